@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ChangeSeveritySchema } from './levels.js';
+
+export const CompatibilityIssueSchema = z.object({
+  type: z.string().meta({ description: 'Issue type, as the seed names it (column_removed, check_added, ...).' }),
+  rule: z.string().meta({ description: 'Id of the rule that classified the change, namespace/rule.' }),
+  severity: ChangeSeveritySchema,
+  description: z.string(),
+  field_path: z.string(),
+  old_value: z.unknown(),
+  new_value: z.unknown(),
+  impact: z.string(),
+  suggested_migration: z.string(),
+  affected_operations: z.array(z.string()),
+});
+export type CompatibilityIssue = z.infer<typeof CompatibilityIssueSchema>;
+
+export const MigrationScriptSchema = z.object({
+  script_type: z.string(),
+  description: z.string(),
+  script_content: z.string(),
+  rollback_script: z.string(),
+  dependencies: z.array(z.string()),
+  validation_query: z.string(),
+});
+export type MigrationScript = z.infer<typeof MigrationScriptSchema>;
+
+export const OverallCompatibilitySchema = z.enum([
+  'fully_compatible',
+  'backward_compatible',
+  'potentially_incompatible',
+  'breaking_changes',
+]);
+export type OverallCompatibility = z.infer<typeof OverallCompatibilitySchema>;
+
+export const CompatibilityReportSchema = z
+  .object({
+    schema_type: z.string().meta({ description: 'Checker that produced the report (database, api, ...).' }),
+    schema_before: z.string(),
+    schema_after: z.string(),
+    analysis_date: z.string(),
+    overall_compatibility: OverallCompatibilitySchema,
+    breaking_changes_count: z.number().int().nonnegative(),
+    potentially_breaking_count: z.number().int().nonnegative(),
+    non_breaking_changes_count: z.number().int().nonnegative(),
+    additive_changes_count: z.number().int().nonnegative(),
+    issues: z.array(CompatibilityIssueSchema),
+    migration_scripts: z.array(MigrationScriptSchema),
+    risk_assessment: z.object({
+      overall_risk: z.enum(['low', 'medium', 'high']),
+      deployment_risk: z.string(),
+      rollback_complexity: z.enum(['low', 'medium', 'high']),
+      testing_requirements: z.array(z.string()),
+    }),
+    recommendations: z.array(z.string()),
+  })
+  .meta({ title: 'Compatibility report', description: 'Every change between two schema versions, classified, with scripts.' });
+
+export type CompatibilityReport = z.infer<typeof CompatibilityReportSchema>;

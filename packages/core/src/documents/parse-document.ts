@@ -1,0 +1,56 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { InputDataError } from '../errors/errors.js';
+
+function lineOfOffset(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? lineOfOffset(text, Number(position[1])) : undefined;
+    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
+    throw new InputDataError(`invalid JSON: ${reason}${where ? ` (column ${where.column})` : ''}`, {
+      file,
+      line: where?.line,
+    });
+  }
+}
+
+function parseYamlText(text: string, file: string): unknown {
+  try {
+    return parseYaml(text, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const line = error.linePos?.[0]?.line;
+      const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      throw new InputDataError(`invalid YAML: ${reason}`, { file, line });
+    }
+    throw new InputDataError(`invalid YAML: ${(error as Error).message.split('\n')[0]}`, { file });
+  }
+}
+
+/**
+ * Reads a JSON or YAML document. The extension decides; anything else is tried as JSON first
+ * (the common case for generated files), then as YAML.
+ */
+export function parseDocument(text: string, file: string): unknown {
+  const lower = file.toLowerCase();
+  if (text.trim() === '') throw new InputDataError('the file is empty; expected a JSON or YAML document', { file });
+  if (lower.endsWith('.json')) return parseJson(text, file);
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return parseYamlText(text, file);
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJson(text, file);
+  return parseYamlText(text, file);
+}

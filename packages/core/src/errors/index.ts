@@ -1,0 +1,2 @@
+export * from './errors.js';
+export { describeZodError, formatPath } from './zod-issue-path.js';

@@ -1,0 +1,15 @@
+export * from './documents/index.js';
+export * from './errors/index.js';
+export * from './identity/index.js';
+export * from './plugin/index.js';
+export { assessComplexity, type ComplexityBreakdown } from './planner/complexity.js';
+export { createPlan, UnknownMigrationTypeError, type PlanOptions } from './planner/planner.js';
+export {
+  checkCompatibility,
+  exitCodeForReport,
+  selectChecker,
+  UnclassifiedChangeError,
+  type CheckOptions,
+  type SchemaInput,
+} from './compatibility/engine.js';
+export { createRunbook, type RunbookOptions } from './rollback/generator.js';

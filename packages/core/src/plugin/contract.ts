@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { ChangeSeveritySchema, LikelihoodSchema, RiskLevelSchema } from '../documents/levels.js';
+import type { ChangeSeverity } from '../documents/levels.js';
+import type { MigrationScript } from '../documents/compatibility-report.js';
+import type { MigrationSpec } from '../documents/spec.js';
+import {
+  DataRecoveryPlanSchema,
+  EscalationMatrixSchema,
+  MetricThresholdSchema,
+  ScriptTypeSchema,
+} from '../documents/runbook.js';
+
+/**
+ * The version of the contract below. A plugin declares the one it implements; the registry
+ * refuses others, so a plugin built for a future core fails with a message instead of misbehaving.
+ */
+export const PLUGIN_API_VERSION = 1 as const;
+
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter');
+const Text = z.string().trim().min(1, 'expected a non-empty string');
+const TextList = z.array(Text);
+
+function fn<T>() {
+  return z.custom<T>((value) => typeof value === 'function', { message: 'expected a function' });
+}
+
+export const ComplexityMultiplierSchema = z.object({
+  low: z.number().positive(),
+  medium: z.number().positive(),
+  high: z.number().positive(),
+  critical: z.number().positive(),
+});
+
+/** How a type or pattern turns into phases and hours: total = baseDurationHours × multiplier[complexity]. */
+export const PhasePlanSchema = z.object({
+  phases: z.array(Id).min(1),
+  baseDurationHours: z.number().positive(),
+  complexityMultiplier: ComplexityMultiplierSchema,
+});
+
+export const MigrationTypeSchema = z.object({
+  id: Id,
+  title: Text,
+  description: Text,
+  /** Phases used when a spec names no pattern. */
+  defaultPlan: PhasePlanSchema,
+  successCriteria: TextList.min(1),
+  stakeholders: TextList.min(1),
+  /** Commands that show the system is back to its pre-migration state (runbook validation). */
+  validationCommands: TextList.min(1),
+  /** Items added to the runbook's post-rollback checklist for this type. */
+  validationChecklist: TextList.min(1),
+  dataRecoveryPlan: DataRecoveryPlanSchema,
+  /** Replaces core's generic escalation matrix for this type. */
+  escalationMatrix: EscalationMatrixSchema.optional(),
+});
+
+export const PatternSchema = PhasePlanSchema.extend({
+  id: Id,
+  type: Id,
+  title: Text,
+  description: Text,
+  whenToUse: TextList.default([]),
+});
+
+export const PhaseTemplateSchema = z.object({
+  id: Id,
+  type: Id,
+  description: Text,
+  tasks: TextList.min(1),
+  validationCriteria: TextList.min(1),
+  riskLevel: RiskLevelSchema,
+  /** Replaces the generic phase rollback triggers. */
+  rollbackTriggers: TextList.optional(),
+  /** Added to the generic resources. */
+  resourcesRequired: TextList.default([]),
+});
+
+export const RiskTemplateSchema = z.object({
+  id: Id,
+  type: Id,
+  category: Text,
+  description: Text,
+  probability: LikelihoodSchema,
+  impact: LikelihoodSchema,
+  severity: RiskLevelSchema,
+  mitigation: Text,
+  owner: Text,
+  /** The condition in words, for docs and `plugins show`. Required when `when` is set. */
+  condition: Text.optional(),
+  /** Adds the risk only when it returns true for the spec. Omitted: always added. */
+  when: fn<(spec: MigrationSpec) => boolean>().optional(),
+});
+
+export const RollbackStepTemplateSchema = z.object({
+  key: Id,
+  name: Text,
+  description: Text,
+  scriptType: ScriptTypeSchema,
+  script: Text,
+  estimatedDurationMinutes: z.number().nonnegative(),
+  validationCommands: TextList.default([]),
+  successCriteria: TextList.min(1),
+  failureEscalation: Text,
+});
+
+export const RollbackTemplateSchema = z.object({
+  id: Id,
+  type: Id,
+  /** Phase ids whose rollback these steps perform. */
+  phases: z.array(Id).min(1),
+  prerequisites: TextList.default([]),
+  communicationRequirements: TextList.default([]),
+  steps: z.array(RollbackStepTemplateSchema).min(1),
+});
+
+export const TriggerTemplateSchema = z.object({
+  id: Id,
+  type: Id,
+  name: Text,
+  condition: Text,
+  metricThreshold: MetricThresholdSchema.nullable(),
+  evaluationWindowMinutes: z.number().nonnegative(),
+  autoExecute: z.boolean(),
+  escalationContacts: TextList.min(1),
+});
+
+export const CommunicationContributionSchema = z.object({
+  id: Id,
+  type: Id,
+  templateType: Text,
+  audience: Text,
+  subject: Text,
+  body: Text,
+  urgency: Text,
+  deliveryMethods: TextList.min(1),
+});
+
+/** One difference between two schema models, as a checker's `diff` reports it. */
+export interface SchemaChange {
+  /** What changed, e.g. `column.removed`; rules subscribe to kinds. */
+  kind: string;
+  /** Where, in the seed's dotted form: `tables.users.columns.email`. */
+  path: string;
+  /** Short human name of the thing changed: `users.email`. */
+  subject: string;
+  before?: unknown;
+  after?: unknown;
+  /** Anything else a rule needs (table name, column definitions, ...). */
+  details?: Record<string, unknown>;
+}
+
+export interface RuleContext<Model = unknown> {
+  before: Model;
+  after: Model;
+}
+
+/** What a rule says about one change. The engine turns it into a report issue. */
+export interface RuleOutcome {
+  /** Overrides the rule's default severity (a type change is safe or not depending on the types). */
+  severity?: ChangeSeverity;
+  description: string;
+  impact: string;
+  suggestedMigration: string;
+  affectedOperations: string[];
+  script?: MigrationScript;
+}
+
+export const RuleSchema = z.object({
+  /** Stable id within the checker, kebab-case: `column-removed`. Reported as `namespace/id`. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case rule id'),
+  /** The seed's issue type for the finding: `column_removed`. */
+  issueType: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case issue type'),
+  /** The change kind this rule classifies. */
+  change: Text,
+  severity: ChangeSeveritySchema,
+  title: Text,
+  /** One paragraph: what happens to running clients and data. */
+  description: Text,
+  /** The safe way to make this change. */
+  safeAlternative: Text,
+  /** Narrows the rule to some changes of its kind; the first matching rule classifies a change. */
+  when: fn<(change: SchemaChange, context: RuleContext<any>) => boolean>().optional(),
+  classify: fn<(change: SchemaChange, context: RuleContext<any>) => RuleOutcome>(),
+});
+
+export const CheckerSchema = z.object({
+  /** The `check --type` value: `database`, `api`. */
+  id: Id,
+  title: Text,
+  description: Text,
+  /** Turns a parsed document into the checker's model; throws InputDataError with a path on bad input. */
+  load: fn<(document: unknown, source: { file: string }) => unknown>(),
+  diff: fn<(before: any, after: any) => SchemaChange[]>(),
+  rules: z.array(RuleSchema).min(1),
+  /** Advice added to the report, by what the report contains. */
+  recommendations: z
+    .object({
+      breaking: TextList.default([]),
+      potentiallyBreaking: TextList.default([]),
+      withScripts: TextList.default([]),
+      always: TextList.default([]),
+    })
+    .optional(),
+});
+
+export const PluginMetaSchema = z.object({
+  name: Text,
+  version: Text,
+  /** Prefix of the plugin's ids: `database` → `database/column-removed`. */
+  namespace: Id,
+  description: Text.optional(),
+});
+
+export const PluginSchema = z.object({
+  apiVersion: z.literal(PLUGIN_API_VERSION, {
+    error: (issue) =>
+      `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,
+  }),
+  meta: PluginMetaSchema,
+  migrationTypes: z.array(MigrationTypeSchema).default([]),
+  patterns: z.array(PatternSchema).default([]),
+  phases: z.array(PhaseTemplateSchema).default([]),
+  risks: z.array(RiskTemplateSchema).default([]),
+  rollbacks: z.array(RollbackTemplateSchema).default([]),
+  triggers: z.array(TriggerTemplateSchema).default([]),
+  communications: z.array(CommunicationContributionSchema).default([]),
+  checkers: z.array(CheckerSchema).default([]),
+});
+
+export type MigrationTypeDefinition = z.infer<typeof MigrationTypeSchema>;
+export type PatternDefinition = z.infer<typeof PatternSchema>;
+export type PhaseTemplate = z.infer<typeof PhaseTemplateSchema>;
+export type RiskTemplate = z.infer<typeof RiskTemplateSchema>;
+export type RollbackStepTemplate = z.infer<typeof RollbackStepTemplateSchema>;
+export type RollbackTemplate = z.infer<typeof RollbackTemplateSchema>;
+export type TriggerTemplate = z.infer<typeof TriggerTemplateSchema>;
+export type CommunicationContribution = z.infer<typeof CommunicationContributionSchema>;
+export type CompatibilityRule = z.infer<typeof RuleSchema>;
+export type Checker = z.infer<typeof CheckerSchema>;
+export type PluginMeta = z.infer<typeof PluginMetaSchema>;
+/** A plugin after validation, with defaults filled in. */
+export type ResolvedPlugin = z.infer<typeof PluginSchema>;
+/** What a plugin author writes. */
+export type MigrationArchitectPlugin = z.input<typeof PluginSchema>;
+export type PluginFactory<Options = void> = (options?: Options) => MigrationArchitectPlugin;
+
+/** Identity helpers that give plugin authors types and completion, ESLint / Vite style. */
+export function definePlugin<const P extends MigrationArchitectPlugin>(plugin: P): P {
+  return plugin;
+}
+export function defineRule(rule: z.input<typeof RuleSchema>): z.input<typeof RuleSchema> {
+  return rule;
+}
+export function defineChecker(checker: z.input<typeof CheckerSchema>): z.input<typeof CheckerSchema> {
+  return checker;
+}

@@ -1,0 +1,203 @@
+import { PluginError } from '../errors/errors.js';
+import { describeZodError } from '../errors/zod-issue-path.js';
+import {
+  PluginSchema,
+  type Checker,
+  type CommunicationContribution,
+  type MigrationTypeDefinition,
+  type PatternDefinition,
+  type PhaseTemplate,
+  type ResolvedPlugin,
+  type RiskTemplate,
+  type RollbackTemplate,
+  type TriggerTemplate,
+} from './contract.js';
+
+type Owned<T> = T & { plugin: string };
+
+/** One index of contributions where a key may be claimed by one plugin only. */
+class UniqueIndex<T> {
+  private readonly entries = new Map<string, Owned<T>>();
+
+  constructor(private readonly what: string) {}
+
+  add(key: string, value: T, plugin: string): void {
+    const existing = this.entries.get(key);
+    if (existing) {
+      throw new PluginError(
+        existing.plugin === plugin
+          ? `${this.what} "${key}" is contributed twice by plugin "${plugin}"`
+          : `${this.what} "${key}" is contributed by both plugin "${existing.plugin}" and plugin "${plugin}"`,
+      );
+    }
+    this.entries.set(key, { ...value, plugin });
+  }
+
+  get(key: string): Owned<T> | undefined {
+    return this.entries.get(key);
+  }
+
+  values(): Owned<T>[] {
+    return [...this.entries.values()];
+  }
+}
+
+function pluginLabel(candidate: unknown, index: number): string {
+  const name = (candidate as { meta?: { name?: unknown } } | null)?.meta?.name;
+  return typeof name === 'string' && name ? name : `#${index + 1}`;
+}
+
+/**
+ * Everything the loaded plugins contribute, validated and merged. Core's engines read only this:
+ * a registry with no plugins plans nothing and checks nothing.
+ */
+export class PluginRegistry {
+  readonly plugins: readonly ResolvedPlugin[];
+  private readonly typeIndex = new UniqueIndex<MigrationTypeDefinition>('migration type');
+  private readonly patternIndex = new UniqueIndex<PatternDefinition>('pattern');
+  private readonly phaseIndex = new UniqueIndex<PhaseTemplate>('phase template');
+  private readonly riskIndex = new UniqueIndex<RiskTemplate>('risk');
+  private readonly rollbackIndex = new UniqueIndex<RollbackTemplate>('rollback template');
+  private readonly triggerIndex = new UniqueIndex<TriggerTemplate>('trigger');
+  private readonly communicationIndex = new UniqueIndex<CommunicationContribution>('communication template');
+  private readonly checkerIndex = new UniqueIndex<Checker>('checker');
+
+  constructor(candidates: readonly unknown[]) {
+    const resolved: ResolvedPlugin[] = [];
+    const namespaces = new Map<string, string>();
+    candidates.forEach((candidate, index) => {
+      const label = pluginLabel(candidate, index);
+      const parsed = PluginSchema.safeParse(candidate);
+      if (!parsed.success) {
+        const { path, message } = describeZodError(parsed.error);
+        throw new PluginError(`plugin "${label}" is invalid: ${path ? `${path}: ` : ''}${message}`);
+      }
+      const plugin = parsed.data;
+      const owner = namespaces.get(plugin.meta.namespace);
+      if (owner) {
+        throw new PluginError(
+          `namespace "${plugin.meta.namespace}" is claimed by both plugin "${owner}" and plugin "${plugin.meta.name}"`,
+        );
+      }
+      namespaces.set(plugin.meta.namespace, plugin.meta.name);
+      resolved.push(plugin);
+    });
+    this.plugins = resolved;
+    for (const plugin of resolved) this.index(plugin);
+    this.crossCheck();
+  }
+
+  private index(plugin: ResolvedPlugin): void {
+    const name = plugin.meta.name;
+    const ns = plugin.meta.namespace;
+    for (const type of plugin.migrationTypes) this.typeIndex.add(type.id, type, name);
+    for (const pattern of plugin.patterns) this.patternIndex.add(`${pattern.type}/${pattern.id}`, pattern, name);
+    for (const phase of plugin.phases) this.phaseIndex.add(`${phase.type}/${phase.id}`, phase, name);
+    for (const risk of plugin.risks) this.riskIndex.add(`${ns}/${risk.id}`, risk, name);
+    for (const rollback of plugin.rollbacks) this.rollbackIndex.add(`${ns}/${rollback.id}`, rollback, name);
+    for (const trigger of plugin.triggers) this.triggerIndex.add(`${ns}/${trigger.id}`, trigger, name);
+    for (const message of plugin.communications) this.communicationIndex.add(`${ns}/${message.id}`, message, name);
+    for (const checker of plugin.checkers) {
+      const ruleIds = new Set<string>();
+      checker.rules.forEach((rule, i) => {
+        if (ruleIds.has(rule.id)) {
+          throw new PluginError(`plugin "${name}" is invalid: checkers.${checker.id}.rules[${i}].id: rule "${rule.id}" appears twice`);
+        }
+        ruleIds.add(rule.id);
+      });
+      this.checkerIndex.add(checker.id, checker, name);
+    }
+  }
+
+  /** References between contributions must resolve, whichever plugin made them. */
+  private crossCheck(): void {
+    const needType = (type: string, what: string, plugin: string) => {
+      if (!this.typeIndex.get(type)) {
+        throw new PluginError(`plugin "${plugin}": ${what} is for migration type "${type}", which no loaded plugin provides`);
+      }
+    };
+    const needPhase = (type: string, phase: string, what: string, plugin: string) => {
+      if (!this.phaseIndex.get(`${type}/${phase}`)) {
+        throw new PluginError(`plugin "${plugin}": ${what} uses phase "${phase}", but no loaded plugin has a phase template "${type}/${phase}"`);
+      }
+    };
+    for (const type of this.typeIndex.values()) {
+      for (const phase of type.defaultPlan.phases) needPhase(type.id, phase, `migration type "${type.id}" (default plan)`, type.plugin);
+    }
+    for (const pattern of this.patternIndex.values()) {
+      needType(pattern.type, `pattern "${pattern.id}"`, pattern.plugin);
+      for (const phase of pattern.phases) needPhase(pattern.type, phase, `pattern "${pattern.type}/${pattern.id}"`, pattern.plugin);
+    }
+    for (const phase of this.phaseIndex.values()) needType(phase.type, `phase template "${phase.id}"`, phase.plugin);
+    for (const risk of this.riskIndex.values()) {
+      needType(risk.type, `risk "${risk.id}"`, risk.plugin);
+      if (risk.when && !risk.condition) {
+        throw new PluginError(`plugin "${risk.plugin}": risk "${risk.id}" has a "when" function but no "condition" describing it`);
+      }
+    }
+    for (const rollback of this.rollbackIndex.values()) {
+      needType(rollback.type, `rollback template "${rollback.id}"`, rollback.plugin);
+      for (const phase of rollback.phases) needPhase(rollback.type, phase, `rollback template "${rollback.id}"`, rollback.plugin);
+    }
+    for (const trigger of this.triggerIndex.values()) needType(trigger.type, `trigger "${trigger.id}"`, trigger.plugin);
+    for (const message of this.communicationIndex.values()) needType(message.type, `communication template "${message.id}"`, message.plugin);
+  }
+
+  get isEmpty(): boolean {
+    return this.plugins.length === 0;
+  }
+
+  migrationTypes(): Owned<MigrationTypeDefinition>[] {
+    return this.typeIndex.values();
+  }
+
+  migrationType(id: string): Owned<MigrationTypeDefinition> | undefined {
+    return this.typeIndex.get(id);
+  }
+
+  patterns(type?: string): Owned<PatternDefinition>[] {
+    return this.patternIndex.values().filter((p) => type === undefined || p.type === type);
+  }
+
+  pattern(type: string, id: string): Owned<PatternDefinition> | undefined {
+    return this.patternIndex.get(`${type}/${id}`);
+  }
+
+  phaseTemplate(type: string, id: string): Owned<PhaseTemplate> | undefined {
+    return this.phaseIndex.get(`${type}/${id}`);
+  }
+
+  risks(type: string): Owned<RiskTemplate>[] {
+    return this.riskIndex.values().filter((r) => r.type === type);
+  }
+
+  /** Rollback templates for one phase of one type, in plugin order. */
+  rollbacksFor(type: string, phase: string): Owned<RollbackTemplate>[] {
+    return this.rollbackIndex.values().filter((r) => r.type === type && r.phases.includes(phase));
+  }
+
+  triggers(type: string): Owned<TriggerTemplate>[] {
+    return this.triggerIndex.values().filter((t) => t.type === type);
+  }
+
+  communications(type: string): Owned<CommunicationContribution>[] {
+    return this.communicationIndex.values().filter((c) => c.type === type);
+  }
+
+  checkers(): Owned<Checker>[] {
+    return this.checkerIndex.values();
+  }
+
+  checker(id: string): Owned<Checker> | undefined {
+    return this.checkerIndex.get(id);
+  }
+
+  /** The namespace of the plugin that contributed a checker, for rule ids. */
+  namespaceOf(pluginName: string): string {
+    return this.plugins.find((p) => p.meta.name === pluginName)?.meta.namespace ?? pluginName;
+  }
+}
+
+export function createRegistry(plugins: readonly unknown[]): PluginRegistry {
+  return new PluginRegistry(plugins);
+}
