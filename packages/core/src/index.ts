@@ -13,3 +13,4 @@ export {
   type SchemaInput,
 } from './compatibility/engine.js';
 export { createRunbook, type RunbookOptions } from './rollback/generator.js';
+export * from './render/index.js';

@@ -1,3 +1,4 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InputDataError } from '../errors/errors.js';
 
@@ -17,20 +18,20 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineOfOffset(text, Number(position[1])) : undefined;
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
-    throw new InputDataError(`invalid JSON: ${reason}${where ? ` (column ${where.column})` : ''}`, {
-      file,
-      line: where?.line,
-    });
+    // JSON.parse rarely says where; jsonc-parser (strict mode) does.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) throw new InputDataError(`invalid JSON: ${(error as Error).message.split('\n')[0]}`, { file });
+    const where = lineOfOffset(text, first.offset);
+    const reason = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    throw new InputDataError(`invalid JSON: ${reason} at column ${where.column}`, { file, line: where.line });
   }
 }
 
 function parseYamlText(text: string, file: string): unknown {
   try {
-    return parseYaml(text, { prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+    return parseYaml(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const line = error.linePos?.[0]?.line;

@@ -2,7 +2,7 @@
  * Errors users can act on. Each carries the exit code the CLI maps it to (sysexits.h, as DESIGN.md
  * documents) and, where known, the file and the path inside it.
  */
-export type ExitCode = 64 | 65 | 66 | 69 | 70;
+export type ExitCode = 64 | 65 | 66 | 69 | 70 | 73;
 
 export interface ErrorLocation {
   file?: string | undefined;
@@ -68,5 +68,12 @@ export class ServiceUnavailableError extends MigrationArchitectError {
 export class PluginError extends MigrationArchitectError {
   constructor(message: string, location?: ErrorLocation) {
     super(message, 65, location);
+  }
+}
+
+/** The output file cannot be created (73, sysexits EX_CANTCREAT). Nothing is left half-written. */
+export class OutputError extends MigrationArchitectError {
+  constructor(message: string, location?: ErrorLocation) {
+    super(message, 73, location);
   }
 }

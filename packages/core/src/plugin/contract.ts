@@ -191,6 +191,8 @@ export const CheckerSchema = z.object({
   id: Id,
   title: Text,
   description: Text,
+  /** True when a parsed document is obviously this checker's kind, so `check` can infer `--type`. */
+  detect: fn<(document: unknown) => boolean>().optional(),
   /** Turns a parsed document into the checker's model; throws InputDataError with a path on bad input. */
   load: fn<(document: unknown, source: { file: string }) => unknown>(),
   diff: fn<(before: any, after: any) => SchemaChange[]>(),

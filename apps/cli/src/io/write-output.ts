@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { OutputError } from '@migration-architect/core';
+
+export interface OutputFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * Writes every file to a temporary name beside it, then renames them into place, so a reader
+ * never sees a half-written document and a failure leaves the old files untouched.
+ */
+export async function writeFilesAtomically(files: OutputFile[], cwd: string): Promise<void> {
+  const staged: { temp: string; target: string; shown: string }[] = [];
+  try {
+    for (const file of files) {
+      const target = resolve(cwd, file.path);
+      const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      staged.push({ temp, target, shown: file.path });
+      await writeFile(temp, file.content, { encoding: 'utf8', flag: 'wx' });
+    }
+    for (const { temp, target } of staged) await rename(temp, target);
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    const failed = staged.at(-1)?.shown ?? files[0]?.path;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new OutputError(`cannot write output: ${reason}`, { file: failed });
+  }
+}

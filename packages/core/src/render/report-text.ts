@@ -1,0 +1,47 @@
+import type { CompatibilityReport } from '../documents/compatibility-report.js';
+import { CHANGE_SEVERITIES } from '../documents/levels.js';
+import { banner, indentBlock, section } from './text-layout.js';
+
+function titleCase(key: string): string {
+  return key.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+export function renderReportText(report: CompatibilityReport): string {
+  const out: string[] = [
+    ...banner('COMPATIBILITY ANALYSIS REPORT'),
+    `Schema Type: ${report.schema_type}`,
+    `Analysis Date: ${report.analysis_date}`,
+    `Overall Compatibility: ${report.overall_compatibility.toUpperCase()}`,
+    '',
+    ...section('SUMMARY'),
+    `Breaking Changes: ${report.breaking_changes_count}`,
+    `Potentially Breaking: ${report.potentially_breaking_count}`,
+    `Non-Breaking Changes: ${report.non_breaking_changes_count}`,
+    `Additive Changes: ${report.additive_changes_count}`,
+    `Total Changes Found: ${report.issues.length}`,
+    '',
+    ...section('RISK ASSESSMENT'),
+  ];
+  for (const [key, value] of Object.entries(report.risk_assessment)) {
+    out.push(`${titleCase(key)}: ${Array.isArray(value) ? value.join(', ') : value}`);
+  }
+  out.push('');
+  for (const severity of CHANGE_SEVERITIES) {
+    const issues = report.issues.filter((i) => i.severity === severity);
+    if (!issues.length) continue;
+    out.push(...section(`${severity.toUpperCase().replace('_', ' ')} CHANGES`));
+    for (const issue of issues) {
+      out.push(`• ${issue.description}`, `  Rule: ${issue.rule} (${issue.type})`, `  Field: ${issue.field_path}`, `  Impact: ${issue.impact}`, `  Migration: ${issue.suggested_migration}`);
+      if (issue.affected_operations.length) out.push(`  Affected Operations: ${issue.affected_operations.join(', ')}`);
+      out.push('');
+    }
+  }
+  if (report.migration_scripts.length) {
+    out.push(...section('SUGGESTED MIGRATION SCRIPTS'));
+    report.migration_scripts.forEach((script, i) => {
+      out.push(`${i + 1}. ${script.description}`, `   Type: ${script.script_type}`, '   Script:', ...indentBlock(script.script_content, '     '), '   Rollback:', ...indentBlock(script.rollback_script, '     '), '');
+    });
+  }
+  out.push(...section('RECOMMENDATIONS'), ...report.recommendations.map((r, i) => `${i + 1}. ${r}`), '');
+  return `${out.join('\n')}\n`;
+}
