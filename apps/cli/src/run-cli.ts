@@ -1,4 +1,4 @@
-import { clockFromSourceDateEpoch, createRegistry, UsageError, type PluginRegistry } from '@migration-architect/core';
+import { clockFromSourceDateEpoch, UsageError } from '@migration-architect/core';
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check-command.js';
@@ -7,14 +7,24 @@ import { rollbackCommand } from './commands/rollback-command.js';
 import type { CommandRuntime } from './commands/runtime.js';
 import { reportFailure } from './errors/describe-failure.js';
 import { processIo, type CliIo } from './io/cli-io.js';
-import { loadBuiltinPlugins } from './plugins/load-builtin-plugins.js';
+import { loadPluginContext, type PluginContext } from './config/plugin-context.js';
+import { patternsCommand } from './commands/patterns-command.js';
+import { pluginsCommand } from './commands/plugins-command.js';
+import { schemaCommand } from './commands/schema-command.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function rootCommand(runtime: CommandRuntime) {
   return defineCommand({
     meta: { name: 'migration-architect', version: packageJson.version, description: 'Plan migrations, check schema compatibility and generate rollback runbooks' },
-    subCommands: { plan: planCommand(runtime), check: checkCommand(runtime), rollback: rollbackCommand(runtime) },
+    subCommands: {
+      plan: planCommand(runtime),
+      check: checkCommand(runtime),
+      rollback: rollbackCommand(runtime),
+      plugins: pluginsCommand(runtime),
+      patterns: patternsCommand(runtime),
+      schema: schemaCommand(runtime),
+    },
   });
 }
 
@@ -33,15 +43,12 @@ async function printHelp(root: CommandDef, argv: string[], io: CliIo): Promise<v
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    let registry: PluginRegistry | undefined;
+    let context: Promise<PluginContext> | undefined;
     const runtime: CommandRuntime = {
       io,
       clock: clockFromSourceDateEpoch(io.env.SOURCE_DATE_EPOCH),
       exitCode: 0,
-      loadRegistry: async () => {
-        registry ??= createRegistry((await loadBuiltinPlugins()).plugins);
-        return registry;
-      },
+      loadContext: (explicitConfig) => (context ??= loadPluginContext(io.cwd, explicitConfig)),
     };
     const root = rootCommand(runtime);
     if (argv.includes('--help') || argv.includes('-h')) {
@@ -54,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     }
     if (argv.length === 0 || argv[0]!.startsWith('-')) {
       await printHelp(root, [], io);
-      throw new UsageError('missing command: plan, check or rollback');
+      throw new UsageError('missing command: plan, check, rollback, plugins, patterns or schema');
     }
     try {
       await runCommand(root, { rawArgs: argv });

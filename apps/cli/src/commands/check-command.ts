@@ -48,9 +48,9 @@ export function checkCommand(runtime: CommandRuntime) {
       const beforeFile = pick(parsed.before, parsed.beforeFile, 'before');
       const afterFile = pick(parsed.after, parsed.afterFile, 'after');
       const [before, after] = [await readDocument(beforeFile, runtime.io.cwd), await readDocument(afterFile, runtime.io.cwd)];
-      const registry = await runtime.loadRegistry();
+      const { registry, config } = await runtime.loadContext(parsed.config);
       const kind = resolveKind(registry, parsed.type, before, after, beforeFile);
-      const report = checkCompatibility(registry, kind, { document: before, file: beforeFile }, { document: after, file: afterFile }, { clock: runtime.clock });
+      const report = checkCompatibility(registry, kind, { document: before, file: beforeFile }, { document: after, file: afterFile }, { clock: runtime.clock, ruleOverrides: config.rules });
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io);
       runtime.exitCode = exitCodeForReport(report);
     },

@@ -21,7 +21,7 @@ export function planCommand(runtime: CommandRuntime) {
       const format = parseFormat(parsed.format);
       const file = singleInput(parsed.spec, parsed.input, 'migration spec');
       const spec = validateDocument(MigrationSpecSchema, await readDocument(file, runtime.io.cwd), file, 'a migration spec');
-      const registry = await runtime.loadRegistry();
+      const { registry } = await runtime.loadContext(parsed.config);
       let plan;
       try {
         plan = createPlan(registry, spec, { clock: runtime.clock });

@@ -20,7 +20,7 @@ export function rollbackCommand(runtime: CommandRuntime) {
       const format = parseFormat(parsed.format);
       const file = singleInput(parsed.plan, parsed.input, 'migration plan');
       const plan = validateDocument(MigrationPlanSchema, await readDocument(file, runtime.io.cwd), file, 'a migration plan');
-      const registry = await runtime.loadRegistry();
+      const { registry } = await runtime.loadContext(parsed.config);
       let runbook;
       try {
         runbook = createRunbook(registry, plan, { clock: runtime.clock });

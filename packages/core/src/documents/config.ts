@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChangeSeveritySchema } from './levels.js';
+import type { MigrationArchitectPlugin } from '../plugin/contract.js';
 
 /** A plugin as a config file names it: a package name, or `[name, options]`. Objects come from TS/JS configs. */
 export const PluginReferenceSchema = z.union([
@@ -19,3 +20,14 @@ export const ConfigSchema = z
   .meta({ title: 'Migration Architect config' });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** A config as written in a TS/JS file: plugins are imported values, names, or `[name, options]`. */
+export interface ConfigInput {
+  plugins?: Array<MigrationArchitectPlugin | string | [string, unknown]>;
+  rules?: Record<string, z.infer<typeof ChangeSeveritySchema> | 'off'>;
+}
+
+/** Identity helper for `migration-architect.config.ts`, for types and completion. */
+export function defineConfig(config: ConfigInput): ConfigInput {
+  return config;
+}

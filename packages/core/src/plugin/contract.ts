@@ -57,12 +57,25 @@ export const MigrationTypeSchema = z.object({
   escalationMatrix: EscalationMatrixSchema.optional(),
 });
 
+/** Downtime a spec tolerates, as the pattern selection matrix buckets it: under an hour is "zero". */
+export const DowntimeToleranceSchema = z.enum(['zero', 'some']);
+export type DowntimeTolerance = z.infer<typeof DowntimeToleranceSchema>;
+
+/** One row of the pattern selection matrix: this pattern fits these complexities and tolerances. */
+export const PatternFitSchema = z.object({
+  complexity: z.array(z.enum(['low', 'medium', 'high', 'critical'])).min(1),
+  downtime: z.array(DowntimeToleranceSchema).min(1),
+  /** Why, in one sentence, shown by `patterns recommend`. */
+  reason: Text,
+});
+
 export const PatternSchema = PhasePlanSchema.extend({
   id: Id,
   type: Id,
   title: Text,
   description: Text,
   whenToUse: TextList.default([]),
+  recommendedWhen: z.array(PatternFitSchema).default([]),
 });
 
 export const PhaseTemplateSchema = z.object({
@@ -181,6 +194,11 @@ export const RuleSchema = z.object({
   description: Text,
   /** The safe way to make this change. */
   safeAlternative: Text,
+  /**
+   * Before/after documents (in the checker's input format) that trigger this rule: its docs and
+   * its test case. The conformance kit checks each one produces a finding from this rule.
+   */
+  examples: z.array(z.object({ name: Text.optional(), before: z.unknown(), after: z.unknown() })).default([]),
   /** Narrows the rule to some changes of its kind; the first matching rule classifies a change. */
   when: fn<(change: SchemaChange, context: RuleContext<any>) => boolean>().optional(),
   classify: fn<(change: SchemaChange, context: RuleContext<any>) => RuleOutcome>(),

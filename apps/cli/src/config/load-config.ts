@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigSchema, InputDataError, InputMissingError, validateDocument, type Config } from '@migration-architect/core';
+import { loadConfig } from 'c12';
+
+export interface LoadedConfig {
+  /** The config file used, or undefined when there is none. */
+  file: string | undefined;
+  config: Config;
+}
+
+const CONFIG_NAME = 'migration-architect';
+
+/**
+ * Finds `migration-architect.config.{ts,mts,js,mjs,json,yaml,...}` in `cwd` (or loads `--config`)
+ * with c12. Only that one file: no rc files, package.json keys, .env or remote layers, so what
+ * applies is what the user sees.
+ */
+export async function loadProjectConfig(cwd: string, explicit: string | undefined): Promise<LoadedConfig> {
+  const configFile = explicit ? resolve(cwd, explicit) : undefined;
+  if (configFile && !existsSync(configFile)) {
+    throw new InputMissingError('cannot read config: no such file', { file: explicit });
+  }
+  let loaded;
+  try {
+    loaded = await loadConfig({
+      name: CONFIG_NAME,
+      cwd,
+      ...(configFile ? { configFile } : {}),
+      rcFile: false,
+      globalRc: false,
+      packageJson: false,
+      dotenv: false,
+      giget: false,
+      extend: false,
+      envName: false,
+      omit$Keys: true,
+    });
+  } catch (error) {
+    throw new InputDataError(`cannot load config: ${(error as Error).message.split('\n')[0]}`, { file: explicit ?? `${CONFIG_NAME}.config` });
+  }
+  const file = loaded.configFile && existsSync(loaded.configFile) ? loaded.configFile : undefined;
+  if (!file) return { file: undefined, config: {} };
+  const shown = explicit ?? file;
+  const raw = loaded.config ?? {};
+  return { file: shown, config: validateDocument(ConfigSchema, raw, shown, 'a Migration Architect config') };
+}

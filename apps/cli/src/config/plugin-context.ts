@@ -1,0 +1,47 @@
+import { createRegistry, InputDataError, MigrationArchitectError, type Config, type PluginRegistry } from '@migration-architect/core';
+import { loadBuiltinPlugins } from '../plugins/load-builtin-plugins.js';
+import { loadProjectConfig } from './load-config.js';
+import { resolveConfiguredPlugins } from './resolve-plugins.js';
+
+/** The config in force and the registry built from it: what every command works with. */
+export interface PluginContext {
+  registry: PluginRegistry;
+  config: Config;
+  configFile: string | undefined;
+  /** `config` when the config lists plugins, `builtin` when the installed built-ins were loaded. */
+  source: 'config' | 'builtin';
+  /** Built-in packages that are not installed (only meaningful for `builtin`). */
+  missingBuiltins: string[];
+}
+
+function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile: string): void {
+  const known = new Set(registry.checkers().flatMap((c) => c.rules.map((r) => `${registry.namespaceOf(c.plugin)}/${r.id}`)));
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!known.has(id)) {
+      throw new InputDataError(`no loaded plugin has a rule "${id}" (rule ids look like "database/column-removed"; see \`migration-architect plugins show\`)`, {
+        file: configFile,
+        path: `rules[${JSON.stringify(id)}]`,
+      });
+    }
+  }
+}
+
+export async function loadPluginContext(cwd: string, explicitConfig: string | undefined): Promise<PluginContext> {
+  const { file, config } = await loadProjectConfig(cwd, explicitConfig);
+  if (file && config.plugins) {
+    const plugins = await resolveConfiguredPlugins(config.plugins, file);
+    let registry: PluginRegistry;
+    try {
+      registry = createRegistry(plugins);
+    } catch (error) {
+      if (error instanceof MigrationArchitectError) throw error.withFile(file);
+      throw error;
+    }
+    checkRuleOverrides(registry, config, file);
+    return { registry, config, configFile: file, source: 'config', missingBuiltins: [] };
+  }
+  const builtins = await loadBuiltinPlugins();
+  const registry = createRegistry(builtins.plugins);
+  if (file) checkRuleOverrides(registry, config, file);
+  return { registry, config, configFile: file, source: 'builtin', missingBuiltins: builtins.missing };
+}

@@ -1,0 +1,134 @@
+import {
+  checkCompatibility,
+  createPlan,
+  createRegistry,
+  createRunbook,
+  fixedClock,
+  MigrationArchitectError,
+  renderDocument,
+  type MigrationSpec,
+  type PluginRegistry,
+  type ResolvedPlugin,
+} from '@migration-architect/core';
+
+export interface ConformanceProblem {
+  /** Which check failed: `contract`, `rule-example`, `rollback-coverage`, `placeholders`, `risk-condition`. */
+  check: string;
+  /** What it is about, with namespaced ids: `database/column-removed`, `pattern database/schema_change`. */
+  subject: string;
+  message: string;
+}
+
+export interface ConformanceOptions {
+  /** Plugins the one under test builds on (e.g. the plugin providing the type it adds patterns to). */
+  with?: unknown[];
+  /** Require rollback steps for every phase of every pattern (default true). */
+  requireRollbackCoverage?: boolean;
+}
+
+const clock = fixedClock(new Date(0));
+const PLACEHOLDER = /\{[^{}\s]*\}/g;
+const WELL_FORMED = /^\{[a-z][a-z0-9_]*\}$/;
+/** Filled by the rollback generator from the plan; left over means a template typo. */
+const PLAN_FILLED = new Set(['{migration_name}', '{migration_id}', '{rollback_id}', '{system_name}', '{estimated_duration}']);
+
+/** Specs that exercise every condition a risk might read, including odd but valid shapes. */
+function probeSpecs(type: string): MigrationSpec[] {
+  const base = { type, source: 'conformance source', target: 'conformance target' };
+  return [
+    base,
+    { ...base, constraints: {} },
+    { ...base, constraints: { max_downtime_minutes: 0, data_volume_gb: 50000, dependencies: Array.from({ length: 12 }, (_, i) => `dep${i}`), compliance_requirements: ['GDPR'], special_requirements: ['a', 'b', 'c'] } },
+    { ...base, tables_to_migrate: 'not-a-list', schema_changes: [null, 1, 'x'], feature_flags: {}, migration_phases: 7 },
+    { ...base, tables_to_migrate: [{ name: 'huge', row_count: 1e10, size_mb: 1e7 }], schema_changes: [{ table: 't', changes: [{ type: 'modify_column' }] }], feature_flags: [{ name: 'f' }] },
+  ];
+}
+
+function ruleProblems(registry: PluginRegistry, plugin: ResolvedPlugin): ConformanceProblem[] {
+  const problems: ConformanceProblem[] = [];
+  const ns = plugin.meta.namespace;
+  for (const checker of plugin.checkers) {
+    for (const rule of checker.rules) {
+      const subject = `${ns}/${rule.id}`;
+      if (rule.examples.length === 0) {
+        problems.push({ check: 'rule-example', subject, message: 'has no example (rules document themselves with at least one before/after example)' });
+      }
+      for (const [i, example] of rule.examples.entries()) {
+        const label = example.name ? `example "${example.name}"` : `example ${i + 1}`;
+        try {
+          const report = checkCompatibility(registry, checker.id, { document: example.before, file: `${subject} ${label} (before)` }, { document: example.after, file: `${subject} ${label} (after)` }, { clock });
+          if (!report.issues.some((issue) => issue.rule === subject)) {
+            const got = report.issues.map((issue) => issue.rule).join(', ') || 'no finding';
+            problems.push({ check: 'rule-example', subject, message: `${label} does not trigger the rule (got ${got})` });
+          }
+        } catch (error) {
+          const message = error instanceof MigrationArchitectError ? error.describe() : (error as Error).message;
+          problems.push({ check: 'rule-example', subject, message: `${label} fails: ${message}` });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** Placeholders left in any string of a document (or in a rendered text). */
+function leftoverPlaceholders(value: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') for (const m of v.match(PLACEHOLDER) ?? []) found.add(m);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(value);
+  return [...found];
+}
+
+function planProblems(registry: PluginRegistry, plugin: ResolvedPlugin, requireCoverage: boolean): ConformanceProblem[] {
+  const problems: ConformanceProblem[] = [];
+  const plans: { subject: string; pattern?: string; type: string }[] = [
+    ...plugin.migrationTypes.map((t) => ({ subject: `default plan of ${t.id}`, type: t.id })),
+    ...plugin.patterns.map((p) => ({ subject: `pattern ${p.type}/${p.id}`, type: p.type, pattern: p.id })),
+  ];
+  for (const { subject, type, pattern } of plans) {
+    // Every probe must plan; the one with every constraint set (most risks on) is also rendered.
+    for (const [i, spec] of probeSpecs(type).entries()) {
+      let plan;
+      try {
+        plan = createPlan(registry, pattern ? { ...spec, pattern } : spec, { clock });
+      } catch (error) {
+        problems.push({ check: 'risk-condition', subject, message: `planning a valid spec failed: ${(error as Error).message}` });
+        continue;
+      }
+      if (i !== 2) continue;
+      for (const p of leftoverPlaceholders([plan, renderDocument({ kind: 'plan', document: plan }, 'text')])) problems.push({ check: 'placeholders', subject, message: `plan contains unfilled placeholder ${p}` });
+      const runbook = createRunbook(registry, plan, { clock });
+      for (const p of leftoverPlaceholders(runbook)) {
+        if (!WELL_FORMED.test(p)) problems.push({ check: 'placeholders', subject, message: `runbook contains malformed placeholder ${p}` });
+        else if (PLAN_FILLED.has(p)) problems.push({ check: 'placeholders', subject, message: `runbook left ${p} unfilled although the plan answers it` });
+      }
+      if (requireCoverage) {
+        for (const phase of plan.phases) {
+          if (registry.rollbacksFor(type, phase.name).length === 0) {
+            problems.push({ check: 'rollback-coverage', subject, message: `phase "${phase.name}" has no rollback template` });
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Runs every conformance check on a plugin and returns the problems (empty means it conforms).
+ * Framework-agnostic: `expect(checkPluginConformance(myPlugin())).toEqual([])` in any runner.
+ */
+export function checkPluginConformance(plugin: unknown, options: ConformanceOptions = {}): ConformanceProblem[] {
+  let registry: PluginRegistry;
+  try {
+    registry = createRegistry([...(options.with ?? []), plugin]);
+  } catch (error) {
+    return [{ check: 'contract', subject: 'plugin', message: (error as Error).message }];
+  }
+  const resolved = registry.plugins.at(-1)!;
+  return [...ruleProblems(registry, resolved), ...planProblems(registry, resolved, options.requireRollbackCoverage ?? true)];
+}

@@ -1,0 +1,1 @@
+export { checkPluginConformance, type ConformanceOptions, type ConformanceProblem } from './conformance.js';

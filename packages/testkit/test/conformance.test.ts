@@ -1,0 +1,88 @@
+import { definePlugin, PLUGIN_API_VERSION, type MigrationArchitectPlugin } from '@migration-architect/core';
+import { describe, expect, it } from 'vitest';
+import { checkPluginConformance } from '../src/index.js';
+
+function plugin(overrides: Partial<MigrationArchitectPlugin> = {}): MigrationArchitectPlugin {
+  return definePlugin({
+    apiVersion: PLUGIN_API_VERSION,
+    meta: { name: 'conformance-fixture', version: '1.0.0', namespace: 'fx' },
+    migrationTypes: [
+      {
+        id: 'fx',
+        title: 'Fixture',
+        description: 'A fixture type',
+        defaultPlan: { phases: ['go'], baseDurationHours: 4, complexityMultiplier: { low: 1, medium: 1, high: 2, critical: 3 } },
+        successCriteria: ['Done'],
+        stakeholders: ['Owner'],
+        validationCommands: ['true'],
+        validationChecklist: ['Checked'],
+        dataRecoveryPlan: { recovery_method: 'none', backup_location: '-', recovery_scripts: [], data_validation_queries: [], estimated_recovery_time_minutes: 0, recovery_dependencies: [] },
+      },
+    ],
+    phases: [{ id: 'go', type: 'fx', description: 'Go', tasks: ['Go'], validationCriteria: ['Gone'], riskLevel: 'low' }],
+    rollbacks: [{ id: 'back', type: 'fx', phases: ['go'], steps: [{ key: 'back', name: 'Come back', description: 'Back', scriptType: 'bash', script: 'come-back --to {home_dir}', estimatedDurationMinutes: 1, successCriteria: ['Back'], failureEscalation: 'Shout' }] }],
+    checkers: [
+      {
+        id: 'fx',
+        title: 'Fixture schemas',
+        description: 'Lists of names',
+        load: (doc) => new Set((doc as { names: string[] }).names),
+        diff: (a: Set<string>, b: Set<string>) => [...a].filter((n) => !b.has(n)).map((n) => ({ kind: 'name.removed', path: `names.${n}`, subject: n })),
+        rules: [
+          {
+            id: 'name-removed',
+            issueType: 'name_removed',
+            change: 'name.removed',
+            severity: 'breaking',
+            title: 'Name removed',
+            description: 'Readers of the name fail.',
+            safeAlternative: 'Keep it.',
+            examples: [{ before: { names: ['a'] }, after: { names: [] } }],
+            classify: (c) => ({ description: `${c.subject} removed`, impact: 'Readers fail', suggestedMigration: 'Keep it', affectedOperations: [] }),
+          },
+        ],
+      },
+    ],
+    ...overrides,
+  });
+}
+
+describe('plugin conformance', () => {
+  it('passes a plugin that follows the contract (a well-formed placeholder in a script is fine)', () => {
+    expect(checkPluginConformance(plugin())).toEqual([]);
+  });
+
+  it('reports an invalid contribution with its path', () => {
+    const bad = plugin();
+    (bad.phases![0] as { riskLevel: string }).riskLevel = 'extreme';
+    const [problem] = checkPluginConformance(bad);
+    expect(problem).toMatchObject({ check: 'contract' });
+    expect(problem!.message).toContain('phases[0].riskLevel');
+  });
+
+  it('reports a rule without an example, and an example that does not trigger its rule', () => {
+    const p = plugin();
+    const rule = p.checkers![0]!.rules[0]!;
+    expect(checkPluginConformance({ ...p, checkers: [{ ...p.checkers![0]!, rules: [{ ...rule, examples: [] }] }] })).toEqual([
+      { check: 'rule-example', subject: 'fx/name-removed', message: expect.stringContaining('has no example') },
+    ]);
+    expect(checkPluginConformance({ ...p, checkers: [{ ...p.checkers![0]!, rules: [{ ...rule, examples: [{ name: 'same', before: { names: ['a'] }, after: { names: ['a'] } }] }] }] })).toEqual([
+      { check: 'rule-example', subject: 'fx/name-removed', message: 'example "same" does not trigger the rule (got no finding)' },
+    ]);
+  });
+
+  it('reports a phase without rollback steps and a malformed placeholder', () => {
+    const p = plugin({ rollbacks: [] });
+    expect(checkPluginConformance(p).map((x) => x.check)).toContain('rollback-coverage');
+    const broken = plugin();
+    broken.phases![0]!.tasks = ['Deploy {{service}}'];
+    expect(checkPluginConformance(broken)).toContainEqual({ check: 'placeholders', subject: 'default plan of fx', message: 'plan contains unfilled placeholder {service}' });
+  });
+
+  it('reports a risk condition that throws on a valid but unusual spec', () => {
+    const p = plugin({
+      risks: [{ id: 'fragile', type: 'fx', category: 'technical', description: 'Fragile', probability: 'low', impact: 'low', severity: 'low', mitigation: 'None', owner: 'Me', condition: 'tables over 1M rows', when: (spec) => (spec.tables_to_migrate as { row_count: number }[]).some((t) => t.row_count > 1e6) }],
+    });
+    expect(checkPluginConformance(p).map((x) => x.check)).toContain('risk-condition');
+  });
+});

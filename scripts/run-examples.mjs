@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Runs the CLI on every bundled example and writes the results to out/, as a newcomer's first look.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const bin = join(root, 'apps/cli/dist/bin.js');
+const out = join(root, 'out');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out);
+
+const runs = [
+  ['plan', 'examples/sample_database_migration.json', '-o', 'out/database-plan.json', '--format', 'both'],
+  ['plan', 'examples/sample_service_migration.json', '-o', 'out/service-plan.json', '--format', 'both'],
+  ['plan', 'examples/sample_infrastructure_migration.json', '-o', 'out/infrastructure-plan.json', '--format', 'both'],
+  ['rollback', 'out/database-plan.json', '-o', 'out/database-runbook.json', '--format', 'both'],
+  ['rollback', 'out/service-plan.json', '-o', 'out/service-runbook.md', '--format', 'markdown'],
+  ['check', 'examples/database_schema_before.json', 'examples/database_schema_after.json', '-o', 'out/database-compatibility.json', '--format', 'both'],
+  ['check', 'examples/api/openapi-before.yaml', 'examples/api/openapi-after.yaml', '--type', 'api', '-o', 'out/api-compatibility.md', '--format', 'markdown'],
+];
+
+const meaning = { 0: 'compatible', 1: 'potentially breaking changes', 2: 'breaking changes' };
+let failed = false;
+for (const args of runs) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH ?? '' } });
+  const label = `migration-architect ${args.join(' ')}`;
+  // check's 1 and 2 are verdicts, not failures; anything above is an error.
+  const ok = args[0] === 'check' ? result.status !== null && result.status <= 2 : result.status === 0;
+  process.stdout.write(`${ok ? '✓' : '✗'} ${label}\n`);
+  if (args[0] === 'check' && ok) process.stdout.write(`    exit ${result.status}: ${meaning[result.status]}\n`);
+  if (!ok) {
+    failed = true;
+    process.stdout.write(result.stderr);
+  }
+}
+process.stdout.write(`\nResults are in ${out}\n`);
+process.exitCode = failed ? 1 : 0;
