@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, examples, repoRoot, tempDir } from './harness.js';
+
+const before = join(examples, 'database_schema_before.json');
+const after = join(examples, 'database_schema_after.json');
+
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('config files', () => {
+  it('without a config, loads the installed built-ins and says which', async () => {
+    const { code, stdout } = await cli(['plugins'], { cwd: tempDir() });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Installed built-in plugins \(no config file lists plugins\):\n {2}@migration-architect\/plugin-database /);
+    expect(stdout).toContain('@migration-architect/plugin-service');
+    expect(stdout).toContain('@migration-architect/plugin-infrastructure');
+  });
+
+  it('applies rule overrides from a YAML config found in the current folder', async () => {
+    const dir = project({ 'migration-architect.config.yaml': 'rules:\n  database/check-added: "off"\n' });
+    const { code, stdout } = await cli(['check', before, after], { cwd: dir });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.potentially_breaking_count).toBe(0);
+    expect(report.issues.some((i: { rule: string }) => i.rule === 'database/check-added')).toBe(false);
+  });
+
+  it('loads only the plugins a JSON config lists, by package name, from the config folder', async () => {
+    const dir = join(repoRoot, 'apps/cli');
+    const config = join(tempDir(), 'only-database.json');
+    writeFileSync(config, JSON.stringify({ plugins: [join(dir, 'node_modules/@migration-architect/plugin-database/dist/index.js')] }));
+    const { code, stdout } = await cli(['plugins', '--json', '--config', config]);
+    expect(code).toBe(0);
+    const listed = JSON.parse(stdout);
+    expect(listed.source).toBe('config');
+    expect(listed.plugins.map((p: { name: string }) => p.name)).toEqual(['@migration-architect/plugin-database']);
+  });
+
+  it.each([
+    ['an unknown rule id', 'migration-architect.config.yaml', 'rules:\n  database/chek-added: breaking\n', /migration-architect\.config\.yaml: rules\["database\/chek-added"\]: no loaded plugin has a rule "database\/chek-added"/],
+    ['a severity that does not exist', 'migration-architect.config.yaml', 'rules:\n  database/check-added: fatal\n', /migration-architect\.config\.yaml: rules\["database\/check-added"\]: Invalid/],
+    ['a plugin package that is not installed', 'migration-architect.config.json', '{"plugins": ["migration-architect-plugin-nope"]}', /migration-architect\.config\.json: plugins\[0\]: cannot find plugin package "migration-architect-plugin-nope" from /],
+    ['plugins that is not a list', 'migration-architect.config.yaml', 'plugins: database\n', /migration-architect\.config\.yaml: plugins: Invalid input: expected array, received string/],
+  ])('fails with exit 65 on %s, naming the config and the path', async (_what, name, content, message) => {
+    const dir = project({ [name]: content });
+    const result = await cli(['check', before, after], { cwd: dir });
+    expect(result.code).toBe(65);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('names a plugin that rejects its options, and one that breaks the contract', async () => {
+    const plugin = join(repoRoot, 'apps/cli/node_modules/@migration-architect/plugin-database/dist/index.js');
+    const bad = project({ 'migration-architect.config.json': JSON.stringify({ plugins: [[plugin, { colour: 'blue' }]] }) });
+    const rejected = await cli(['plugins'], { cwd: bad });
+    expect(rejected.code).toBe(65);
+    expect(rejected.stderr).toMatch(/migration-architect\.config\.json: plugins\[0\]\[1\]: plugin ".*" rejected its options: /);
+
+    const broken = project({
+      'broken-plugin.mjs': "export default () => ({ apiVersion: 1, meta: { name: 'broken', version: '1.0.0', namespace: 'broken' }, patterns: [{ id: 'x' }] });",
+      'migration-architect.config.json': JSON.stringify({ plugins: ['./broken-plugin.mjs'] }),
+    });
+    const invalid = await cli(['plugins'], { cwd: broken });
+    expect(invalid.code).toBe(65);
+    expect(invalid.stderr).toBe('migration-architect: error: migration-architect.config.json: plugin "broken" is invalid: patterns[0].type: Invalid input: expected string, received undefined (and 6 more problems)\n'.replace('migration-architect.config.json', join(broken, 'migration-architect.config.json')));
+  });
+
+  it('refuses a plugin built for another contract version', async () => {
+    const dir = project({
+      'future.mjs': "export default () => ({ apiVersion: 2, meta: { name: 'future-plugin', version: '9.0.0', namespace: 'future' } });",
+      'migration-architect.config.yaml': 'plugins: [./future.mjs]\n',
+    });
+    const result = await cli(['plugins'], { cwd: dir });
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain('plugin "future-plugin" is invalid: apiVersion: this plugin implements contract version 2, but this core implements version 1');
+  });
+
+  it('names both plugins when two claim the same migration type', async () => {
+    const plugin = join(repoRoot, 'apps/cli/node_modules/@migration-architect/plugin-database/dist/index.js');
+    const dir = project({
+      'copycat.mjs': `import database from ${JSON.stringify(plugin)}; export default () => { const p = database(); return { ...p, meta: { ...p.meta, name: 'copycat', namespace: 'copycat' } }; };`,
+      'migration-architect.config.json': JSON.stringify({ plugins: [plugin, './copycat.mjs'] }),
+    });
+    const result = await cli(['plugins'], { cwd: dir });
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain('migration type "database" is contributed by both plugin "@migration-architect/plugin-database" and plugin "copycat"');
+  });
+
+  it('a missing --config file exits 66', async () => {
+    const result = await cli(['plugins', '--config', 'nowhere.yaml'], { cwd: tempDir() });
+    expect(result.code).toBe(66);
+    expect(result.stderr).toBe('migration-architect: error: nowhere.yaml: cannot read config: no such file\n');
+  });
+});
+
+describe('schema', () => {
+  it('prints the committed JSON Schema of each document', async () => {
+    for (const name of ['spec', 'plan', 'report', 'runbook', 'config']) {
+      const { code, stdout } = await cli(['schema', name]);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual(JSON.parse(readFileSync(join(repoRoot, 'packages/core/schema', `${name}.schema.json`), 'utf8')));
+    }
+    expect((await cli(['schema', 'plans'])).code).toBe(64);
+  });
+});
