@@ -50,7 +50,7 @@ describe('plan', () => {
     writeFileSync(bad, JSON.stringify({ type: 'database', pattern: 'big_bang', source: 'a', target: 'b' }));
     const refused = await cli(['plan', bad, '--validate']);
     expect(refused.code).toBe(65);
-    expect(refused.stderr).toBe(`migration-architect: error: ${bad}: pattern: migration type "database" has no pattern "big_bang" (known: schema_change, data_migration; omit "pattern" for the default phases)\n`);
+    expect(refused.stderr).toBe(`migration-architect: error: ${bad}: pattern: migration type "database" has no pattern "big_bang" (known: schema_change, parallel_schema, data_migration; omit "pattern" for the default phases)\n`);
   });
 
   it('names a migration type no loaded plugin provides (exit 65)', async () => {
@@ -120,7 +120,7 @@ describe('rollback', () => {
     writeFileSync(plan, JSON.stringify({ migration_id: 'x', migration_type: 'database' }));
     const result = await cli(['rollback', plan]);
     expect(result.code).toBe(65);
-    expect(result.stderr).toBe(`migration-architect: error: ${plan}: source_system: Invalid input: expected string, received undefined (and 10 more problems)\n`);
+    expect(result.stderr).toBe(`migration-architect: error: ${plan}: source_system: Invalid input: expected string, received undefined (and 9 more problems)\n`);
   });
 });
 

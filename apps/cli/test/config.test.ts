@@ -67,7 +67,7 @@ describe('config files', () => {
     });
     const invalid = await cli(['plugins'], { cwd: broken });
     expect(invalid.code).toBe(65);
-    expect(invalid.stderr).toBe('migration-architect: error: migration-architect.config.json: plugin "broken" is invalid: patterns[0].type: Invalid input: expected string, received undefined (and 6 more problems)\n'.replace('migration-architect.config.json', join(broken, 'migration-architect.config.json')));
+    expect(invalid.stderr).toBe('migration-architect: error: migration-architect.config.json: plugin "broken" is invalid: patterns[0].phases: Invalid input: expected array, received undefined (and 5 more problems)\n'.replace('migration-architect.config.json', join(broken, 'migration-architect.config.json')));
   });
 
   it('refuses a plugin built for another contract version', async () => {

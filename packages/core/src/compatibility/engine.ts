@@ -114,7 +114,13 @@ export function checkCompatibility(
   const counts: Record<ChangeSeverity, number> = { breaking: 0, potentially_breaking: 0, non_breaking: 0, additive: 0 };
   for (const issue of issues) counts[issue.severity]++;
 
-  const advice = { ...DEFAULT_RECOMMENDATIONS, ...checker.recommendations };
+  const own = checker.recommendations ?? {};
+  const advice = {
+    breaking: own.breaking ?? DEFAULT_RECOMMENDATIONS.breaking,
+    potentiallyBreaking: own.potentiallyBreaking ?? DEFAULT_RECOMMENDATIONS.potentiallyBreaking,
+    withScripts: own.withScripts ?? DEFAULT_RECOMMENDATIONS.withScripts,
+    always: own.always ?? DEFAULT_RECOMMENDATIONS.always,
+  };
   const recommendations = [
     ...(counts.breaking ? advice.breaking : []),
     ...(counts.potentially_breaking ? advice.potentiallyBreaking : []),

@@ -215,13 +215,13 @@ export const CheckerSchema = z.object({
   load: fn<(document: unknown, source: { file: string }) => unknown>(),
   diff: fn<(before: any, after: any) => SchemaChange[]>(),
   rules: z.array(RuleSchema).min(1),
-  /** Advice added to the report, by what the report contains. */
+  /** Advice added to the report, by what the report contains; a key left out keeps core's generic advice. */
   recommendations: z
     .object({
-      breaking: TextList.default([]),
-      potentiallyBreaking: TextList.default([]),
-      withScripts: TextList.default([]),
-      always: TextList.default([]),
+      breaking: TextList.optional(),
+      potentiallyBreaking: TextList.optional(),
+      withScripts: TextList.optional(),
+      always: TextList.optional(),
     })
     .optional(),
 });

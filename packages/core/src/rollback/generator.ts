@@ -29,9 +29,17 @@ export interface RunbookOptions {
 
 const URGENCY_BY_RISK: Record<RiskLevel, Urgency> = { low: 'low', medium: 'medium', high: 'high', critical: 'emergency' };
 
-/** Fills the placeholders a plan can answer; the rest are for the incident commander. */
-function fillPlaceholders(text: string, values: Record<string, string>): string {
-  return text.replace(/\{([a-z_0-9]+)\}/g, (whole, key: string) => values[key] ?? whole);
+/**
+ * Fills the placeholders a plan can answer in every string of the runbook (messages, scripts,
+ * recovery plan); the rest are for whoever runs the rollback.
+ */
+function fillPlaceholders<T>(value: T, values: Record<string, string>): T {
+  if (typeof value === 'string') return value.replace(/\{([a-z_0-9]+)\}/g, (whole, key: string) => values[key] ?? whole) as T;
+  if (Array.isArray(value)) return value.map((v) => fillPlaceholders(v, values)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillPlaceholders(v, values)])) as T;
+  }
+  return value;
 }
 
 function phaseSteps(registry: PluginRegistry, plan: MigrationPlan, phase: PlanPhase, index: number): RollbackStep[] {
@@ -151,7 +159,7 @@ export function createRunbook(registry: PluginRegistry, plan: MigrationPlan, opt
       urgency: c.urgency,
       delivery_methods: [...c.deliveryMethods],
     })),
-  ].map((m) => ({ ...m, subject: fillPlaceholders(m.subject, known), body: fillPlaceholders(m.body, known) }));
+  ];
 
   const triggers: TriggerCondition[] = [
     ...GENERIC_TRIGGERS,
@@ -166,18 +174,18 @@ export function createRunbook(registry: PluginRegistry, plan: MigrationPlan, opt
     })),
   ];
 
-  return {
+  return fillPlaceholders<RollbackRunbook>({
     runbook_id: runbookId,
     migration_id: plan.migration_id,
     migration_type: plan.migration_type,
     created_at: clock().toISOString(),
     rollback_phases: phases,
     trigger_conditions: triggers,
-    data_recovery_plan: structuredClone(type.dataRecoveryPlan),
+    data_recovery_plan: type.dataRecoveryPlan,
     communication_templates: messages,
-    escalation_matrix: structuredClone(type.escalationMatrix ?? DEFAULT_ESCALATION_MATRIX),
+    escalation_matrix: type.escalationMatrix ?? DEFAULT_ESCALATION_MATRIX,
     validation_checklist: [...BASE_VALIDATION_CHECKLIST, ...type.validationChecklist],
     post_rollback_procedures: [...POST_ROLLBACK_PROCEDURES],
-    emergency_contacts: structuredClone(EMERGENCY_CONTACTS),
-  };
+    emergency_contacts: EMERGENCY_CONTACTS,
+  }, known);
 }

@@ -1,0 +1,55 @@
+import { DATABASE, type TriggerTemplateInput } from '../contribution-types.js';
+
+/** Database-specific rollback triggers, added to core's generic ones. Ids are the seed's where it had them. */
+export const databaseTriggers: TriggerTemplateInput[] = [
+  {
+    id: 'data_integrity_failure',
+    type: DATABASE,
+    name: 'Data Integrity Check Failure',
+    condition: 'data_validation_failures > 0',
+    metricThreshold: { metric: 'data_validation_failures', operator: 'greater_than', value: 0, duration_minutes: 1 },
+    evaluationWindowMinutes: 1,
+    autoExecute: true,
+    escalationContacts: ['dba_team', 'data_team'],
+  },
+  {
+    id: 'migration_progress_stalled',
+    type: DATABASE,
+    name: 'Migration Progress Stalled',
+    condition: 'migration_progress unchanged for 30 minutes',
+    metricThreshold: { metric: 'migration_progress_rate', operator: 'equals', value: 0, duration_minutes: 30 },
+    evaluationWindowMinutes: 30,
+    autoExecute: false,
+    escalationContacts: ['migration_team', 'dba_team'],
+  },
+  {
+    id: 'replication_lag_exceeded',
+    type: DATABASE,
+    name: 'Replication Lag Exceeded',
+    condition: 'replication lag (pg_stat_replication.replay_lag, or subscription lag) > 300 seconds for 10 minutes',
+    metricThreshold: { metric: 'replication_lag_seconds', operator: 'greater_than', value: 300, duration_minutes: 10 },
+    evaluationWindowMinutes: 10,
+    autoExecute: false,
+    escalationContacts: ['dba_team', 'migration_lead'],
+  },
+  {
+    id: 'lock_wait_queue',
+    type: DATABASE,
+    name: 'Sessions Queued Behind Locks',
+    condition: "more than 20 sessions with wait_event_type = 'Lock' in pg_stat_activity for 2 minutes",
+    metricThreshold: { metric: 'lock_waiting_sessions', operator: 'greater_than', value: 20, duration_minutes: 2 },
+    evaluationWindowMinutes: 2,
+    autoExecute: false,
+    escalationContacts: ['dba_team', 'on_call_engineer'],
+  },
+  {
+    id: 'replication_slot_wal_retention',
+    type: DATABASE,
+    name: 'Replication Slot Retaining WAL',
+    condition: 'WAL retained by a migration replication slot > 50 GB, or source disk free < 20%',
+    metricThreshold: { metric: 'replication_slot_retained_wal_bytes', operator: 'greater_than', value: 53_687_091_200, duration_minutes: 5 },
+    evaluationWindowMinutes: 5,
+    autoExecute: false,
+    escalationContacts: ['dba_team', 'sre_team'],
+  },
+];

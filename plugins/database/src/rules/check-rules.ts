@@ -1,0 +1,99 @@
+import { addConstraintNotValid, alterTable, dropConstraint } from '../sql/constraint-ddl.js';
+import { checkName } from '../sql/constraint-names.js';
+import { constraintQuery } from '../sql/catalog-queries.js';
+import { referencedIdentifiers } from '../sql/expression.js';
+import { quoteIdentifier } from '../sql/identifier.js';
+import { checkViolationsQuery } from '../sql/integrity-queries.js';
+import { defineConstraintRule } from './database-rule.js';
+import { newColumnDependencies, sqlScript } from './migration-script.js';
+
+const NOT_VALID_NOTE =
+  'Added NOT VALID it only needs a brief lock; VALIDATE CONSTRAINT then scans existing rows under SHARE UPDATE EXCLUSIVE, which lets reads and writes continue';
+
+export const checkAdded = defineConstraintRule('check', 'added', {
+  id: 'check-added',
+  issueType: 'check_added',
+  severity: 'potentially_breaking',
+  title: 'CHECK constraint added',
+  description:
+    'Existing rows that violate the expression make the constraint fail to validate; afterwards INSERTs and UPDATEs that violate it fail. Added in one step it scans the table under an ACCESS EXCLUSIVE lock.',
+  safeAlternative: 'Count and fix violating rows, ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT in its own transaction.',
+  classify: ({ tables, after }) => {
+    const check = after!;
+    const name = checkName(tables.after, check);
+    const columns = referencedIdentifiers(check.expression);
+    return {
+      description: `New check constraint '${check.expression}' added to table '${tables.after.key}' as ${name}`,
+      impact: `New check constraint may reject existing data, and rejects violating writes from now on. ${NOT_VALID_NOTE}`,
+      suggestedMigration: 'Validate existing data complies with new constraint (the validation query must return 0), then add it NOT VALID and VALIDATE it',
+      affectedOperations: ['INSERT', 'UPDATE'],
+      script: sqlScript({
+        description: `Add check constraint ${name} to table ${tables.after.key}`,
+        statements: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`),
+        rollback: [dropConstraint(tables.after, name)],
+        validation: checkViolationsQuery(tables.after, check),
+        dependencies: newColumnDependencies(tables, columns),
+      }),
+    };
+  },
+});
+
+export const checkRemoved = defineConstraintRule('check', 'removed', {
+  id: 'check-removed',
+  issueType: 'check_removed',
+  severity: 'non_breaking',
+  title: 'CHECK constraint removed',
+  description: 'Writes that were rejected are now accepted; nothing that worked before fails. Readers may meet values the check used to exclude.',
+  safeAlternative: 'Move the rule into the application if it still matters.',
+  classify: ({ tables, before }) => {
+    const check = before!;
+    const name = checkName(tables.before, check);
+    return {
+      description: `Check constraint '${check.expression}' removed from table '${tables.after.key}'`,
+      impact: 'No longer enforcing check constraint',
+      suggestedMigration: 'Consider application-level validation for removed constraint',
+      affectedOperations: ['INSERT', 'UPDATE'],
+      script: sqlScript({
+        description: `Drop check constraint ${name} of table ${tables.after.key}`,
+        statements: [
+          ...(check.name ? [] : [`-- ${name} is PostgreSQL's default name; if the constraint was named otherwise, find it with:`, `--   ${constraintQuery(tables.before, name).replace(/ AND conname = .*;$/, " AND contype = 'c';")}`]),
+          dropConstraint(tables.after, name),
+        ],
+        rollback: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`),
+        validation: constraintQuery(tables.after, name),
+      }),
+    };
+  },
+});
+
+export const checkModified = defineConstraintRule('check', 'modified', {
+  id: 'check-modified',
+  issueType: 'check_modified',
+  severity: 'potentially_breaking',
+  title: 'CHECK constraint changed',
+  description: 'The named check now enforces a different rule: existing rows may violate it, and writes valid before may be rejected.',
+  safeAlternative: 'Swap the constraint NOT VALID in one short transaction, then VALIDATE it separately.',
+  classify: ({ tables, before, after }) => {
+    const name = checkName(tables.after, after!);
+    const swap = (expression: string) => [
+      'BEGIN;',
+      dropConstraint(tables.after, name),
+      `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${expression}) NOT VALID;`,
+      'COMMIT;',
+      `${alterTable(tables.after)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`,
+    ];
+    return {
+      description: `Check constraint ${name} on table '${tables.after.key}' changed from '${before!.expression}' to '${after!.expression}'`,
+      impact: `Different validation rules: existing rows may violate the new expression. ${NOT_VALID_NOTE}`,
+      suggestedMigration: 'Validate existing data against the new expression, then swap the constraint',
+      affectedOperations: ['INSERT', 'UPDATE'],
+      script: sqlScript({
+        description: `Replace check constraint ${name} of table ${tables.after.key}`,
+        statements: swap(after!.expression),
+        rollback: swap(before!.expression),
+        validation: checkViolationsQuery(tables.after, after!),
+        dependencies: newColumnDependencies(tables, referencedIdentifiers(after!.expression)),
+      }),
+    };
+  },
+});

@@ -1,0 +1,31 @@
+import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
+import { quoteLiteral } from '../sql/literal.js';
+import { defineDatabaseRule } from './database-rule.js';
+import { sqlScript } from './migration-script.js';
+
+export const commentChanged = defineDatabaseRule({
+  id: 'comment-changed',
+  issueType: 'comment_changed',
+  change: 'column.comment_changed',
+  severity: 'non_breaking',
+  title: 'Column comment changed',
+  description: 'Comments are documentation kept in the catalog; no query or write behaves differently.',
+  safeAlternative: 'Apply as is.',
+  classify: ({ details: { tables, before, after } }) => {
+    const target = `${quoteQualifiedName(tables.after.schema, tables.after.name)}.${quoteIdentifier(after.name)}`;
+    const comment = (text: string | null) => `COMMENT ON COLUMN ${target} IS ${text ? quoteLiteral(text) : 'NULL'};`;
+    return {
+      description: `Comment of column '${after.name}' in table '${tables.after.key}' changed`,
+      impact: 'None',
+      suggestedMigration: 'Apply as is',
+      affectedOperations: [],
+      script: sqlScript({
+        description: `Update comment of column ${after.name} in table ${tables.after.key}`,
+        statements: [comment(after.comment)],
+        rollback: [comment(before.comment)],
+        validation: `SELECT col_description(${regclass(tables.after)}, attnum) FROM pg_attribute WHERE attrelid = ${regclass(tables.after)} AND attname = ${quoteLiteral(after.name)};`,
+        lockTimeout: false,
+      }),
+    };
+  },
+});

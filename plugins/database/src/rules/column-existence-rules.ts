@@ -1,0 +1,189 @@
+import { isVolatileDefault } from '../schema/default-value.js';
+import type { Column, Table } from '../schema/model.js';
+import { batchedUpdate } from '../sql/batched-update.js';
+import { columnQuery } from '../sql/catalog-queries.js';
+import { columnDefinition, onUpdateTrigger, renderDefault } from '../sql/column-definition.js';
+import { alterTable, columnList, setNotNull } from '../sql/constraint-ddl.js';
+import { defaultObjectName } from '../sql/constraint-names.js';
+import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
+import { quoteLiteral } from '../sql/literal.js';
+import { defineDatabaseRule } from './database-rule.js';
+import { addColumnDescription, sqlScript } from './migration-script.js';
+
+const isGenerated = (column: Column) => column.identity !== null;
+
+function dropColumn(table: Table, column: Column): string {
+  return `${alterTable(table)} DROP COLUMN IF EXISTS ${quoteIdentifier(column.name)};`;
+}
+
+export const columnRemoved = defineDatabaseRule({
+  id: 'column-removed',
+  issueType: 'column_removed',
+  change: 'column.removed',
+  severity: 'breaking',
+  title: 'Column removed',
+  description:
+    'Queries that name the column fail ("column does not exist"), INSERTs that set it fail, SELECT * returns one column fewer, and the values are deleted with it.',
+  safeAlternative:
+    'Expand/contract: deploy code that no longer reads or writes the column (tell the ORM to ignore it), keep a copy of its values, then drop it in a later release.',
+  classify: ({ details: { tables, column } }) => {
+    const table = tables.before;
+    const name = quoteQualifiedName(table.schema, table.name);
+    const col = quoteIdentifier(column.name);
+    const backup = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'backup'));
+    const key = table.primaryKey?.columns;
+    const dependents = [
+      ...table.indexes.filter((i) => i.columns.includes(column.name)).map((i) => `index ${i.name}`),
+      ...table.uniques.filter((u) => u.columns.includes(column.name)).map((u) => `unique (${u.columns.join(', ')})`),
+      ...table.foreignKeys.filter((fk) => fk.columns.includes(column.name)).map((fk) => `foreign key to ${fk.references.name}`),
+    ];
+    const restored: Column = { ...column, nullable: true, identity: null };
+    return {
+      description: `Column '${column.name}' removed from table '${table.key}'`,
+      impact: `SELECT statements including this column will fail and its values are lost${dependents.length ? `; dropping it also drops ${dependents.join(', ')}` : ''}`,
+      suggestedMigration: 'Stop reading and writing the column in every client, keep a copy of its values, then drop it in a later release',
+      affectedOperations: ['SELECT', 'INSERT', 'UPDATE'],
+      script: sqlScript({
+        description: `Drop column ${column.name} from table ${table.key}`,
+        statements: [
+          ...(key
+            ? [`-- Keep the values so the drop can be undone.`, `CREATE TABLE ${backup} AS SELECT ${columnList(key)}, ${col} FROM ${name};`]
+            : [`-- No primary key to match rows on: take pg_dump --table=${quoteLiteral(name)} first.`]),
+          // Views stopped using the column in an earlier script: the diff orders view changes before drops.
+          `${alterTable(table)} DROP COLUMN ${col};`,
+        ],
+        rollback: [
+          `${alterTable(table)} ADD COLUMN ${columnDefinition(restored)};`,
+          ...(key
+            ? [
+                `UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${key.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ')};`,
+              ]
+            : ['-- Restore the values from the dump.']),
+          ...(column.nullable ? [] : setNotNull(table, column.name)),
+          ...(column.comment ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(column.comment)};`] : []),
+          ...(key ? [`DROP TABLE IF EXISTS ${backup};`] : []),
+        ],
+        validation: columnQuery(table, column.name).replace(/;$/, ' -- expect no row;'),
+      }),
+    };
+  },
+});
+
+export const requiredColumnAdded = defineDatabaseRule({
+  id: 'required-column-added',
+  issueType: 'required_column_added',
+  change: 'column.added',
+  severity: 'breaking',
+  title: 'Required column added',
+  description:
+    'A NOT NULL column without a default: every INSERT that does not set it fails with a NOT NULL violation, which is every INSERT running code sends, and on a table with rows the ALTER itself fails because existing rows have no value.',
+  safeAlternative:
+    'Add it nullable (or with a constant default), backfill in batches, deploy code that always writes it, then add NOT NULL through a validated CHECK (col IS NOT NULL) constraint.',
+  when: ({ details: { column } }) => !column.nullable && column.default === null && !isGenerated(column),
+  classify: ({ details: { tables, column } }) => {
+    const table = tables.after;
+    const col = quoteIdentifier(column.name);
+    return {
+      description: `Required column '${column.name}' added to table '${table.key}'`,
+      impact: 'INSERT statements without this column will fail; on a table with rows, ADD COLUMN … NOT NULL without a default fails outright',
+      suggestedMigration: 'Add the column nullable or with a default, backfill existing rows in batches, then enforce NOT NULL with a validated CHECK constraint',
+      affectedOperations: ['INSERT'],
+      script: sqlScript({
+        description: addColumnDescription(table.key, column.name),
+        statements: [
+          `${alterTable(table)} ADD COLUMN ${columnDefinition({ ...column, nullable: true })};`,
+          `-- Replace {backfill_value} with the value existing rows should get.`,
+          batchedUpdate(table, `${col} = {backfill_value}`, `${col} IS NULL`),
+          ...setNotNull(table, column.name),
+        ],
+        rollback: [dropColumn(table, column)],
+        validation: `SELECT count(*) AS rows_missing_value FROM ${quoteQualifiedName(table.schema, table.name)} WHERE ${col} IS NULL;`,
+      }),
+    };
+  },
+});
+
+export const columnAddedWithTableRewrite = defineDatabaseRule({
+  id: 'column-added-with-table-rewrite',
+  issueType: 'column_added_with_table_rewrite',
+  change: 'column.added',
+  severity: 'potentially_breaking',
+  title: 'Column added with a per-row value (table rewrite)',
+  description:
+    'ADD COLUMN with a volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval()) or as an identity / serial column computes a value for every existing row: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it finishes.',
+  safeAlternative:
+    'Add the column without a default, set the default for new rows with ALTER COLUMN … SET DEFAULT (catalog only), backfill existing rows in batches, then add NOT NULL / the identity.',
+  when: ({ details: { column } }) => isVolatileDefault(column.default) || isGenerated(column),
+  classify: ({ details: { tables, column } }) => {
+    const table = tables.after;
+    const name = quoteQualifiedName(table.schema, table.name);
+    const col = quoteIdentifier(column.name);
+    const plain: Column = { ...column, nullable: true, default: null, identity: null, onUpdate: null };
+    // Number existing rows from a sequence of our own: an identity creates its own <table>_<column>_seq.
+    const sequence = column.identity
+      ? quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], column.identity === 'serial' ? 'seq' : 'backfill_seq'))
+      : null;
+    const perRow = sequence ? `nextval(${quoteLiteral(sequence)})` : renderDefault(column.default!);
+    const statements = [
+      `${alterTable(table)} ADD COLUMN ${columnDefinition(plain)};`,
+      ...(sequence ? [`CREATE SEQUENCE IF NOT EXISTS ${sequence} OWNED BY ${name}.${col};`] : []),
+      `${alterTable(table)} ALTER COLUMN ${col} SET DEFAULT ${perRow};`,
+      batchedUpdate(table, `${col} = ${perRow}`, `${col} IS NULL`),
+      ...(column.nullable ? [] : setNotNull(table, column.name)),
+    ];
+    if (sequence && (column.identity === 'always' || column.identity === 'by_default')) {
+      statements.push(
+        'BEGIN;',
+        `${alterTable(table)} ALTER COLUMN ${col} DROP DEFAULT;`,
+        `${alterTable(table)} ALTER COLUMN ${col} ADD GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY;`,
+        `SELECT setval(pg_get_serial_sequence(${quoteLiteral(name)}, ${quoteLiteral(column.name)}), coalesce(max(${col}), 0) + 1, false) FROM ${name};`,
+        'COMMIT;',
+        `DROP SEQUENCE ${sequence};`,
+      );
+    }
+    const rollback = [dropColumn(table, column), ...(sequence ? [`DROP SEQUENCE IF EXISTS ${sequence};`] : [])];
+    return {
+      description: `Column '${column.name}' added to table '${table.key}' with a value computed per row`,
+      impact: `Adding it in one statement rewrites ${table.key} and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite`,
+      suggestedMigration: 'Add the column without a default, set the default for new rows, backfill existing rows in batches, then add constraints',
+      affectedOperations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+      script: sqlScript({
+        description: addColumnDescription(table.key, column.name),
+        statements,
+        rollback,
+        validation: `SELECT count(*) AS rows_missing_value FROM ${name} WHERE ${col} IS NULL;`,
+      }),
+    };
+  },
+});
+
+export const columnAdded = defineDatabaseRule({
+  id: 'column-added',
+  issueType: 'column_added',
+  change: 'column.added',
+  severity: 'additive',
+  title: 'Column added',
+  description:
+    'A nullable column, or one with a constant default, is invisible to queries and INSERTs that do not name it. Since PostgreSQL 11 a constant default is kept in the catalog, so the ALTER does not rewrite the table.',
+  safeAlternative: 'Add it before deploying code that uses it; clients that map SELECT * by position should name their columns.',
+  classify: ({ details: { tables, column } }) => {
+    const table = tables.after;
+    const trigger = onUpdateTrigger(table, column);
+    return {
+      description: `Column '${column.name}' added to table '${table.key}'`,
+      impact: `None for existing clients; the ALTER only changes the catalog under a brief ACCESS EXCLUSIVE lock${trigger ? ', and a trigger maintains its ON UPDATE value' : ''}`,
+      suggestedMigration: 'Add the column, then deploy the code that writes it',
+      affectedOperations: [],
+      script: sqlScript({
+        description: addColumnDescription(table.key, column.name),
+        statements: [
+          `${alterTable(table)} ADD COLUMN ${columnDefinition(column)};`,
+          ...(column.comment ? [`COMMENT ON COLUMN ${quoteQualifiedName(table.schema, table.name)}.${quoteIdentifier(column.name)} IS ${quoteLiteral(column.comment)};`] : []),
+          ...(trigger ? [trigger.create] : []),
+        ],
+        rollback: [...(trigger ? [trigger.dropTrigger, trigger.dropFunction] : []), dropColumn(table, column)],
+        validation: columnQuery(table, column.name),
+      }),
+    };
+  },
+});

@@ -1,0 +1,216 @@
+import type { RuleOutcome } from '@migration-architect/core';
+import type { ColumnPairDetails, DatabaseChange } from '../schema/changes.js';
+import { describeColumnType, renderColumnType } from '../schema/column-type.js';
+import { compareColumnTypes, type TypeCompatibility } from '../schema/type-compatibility.js';
+import { batchedUpdate } from '../sql/batched-update.js';
+import { columnQuery } from '../sql/catalog-queries.js';
+import { alterTable } from '../sql/constraint-ddl.js';
+import { defaultObjectName } from '../sql/constraint-names.js';
+import { conversionCheckQuery } from '../sql/conversion-checks.js';
+import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
+import { aroundDependentViews, viewsUsingColumn } from '../sql/dependent-views.js';
+import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
+import { sqlScript } from './migration-script.js';
+
+const compatibility = ({ before, after }: ColumnPairDetails) => compareColumnTypes(before.type, after.type);
+
+const REWRITE_NOTE = 'PostgreSQL rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, blocking reads and writes for the duration';
+const CATALOG_NOTE = 'catalog-only change: no table rewrite, only a brief ACCESS EXCLUSIVE lock';
+
+function lockNote(result: TypeCompatibility): string {
+  return result.rewritesTable ? REWRITE_NOTE : CATALOG_NOTE;
+}
+
+/**
+ * `ALTER COLUMN … TYPE`, with USING only where PostgreSQL has no assignment cast between the types:
+ * a needless USING is harmless, but leaving it out where one is needed is an error.
+ */
+function alterType({ tables, before, after }: ColumnPairDetails, target = after): string {
+  const col = quoteIdentifier(after.name);
+  const type = renderColumnType(target.type);
+  const jsonSwap = before.type.name !== target.type.name && [before.type.name, target.type.name].some((n) => n === 'json' || n === 'jsonb');
+  const needsUsing = jsonSwap || compareColumnTypes(before.type, target.type).severity === 'breaking';
+  return `${alterTable(tables.after)} ALTER COLUMN ${col} TYPE ${type}${needsUsing ? ` USING ${col}::${type}` : ''};`;
+}
+
+/**
+ * An in-place ALTER … TYPE with its reverse (which fails if new values do not fit the old type).
+ * Views on the column exist in their old form when the script runs, and PostgreSQL refuses the
+ * ALTER while they do, so they are dropped and recreated around it.
+ */
+function inPlaceScript(
+  change: DatabaseChange<'column.type_changed' | 'column.length_changed'>,
+  context: DatabaseRuleContext,
+  description: string,
+  validation: string,
+) {
+  const details = change.details;
+  const reverse: ColumnPairDetails = { tables: details.tables, before: details.after, after: details.before };
+  const views = viewsUsingColumn(context.before, details.tables.before, details.before.name);
+  return sqlScript({
+    description,
+    statements: aroundDependentViews([alterType(details)], views, views),
+    rollback: [`-- Fails if values written since do not fit ${describeColumnType(details.before.type)}.`, ...aroundDependentViews([alterType(reverse)], views, views)],
+    validation,
+  });
+}
+
+function viewNote(change: DatabaseChange<'column.type_changed' | 'column.length_changed'>, context: DatabaseRuleContext): string {
+  const views = viewsUsingColumn(context.before, change.details.tables.before, change.details.before.name);
+  return views.length ? `; views ${views.map((v) => v.key).join(', ')} use the column and must be recreated around the ALTER` : '';
+}
+
+function typeOutcome(
+  change: DatabaseChange<'column.type_changed'>,
+  context: DatabaseRuleContext,
+  result: TypeCompatibility,
+  text: Omit<RuleOutcome, 'impact' | 'script'>,
+): RuleOutcome {
+  const { tables, before, after } = change.details;
+  return {
+    ...text,
+    impact: `${result.reason}; ${lockNote(result)}${viewNote(change, context)}`,
+    script: inPlaceScript(
+      change,
+      context,
+      `Change type of column ${after.name} in table ${tables.after.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}`,
+      result.severity === 'non_breaking' ? columnQuery(tables.after, after.name) : conversionCheckQuery(tables.after, after.name, before.type, after.type),
+    ),
+  };
+}
+
+export const incompatibleTypeChange = defineDatabaseRule({
+  id: 'incompatible-type-change',
+  issueType: 'incompatible_type_change',
+  change: 'column.type_changed',
+  severity: 'breaking',
+  title: 'Column type changed to an incompatible type',
+  description:
+    'Clients read and write values of another kind (a number becomes text, a boolean becomes an integer): queries that compare, bind or parse the column break, and an in-place ALTER needs a USING expression that fails on the first row it cannot convert, after locking and rewriting the table.',
+  safeAlternative:
+    'Add a column of the new type, write both from the application, backfill in batches, move readers over, then drop the old column (expand/contract).',
+  when: ({ details }) => compatibility(details).severity === 'breaking',
+  classify: ({ details }) => {
+    const { tables, before, after } = details;
+    const result = compatibility(details);
+    const table = tables.after;
+    const name = quoteQualifiedName(table.schema, table.name);
+    const col = quoteIdentifier(after.name);
+    const shadow = defaultObjectName(after.name, [], 'new');
+    const type = renderColumnType(after.type);
+    return {
+      description: `Column '${after.name}' type changed from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}`,
+      impact: `${result.reason}; an in-place ALTER locks and rewrites the table`,
+      suggestedMigration: `Expand/contract: add ${shadow} ${type}, dual-write, backfill in batches, switch readers, then drop ${after.name} and rename ${shadow}`,
+      affectedOperations: ['SELECT', 'INSERT', 'UPDATE', 'WHERE clauses'],
+      script: sqlScript({
+        description: `Convert column ${after.name} in table ${table.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`,
+        statements: [
+          `${alterTable(table)} ADD COLUMN ${quoteIdentifier(shadow)} ${type};`,
+          `-- Write both columns from the application (or a trigger) first; adjust the conversion expression as needed.`,
+          batchedUpdate(table, `${quoteIdentifier(shadow)} = ${col}::${type}`, `${quoteIdentifier(shadow)} IS NULL AND ${col} IS NOT NULL`),
+          `-- Contract, in a later release once readers use ${shadow}:`,
+          `--   BEGIN; ALTER TABLE ${name} RENAME COLUMN ${col} TO ${quoteIdentifier(defaultObjectName(after.name, [], 'old'))}; ALTER TABLE ${name} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col}; COMMIT;`,
+        ],
+        rollback: [`${alterTable(table)} DROP COLUMN IF EXISTS ${quoteIdentifier(shadow)};`],
+        validation: `SELECT count(*) AS rows_not_converted FROM ${name} WHERE ${col} IS NOT NULL AND ${quoteIdentifier(shadow)} IS NULL;`,
+      }),
+    };
+  },
+});
+
+export const riskyTypeChange = defineDatabaseRule({
+  id: 'risky-type-change',
+  issueType: 'risky_type_change',
+  change: 'column.type_changed',
+  severity: 'potentially_breaking',
+  title: 'Column type narrowed or made less precise',
+  description:
+    'The new type holds fewer values or less precision than the old one: the ALTER fails on the first row that does not fit, or silently rounds, and it rewrites the table under an ACCESS EXCLUSIVE lock while it runs.',
+  safeAlternative:
+    'Count the rows that would not fit before the migration; on a large table convert through a new column (add, backfill in batches, swap) instead of ALTER … TYPE.',
+  when: ({ details }) => compatibility(details).severity === 'potentially_breaking',
+  classify: (change, context) => {
+    const { before, after } = change.details;
+    return typeOutcome(change, context, compatibility(change.details), {
+      description: `Column '${after.name}' type changed from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} - may lose data`,
+      suggestedMigration: 'Validate all existing data can be converted safely (the validation query must return 0), then convert in a maintenance window or through a new column',
+      affectedOperations: ['Data integrity', 'INSERT', 'UPDATE'],
+    });
+  },
+});
+
+export const typeWidened = defineDatabaseRule({
+  id: 'type-widened',
+  issueType: 'type_widened',
+  change: 'column.type_changed',
+  severity: 'non_breaking',
+  title: 'Column type widened',
+  description:
+    'The new type holds every old value, so reads and writes keep working. Some widenings only touch the catalog (varchar(n) → text, a longer varchar); others (integer → bigint, real → double precision) rewrite the table and its indexes under an ACCESS EXCLUSIVE lock.',
+  safeAlternative:
+    'Catalog-only widenings can run as they are; for a rewriting one on a large table, add a new column, backfill it in batches and swap, or run the ALTER in a maintenance window.',
+  classify: (change, context) => {
+    const { before, after } = change.details;
+    return typeOutcome(change, context, compatibility(change.details), {
+      description: `Column '${after.name}' type widened from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}`,
+      suggestedMigration: compatibility(change.details).rewritesTable
+        ? 'Schedule the rewrite for a quiet period, or migrate through a new column on large tables'
+        : 'Apply as is',
+      affectedOperations: [],
+    });
+  },
+});
+
+const isShorter = ({ before, after }: ColumnPairDetails) =>
+  after.type.length !== null && (before.type.length === null || after.type.length < before.type.length);
+
+export const lengthReduction = defineDatabaseRule({
+  id: 'length-reduction',
+  issueType: 'length_reduction',
+  change: 'column.length_changed',
+  severity: 'potentially_breaking',
+  title: 'Column length reduced',
+  description:
+    'Existing values longer than the new limit make the ALTER fail (PostgreSQL does not truncate on ALTER … TYPE) after it has locked the table for a rewrite; afterwards INSERTs and UPDATEs with longer values fail.',
+  safeAlternative:
+    'Count the values over the limit first; to enforce a shorter limit without a rewrite, add CHECK (char_length(col) <= n) NOT VALID and VALIDATE it instead of shrinking the type.',
+  when: ({ details }) => isShorter(details),
+  classify: (change, context) => {
+    const { tables, before, after } = change.details;
+    const result = compatibility(change.details);
+    return {
+      description: `Column '${after.name}' length reduced from ${before.type.length ?? 'unbounded'} to ${after.type.length}`,
+      impact: `${result.reason}; ${lockNote(result)}${viewNote(change, context)}`,
+      suggestedMigration: 'Validate no existing data exceeds new length limit (the validation query must return 0), or enforce the limit with a CHECK constraint instead',
+      affectedOperations: ['INSERT', 'UPDATE'],
+      script: inPlaceScript(
+        change,
+        context,
+        `Reduce length of column ${after.name} in table ${tables.after.key} to ${after.type.length}`,
+        conversionCheckQuery(tables.after, after.name, before.type, after.type),
+      ),
+    };
+  },
+});
+
+export const lengthIncrease = defineDatabaseRule({
+  id: 'length-increase',
+  issueType: 'length_increase',
+  change: 'column.length_changed',
+  severity: 'non_breaking',
+  title: 'Column length increased',
+  description: 'A longer limit accepts every existing value. For varchar PostgreSQL only updates the catalog; char(n) is re-padded, which rewrites the table.',
+  safeAlternative: 'Apply as is for varchar; for char(n) on a large table prefer varchar or text.',
+  classify: (change, context) => {
+    const { tables, before, after } = change.details;
+    const result = compatibility(change.details);
+    return {
+      description: `Column '${after.name}' length increased from ${before.type.length} to ${after.type.length ?? 'unbounded'}`,
+      impact: `${result.reason}; ${lockNote(result)}${viewNote(change, context)}`,
+      suggestedMigration: 'Apply as is',
+      affectedOperations: [],
+      script: inPlaceScript(change, context, `Increase length of column ${after.name} in table ${tables.after.key} to ${after.type.length ?? 'unbounded'}`, columnQuery(tables.after, after.name)),
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import { defineRule, type ChangeSeverity, type RuleOutcome } from '@migration-architect/core';
+import type { ChangeKind, ConstraintChangeDetails, DatabaseChange } from '../schema/changes.js';
+import type { ConstraintType, DatabaseSchema } from '../schema/model.js';
+
+export interface DatabaseRuleContext {
+  before: DatabaseSchema;
+  after: DatabaseSchema;
+}
+
+interface RuleText {
+  id: string;
+  issueType: string;
+  severity: ChangeSeverity;
+  title: string;
+  description: string;
+  safeAlternative: string;
+}
+
+export interface DatabaseRuleDefinition<K extends ChangeKind> extends RuleText {
+  change: K;
+  when?: (change: DatabaseChange<K>, context: DatabaseRuleContext) => boolean;
+  classify: (change: DatabaseChange<K>, context: DatabaseRuleContext) => RuleOutcome;
+}
+
+export type DatabaseRule = ReturnType<typeof defineRule>;
+
+/** A rule typed by the change kind it classifies; the checker's diff guarantees the details match. */
+export function defineDatabaseRule<K extends ChangeKind>(rule: DatabaseRuleDefinition<K>): DatabaseRule {
+  return defineRule(rule as unknown as Parameters<typeof defineRule>[0]);
+}
+
+type ConstraintAction = 'added' | 'removed' | 'modified';
+
+export interface ConstraintRuleDefinition<T extends ConstraintType, A extends ConstraintAction> extends RuleText {
+  classify: (details: ConstraintChangeDetails<T>, change: DatabaseChange<`constraint.${A}`>, context: DatabaseRuleContext) => RuleOutcome;
+}
+
+/** A rule for one constraint type and one action: `constraint.added` of a `check`, ... */
+export function defineConstraintRule<T extends ConstraintType, A extends ConstraintAction>(
+  constraintType: T,
+  action: A,
+  rule: ConstraintRuleDefinition<T, A>,
+): DatabaseRule {
+  return defineDatabaseRule<`constraint.${A}`>({
+    ...rule,
+    change: `constraint.${action}`,
+    when: (change) => change.details.constraintType === constraintType,
+    classify: (change, context) => rule.classify(change.details as ConstraintChangeDetails<T>, change, context),
+  });
+}

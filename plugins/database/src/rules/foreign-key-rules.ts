@@ -1,0 +1,113 @@
+import type { ForeignKey, Table } from '../schema/model.js';
+import { addConstraintNotValid, alterTable, dropConstraint, foreignKeyClause } from '../sql/constraint-ddl.js';
+import { foreignKeyName } from '../sql/constraint-names.js';
+import { constraintQuery } from '../sql/catalog-queries.js';
+import { quoteIdentifier } from '../sql/identifier.js';
+import { orphansQuery } from '../sql/integrity-queries.js';
+import { defineConstraintRule } from './database-rule.js';
+import { newColumnDependencies, sqlScript } from './migration-script.js';
+
+const target = (fk: ForeignKey) => `${fk.references.schema ? `${fk.references.schema}.` : ''}${fk.references.name}(${fk.references.columns.join(', ')})`;
+
+/** Whether an index (or key) starts with the foreign key's columns, so parent deletes can find children. */
+function hasCoveringIndex(table: Table, fk: ForeignKey): boolean {
+  const starts = (columns: readonly string[]) => fk.columns.every((c) => columns.slice(0, fk.columns.length).includes(c));
+  return (
+    table.indexes.some((i) => !i.predicate && starts(i.columns)) ||
+    table.uniques.some((u) => starts(u.columns)) ||
+    (table.primaryKey !== null && starts(table.primaryKey.columns))
+  );
+}
+
+function indexNote(table: Table, fk: ForeignKey): string {
+  return hasCoveringIndex(table, fk)
+    ? ''
+    : `; no index starts with (${fk.columns.join(', ')}), so every DELETE or key UPDATE on ${fk.references.name} scans ${table.key}: index it (CONCURRENTLY)`;
+}
+
+export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
+  id: 'foreign-key-added',
+  issueType: 'foreign_key_added',
+  severity: 'potentially_breaking',
+  title: 'Foreign key added',
+  description:
+    'Existing orphan rows make the constraint fail to validate; afterwards writes of rows without a parent fail, and deletes on the parent follow ON DELETE. ADD FOREIGN KEY locks both tables (SHARE ROW EXCLUSIVE) and, without NOT VALID, scans the whole table while holding the locks.',
+  safeAlternative: 'Fix orphans, ADD CONSTRAINT … NOT VALID (brief lock), then VALIDATE CONSTRAINT in its own transaction (writes continue).',
+  classify: ({ tables, after }) => {
+    const fk = after!;
+    const name = foreignKeyName(tables.after, fk);
+    return {
+      description: `New foreign key (${fk.columns.join(', ')}) → ${target(fk)} added to table '${tables.after.key}'`,
+      impact: `New foreign key may reject existing data (orphans) and writes without a parent row${indexNote(tables.after, fk)}`,
+      suggestedMigration: 'Delete or fix orphan rows, add the constraint NOT VALID, then VALIDATE CONSTRAINT separately',
+      affectedOperations: ['INSERT', 'UPDATE', `DELETE on ${fk.references.name}`],
+      script: sqlScript({
+        description: `Add foreign key ${name} to table ${tables.after.key}`,
+        statements: addConstraintNotValid(tables.after, name, foreignKeyClause(fk)),
+        rollback: [dropConstraint(tables.after, name)],
+        validation: orphansQuery(tables.after, fk),
+        dependencies: newColumnDependencies(tables, fk.columns),
+      }),
+    };
+  },
+});
+
+export const foreignKeyRemoved = defineConstraintRule('foreign_key', 'removed', {
+  id: 'foreign-key-removed',
+  issueType: 'foreign_key_removed',
+  severity: 'potentially_breaking',
+  title: 'Foreign key removed',
+  description:
+    'Referential integrity is no longer enforced: orphan rows become possible, and ON DELETE CASCADE / SET NULL behaviour that clients relied on stops happening.',
+  safeAlternative: 'Move the integrity check (and any cascade) into the application before dropping it.',
+  classify: ({ tables, before }) => {
+    const fk = before!;
+    const name = foreignKeyName(tables.before, fk);
+    return {
+      description: `Foreign key (${fk.columns.join(', ')}) → ${target(fk)} removed from table '${tables.after.key}'`,
+      impact: `No longer enforcing references to ${fk.references.name}${fk.onDelete && fk.onDelete !== 'NO ACTION' ? `; ON DELETE ${fk.onDelete} no longer happens` : ''}`,
+      suggestedMigration: 'Consider application-level validation for removed constraint',
+      affectedOperations: ['INSERT', 'UPDATE', `DELETE on ${fk.references.name}`],
+      script: sqlScript({
+        description: `Drop foreign key ${name} of table ${tables.after.key}`,
+        statements: [dropConstraint(tables.after, name)],
+        rollback: addConstraintNotValid(tables.after, name, foreignKeyClause(fk)),
+        validation: constraintQuery(tables.after, name),
+      }),
+    };
+  },
+});
+
+export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified', {
+  id: 'foreign-key-modified',
+  issueType: 'foreign_key_modified',
+  severity: 'breaking',
+  title: 'Foreign key changed',
+  description:
+    'The reference now points elsewhere or behaves differently on delete/update: writes valid before may be rejected, and cascades change what a parent DELETE does to child rows.',
+  safeAlternative: 'Swap old for new NOT VALID in one short transaction, then VALIDATE the new one separately.',
+  classify: ({ tables, before, after }) => {
+    const oldName = foreignKeyName(tables.before, before!);
+    const name = foreignKeyName(tables.after, after!);
+    const swap = (dropName: string, addName: string, fk: ForeignKey) => [
+      'BEGIN;',
+      dropConstraint(tables.after, dropName),
+      `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(addName)} ${foreignKeyClause(fk)} NOT VALID;`,
+      'COMMIT;',
+      `${alterTable(tables.after)} VALIDATE CONSTRAINT ${quoteIdentifier(addName)};`,
+    ];
+    return {
+      description: `Foreign key on table '${tables.after.key}' changed from (${before!.columns.join(', ')}) → ${target(before!)} ${before!.onDelete ? `ON DELETE ${before!.onDelete}` : ''} to (${after!.columns.join(', ')}) → ${target(after!)} ${after!.onDelete ? `ON DELETE ${after!.onDelete}` : ''}`.replace(/\s+/g, ' ').trim(),
+      impact: `Writes and parent deletes behave differently${indexNote(tables.after, after!)}`,
+      suggestedMigration: 'Swap the constraint NOT VALID in one transaction, then validate it',
+      affectedOperations: ['INSERT', 'UPDATE', `DELETE on ${after!.references.name}`],
+      script: sqlScript({
+        description: `Replace foreign key ${oldName} of table ${tables.after.key}`,
+        statements: swap(oldName, name, after!),
+        rollback: swap(name, oldName, before!),
+        validation: orphansQuery(tables.after, after!),
+        dependencies: newColumnDependencies(tables, after!.columns),
+      }),
+    };
+  },
+});

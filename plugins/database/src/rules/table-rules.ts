@@ -1,0 +1,74 @@
+import { tableExistsQuery } from '../sql/catalog-queries.js';
+import { defaultObjectName } from '../sql/constraint-names.js';
+import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
+import { quoteLiteral } from '../sql/literal.js';
+import { createTableScripts } from '../sql/table-ddl.js';
+import { defineDatabaseRule } from './database-rule.js';
+import { sqlScript } from './migration-script.js';
+
+export const tableRemoved = defineDatabaseRule({
+  id: 'table-removed',
+  issueType: 'table_removed',
+  change: 'table.removed',
+  severity: 'breaking',
+  title: 'Table removed',
+  description:
+    'Every query, view, function and foreign key that uses the table fails once it is dropped ("relation does not exist"), and its rows go with it: only a backup brings them back.',
+  safeAlternative:
+    'Stop all reads and writes first (watch pg_stat_user_tables over a full business cycle), rename the table aside as a soft delete, and DROP it in a later release; or leave a view with the old name over its replacement.',
+  classify: ({ details: { table } }, { before }) => {
+    const name = quoteQualifiedName(table.schema, table.name);
+    const aside = defaultObjectName(table.name, [], 'deprecated');
+    const referencing = before.tables.filter((t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema));
+    return {
+      description: `Table '${table.key}' has been removed`,
+      impact: `All operations on this table will fail and its ${table.columns.length} columns of data are deleted${
+        referencing.length ? `; foreign keys from ${referencing.map((t) => t.key).join(', ')} reference it, so DROP TABLE fails unless they are dropped first` : ''
+      }`,
+      suggestedMigration: `Rename ${table.key} aside and drop it in a later release once nothing has touched it, or CREATE VIEW ${table.key} AS SELECT … FROM <replacement> for clients that still read it`,
+      affectedOperations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+      script: sqlScript({
+        description: `Retire table ${table.key}`,
+        statements: [
+          `-- Before: confirm nothing reads or writes it (counters should stop moving):`,
+          `--   SELECT seq_scan, idx_scan, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables WHERE relid = ${regclass(table)};`,
+          `-- Soft delete: clients still using it fail loudly, and the data stays until the final DROP.`,
+          `ALTER TABLE ${name} RENAME TO ${quoteIdentifier(aside)};`,
+          `-- Later release: DROP TABLE ${quoteQualifiedName(table.schema, aside)};`,
+        ],
+        rollback: [`ALTER TABLE ${quoteQualifiedName(table.schema, aside)} RENAME TO ${quoteIdentifier(table.name)};`],
+        validation: tableExistsQuery(table).replace(' AS table_exists;', ' AS still_present;'),
+        dependencies: [`pg_dump --format=custom --table=${quoteLiteral(name)} taken before the final DROP`],
+      }),
+    };
+  },
+});
+
+export const tableAdded = defineDatabaseRule({
+  id: 'table-added',
+  issueType: 'table_added',
+  change: 'table.added',
+  severity: 'additive',
+  title: 'Table added',
+  description: 'A new table changes nothing for existing clients: no query that ran before touches it.',
+  safeAlternative:
+    'Create it with its constraints and indexes in one transaction before deploying code that uses it; foreign keys from existing tables to it come later, NOT VALID then VALIDATE.',
+  classify: ({ details: { table } }) => {
+    const scripts = createTableScripts(table);
+    const parents = [...new Set(table.foreignKeys.map((fk) => fk.references.name))];
+    return {
+      description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
+      impact: parents.length
+        ? `None for existing clients; creating its foreign keys briefly takes a SHARE ROW EXCLUSIVE lock on ${parents.join(', ')}`
+        : 'None for existing clients',
+      suggestedMigration: 'Create the table before deploying the code that writes to it',
+      affectedOperations: [],
+      script: sqlScript({
+        description: `Create new table ${table.key}`,
+        statements: [scripts.create],
+        rollback: [scripts.drop],
+        validation: tableExistsQuery(table),
+      }),
+    };
+  },
+});

@@ -1,0 +1,154 @@
+import type { View } from '../schema/model.js';
+import { tableExistsQuery, viewColumnsQuery } from '../sql/catalog-queries.js';
+import { createView, dropView, recreateView } from '../sql/view-ddl.js';
+import { defineDatabaseRule } from './database-rule.js';
+import { sqlScript } from './migration-script.js';
+
+const VIEW_OPERATIONS = ['SELECT'];
+
+/** CREATE OR REPLACE where PostgreSQL allows it (same columns, or new ones appended); otherwise drop and create. */
+function replaceView(from: View, to: View, appendOnly: boolean): string {
+  return appendOnly && !from.materialized && !to.materialized ? createView(to, { orReplace: true }) : recreateView(from, to);
+}
+
+export const viewRemoved = defineDatabaseRule({
+  id: 'view-removed',
+  issueType: 'view_removed',
+  change: 'view.removed',
+  severity: 'breaking',
+  title: 'View removed',
+  description: 'Queries against the view fail ("relation does not exist"), and so do views and functions built on it.',
+  safeAlternative: 'Keep the view until no client queries it (pg_stat_statements), then drop it in a later release.',
+  classify: ({ details: { view } }) => ({
+    description: `View '${view.key}' has been removed`,
+    impact: 'All queries on this view will fail',
+    suggestedMigration: 'Keep the view until no client queries it, then drop it',
+    affectedOperations: VIEW_OPERATIONS,
+    script: sqlScript({
+      description: `Drop view ${view.key}`,
+      statements: [dropView(view)],
+      rollback: [createView(view, { orReplace: false })],
+      validation: tableExistsQuery(view).replace(' AS table_exists;', ' AS still_present;'),
+      lockTimeout: false,
+    }),
+  }),
+});
+
+export const viewAdded = defineDatabaseRule({
+  id: 'view-added',
+  issueType: 'view_added',
+  change: 'view.added',
+  severity: 'additive',
+  title: 'View added',
+  description: 'A new view changes nothing for existing clients.',
+  safeAlternative: 'Create it before deploying code that queries it.',
+  classify: ({ details: { view } }) => ({
+    description: `New view '${view.key}'${view.columns ? ` (${view.columns.join(', ')})` : ''}`,
+    impact: 'None for existing clients',
+    suggestedMigration: 'Create the view before deploying the code that reads it',
+    affectedOperations: [],
+    script: sqlScript({
+      description: `Create view ${view.key}`,
+      statements: [createView(view, { orReplace: false })],
+      rollback: [dropView(view)],
+      validation: viewColumnsQuery(view),
+      lockTimeout: false,
+    }),
+  }),
+});
+
+export const viewColumnsRemoved = defineDatabaseRule({
+  id: 'view-columns-removed',
+  issueType: 'view_columns_removed',
+  change: 'view.changed',
+  severity: 'breaking',
+  title: 'Columns removed from a view',
+  description:
+    'Queries that select the removed columns fail. CREATE OR REPLACE VIEW cannot drop columns, so the view is dropped and recreated, which also requires recreating dependent views and re-granting privileges.',
+  safeAlternative: 'Keep the old columns (e.g. as NULL::type AS col) until no client selects them.',
+  when: ({ details }) => details.removedColumns.length > 0,
+  classify: ({ details: { before, after, removedColumns } }) => ({
+    description: `Column(s) ${removedColumns.join(', ')} removed from view '${after.key}'`,
+    impact: 'Queries selecting these columns will fail; dependent views must be recreated',
+    suggestedMigration: 'Keep the columns in the view until no client reads them',
+    affectedOperations: VIEW_OPERATIONS,
+    script: sqlScript({
+      description: `Recreate view ${after.key}`,
+      statements: [recreateView(before, after)],
+      rollback: [recreateView(after, before)],
+      validation: viewColumnsQuery(after),
+    }),
+  }),
+});
+
+export const viewColumnsReordered = defineDatabaseRule({
+  id: 'view-columns-reordered',
+  issueType: 'view_columns_reordered',
+  change: 'view.changed',
+  severity: 'potentially_breaking',
+  title: 'View columns reordered',
+  description:
+    'Clients that read columns by position (SELECT *, COPY, positional result mapping) get different values; PostgreSQL cannot reorder columns with CREATE OR REPLACE, so the view is dropped and recreated.',
+  safeAlternative: 'Append new columns at the end instead of inserting or moving them.',
+  when: ({ details }) => details.reordered,
+  classify: ({ details: { before, after } }) => ({
+    description: `Columns of view '${after.key}' reordered: (${(before.columns ?? []).join(', ')}) → (${(after.columns ?? []).join(', ')})`,
+    impact: 'Clients reading columns by position get different values',
+    suggestedMigration: 'Keep existing column positions and append new columns at the end',
+    affectedOperations: VIEW_OPERATIONS,
+    script: sqlScript({
+      description: `Recreate view ${after.key}`,
+      statements: [recreateView(before, after)],
+      rollback: [recreateView(after, before)],
+      validation: viewColumnsQuery(after),
+    }),
+  }),
+});
+
+export const viewColumnsAdded = defineDatabaseRule({
+  id: 'view-columns-added',
+  issueType: 'view_columns_added',
+  change: 'view.changed',
+  severity: 'additive',
+  title: 'Columns added to a view',
+  description: 'Existing queries keep working; CREATE OR REPLACE VIEW appends the new columns without touching dependent objects.',
+  safeAlternative: 'Append new columns at the end (PostgreSQL requires it for CREATE OR REPLACE).',
+  when: ({ details }) => details.addedColumns.length > 0,
+  classify: ({ details: { before, after, addedColumns } }) => ({
+    description: `Column(s) ${addedColumns.join(', ')} added to view '${after.key}'`,
+    impact: 'None for existing clients; SELECT * returns more columns',
+    suggestedMigration: 'Replace the view in place',
+    affectedOperations: [],
+    script: sqlScript({
+      description: `Replace view ${after.key}`,
+      statements: [replaceView(before, after, true)],
+      // Removing columns again needs a drop and create.
+      rollback: [recreateView(after, before)],
+      validation: viewColumnsQuery(after),
+      lockTimeout: false,
+    }),
+  }),
+});
+
+export const viewDefinitionChanged = defineDatabaseRule({
+  id: 'view-definition-changed',
+  issueType: 'view_definition_changed',
+  change: 'view.changed',
+  severity: 'non_breaking',
+  title: 'View query changed',
+  description: 'Same columns, different query: clients keep working but may see different rows or values.',
+  safeAlternative: 'Compare the old and new results on production-like data before replacing it.',
+  classify: ({ details: { before, after } }) => ({
+    description: `Definition of view '${after.key}' changed`,
+    impact: 'Clients may see different rows or values',
+    suggestedMigration: 'Verify the new results, then replace the view in place',
+    affectedOperations: VIEW_OPERATIONS,
+    script: sqlScript({
+      description: `Replace view ${after.key}`,
+      statements: [replaceView(before, after, true)],
+      rollback: [replaceView(after, before, true)],
+      validation: viewColumnsQuery(after),
+      lockTimeout: false,
+    }),
+  }),
+});

@@ -1,0 +1,99 @@
+import type { SchemaChange } from '@migration-architect/core';
+import type { Column, ConstraintOfType, ConstraintType, Index, Routine, Table, View } from './model.js';
+
+/** A table present on both sides, as each side describes it. */
+export interface TablePair {
+  before: Table;
+  after: Table;
+}
+
+// Type aliases, not interfaces: core's SchemaChange wants details assignable to Record<string, unknown>.
+export type ColumnPairDetails = {
+  tables: TablePair;
+  before: Column;
+  after: Column;
+};
+
+export type ConstraintChangeDetails<T extends ConstraintType = ConstraintType> = {
+  [K in T]: {
+    constraintType: K;
+    tables: TablePair;
+    before: ConstraintOfType[K] | null;
+    after: ConstraintOfType[K] | null;
+  };
+}[T];
+
+/** What each kind of change carries in `details`, for the rules that classify it. */
+export interface ChangeDetailsByKind {
+  'table.added': { table: Table };
+  'table.removed': { table: Table };
+  'column.added': { tables: TablePair; column: Column };
+  'column.removed': { tables: TablePair; column: Column };
+  'column.type_changed': ColumnPairDetails;
+  'column.length_changed': ColumnPairDetails;
+  'column.nullability_changed': ColumnPairDetails;
+  'column.default_changed': ColumnPairDetails;
+  'column.identity_changed': ColumnPairDetails;
+  'column.comment_changed': ColumnPairDetails;
+  'constraint.added': ConstraintChangeDetails;
+  'constraint.removed': ConstraintChangeDetails;
+  'constraint.modified': ConstraintChangeDetails;
+  'index.added': { tables: TablePair; index: Index };
+  'index.removed': { tables: TablePair; index: Index };
+  'index.changed': { tables: TablePair; before: Index; after: Index };
+  'view.added': { view: View };
+  'view.removed': { view: View };
+  'view.changed': {
+    before: View;
+    after: View;
+    addedColumns: string[];
+    removedColumns: string[];
+    /** Columns kept but no longer in the same positions, or new ones not at the end. */
+    reordered: boolean;
+  };
+  'routine.added': { routine: Routine };
+  'routine.removed': { routine: Routine };
+  'routine.changed': { before: Routine; after: Routine; signatureChanged: boolean; definitionChanged: boolean };
+}
+
+export type ChangeKind = keyof ChangeDetailsByKind;
+
+export const CHANGE_KINDS = [
+  'table.added',
+  'table.removed',
+  'column.added',
+  'column.removed',
+  'column.type_changed',
+  'column.length_changed',
+  'column.nullability_changed',
+  'column.default_changed',
+  'column.identity_changed',
+  'column.comment_changed',
+  'constraint.added',
+  'constraint.removed',
+  'constraint.modified',
+  'index.added',
+  'index.removed',
+  'index.changed',
+  'view.added',
+  'view.removed',
+  'view.changed',
+  'routine.added',
+  'routine.removed',
+  'routine.changed',
+] as const satisfies readonly ChangeKind[];
+
+export interface DatabaseChange<K extends ChangeKind = ChangeKind> extends SchemaChange {
+  kind: K;
+  details: ChangeDetailsByKind[K];
+}
+
+export function change<K extends ChangeKind>(
+  kind: K,
+  path: string,
+  subject: string,
+  values: { before?: unknown; after?: unknown },
+  details: ChangeDetailsByKind[K],
+): DatabaseChange<K> {
+  return { kind, path, subject, before: values.before ?? null, after: values.after ?? null, details };
+}

@@ -1,0 +1,98 @@
+import { formatPath } from '@migration-architect/core';
+import { normalizeExpression } from '../sql/expression.js';
+import { change, type ConstraintChangeDetails, type DatabaseChange, type TablePair } from './changes.js';
+import type { CheckConstraint, ConstraintOfType, ConstraintType, ForeignKey, UniqueConstraint } from './model.js';
+
+interface Pairing<T> {
+  removed: T[];
+  added: T[];
+  modified: [T, T][];
+}
+
+/**
+ * Matches constraints across versions: identical ones first; then what occupies the same slot
+ * (same name, or a foreign key on the same columns) counts as modified; the rest were removed
+ * or added.
+ */
+function pair<T>(before: readonly T[], after: readonly T[], same: (a: T, b: T) => boolean, sameSlot: (a: T, b: T) => boolean): Pairing<T> {
+  const left = before.filter((b) => !after.some((a) => same(b, a)));
+  let right = after.filter((a) => !before.some((b) => same(b, a)));
+  const modified: [T, T][] = [];
+  const removed: T[] = [];
+  for (const b of left) {
+    const match = right.find((a) => sameSlot(b, a));
+    if (match) {
+      modified.push([b, match]);
+      right = right.filter((a) => a !== match);
+    } else removed.push(b);
+  }
+  return { removed, added: right, modified };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameSet = (a: readonly string[], b: readonly string[]) => sameList([...a].sort(), [...b].sort());
+const sameName = (a: { name: string | null }, b: { name: string | null }) => a.name !== null && a.name === b.name;
+const action = (a: string | null) => a ?? 'NO ACTION';
+
+function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
+  return (
+    sameList(a.columns, b.columns) &&
+    a.references.schema === b.references.schema &&
+    a.references.name === b.references.name &&
+    sameList(a.references.columns, b.references.columns) &&
+    action(a.onDelete) === action(b.onDelete) &&
+    action(a.onUpdate) === action(b.onUpdate)
+  );
+}
+
+/** The constraint as the seed's report shows it. */
+export function constraintValue<T extends ConstraintType>(type: T, constraint: ConstraintOfType[T]): unknown {
+  switch (type) {
+    case 'check':
+      return (constraint as CheckConstraint).expression;
+    case 'foreign_key': {
+      const fk = constraint as ForeignKey;
+      const target = fk.references.schema ? `${fk.references.schema}.${fk.references.name}` : fk.references.name;
+      return { columns: fk.columns, references: `${target}(${fk.references.columns.join(', ')})`, on_delete: fk.onDelete, on_update: fk.onUpdate };
+    }
+    default:
+      return (constraint as UniqueConstraint).columns;
+  }
+}
+
+function emit<T extends ConstraintType>(tables: TablePair, type: T, pairing: Pairing<ConstraintOfType[T]>): DatabaseChange[] {
+  const path = formatPath(['tables', tables.after.key, 'constraints', type]);
+  const subject = `${tables.after.key} (${type.replace('_', ' ')})`;
+  const details = (before: ConstraintOfType[T] | null, after: ConstraintOfType[T] | null) =>
+    ({ constraintType: type, tables, before, after }) as ConstraintChangeDetails;
+  const value = (c: ConstraintOfType[T] | null) => (c === null ? null : constraintValue(type, c));
+  return [
+    ...pairing.removed.map((c) => change('constraint.removed', path, subject, { before: value(c) }, details(c, null))),
+    ...pairing.added.map((c) => change('constraint.added', path, subject, { after: value(c) }, details(null, c))),
+    ...pairing.modified.map(([b, a]) => change('constraint.modified', path, subject, { before: value(b), after: value(a) }, details(b, a))),
+  ];
+}
+
+export function diffConstraints(tables: TablePair): DatabaseChange[] {
+  const { before, after } = tables;
+  const primaryKeys = pair(
+    before.primaryKey ? [before.primaryKey] : [],
+    after.primaryKey ? [after.primaryKey] : [],
+    (a, b) => sameList(a.columns, b.columns),
+    () => true,
+  );
+  const uniques = pair(before.uniques, after.uniques, (a, b) => sameSet(a.columns, b.columns), sameName);
+  const foreignKeys = pair(before.foreignKeys, after.foreignKeys, sameForeignKey, (a, b) => sameName(a, b) || sameList(a.columns, b.columns));
+  const checks = pair(
+    before.checks,
+    after.checks,
+    (a, b) => normalizeExpression(a.expression) === normalizeExpression(b.expression),
+    sameName,
+  );
+  return [
+    ...emit(tables, 'primary_key', primaryKeys),
+    ...emit(tables, 'unique', uniques),
+    ...emit(tables, 'foreign_key', foreignKeys),
+    ...emit(tables, 'check', checks),
+  ];
+}

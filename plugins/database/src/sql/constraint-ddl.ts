@@ -1,0 +1,69 @@
+import type { ForeignKey, QualifiedName } from '../schema/model.js';
+import { defaultObjectName } from './constraint-names.js';
+import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
+import { indexColumnList } from './index-ddl.js';
+
+function alter(table: QualifiedName): string {
+  return `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)}`;
+}
+
+export function columnList(columns: readonly string[]): string {
+  return columns.map(quoteIdentifier).join(', ');
+}
+
+export function foreignKeyClause(fk: ForeignKey): string {
+  return [
+    `FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${quoteQualifiedName(fk.references.schema, fk.references.name)} (${columnList(fk.references.columns)})`,
+    ...(fk.onDelete ? [`ON DELETE ${fk.onDelete}`] : []),
+    ...(fk.onUpdate ? [`ON UPDATE ${fk.onUpdate}`] : []),
+  ].join(' ');
+}
+
+/**
+ * A CHECK or FOREIGN KEY in two steps: NOT VALID only takes a brief lock and checks new rows;
+ * VALIDATE CONSTRAINT then scans existing rows under SHARE UPDATE EXCLUSIVE, which lets reads and
+ * writes continue. Run as separate statements (psql autocommit), not in one transaction.
+ */
+export function addConstraintNotValid(table: QualifiedName, name: string, body: string): string[] {
+  return [
+    `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${body} NOT VALID;`,
+    `${alter(table)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`,
+  ];
+}
+
+export function dropConstraint(table: QualifiedName, name: string): string {
+  return `${alter(table)} DROP CONSTRAINT IF EXISTS ${quoteIdentifier(name)};`;
+}
+
+/**
+ * UNIQUE or PRIMARY KEY without a long lock: build the index CONCURRENTLY, then attach it, which
+ * only needs a brief ACCESS EXCLUSIVE lock (the index is renamed to the constraint's name).
+ */
+export function addConstraintUsingIndex(table: QualifiedName, name: string, kind: 'UNIQUE' | 'PRIMARY KEY', columns: readonly string[]): string[] {
+  return [
+    `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteQualifiedName(table.schema, table.name)} (${indexColumnList(columns)});`,
+    `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} USING INDEX ${quoteIdentifier(name)};`,
+  ];
+}
+
+/**
+ * SET NOT NULL scans the whole table under ACCESS EXCLUSIVE, unless a validated CHECK (col IS
+ * NOT NULL) already proves it (PostgreSQL 12+). So: add the check NOT VALID, validate it without
+ * blocking writes, set NOT NULL (catalog only), drop the check.
+ */
+export function setNotNull(table: QualifiedName, column: string): string[] {
+  const check = defaultObjectName(table.name, [column], 'not_null');
+  return [
+    ...addConstraintNotValid(table, check, `CHECK (${quoteIdentifier(column)} IS NOT NULL)`),
+    `${alter(table)} ALTER COLUMN ${quoteIdentifier(column)} SET NOT NULL;`,
+    dropConstraint(table, check),
+  ];
+}
+
+export function dropNotNull(table: QualifiedName, column: string): string {
+  return `${alter(table)} ALTER COLUMN ${quoteIdentifier(column)} DROP NOT NULL;`;
+}
+
+export function alterTable(table: QualifiedName): string {
+  return alter(table);
+}

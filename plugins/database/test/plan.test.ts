@@ -1,0 +1,135 @@
+import { createPlan, MigrationPlanSchema, MigrationSpecSchema, validateDocument, type MigrationSpec } from '@migration-architect/core';
+import { describe, expect, it } from 'vitest';
+import { clock, readExample, registry } from './fixtures.js';
+
+/** Field names of the plan the seed's migration_planner.py prints for this sample. */
+const SEED_PLAN_FIELDS = [
+  'migration_id', 'source_system', 'target_system', 'migration_type', 'complexity', 'estimated_duration_hours',
+  'phases', 'risks', 'success_criteria', 'rollback_plan', 'stakeholders', 'created_at',
+];
+const SEED_PHASE_FIELDS = [
+  'name', 'description', 'duration_hours', 'dependencies', 'validation_criteria', 'rollback_triggers', 'tasks', 'risk_level', 'resources_required',
+];
+const SEED_RISK_FIELDS = ['category', 'description', 'probability', 'impact', 'severity', 'mitigation', 'owner'];
+const SEED_ROLLBACK_FIELDS = ['rollback_phases', 'rollback_triggers', 'rollback_decision_matrix', 'rollback_contacts'];
+
+const spec = (value: unknown): MigrationSpec => validateDocument(MigrationSpecSchema, value, 'spec.json', 'a migration spec');
+const sample = spec(readExample('sample_database_migration.json'));
+const minimal = spec({ type: 'database', pattern: 'schema_change', source: 'PostgreSQL 15', target: 'PostgreSQL 15' });
+const plan = (s: MigrationSpec) => createPlan(registry, s, { clock });
+const riskIds = (s: MigrationSpec) => plan(s).risks.map((r) => r.id);
+
+describe('plan for the seed sample (schema_change, critical)', () => {
+  const result = plan(sample);
+
+  it('is critical and follows the schema_change phases', () => {
+    expect(result.complexity).toBe('critical');
+    expect(result.migration_pattern).toBe('schema_change');
+    expect(result.phases.map((p) => p.name)).toEqual(['preparation', 'expand', 'migrate', 'contract', 'cleanup']);
+  });
+
+  it('is a valid plan with every field the seed plan has', () => {
+    expect(MigrationPlanSchema.safeParse(result).success).toBe(true);
+    for (const key of SEED_PLAN_FIELDS) expect(result).toHaveProperty(key);
+    for (const phase of result.phases) for (const key of SEED_PHASE_FIELDS) expect(phase).toHaveProperty(key);
+    for (const risk of result.risks) for (const key of SEED_RISK_FIELDS) expect(risk).toHaveProperty(key);
+    for (const key of SEED_ROLLBACK_FIELDS) expect(result.rollback_plan).toHaveProperty(key);
+  });
+
+  it('estimates 24 h × 4.0 = 96 h, and the phases add up to it (the seed printed 95)', () => {
+    expect(result.estimated_duration_hours).toBe(96);
+    expect(result.phases.reduce((sum, p) => sum + p.duration_hours, 0)).toBe(96);
+    expect(result.phases.map((p) => p.duration_hours)).toEqual([20, 19, 19, 19, 19]);
+  });
+
+  it('gives every phase database-specific tasks, not "Execute <phase> phase"', () => {
+    for (const phase of result.phases) {
+      expect(phase.tasks.length).toBeGreaterThanOrEqual(4);
+      expect(phase.tasks.join(' ')).not.toMatch(/^Complete \w+ activities$|Execute \w+ phase/);
+    }
+    expect(result.phases.find((p) => p.name === 'expand')!.tasks.join(' ')).toMatch(/CONCURRENTLY/);
+    expect(result.phases.find((p) => p.name === 'migrate')!.tasks.join(' ')).toMatch(/batches/);
+  });
+
+  it('includes the seed risks and the conditional ones the spec meets', () => {
+    expect(result.risks.map((r) => r.id)).toEqual([
+      'database/data-corruption',
+      'database/extended-downtime',
+      'database/business-disruption',
+      'database/insufficient-rollback-testing',
+      'database/zero-downtime-requirement', // max_downtime_minutes 30
+      'database/regulatory-compliance', // GDPR, SOX
+      'database/long-running-backfill', // user_sessions 25M rows, audit_logs 50M
+      'database/constraint-validation', // add_constraint
+      'database/major-version-upgrade', // PostgreSQL 13 → 15
+    ]);
+  });
+});
+
+describe('conditional risks', () => {
+  it('are absent when the spec does not meet their condition', () => {
+    expect(riskIds(minimal)).toEqual([
+      'database/data-corruption',
+      'database/extended-downtime',
+      'database/business-disruption',
+      'database/insufficient-rollback-testing',
+    ]);
+  });
+
+  it('follow each condition', () => {
+    const withSpec = (extra: Record<string, unknown>) => riskIds(spec({ ...minimal, ...extra }));
+    expect(withSpec({ constraints: { max_downtime_minutes: 59 } })).toContain('database/zero-downtime-requirement');
+    expect(withSpec({ constraints: { max_downtime_minutes: 60 } })).not.toContain('database/zero-downtime-requirement');
+    expect(withSpec({ constraints: { data_volume_gb: 5001 } })).toContain('database/large-data-volume');
+    expect(withSpec({ constraints: { data_volume_gb: 5000 } })).not.toContain('database/large-data-volume');
+    expect(withSpec({ constraints: { compliance_requirements: ['HIPAA'] } })).toContain('database/regulatory-compliance');
+    expect(withSpec({ constraints: { compliance_requirements: [] } })).not.toContain('database/regulatory-compliance');
+    expect(withSpec({ tables_to_migrate: [{ name: 'events', row_count: 10_000_001 }] })).toContain('database/long-running-backfill');
+    expect(withSpec({ tables_to_migrate: [{ name: 'events', row_count: 10_000_000 }] })).not.toContain('database/long-running-backfill');
+    expect(withSpec({ source: 'PostgreSQL 12', target: 'postgres:16.2' })).toContain('database/major-version-upgrade');
+    expect(withSpec({ pattern: 'data_migration' })).toContain('database/replication-slot-wal-retention');
+  });
+
+  it('flag a table rewrite only for type changes PostgreSQL rewrites the table for', () => {
+    const modify = (old_type?: string, new_type?: string) =>
+      riskIds(spec({ ...minimal, schema_changes: [{ table: 't', changes: [{ type: 'modify_column', column: 'c', old_type, new_type }] }] }));
+    expect(modify('integer', 'bigint')).toContain('database/table-rewrite-lock');
+    expect(modify('varchar(255)', 'text')).not.toContain('database/table-rewrite-lock');
+    expect(modify('varchar(50)', 'varchar(100)')).not.toContain('database/table-rewrite-lock');
+    expect(modify()).toContain('database/table-rewrite-lock');
+    // The seed sample's only type change is varchar(255) → text.
+    expect(riskIds(sample)).not.toContain('database/table-rewrite-lock');
+  });
+
+  it('never throw, whatever shape the extra spec fields have', () => {
+    const odd = spec({
+      ...minimal,
+      tables_to_migrate: 'users',
+      schema_changes: [null, 5, { changes: 'none' }, { changes: [null, { type: 7 }, { type: 'MODIFY_COLUMN', old_type: 3 }] }],
+      constraints: { compliance_requirements: undefined },
+    });
+    expect(() => plan(odd)).not.toThrow();
+    for (const risk of registry.risks('database')) {
+      expect(() => risk.when?.({ type: 'database', source: 'x', target: 'y', constraints: null, tables_to_migrate: [{ name: 1 }] } as unknown as MigrationSpec)).not.toThrow();
+    }
+  });
+});
+
+describe('other patterns and the default plan', () => {
+  it('data_migration: six phases, 48 h × multiplier', () => {
+    const result = plan(spec({ ...minimal, pattern: 'data_migration' }));
+    expect(result.phases.map((p) => p.name)).toEqual(['assessment', 'setup', 'bulk_copy', 'delta_sync', 'validation', 'cutover']);
+    expect(result.complexity).toBe('low');
+    expect(result.estimated_duration_hours).toBe(Math.round(48 * 1.2));
+  });
+
+  it('no pattern: the default phases, with a multiplier that grows with complexity (the seed used a flat 1.5)', () => {
+    const { pattern: _unused, ...withoutPattern } = readExample('sample_database_migration.json') as Record<string, unknown>;
+    const critical = plan(spec(withoutPattern));
+    expect(critical.migration_pattern).toBeNull();
+    expect(critical.phases.map((p) => p.name)).toEqual(['preparation', 'migration', 'validation', 'cutover']);
+    expect(critical.estimated_duration_hours).toBe(48 * 4);
+    const { pattern: _none, ...minimalWithoutPattern } = minimal;
+    expect(plan(spec(minimalWithoutPattern)).estimated_duration_hours).toBe(48);
+  });
+});

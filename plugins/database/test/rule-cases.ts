@@ -1,0 +1,1 @@
+export { ruleCases, ruleExample, type RuleCase } from '../src/rules/examples/rule-examples.js';

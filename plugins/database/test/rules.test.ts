@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { databaseRules } from '../src/index.js';
+import { baseSchema, check } from './fixtures.js';
+import { ruleCases as cases } from './rule-cases.js';
+
+describe('database rules: one case per rule id', () => {
+  it('has a case for every rule, and no case for a rule that does not exist', () => {
+    const ids = databaseRules.map((r) => r.id);
+    expect(Object.keys(cases).sort()).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('leaves an unchanged schema without findings', () => {
+    expect(check(baseSchema(), baseSchema()).issues).toEqual([]);
+  });
+
+  for (const rule of databaseRules) {
+    it(`${rule.id}: ${rule.severity} ${rule.issueType}`, () => {
+      const testCase = cases[rule.id];
+      expect(testCase, `no test case for rule ${rule.id}`).toBeDefined();
+      const before = baseSchema();
+      const after = baseSchema();
+      testCase!.before?.(before);
+      testCase!.after(after);
+      const report = check(before, after);
+      expect(report.issues.map((i) => i.rule)).toEqual([`database/${rule.id}`]);
+      const [issue] = report.issues;
+      expect(issue!.type).toBe(rule.issueType);
+      expect(issue!.severity).toBe(rule.severity);
+      expect(issue!.description.length).toBeGreaterThan(10);
+      expect(report.migration_scripts).toHaveLength(1);
+      const [script] = report.migration_scripts;
+      expect(script!.script_type).toBe('sql');
+      expect(script!.script_content.trim()).not.toBe('');
+      expect(script!.rollback_script.trim()).not.toBe('');
+      expect(script!.validation_query).toMatch(/^SELECT /);
+    });
+  }
+});

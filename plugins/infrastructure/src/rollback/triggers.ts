@@ -1,0 +1,55 @@
+import type { TriggerTemplate } from '@migration-architect/core';
+
+/** Infrastructure rollback triggers (the seed had none), added to core's error-rate, latency and availability triggers. */
+export const infrastructureTriggers: TriggerTemplate[] = [
+  {
+    id: 'packet_loss',
+    type: 'infrastructure',
+    name: 'Packet Loss Between Environments',
+    condition: 'packet_loss > 2% for 5 minutes on the hybrid link or between tiers',
+    metricThreshold: { metric: 'packet_loss_ratio', operator: 'greater_than', value: 0.02, duration_minutes: 5 },
+    evaluationWindowMinutes: 5,
+    autoExecute: false,
+    escalationContacts: ['network_team', 'migration_lead'],
+  },
+  {
+    id: 'vpn_tunnel_down',
+    type: 'infrastructure',
+    name: 'Hybrid Tunnel Down',
+    condition: 'all VPN / Direct Connect tunnels down for 2 minutes',
+    metricThreshold: { metric: 'tunnel_state_up_count', operator: 'equals', value: 0, duration_minutes: 2 },
+    evaluationWindowMinutes: 2,
+    autoExecute: false,
+    escalationContacts: ['network_team', 'cloud_provider_support'],
+  },
+  {
+    id: 'unhealthy_targets',
+    type: 'infrastructure',
+    name: 'Load Balancer Targets Unhealthy',
+    condition: 'healthy_host_ratio < 80% for 5 minutes',
+    metricThreshold: { metric: 'healthy_host_ratio', operator: 'less_than', value: 0.8, duration_minutes: 5 },
+    evaluationWindowMinutes: 5,
+    autoExecute: true,
+    escalationContacts: ['on_call_engineer', 'platform_team'],
+  },
+  {
+    id: 'replication_lag',
+    type: 'infrastructure',
+    name: 'Replication Lag',
+    condition: 'replication lag > 15 minutes for 10 minutes',
+    metricThreshold: { metric: 'replication_lag_seconds', operator: 'greater_than', value: 900, duration_minutes: 10 },
+    evaluationWindowMinutes: 10,
+    autoExecute: false,
+    escalationContacts: ['dba_team', 'migration_lead'],
+  },
+  {
+    id: 'dns_resolution_failures',
+    type: 'infrastructure',
+    name: 'DNS Resolution Failures',
+    condition: 'SERVFAIL/NXDOMAIN rate for migrated names > 1% for 5 minutes',
+    metricThreshold: { metric: 'dns_failure_rate', operator: 'greater_than', value: 0.01, duration_minutes: 5 },
+    evaluationWindowMinutes: 5,
+    autoExecute: false,
+    escalationContacts: ['network_team', 'incident_commander'],
+  },
+];

@@ -1,0 +1,9 @@
+import { checkPluginConformance } from '@migration-architect/testkit';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index.js';
+
+describe('conformance', () => {
+  it('passes the plugin conformance kit (contract, rule examples, placeholders, rollback coverage)', () => {
+    expect(checkPluginConformance(plugin())).toEqual([]);
+  });
+});

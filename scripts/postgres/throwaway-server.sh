@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL on 127.0.0.1 for tests that replay SQL on a real server.
+#   throwaway-server.sh start DATADIR PORT   → prints the connection URL on stdout
+#   throwaway-server.sh stop DATADIR
+# Installs the server from Debian's packages when no binaries are found (needs root), and runs it
+# as the postgres user when started as root, since PostgreSQL refuses to run as root.
+set -euo pipefail
+
+find_bindir() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return; }
+  done
+  command -v initdb >/dev/null 2>&1 && dirname "$(command -v initdb)"
+}
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
+}
+
+case "${1:-}" in
+  start)
+    datadir=$2 port=$3
+    bindir=$(find_bindir || true)
+    if [ -z "$bindir" ]; then
+      if [ "$(id -u)" != 0 ]; then echo "no PostgreSQL server binaries found; install the 'postgresql' package" >&2; exit 1; fi
+      echo "installing PostgreSQL from Debian's packages..." >&2
+      apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+      bindir=$(find_bindir)
+    fi
+    mkdir -p "$datadir"
+    if [ "$(id -u)" = 0 ]; then
+      # The postgres user must reach the data directory through its parent (mktemp makes it 0700).
+      chmod 755 "$(dirname "$datadir")"
+      chown postgres:postgres "$datadir"
+    fi
+    as_owner "'$bindir/initdb' -D '$datadir' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
+    as_owner "'$bindir/pg_ctl' -D '$datadir' -l '$datadir/server.log' -w -t 60 -o \"-p $port -k '$datadir' -c listen_addresses=127.0.0.1 -c fsync=off\" start >/dev/null"
+    echo "postgresql://postgres@127.0.0.1:$port/postgres"
+    ;;
+  stop)
+    datadir=$2
+    bindir=$(find_bindir)
+    as_owner "'$bindir/pg_ctl' -D '$datadir' -m immediate stop >/dev/null" || true
+    rm -rf "$datadir"
+    ;;
+  *)
+    echo "usage: $0 start DATADIR PORT | stop DATADIR" >&2
+    exit 64
+    ;;
+esac
