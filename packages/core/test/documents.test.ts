@@ -60,3 +60,13 @@ describe('reproducibility helpers', () => {
     expect(clockFromSourceDateEpoch('')().getTime()).toBeGreaterThan(0);
   });
 });
+
+describe('spec readers', () => {
+  it('apply the seed defaults to constraints and read unvalidated fields defensively', async () => {
+    const { specConstraints, specExtraList, asRecord } = await import('../src/index.js');
+    expect(specConstraints({ type: 't', source: 'a', target: 'b' })).toEqual({ maxDowntimeMinutes: 480, dataVolumeGb: 0, dependencies: [], complianceRequirements: [], specialRequirements: [] });
+    expect(specExtraList({ type: 't', source: 'a', target: 'b', tables_to_migrate: 'users' }, 'tables_to_migrate')).toEqual([]);
+    expect(specExtraList({ type: 't', source: 'a', target: 'b', feature_flags: [{ name: 'f' }] }, 'feature_flags')).toEqual([{ name: 'f' }]);
+    expect([asRecord(null), asRecord([1]), asRecord({ a: 1 })]).toEqual([undefined, undefined, { a: 1 }]);
+  });
+});

@@ -6,3 +6,4 @@ export * from './runbook.js';
 export * from './config.js';
 export { parseDocument } from './parse-document.js';
 export { validateDocument } from './validate-document.js';
+export { asRecord, specConstraints, specExtraList, type SpecConstraints } from './spec-readers.js';

@@ -1,5 +1,6 @@
 import type { Complexity } from '../documents/levels.js';
 import type { MigrationSpec } from '../documents/spec.js';
+import { specConstraints } from '../documents/spec-readers.js';
 
 /** Points for a value against ascending thresholds: one point per threshold exceeded. */
 function stepScore(value: number, thresholds: readonly [number, number, number]): number {
@@ -19,13 +20,12 @@ export interface ComplexityBreakdown {
  * 8+ critical, 5+ high, 3+ medium.
  */
 export function assessComplexity(spec: MigrationSpec): ComplexityBreakdown {
-  const c = spec.constraints ?? {};
-  const maxDowntime = c.max_downtime_minutes ?? 480;
+  const c = specConstraints(spec);
   const factors = {
-    data_volume: stepScore(c.data_volume_gb ?? 0, [100, 1000, 10000]),
-    dependencies: stepScore((c.dependencies ?? []).length, [2, 5, 10]),
-    downtime: [480, 240, 60].filter((t) => maxDowntime < t).length,
-    special_requirements: (c.special_requirements ?? []).length,
+    data_volume: stepScore(c.dataVolumeGb, [100, 1000, 10000]),
+    dependencies: stepScore(c.dependencies.length, [2, 5, 10]),
+    downtime: [480, 240, 60].filter((t) => c.maxDowntimeMinutes < t).length,
+    special_requirements: c.specialRequirements.length,
   };
   const score = factors.data_volume + factors.dependencies + factors.downtime + factors.special_requirements;
   const complexity: Complexity = score >= 8 ? 'critical' : score >= 5 ? 'high' : score >= 3 ? 'medium' : 'low';

@@ -1,11 +1,8 @@
-import type { MigrationSpec } from '@migration-architect/core';
+import { specConstraints, type MigrationSpec } from '@migration-architect/core';
 import { DATABASE, type RiskTemplateInput } from '../contribution-types.js';
 import { parseColumnType } from '../schema/column-type.js';
 import { compareColumnTypes } from '../schema/type-compatibility.js';
 import {
-  complianceRequirements,
-  dataVolumeGb,
-  maxDowntimeMinutes,
   postgresMajorVersion,
   schemaChanges,
   tablesToMigrate,
@@ -90,7 +87,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Expand/contract with online DDL only, logical replication for data moves, and a cutover that pauses the connection pool for seconds',
     owner: 'DBA Team',
     condition: 'constraints.max_downtime_minutes is under 60',
-    when: (spec) => maxDowntimeMinutes(spec) < 60,
+    when: (spec) => specConstraints(spec).maxDowntimeMinutes < 60,
   },
   {
     id: 'large-data-volume',
@@ -104,7 +101,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Copy with parallel jobs or logical replication, backfill in throttled batches, validate with checksums by key range, and monitor progress per table',
     owner: 'Data Team',
     condition: 'constraints.data_volume_gb is over 5,000',
-    when: (spec) => dataVolumeGb(spec) > 5000,
+    when: (spec) => specConstraints(spec).dataVolumeGb > 5000,
   },
   {
     id: 'regulatory-compliance',
@@ -118,7 +115,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Encrypt replication and backups, restrict and audit access to dumps and migration_meta copies, delete them when retention ends, and keep an audit trail of every change',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements is not empty',
-    when: (spec) => complianceRequirements(spec).length > 0,
+    when: (spec) => specConstraints(spec).complianceRequirements.length > 0,
   },
   {
     id: 'long-running-backfill',

@@ -1,32 +1,17 @@
-import type { MigrationSpec } from '@migration-architect/core';
+import { asRecord as record, specExtraList, type MigrationSpec } from '@migration-architect/core';
 
 /**
- * Defensive readers for the parts of a spec that core does not validate (it keeps unknown
- * fields). A risk's `when` must never throw, whatever shape a user wrote.
+ * Defensive readers for the database-specific parts of a spec that core does not validate (it
+ * keeps unknown fields); core's `specConstraints` reads the constraints. A risk's `when` must
+ * never throw, whatever shape a user wrote.
  */
-
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 function finite(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function maxDowntimeMinutes(spec: MigrationSpec): number {
-  return finite(record(spec.constraints)?.['max_downtime_minutes']) ?? 480;
-}
-
-export function dataVolumeGb(spec: MigrationSpec): number {
-  return finite(record(spec.constraints)?.['data_volume_gb']) ?? 0;
-}
-
-export function complianceRequirements(spec: MigrationSpec): string[] {
-  return list(record(spec.constraints)?.['compliance_requirements']).filter((r): r is string => typeof r === 'string' && r.trim() !== '');
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 export interface TableToMigrate {
@@ -36,7 +21,7 @@ export interface TableToMigrate {
 
 /** `tables_to_migrate: [{ name, row_count, size_mb, critical }]`, as the seed's sample spec writes it. */
 export function tablesToMigrate(spec: MigrationSpec): TableToMigrate[] {
-  return list(spec['tables_to_migrate']).flatMap((entry) => {
+  return specExtraList(spec, 'tables_to_migrate').flatMap((entry) => {
     const table = record(entry);
     const name = table?.['name'];
     return typeof name === 'string' ? [{ name, rowCount: finite(table?.['row_count']) ?? null }] : [];
@@ -52,7 +37,7 @@ export interface SpecSchemaChange {
 
 /** `schema_changes: [{ table, changes: [{ type: "modify_column", old_type, new_type, ... }] }]`. */
 export function schemaChanges(spec: MigrationSpec): SpecSchemaChange[] {
-  return list(spec['schema_changes']).flatMap((group) => {
+  return specExtraList(spec, 'schema_changes').flatMap((group) => {
     const entry = record(group);
     const table = typeof entry?.['table'] === 'string' ? entry['table'] : null;
     return list(entry?.['changes']).flatMap((item) => {

@@ -1,5 +1,4 @@
-import type { RiskTemplate } from '@migration-architect/core';
-import { complianceRequirements, dataVolumeGb, dependencies, maxDowntimeMinutes } from './spec-fields.js';
+import { type RiskTemplate, specConstraints } from '@migration-architect/core';
 
 type InfrastructureRisk = Omit<RiskTemplate, 'type'>;
 
@@ -60,10 +59,7 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     mitigation: 'Run both environments in parallel with continuous replication, shift traffic with weighted DNS or load balancers, and keep the source warm for switch-back',
     owner: 'DevOps Team',
     condition: 'constraints.max_downtime_minutes < 60',
-    when: (spec) => {
-      const minutes = maxDowntimeMinutes(spec);
-      return minutes !== undefined && minutes < 60;
-    },
+    when: (spec) => specConstraints(spec).maxDowntimeMinutes < 60,
   },
   {
     id: 'large-data-volume',
@@ -76,7 +72,7 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     mitigation: 'Seed the bulk offline (transfer appliance) or over dedicated links, replicate the delta continuously, and monitor transfer progress against the plan',
     owner: 'Data Team',
     condition: 'constraints.data_volume_gb > 5000',
-    when: (spec) => dataVolumeGb(spec) > 5000,
+    when: (spec) => specConstraints(spec).dataVolumeGb > 5000,
   },
   {
     id: 'compliance',
@@ -89,7 +85,7 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     mitigation: 'Ensure all compliance checks are integrated into migration process: policy-as-code guardrails in the landing zone and collected evidence per control',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements is not empty',
-    when: (spec) => complianceRequirements(spec).length > 0,
+    when: (spec) => specConstraints(spec).complianceRequirements.length > 0,
   },
 ];
 
@@ -106,10 +102,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
     mitigation: 'Lower TTLs to 60 seconds at least one old TTL before cutover, keep the source answering until its traffic drains, and prefer load-balancer switches to DNS changes',
     owner: 'Network Team',
     condition: 'constraints.max_downtime_minutes < 240',
-    when: (spec) => {
-      const minutes = maxDowntimeMinutes(spec);
-      return minutes !== undefined && minutes < 240;
-    },
+    when: (spec) => specConstraints(spec).maxDowntimeMinutes < 240,
   },
   {
     id: 'hidden-dependencies',
@@ -122,7 +115,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
     mitigation: 'Derive dependencies from flow logs over a full business cycle, and move tightly coupled systems in the same wave',
     owner: 'Platform Team',
     condition: 'constraints.dependencies has more than 5 entries',
-    when: (spec) => dependencies(spec).length > 5,
+    when: (spec) => specConstraints(spec).dependencies.length > 5,
   },
   {
     id: 'hybrid-link-saturation',
@@ -135,7 +128,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
     mitigation: 'Size the link for replication plus peak cross-environment traffic, rate-limit replication, and keep a redundant link',
     owner: 'Network Team',
     condition: 'pattern is on_prem_to_cloud and constraints.data_volume_gb > 1000',
-    when: (spec) => spec.pattern === 'on_prem_to_cloud' && dataVolumeGb(spec) > 1000,
+    when: (spec) => spec.pattern === 'on_prem_to_cloud' && specConstraints(spec).dataVolumeGb > 1000,
   },
   {
     id: 'data-residency',
@@ -148,7 +141,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
     mitigation: 'Restrict regions with organisation policies (e.g. SCPs), and check snapshot copy and log destinations before the first wave',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements includes GDPR',
-    when: (spec) => complianceRequirements(spec).some((r) => r.toUpperCase() === 'GDPR'),
+    when: (spec) => specConstraints(spec).complianceRequirements.some((r) => r.toUpperCase() === 'GDPR'),
   },
 ];
 

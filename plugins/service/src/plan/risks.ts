@@ -1,12 +1,4 @@
-import type { RiskTemplate } from '@migration-architect/core';
-import {
-  complianceRequirements,
-  dataVolumeGb,
-  dependencies,
-  featureFlagCount,
-  maxDowntimeMinutes,
-  specialRequirements,
-} from './spec-fields.js';
+import { type RiskTemplate, specConstraints, specExtraList } from '@migration-architect/core';
 
 type ServiceRisk = Omit<RiskTemplate, 'type'>;
 
@@ -68,10 +60,7 @@ const seedConditionalRisks: ServiceRisk[] = [
       'Use blue-green or canary routing with connection draining and readiness gates; keep both versions able to serve the same sessions and API contract',
     owner: 'DevOps Team',
     condition: 'constraints.max_downtime_minutes < 60',
-    when: (spec) => {
-      const minutes = maxDowntimeMinutes(spec);
-      return minutes !== undefined && minutes < 60;
-    },
+    when: (spec) => specConstraints(spec).maxDowntimeMinutes < 60,
   },
   {
     id: 'large-data-volume',
@@ -84,7 +73,7 @@ const seedConditionalRisks: ServiceRisk[] = [
     mitigation: 'Backfill in throttled batches with progress monitoring, and reconcile counts and checksums before redirecting traffic',
     owner: 'Data Team',
     condition: 'constraints.data_volume_gb > 5000',
-    when: (spec) => dataVolumeGb(spec) > 5000,
+    when: (spec) => specConstraints(spec).dataVolumeGb > 5000,
   },
   {
     id: 'compliance',
@@ -97,7 +86,7 @@ const seedConditionalRisks: ServiceRisk[] = [
     mitigation: 'Ensure all compliance checks are integrated into migration process: control-by-control review of the new service before it takes traffic',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements is not empty',
-    when: (spec) => complianceRequirements(spec).length > 0,
+    when: (spec) => specConstraints(spec).complianceRequirements.length > 0,
   },
 ];
 
@@ -115,7 +104,7 @@ const specDrivenRisks: ServiceRisk[] = [
       'Keep a consumer register with an owner and a migration date per consumer; keep the old contract served until the last consumer has moved',
     owner: 'Service Owner',
     condition: 'constraints.dependencies has more than 5 entries',
-    when: (spec) => dependencies(spec).length > 5,
+    when: (spec) => specConstraints(spec).dependencies.length > 5,
   },
   {
     id: 'feature-flag-debt',
@@ -129,7 +118,7 @@ const specDrivenRisks: ServiceRisk[] = [
       'Give each flag an owner and a removal date, test the kill switch before the first traffic step, and track flag removal as part of the retire phase',
     owner: 'Development Team',
     condition: 'the spec lists feature_flags',
-    when: (spec) => featureFlagCount(spec) > 0,
+    when: (spec) => specExtraList(spec, 'feature_flags').length > 0,
   },
   {
     id: 'session-continuity',
@@ -143,7 +132,7 @@ const specDrivenRisks: ServiceRisk[] = [
       'Share the session store and signing keys between versions, or pin users to a version (sticky routing) until their session expires',
     owner: 'Development Team',
     condition: 'constraints.special_requirements includes session_continuity',
-    when: (spec) => specialRequirements(spec).includes('session_continuity'),
+    when: (spec) => specConstraints(spec).specialRequirements.includes('session_continuity'),
   },
   {
     id: 'api-contract-break',
@@ -157,7 +146,7 @@ const specDrivenRisks: ServiceRisk[] = [
       'Run `migration-architect check --type api` on the old and new OpenAPI specs in CI and block exit code 2; version any intended break',
     owner: 'API Owner',
     condition: 'constraints.special_requirements includes api_backward_compatibility',
-    when: (spec) => specialRequirements(spec).includes('api_backward_compatibility'),
+    when: (spec) => specConstraints(spec).specialRequirements.includes('api_backward_compatibility'),
   },
   {
     id: 'shadow-side-effects',
