@@ -36,6 +36,16 @@ async function printHelp(root: CommandDef, argv: string[], io: CliIo): Promise<v
   io.stdout(`${usage.replace(ANSI, '')}\n`);
 }
 
+/** On a terminal, say which plugins are in use when no config chose them (logs never go to stdout). */
+function announce(context: PluginContext, io: CliIo): PluginContext {
+  if (context.source === 'builtin' && io.stderrIsTty && !io.env.CI) {
+    const names = context.registry.plugins.map((p) => p.meta.namespace).join(', ') || 'none';
+    const missing = context.missingBuiltins.length ? `; not installed: ${context.missingBuiltins.join(', ')}` : '';
+    io.stderr(`using the installed built-in plugins: ${names}${missing}\n`);
+  }
+  return context;
+}
+
 /**
  * Runs the CLI on `argv` (without node and the script) and resolves to the exit code. Never
  * throws: every failure becomes one line on stderr and a documented code.
@@ -48,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io,
       clock: clockFromSourceDateEpoch(io.env.SOURCE_DATE_EPOCH),
       exitCode: 0,
-      loadContext: (explicitConfig) => (context ??= loadPluginContext(io.cwd, explicitConfig)),
+      loadContext: (explicitConfig) => (context ??= loadPluginContext(io.cwd, explicitConfig).then((loaded) => announce(loaded, io))),
     };
     const root = rootCommand(runtime);
     if (argv.includes('--help') || argv.includes('-h')) {
