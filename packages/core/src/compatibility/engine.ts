@@ -7,7 +7,7 @@ import type {
 } from '../documents/compatibility-report.js';
 import type { ChangeSeverity } from '../documents/levels.js';
 import { systemClock, type Clock } from '../identity/clock.js';
-import type { Checker, CompatibilityRule, SchemaChange } from '../plugin/contract.js';
+import type { Checker, CompatibilityRule, RenameHint, SchemaChange } from '../plugin/contract.js';
 import type { PluginRegistry } from '../plugin/registry.js';
 import { DEFAULT_RECOMMENDATIONS } from './report-defaults.js';
 
@@ -20,6 +20,8 @@ export interface SchemaInput {
 
 export interface CheckOptions {
   clock?: Clock;
+  /** Renames the user declared; the checker reports them as renames instead of drop + add. */
+  renames?: RenameHint[];
   /** Rule ids (`namespace/rule`) mapped to a severity, or `off` to drop the rule's findings. */
   ruleOverrides?: Record<string, ChangeSeverity | 'off'>;
 }
@@ -85,7 +87,7 @@ export function checkCompatibility(
   const checker = selectChecker(registry, kind);
   const namespace = registry.namespaceOf(checker.plugin);
   const context = { before: loadModel(checker, before), after: loadModel(checker, after) };
-  const changes = checker.diff(context.before, context.after);
+  const changes = checker.diff(context.before, context.after, { renames: options.renames ?? [] });
 
   const issues: CompatibilityIssue[] = [];
   const scripts: MigrationScript[] = [];
@@ -96,9 +98,15 @@ export function checkCompatibility(
     const override = options.ruleOverrides?.[ruleId];
     if (override === 'off') continue;
     const outcome = rule.classify(change, context);
+    const side = change.location?.side ?? (change.after === undefined ? 'before' : 'after');
     issues.push({
       type: rule.issueType,
       rule: ruleId,
+      code: rule.code ?? null,
+      location: {
+        file: side === 'before' ? before.file : after.file,
+        ...(change.location ? { line: change.location.line, ...(change.location.column ? { column: change.location.column } : {}) } : {}),
+      },
       severity: override ?? outcome.severity ?? rule.severity,
       description: outcome.description,
       field_path: change.path,

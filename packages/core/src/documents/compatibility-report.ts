@@ -4,6 +4,12 @@ import { ChangeSeveritySchema } from './levels.js';
 export const CompatibilityIssueSchema = z.object({
   type: z.string().meta({ description: 'Issue type, as the seed names it (column_removed, check_added, ...).' }),
   rule: z.string().meta({ description: 'Id of the rule that classified the change, namespace/rule.' }),
+  code: z.string().nullable().optional().meta({ description: 'Stable short code of the rule (DB102), when it has one.' }),
+  location: z
+    .object({ file: z.string(), line: z.number().int().positive().optional(), column: z.number().int().positive().optional() })
+    .nullable()
+    .optional()
+    .meta({ description: 'Input file (and line, for SQL inputs) where the changed object is written.' }),
   severity: ChangeSeveritySchema,
   description: z.string(),
   field_path: z.string(),

@@ -151,6 +151,23 @@ export const CommunicationContributionSchema = z.object({
   deliveryMethods: TextList.min(1),
 });
 
+/** Where a changed object is written: its line in the before or after input (SQL files). */
+export interface ChangeLocation {
+  side: 'before' | 'after';
+  line: number;
+  column?: number;
+}
+
+/** An explicit rename the user declared (`--rename users.email=users.email_address`). */
+export interface RenameHint {
+  from: string;
+  to: string;
+}
+
+export interface DiffOptions {
+  renames: RenameHint[];
+}
+
 /** One difference between two schema models, as a checker's `diff` reports it. */
 export interface SchemaChange {
   /** What changed, e.g. `column.removed`; rules subscribe to kinds. */
@@ -163,6 +180,8 @@ export interface SchemaChange {
   after?: unknown;
   /** Anything else a rule needs (table name, column definitions, ...). */
   details?: Record<string, unknown>;
+  /** Where the object is written, when the input had lines (SQL); reported with the finding. */
+  location?: ChangeLocation;
 }
 
 export interface RuleContext<Model = unknown> {
@@ -184,6 +203,8 @@ export interface RuleOutcome {
 export const RuleSchema = z.object({
   /** Stable id within the checker, kebab-case: `column-removed`. Reported as `namespace/id`. */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case rule id'),
+  /** Stable short code, Atlas style (`DB102`): for SARIF, suppressions and docs anchors. */
+  code: z.string().regex(/^[A-Z]{2,5}\d{3}$/, 'expected a code of 2-5 capital letters and 3 digits, e.g. DB102').optional(),
   /** The seed's issue type for the finding: `column_removed`. */
   issueType: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case issue type'),
   /** The change kind this rule classifies. */
@@ -204,6 +225,25 @@ export const RuleSchema = z.object({
   classify: fn<(change: SchemaChange, context: RuleContext<any>) => RuleOutcome>(),
 });
 
+export interface SourceReadContext {
+  /** Folder that relative paths are resolved from. */
+  cwd: string;
+}
+
+/**
+ * A way to read a schema that is not a JSON/YAML document: a SQL file, a live database URL. It
+ * returns a document the checker's `load` accepts. Failures are core errors: InputMissingError
+ * (66), InputDataError with file and line (65), ServiceUnavailableError naming the host but never
+ * a password (69).
+ */
+export const SchemaSourceSchema = z.object({
+  id: Id,
+  description: Text,
+  /** True when this source handles the input: a path (by extension) or a URL (by scheme). */
+  matches: fn<(input: string) => boolean>(),
+  read: fn<(input: string, context: SourceReadContext) => Promise<unknown>>(),
+});
+
 export const CheckerSchema = z.object({
   /** The `check --type` value: `database`, `api`. */
   id: Id,
@@ -213,7 +253,9 @@ export const CheckerSchema = z.object({
   detect: fn<(document: unknown) => boolean>().optional(),
   /** Turns a parsed document into the checker's model; throws InputDataError with a path on bad input. */
   load: fn<(document: unknown, source: { file: string }) => unknown>(),
-  diff: fn<(before: any, after: any) => SchemaChange[]>(),
+  diff: fn<(before: any, after: any, options: DiffOptions) => SchemaChange[]>(),
+  /** Inputs other than JSON/YAML documents (SQL files, database URLs) this checker can read. */
+  sources: z.array(SchemaSourceSchema).default([]),
   rules: z.array(RuleSchema).min(1),
   /** Advice added to the report, by what the report contains; a key left out keeps core's generic advice. */
   recommendations: z
@@ -260,6 +302,7 @@ export type TriggerTemplate = z.infer<typeof TriggerTemplateSchema>;
 export type CommunicationContribution = z.infer<typeof CommunicationContributionSchema>;
 export type CompatibilityRule = z.infer<typeof RuleSchema>;
 export type Checker = z.infer<typeof CheckerSchema>;
+export type SchemaSource = z.infer<typeof SchemaSourceSchema>;
 export type PluginMeta = z.infer<typeof PluginMetaSchema>;
 /** A plugin after validation, with defaults filled in. */
 export type ResolvedPlugin = z.infer<typeof PluginSchema>;
