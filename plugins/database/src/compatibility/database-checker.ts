@@ -3,6 +3,7 @@ import { databaseRules } from '../rules/index.js';
 import { diffDatabaseSchemas } from '../schema/diff.js';
 import { loadJsonDatabaseSchema } from '../schema/json-schema-loader.js';
 import { databaseRecommendations } from './recommendations.js';
+import { databaseSchemaSources } from './schema-sources.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,5 +20,6 @@ export const databaseChecker = defineChecker({
   load: loadJsonDatabaseSchema,
   diff: diffDatabaseSchemas,
   rules: databaseRules,
+  sources: databaseSchemaSources,
   recommendations: databaseRecommendations,
 });

@@ -8,19 +8,7 @@ import {
   type JsonRoutine,
   type JsonTable,
 } from './json-document-schema.js';
-import type {
-  Column,
-  DatabaseSchema,
-  Index,
-  ParameterMode,
-  PrimaryKey,
-  QualifiedName,
-  Routine,
-  RoutineParameter,
-  Table,
-  UniqueConstraint,
-  View,
-} from './model.js';
+import { type Column, type DatabaseSchema, type Index, type ParameterMode, type PrimaryKey, type QualifiedName, type Routine, type RoutineParameter, type Table, type UniqueConstraint, type View, emptyDatabaseSchema } from './model.js';
 
 type Path = (string | number)[];
 
@@ -209,5 +197,5 @@ export function loadJsonDatabaseSchema(document: unknown, source: { file: string
       routines.push(routine);
     });
   }
-  return { tables, views, routines };
+  return { ...emptyDatabaseSchema(), tables, views, routines };
 }

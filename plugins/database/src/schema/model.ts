@@ -11,6 +11,14 @@ export interface DatabaseSchema {
   routines: Routine[];
 }
 
+/**
+ * Every loader starts from this, so a collection added to the model later is present (empty) in
+ * the output of loaders that do not know it yet.
+ */
+export function emptyDatabaseSchema(): DatabaseSchema {
+  return { tables: [], views: [], routines: [] };
+}
+
 export interface QualifiedName {
   /** null: unqualified, resolved through search_path. */
   schema: string | null;
