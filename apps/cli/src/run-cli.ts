@@ -10,6 +10,7 @@ import { processIo, type CliIo } from './io/cli-io.js';
 import { loadPluginContext, type PluginContext } from './config/plugin-context.js';
 import { patternsCommand } from './commands/patterns-command.js';
 import { pluginsCommand } from './commands/plugins-command.js';
+import { rulesCommand } from './commands/rules-command.js';
 import { schemaCommand } from './commands/schema-command.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -23,6 +24,7 @@ function rootCommand(runtime: CommandRuntime) {
       rollback: rollbackCommand(runtime),
       plugins: pluginsCommand(runtime),
       patterns: patternsCommand(runtime),
+      rules: rulesCommand(runtime),
       schema: schemaCommand(runtime),
     },
   });
@@ -71,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     }
     if (argv.length === 0 || argv[0]!.startsWith('-')) {
       await printHelp(root, [], io);
-      throw new UsageError('missing command: plan, check, rollback, plugins, patterns or schema');
+      throw new UsageError('missing command: plan, check, rollback, plugins, patterns, rules or schema');
     }
     try {
       await runCommand(root, { rawArgs: argv });

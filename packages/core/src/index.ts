@@ -16,3 +16,4 @@ export { createRunbook, type RunbookOptions } from './rollback/generator.js';
 export * from './render/index.js';
 export { documentJsonSchema, DOCUMENT_NAMES, DOCUMENT_SCHEMAS, type DocumentName } from './json-schema/document-schemas.js';
 export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, type RecommendationQuery } from './planner/pattern-recommendation.js';
+export { ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';

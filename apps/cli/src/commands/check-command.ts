@@ -1,28 +1,70 @@
-import { checkCompatibility, exitCodeForReport, UsageError, type PluginRegistry } from '@migration-architect/core';
+import {
+  CHANGE_SEVERITIES,
+  checkCompatibility,
+  ruleCatalog,
+  UsageError,
+  type ChangeSeverity,
+  type CompatibilityReport,
+  type PluginRegistry,
+  type RenameHint,
+} from '@migration-architect/core';
 import { defineCommand } from 'citty';
-import { emitDocument, parseFormat } from '../io/emit-document.js';
-import { readDocument } from '../io/read-input.js';
+import packageJson from '../../package.json' with { type: 'json' };
+import { emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
+import { readSchemaInput, type SchemaInputRead } from '../io/read-schema-input.js';
 import { packageProvidingChecker } from '../plugins/builtin-plugins.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs } from './shared-args.js';
 
 const args = {
-  beforeFile: { type: 'positional', required: false, description: 'Schema before the change' },
+  beforeFile: { type: 'positional', required: false, description: 'Schema before the change: a file (JSON, YAML, SQL) or a database URL' },
   afterFile: { type: 'positional', required: false, description: 'Schema after the change' },
-  before: { type: 'string', description: 'Schema before the change (the seed\'s flag)', valueHint: 'file' },
-  after: { type: 'string', description: 'Schema after the change (the seed\'s flag)', valueHint: 'file' },
-  type: { type: 'string', alias: 't', description: 'Schema type: a checker id such as database or api (inferred from the files when omitted)', valueHint: 'type' },
+  before: { type: 'string', description: 'Schema before the change (the seed\'s flag)', valueHint: 'file|url' },
+  after: { type: 'string', description: 'Schema after the change (the seed\'s flag)', valueHint: 'file|url' },
+  type: { type: 'string', alias: 't', description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)', valueHint: 'type' },
+  'fail-on': { type: 'string', description: 'Lowest severity that fails the check: breaking, potentially_breaking (default), non_breaking, additive, or none', valueHint: 'severity' },
+  rename: { type: 'string', description: 'Declare a rename, e.g. users.email=users.email_address (repeatable)', valueHint: 'old=new' },
   ...outputArgs,
+  format: { type: 'string', alias: 'f', description: 'json (default), text, markdown, both, sarif (GitHub code scanning) or github (workflow annotations)', valueHint: 'format' },
 } as const;
 
 function pick(flag: string | undefined, positional: string | undefined, name: string): string {
   if (flag && positional && flag !== positional) throw new UsageError(`--${name} "${flag}" and the argument "${positional}" disagree; give one`);
   const file = flag ?? positional;
-  if (!file) throw new UsageError(`missing the "${name}" schema: give two files (before after) or --before and --after`);
+  if (!file) throw new UsageError(`missing the "${name}" schema: give two inputs (before after) or --before and --after`);
   return file;
 }
 
-function resolveKind(registry: PluginRegistry, requested: string | undefined, before: unknown, after: unknown, beforeFile: string): string {
+/** citty keeps only the last value of a repeated flag; renames are read from the raw arguments. */
+function renameHints(rawArgs: string[]): RenameHint[] {
+  const values: string[] = [];
+  rawArgs.forEach((arg, i) => {
+    if (arg === '--rename') values.push(rawArgs[i + 1] ?? '');
+    else if (arg.startsWith('--rename=')) values.push(arg.slice('--rename='.length));
+  });
+  return values.map((value) => {
+    const match = /^([^=\s]+)=([^=\s]+)$/.exec(value);
+    if (!match) throw new UsageError(`--rename expects OLD=NEW, e.g. users.email=users.email_address; got "${value}"`);
+    return { from: match[1]!, to: match[2]! };
+  });
+}
+
+function failThreshold(value: string | undefined): ChangeSeverity | 'none' {
+  if (value === undefined) return 'potentially_breaking';
+  if (value === 'none' || (CHANGE_SEVERITIES as readonly string[]).includes(value)) return value as ChangeSeverity | 'none';
+  throw new UsageError(`--fail-on must be one of ${CHANGE_SEVERITIES.join(', ')} or none; got "${value}"`);
+}
+
+/** 2 when a breaking change fails the check, 1 when a lesser one does, 0 otherwise. */
+function exitCodeFor(report: CompatibilityReport, threshold: ChangeSeverity | 'none'): number {
+  if (threshold === 'none') return 0;
+  const failing = CHANGE_SEVERITIES.slice(0, CHANGE_SEVERITIES.indexOf(threshold) + 1);
+  const worst = CHANGE_SEVERITIES.find((s) => report.issues.some((i) => i.severity === s));
+  if (!worst || !failing.includes(worst)) return 0;
+  return worst === 'breaking' ? 2 : 1;
+}
+
+function resolveKind(registry: PluginRegistry, requested: string | undefined, inputs: [SchemaInputRead, SchemaInputRead], beforeFile: string): string {
   const available = registry.checkers().map((c) => c.id);
   if (requested) {
     if (registry.checker(requested)) return requested;
@@ -31,11 +73,12 @@ function resolveKind(registry: PluginRegistry, requested: string | undefined, be
       `no loaded plugin checks schemas of type "${requested}" (${available.length ? `available: ${available.join(', ')}` : 'no plugins are loaded'})${pkg ? `; install ${pkg}` : ''}`,
     );
   }
-  const detected = registry.checkers().filter((c) => c.detect?.(before) && c.detect?.(after));
-  if (detected.length === 1) return detected[0]!.id;
-  throw new UsageError(
-    `cannot tell which kind of schema ${beforeFile} is; pass --type (${available.length ? `one of ${available.join(', ')}` : 'no plugins are loaded'})`,
-  );
+  const candidates = (input: SchemaInputRead) =>
+    input.kind ? [input.kind] : registry.checkers().filter((c) => c.detect?.(input.document)).map((c) => c.id);
+  const [a, b] = inputs.map(candidates) as [string[], string[]];
+  const both = a.filter((kind) => b.includes(kind));
+  if (both.length === 1) return both[0]!;
+  throw new UsageError(`cannot tell which kind of schema ${beforeFile} is; pass --type (${available.length ? `one of ${available.join(', ')}` : 'no plugins are loaded'})`);
 }
 
 export function checkCommand(runtime: CommandRuntime) {
@@ -44,15 +87,24 @@ export function checkCommand(runtime: CommandRuntime) {
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);
-      const format = parseFormat(parsed.format);
+      const format = parseFormat(parsed.format, REPORT_FORMATS);
+      const threshold = failThreshold(parsed['fail-on']);
+      const renames = renameHints(rawArgs);
       const beforeFile = pick(parsed.before, parsed.beforeFile, 'before');
       const afterFile = pick(parsed.after, parsed.afterFile, 'after');
-      const [before, after] = [await readDocument(beforeFile, runtime.io.cwd), await readDocument(afterFile, runtime.io.cwd)];
       const { registry, config } = await runtime.loadContext(parsed.config);
-      const kind = resolveKind(registry, parsed.type, before, after, beforeFile);
-      const report = checkCompatibility(registry, kind, { document: before, file: beforeFile }, { document: after, file: afterFile }, { clock: runtime.clock, ruleOverrides: config.rules });
-      await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io);
-      runtime.exitCode = exitCodeForReport(report);
+      const inputs: [SchemaInputRead, SchemaInputRead] = [
+        await readSchemaInput(registry, parsed.type, beforeFile, runtime.io.cwd),
+        await readSchemaInput(registry, parsed.type, afterFile, runtime.io.cwd),
+      ];
+      const kind = resolveKind(registry, parsed.type, inputs, beforeFile);
+      const report = checkCompatibility(registry, kind, { document: inputs[0].document, file: beforeFile }, { document: inputs[1].document, file: afterFile }, {
+        clock: runtime.clock,
+        ruleOverrides: config.rules,
+        renames,
+      });
+      await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, { rules: ruleCatalog(registry, kind), toolVersion: packageJson.version });
+      runtime.exitCode = exitCodeFor(report, threshold);
     },
   });
 }

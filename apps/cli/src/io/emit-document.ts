@@ -1,15 +1,32 @@
-import { renderDocument, renderJson, UsageError, type RenderableDocument } from '@migration-architect/core';
+import { renderDocument, renderJson, renderReportGithub, renderReportSarif, UsageError, type RenderableDocument, type RuleSummary } from '@migration-architect/core';
 import type { CliIo } from './cli-io.js';
 import { writeFilesAtomically, type OutputFile } from './write-output.js';
 
 export const OUTPUT_FORMATS = ['json', 'text', 'markdown', 'both'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** Formats only compatibility reports have: code-scanning and CI annotations. */
+export const REPORT_FORMATS = [...OUTPUT_FORMATS, 'sarif', 'github'] as const;
+export type OutputFormat = (typeof REPORT_FORMATS)[number];
 
-export function parseFormat(value: string | undefined): OutputFormat {
+export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[] = OUTPUT_FORMATS): OutputFormat {
   const format = (value ?? 'json').toLowerCase();
-  if (format === 'md') return 'markdown';
-  if ((OUTPUT_FORMATS as readonly string[]).includes(format)) return format as OutputFormat;
-  throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}; got "${value}"`);
+  const normalized = format === 'md' ? 'markdown' : format;
+  if ((allowed as readonly string[]).includes(normalized)) return normalized as OutputFormat;
+  throw new UsageError(`--format must be one of ${allowed.join(', ')}; got "${value}"`);
+}
+
+/** What the SARIF rendering needs besides the report. */
+export interface ReportContext {
+  rules: RuleSummary[];
+  toolVersion: string;
+}
+
+function render(item: RenderableDocument, format: Exclude<OutputFormat, 'both'>, context?: ReportContext): string {
+  if (item.kind === 'report' && format === 'sarif') {
+    return renderReportSarif(item.document, { rules: context?.rules ?? [], toolVersion: context?.toolVersion ?? '0.0.0', docsBase: 'https://github.com/migration-architect/migration-architect/blob/main/docs/rules/' });
+  }
+  if (item.kind === 'report' && format === 'github') return renderReportGithub(item.document);
+  if (format === 'sarif' || format === 'github') throw new UsageError(`--format ${format} is for check reports only`);
+  return renderDocument(item, format);
 }
 
 /** `plan.json` → `plan.txt`, as the seed names the text beside the JSON (but never the same file). */
@@ -21,7 +38,7 @@ export function textCompanionPath(path: string): string {
  * Renders a document and sends it to stdout or to `--output`. With `both`, the JSON goes to the
  * output file and the text beside it (or both to stdout, JSON first), as the seed scripts do.
  */
-export async function emitDocument(item: RenderableDocument, format: OutputFormat, output: string | undefined, io: CliIo): Promise<void> {
+export async function emitDocument(item: RenderableDocument, format: OutputFormat, output: string | undefined, io: CliIo, context?: ReportContext): Promise<void> {
   const files: OutputFile[] = [];
   if (format === 'both') {
     const json = renderJson(item.document);
@@ -32,7 +49,7 @@ export async function emitDocument(item: RenderableDocument, format: OutputForma
     }
     files.push({ path: output, content: json }, { path: textCompanionPath(output), content: text });
   } else {
-    const content = renderDocument(item, format);
+    const content = render(item, format, context);
     if (!output) {
       io.stdout(content);
       return;

@@ -5,3 +5,6 @@ export { renderReportText } from './report-text.js';
 export { renderReportMarkdown } from './report-markdown.js';
 export { renderRunbookText } from './runbook-text.js';
 export { renderRunbookMarkdown } from './runbook-markdown.js';
+export { renderReportSarif, type SarifOptions } from './report-sarif.js';
+export { renderReportGithub } from './report-github.js';
+export { renderRuleCatalogMarkdown } from './rule-catalog-markdown.js';

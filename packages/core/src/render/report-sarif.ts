@@ -1,0 +1,77 @@
+import type { CompatibilityReport } from '../documents/compatibility-report.js';
+import type { ChangeSeverity } from '../documents/levels.js';
+import type { RuleSummary } from '../rule-catalog/rule-catalog.js';
+
+const LEVEL: Record<ChangeSeverity, 'error' | 'warning' | 'note'> = {
+  breaking: 'error',
+  potentially_breaking: 'warning',
+  non_breaking: 'note',
+  additive: 'note',
+};
+
+export interface SarifOptions {
+  rules: RuleSummary[];
+  toolVersion: string;
+  /** Where rule docs live; each rule links to `<docsBase><checker>.md#<code or slug>`. */
+  docsBase?: string;
+}
+
+const anchor = (rule: { code: string | null; slug: string }) => (rule.code ? `${rule.code}-${rule.slug}` : rule.slug).toLowerCase();
+
+/**
+ * SARIF 2.1.0, the format GitHub code scanning ingests: one run, the rules that fired (with
+ * their docs), and one result per change at its file and line.
+ */
+export function renderReportSarif(report: CompatibilityReport, options: SarifOptions): string {
+  const byId = new Map(options.rules.map((r) => [r.id, r]));
+  const fired = [...new Map(report.issues.map((i) => [i.rule, i.code ?? i.rule])).entries()];
+  const rules = fired.map(([id, sarifId]) => {
+    const rule = byId.get(id);
+    if (!rule) return { id: sarifId, name: id };
+    return {
+      id: sarifId,
+      name: rule.slug,
+      shortDescription: { text: rule.title },
+      fullDescription: { text: rule.description },
+      help: { text: `Safe alternative: ${rule.safeAlternative}`, markdown: `**Safe alternative:** ${rule.safeAlternative}` },
+      ...(options.docsBase ? { helpUri: `${options.docsBase}${rule.checker}.md#${anchor(rule)}` } : {}),
+      defaultConfiguration: { level: LEVEL[rule.severity] },
+      properties: { tags: [rule.checker, rule.severity], 'migration-architect/id': rule.id },
+    };
+  });
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results = report.issues.map((issue) => {
+    const ruleId = issue.code ?? issue.rule;
+    const location = issue.location
+      ? [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: issue.location.file },
+              ...(issue.location.line ? { region: { startLine: issue.location.line, ...(issue.location.column ? { startColumn: issue.location.column } : {}) } } : {}),
+            },
+            logicalLocations: [{ fullyQualifiedName: issue.field_path }],
+          },
+        ]
+      : [];
+    return {
+      ruleId,
+      ...(ruleIndex.has(ruleId) ? { ruleIndex: ruleIndex.get(ruleId) } : {}),
+      level: LEVEL[issue.severity],
+      message: { text: `${issue.description}. ${issue.impact}. Suggested: ${issue.suggested_migration}` },
+      locations: location,
+      properties: { severity: issue.severity, issueType: issue.type, rule: issue.rule },
+    };
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'migration-architect', version: options.toolVersion, informationUri: 'https://github.com/migration-architect/migration-architect', rules } },
+        results,
+        properties: { overall_compatibility: report.overall_compatibility, schema_type: report.schema_type },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
