@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigSchema, InputDataError, InputMissingError, validateDocument, type Config } from '@migration-architect/core';
-import { loadConfig } from 'c12';
 
 export interface LoadedConfig {
   /** The config file used, or undefined when there is none. */
@@ -10,6 +9,12 @@ export interface LoadedConfig {
 }
 
 const CONFIG_NAME = 'migration-architect';
+const CONFIG_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json', 'jsonc', 'json5', 'yaml', 'yml', 'toml'];
+
+/** c12 (and jiti behind it) costs ~140 ms to import: only pay it when there is a config to load. */
+function hasConfigCandidate(cwd: string): boolean {
+  return CONFIG_EXTENSIONS.some((ext) => existsSync(resolve(cwd, `${CONFIG_NAME}.config.${ext}`)));
+}
 
 /**
  * Finds `migration-architect.config.{ts,mts,js,mjs,json,yaml,...}` in `cwd` (or loads `--config`)
@@ -21,6 +26,8 @@ export async function loadProjectConfig(cwd: string, explicit: string | undefine
   if (configFile && !existsSync(configFile)) {
     throw new InputMissingError('cannot read config: no such file', { file: explicit });
   }
+  if (!configFile && !hasConfigCandidate(cwd)) return { file: undefined, config: {} };
+  const { loadConfig } = await import('c12');
   let loaded;
   try {
     loaded = await loadConfig({
