@@ -11,6 +11,7 @@ import {
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
 import { emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
+import { displayName } from '../io/display-name.js';
 import { readSchemaInput, type SchemaInputRead } from '../io/read-schema-input.js';
 import { packageProvidingChecker } from '../plugins/builtin-plugins.js';
 import type { CommandRuntime } from './runtime.js';
@@ -97,8 +98,8 @@ export function checkCommand(runtime: CommandRuntime) {
         await readSchemaInput(registry, parsed.type, beforeFile, runtime.io.cwd),
         await readSchemaInput(registry, parsed.type, afterFile, runtime.io.cwd),
       ];
-      const kind = resolveKind(registry, parsed.type, inputs, beforeFile);
-      const report = checkCompatibility(registry, kind, { document: inputs[0].document, file: beforeFile }, { document: inputs[1].document, file: afterFile }, {
+      const kind = resolveKind(registry, parsed.type, inputs, displayName(beforeFile));
+      const report = checkCompatibility(registry, kind, { document: inputs[0].document, file: displayName(beforeFile) }, { document: inputs[1].document, file: displayName(afterFile) }, {
         clock: runtime.clock,
         ruleOverrides: config.rules,
         renames,

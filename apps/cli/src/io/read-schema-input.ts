@@ -1,4 +1,5 @@
 import { UsageError, type PluginRegistry } from '@migration-architect/core';
+import { displayName } from './display-name.js';
 import { readDocument } from './read-input.js';
 
 export interface SchemaInputRead {
@@ -19,7 +20,7 @@ export async function readSchemaInput(registry: PluginRegistry, requestedKind: s
   }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(input)?.[1];
   if (scheme && scheme.length > 1) {
-    throw new UsageError(`no loaded plugin reads "${scheme}:" inputs (${input.replace(/\/\/[^@/]*@/, '//***@')})`);
+    throw new UsageError(`no loaded plugin reads "${scheme}:" inputs (${displayName(input)})`);
   }
   return { document: await readDocument(input, cwd), kind: undefined };
 }
