@@ -7,6 +7,7 @@ const catalog = (topics: Record<string, unknown>) => ({ topics });
 export const topicRules: Rule[] = [
   {
     id: 'topic-removed',
+    code: 'MSG101',
     issueType: 'topic_removed',
     change: 'topic.removed',
     severity: 'breaking',
@@ -18,6 +19,7 @@ export const topicRules: Rule[] = [
   },
   {
     id: 'topic-added',
+    code: 'MSG401',
     issueType: 'topic_added',
     change: 'topic.added',
     severity: 'additive',
@@ -29,6 +31,7 @@ export const topicRules: Rule[] = [
   },
   {
     id: 'partitions-decreased',
+    code: 'MSG102',
     issueType: 'partitions_decreased',
     change: 'topic.partitions_changed',
     severity: 'breaking',
@@ -41,6 +44,7 @@ export const topicRules: Rule[] = [
   },
   {
     id: 'partitions-increased',
+    code: 'MSG201',
     issueType: 'partitions_increased',
     change: 'topic.partitions_changed',
     severity: 'potentially_breaking',
@@ -52,6 +56,7 @@ export const topicRules: Rule[] = [
   },
   {
     id: 'retention-reduced',
+    code: 'MSG202',
     issueType: 'retention_reduced',
     change: 'topic.retention_reduced',
     severity: 'potentially_breaking',
@@ -63,6 +68,7 @@ export const topicRules: Rule[] = [
   },
   {
     id: 'field-removed',
+    code: 'MSG103',
     issueType: 'field_removed',
     change: 'field.removed',
     severity: 'breaking',
@@ -74,6 +80,7 @@ export const topicRules: Rule[] = [
   },
   {
     id: 'field-retyped',
+    code: 'MSG104',
     issueType: 'field_type_changed',
     change: 'field.retyped',
     severity: 'breaking',
@@ -85,6 +92,7 @@ export const topicRules: Rule[] = [
   },
   {
     id: 'field-added',
+    code: 'MSG402',
     issueType: 'field_added',
     change: 'field.added',
     severity: 'additive',
