@@ -59,7 +59,7 @@ function assertClean(result: { code: number; stderr: string; stdout: string }, a
 const RUNS = { numRuns: 120 };
 
 describe('bad input never crashes and never half-writes (fast-check)', () => {
-  it('plan: malformed, truncated and mutated specs', async () => {
+  it('plan: malformed, truncated and mutated specs', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(brokenText(load(join(examples, 'sample_service_migration.json'))), async ({ text, ext }) => {
         const dir = tempDir();
@@ -73,7 +73,7 @@ describe('bad input never crashes and never half-writes (fast-check)', () => {
     );
   });
 
-  it('rollback: malformed, truncated and mutated plans (the seed planner\'s output as the base)', async () => {
+  it('rollback: malformed, truncated and mutated plans (the seed planner\'s output as the base)', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(brokenText(load(join(fixtures, 'seed-db-plan.json'))), async ({ text, ext }) => {
         const dir = tempDir();
@@ -87,7 +87,7 @@ describe('bad input never crashes and never half-writes (fast-check)', () => {
     );
   });
 
-  it('check: malformed, truncated and mutated database schemas', async () => {
+  it('check: malformed, truncated and mutated database schemas', { timeout: 120_000 }, async () => {
     const valid = join(examples, 'database_schema_before.json');
     await fc.assert(
       fc.asyncProperty(brokenText(load(join(examples, 'database_schema_after.json'))), async ({ text, ext }) => {
@@ -102,7 +102,7 @@ describe('bad input never crashes and never half-writes (fast-check)', () => {
     );
   });
 
-  it('check: malformed, truncated and mutated OpenAPI documents', async () => {
+  it('check: malformed, truncated and mutated OpenAPI documents', { timeout: 120_000 }, async () => {
     const valid = join(examples, 'api/openapi-before.yaml');
     const { parse } = await import('yaml');
     const after = parse(readFileSync(join(examples, 'api/openapi-after.yaml'), 'utf8')) as Json;

@@ -151,7 +151,7 @@ describe('the command line itself', () => {
   it('the built binary runs, prints help and maps exit codes', () => {
     const help = spawnCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('USAGE migration-architect plan|check|rollback|plugins|patterns|schema');
+    expect(help.stdout).toContain('USAGE migration-architect plan|check|rollback|plugins|patterns|rules|schema');
     const check = spawnCli(['check', before, after]);
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout).potentially_breaking_count).toBe(4);

@@ -55,6 +55,9 @@ describe('diff', () => {
       'view.changed views.v',
       'column.removed tables.t.columns.gone',
       'table.removed tables.old',
+      // Same shape dropped and added: reported as possible renames, besides the drop and the add.
+      'table.possibly_renamed tables.fresh',
+      'column.possibly_renamed tables.t.columns.added',
     ]);
   });
 

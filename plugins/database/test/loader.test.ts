@@ -1,6 +1,7 @@
 import { checkCompatibility, InputDataError } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import { loadJsonDatabaseSchema } from '../src/index.js';
+import { emptyDatabaseSchema } from '../src/schema/model.js';
 import { clock, readExample, registry } from './fixtures.js';
 
 const load = (document: unknown) => loadJsonDatabaseSchema(document, { file: 'schema.json' });
@@ -51,7 +52,7 @@ describe('loading the JSON schema format', () => {
   });
 
   it('accepts a document with no sections, and unknown keys', () => {
-    expect(load({})).toEqual({ tables: [], views: [], routines: [] });
+    expect(load({})).toEqual(emptyDatabaseSchema());
     expect(load({ schema_version: '1.0', tables: { t: { columns: { a: { type: 'int', extra: 1 } } } } }).tables).toHaveLength(1);
   });
 

@@ -66,7 +66,8 @@ INSERT INTO users (email, name, age, status) VALUES ('a@example.com', 'Ann', 30,
 INSERT INTO orders (id, user_id, total) SELECT id, id, 9.99 FROM users;`;
 
 describe('generated SQL replayed on PostgreSQL', { timeout: 60_000 }, () => {
-  for (const rule of databaseRules) {
+  // Rules with a seed-format case; the others are replayed from SQL fixtures in sql-rules.test.ts.
+  for (const rule of databaseRules.filter((r) => ruleCases[r.id])) {
     it(`${rule.id}: migration, validation and rollback run`, () => {
       const testCase = ruleCases[rule.id]!;
       const before = baseSchema();

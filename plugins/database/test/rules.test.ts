@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { databaseRules } from '../src/index.js';
 import { baseSchema, check } from './fixtures.js';
+import { modelRuleCases } from '../src/rules/examples/model-rule-examples.js';
 import { ruleCases as cases } from './rule-cases.js';
 
 describe('database rules: one case per rule id', () => {
   it('has a case for every rule, and no case for a rule that does not exist', () => {
     const ids = databaseRules.map((r) => r.id);
-    expect(Object.keys(cases).sort()).toEqual([...ids].sort());
+    // Rules the seed format cannot express (enums, triggers, renames, ...) have model cases instead.
+    expect([...Object.keys(cases), ...Object.keys(modelRuleCases)].sort()).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -14,7 +16,7 @@ describe('database rules: one case per rule id', () => {
     expect(check(baseSchema(), baseSchema()).issues).toEqual([]);
   });
 
-  for (const rule of databaseRules) {
+  for (const rule of databaseRules.filter((r) => cases[r.id])) {
     it(`${rule.id}: ${rule.severity} ${rule.issueType}`, () => {
       const testCase = cases[rule.id];
       expect(testCase, `no test case for rule ${rule.id}`).toBeDefined();

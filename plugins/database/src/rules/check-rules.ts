@@ -12,6 +12,7 @@ const NOT_VALID_NOTE =
 
 export const checkAdded = defineConstraintRule('check', 'added', {
   id: 'check-added',
+  code: 'DB205',
   issueType: 'check_added',
   severity: 'potentially_breaking',
   title: 'CHECK constraint added',
@@ -40,6 +41,7 @@ export const checkAdded = defineConstraintRule('check', 'added', {
 
 export const checkRemoved = defineConstraintRule('check', 'removed', {
   id: 'check-removed',
+  code: 'DB408',
   issueType: 'check_removed',
   severity: 'non_breaking',
   title: 'CHECK constraint removed',
@@ -68,6 +70,7 @@ export const checkRemoved = defineConstraintRule('check', 'removed', {
 
 export const checkModified = defineConstraintRule('check', 'modified', {
   id: 'check-modified',
+  code: 'DB206',
   issueType: 'check_modified',
   severity: 'potentially_breaking',
   title: 'CHECK constraint changed',

@@ -5,6 +5,7 @@ import { sqlScript } from './migration-script.js';
 
 export const commentChanged = defineDatabaseRule({
   id: 'comment-changed',
+  code: 'DB406',
   issueType: 'comment_changed',
   change: 'column.comment_changed',
   severity: 'non_breaking',

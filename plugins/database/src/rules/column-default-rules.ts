@@ -25,6 +25,7 @@ const shown = (c: Column) => (c.default ? renderDefault(c.default) : 'none');
 
 export const requiredColumnDefaultRemoved = defineDatabaseRule({
   id: 'required-column-default-removed',
+  code: 'DB120',
   issueType: 'default_removed',
   change: 'column.default_changed',
   severity: 'breaking',
@@ -48,6 +49,7 @@ export const requiredColumnDefaultRemoved = defineDatabaseRule({
 
 export const defaultChanged = defineDatabaseRule({
   id: 'default-changed',
+  code: 'DB405',
   issueType: 'default_changed',
   change: 'column.default_changed',
   severity: 'non_breaking',

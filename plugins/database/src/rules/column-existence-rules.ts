@@ -18,6 +18,7 @@ function dropColumn(table: Table, column: Column): string {
 
 export const columnRemoved = defineDatabaseRule({
   id: 'column-removed',
+  code: 'DB103',
   issueType: 'column_removed',
   change: 'column.removed',
   severity: 'breaking',
@@ -71,6 +72,7 @@ export const columnRemoved = defineDatabaseRule({
 
 export const requiredColumnAdded = defineDatabaseRule({
   id: 'required-column-added',
+  code: 'DB201',
   issueType: 'required_column_added',
   change: 'column.added',
   severity: 'breaking',
@@ -105,6 +107,7 @@ export const requiredColumnAdded = defineDatabaseRule({
 
 export const columnAddedWithTableRewrite = defineDatabaseRule({
   id: 'column-added-with-table-rewrite',
+  code: 'DB301',
   issueType: 'column_added_with_table_rewrite',
   change: 'column.added',
   severity: 'potentially_breaking',
@@ -159,6 +162,7 @@ export const columnAddedWithTableRewrite = defineDatabaseRule({
 
 export const columnAdded = defineDatabaseRule({
   id: 'column-added',
+  code: 'DB402',
   issueType: 'column_added',
   change: 'column.added',
   severity: 'additive',

@@ -40,6 +40,7 @@ function identityOutcome(table: Table, before: Column, after: Column) {
 
 export const identityRemoved = defineDatabaseRule({
   id: 'identity-removed',
+  code: 'DB119',
   issueType: 'identity_removed',
   change: 'column.identity_changed',
   severity: 'breaking',
@@ -59,6 +60,7 @@ export const identityRemoved = defineDatabaseRule({
 
 export const identityRestricted = defineDatabaseRule({
   id: 'identity-restricted',
+  code: 'DB216',
   issueType: 'identity_restricted',
   change: 'column.identity_changed',
   severity: 'potentially_breaking',
@@ -78,6 +80,7 @@ export const identityRestricted = defineDatabaseRule({
 
 export const identityChanged = defineDatabaseRule({
   id: 'identity-changed',
+  code: 'DB306',
   issueType: 'identity_changed',
   change: 'column.identity_changed',
   severity: 'non_breaking',

@@ -8,6 +8,7 @@ import { sqlScript } from './migration-script.js';
 
 export const nullabilityRestriction = defineDatabaseRule({
   id: 'nullability-restriction',
+  code: 'DB202',
   issueType: 'nullability_restriction',
   change: 'column.nullability_changed',
   severity: 'breaking',
@@ -42,6 +43,7 @@ export const nullabilityRestriction = defineDatabaseRule({
 
 export const nullabilityRelaxed = defineDatabaseRule({
   id: 'nullability-relaxed',
+  code: 'DB403',
   issueType: 'nullability_relaxed',
   change: 'column.nullability_changed',
   severity: 'non_breaking',

@@ -81,6 +81,7 @@ function typeOutcome(
 
 export const incompatibleTypeChange = defineDatabaseRule({
   id: 'incompatible-type-change',
+  code: 'DB118',
   issueType: 'incompatible_type_change',
   change: 'column.type_changed',
   severity: 'breaking',
@@ -121,6 +122,7 @@ export const incompatibleTypeChange = defineDatabaseRule({
 
 export const riskyTypeChange = defineDatabaseRule({
   id: 'risky-type-change',
+  code: 'DB210',
   issueType: 'risky_type_change',
   change: 'column.type_changed',
   severity: 'potentially_breaking',
@@ -142,6 +144,7 @@ export const riskyTypeChange = defineDatabaseRule({
 
 export const typeWidened = defineDatabaseRule({
   id: 'type-widened',
+  code: 'DB302',
   issueType: 'type_widened',
   change: 'column.type_changed',
   severity: 'non_breaking',
@@ -167,6 +170,7 @@ const isShorter = ({ before, after }: ColumnPairDetails) =>
 
 export const lengthReduction = defineDatabaseRule({
   id: 'length-reduction',
+  code: 'DB209',
   issueType: 'length_reduction',
   change: 'column.length_changed',
   severity: 'potentially_breaking',
@@ -196,6 +200,7 @@ export const lengthReduction = defineDatabaseRule({
 
 export const lengthIncrease = defineDatabaseRule({
   id: 'length-increase',
+  code: 'DB404',
   issueType: 'length_increase',
   change: 'column.length_changed',
   severity: 'non_breaking',

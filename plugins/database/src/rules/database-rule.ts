@@ -9,6 +9,8 @@ export interface DatabaseRuleContext {
 
 interface RuleText {
   id: string;
+  /** Stable code, grouped as in the README: DB1xx drops and renames, DB2xx data-dependent, DB3xx locks and rewrites, DB4xx additive, DB5xx behaviour. */
+  code: string;
   issueType: string;
   severity: ChangeSeverity;
   title: string;

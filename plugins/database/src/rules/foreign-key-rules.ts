@@ -27,6 +27,7 @@ function indexNote(table: Table, fk: ForeignKey): string {
 
 export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
   id: 'foreign-key-added',
+  code: 'DB207',
   issueType: 'foreign_key_added',
   severity: 'potentially_breaking',
   title: 'Foreign key added',
@@ -54,6 +55,7 @@ export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
 
 export const foreignKeyRemoved = defineConstraintRule('foreign_key', 'removed', {
   id: 'foreign-key-removed',
+  code: 'DB122',
   issueType: 'foreign_key_removed',
   severity: 'potentially_breaking',
   title: 'Foreign key removed',
@@ -80,6 +82,7 @@ export const foreignKeyRemoved = defineConstraintRule('foreign_key', 'removed', 
 
 export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified', {
   id: 'foreign-key-modified',
+  code: 'DB208',
   issueType: 'foreign_key_modified',
   severity: 'breaking',
   title: 'Foreign key changed',

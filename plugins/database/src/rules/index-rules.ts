@@ -24,6 +24,7 @@ const CONCURRENT_NOTE = 'CONCURRENTLY cannot run inside a transaction block; if 
 
 export const uniqueIndexAdded = defineDatabaseRule({
   id: 'unique-index-added',
+  code: 'DB213',
   issueType: 'unique_index_added',
   change: 'index.added',
   severity: 'potentially_breaking',
@@ -49,6 +50,7 @@ export const uniqueIndexAdded = defineDatabaseRule({
 
 export const indexAdded = defineDatabaseRule({
   id: 'index-added',
+  code: 'DB303',
   issueType: 'index_added',
   change: 'index.added',
   severity: 'additive',
@@ -73,6 +75,7 @@ export const indexAdded = defineDatabaseRule({
 
 export const indexRemoved = defineDatabaseRule({
   id: 'index-removed',
+  code: 'DB304',
   issueType: 'index_removed',
   change: 'index.removed',
   severity: 'non_breaking',
@@ -96,6 +99,7 @@ export const indexRemoved = defineDatabaseRule({
 
 export const indexMadeUnique = defineDatabaseRule({
   id: 'index-made-unique',
+  code: 'DB214',
   issueType: 'index_made_unique',
   change: 'index.changed',
   severity: 'potentially_breaking',
@@ -120,6 +124,7 @@ export const indexMadeUnique = defineDatabaseRule({
 
 export const indexChanged = defineDatabaseRule({
   id: 'index-changed',
+  code: 'DB305',
   issueType: 'index_changed',
   change: 'index.changed',
   severity: 'non_breaking',

@@ -6,12 +6,19 @@ import { identityChanged, identityRemoved, identityRestricted } from './column-i
 import { nullabilityRelaxed, nullabilityRestriction } from './column-nullability-rules.js';
 import { incompatibleTypeChange, lengthIncrease, lengthReduction, riskyTypeChange, typeWidened } from './column-type-rules.js';
 import type { DatabaseRule } from './database-rule.js';
+import { modelRuleExample } from './examples/model-rule-examples.js';
 import { ruleExample } from './examples/rule-examples.js';
 import { foreignKeyAdded, foreignKeyModified, foreignKeyRemoved } from './foreign-key-rules.js';
 import { indexAdded, indexChanged, indexMadeUnique, indexRemoved, uniqueIndexAdded } from './index-rules.js';
 import { primaryKeyAdded, primaryKeyModified, primaryKeyRemoved } from './primary-key-rules.js';
 import { routineAdded, routineDefinitionChanged, routineRemoved, routineSignatureChanged } from './routine-rules.js';
 import { tableAdded, tableRemoved } from './table-rules.js';
+import { enumAdded, enumRemoved, enumValueAdded, enumValueRemoved, enumValuesReordered } from './enum-rules.js';
+import { exclusionAdded, exclusionRemoved } from './exclusion-rules.js';
+import { columnPossiblyRenamed, columnRenamed, tablePossiblyRenamed, tableRenamed } from './rename-rules.js';
+import { schemaAdded, schemaRemoved } from './schema-rules.js';
+import { sequenceAdded, sequenceRemoved } from './sequence-rules.js';
+import { triggerAdded, triggerChanged, triggerRemoved } from './trigger-rules.js';
 import { uniqueAdded, uniqueModified, uniqueRemoved } from './unique-rules.js';
 import { viewAdded, viewColumnsAdded, viewColumnsRemoved, viewColumnsReordered, viewDefinitionChanged, viewRemoved } from './view-rules.js';
 
@@ -66,10 +73,28 @@ const rulesWithoutExamples: DatabaseRule[] = [
   routineAdded,
   routineSignatureChanged,
   routineDefinitionChanged,
+  schemaRemoved,
+  schemaAdded,
+  tableRenamed,
+  columnRenamed,
+  tablePossiblyRenamed,
+  columnPossiblyRenamed,
+  enumRemoved,
+  enumAdded,
+  enumValueRemoved,
+  enumValuesReordered,
+  enumValueAdded,
+  sequenceRemoved,
+  sequenceAdded,
+  triggerRemoved,
+  triggerAdded,
+  triggerChanged,
+  exclusionAdded,
+  exclusionRemoved,
 ];
 
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
-  const example = ruleExample(rule.id);
+  const example = ruleExample(rule.id) ?? modelRuleExample(rule.id);
   return example ? { ...rule, examples: [example] } : rule;
 });

@@ -15,6 +15,7 @@ function notNullFirst(before: Table, after: Table, columns: readonly string[]): 
 
 export const primaryKeyAdded = defineConstraintRule('primary_key', 'added', {
   id: 'primary-key-added',
+  code: 'DB211',
   issueType: 'primary_key_added',
   severity: 'breaking',
   title: 'Primary key added',
@@ -43,6 +44,7 @@ export const primaryKeyAdded = defineConstraintRule('primary_key', 'added', {
 
 export const primaryKeyRemoved = defineConstraintRule('primary_key', 'removed', {
   id: 'primary-key-removed',
+  code: 'DB121',
   issueType: 'primary_key_removed',
   severity: 'breaking',
   title: 'Primary key removed',
@@ -69,6 +71,7 @@ export const primaryKeyRemoved = defineConstraintRule('primary_key', 'removed', 
 
 export const primaryKeyModified = defineConstraintRule('primary_key', 'modified', {
   id: 'primary-key-modified',
+  code: 'DB212',
   issueType: 'primary_key_modified',
   severity: 'breaking',
   title: 'Primary key columns changed',

@@ -24,6 +24,7 @@ function shadowNote(routine: Routine, schema: DatabaseSchema): string {
 
 export const routineRemoved = defineDatabaseRule({
   id: 'routine-removed',
+  code: 'DB111',
   issueType: 'routine_removed',
   change: 'routine.removed',
   severity: 'breaking',
@@ -47,6 +48,7 @@ export const routineRemoved = defineDatabaseRule({
 
 export const routineAdded = defineDatabaseRule({
   id: 'routine-added',
+  code: 'DB411',
   issueType: 'routine_added',
   change: 'routine.added',
   severity: 'additive',
@@ -70,6 +72,7 @@ export const routineAdded = defineDatabaseRule({
 
 export const routineSignatureChanged = defineDatabaseRule({
   id: 'routine-signature-changed',
+  code: 'DB112',
   issueType: 'routine_signature_changed',
   change: 'routine.changed',
   severity: 'breaking',
@@ -95,6 +98,7 @@ export const routineSignatureChanged = defineDatabaseRule({
 
 export const routineDefinitionChanged = defineDatabaseRule({
   id: 'routine-definition-changed',
+  code: 'DB502',
   issueType: 'routine_definition_changed',
   change: 'routine.changed',
   severity: 'non_breaking',

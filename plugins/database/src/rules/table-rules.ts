@@ -8,6 +8,7 @@ import { sqlScript } from './migration-script.js';
 
 export const tableRemoved = defineDatabaseRule({
   id: 'table-removed',
+  code: 'DB102',
   issueType: 'table_removed',
   change: 'table.removed',
   severity: 'breaking',
@@ -46,6 +47,7 @@ export const tableRemoved = defineDatabaseRule({
 
 export const tableAdded = defineDatabaseRule({
   id: 'table-added',
+  code: 'DB401',
   issueType: 'table_added',
   change: 'table.added',
   severity: 'additive',

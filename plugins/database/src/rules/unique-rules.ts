@@ -9,6 +9,7 @@ import { newColumnDependencies, sqlScript } from './migration-script.js';
 
 export const uniqueAdded = defineConstraintRule('unique', 'added', {
   id: 'unique-added',
+  code: 'DB203',
   issueType: 'unique_added',
   severity: 'potentially_breaking',
   title: 'Unique constraint added',
@@ -36,6 +37,7 @@ export const uniqueAdded = defineConstraintRule('unique', 'added', {
 
 export const uniqueRemoved = defineConstraintRule('unique', 'removed', {
   id: 'unique-removed',
+  code: 'DB407',
   issueType: 'unique_removed',
   severity: 'non_breaking',
   title: 'Unique constraint removed',
@@ -62,6 +64,7 @@ export const uniqueRemoved = defineConstraintRule('unique', 'removed', {
 
 export const uniqueModified = defineConstraintRule('unique', 'modified', {
   id: 'unique-modified',
+  code: 'DB204',
   issueType: 'unique_modified',
   severity: 'potentially_breaking',
   title: 'Unique constraint columns changed',

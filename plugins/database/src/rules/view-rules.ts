@@ -13,6 +13,7 @@ function replaceView(from: View, to: View, appendOnly: boolean): string {
 
 export const viewRemoved = defineDatabaseRule({
   id: 'view-removed',
+  code: 'DB108',
   issueType: 'view_removed',
   change: 'view.removed',
   severity: 'breaking',
@@ -36,6 +37,7 @@ export const viewRemoved = defineDatabaseRule({
 
 export const viewAdded = defineDatabaseRule({
   id: 'view-added',
+  code: 'DB409',
   issueType: 'view_added',
   change: 'view.added',
   severity: 'additive',
@@ -59,6 +61,7 @@ export const viewAdded = defineDatabaseRule({
 
 export const viewColumnsRemoved = defineDatabaseRule({
   id: 'view-columns-removed',
+  code: 'DB109',
   issueType: 'view_columns_removed',
   change: 'view.changed',
   severity: 'breaking',
@@ -83,6 +86,7 @@ export const viewColumnsRemoved = defineDatabaseRule({
 
 export const viewColumnsReordered = defineDatabaseRule({
   id: 'view-columns-reordered',
+  code: 'DB110',
   issueType: 'view_columns_reordered',
   change: 'view.changed',
   severity: 'potentially_breaking',
@@ -107,6 +111,7 @@ export const viewColumnsReordered = defineDatabaseRule({
 
 export const viewColumnsAdded = defineDatabaseRule({
   id: 'view-columns-added',
+  code: 'DB410',
   issueType: 'view_columns_added',
   change: 'view.changed',
   severity: 'additive',
@@ -132,6 +137,7 @@ export const viewColumnsAdded = defineDatabaseRule({
 
 export const viewDefinitionChanged = defineDatabaseRule({
   id: 'view-definition-changed',
+  code: 'DB501',
   issueType: 'view_definition_changed',
   change: 'view.changed',
   severity: 'non_breaking',

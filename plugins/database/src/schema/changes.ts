@@ -1,5 +1,5 @@
 import type { SchemaChange } from '@migration-architect/core';
-import type { Column, ConstraintOfType, ConstraintType, Index, Routine, Table, View } from './model.js';
+import type { Column, ConstraintOfType, ConstraintType, EnumType, Index, Routine, SchemaObject, Sequence, Table, Trigger, View } from './model.js';
 
 /** A table present on both sides, as each side describes it. */
 export interface TablePair {
@@ -54,6 +54,23 @@ export interface ChangeDetailsByKind {
   'routine.added': { routine: Routine };
   'routine.removed': { routine: Routine };
   'routine.changed': { before: Routine; after: Routine; signatureChanged: boolean; definitionChanged: boolean };
+  'schema.added': { schema: SchemaObject };
+  'schema.removed': { schema: SchemaObject };
+  'enum.added': { enum: EnumType };
+  'enum.removed': { enum: EnumType };
+  'enum.value_added': { before: EnumType; after: EnumType; values: string[] };
+  'enum.value_removed': { before: EnumType; after: EnumType; values: string[] };
+  'enum.values_reordered': { before: EnumType; after: EnumType };
+  'sequence.added': { sequence: Sequence };
+  'sequence.removed': { sequence: Sequence };
+  'trigger.added': { trigger: Trigger };
+  'trigger.removed': { trigger: Trigger };
+  'trigger.changed': { before: Trigger; after: Trigger };
+  'table.renamed': { before: Table; after: Table };
+  'column.renamed': { tables: TablePair; before: Column; after: Column };
+  /** A table dropped and one with the same columns added: maybe a rename the user did not declare. */
+  'table.possibly_renamed': { before: Table; after: Table };
+  'column.possibly_renamed': { tables: TablePair; before: Column; after: Column };
 }
 
 export type ChangeKind = keyof ChangeDetailsByKind;
@@ -81,6 +98,22 @@ export const CHANGE_KINDS = [
   'routine.added',
   'routine.removed',
   'routine.changed',
+  'schema.added',
+  'schema.removed',
+  'enum.added',
+  'enum.removed',
+  'enum.value_added',
+  'enum.value_removed',
+  'enum.values_reordered',
+  'sequence.added',
+  'sequence.removed',
+  'trigger.added',
+  'trigger.removed',
+  'trigger.changed',
+  'table.renamed',
+  'column.renamed',
+  'table.possibly_renamed',
+  'column.possibly_renamed',
 ] as const satisfies readonly ChangeKind[];
 
 export interface DatabaseChange<K extends ChangeKind = ChangeKind> extends SchemaChange {

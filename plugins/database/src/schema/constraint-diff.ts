@@ -1,7 +1,8 @@
 import { formatPath } from '@migration-architect/core';
 import { normalizeExpression } from '../sql/expression.js';
 import { change, type ConstraintChangeDetails, type DatabaseChange, type TablePair } from './changes.js';
-import type { CheckConstraint, ConstraintOfType, ConstraintType, ForeignKey, UniqueConstraint } from './model.js';
+import type { CheckConstraint, ConstraintOfType, ConstraintType, ExclusionConstraint, ForeignKey, UniqueConstraint } from './model.js';
+import { objectKey, sameObject } from './qualified-name.js';
 
 interface Pairing<T> {
   removed: T[];
@@ -37,12 +38,16 @@ const action = (a: string | null) => a ?? 'NO ACTION';
 function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
   return (
     sameList(a.columns, b.columns) &&
-    a.references.schema === b.references.schema &&
-    a.references.name === b.references.name &&
+    sameObject(a.references, b.references) &&
     sameList(a.references.columns, b.references.columns) &&
     action(a.onDelete) === action(b.onDelete) &&
     action(a.onUpdate) === action(b.onUpdate)
   );
+}
+
+function sameExclusion(a: ExclusionConstraint, b: ExclusionConstraint): boolean {
+  const text = (c: ExclusionConstraint) => normalizeExpression(constraintValue('exclusion', c) as string);
+  return text(a) === text(b);
 }
 
 /** The constraint as the seed's report shows it. */
@@ -50,9 +55,13 @@ export function constraintValue<T extends ConstraintType>(type: T, constraint: C
   switch (type) {
     case 'check':
       return (constraint as CheckConstraint).expression;
+    case 'exclusion': {
+      const ex = constraint as ExclusionConstraint;
+      return `EXCLUDE USING ${ex.method} (${ex.elements.map((e) => `${e.element} WITH ${e.operator}`).join(', ')})${ex.predicate ? ` WHERE (${ex.predicate})` : ''}`;
+    }
     case 'foreign_key': {
       const fk = constraint as ForeignKey;
-      const target = fk.references.schema ? `${fk.references.schema}.${fk.references.name}` : fk.references.name;
+      const target = objectKey(fk.references.schema, fk.references.name);
       return { columns: fk.columns, references: `${target}(${fk.references.columns.join(', ')})`, on_delete: fk.onDelete, on_update: fk.onUpdate };
     }
     default:
@@ -86,13 +95,16 @@ export function diffConstraints(tables: TablePair): DatabaseChange[] {
   const checks = pair(
     before.checks,
     after.checks,
-    (a, b) => normalizeExpression(a.expression) === normalizeExpression(b.expression),
+    (a, b) => (a.canonical !== undefined && b.canonical !== undefined ? a.canonical === b.canonical : normalizeExpression(a.expression) === normalizeExpression(b.expression)),
     sameName,
   );
+  // An exclusion constraint that changes is dropped and added again: there is no "modified" for it.
+  const exclusions = pair(before.exclusions ?? [], after.exclusions ?? [], sameExclusion, () => false);
   return [
     ...emit(tables, 'primary_key', primaryKeys),
     ...emit(tables, 'unique', uniques),
     ...emit(tables, 'foreign_key', foreignKeys),
     ...emit(tables, 'check', checks),
+    ...emit(tables, 'exclusion', exclusions),
   ];
 }

@@ -1,37 +1,73 @@
-import { formatPath } from '@migration-architect/core';
-import { change, type DatabaseChange } from './changes.js';
+import { formatPath, type DiffOptions } from '@migration-architect/core';
+import { changeLocation } from './change-location.js';
+import { change, type DatabaseChange, type TablePair } from './changes.js';
 import { diffColumnAdditionsAndChanges, diffColumnRemovals } from './column-diff.js';
 import { diffConstraints } from './constraint-diff.js';
+import { diffEnums } from './enum-diff.js';
 import { diffIndexes } from './index-diff.js';
-import type { DatabaseSchema, Table } from './model.js';
+import type { DatabaseSchema, SchemaObject, Table } from './model.js';
+import { possibleRenames } from './possible-renames.js';
+import { objectIdentity } from './qualified-name.js';
+import { applyRenameHints, declaredRenames } from './rename-hints.js';
 import { diffRoutines } from './routine-diff.js';
+import { diffSequences } from './sequence-diff.js';
+import { diffTriggers } from './trigger-diff.js';
 import { diffViews } from './view-diff.js';
 
 function tableValue(table: Table) {
   return { columns: table.columns.map((c) => c.name), primary_key: table.primaryKey?.columns ?? [] };
 }
 
+function diffSchemaNames(before: readonly SchemaObject[], after: readonly SchemaObject[]): { added: DatabaseChange[]; removed: DatabaseChange[] } {
+  const path = (s: SchemaObject) => formatPath(['schemas', s.name]);
+  return {
+    added: after.filter((s) => !before.some((b) => b.name === s.name)).map((schema) => change('schema.added', path(schema), schema.name, { after: schema.name }, { schema })),
+    removed: before.filter((s) => !after.some((a) => a.name === s.name)).map((schema) => change('schema.removed', path(schema), schema.name, { before: schema.name }, { schema })),
+  };
+}
+
 /**
  * Every difference between two schemas, in the order their scripts can run (and, reversed, roll
- * back): expand first (new tables; new and changed columns, constraints and indexes of kept
- * tables), then views and routines, then contract (dropped columns, dropped tables). So a view
- * stops using a column before the column is dropped, and on rollback the column is back before
- * the old view is. A new table's columns, constraints and indexes belong to its `table.added`.
+ * back): renames, then expand (new schemas, types and tables; new and changed columns,
+ * constraints and indexes of kept tables), then views, routines and triggers, then contract
+ * (dropped columns, tables, sequences, types, schemas). So a view stops using a column before the
+ * column is dropped, and on rollback the column is back before the old view is. A new table's
+ * columns, constraints and indexes belong to its `table.added`. Tables match by schema and name,
+ * an unqualified name being in `public`.
  */
-export function diffDatabaseSchemas(before: DatabaseSchema, after: DatabaseSchema): DatabaseChange[] {
-  const afterByKey = new Map(after.tables.map((t) => [t.key, t]));
-  const beforeByKey = new Map(before.tables.map((t) => [t.key, t]));
+export function diffDatabaseSchemas(original: DatabaseSchema, after: DatabaseSchema, options: DiffOptions = { renames: [] }): DatabaseChange[] {
+  const { before, changes: renames } = applyRenameHints(original, after, options.renames, declaredRenames(after));
+  const afterById = new Map(after.tables.map((t) => [objectIdentity(t), t]));
+  const beforeIds = new Set(before.tables.map(objectIdentity));
   const path = (t: Table) => formatPath(['tables', t.key]);
-  const kept = before.tables.flatMap((old) => {
-    const next = afterByKey.get(old.key);
+  const kept: TablePair[] = before.tables.flatMap((old) => {
+    const next = afterById.get(objectIdentity(old));
     return next ? [{ before: old, after: next }] : [];
   });
-  return [
-    ...after.tables.filter((t) => !beforeByKey.has(t.key)).map((table) => change('table.added', path(table), table.key, { after: tableValue(table) }, { table })),
+  const addedTables = after.tables.filter((t) => !beforeIds.has(objectIdentity(t)));
+  const removedTables = before.tables.filter((t) => !afterById.has(objectIdentity(t)));
+  const schemas = diffSchemaNames(before.schemas ?? [], after.schemas ?? []);
+  const enums = diffEnums(before.enums ?? [], after.enums ?? []);
+  const sequences = diffSequences(before.sequences ?? [], after.sequences ?? []);
+  const changes: DatabaseChange[] = [
+    ...renames,
+    ...schemas.added,
+    ...enums.filter((c) => c.kind !== 'enum.removed'),
+    ...sequences.filter((c) => c.kind === 'sequence.added'),
+    ...addedTables.map((table) => change('table.added', path(table), table.key, { after: tableValue(table) }, { table })),
     ...kept.flatMap((tables) => [...diffColumnAdditionsAndChanges(tables), ...diffConstraints(tables), ...diffIndexes(tables)]),
     ...diffViews(before.views, after.views),
     ...diffRoutines(before.routines, after.routines),
+    ...diffTriggers(before.triggers ?? [], after.triggers ?? []),
     ...kept.flatMap(diffColumnRemovals),
-    ...before.tables.filter((t) => !afterByKey.has(t.key)).map((table) => change('table.removed', path(table), table.key, { before: tableValue(table) }, { table })),
+    ...removedTables.map((table) => change('table.removed', path(table), table.key, { before: tableValue(table) }, { table })),
+    ...possibleRenames(removedTables, addedTables, kept),
+    ...sequences.filter((c) => c.kind === 'sequence.removed'),
+    ...enums.filter((c) => c.kind === 'enum.removed'),
+    ...schemas.removed,
   ];
+  return changes.map((c) => {
+    const location = changeLocation(c);
+    return location ? { ...c, location } : c;
+  });
 }

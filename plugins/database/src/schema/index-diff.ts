@@ -4,10 +4,16 @@ import { change, type DatabaseChange, type TablePair } from './changes.js';
 import type { Index } from './model.js';
 
 function sameIndex(a: Index, b: Index): boolean {
-  const norm = (columns: string[]) => columns.map(normalizeExpression).join(',');
   return (
     a.unique === b.unique &&
     a.method === b.method &&
+    (a.canonical !== undefined && b.canonical !== undefined ? a.canonical === b.canonical : sameText(a, b))
+  );
+}
+
+function sameText(a: Index, b: Index): boolean {
+  const norm = (columns: string[]) => columns.map(normalizeExpression).join(',');
+  return (
     norm(a.columns) === norm(b.columns) &&
     (a.predicate === null ? b.predicate === null : b.predicate !== null && normalizeExpression(a.predicate) === normalizeExpression(b.predicate))
   );

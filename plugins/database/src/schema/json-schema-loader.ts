@@ -154,7 +154,9 @@ function loadRoutine(section: 'procedures' | 'functions', routine: JsonRoutine):
 /** The identity PostgreSQL gives a routine: its name and argument types (OUT parameters excluded). */
 export function routineSignature(routine: Routine): string {
   const types = routine.parameters.filter((p) => p.mode !== 'out').map((p) => parameterTypeText(p));
-  return `${routine.schema ? `${routine.schema}.` : ''}${routine.name}(${types.join(', ')})`;
+  // public is where an unqualified name lands: `public.f(integer)` and `f(integer)` are one routine.
+  const schema = routine.schema && routine.schema !== 'public' ? `${routine.schema}.` : '';
+  return `${schema}${routine.name}(${types.join(', ')})`;
 }
 
 function parameterTypeText(parameter: RoutineParameter): string {

@@ -9,6 +9,12 @@ export interface DatabaseSchema {
   tables: Table[];
   views: View[];
   routines: Routine[];
+  /** Schemas the source creates (CREATE SCHEMA); `public` is implied and never listed. */
+  schemas: SchemaObject[];
+  enums: EnumType[];
+  /** Stand-alone and serial sequences; identity columns' internal sequences are not listed. */
+  sequences: Sequence[];
+  triggers: Trigger[];
 }
 
 /**
@@ -16,7 +22,7 @@ export interface DatabaseSchema {
  * the output of loaders that do not know it yet.
  */
 export function emptyDatabaseSchema(): DatabaseSchema {
-  return { tables: [], views: [], routines: [] };
+  return { tables: [], views: [], routines: [], schemas: [], enums: [], sequences: [], triggers: [] };
 }
 
 export interface QualifiedName {
@@ -25,7 +31,49 @@ export interface QualifiedName {
   name: string;
 }
 
-export interface Table extends QualifiedName {
+/** Where an object is written in a source with lines (an SQL file): 1-based. */
+export interface SourceLine {
+  line?: number;
+}
+
+export interface SchemaObject extends SourceLine {
+  name: string;
+}
+
+export interface EnumType extends QualifiedName, SourceLine {
+  key: string;
+  /** Labels in sort order, as PostgreSQL compares them. */
+  values: string[];
+}
+
+export interface Sequence extends QualifiedName, SourceLine {
+  key: string;
+  /** `AS integer`; null when not given (bigint). */
+  dataType: string | null;
+  /** The column a serial sequence belongs to (OWNED BY). */
+  ownedBy: { table: string; column: string } | null;
+}
+
+export type TriggerTiming = 'before' | 'after' | 'instead of';
+export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate';
+
+export interface Trigger extends SourceLine {
+  name: string;
+  /** Key of the table (or view) it fires on, as `Table.key`. */
+  table: string;
+  tableName: QualifiedName;
+  timing: TriggerTiming;
+  events: TriggerEvent[];
+  /** `UPDATE OF` columns. */
+  columns: string[];
+  forEachRow: boolean;
+  /** Qualified name of the function it executes. */
+  function: string;
+  /** WHEN condition, as SQL. */
+  condition: string | null;
+}
+
+export interface Table extends QualifiedName, SourceLine {
   /** How the source names it (`users`, `billing.invoices`); used in report paths. */
   key: string;
   columns: Column[];
@@ -34,6 +82,18 @@ export interface Table extends QualifiedName {
   checks: CheckConstraint[];
   foreignKeys: ForeignKey[];
   indexes: Index[];
+  /** The key it had before an `ALTER TABLE … RENAME TO` in the same file: a declared rename. */
+  renamedFrom?: string;
+  /** EXCLUDE constraints; absent when the source has none (the seed format cannot express them). */
+  exclusions?: ExclusionConstraint[];
+}
+
+export interface ExclusionConstraint extends SourceLine {
+  name: string | null;
+  method: string;
+  /** `element WITH operator` pairs, as SQL. */
+  elements: { element: string; operator: string }[];
+  predicate: string | null;
 }
 
 export type Identity = 'always' | 'by_default' | 'serial';
@@ -53,26 +113,33 @@ export interface Column {
   onUpdate: string | null;
   identity: Identity | null;
   comment: string | null;
+  /** Expression of a `GENERATED ALWAYS AS (…) STORED` column. */
+  generated?: string | null;
+  /** The name it had before an `ALTER TABLE … RENAME COLUMN` in the same file. */
+  renamedFrom?: string;
+  line?: number;
 }
 
-export interface PrimaryKey {
+export interface PrimaryKey extends SourceLine {
   name: string | null;
   columns: string[];
 }
 
-export interface UniqueConstraint {
+export interface UniqueConstraint extends SourceLine {
   name: string | null;
   columns: string[];
 }
 
-export interface CheckConstraint {
+export interface CheckConstraint extends SourceLine {
   name: string | null;
   expression: string;
+  /** As `View.canonical`. */
+  canonical?: string;
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
 
-export interface ForeignKey {
+export interface ForeignKey extends SourceLine {
   name: string | null;
   columns: string[];
   references: QualifiedName & { columns: string[] };
@@ -80,7 +147,7 @@ export interface ForeignKey {
   onUpdate: ReferentialAction | null;
 }
 
-export interface Index {
+export interface Index extends SourceLine {
   name: string;
   /** Column names, or expressions such as `lower(email)` / `created_at DESC`. */
   columns: string[];
@@ -89,14 +156,21 @@ export interface Index {
   predicate: string | null;
   /** Access method; null is btree. */
   method: string | null;
+  /** As `View.canonical`, over the elements and the predicate. */
+  canonical?: string;
 }
 
-export interface View extends QualifiedName {
+export interface View extends QualifiedName, SourceLine {
   key: string;
   /** Output columns in order, when the source lists them. */
   columns: string[] | null;
   definition: string;
   materialized: boolean;
+  /**
+   * A canonical form of the parsed definition (names unqualified, casts dropped), when the source
+   * parsed it: a pg_dump and a hand-written file spell one query differently.
+   */
+  canonical?: string;
 }
 
 export type ParameterMode = 'in' | 'out' | 'inout' | 'variadic';
@@ -107,7 +181,7 @@ export interface RoutineParameter {
   type: ColumnType;
 }
 
-export interface Routine extends QualifiedName {
+export interface Routine extends QualifiedName, SourceLine {
   kind: 'procedure' | 'function';
   /** Which list of the source holds it (`procedures`), for report paths. */
   section: string;
@@ -119,11 +193,12 @@ export interface Routine extends QualifiedName {
   definition: string;
 }
 
-export type ConstraintType = 'primary_key' | 'unique' | 'foreign_key' | 'check';
+export type ConstraintType = 'primary_key' | 'unique' | 'foreign_key' | 'check' | 'exclusion';
 
 export interface ConstraintOfType {
   primary_key: PrimaryKey;
   unique: UniqueConstraint;
   foreign_key: ForeignKey;
   check: CheckConstraint;
+  exclusion: ExclusionConstraint;
 }

@@ -3,8 +3,9 @@ import { normalizeExpression } from '../sql/expression.js';
 import { change, type DatabaseChange } from './changes.js';
 import { routineSignature } from './json-schema-loader.js';
 import type { Routine } from './model.js';
+import { objectKey } from './qualified-name.js';
 
-const qualified = (r: Routine) => (r.schema ? `${r.schema}.${r.name}` : r.name);
+const qualified = (r: Routine) => objectKey(r.schema, r.name);
 
 /**
  * Routines are matched by signature; a name that exists once on each side with different

@@ -1,0 +1,18 @@
+import type { ChangeLocation } from '@migration-architect/core';
+import type { DatabaseChange } from './changes.js';
+
+type Located = { line?: number } | null | undefined;
+
+const SINGLE_OBJECTS = ['table', 'column', 'index', 'view', 'routine', 'enum', 'sequence', 'trigger', 'schema'];
+
+/**
+ * Where the changed object is written: the before side for removals (it exists only there),
+ * otherwise the after side. Objects from sources without lines (JSON) give none.
+ */
+export function changeLocation(change: DatabaseChange): ChangeLocation | undefined {
+  const details = change.details as Record<string, unknown>;
+  const side = change.kind.endsWith('.removed') ? 'before' : 'after';
+  const single = SINGLE_OBJECTS.map((k) => details[k]).find((v) => v !== undefined);
+  const object = (single ?? details[side]) as Located;
+  return object?.line !== undefined ? { side, line: object.line } : undefined;
+}

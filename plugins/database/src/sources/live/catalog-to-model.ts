@@ -1,0 +1,263 @@
+import { describeColumnType, parseColumnType } from '../../schema/column-type.js';
+import { parseDefault } from '../../schema/default-value.js';
+import { objectKey } from '../../schema/qualified-name.js';
+import {
+  emptyDatabaseSchema,
+  type EnumType,
+  type Sequence,
+  type Trigger,
+  type TriggerEvent,
+  type CheckConstraint,
+  type Column,
+  type DatabaseSchema,
+  type ForeignKey,
+  type Identity,
+  type Index,
+  type ParameterMode,
+  type PrimaryKey,
+  type ReferentialAction,
+  type Routine,
+  type RoutineParameter,
+  type Table,
+  type UniqueConstraint,
+  type View,
+} from '../../schema/model.js';
+import type { ColumnRow, ConstraintRow, EnumRow, IndexRow, RelationRow, RoutineRow, SequenceRow, TriggerRow } from './introspection-queries.js';
+
+/** Everything the introspection queries returned, one array per query. */
+export interface PostgresCatalog {
+  relations: RelationRow[];
+  columns: ColumnRow[];
+  constraints: ConstraintRow[];
+  indexes: IndexRow[];
+  routines: RoutineRow[];
+  schemas: { name: string }[];
+  enums: EnumRow[];
+  sequences: SequenceRow[];
+  triggers: TriggerRow[];
+}
+
+const ACTIONS: Record<string, ReferentialAction | null> = {
+  // NO ACTION is also what an FK without ON DELETE gets: the catalog cannot tell them apart, so
+  // it maps to "not said", as the JSON loader reads an FK without on_delete.
+  a: null,
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
+
+const MODES: Record<string, ParameterMode | null> = { i: null, o: 'out', b: 'inout', v: 'variadic' };
+
+/** `NULL` / `NULL::character varying`: no default, as a column without DEFAULT has. */
+const NULL_DEFAULT = /^null(::[a-z_][\w ."]*(\(\s*\d+\s*(,\s*\d+\s*)?\))?(\[\])*)?$/i;
+
+function identityOf(row: ColumnRow): Identity | null {
+  if (row.identity === 'a') return 'always';
+  if (row.identity === 'd') return 'by_default';
+  // serial = an owned sequence feeding the column's default; the model calls that identity "serial".
+  if (row.owns_sequence && row.default_sql !== null && /^nextval\(/i.test(row.default_sql)) return 'serial';
+  return null;
+}
+
+function toColumn(row: ColumnRow): Column {
+  const { type } = parseColumnType(row.type);
+  const identity = identityOf(row);
+  // A serial's nextval default comes with the identity, as in the JSON format; a generated
+  // column's expression is not a default (the model has no place for it yet).
+  const sql = identity === 'serial' || row.generated !== '' || row.default_sql === null || NULL_DEFAULT.test(row.default_sql.trim()) ? null : row.default_sql;
+  const parsed = parseDefault(sql, type);
+  return {
+    name: row.name,
+    type,
+    nullable: !row.not_null,
+    default: parsed.default,
+    onUpdate: null,
+    identity,
+    comment: row.comment,
+    ...(row.generated === 's' && row.default_sql !== null ? { generated: row.default_sql } : {}),
+  };
+}
+
+/** True when the parentheses at both ends enclose the whole text (outside quotes). */
+function wrappedInParentheses(text: string): boolean {
+  if (!text.startsWith('(') || !text.endsWith(')')) return false;
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')') {
+      depth--;
+      if (depth === 0 && i < text.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/** `CHECK ((age >= 0)) NOT VALID` → `age >= 0`, the form a CHECK is written in by hand. */
+export function checkExpression(definition: string): string {
+  let text = definition
+    .trim()
+    .replace(/\s+NOT VALID$/i, '')
+    .replace(/\s+NO INHERIT$/i, '')
+    .replace(/^CHECK\s*/i, '')
+    .trim();
+  while (wrappedInParentheses(text)) text = text.slice(1, -1).trim();
+  return text;
+}
+
+function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+function toTable(relation: RelationRow, columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[]): Table {
+  let primaryKey: PrimaryKey | null = null;
+  const uniques: UniqueConstraint[] = [];
+  const checks: CheckConstraint[] = [];
+  const foreignKeys: ForeignKey[] = [];
+  for (const constraint of constraints) {
+    switch (constraint.type) {
+      case 'p':
+        primaryKey = { name: constraint.name, columns: constraint.columns };
+        break;
+      case 'u':
+        // One constraint per column set, as the JSON loader keeps it.
+        if (!uniques.some((u) => sameColumnSet(u.columns, constraint.columns))) uniques.push({ name: constraint.name, columns: constraint.columns });
+        break;
+      case 'c':
+        checks.push({ name: constraint.name, expression: checkExpression(constraint.definition) });
+        break;
+      case 'f':
+        foreignKeys.push({
+          name: constraint.name,
+          columns: constraint.columns,
+          references: { schema: constraint.ref_schema, name: constraint.ref_table ?? '', columns: constraint.ref_columns },
+          onDelete: ACTIONS[constraint.on_delete] ?? null,
+          onUpdate: ACTIONS[constraint.on_update] ?? null,
+        });
+        break;
+    }
+  }
+  const tableIndexes: Index[] = indexes.map((index) => ({
+    name: index.name,
+    columns: index.columns,
+    unique: index.unique,
+    predicate: index.predicate,
+    method: index.method === 'btree' ? null : index.method,
+  }));
+  return {
+    key: objectKey(relation.schema, relation.name),
+    schema: relation.schema,
+    name: relation.name,
+    columns: columns.map(toColumn),
+    primaryKey,
+    uniques,
+    checks,
+    foreignKeys,
+    indexes: tableIndexes,
+  };
+}
+
+function toView(relation: RelationRow, columns: ColumnRow[]): View {
+  return {
+    key: objectKey(relation.schema, relation.name),
+    schema: relation.schema,
+    name: relation.name,
+    columns: columns.map((c) => c.name),
+    definition: (relation.view_definition ?? '').trim().replace(/;$/, '').trim(),
+    materialized: relation.kind === 'm',
+  };
+}
+
+function toRoutine(row: RoutineRow): Routine {
+  const parameters: RoutineParameter[] = row.parameters
+    // RETURNS TABLE columns ('t') are part of the result, which `returns` already spells out.
+    .filter((p) => p.mode !== 't')
+    .map((p) => ({ mode: p.mode === null ? null : (MODES[p.mode] ?? null), name: p.name, type: parseColumnType(p.type).type }));
+  const procedure = row.kind === 'p';
+  return {
+    schema: row.schema,
+    name: row.name,
+    kind: procedure ? 'procedure' : 'function',
+    section: procedure ? 'procedures' : 'functions',
+    parameters,
+    returns: procedure ? null : row.returns,
+    language: row.language.toLowerCase(),
+    definition: (row.definition ?? '').trim(),
+  };
+}
+
+const TRIGGER_EVENTS: [number, TriggerEvent][] = [[4, 'insert'], [16, 'update'], [8, 'delete'], [32, 'truncate']];
+
+/** The WHEN condition of `pg_get_triggerdef` output, without the parentheses it is printed in. */
+function triggerCondition(definition: string): string | null {
+  const when = /\sWHEN\s*(\(.*\))\s+EXECUTE\s+(?:FUNCTION|PROCEDURE)\s/is.exec(definition);
+  if (!when) return null;
+  let text = when[1]!.trim();
+  while (wrappedInParentheses(text)) text = text.slice(1, -1).trim();
+  return text;
+}
+
+function toTrigger(row: TriggerRow): Trigger {
+  return {
+    name: row.name,
+    table: objectKey(row.schema, row.table),
+    tableName: { schema: row.schema, name: row.table },
+    timing: row.type & 64 ? 'instead of' : row.type & 2 ? 'before' : 'after',
+    events: TRIGGER_EVENTS.filter(([bit]) => (row.type & bit) !== 0).map(([, event]) => event),
+    columns: row.columns,
+    forEachRow: (row.type & 1) !== 0,
+    function: objectKey(row.function_schema, row.function_name),
+    condition: triggerCondition(row.definition),
+  };
+}
+
+function toSequence(row: SequenceRow): Sequence {
+  const type = describeColumnType(parseColumnType(row.data_type).type);
+  return {
+    schema: row.schema,
+    name: row.name,
+    key: objectKey(row.schema, row.name),
+    // bigint is what CREATE SEQUENCE without AS gives: "not said", as a parsed file has it.
+    dataType: type === 'bigint' ? null : type,
+    ownedBy: row.owner_table && row.owner_column ? { table: objectKey(row.owner_schema, row.owner_table), column: row.owner_column } : null,
+  };
+}
+
+function toEnum(row: EnumRow): EnumType {
+  return { schema: row.schema, name: row.name, key: objectKey(row.schema, row.name), values: row.values };
+}
+
+/** The catalog rows as the normalized model, shaped as the JSON loader shapes equivalent input. */
+export function postgresCatalogToModel(catalog: PostgresCatalog): DatabaseSchema {
+  const columns = groupBy(catalog.columns, (c) => c.relation);
+  const constraints = groupBy(catalog.constraints, (c) => c.relation);
+  const indexes = groupBy(catalog.indexes, (i) => i.relation);
+  const isTable = (r: RelationRow) => r.kind === 'r' || r.kind === 'p';
+  return {
+    ...emptyDatabaseSchema(),
+    tables: catalog.relations.filter(isTable).map((r) => toTable(r, columns.get(r.oid) ?? [], constraints.get(r.oid) ?? [], indexes.get(r.oid) ?? [])),
+    views: catalog.relations.filter((r) => !isTable(r)).map((r) => toView(r, columns.get(r.oid) ?? [])),
+    routines: catalog.routines.map(toRoutine),
+    schemas: catalog.schemas.map((schema) => ({ name: schema.name })),
+    enums: catalog.enums.map(toEnum),
+    sequences: catalog.sequences.map(toSequence),
+    triggers: catalog.triggers.map(toTrigger),
+  };
+}

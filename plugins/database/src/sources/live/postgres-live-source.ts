@@ -1,0 +1,54 @@
+import type { SchemaSource } from '@migration-architect/core';
+import type { DatabaseSchema } from '../../schema/model.js';
+import { databaseModelDocument } from '../../schema/model-document.js';
+import { postgresCatalogToModel } from './catalog-to-model.js';
+import {
+  COLUMNS_QUERY,
+  CONSTRAINTS_QUERY,
+  ENUMS_QUERY,
+  INDEXES_QUERY,
+  RELATIONS_QUERY,
+  routinesQuery,
+  SCHEMAS_QUERY,
+  SEQUENCES_QUERY,
+  TRIGGERS_QUERY,
+  type ColumnRow,
+  type ConstraintRow,
+  type EnumRow,
+  type IndexRow,
+  type RelationRow,
+  type RoutineRow,
+  type SequenceRow,
+  type TriggerRow,
+} from './introspection-queries.js';
+import { POSTGRES_URL } from './postgres-url.js';
+import { withReadOnlySession, type ReadOnlySessionOptions } from './read-only-session.js';
+
+/** Reads the user schemas of a live PostgreSQL database into the normalized model, read-only. */
+export async function readLivePostgresSchema(url: string, options: ReadOnlySessionOptions = {}): Promise<DatabaseSchema> {
+  return withReadOnlySession(
+    url,
+    async (query) => {
+      const [version] = await query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version");
+      // One transaction, so every query sees the same snapshot.
+      const relations = await query<RelationRow>(RELATIONS_QUERY);
+      const columns = await query<ColumnRow>(COLUMNS_QUERY);
+      const constraints = await query<ConstraintRow>(CONSTRAINTS_QUERY);
+      const indexes = await query<IndexRow>(INDEXES_QUERY);
+      const routines = await query<RoutineRow>(routinesQuery(version?.version ?? 0));
+      const schemas = await query<{ name: string }>(SCHEMAS_QUERY);
+      const enums = await query<EnumRow>(ENUMS_QUERY);
+      const sequences = await query<SequenceRow>(SEQUENCES_QUERY);
+      const triggers = await query<TriggerRow>(TRIGGERS_QUERY);
+      return postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers });
+    },
+    options,
+  );
+}
+
+export const postgresLiveSource: SchemaSource = {
+  id: 'postgres-live',
+  description: 'A live PostgreSQL database (postgres:// or postgresql:// URL), read from pg_catalog in a read-only transaction.',
+  matches: (input) => POSTGRES_URL.test(input),
+  read: async (input) => databaseModelDocument('postgres-live', await readLivePostgresSchema(input)),
+};

@@ -1,0 +1,77 @@
+import type { AlterTableStmt } from 'libpg-query';
+import { parseDefault } from '../../schema/default-value.js';
+import type { Table } from '../../schema/model.js';
+import { readColumn } from './column-definition.js';
+import { addTableConstraint } from './constraint-definitions.js';
+import { expressionText } from './expression-text.js';
+import { nodeAs, rangeVarName } from './parse-tree.js';
+import type { SchemaBuilder } from './schema-builder.js';
+import { columnTypeOf } from './type-name.js';
+
+function dropConstraint(table: Table, name: string): void {
+  if (table.primaryKey?.name === name) table.primaryKey = null;
+  table.uniques = table.uniques.filter((c) => c.name !== name);
+  table.checks = table.checks.filter((c) => c.name !== name);
+  table.foreignKeys = table.foreignKeys.filter((c) => c.name !== name);
+  if (table.exclusions) table.exclusions = table.exclusions.filter((c) => c.name !== name);
+}
+
+/**
+ * ALTER TABLE as pg_dump writes it (constraints, defaults, identity added after CREATE TABLE) and
+ * as a DDL file may (columns added, dropped, retyped). Other commands, and ALTER of relations
+ * the file does not create (views, sequences: OWNER TO), change nothing the model holds.
+ */
+export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt): void {
+  const table = builder.table(rangeVarName(statement.relation));
+  if (!table) return;
+  for (const node of statement.cmds ?? []) {
+    const command = nodeAs(node, 'AlterTableCmd');
+    if (!command) continue;
+    const column = table.columns.find((c) => c.name === command.name);
+    switch (command.subtype) {
+      case 'AT_AddConstraint': {
+        const constraint = nodeAs(command.def, 'Constraint');
+        if (constraint) addTableConstraint(builder, table, constraint);
+        break;
+      }
+      case 'AT_DropConstraint':
+        if (command.name) dropConstraint(table, command.name);
+        break;
+      case 'AT_AddColumn': {
+        const definition = nodeAs(command.def, 'ColumnDef');
+        if (definition && !table.columns.some((c) => c.name === definition.colname)) readColumn(builder, table, definition);
+        break;
+      }
+      case 'AT_DropColumn':
+        table.columns = table.columns.filter((c) => c.name !== command.name);
+        break;
+      case 'AT_ColumnDefault':
+        if (column) column.default = command.def ? parseDefault(expressionText(command.def, builder.text), column.type).default : null;
+        break;
+      case 'AT_SetNotNull':
+        if (column) column.nullable = false;
+        break;
+      case 'AT_DropNotNull':
+        if (column) column.nullable = true;
+        break;
+      case 'AT_AlterColumnType': {
+        const definition = nodeAs(command.def, 'ColumnDef');
+        if (column && definition) column.type = columnTypeOf(definition.typeName).type;
+        break;
+      }
+      case 'AT_AddIdentity': {
+        const constraint = nodeAs(command.def, 'Constraint');
+        if (column && constraint) {
+          column.identity = constraint.generated_when === 'a' ? 'always' : 'by_default';
+          column.nullable = false;
+        }
+        break;
+      }
+      case 'AT_DropIdentity':
+        if (column) column.identity = null;
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type { Node } from 'libpg-query';
+import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
+
+/** Offsets into the text: two spellings of one query differ in them only. */
+const POSITION_KEYS = new Set(['location', 'stmt_location', 'stmt_len', 'list_start', 'list_end']);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Name a select-list entry gets without AS: its column's or function's last name. */
+function impliedName(value: Json): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const column = value['ColumnRef'] as { fields?: Json[] } | undefined;
+  const call = value['FuncCall'] as { funcname?: Json[] } | undefined;
+  const parts = column?.fields ?? call?.funcname ?? [];
+  const last = parts[parts.length - 1] as { String?: { sval?: string } } | undefined;
+  return last?.String?.sval ?? null;
+}
+
+function canonical(value: Json): Json {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (!value || typeof value !== 'object') return value;
+  const out: { [key: string]: Json } = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (POSITION_KEYS.has(key)) continue;
+    if (key === 'TypeCast') return canonical((inner as { arg?: Json }).arg ?? null);
+    if (key === 'ColumnRef') {
+      // pg_dump qualifies every column with its table (`users.id`); compare by the column alone.
+      const fields = (inner as { fields?: Json[] }).fields ?? [];
+      return { ColumnRef: { fields: canonical(fields.slice(-1)) } };
+    }
+    if (key === 'A_Expr' && (inner as { kind?: string }).kind === 'AEXPR_IN') {
+      // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, which is what a dump shows.
+      const node = inner as { name?: Json; lexpr?: Json; rexpr?: { List?: { items?: Json[] } } };
+      return canonical({ A_Expr: { kind: 'AEXPR_OP_ANY', name: node.name ?? null, lexpr: node.lexpr ?? null, rexpr: { A_ArrayExpr: { elements: node.rexpr?.List?.items ?? [] } } } });
+    }
+    if (key === 'RangeVar') {
+      const relation = { ...(inner as { [k: string]: Json }) };
+      if (relation['schemaname'] === DEFAULT_SCHEMA) delete relation['schemaname'];
+      const alias = relation['alias'] as { aliasname?: string } | undefined;
+      if (alias?.aliasname === relation['relname']) delete relation['alias'];
+      return { RangeVar: canonical(relation) };
+    }
+    if (key === 'ResTarget') {
+      const target = { ...(inner as { [k: string]: Json }) };
+      if (target['name'] !== undefined && target['name'] === impliedName(target['val'] ?? null)) delete target['name'];
+      out[key] = canonical(target);
+      continue;
+    }
+    out[key] = canonical(inner);
+  }
+  return out;
+}
+
+/**
+ * A string that is equal for two parse trees of the same query or expression as PostgreSQL
+ * would run it, whoever wrote them: positions, casts, column qualifiers, the public schema and
+ * redundant aliases left out, `IN` lists read as `= ANY`.
+ */
+export function canonicalTree(node: Node | undefined): string {
+  return JSON.stringify(canonical((node ?? null) as unknown as Json));
+}

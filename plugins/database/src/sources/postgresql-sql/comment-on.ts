@@ -1,0 +1,13 @@
+import type { CommentStmt } from 'libpg-query';
+import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
+import type { SchemaBuilder } from './schema-builder.js';
+
+/** COMMENT ON COLUMN; comments on other objects are not in the model. */
+export function commentOn(builder: SchemaBuilder, statement: CommentStmt): void {
+  if (statement.objtype !== 'OBJECT_COLUMN') return;
+  const parts = stringsOf(nodeAs(statement.object, 'List')?.items);
+  const columnName = parts[parts.length - 1];
+  const table = builder.table(qualifiedNameOf(parts.slice(0, -1)));
+  const column = table?.columns.find((c) => c.name === columnName);
+  if (column) column.comment = statement.comment ?? null;
+}

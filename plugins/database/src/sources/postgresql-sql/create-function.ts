@@ -1,0 +1,52 @@
+import type { CreateFunctionStmt } from 'libpg-query';
+import { describeColumnType } from '../../schema/column-type.js';
+import { routineSignature } from '../../schema/json-schema-loader.js';
+import type { ParameterMode, Routine, RoutineParameter } from '../../schema/model.js';
+import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
+import type { SchemaBuilder } from './schema-builder.js';
+import { columnTypeOf } from './type-name.js';
+
+const MODES: Record<string, ParameterMode | null> = {
+  FUNC_PARAM_DEFAULT: null,
+  FUNC_PARAM_IN: 'in',
+  FUNC_PARAM_OUT: 'out',
+  FUNC_PARAM_INOUT: 'inout',
+  FUNC_PARAM_VARIADIC: 'variadic',
+  // RETURNS TABLE columns are output parameters: not part of the signature.
+  FUNC_PARAM_TABLE: 'out',
+};
+
+/** Body of a SQL-standard routine (BEGIN ATOMIC … END, RETURN …): from its keyword to the end. */
+function standardBody(statement: string): string {
+  const start = statement.search(/\bbegin\s+atomic\b|\breturn\b/i);
+  return start === -1 ? '' : statement.slice(start).trim();
+}
+
+export function createFunction(builder: SchemaBuilder, statement: CreateFunctionStmt, length: number | undefined): void {
+  const name = qualifiedNameOf(stringsOf(statement.funcname));
+  const option = (key: string) => (statement.options ?? []).map((o) => nodeAs(o, 'DefElem')).find((d) => d?.defname === key);
+  const body = stringsOf(nodeAs(option('as')?.arg, 'List')?.items);
+  const returnType = statement.returnType;
+  const parameters: RoutineParameter[] = (statement.parameters ?? []).flatMap((node) => {
+    const parameter = nodeAs(node, 'FunctionParameter');
+    if (!parameter) return [];
+    return [{ mode: MODES[parameter.mode ?? 'FUNC_PARAM_DEFAULT'] ?? null, name: parameter.name ?? null, type: columnTypeOf(parameter.argType).type }];
+  });
+  const procedure = statement.is_procedure === true;
+  const routine: Routine = {
+    ...name,
+    kind: procedure ? 'procedure' : 'function',
+    section: procedure ? 'procedures' : 'functions',
+    parameters,
+    // Through the column type reader, so `int8` and `bigint` read the same.
+    returns: returnType ? `${returnType.setof ? 'SETOF ' : ''}${describeColumnType(columnTypeOf({ ...returnType, setof: false }).type)}` : null,
+    language: nodeAs(option('language')?.arg, 'String')?.sval?.toLowerCase() ?? null,
+    definition: (body.length ? body.join(', ') : standardBody(builder.statementText(length))).trim(),
+    line: builder.statementLine,
+  };
+  // Overloads differ by argument types: replace only the same signature (CREATE OR REPLACE).
+  const list = builder.model.routines;
+  const at = list.findIndex((r) => routineSignature(r) === routineSignature(routine));
+  if (at === -1) list.push(routine);
+  else list[at] = routine;
+}

@@ -1,0 +1,86 @@
+import type { Node, SelectStmt } from 'libpg-query';
+import type { View } from '../../schema/model.js';
+import { canonicalTree } from './canonical-tree.js';
+import { nodeAs, stringsOf, type NodeOf } from './parse-tree.js';
+import type { SchemaBuilder } from './schema-builder.js';
+
+/** Output names of a select list, or null when one cannot be read from the text (`*`, an unnamed expression). */
+function outputColumns(select: SelectStmt | undefined): string[] | null {
+  if (!select) return null;
+  if (select.op && select.op !== 'SETOP_NONE') return outputColumns(select.larg);
+  const names: string[] = [];
+  for (const node of select.targetList ?? []) {
+    const target = nodeAs(node, 'ResTarget');
+    if (!target) return null;
+    if (target.name) {
+      names.push(target.name);
+      continue;
+    }
+    const column = nodeAs(target.val, 'ColumnRef');
+    const call = nodeAs(target.val, 'FuncCall');
+    const last = column ? column.fields?.[column.fields.length - 1] : call ? call.funcname?.[call.funcname.length - 1] : undefined;
+    const name = nodeAs(last, 'String')?.sval;
+    if (!name) return null;
+    names.push(name);
+  }
+  return names;
+}
+
+/** Offset just after the first `AS` outside parentheses and quotes: where the query of CREATE … VIEW … AS starts. */
+function queryStart(statement: string): number {
+  let depth = 0;
+  for (let i = 0; i < statement.length; i++) {
+    const ch = statement[i]!;
+    if (ch === '"' || ch === "'") {
+      const close = statement.indexOf(ch, i + 1);
+      i = close === -1 ? statement.length : close;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (depth === 0 && /^as\b/i.test(statement.slice(i, i + 3)) && /\s/.test(statement[i - 1] ?? '')) return i + 2;
+  }
+  return 0;
+}
+
+function definitionText(builder: SchemaBuilder, length: number | undefined): string {
+  const statement = builder.statementText(length);
+  return statement
+    .slice(queryStart(statement))
+    .replace(/\s+with\s+(cascaded\s+|local\s+)?check\s+option\s*$/i, '')
+    .replace(/\s+with\s+(no\s+)?data\s*$/i, '')
+    .trim();
+}
+
+export function createView(builder: SchemaBuilder, statement: NodeOf<'ViewStmt'>, length: number | undefined): void {
+  const name = { schema: statement.view?.schemaname ?? null, name: statement.view?.relname ?? '' };
+  const select = nodeAs(statement.query, 'SelectStmt');
+  const aliases = stringsOf(statement.aliases);
+  const view: View = {
+    ...name,
+    key: builder.key(name),
+    columns: aliases.length ? aliases : outputColumns(select),
+    definition: definitionText(builder, length),
+    materialized: false,
+    canonical: canonicalTree(statement.query),
+    line: builder.statementLine,
+  };
+  builder.upsert(builder.model.views, view);
+}
+
+/** CREATE MATERIALIZED VIEW; CREATE TABLE … AS is not in the model (its columns are not written). */
+export function createMaterializedView(builder: SchemaBuilder, statement: NodeOf<'CreateTableAsStmt'>, length: number | undefined): void {
+  if (statement.objtype !== 'OBJECT_MATVIEW') return;
+  const relation = statement.into?.rel;
+  const name = { schema: relation?.schemaname ?? null, name: relation?.relname ?? '' };
+  const aliases = stringsOf(statement.into?.colNames);
+  const query = statement.query as Node | undefined;
+  const view: View = {
+    ...name,
+    key: builder.key(name),
+    columns: aliases.length ? aliases : outputColumns(nodeAs(query, 'SelectStmt')),
+    definition: definitionText(builder, length),
+    materialized: true,
+    canonical: canonicalTree(query),
+    line: builder.statementLine,
+  };
+  builder.upsert(builder.model.views, view);
+}

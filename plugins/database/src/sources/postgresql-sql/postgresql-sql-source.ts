@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { InputDataError, InputMissingError, type SchemaSource } from '@migration-architect/core';
+import { parse } from 'libpg-query';
+import type { DatabaseSchema } from '../../schema/model.js';
+import { databaseModelDocument } from '../../schema/model-document.js';
+import { applyStatement } from './apply-statement.js';
+import { blankPsqlMetaCommands } from './psql-meta-commands.js';
+import { resolveModel } from './resolve-model.js';
+import { SchemaBuilder } from './schema-builder.js';
+import { StatementLines } from './statement-lines.js';
+
+interface ParserError extends Error {
+  sqlDetails?: { cursorPosition?: number };
+}
+
+/**
+ * Builds the model from PostgreSQL SQL text with PostgreSQL's own parser. A syntax error is an
+ * InputDataError naming the file and the line the parser stopped at.
+ */
+export async function readPostgresqlSql(source: string, file: string): Promise<DatabaseSchema> {
+  const text = blankPsqlMetaCommands(source);
+  const lines = new StatementLines(text);
+  let tree;
+  try {
+    tree = await parse(text);
+  } catch (error) {
+    const details = (error as ParserError).sqlDetails;
+    const line = details?.cursorPosition !== undefined ? lines.lineAt(details.cursorPosition) : undefined;
+    throw new InputDataError(`PostgreSQL cannot parse this SQL: ${(error as Error).message}`, { file, line });
+  }
+  const builder = new SchemaBuilder(text, lines);
+  for (const raw of tree.stmts ?? []) {
+    if (!raw.stmt) continue;
+    builder.statementOffset = raw.stmt_location ?? 0;
+    builder.statementLine = lines.statementLine(builder.statementOffset);
+    applyStatement(builder, raw.stmt, raw.stmt_len);
+  }
+  return resolveModel(builder.model);
+}
+
+export const postgresqlSqlSource: SchemaSource = {
+  id: 'postgresql-sql',
+  description: 'A PostgreSQL schema as SQL: a `pg_dump --schema-only` output or any file of DDL, read with the PostgreSQL parser (libpg-query).',
+  matches: (input) => /\.(sql|pgsql|psql)$/i.test(input) && !/\.sqlite3?\.sql$/i.test(input),
+  read: async (input, { cwd }) => {
+    const path = isAbsolute(input) ? input : resolve(cwd, input);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+      throw new InputMissingError(`cannot read SQL schema: ${reason}`, { file: input });
+    }
+    return databaseModelDocument('postgresql-sql', await readPostgresqlSql(text, input));
+  },
+};

@@ -1,0 +1,35 @@
+import type { RenameStmt } from 'libpg-query';
+import { objectIdentity } from '../../schema/qualified-name.js';
+import { rangeVarName } from './parse-tree.js';
+import type { SchemaBuilder } from './schema-builder.js';
+
+/**
+ * ALTER TABLE … RENAME [COLUMN] in a DDL file: the object takes its new name and remembers the
+ * old one, so the diff reports a rename (a migration file that says RENAME means it).
+ */
+export function renameObject(builder: SchemaBuilder, statement: RenameStmt): void {
+  const table = builder.table(rangeVarName(statement.relation));
+  if (!table || !statement.newname) return;
+  if (statement.renameType === 'OBJECT_TABLE') {
+    const oldKey = table.key;
+    const oldIdentity = objectIdentity(table);
+    table.renamedFrom ??= oldKey;
+    table.name = statement.newname;
+    table.key = builder.key(table);
+    // As in PostgreSQL, what pointed at the table follows it.
+    for (const other of builder.model.tables) {
+      for (const fk of other.foreignKeys) if (objectIdentity(fk.references) === oldIdentity) fk.references.name = table.name;
+    }
+    for (const trigger of builder.model.triggers) if (trigger.table === oldKey) trigger.table = table.key;
+  } else if (statement.renameType === 'OBJECT_COLUMN') {
+    const column = table.columns.find((c) => c.name === statement.subname);
+    if (!column) return;
+    column.renamedFrom ??= column.name;
+    const swap = (names: string[]) => names.map((n) => (n === column.name ? statement.newname! : n));
+    if (table.primaryKey) table.primaryKey.columns = swap(table.primaryKey.columns);
+    for (const unique of table.uniques) unique.columns = swap(unique.columns);
+    for (const fk of table.foreignKeys) fk.columns = swap(fk.columns);
+    for (const index of table.indexes) index.columns = swap(index.columns);
+    column.name = statement.newname;
+  }
+}

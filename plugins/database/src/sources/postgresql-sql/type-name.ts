@@ -1,0 +1,26 @@
+import type { TypeName } from 'libpg-query';
+import { parseColumnType, type ParsedColumnType } from '../../schema/column-type.js';
+import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
+import { integerOf, stringsOf } from './parse-tree.js';
+
+/** Types whose modifiers are not a plain length/precision list (interval keeps field masks in them). */
+const MODIFIERS_NOT_SHOWN = new Set(['interval']);
+
+/**
+ * The type as text parseColumnType reads: the parser's internal name (`int8`, `varchar`,
+ * `timestamptz`) with its modifiers and array brackets. Built-ins lose `pg_catalog.`; a custom
+ * type keeps a schema other than public.
+ */
+export function typeNameText(typeName: TypeName | undefined): string {
+  const parts = stringsOf(typeName?.names);
+  const builtIn = parts[0] === 'pg_catalog' || (parts.length > 1 && parts[0] === DEFAULT_SCHEMA);
+  const base = (builtIn ? parts.slice(1) : parts).join('.');
+  const modifiers = (typeName?.typmods ?? []).map((m) => integerOf(m)).filter((m): m is number => m !== null);
+  const shown = modifiers.length && !MODIFIERS_NOT_SHOWN.has(base) ? `(${modifiers.join(',')})` : '';
+  const arrays = '[]'.repeat(typeName?.arrayBounds?.length ?? 0);
+  return `${base}${shown}${arrays}`;
+}
+
+export function columnTypeOf(typeName: TypeName | undefined): ParsedColumnType {
+  return parseColumnType(typeNameText(typeName));
+}

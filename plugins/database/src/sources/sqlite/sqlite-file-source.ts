@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { InputDataError, InputMissingError, type SchemaSource, type SourceReadContext } from '@migration-architect/core';
+import type { DatabaseSchema } from '../../schema/model.js';
+import { databaseModelDocument } from '../../schema/model-document.js';
+import { loadSqlJs } from './sql-js-runtime.js';
+import { sqliteCatalogToModel } from './sqlite-catalog-to-model.js';
+
+export const SQLITE_URL = /^sqlite:/i;
+
+/** `sqlite:app.db` → app.db (from cwd); `sqlite:///abs/app.db` → /abs/app.db; `sqlite://rel/app.db` → rel/app.db. */
+export function sqlitePathOf(input: string, cwd: string): string {
+  let path = input.replace(SQLITE_URL, '');
+  if (path.startsWith('//')) path = path.slice(2);
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+const HEADER = 'SQLite format 3\u0000';
+
+/**
+ * Reads an SQLite database file without ever writing to it: the bytes are copied into an
+ * in-memory SQLite (sql.js), which is what gets queried. A missing file is 66; a file that is
+ * not an SQLite database is 65.
+ */
+export async function readSqliteFile(input: string, context: SourceReadContext): Promise<DatabaseSchema> {
+  const path = sqlitePathOf(input, context.cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new InputMissingError(`cannot read SQLite database ${path}: ${reason}`, { file: input });
+  }
+  // An empty file is an empty database to SQLite; anything else must carry the header.
+  if (bytes.length > 0 && new TextDecoder().decode(bytes.subarray(0, HEADER.length)) !== HEADER) {
+    throw new InputDataError(`${path} is not an SQLite database (no "SQLite format 3" header)`, { file: input });
+  }
+  // WAL mode (format bytes 18-19 = 2) cannot be opened from memory; our copy says rollback
+  // journal instead. The file itself is untouched; changes still only in its -wal file are not seen.
+  if (bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database(bytes);
+  try {
+    db.run('PRAGMA query_only = ON');
+    return sqliteCatalogToModel(db);
+  } catch (error) {
+    throw new InputDataError(`cannot read SQLite database ${path}: ${(error as Error).message}`, { file: input });
+  } finally {
+    db.close();
+  }
+}
+
+export const sqliteFileSource: SchemaSource = {
+  id: 'sqlite-file',
+  description: 'An SQLite database file (sqlite:path/to.db, sqlite:///abs/path.db), read from a private in-memory copy.',
+  matches: (input) => SQLITE_URL.test(input),
+  read: async (input, context) => databaseModelDocument('sqlite-file', await readSqliteFile(input, context)),
+};

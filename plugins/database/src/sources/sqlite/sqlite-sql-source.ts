@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InputDataError, InputMissingError, type SchemaSource, type SourceReadContext } from '@migration-architect/core';
+import type { Database } from 'sql.js';
+import type { DatabaseSchema } from '../../schema/model.js';
+import { databaseModelDocument } from '../../schema/model-document.js';
+import { loadSqlJs } from './sql-js-runtime.js';
+import { sqliteCatalogToModel } from './sqlite-catalog-to-model.js';
+import { firstTokenOffset, statementEnd } from './sqlite-ddl-scanner.js';
+
+export const SQLITE_SQL_FILE = /\.sqlite3?\.sql$/i;
+
+/** `sqlite3 .schema` prints SQLite's own tables, which only SQLite may create. */
+const RESERVED_NAME = /object name reserved for internal use: sqlite_/i;
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/**
+ * Runs a script statement by statement so that a failure names the line its statement starts
+ * on. SQLite's internal tables (CREATE TABLE sqlite_sequence …) are skipped: SQLite makes them
+ * itself when a table needs them.
+ */
+function executeScript(db: Database, sql: string, file: string): void {
+  let offset = 0;
+  while (offset < sql.length) {
+    const rest = sql.slice(offset);
+    const iterator = db.iterateStatements(rest);
+    let failedAt: number | null = null;
+    try {
+      for (;;) {
+        const next = iterator.next();
+        if (next.done) return;
+        const statement = next.value;
+        try {
+          while (statement.step());
+        } catch (error) {
+          // Prepared, then failed while running: it ends where the remaining text begins.
+          const end = rest.length - iterator.getRemainingSQL().length;
+          const start = rest.lastIndexOf(statement.getSQL().trim(), end);
+          failedAt = offset + (start === -1 ? end : start);
+          throw error;
+        }
+      }
+    } catch (error) {
+      // Failed to prepare: the remaining text starts with the failing statement.
+      const start = failedAt ?? firstTokenOffset(sql, offset + rest.length - iterator.getRemainingSQL().length);
+      // Frees the iterator's copy of the text (sql.js has return(); its typings omit it).
+      (iterator as Iterator<unknown>).return?.();
+      const message = error instanceof Error ? error.message : String(error);
+      if (RESERVED_NAME.test(message)) {
+        offset = statementEnd(sql, start);
+        continue;
+      }
+      throw new InputDataError(`SQLite: ${message}`, { file, line: lineAt(sql, start) });
+    }
+  }
+}
+
+/** Reads SQL as `sqlite3 db .schema` (or `.dump`) prints it, by running it in a fresh in-memory SQLite. */
+export async function readSqliteSql(input: string, context: SourceReadContext): Promise<DatabaseSchema> {
+  const path = resolve(context.cwd, input);
+  let sql: string;
+  try {
+    sql = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputMissingError(`cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file: input });
+  }
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  try {
+    executeScript(db, sql.replace(/^\uFEFF/, ''), input);
+    return sqliteCatalogToModel(db);
+  } finally {
+    db.close();
+  }
+}
+
+export const sqliteSqlSource: SchemaSource = {
+  id: 'sqlite-sql',
+  description: 'SQLite SQL as `sqlite3 .schema` prints it (*.sqlite.sql, *.sqlite3.sql), run in an in-memory SQLite.',
+  matches: (input) => SQLITE_SQL_FILE.test(input),
+  read: async (input, context) => databaseModelDocument('sqlite-sql', await readSqliteSql(input, context)),
+};

@@ -1,0 +1,89 @@
+import { describe, expect, inject, it } from 'vitest';
+import { modelRuleCases } from '../src/rules/examples/model-rule-examples.js';
+import { databaseRules } from '../src/index.js';
+import { baseSchema, check } from './fixtures.js';
+import { ruleCases } from './rule-cases.js';
+import { checkSql, psql, withScratchDatabase } from './sql-fixtures.js';
+
+const serverUrl = inject('postgresUrl');
+
+/** The DDL the plugin itself writes for a seed-format schema: what a hand-written file would hold. */
+function ddlOf(document: unknown): string {
+  return check({}, document).migration_scripts.map((s) => s.script_content).join('\n');
+}
+
+const BASE_SQL = ddlOf(baseSchema());
+const EXTRAS = `
+CREATE SCHEMA billing;
+CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');
+CREATE SEQUENCE invoice_number_seq;
+CREATE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER users_audit AFTER UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();
+`;
+const BASE = `${BASE_SQL}\n${EXTRAS}`;
+const EXCLUSION = 'ALTER TABLE users ADD CONSTRAINT users_name_excl EXCLUDE USING btree (name WITH =);';
+
+/** SQL before/after pairs for the rules the seed format cannot express. */
+const sqlCases: Record<string, { before: string; after: string }> = {
+  'schema-removed': { before: BASE, after: BASE.replace('CREATE SCHEMA billing;', '') },
+  'schema-added': { before: BASE, after: `${BASE}\nCREATE SCHEMA archive;` },
+  'table-renamed': { before: BASE, after: `${BASE}\nALTER TABLE orders RENAME TO purchases;` },
+  'column-renamed': { before: BASE, after: `${BASE}\nALTER TABLE users RENAME COLUMN bio TO about;` },
+  'table-possibly-renamed': { before: `${BASE}\nCREATE TABLE archive_a (id int, note text);`, after: `${BASE}\nCREATE TABLE archive_b (id int, note text);` },
+  'column-possibly-renamed': { before: `${BASE}\nCREATE TABLE notes (id int, body text);`, after: `${BASE}\nCREATE TABLE notes (id int, content text);` },
+  'enum-removed': { before: BASE, after: BASE.replace("CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');", '') },
+  'enum-added': { before: BASE, after: `${BASE}\nCREATE TYPE tier AS ENUM ('free', 'pro');` },
+  'enum-value-removed': { before: BASE, after: BASE.replace("'happy', 'ok', 'sad'", "'happy', 'sad'") },
+  'enum-values-reordered': { before: BASE, after: BASE.replace("'happy', 'ok', 'sad'", "'sad', 'ok', 'happy'") },
+  'enum-value-added': { before: BASE, after: `${BASE}\nALTER TYPE mood ADD VALUE 'meh' BEFORE 'sad';` },
+  'sequence-removed': { before: BASE, after: BASE.replace('CREATE SEQUENCE invoice_number_seq;', '') },
+  'sequence-added': { before: BASE, after: `${BASE}\nCREATE SEQUENCE ticket_seq AS integer;` },
+  'trigger-removed': { before: BASE, after: BASE.replace(/CREATE TRIGGER users_audit[^\n]*\n/, '') },
+  'trigger-added': { before: BASE, after: `${BASE}\nCREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();` },
+  'trigger-changed': { before: BASE, after: BASE.replace('AFTER UPDATE ON users', 'AFTER INSERT OR UPDATE ON users') },
+  'exclusion-added': { before: BASE, after: `${BASE}\n${EXCLUSION}` },
+  'exclusion-removed': { before: `${BASE}\n${EXCLUSION}`, after: BASE },
+};
+
+/** Seed-format cases whose DDL PostgreSQL rejects as written: a varchar column under a numeric CHECK. */
+const sqlOverrides: Record<string, { before: string; after: string }> = {
+  'incompatible-type-change': { before: BASE_SQL, after: BASE_SQL.replace('age integer', 'age varchar').replace('CHECK (age >= 0)', 'CHECK (age::integer >= 0)').replace('age > older_than', 'age::integer > older_than') },
+};
+
+/** Every rule's SQL pair: the seed-format cases written out as DDL, and the SQL-only cases above. */
+function sqlCaseOf(ruleId: string): { before: string; after: string } | undefined {
+  const jsonCase = ruleCases[ruleId];
+  if (!jsonCase) return sqlCases[ruleId];
+  if (sqlOverrides[ruleId]) return sqlOverrides[ruleId];
+  const before = baseSchema();
+  const after = baseSchema();
+  jsonCase.before?.(before);
+  jsonCase.after(after);
+  return { before: ddlOf(before), after: ddlOf(after) };
+}
+
+const RESET = 'DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS billing CASCADE; DROP SCHEMA IF EXISTS archive CASCADE; CREATE SCHEMA public;';
+
+describe('every rule, from SQL files', { timeout: 60_000 }, () => {
+  it('has an SQL case for every rule', () => {
+    expect(Object.keys(sqlCases).sort()).toEqual(Object.keys(modelRuleCases).sort());
+    for (const rule of databaseRules) expect(sqlCaseOf(rule.id), rule.id).toBeDefined();
+  });
+
+  for (const rule of databaseRules) {
+    it(`${rule.code} ${rule.id}`, async () => {
+      const { before, after } = sqlCaseOf(rule.id)!;
+      const report = await checkSql(before, after);
+      expect(report.issues.map((i) => i.rule)).toContain(`database/${rule.id}`);
+      const issue = report.issues.find((i) => i.rule === `database/${rule.id}`)!;
+      expect(issue.code).toBe(rule.code);
+      expect(issue.location?.line).toBeGreaterThan(0);
+      // The fixtures are PostgreSQL's SQL, not just the parser's: both sides run.
+      withScratchDatabase(serverUrl, `ma_sql_${rule.id.replace(/-/g, '_')}`, (url) => {
+        psql(url, before);
+        psql(url, RESET);
+        psql(url, after);
+      });
+    });
+  }
+});
