@@ -21,6 +21,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
       for (const fk of other.foreignKeys) if (objectIdentity(fk.references) === oldIdentity) fk.references.name = table.name;
     }
     for (const trigger of builder.model.triggers) if (trigger.table === oldKey) trigger.table = table.key;
+    builder.invalidate();
   } else if (statement.renameType === 'OBJECT_COLUMN') {
     const column = table.columns.find((c) => c.name === statement.subname);
     if (!column) return;

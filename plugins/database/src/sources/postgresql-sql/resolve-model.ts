@@ -21,16 +21,22 @@ function serialSequence(table: Table, column: string, dataType: string): Sequenc
  * sequence; a foreign key without columns references the primary key.
  */
 export function resolveModel(model: DatabaseSchema): DatabaseSchema {
+  // Maps, not searches: this runs once per column and foreign key of every table.
+  const tablesById = new Map(model.tables.map((t) => [objectIdentity(t), t]));
+  const sequencesById = new Map(model.sequences.map((s) => [objectIdentity(s), s]));
   for (const table of model.tables) {
     for (const column of table.columns) {
       if (column.identity === 'serial' && column.default === null) {
         const sequence = serialSequence(table, column.name, column.type.name);
-        if (!model.sequences.some((s) => objectIdentity(s) === objectIdentity(sequence))) model.sequences.push(sequence);
+        if (!sequencesById.has(objectIdentity(sequence))) {
+          model.sequences.push(sequence);
+          sequencesById.set(objectIdentity(sequence), sequence);
+        }
         continue;
       }
       const named = column.default?.kind === 'expression' ? nextvalSequence(column.default.sql) : null;
       if (!named) continue;
-      const sequence = model.sequences.find((s) => objectIdentity(s) === objectIdentity(named));
+      const sequence = sequencesById.get(objectIdentity(named));
       if (sequence?.ownedBy?.table === table.key && sequence.ownedBy.column === column.name) {
         column.identity = 'serial';
         column.default = null;
@@ -40,7 +46,7 @@ export function resolveModel(model: DatabaseSchema): DatabaseSchema {
     }
     for (const fk of table.foreignKeys) {
       if (fk.references.columns.length > 0) continue;
-      const parent = model.tables.find((t) => objectIdentity(t) === objectIdentity(fk.references));
+      const parent = tablesById.get(objectIdentity(fk.references));
       fk.references.columns = parent?.primaryKey?.columns ?? [];
     }
     if (table.primaryKey) for (const column of table.columns) if (table.primaryKey.columns.includes(column.name)) column.nullable = false;

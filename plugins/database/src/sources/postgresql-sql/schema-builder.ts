@@ -9,6 +9,13 @@ import type { StatementLines } from './statement-lines.js';
  */
 export class SchemaBuilder {
   readonly model: DatabaseSchema = emptyDatabaseSchema();
+  /**
+   * Lookups by identity, per model list: a pg_dump of thousands of tables refines each one with
+   * several ALTER statements, and a linear search per statement made loading quadratic. A list
+   * replaced by another array (DROP filters lists) gets a new index; in-place renames call
+   * `invalidate()`.
+   */
+  private indexes = new WeakMap<QualifiedName[], Map<string, QualifiedName>>();
   /** Offset of the current statement in the text, and its first line. */
   statementOffset = 0;
   statementLine = 1;
@@ -28,22 +35,36 @@ export class SchemaBuilder {
     return length === undefined ? this.text.slice(this.statementOffset) : this.text.slice(this.statementOffset, this.statementOffset + length);
   }
 
+  private indexOf<T extends QualifiedName>(list: T[]): Map<string, T> {
+    let index = this.indexes.get(list) as Map<string, T> | undefined;
+    if (!index || index.size !== list.length) {
+      index = new Map(list.map((o) => [objectIdentity(o), o]));
+      this.indexes.set(list, index);
+    }
+    return index;
+  }
+
+  /** Forget the indexes after renaming objects in place. */
+  invalidate(): void {
+    this.indexes = new WeakMap();
+  }
+
   table(name: QualifiedName): Table | undefined {
-    const identity = objectIdentity(name);
-    return this.model.tables.find((t) => objectIdentity(t) === identity);
+    return this.indexOf(this.model.tables).get(objectIdentity(name));
   }
 
   sequence(name: QualifiedName): Sequence | undefined {
-    const identity = objectIdentity(name);
-    return this.model.sequences.find((s) => objectIdentity(s) === identity);
+    return this.indexOf(this.model.sequences).get(objectIdentity(name));
   }
 
   /** Replaces an object of the same identity (CREATE OR REPLACE, a file that defines it twice). */
   upsert<T extends QualifiedName>(list: T[], object: T): void {
+    const index = this.indexOf(list);
     const identity = objectIdentity(object);
-    const at = list.findIndex((o) => objectIdentity(o) === identity);
-    if (at === -1) list.push(object);
-    else list[at] = object;
+    const existing = index.get(identity);
+    if (existing === undefined) list.push(object);
+    else list[list.indexOf(existing)] = object;
+    index.set(identity, object);
   }
 
   key(name: QualifiedName): string {
