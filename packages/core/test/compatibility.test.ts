@@ -18,6 +18,7 @@ describe('compatibility engine', () => {
     ]);
     expect(report).toMatchObject({ breaking_changes_count: 1, potentially_breaking_count: 1, non_breaking_changes_count: 1, additive_changes_count: 1, overall_compatibility: 'breaking_changes' });
     expect(report.migration_scripts).toHaveLength(1);
+    expect(report.issues.map((i) => i.migration_script_index)).toEqual([null, 0, null, null]);
     expect(report.risk_assessment.testing_requirements).toContain('data_migration_testing');
     expect(exitCodeForReport(report)).toBe(2);
   });

@@ -115,6 +115,7 @@ export function checkCompatibility(
       impact: outcome.impact,
       suggested_migration: outcome.suggestedMigration,
       affected_operations: outcome.affectedOperations,
+      migration_script_index: outcome.script ? scripts.length : null,
     });
     if (outcome.script) scripts.push(outcome.script);
   }

@@ -18,6 +18,13 @@ export const CompatibilityIssueSchema = z.object({
   impact: z.string(),
   suggested_migration: z.string(),
   affected_operations: z.array(z.string()),
+  migration_script_index: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .optional()
+    .meta({ description: 'Index in migration_scripts of the script (and its rollback) that makes this change, when there is one.' }),
 });
 export type CompatibilityIssue = z.infer<typeof CompatibilityIssueSchema>;
 

@@ -42,6 +42,7 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = report.issues.map((issue) => {
     const ruleId = issue.code ?? issue.rule;
+    const script = issue.migration_script_index == null ? undefined : report.migration_scripts[issue.migration_script_index];
     const location = issue.location
       ? [
           {
@@ -59,7 +60,12 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
       level: LEVEL[issue.severity],
       message: { text: `${issue.description}. ${issue.impact}. Suggested: ${issue.suggested_migration}` },
       locations: location,
-      properties: { severity: issue.severity, issueType: issue.type, rule: issue.rule },
+      properties: {
+        severity: issue.severity,
+        issueType: issue.type,
+        rule: issue.rule,
+        ...(script ? { migration: script.script_content, rollback: script.rollback_script } : {}),
+      },
     };
   });
   const sarif = {

@@ -33,6 +33,8 @@ export function renderReportText(report: CompatibilityReport): string {
     for (const issue of issues) {
       out.push(`• ${issue.description}`, `  Rule: ${issue.rule} (${issue.type})`, `  Field: ${issue.field_path}`, `  Impact: ${issue.impact}`, `  Migration: ${issue.suggested_migration}`);
       if (issue.affected_operations.length) out.push(`  Affected Operations: ${issue.affected_operations.join(', ')}`);
+      if (issue.location?.line) out.push(`  Location: ${issue.location.file}:${issue.location.line}`);
+      if (issue.migration_script_index != null) out.push(`  Script: #${issue.migration_script_index + 1} below (with its rollback)`);
       out.push('');
     }
   }
