@@ -1,5 +1,6 @@
 import type { SchemaSource } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
+import { fillCanonicalDefinitions } from '../postgresql-sql/canonical-definitions.js';
 import { databaseModelDocument } from '../../schema/model-document.js';
 import { postgresCatalogToModel } from './catalog-to-model.js';
 import {
@@ -50,5 +51,6 @@ export const postgresLiveSource: SchemaSource = {
   id: 'postgres-live',
   description: 'A live PostgreSQL database (postgres:// or postgresql:// URL), read from pg_catalog in a read-only transaction.',
   matches: (input) => POSTGRES_URL.test(input),
-  read: async (input) => databaseModelDocument('postgres-live', await readLivePostgresSchema(input)),
+  // The catalog prints expressions its own way; canonical forms make them compare with SQL files.
+  read: async (input) => databaseModelDocument('postgres-live', await fillCanonicalDefinitions(await readLivePostgresSchema(input))),
 };

@@ -1,0 +1,50 @@
+import { parse, type Node } from 'libpg-query';
+import type { DatabaseSchema } from '../../schema/model.js';
+import { canonicalTree } from './canonical-tree.js';
+import { nodeAs } from './parse-tree.js';
+
+interface Pending {
+  sql: string;
+  assign: (statement: Node) => void;
+}
+
+/**
+ * Fills the `canonical` form of checks, indexes and views that a source read as text (the live
+ * catalog prints `total >= (0)::numeric` and `= ANY (ARRAY[…])` where DDL says `total >= 0` and
+ * `IN (…)`), by parsing that text with the same parser and canonical tree as SQL files. All
+ * definitions go through one parse call; one that does not parse keeps no canonical form and is
+ * compared as text, as before.
+ */
+export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<DatabaseSchema> {
+  const pending: Pending[] = [];
+  for (const table of model.tables) {
+    for (const check of table.checks) {
+      if (check.canonical !== undefined) continue;
+      pending.push({ sql: `SELECT 1 WHERE ${check.expression}`, assign: (s) => void (check.canonical = canonicalTree(nodeAs(s, 'SelectStmt')?.whereClause)) });
+    }
+    for (const index of table.indexes) {
+      if (index.canonical !== undefined || index.columns.length === 0) continue;
+      pending.push({
+        sql: `CREATE INDEX canonical_probe ON canonical_probe (${index.columns.join(', ')})${index.predicate ? ` WHERE ${index.predicate}` : ''}`,
+        assign: (s) => {
+          const statement = nodeAs(s, 'IndexStmt');
+          if (statement) index.canonical = canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } } as Node);
+        },
+      });
+    }
+  }
+  for (const view of model.views) {
+    if (view.canonical !== undefined) continue;
+    pending.push({ sql: `CREATE VIEW canonical_probe AS ${view.definition.trim().replace(/;\s*$/, '')}`, assign: (s) => void (view.canonical = canonicalTree(nodeAs(s, 'ViewStmt')?.query)) });
+  }
+  for (const item of pending) {
+    try {
+      const tree = await parse(item.sql);
+      const statement = tree.stmts?.[0]?.stmt;
+      if (statement) item.assign(statement);
+    } catch {
+      // Not parseable as PostgreSQL: leave it to the text comparison.
+    }
+  }
+  return model;
+}
