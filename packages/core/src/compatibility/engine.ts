@@ -9,6 +9,7 @@ import type { ChangeSeverity } from '../documents/levels.js';
 import { systemClock, type Clock } from '../identity/clock.js';
 import type { Checker, CompatibilityRule, RenameHint, SchemaChange } from '../plugin/contract.js';
 import type { PluginRegistry } from '../plugin/registry.js';
+import { boundedJson } from './bounded-json.js';
 import { DEFAULT_RECOMMENDATIONS } from './report-defaults.js';
 
 export interface SchemaInput {
@@ -37,8 +38,8 @@ const PREVIEW_LIMIT = 500;
 
 /** The seed keeps the first 500 characters of each schema in the report; so do we. */
 function preview(document: unknown): string {
-  const text = JSON.stringify(document, null, 2) ?? '';
-  return text.length > PREVIEW_LIMIT ? `${text.slice(0, PREVIEW_LIMIT)}...` : text;
+  const { text, truncated } = boundedJson(document, PREVIEW_LIMIT);
+  return truncated ? `${text}...` : text;
 }
 
 function overallOf(counts: Record<ChangeSeverity, number>): OverallCompatibility {
