@@ -94,10 +94,11 @@ export function checkCommand(runtime: CommandRuntime) {
       const beforeFile = pick(parsed.before, parsed.beforeFile, 'before');
       const afterFile = pick(parsed.after, parsed.afterFile, 'after');
       const { registry, config } = await runtime.loadContext(parsed.config);
-      const inputs: [SchemaInputRead, SchemaInputRead] = [
-        await readSchemaInput(registry, parsed.type, beforeFile, runtime.io.cwd),
-        await readSchemaInput(registry, parsed.type, afterFile, runtime.io.cwd),
-      ];
+      // Both at once: two live databases are introspected concurrently.
+      const inputs: [SchemaInputRead, SchemaInputRead] = await Promise.all([
+        readSchemaInput(registry, parsed.type, beforeFile, runtime.io.cwd),
+        readSchemaInput(registry, parsed.type, afterFile, runtime.io.cwd),
+      ]);
       const kind = resolveKind(registry, parsed.type, inputs, displayName(beforeFile));
       const report = checkCompatibility(registry, kind, { document: inputs[0].document, file: displayName(beforeFile) }, { document: inputs[1].document, file: displayName(afterFile) }, {
         clock: runtime.clock,
