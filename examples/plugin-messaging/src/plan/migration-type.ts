@@ -1,8 +1,6 @@
-import type { MigrationArchitectPlugin } from '@migration-architect/core';
+import type { MigrationTypeInput } from '@migration-architect/core';
 
-type MigrationType = NonNullable<MigrationArchitectPlugin['migrationTypes']>[number];
-
-export const messagingType: MigrationType = {
+export const messagingType: MigrationTypeInput = {
   id: 'messaging',
   title: 'Message broker migration',
   description: 'Move producers and consumers from one message broker to another without losing or reordering messages.',

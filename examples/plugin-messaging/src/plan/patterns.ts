@@ -1,8 +1,6 @@
-import type { MigrationArchitectPlugin } from '@migration-architect/core';
+import type { PatternInput } from '@migration-architect/core';
 
-type Pattern = NonNullable<MigrationArchitectPlugin['patterns']>[number];
-
-export function messagingPatterns(dualPublishHours: number): Pattern[] {
+export function messagingPatterns(dualPublishHours: number): PatternInput[] {
   return [
     {
       id: 'dual_publish',

@@ -1,8 +1,6 @@
-import type { MigrationArchitectPlugin } from '@migration-architect/core';
+import type { PhaseTemplateInput } from '@migration-architect/core';
 
-type PhaseTemplate = NonNullable<MigrationArchitectPlugin['phases']>[number];
-
-const phase = (id: string, description: string, riskLevel: PhaseTemplate['riskLevel'], tasks: string[], validationCriteria: string[]): PhaseTemplate => ({
+const phase = (id: string, description: string, riskLevel: PhaseTemplateInput['riskLevel'], tasks: string[], validationCriteria: string[]): PhaseTemplateInput => ({
   id,
   type: 'messaging',
   description,
@@ -11,7 +9,7 @@ const phase = (id: string, description: string, riskLevel: PhaseTemplate['riskLe
   validationCriteria,
 });
 
-export const messagingPhases: PhaseTemplate[] = [
+export const messagingPhases: PhaseTemplateInput[] = [
   phase('inventory', 'List topics, producers, consumer groups and their guarantees', 'low',
     ['Export topic configs (partitions, retention, compaction)', 'Map every producer and consumer group to an owning team', 'Record which consumers are idempotent', 'Measure peak throughput per topic'],
     ['Every topic has an owner and a target name', 'Non-idempotent consumers are listed with a dedup plan']),

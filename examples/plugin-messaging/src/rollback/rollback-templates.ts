@@ -1,8 +1,6 @@
-import type { MigrationArchitectPlugin } from '@migration-architect/core';
+import type { RollbackTemplateInput } from '@migration-architect/core';
 
-type RollbackTemplate = NonNullable<MigrationArchitectPlugin['rollbacks']>[number];
-
-export const messagingRollbacks: RollbackTemplate[] = [
+export const messagingRollbacks: RollbackTemplateInput[] = [
   {
     id: 'remove-target-topics',
     type: 'messaging',

@@ -1,8 +1,6 @@
-import type { MigrationArchitectPlugin } from '@migration-architect/core';
+import type { TriggerTemplateInput } from '@migration-architect/core';
 
-type Trigger = NonNullable<MigrationArchitectPlugin['triggers']>[number];
-
-export function messagingTriggers(maxConsumerLag: number): Trigger[] {
+export function messagingTriggers(maxConsumerLag: number): TriggerTemplateInput[] {
   return [
     {
       id: 'consumer-lag',

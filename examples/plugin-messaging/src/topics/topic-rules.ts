@@ -1,10 +1,8 @@
-import type { MigrationArchitectPlugin } from '@migration-architect/core';
-
-type Rule = NonNullable<MigrationArchitectPlugin['checkers']>[number]['rules'][number];
+import type { CompatibilityRuleInput } from '@migration-architect/core';
 
 const catalog = (topics: Record<string, unknown>) => ({ topics });
 
-export const topicRules: Rule[] = [
+export const topicRules: CompatibilityRuleInput[] = [
   {
     id: 'topic-removed',
     code: 'MSG101',

@@ -304,6 +304,20 @@ export type CompatibilityRule = z.infer<typeof RuleSchema>;
 export type Checker = z.infer<typeof CheckerSchema>;
 export type SchemaSource = z.infer<typeof SchemaSourceSchema>;
 export type PluginMeta = z.infer<typeof PluginMetaSchema>;
+/**
+ * What plugin authors write for each contribution: zod input types, so fields with defaults
+ * (`whenToUse`, `validationCommands`, `prerequisites`, ...) may be left out.
+ */
+export type MigrationTypeInput = z.input<typeof MigrationTypeSchema>;
+export type PatternInput = z.input<typeof PatternSchema>;
+export type PhaseTemplateInput = z.input<typeof PhaseTemplateSchema>;
+export type RiskTemplateInput = z.input<typeof RiskTemplateSchema>;
+export type RollbackStepTemplateInput = z.input<typeof RollbackStepTemplateSchema>;
+export type RollbackTemplateInput = z.input<typeof RollbackTemplateSchema>;
+export type TriggerTemplateInput = z.input<typeof TriggerTemplateSchema>;
+export type CommunicationInput = z.input<typeof CommunicationContributionSchema>;
+export type CompatibilityRuleInput = z.input<typeof RuleSchema>;
+export type CheckerInput = z.input<typeof CheckerSchema>;
 /** A plugin after validation, with defaults filled in. */
 export type ResolvedPlugin = z.infer<typeof PluginSchema>;
 /** What a plugin author writes. */
@@ -314,9 +328,9 @@ export type PluginFactory<Options = void> = (options?: Options) => MigrationArch
 export function definePlugin<const P extends MigrationArchitectPlugin>(plugin: P): P {
   return plugin;
 }
-export function defineRule(rule: z.input<typeof RuleSchema>): z.input<typeof RuleSchema> {
+export function defineRule(rule: CompatibilityRuleInput): CompatibilityRuleInput {
   return rule;
 }
-export function defineChecker(checker: z.input<typeof CheckerSchema>): z.input<typeof CheckerSchema> {
+export function defineChecker(checker: CheckerInput): CheckerInput {
   return checker;
 }

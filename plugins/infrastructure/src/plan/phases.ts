@@ -1,4 +1,4 @@
-import type { PhaseTemplate } from '@migration-architect/core';
+import type { PhaseTemplateInput } from '@migration-architect/core';
 
 const CUTOVER_TRIGGERS = [
   'Error rate above 2x the baseline for 5 minutes after the DNS or routing change',
@@ -11,8 +11,8 @@ const CUTOVER_TRIGGERS = [
 const NETWORK_CHANGE_ACCESS = 'Change rights on DNS zones, route tables and security groups';
 const PROVIDER_SUPPORT = 'Cloud provider support case open at business-critical priority';
 
-function phase(template: Omit<PhaseTemplate, 'type' | 'resourcesRequired'> & { resourcesRequired?: string[] }): PhaseTemplate {
-  return { type: 'infrastructure', resourcesRequired: [], ...template };
+function phase(template: Omit<PhaseTemplateInput, 'type'>): PhaseTemplateInput {
+  return { type: 'infrastructure', ...template };
 }
 
 /**
@@ -20,7 +20,7 @@ function phase(template: Omit<PhaseTemplate, 'type' | 'resourcesRequired'> & { r
  * templates only for assessment, preparation, migration, validation and cutover, and
  * "Execute <x> phase" for design, pilot, optimization, decommission, discovery and planning.
  */
-export const infrastructurePhases: PhaseTemplate[] = [
+export const infrastructurePhases: PhaseTemplateInput[] = [
   phase({
     id: 'assessment',
     description: 'Inventory the estate and decide, workload by workload, what moves where and how',

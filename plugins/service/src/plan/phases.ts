@@ -1,4 +1,4 @@
-import type { PhaseTemplate } from '@migration-architect/core';
+import type { PhaseTemplateInput } from '@migration-architect/core';
 
 /** Triggers for phases where production traffic moves; the generic ones say nothing about traffic. */
 const TRAFFIC_SHIFT_TRIGGERS = [
@@ -12,15 +12,15 @@ const TRAFFIC_SHIFT_TRIGGERS = [
 const ROUTING_ACCESS = 'Change access to the API gateway / load balancer routes';
 const CONSUMER_CONTACTS = 'Contacts of consumer teams on standby';
 
-function phase(template: Omit<PhaseTemplate, 'type' | 'resourcesRequired'> & { resourcesRequired?: string[] }): PhaseTemplate {
-  return { type: 'service', resourcesRequired: [], ...template };
+function phase(template: Omit<PhaseTemplateInput, 'type'>): PhaseTemplateInput {
+  return { type: 'service', ...template };
 }
 
 /**
  * A template for every phase a service pattern or the default plan uses. The seed had real
  * templates only for preparation and cutover here and "Execute <x> phase" for the rest.
  */
-export const servicePhases: PhaseTemplate[] = [
+export const servicePhases: PhaseTemplateInput[] = [
   // Default plan: preparation, deployment, testing, cutover.
   phase({
     id: 'preparation',

@@ -1,4 +1,4 @@
-import type { RollbackStepTemplate, RollbackTemplate } from '@migration-architect/core';
+import type { RollbackStepTemplateInput, RollbackTemplateInput } from '@migration-architect/core';
 
 /**
  * Rollback steps for every service phase. The seed had steps only for phases whose name contains
@@ -6,15 +6,12 @@ import type { RollbackStepTemplate, RollbackTemplate } from '@migration-architec
  * values the operator fills in.
  */
 
-function step(template: Omit<RollbackStepTemplate, 'validationCommands'> & { validationCommands?: string[] }): RollbackStepTemplate {
-  return { validationCommands: [], ...template };
-}
 
 const DISABLE_FLAG =
   "curl -fsS -X PUT {feature_flag_api}/flags/{flag_name} -H 'Content-Type: application/json' -d '{\"enabled\": false}'";
 
 // Steps shared by phases that do the same thing to production.
-const disableMigrationFlag = step({
+const disableMigrationFlag: RollbackStepTemplateInput = {
   key: 'disable_flag',
   name: 'Turn the migration feature flag off',
   description: 'Set the migration flag back to off so every request takes the pre-migration path',
@@ -24,9 +21,9 @@ const disableMigrationFlag = step({
   validationCommands: ['curl -fsS {feature_flag_api}/flags/{flag_name}'],
   successCriteria: ['Flag reports enabled=false', 'Requests carry the legacy version header'],
   failureEscalation: 'Change the flag in the flag service UI; if it is down, escalate to the platform team',
-});
+};
 
-const captureNewVersionLogs = step({
+const captureNewVersionLogs: RollbackStepTemplateInput = {
   key: 'capture_logs',
   name: 'Capture logs of the new version',
   description: 'Save the new version\'s logs and events before scaling it down, for the post-mortem',
@@ -36,9 +33,9 @@ const captureNewVersionLogs = step({
   estimatedDurationMinutes: 3,
   successCriteria: ['Log and event files saved with the incident'],
   failureEscalation: 'Continue the rollback; note the missing logs in the incident record',
-});
+};
 
-const scaleNewVersionToZero = step({
+const scaleNewVersionToZero: RollbackStepTemplateInput = {
   key: 'scale_down_new',
   name: 'Scale the new version to zero',
   description: 'Stop the new version\'s pods; its manifests stay so the next attempt starts from them',
@@ -48,9 +45,9 @@ const scaleNewVersionToZero = step({
   validationCommands: ['kubectl get deployment/{new_deployment} -n {namespace} -o custom-columns=REPLICAS:.status.replicas --no-headers'],
   successCriteria: ['No pod of the new version running'],
   failureEscalation: 'Delete the deployment by hand (kubectl delete deployment/{new_deployment}); escalate to the platform team if pods remain',
-});
+};
 
-const restoreLoadBalancerRule = step({
+const restoreLoadBalancerRule: RollbackStepTemplateInput = {
   key: 'restore_lb_rule',
   name: 'Redirect traffic back to old service',
   description: 'Update load balancer to route traffic back to previous service version',
@@ -63,9 +60,9 @@ const restoreLoadBalancerRule = step({
   ],
   successCriteria: ['Traffic routing to original service', 'Health checks passing'],
   failureEscalation: 'Emergency procedure - manual traffic routing in the load balancer console',
-});
+};
 
-const undoDeployment = step({
+const undoDeployment: RollbackStepTemplateInput = {
   key: 'undo_rollout',
   name: 'Rollback service deployment',
   description: 'Revert the deployment to the revision that ran before the migration',
@@ -76,9 +73,9 @@ const undoDeployment = step({
   validationCommands: ['kubectl get pods -n {namespace} -l app={service_name} --field-selector=status.phase=Running'],
   successCriteria: ['Previous version deployed', 'All pods running'],
   failureEscalation: 'Manual pod management required: apply the pre-migration manifest',
-});
+};
 
-const routeAllToLegacy = step({
+const routeAllToLegacy: RollbackStepTemplateInput = {
   key: 'route_to_legacy',
   name: 'Route every request back to the legacy service',
   description: 'Set the facade route to send 100% of traffic to the legacy upstream',
@@ -89,9 +86,9 @@ const routeAllToLegacy = step({
   validationCommands: ['kubectl get virtualservice/{service_name} -n {namespace} -o yaml', 'curl -fsS -D - {service_endpoint}/api/v1/status -o /dev/null'],
   successCriteria: ['Route weights: legacy 100, new 0', 'Responses carry the legacy version header'],
   failureEscalation: 'Edit the route in the gateway by hand; escalate to the API gateway team',
-});
+};
 
-const routeAllToStable = step({
+const routeAllToStable: RollbackStepTemplateInput = {
   key: 'route_to_stable',
   name: 'Send all traffic to the stable version',
   description: 'Set the canary weight to 0 so the stable deployment serves every request',
@@ -102,9 +99,9 @@ const routeAllToStable = step({
   validationCommands: ['kubectl get virtualservice/{service_name} -n {namespace} -o yaml'],
   successCriteria: ['Canary weight 0', 'Canary request rate drops to zero on the dashboard'],
   failureEscalation: 'Abort the rollout in the rollout controller (kubectl argo rollouts abort {service_name}); escalate to the platform team',
-});
+};
 
-const scaleCanaryToZero = step({
+const scaleCanaryToZero: RollbackStepTemplateInput = {
   key: 'scale_canary',
   name: 'Scale the canary to zero',
   description: 'Remove the canary pods once no traffic reaches them',
@@ -114,21 +111,14 @@ const scaleCanaryToZero = step({
   validationCommands: ['kubectl get pods -n {namespace} -l app={service_name},version=canary --no-headers'],
   successCriteria: ['No canary pod running'],
   failureEscalation: 'Delete the canary deployment by hand',
-});
+};
 
 const rollbackTemplate = (
   id: string,
   phases: string[],
-  steps: RollbackStepTemplate[],
-  extra: Partial<Pick<RollbackTemplate, 'prerequisites' | 'communicationRequirements'>> = {},
-): RollbackTemplate => ({
-  id,
-  type: 'service',
-  phases,
-  prerequisites: extra.prerequisites ?? [],
-  communicationRequirements: extra.communicationRequirements ?? [],
-  steps,
-});
+  steps: RollbackStepTemplateInput[],
+  extra: Pick<RollbackTemplateInput, 'prerequisites' | 'communicationRequirements'> = {},
+): RollbackTemplateInput => ({ id, type: 'service', phases, steps, ...extra });
 
 const TRAFFIC_PREREQUISITES = [
   'Traffic redirection capabilities confirmed',
@@ -137,10 +127,10 @@ const TRAFFIC_PREREQUISITES = [
 ];
 const TRAFFIC_COMMUNICATION = ['Immediate notification when traffic is redirected', 'Tell consumer teams which version serves them'];
 
-export const serviceRollbacks: RollbackTemplate[] = [
+export const serviceRollbacks: RollbackTemplateInput[] = [
   rollbackTemplate('revert-preparation', ['preparation'], [
     disableMigrationFlag,
-    step({
+    {
       key: 'remove_migration_routes',
       name: 'Remove migration routing rules',
       description: 'Delete the routing rules created for the migration; the pre-migration routes stay as they were',
@@ -150,11 +140,11 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get virtualservice -n {namespace} -l migration={migration_label}'],
       successCriteria: ['No routing rule labelled with the migration id remains'],
       failureEscalation: 'Escalate to the API gateway team',
-    }),
+    },
   ]),
   rollbackTemplate('remove-undeployed-version', ['deployment', 'deploy', 'provision_green'], [captureNewVersionLogs, scaleNewVersionToZero]),
   rollbackTemplate('stop-verification', ['testing', 'verify_green'], [
-    step({
+    {
       key: 'stop_test_jobs',
       name: 'Stop load and contract test jobs',
       description: 'Stop every test job still sending synthetic traffic to the new version',
@@ -164,8 +154,8 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get jobs -n {namespace} -l purpose=migration-test --no-headers'],
       successCriteria: ['No migration test job running'],
       failureEscalation: 'Stop the load generator at its source; escalate to the QA lead',
-    }),
-    step({
+    },
+    {
       key: 'purge_test_data',
       name: 'Remove synthetic test data',
       description: 'Delete users, orders or messages created by the tests, so they do not surface in production reports',
@@ -175,14 +165,14 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl wait --for=condition=complete job/test-data-cleanup-{change_ticket} -n {namespace} --timeout=600s'],
       successCriteria: ['Cleanup job completed', 'No test-tagged record left in production stores'],
       failureEscalation: 'Hand the list of test-tagged records to the data owner for manual removal',
-    }),
+    },
   ]),
   rollbackTemplate('revert-cutover', ['cutover'], [restoreLoadBalancerRule, undoDeployment], {
     prerequisites: TRAFFIC_PREREQUISITES,
     communicationRequirements: TRAFFIC_COMMUNICATION,
   }),
   rollbackTemplate('revert-intercept', ['intercept'], [
-    step({
+    {
       key: 'bypass_facade',
       name: 'Point clients straight at the legacy service',
       description: 'Restore the DNS record that sent clients to the legacy service before the facade existed',
@@ -192,8 +182,8 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['dig +short {service_domain}'],
       successCriteria: ['DNS resolves to the legacy load balancer', 'Facade request rate falls to zero after the TTL'],
       failureEscalation: 'Contact the DNS administrator',
-    }),
-    step({
+    },
+    {
       key: 'remove_facade_route',
       name: 'Remove the facade route',
       description: 'Delete the gateway route added for the strangler facade once no client uses it',
@@ -202,10 +192,10 @@ export const serviceRollbacks: RollbackTemplate[] = [
       estimatedDurationMinutes: 2,
       successCriteria: ['Facade route gone', 'Legacy error rate unchanged'],
       failureEscalation: 'Escalate to the API gateway team',
-    }),
+    },
   ], { communicationRequirements: TRAFFIC_COMMUNICATION }),
   rollbackTemplate('revert-implement', ['implement'], [
-    step({
+    {
       key: 'stop_dual_write',
       name: 'Stop data sync into the new service',
       description: 'Turn off dual writes and sync jobs that feed the new service\'s store',
@@ -215,7 +205,7 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['curl -fsS {feature_flag_api}/flags/{dual_write_flag}'],
       successCriteria: ['No write reaches the new store', 'Legacy store remains the only source of truth'],
       failureEscalation: 'Escalate to the data owner before any further step',
-    }),
+    },
     { ...scaleNewVersionToZero, key: 'scale_down_dark' },
   ]),
   rollbackTemplate('route-back-to-legacy', ['redirect', 'validate'], [disableMigrationFlag, routeAllToLegacy], {
@@ -223,7 +213,7 @@ export const serviceRollbacks: RollbackTemplate[] = [
     communicationRequirements: TRAFFIC_COMMUNICATION,
   }),
   rollbackTemplate('reconcile-new-writes', ['validate'], [
-    step({
+    {
       key: 'replay_writes',
       name: 'Replay writes made on the new service into the legacy store',
       description: 'Records created or changed through the new service since the redirect must exist in the legacy store before it is the only writer again',
@@ -232,10 +222,10 @@ export const serviceRollbacks: RollbackTemplate[] = [
       estimatedDurationMinutes: 45,
       successCriteria: ['Counts and checksums match between stores for the migration window'],
       failureEscalation: 'Escalate to the data owner and the DBA on call; keep the legacy service read-only until resolved',
-    }),
+    },
   ]),
   rollbackTemplate('restore-legacy-service', ['retire'], [
-    step({
+    {
       key: 'scale_up_legacy',
       name: 'Scale the legacy service back up',
       description: 'Bring the retired legacy deployment back to its pre-retirement replica count',
@@ -245,8 +235,8 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get pods -n {namespace} -l app={legacy_deployment} --field-selector=status.phase=Running'],
       successCriteria: ['Legacy pods ready'],
       failureEscalation: 'Re-apply the archived legacy manifests; escalate to the platform team',
-    }),
-    step({
+    },
+    {
       key: 'restore_legacy_routes',
       name: 'Restore the legacy routes at the facade',
       description: 'Re-apply the facade routes removed during retirement',
@@ -256,10 +246,10 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['curl -fsS -H "x-migration-route: legacy" {service_endpoint}/api/v1/status'],
       successCriteria: ['Legacy routes answer through the facade'],
       failureEscalation: 'Escalate to the API gateway team',
-    }),
+    },
   ]),
   rollbackTemplate('remove-parallel-run-scaffolding', ['setup'], [
-    step({
+    {
       key: 'remove_mirroring',
       name: 'Remove the mirroring configuration',
       description: 'Delete the traffic mirror and the comparison pipeline deployed for the parallel run',
@@ -268,10 +258,10 @@ export const serviceRollbacks: RollbackTemplate[] = [
       estimatedDurationMinutes: 5,
       successCriteria: ['No mirror rule on the primary route', 'Comparison pipeline removed'],
       failureEscalation: 'Escalate to the platform team',
-    }),
+    },
   ]),
   rollbackTemplate('stop-shadow-traffic', ['shadow', 'compare'], [
-    step({
+    {
       key: 'disable_mirror',
       name: 'Stop mirroring traffic to the candidate',
       description: 'Remove the mirror from the primary route; clients never saw candidate responses, so this is the whole user-facing rollback',
@@ -281,8 +271,8 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get virtualservice/{service_name} -n {namespace} -o custom-columns=MIRROR:.spec.http[0].mirror --no-headers'],
       successCriteria: ['Mirror removed', 'Candidate request rate drops to zero'],
       failureEscalation: 'Scale the candidate to zero to stop shadow processing; escalate to the platform team',
-    }),
-    step({
+    },
+    {
       key: 'audit_shadow_effects',
       name: 'Check downstream systems for shadow side effects',
       description: 'Confirm the candidate produced no external effect (payments, e-mails, writes) while mirrored',
@@ -291,10 +281,10 @@ export const serviceRollbacks: RollbackTemplate[] = [
       estimatedDurationMinutes: 20,
       successCriteria: ['No shadow request reached a production side-effecting dependency, or each one is reversed'],
       failureEscalation: 'Escalate to the owners of the affected dependency and the incident commander',
-    }),
+    },
   ]),
   rollbackTemplate('restore-primary', ['cleanup'], [
-    step({
+    {
       key: 'restore_primary',
       name: 'Restore the old primary deployment',
       description: 'Re-apply the old primary\'s manifests so traffic can move back to it',
@@ -304,11 +294,11 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get deployment/{primary_deployment} -n {namespace}'],
       successCriteria: ['Old primary ready at its previous replica count'],
       failureEscalation: 'Escalate to the platform team',
-    }),
+    },
     restoreLoadBalancerRule,
   ], { prerequisites: TRAFFIC_PREREQUISITES, communicationRequirements: TRAFFIC_COMMUNICATION }),
   rollbackTemplate('switch-back-to-blue', ['switch_traffic'], [
-    step({
+    {
       key: 'select_blue',
       name: 'Switch the service selector back to blue',
       description: 'Point the production Service at the blue pods in one change',
@@ -318,10 +308,10 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get endpoints {service_name} -n {namespace} -o wide', 'curl -fsS {health_check_url}'],
       successCriteria: ['Service endpoints are blue pods only', 'Health checks passing'],
       failureEscalation: 'Emergency procedure - manual traffic routing at the load balancer',
-    }),
+    },
   ], { prerequisites: TRAFFIC_PREREQUISITES, communicationRequirements: TRAFFIC_COMMUNICATION }),
   rollbackTemplate('restore-blue', ['retire_blue'], [
-    step({
+    {
       key: 'scale_up_blue',
       name: 'Scale blue back up',
       description: 'Bring blue back to its previous replica count so traffic can switch to it',
@@ -331,8 +321,8 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get pods -n {namespace} -l app={service_name},version=blue --field-selector=status.phase=Running'],
       successCriteria: ['Blue pods ready at the previous replica count'],
       failureEscalation: 'Re-apply the blue manifests from the deployment repository',
-    }),
-    step({
+    },
+    {
       key: 'select_blue_after_restore',
       name: 'Switch the service selector to blue',
       description: 'Move traffic to the restored blue pods',
@@ -342,7 +332,7 @@ export const serviceRollbacks: RollbackTemplate[] = [
       validationCommands: ['kubectl get endpoints {service_name} -n {namespace} -o wide'],
       successCriteria: ['Service endpoints are blue pods only'],
       failureEscalation: 'Emergency procedure - manual traffic routing at the load balancer',
-    }),
+    },
   ], { communicationRequirements: TRAFFIC_COMMUNICATION }),
   rollbackTemplate('abort-canary', ['canary_release', 'canary_analysis', 'progressive_rollout'], [routeAllToStable, scaleCanaryToZero], {
     communicationRequirements: TRAFFIC_COMMUNICATION,
