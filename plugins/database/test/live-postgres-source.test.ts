@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { checkCompatibility, InputDataError, ServiceUnavailableError, type MigrationArchitectError } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadJsonDatabaseSchema } from '../src/index.js';
@@ -8,6 +7,7 @@ import { postgresLiveSource, readLivePostgresSchema } from '../src/sources/live/
 import { withReadOnlySession } from '../src/sources/live/read-only-session.js';
 import type { DatabaseSchema, Table } from '../src/schema/model.js';
 import { clock, registry } from './fixtures.js';
+import { freePort } from './free-port.js';
 
 /**
  * Reads real databases on the throwaway PostgreSQL from test/global-setup.ts: a realistic schema
@@ -265,7 +265,7 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
   });
 
   it('reports a refused connection with host:port and the reason, never the password', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const url = `postgres://app:hunter2-secret@127.0.0.1:${port}/shop`;
     const error = await failure(postgresLiveSource.read(url, { cwd: process.cwd() }));
     expect(error).toBeInstanceOf(ServiceUnavailableError);
@@ -315,17 +315,6 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
     expect(error.message).toContain('postgres://app:***@db:port/shop');
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The throwaway server trusts every local connection; to see a wrong password refused, put a
