@@ -1,4 +1,4 @@
-import { parse, type Node } from 'libpg-query';
+import type { Node } from 'libpg-query';
 import type { DatabaseSchema } from '../../schema/model.js';
 import { canonicalTree } from './canonical-tree.js';
 import { nodeAs } from './parse-tree.js';
@@ -37,6 +37,8 @@ export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<D
     if (view.canonical !== undefined) continue;
     pending.push({ sql: `CREATE VIEW canonical_probe AS ${view.definition.trim().replace(/;\s*$/, '')}`, assign: (s) => void (view.canonical = canonicalTree(nodeAs(s, 'ViewStmt')?.query)) });
   }
+  if (pending.length === 0) return model;
+  const { parse } = await import('libpg-query');
   for (const item of pending) {
     try {
       const tree = await parse(item.sql);

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { InputDataError, InputMissingError, type SchemaSource } from '@migration-architect/core';
-import { parse } from 'libpg-query';
 import type { DatabaseSchema } from '../../schema/model.js';
 import { databaseModelDocument } from '../../schema/model-document.js';
 import { applyStatement } from './apply-statement.js';
@@ -21,6 +20,8 @@ interface ParserError extends Error {
 export async function readPostgresqlSql(source: string, file: string): Promise<DatabaseSchema> {
   const text = blankPsqlMetaCommands(source);
   const lines = new StatementLines(text);
+  // Loaded on first use: runs that read no SQL never pay for the parser (~60 ms).
+  const { parse } = await import('libpg-query');
   let tree;
   try {
     tree = await parse(text);
