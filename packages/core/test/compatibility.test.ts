@@ -36,6 +36,12 @@ describe('compatibility engine', () => {
     expect(exitCodeForReport(report)).toBe(1);
   });
 
+  it('applies a --fail-on threshold', () => {
+    const risky = checkCompatibility(registry, 'kv', input({ a: 'int' }), input({ a: 'string' }), { clock });
+    const additive = checkCompatibility(registry, 'kv', input({}), input({ x: 'int' }), { clock });
+    expect([exitCodeForReport(risky, 'breaking'), exitCodeForReport(risky, 'none'), exitCodeForReport(additive, 'additive'), exitCodeForReport(additive, 'non_breaking')]).toEqual([0, 0, 1, 0]);
+  });
+
   it('applies rule overrides and turns rules off', () => {
     const report = checkCompatibility(registry, 'kv', input({ a: 'int', c: 'x' }), input({ a: 'string' }), {
       clock,

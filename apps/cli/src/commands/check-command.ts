@@ -1,10 +1,10 @@
 import {
   CHANGE_SEVERITIES,
   checkCompatibility,
+  exitCodeForReport,
   ruleCatalog,
   UsageError,
   type ChangeSeverity,
-  type CompatibilityReport,
   type PluginRegistry,
   type RenameHint,
 } from '@migration-architect/core';
@@ -56,15 +56,6 @@ function failThreshold(value: string | undefined): ChangeSeverity | 'none' {
   throw new UsageError(`--fail-on must be one of ${CHANGE_SEVERITIES.join(', ')} or none; got "${value}"`);
 }
 
-/** 2 when a breaking change fails the check, 1 when a lesser one does, 0 otherwise. */
-function exitCodeFor(report: CompatibilityReport, threshold: ChangeSeverity | 'none'): number {
-  if (threshold === 'none') return 0;
-  const failing = CHANGE_SEVERITIES.slice(0, CHANGE_SEVERITIES.indexOf(threshold) + 1);
-  const worst = CHANGE_SEVERITIES.find((s) => report.issues.some((i) => i.severity === s));
-  if (!worst || !failing.includes(worst)) return 0;
-  return worst === 'breaking' ? 2 : 1;
-}
-
 function resolveKind(registry: PluginRegistry, requested: string | undefined, inputs: [SchemaInputRead, SchemaInputRead], beforeFile: string): string {
   const available = registry.checkers().map((c) => c.id);
   if (requested) {
@@ -106,7 +97,7 @@ export function checkCommand(runtime: CommandRuntime) {
         renames,
       });
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, { rules: ruleCatalog(registry, kind), toolVersion: packageJson.version });
-      runtime.exitCode = exitCodeFor(report, threshold);
+      runtime.exitCode = exitCodeForReport(report, threshold);
     },
   });
 }

@@ -5,7 +5,7 @@ import type {
   MigrationScript,
   OverallCompatibility,
 } from '../documents/compatibility-report.js';
-import type { ChangeSeverity } from '../documents/levels.js';
+import { CHANGE_SEVERITIES, type ChangeSeverity } from '../documents/levels.js';
 import { systemClock, type Clock } from '../identity/clock.js';
 import type { Checker, CompatibilityRule, RenameHint, SchemaChange } from '../plugin/contract.js';
 import type { PluginRegistry } from '../plugin/registry.js';
@@ -164,9 +164,14 @@ export function checkCompatibility(
   };
 }
 
-/** The seed's CI contract: 2 breaking, 1 potentially breaking, 0 otherwise. */
-export function exitCodeForReport(report: CompatibilityReport): 0 | 1 | 2 {
-  if (report.breaking_changes_count > 0) return 2;
-  if (report.potentially_breaking_count > 0) return 1;
-  return 0;
+/**
+ * The seed's CI contract (2 breaking, 1 potentially breaking, 0 otherwise), with a threshold:
+ * changes below `failOn` never fail; a failing change exits 2 when breaking, 1 otherwise.
+ */
+export function exitCodeForReport(report: CompatibilityReport, failOn: ChangeSeverity | 'none' = 'potentially_breaking'): 0 | 1 | 2 {
+  if (failOn === 'none') return 0;
+  const failing = CHANGE_SEVERITIES.slice(0, CHANGE_SEVERITIES.indexOf(failOn) + 1);
+  const worst = CHANGE_SEVERITIES.find((severity) => report.issues.some((issue) => issue.severity === severity));
+  if (!worst || !failing.includes(worst)) return 0;
+  return worst === 'breaking' ? 2 : 1;
 }

@@ -4,6 +4,7 @@ import type { MigrationSpec } from '../documents/spec.js';
 import type { Complexity } from '../documents/levels.js';
 import { contentId } from '../identity/content-id.js';
 import { systemClock, type Clock } from '../identity/clock.js';
+import type { MigrationTypeDefinition } from '../plugin/contract.js';
 import type { PluginRegistry } from '../plugin/registry.js';
 import { assessComplexity } from './complexity.js';
 import { splitHours } from './phase-durations.js';
@@ -41,8 +42,7 @@ function requireType(registry: PluginRegistry, type: string, path: string) {
 }
 
 /** Which phases, and how many hours in all, for this spec. */
-function resolvePhasePlan(registry: PluginRegistry, spec: MigrationSpec, complexity: Complexity) {
-  const type = requireType(registry, spec.type, 'type');
+function resolvePhasePlan(registry: PluginRegistry, type: MigrationTypeDefinition, spec: MigrationSpec, complexity: Complexity) {
   if (spec.pattern === undefined) {
     const plan = type.defaultPlan;
     return { pattern: null, phases: plan.phases, totalHours: Math.round(plan.baseDurationHours * plan.complexityMultiplier[complexity]) };
@@ -90,7 +90,7 @@ export function createPlan(registry: PluginRegistry, spec: MigrationSpec, option
   const clock = options.clock ?? systemClock;
   const type = requireType(registry, spec.type, 'type');
   const { complexity } = assessComplexity(spec);
-  const phasePlan = resolvePhasePlan(registry, spec, complexity);
+  const phasePlan = resolvePhasePlan(registry, type, spec, complexity);
   const hours = splitHours(phasePlan.totalHours, phasePlan.phases.length);
 
   const phases: PlanPhase[] = phasePlan.phases.map((name, i) => {
