@@ -75,7 +75,7 @@ describe('bad input never crashes and never half-writes (fast-check)', () => {
 
   it('rollback: malformed, truncated and mutated plans (the seed planner\'s output as the base)', { timeout: 120_000 }, async () => {
     await fc.assert(
-      fc.asyncProperty(brokenText(load(join(fixtures, 'seed-db-plan.json'))), async ({ text, ext }) => {
+      fc.asyncProperty(brokenText(load(join(fixtures, 'seed/expected/db_plan.json'))), async ({ text, ext }) => {
         const dir = tempDir();
         const input = join(dir, `plan${ext}`);
         const outDir = join(dir, 'out');

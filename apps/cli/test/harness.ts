@@ -7,7 +7,6 @@ import { runCli, type CliIo } from '../src/index.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const examples = join(repoRoot, 'examples');
-export const seedScripts = resolve(repoRoot, '../shared/seed/reference/scripts');
 export const binPath = join(repoRoot, 'apps/cli/dist/bin.js');
 export const fixtures = join(repoRoot, 'apps/cli/test/fixtures');
 
