@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL on 127.0.0.1 for tests that replay SQL on a real server.
-#   throwaway-server.sh start DATADIR PORT   → prints the connection URL on stdout
+#   throwaway-server.sh start DATADIR PORT [OWNER_PID]   → prints the connection URL on stdout
 #   throwaway-server.sh stop DATADIR
+# stop removes DATADIR, and its parent folder when that is left empty. With OWNER_PID, a detached
+# watcher stops the server once that process is gone, however it ended (even killed with SIGKILL),
+# so an interrupted test run leaves no server behind.
 # Installs the server from Debian's packages when no binaries are found (needs root), and runs it
 # as the postgres user when started as root, since PostgreSQL refuses to run as root.
 set -euo pipefail
@@ -36,16 +39,28 @@ case "${1:-}" in
     fi
     as_owner "'$bindir/initdb' -D '$datadir' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null"
     as_owner "'$bindir/pg_ctl' -D '$datadir' -l '$datadir/server.log' -w -t 60 -o \"-p $port -k '$datadir' -c listen_addresses=127.0.0.1 -c fsync=off\" start >/dev/null"
+    if [ -n "${4:-}" ]; then
+      # In its own session, so that signals to the owner's process group do not reach it.
+      setsid bash "$0" watch "$datadir" "$4" </dev/null >/dev/null 2>&1 &
+    fi
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
+    ;;
+  watch)
+    datadir=$2 owner=$3
+    while [ -d "$datadir" ] && kill -0 "$owner" 2>/dev/null; do sleep 1; done
+    if [ -d "$datadir" ]; then exec bash "$0" stop "$datadir"; fi
     ;;
   stop)
     datadir=$2
     bindir=$(find_bindir)
-    as_owner "'$bindir/pg_ctl' -D '$datadir' -m immediate stop >/dev/null" || true
+    if [ -f "$datadir/postmaster.pid" ]; then
+      as_owner "'$bindir/pg_ctl' -D '$datadir' -m immediate stop >/dev/null" || true
+    fi
     rm -rf "$datadir"
+    rmdir "$(dirname "$datadir")" 2>/dev/null || true
     ;;
   *)
-    echo "usage: $0 start DATADIR PORT | stop DATADIR" >&2
+    echo "usage: $0 start DATADIR PORT [OWNER_PID] | stop DATADIR" >&2
     exit 64
     ;;
 esac
