@@ -4,16 +4,23 @@ export * from './identity/index.js';
 export * from './plugin/index.js';
 export { assessComplexity, type ComplexityBreakdown } from './planner/complexity.js';
 export { createPlan, UnknownMigrationTypeError, type PlanOptions } from './planner/planner.js';
+export { reviewSpec, type SpecWarning } from './planner/spec-review.js';
+export { closestName } from './planner/closest-name.js';
 export {
   checkCompatibility,
+  compareSchemas,
+  documentPreview,
   exitCodeForReport,
-  selectChecker,
   UnclassifiedChangeError,
   type CheckOptions,
-  type SchemaInput,
+  type CompatibilityRequest,
 } from './compatibility/engine.js';
+export { createSchemaInputHandle, readInputFile, type InMemorySchema, type SchemaInputRef } from './inputs/schema-input-handle.js';
+export { readDocumentFile } from './inputs/read-document-file.js';
+export { readSchemaInput, requireChecker, UnknownCheckerError, type ResolvedSchemaInput } from './inputs/read-schema-input.js';
+export * from './secrets/index.js';
 export { createRunbook, type RunbookOptions } from './rollback/generator.js';
 export * from './render/index.js';
 export { documentJsonSchema, DOCUMENT_NAMES, DOCUMENT_SCHEMAS, type DocumentName } from './json-schema/document-schemas.js';
 export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, type RecommendationQuery } from './planner/pattern-recommendation.js';
-export { ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';
+export { ruleAnchor, ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';

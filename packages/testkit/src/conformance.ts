@@ -5,6 +5,8 @@ import {
   createRunbook,
   fixedClock,
   MigrationArchitectError,
+  qualifiedId,
+  type Checker,
   renderDocument,
   type MigrationSpec,
   type PluginRegistry,
@@ -12,9 +14,9 @@ import {
 } from '@migration-architect/core';
 
 export interface ConformanceProblem {
-  /** Which check failed: `contract`, `rule-example`, `rollback-coverage`, `placeholders`, `risk-condition`. */
+  /** Which check failed: `contract`, `rule-example`, `rule-coverage`, `rollback-coverage`, `placeholders`, `risk-condition`. */
   check: string;
-  /** What it is about, with namespaced ids: `database/column-removed`, `pattern database/schema_change`. */
+  /** The contribution it is about, with namespaced ids: `rule database/column-removed`, `pattern database/schema_change`, `checker topics`. */
   subject: string;
   message: string;
 }
@@ -44,20 +46,43 @@ function probeSpecs(type: string): MigrationSpec[] {
   ];
 }
 
-function ruleProblems(registry: PluginRegistry, plugin: ResolvedPlugin): ConformanceProblem[] {
+/** Change kinds a user could hit with no rule to classify them (exit 70 at run time). */
+function coverageProblems(checker: Checker): ConformanceProblem[] {
+  const subject = `checker ${checker.id}`;
+  if (!checker.changeKinds) {
+    return [{ check: 'rule-coverage', subject, message: 'declares no changeKinds, so nothing shows every change diff() reports has a rule' }];
+  }
+  return checker.changeKinds.flatMap((kind) => {
+    const rules = checker.rules.filter((rule) => rule.change === kind);
+    if (rules.length === 0) return [{ check: 'rule-coverage', subject, message: `change kind "${kind}" has no rule: such a change ends the check with exit 70` }];
+    if (rules.every((rule) => rule.when)) {
+      return [{ check: 'rule-coverage', subject, message: `change kind "${kind}" has only rules with a "when": a change none of them matches ends the check with exit 70 (add a rule without "when" last)` }];
+    }
+    return [];
+  });
+}
+
+async function ruleProblems(registry: PluginRegistry, plugin: ResolvedPlugin): Promise<ConformanceProblem[]> {
   const problems: ConformanceProblem[] = [];
   const ns = plugin.meta.namespace;
   for (const checker of plugin.checkers) {
+    problems.push(...coverageProblems(checker));
     for (const rule of checker.rules) {
-      const subject = `${ns}/${rule.id}`;
+      const id = qualifiedId(ns, rule.id);
+      const subject = `rule ${id}`;
       if (rule.examples.length === 0) {
         problems.push({ check: 'rule-example', subject, message: 'has no example (rules document themselves with at least one before/after example)' });
       }
       for (const [i, example] of rule.examples.entries()) {
         const label = example.name ? `example "${example.name}"` : `example ${i + 1}`;
+        const side = (which: 'before' | 'after') => ({
+          name: `${id} ${label} (${which})`,
+          document: example[which],
+          ...(example.fileName ? { fileName: example.fileName } : {}),
+        });
         try {
-          const report = checkCompatibility(registry, checker.id, { document: example.before, file: `${subject} ${label} (before)` }, { document: example.after, file: `${subject} ${label} (after)` }, { clock });
-          if (!report.issues.some((issue) => issue.rule === subject)) {
+          const report = await checkCompatibility(registry, { type: checker.id, before: side('before'), after: side('after'), renames: example.renames, clock });
+          if (!report.issues.some((issue) => issue.rule === id)) {
             const got = report.issues.map((issue) => issue.rule).join(', ') || 'no finding';
             problems.push({ check: 'rule-example', subject, message: `${label} does not trigger the rule (got ${got})` });
           }
@@ -96,7 +121,8 @@ function planProblems(registry: PluginRegistry, plugin: ResolvedPlugin, requireC
       try {
         plan = createPlan(registry, pattern ? { ...spec, pattern } : spec, { clock });
       } catch (error) {
-        problems.push({ check: 'risk-condition', subject, message: `planning a valid spec failed: ${(error as Error).message}` });
+        const message = error instanceof MigrationArchitectError ? error.describe() : (error as Error).message;
+        problems.push({ check: 'risk-condition', subject, message: `planning a valid spec failed: ${message}` });
         continue;
       }
       if (i !== 2) continue;
@@ -120,9 +146,9 @@ function planProblems(registry: PluginRegistry, plugin: ResolvedPlugin, requireC
 
 /**
  * Runs every conformance check on a plugin and returns the problems (empty means it conforms).
- * Framework-agnostic: `expect(checkPluginConformance(myPlugin())).toEqual([])` in any runner.
+ * Framework-agnostic: `expect(await checkPluginConformance(myPlugin())).toEqual([])` in any runner.
  */
-export function checkPluginConformance(plugin: unknown, options: ConformanceOptions = {}): ConformanceProblem[] {
+export async function checkPluginConformance(plugin: unknown, options: ConformanceOptions = {}): Promise<ConformanceProblem[]> {
   let registry: PluginRegistry;
   try {
     registry = createRegistry([...(options.with ?? []), plugin]);
@@ -130,5 +156,5 @@ export function checkPluginConformance(plugin: unknown, options: ConformanceOpti
     return [{ check: 'contract', subject: 'plugin', message: (error as Error).message }];
   }
   const resolved = registry.plugins.at(-1)!;
-  return [...ruleProblems(registry, resolved), ...planProblems(registry, resolved, options.requireRollbackCoverage ?? true)];
+  return [...(await ruleProblems(registry, resolved)), ...planProblems(registry, resolved, options.requireRollbackCoverage ?? true)];
 }

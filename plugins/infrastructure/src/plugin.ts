@@ -1,6 +1,6 @@
-import { definePlugin, PLUGIN_API_VERSION, type MigrationArchitectPlugin } from '@migration-architect/core';
+import { definePlugin, definePluginFactory, PLUGIN_API_VERSION } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
-import { parseInfrastructureOptions, type InfrastructureOptions } from './options.js';
+import { infrastructureOptionsSchema } from './options.js';
 import { infrastructureMigrationType } from './plan/migration-type.js';
 import { infrastructurePatterns } from './plan/patterns.js';
 import { infrastructurePhases } from './plan/phases.js';
@@ -10,22 +10,24 @@ import { infrastructureRollbacks } from './rollback/rollback-templates.js';
 import { infrastructureTriggers } from './rollback/triggers.js';
 
 /** The infrastructure plugin: the `infrastructure` migration type. It has no schema checker yet. */
-export function createInfrastructurePlugin(options?: InfrastructureOptions): MigrationArchitectPlugin {
-  parseInfrastructureOptions(options);
-  return definePlugin({
-    apiVersion: PLUGIN_API_VERSION,
-    meta: {
-      name: '@migration-architect/plugin-infrastructure',
-      version: packageJson.version,
-      namespace: 'infrastructure',
-      description: 'Infrastructure migrations: cloud migration and on-premises to cloud, with Terraform, DNS and network rollbacks.',
-    },
-    migrationTypes: [infrastructureMigrationType],
-    patterns: infrastructurePatterns,
-    phases: infrastructurePhases,
-    risks: infrastructureRisks,
-    rollbacks: infrastructureRollbacks,
-    triggers: infrastructureTriggers,
-    communications: infrastructureCommunications,
-  });
-}
+export const createInfrastructurePlugin = definePluginFactory({
+  name: packageJson.name,
+  optionsSchema: infrastructureOptionsSchema,
+  create: () =>
+    definePlugin({
+      apiVersion: PLUGIN_API_VERSION,
+      meta: {
+        name: packageJson.name,
+        version: packageJson.version,
+        namespace: 'infrastructure',
+        description: 'Infrastructure migrations: cloud migration and on-premises to cloud, with Terraform, DNS and network rollbacks.',
+      },
+      migrationTypes: [infrastructureMigrationType],
+      patterns: infrastructurePatterns,
+      phases: infrastructurePhases,
+      risks: infrastructureRisks,
+      rollbacks: infrastructureRollbacks,
+      triggers: infrastructureTriggers,
+      communications: infrastructureCommunications,
+    }),
+});

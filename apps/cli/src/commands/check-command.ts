@@ -1,27 +1,15 @@
-import {
-  CHANGE_SEVERITIES,
-  checkCompatibility,
-  exitCodeForReport,
-  ruleCatalog,
-  UsageError,
-  type ChangeSeverity,
-  type PluginRegistry,
-  type RenameHint,
-} from '@migration-architect/core';
+import { CHANGE_SEVERITIES, checkCompatibility, exitCodeForReport, ruleCatalog, UsageError, type ChangeSeverity, type RenameHint } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
 import { emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
-import { displayName } from '../io/display-name.js';
-import { readSchemaInput, type SchemaInputRead } from '../io/read-schema-input.js';
-import { packageProvidingChecker } from '../plugins/builtin-plugins.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs } from './shared-args.js';
 
 const args = {
   beforeFile: { type: 'positional', required: false, description: 'Schema before the change: a file (JSON, YAML, SQL) or a database URL' },
   afterFile: { type: 'positional', required: false, description: 'Schema after the change' },
-  before: { type: 'string', description: 'Schema before the change (the seed\'s flag)', valueHint: 'file|url' },
-  after: { type: 'string', description: 'Schema after the change (the seed\'s flag)', valueHint: 'file|url' },
+  before: { type: 'string', description: 'Schema before the change (same as the first argument)', valueHint: 'file|url' },
+  after: { type: 'string', description: 'Schema after the change (same as the second argument)', valueHint: 'file|url' },
   type: { type: 'string', alias: 't', description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)', valueHint: 'type' },
   'fail-on': { type: 'string', description: 'Lowest severity that fails the check: breaking, potentially_breaking (default), non_breaking, additive, or none', valueHint: 'severity' },
   rename: { type: 'string', description: 'Declare a rename, e.g. users.email=users.email_address (repeatable)', valueHint: 'old=new' },
@@ -56,23 +44,6 @@ function failThreshold(value: string | undefined): ChangeSeverity | 'none' {
   throw new UsageError(`--fail-on must be one of ${CHANGE_SEVERITIES.join(', ')} or none; got "${value}"`);
 }
 
-function resolveKind(registry: PluginRegistry, requested: string | undefined, inputs: [SchemaInputRead, SchemaInputRead], beforeFile: string): string {
-  const available = registry.checkers().map((c) => c.id);
-  if (requested) {
-    if (registry.checker(requested)) return requested;
-    const pkg = packageProvidingChecker(requested);
-    throw new UsageError(
-      `no loaded plugin checks schemas of type "${requested}" (${available.length ? `available: ${available.join(', ')}` : 'no plugins are loaded'})${pkg ? `; install ${pkg}` : ''}`,
-    );
-  }
-  const candidates = (input: SchemaInputRead) =>
-    input.kind ? [input.kind] : registry.checkers().filter((c) => c.detect?.(input.document)).map((c) => c.id);
-  const [a, b] = inputs.map(candidates) as [string[], string[]];
-  const both = a.filter((kind) => b.includes(kind));
-  if (both.length === 1) return both[0]!;
-  throw new UsageError(`cannot tell which kind of schema ${beforeFile} is; pass --type (${available.length ? `one of ${available.join(', ')}` : 'no plugins are loaded'})`);
-}
-
 export function checkCommand(runtime: CommandRuntime) {
   return defineCommand({
     meta: { name: 'check', description: 'Classify every change between two schema versions; exit 0 (compatible), 1 (potentially breaking) or 2 (breaking)' },
@@ -82,21 +53,22 @@ export function checkCommand(runtime: CommandRuntime) {
       const format = parseFormat(parsed.format, REPORT_FORMATS);
       const threshold = failThreshold(parsed['fail-on']);
       const renames = renameHints(rawArgs);
-      const beforeFile = pick(parsed.before, parsed.beforeFile, 'before');
-      const afterFile = pick(parsed.after, parsed.afterFile, 'after');
+      const before = pick(parsed.before, parsed.beforeFile, 'before');
+      const after = pick(parsed.after, parsed.afterFile, 'after');
       const { registry, config } = await runtime.loadContext(parsed.config);
-      // Both at once: two live databases are introspected concurrently.
-      const inputs: [SchemaInputRead, SchemaInputRead] = await Promise.all([
-        readSchemaInput(registry, parsed.type, beforeFile, runtime.io.cwd),
-        readSchemaInput(registry, parsed.type, afterFile, runtime.io.cwd),
-      ]);
-      const kind = resolveKind(registry, parsed.type, inputs, displayName(beforeFile));
-      const report = checkCompatibility(registry, kind, { document: inputs[0].document, file: displayName(beforeFile) }, { document: inputs[1].document, file: displayName(afterFile) }, {
+      const report = await checkCompatibility(registry, {
+        before,
+        after,
+        type: parsed.type,
+        cwd: runtime.io.cwd,
         clock: runtime.clock,
         ruleOverrides: config.rules,
         renames,
       });
-      await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, { rules: ruleCatalog(registry, kind), toolVersion: packageJson.version });
+      await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {
+        rules: ruleCatalog(registry, report.schema_type),
+        toolVersion: packageJson.version,
+      });
       runtime.exitCode = exitCodeForReport(report, threshold);
     },
   });

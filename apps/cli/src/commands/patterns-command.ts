@@ -3,14 +3,18 @@ import {
   COMPLEXITIES,
   downtimeToleranceOf,
   MigrationSpecSchema,
+  patternListingJson,
+  recommendationJson,
   recommendPatterns,
+  renderPatternListing,
+  renderRecommendation,
   UsageError,
+  readDocumentFile,
   validateDocument,
   type Complexity,
   type PluginRegistry,
 } from '@migration-architect/core';
 import { defineCommand } from 'citty';
-import { readDocument } from '../io/read-input.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
@@ -50,18 +54,7 @@ export function patternsCommand(runtime: CommandRuntime) {
       assertKnownFlags(rawArgs, listArgs);
       const { registry } = await runtime.loadContext(args.config);
       const patterns = registry.patterns(knownType(registry, args.type));
-      if (args.json) {
-        runtime.io.stdout(`${JSON.stringify(patterns.map(({ plugin, recommendedWhen, ...p }) => ({ ...p, plugin, recommended_when: recommendedWhen })), null, 2)}\n`);
-        return;
-      }
-      const lines = patterns.flatMap((p) => [
-        `${p.type}/${p.id} — ${p.title} (${p.plugin})`,
-        `  ${p.description}`,
-        `  phases: ${p.phases.join(' → ')}; base ${p.baseDurationHours} h (×${p.complexityMultiplier.low} low … ×${p.complexityMultiplier.critical} critical)`,
-        ...p.whenToUse.map((w) => `  use when: ${w}`),
-        '',
-      ]);
-      runtime.io.stdout(lines.length ? `${lines.join('\n')}` : 'No patterns: no loaded plugin provides any.\n');
+      runtime.io.stdout(args.json ? patternListingJson(patterns) : renderPatternListing(patterns));
     },
   });
 
@@ -76,7 +69,7 @@ export function patternsCommand(runtime: CommandRuntime) {
       let downtime = args.downtime === undefined ? undefined : parseDowntime(args.downtime);
       let basis = 'given on the command line';
       if (args.spec) {
-        const spec = validateDocument(MigrationSpecSchema, await readDocument(args.spec, runtime.io.cwd), args.spec, 'a migration spec');
+        const spec = validateDocument(MigrationSpecSchema, await readDocumentFile(args.spec, runtime.io.cwd), args.spec, 'a migration spec');
         const assessed = assessComplexity(spec);
         type ??= spec.type;
         complexity ??= assessed.complexity;
@@ -88,19 +81,9 @@ export function patternsCommand(runtime: CommandRuntime) {
       }
       if (!COMPLEXITIES.includes(complexity)) throw new UsageError(`--complexity must be one of ${COMPLEXITIES.join(', ')}; got "${complexity}"`);
       knownType(registry, type);
-      const found = recommendPatterns(registry, { type, complexity, downtime });
-      if (args.json) {
-        runtime.io.stdout(`${JSON.stringify({ type, complexity, downtime, recommendations: found.map((r) => ({ pattern: r.pattern.id, match: r.match, reason: r.reason })) }, null, 2)}\n`);
-        return;
-      }
-      const lines = [`For a ${complexity}-complexity ${type} migration with ${downtime} downtime tolerance (${basis}):`];
-      if (!found.length) {
-        lines.push(`  no pattern of the selection matrix fits; patterns of this type: ${registry.patterns(type).map((p) => p.id).join(', ') || 'none'}`);
-      }
-      for (const [i, r] of found.entries()) {
-        lines.push(`  ${i === 0 ? '→' : ' '} ${r.pattern.id} (${r.pattern.title})${r.match === 'near' ? ' [closest match]' : ''}`, `      ${r.reason}`);
-      }
-      runtime.io.stdout(`${lines.join('\n')}\n`);
+      const query = { type, complexity, downtime };
+      const found = recommendPatterns(registry, query);
+      runtime.io.stdout(args.json ? recommendationJson(query, found) : renderRecommendation(query, found, basis, registry.patterns(type).map((p) => p.id)));
     },
   });
 

@@ -1,14 +1,14 @@
-import { createPlan, MigrationSpecSchema, validateDocument, UnknownMigrationTypeError, InputDataError } from '@migration-architect/core';
+import { createPlan, MigrationSpecSchema, readDocumentFile, reviewSpec, validateDocument } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import { emitDocument, parseFormat } from '../io/emit-document.js';
-import { readDocument } from '../io/read-input.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs, singleInput } from './shared-args.js';
 
 const args = {
   spec: { type: 'positional', required: false, description: 'Migration spec (JSON or YAML)' },
-  input: { type: 'string', alias: 'i', description: 'Migration spec (the seed\'s flag; same as the argument)', valueHint: 'file' },
+  input: { type: 'string', alias: 'i', description: 'Migration spec (same as the argument)', valueHint: 'file' },
   validate: { type: 'boolean', description: 'Only check the spec (shape, type and pattern known to the loaded plugins)' },
+  strict: { type: 'boolean', description: 'Fail (exit 65) on spec fields no loaded plugin reads, instead of warning' },
   ...outputArgs,
 } as const;
 
@@ -20,14 +20,11 @@ export function planCommand(runtime: CommandRuntime) {
       assertKnownFlags(rawArgs, args);
       const format = parseFormat(parsed.format);
       const file = singleInput(parsed.spec, parsed.input, 'migration spec');
-      const spec = validateDocument(MigrationSpecSchema, await readDocument(file, runtime.io.cwd), file, 'a migration spec');
+      const spec = validateDocument(MigrationSpecSchema, await readDocumentFile(file, runtime.io.cwd), file, 'a migration spec');
       const { registry } = await runtime.loadContext(parsed.config);
-      let plan;
-      try {
-        plan = createPlan(registry, spec, { clock: runtime.clock });
-      } catch (error) {
-        if (error instanceof InputDataError || error instanceof UnknownMigrationTypeError) throw error.withFile(file);
-        throw error;
+      const plan = createPlan(registry, spec, { clock: runtime.clock, file });
+      for (const warning of reviewSpec(registry, spec, { file, strict: parsed.strict })) {
+        runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
       }
       if (parsed.validate) {
         runtime.io.stdout(`${file}: migration specification is valid (type ${plan.migration_type}, ${plan.migration_pattern ? `pattern ${plan.migration_pattern}` : 'default phases'})\n`);

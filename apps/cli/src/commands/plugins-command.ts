@@ -1,4 +1,4 @@
-import { UsageError, type PluginRegistry, type ResolvedPlugin } from '@migration-architect/core';
+import { pluginContributions, renderPluginDetails, renderPluginSummary, UsageError, type PluginRegistry, type ResolvedPlugin } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import type { PluginContext } from '../config/plugin-context.js';
 import type { CommandRuntime } from './runtime.js';
@@ -7,56 +7,10 @@ import { assertKnownFlags, globalArgs } from './shared-args.js';
 const listArgs = { ...globalArgs, json: { type: 'boolean', description: 'Print JSON instead of text' } } as const;
 const showArgs = { name: { type: 'positional', required: false, description: 'Package name or namespace of a loaded plugin' }, ...listArgs } as const;
 
-/** What one plugin contributes, by kind, with namespaced ids. */
-function contributions(plugin: ResolvedPlugin) {
-  const ns = plugin.meta.namespace;
-  return {
-    name: plugin.meta.name,
-    version: plugin.meta.version,
-    namespace: ns,
-    description: plugin.meta.description ?? '',
-    migration_types: plugin.migrationTypes.map((t) => t.id),
-    patterns: plugin.patterns.map((p) => `${p.type}/${p.id}`),
-    phase_templates: plugin.phases.map((p) => `${p.type}/${p.id}`),
-    risks: plugin.risks.map((r) => `${ns}/${r.id}`),
-    rollback_templates: plugin.rollbacks.map((r) => `${ns}/${r.id}`),
-    triggers: plugin.triggers.map((t) => `${ns}/${t.id}`),
-    communications: plugin.communications.map((c) => `${ns}/${c.id}`),
-    checkers: plugin.checkers.map((c) => ({ id: c.id, rules: c.rules.map((r) => `${ns}/${r.id}`) })),
-  };
-}
-
 function sourceLine(context: PluginContext): string {
   if (context.source === 'config') return `Plugins from ${context.configFile}:`;
   const missing = context.missingBuiltins.length ? `; not installed: ${context.missingBuiltins.join(', ')}` : '';
   return `Installed built-in plugins (no config file lists plugins${missing}):`;
-}
-
-function summary(plugin: ResolvedPlugin): string[] {
-  const c = contributions(plugin);
-  const lines = [`  ${c.name} ${c.version}  (namespace ${c.namespace})`];
-  if (c.description) lines.push(`    ${c.description}`);
-  if (c.migration_types.length) lines.push(`    migration types: ${c.migration_types.join(', ')}`);
-  if (c.patterns.length) lines.push(`    patterns: ${c.patterns.join(', ')}`);
-  lines.push(`    phase templates: ${c.phase_templates.length}, risks: ${c.risks.length}, rollback templates: ${c.rollback_templates.length}, triggers: ${c.triggers.length}, messages: ${c.communications.length}`);
-  for (const checker of c.checkers) lines.push(`    checker "${checker.id}": ${checker.rules.length} rules`);
-  return lines;
-}
-
-function details(plugin: ResolvedPlugin): string[] {
-  const ns = plugin.meta.namespace;
-  const out = [...summary(plugin), ''];
-  for (const p of plugin.patterns) {
-    out.push(`  pattern ${p.type}/${p.id}: ${p.title}`, `    phases: ${p.phases.join(' → ')}`, `    base ${p.baseDurationHours} h × ${Object.entries(p.complexityMultiplier).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  }
-  for (const r of plugin.risks) out.push(`  risk ${ns}/${r.id} [${r.severity}]: ${r.description}${r.condition ? ` — when ${r.condition}` : ''}`);
-  for (const r of plugin.rollbacks) out.push(`  rollback ${ns}/${r.id}: ${r.steps.length} steps for phases ${r.phases.join(', ')}`);
-  for (const t of plugin.triggers) out.push(`  trigger ${ns}/${t.id}: ${t.condition}${t.autoExecute ? ' (automatic)' : ''}`);
-  for (const checker of plugin.checkers) {
-    out.push(`  checker "${checker.id}": ${checker.title}`);
-    for (const rule of checker.rules) out.push(`    ${ns}/${rule.id} [${rule.severity}] ${rule.title}`);
-  }
-  return out;
 }
 
 function findPlugin(registry: PluginRegistry, name: string): ResolvedPlugin {
@@ -76,10 +30,10 @@ export function pluginsCommand(runtime: CommandRuntime) {
       const context = await runtime.loadContext(args.config);
       const plugins = context.registry.plugins;
       if (args.json) {
-        runtime.io.stdout(`${JSON.stringify({ source: context.source, config_file: context.configFile ?? null, not_installed: context.missingBuiltins, plugins: plugins.map(contributions) }, null, 2)}\n`);
+        runtime.io.stdout(`${JSON.stringify({ source: context.source, config_file: context.configFile ?? null, not_installed: context.missingBuiltins, plugins: plugins.map(pluginContributions) }, null, 2)}\n`);
         return;
       }
-      const lines = [sourceLine(context), ...(plugins.length ? plugins.flatMap(summary) : ['  (none)'])];
+      const lines = [sourceLine(context), ...(plugins.length ? plugins.flatMap(renderPluginSummary) : ['  (none)'])];
       runtime.io.stdout(`${lines.join('\n')}\n`);
     },
   });
@@ -92,10 +46,10 @@ export function pluginsCommand(runtime: CommandRuntime) {
       const { registry } = await runtime.loadContext(args.config);
       const plugin = findPlugin(registry, args.name);
       if (args.json) {
-        runtime.io.stdout(`${JSON.stringify(contributions(plugin), null, 2)}\n`);
+        runtime.io.stdout(`${JSON.stringify(pluginContributions(plugin), null, 2)}\n`);
         return;
       }
-      runtime.io.stdout(`${details(plugin).join('\n')}\n`);
+      runtime.io.stdout(`${renderPluginDetails(plugin).join('\n')}\n`);
     },
   });
   return defineCommand({

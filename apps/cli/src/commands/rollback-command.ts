@@ -1,13 +1,12 @@
-import { createRunbook, InputDataError, MigrationPlanSchema, validateDocument } from '@migration-architect/core';
+import { createRunbook, MigrationPlanSchema, readDocumentFile, validateDocument } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import { emitDocument, parseFormat } from '../io/emit-document.js';
-import { readDocument } from '../io/read-input.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs, singleInput } from './shared-args.js';
 
 const args = {
-  plan: { type: 'positional', required: false, description: 'Migration plan (JSON or YAML), ours or one the seed\'s migration_planner.py wrote' },
-  input: { type: 'string', alias: 'i', description: 'Migration plan (the seed\'s flag; same as the argument)', valueHint: 'file' },
+  plan: { type: 'positional', required: false, description: 'Migration plan (JSON or YAML): ours, or one written by the original migration_planner.py' },
+  input: { type: 'string', alias: 'i', description: 'Migration plan (same as the argument)', valueHint: 'file' },
   ...outputArgs,
 } as const;
 
@@ -19,15 +18,9 @@ export function rollbackCommand(runtime: CommandRuntime) {
       assertKnownFlags(rawArgs, args);
       const format = parseFormat(parsed.format);
       const file = singleInput(parsed.plan, parsed.input, 'migration plan');
-      const plan = validateDocument(MigrationPlanSchema, await readDocument(file, runtime.io.cwd), file, 'a migration plan');
+      const plan = validateDocument(MigrationPlanSchema, await readDocumentFile(file, runtime.io.cwd), file, 'a migration plan');
       const { registry } = await runtime.loadContext(parsed.config);
-      let runbook;
-      try {
-        runbook = createRunbook(registry, plan, { clock: runtime.clock });
-      } catch (error) {
-        if (error instanceof InputDataError) throw error.withFile(file);
-        throw error;
-      }
+      const runbook = createRunbook(registry, plan, { clock: runtime.clock, file });
       await emitDocument({ kind: 'runbook', document: runbook }, format, parsed.output, runtime.io);
     },
   });

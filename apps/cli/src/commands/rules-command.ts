@@ -1,4 +1,4 @@
-import { renderRuleCatalogMarkdown, ruleCatalog, UsageError } from '@migration-architect/core';
+import { renderRuleCatalogMarkdown, renderRuleListing, requireChecker, ruleCatalog, ruleListingJson, UsageError } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
@@ -16,26 +16,13 @@ export function rulesCommand(runtime: CommandRuntime) {
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);
       const { registry } = await runtime.loadContext(parsed.config);
-      const checkers = registry.checkers().filter((c) => parsed.type === undefined || c.id === parsed.type);
-      if (parsed.type !== undefined && checkers.length === 0) {
-        throw new UsageError(`no loaded plugin checks schemas of type "${parsed.type}" (available: ${registry.checkers().map((c) => c.id).join(', ') || 'none'})`);
-      }
+      const checkers = parsed.type === undefined ? registry.checkers() : [requireChecker(registry, parsed.type)];
+      const catalogs = checkers.map((checker) => ({ checker, rules: ruleCatalog(registry, checker.id) }));
       const format = parsed.format ?? 'text';
-      if (format === 'json') {
-        const rules = checkers.flatMap((c) => ruleCatalog(registry, c.id)).map(({ examples, ...rule }) => ({ ...rule, example_count: examples.length }));
-        runtime.io.stdout(`${JSON.stringify(rules, null, 2)}\n`);
-      } else if (format === 'markdown' || format === 'md') {
-        runtime.io.stdout(checkers.map((c) => renderRuleCatalogMarkdown(c, ruleCatalog(registry, c.id))).join('\n'));
-      } else if (format === 'text') {
-        const lines = checkers.flatMap((c) => [
-          `${c.id}: ${c.title} (${c.rules.length} rules)`,
-          ...ruleCatalog(registry, c.id).map((r) => `  ${(r.code ?? '').padEnd(6)} ${r.id.padEnd(40)} ${r.severity.padEnd(20)} ${r.title}`),
-          '',
-        ]);
-        runtime.io.stdout(`${lines.join('\n')}`);
-      } else {
-        throw new UsageError(`--format must be one of text, json, markdown; got "${format}"`);
-      }
+      if (format === 'json') runtime.io.stdout(ruleListingJson(catalogs.flatMap((c) => c.rules)));
+      else if (format === 'markdown' || format === 'md') runtime.io.stdout(catalogs.map((c) => renderRuleCatalogMarkdown(c.checker, c.rules)).join('\n'));
+      else if (format === 'text') runtime.io.stdout(renderRuleListing(catalogs));
+      else throw new UsageError(`--format must be one of text, json, markdown; got "${format}"`);
     },
   });
 }

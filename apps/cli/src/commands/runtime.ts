@@ -8,6 +8,6 @@ export interface CommandRuntime {
   clock: Clock;
   /** Loads the config (`--config` or the one found in cwd) and its plugins, once. */
   loadContext: (explicitConfig: string | undefined) => Promise<PluginContext>;
-  /** Commands set this; `check` uses it for the seed's 0 / 1 / 2. */
+  /** Commands set this; `check` uses it for its 0 / 1 / 2 verdict. */
   exitCode: number;
 }

@@ -1,4 +1,4 @@
-import { createRegistry, InputDataError, MigrationArchitectError, type Config, type PluginRegistry } from '@migration-architect/core';
+import { createRegistry, InputDataError, MigrationArchitectError, qualifiedId, type Config, type PluginRegistry } from '@migration-architect/core';
 import { loadBuiltinPlugins } from '../plugins/load-builtin-plugins.js';
 import { loadProjectConfig } from './load-config.js';
 import { resolveConfiguredPlugins } from './resolve-plugins.js';
@@ -15,7 +15,7 @@ export interface PluginContext {
 }
 
 function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile: string): void {
-  const known = new Set(registry.checkers().flatMap((c) => c.rules.map((r) => `${registry.namespaceOf(c.plugin)}/${r.id}`)));
+  const known = new Set(registry.checkers().flatMap((c) => c.rules.map((r) => qualifiedId(c.namespace, r.id))));
   for (const id of Object.keys(config.rules ?? {})) {
     if (!known.has(id)) {
       throw new InputDataError(`no loaded plugin has a rule "${id}" (rule ids look like "database/column-removed"; see \`migration-architect plugins show\`)`, {

@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
-import { MigrationArchitectError, UnknownMigrationTypeError } from '@migration-architect/core';
+import { MigrationArchitectError, redactSecrets, secretsFromEnvironment, UnknownCheckerError, UnknownMigrationTypeError } from '@migration-architect/core';
 import type { CliIo } from '../io/cli-io.js';
-import { packageProvidingType } from '../plugins/builtin-plugins.js';
+import { packageProvidingChecker, packageProvidingType } from '../plugins/builtin-plugins.js';
 
 export const INTERNAL_ERROR_EXIT = 70;
 
@@ -9,26 +9,30 @@ function useColor(io: CliIo): boolean {
   return io.stderrIsTty && !io.env.NO_COLOR;
 }
 
-/** Adds the package to install when a missing type is one of ours. */
+/** Adds the package to install when a missing type or checker is one of ours. */
 function withInstallHint(error: MigrationArchitectError): string {
   const line = error.describe();
-  if (error instanceof UnknownMigrationTypeError) {
-    const pkg = packageProvidingType(error.migrationType);
-    if (pkg) return `${line}; install ${pkg}`;
-  }
-  return line;
+  const pkg =
+    error instanceof UnknownMigrationTypeError ? packageProvidingType(error.migrationType) : error instanceof UnknownCheckerError ? packageProvidingChecker(error.checkerId) : undefined;
+  return pkg ? `${line}; install ${pkg}` : line;
 }
 
-/** Prints one line for any failure and returns the exit code; stack traces only with --debug. */
+/**
+ * Prints one line for any failure and returns the exit code; stack traces only with --debug.
+ * Every line goes through the secret redactor: a URL or keyword string taken for a file name,
+ * or a driver message quoting a password, never prints it.
+ */
 export function reportFailure(error: unknown, io: CliIo, debug: boolean): number {
   const label = useColor(io) ? styleText('red', 'error') : 'error';
+  const secrets = secretsFromEnvironment(io.env);
+  const say = (text: string) => io.stderr(`${redactSecrets(text, secrets)}\n`);
   if (error instanceof MigrationArchitectError) {
-    io.stderr(`migration-architect: ${label}: ${withInstallHint(error)}\n`);
-    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+    say(`migration-architect: ${label}: ${withInstallHint(error)}`);
+    if (debug && error.stack) say(error.stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`migration-architect: ${label}: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  say(`migration-architect: ${label}: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}`);
+  if (debug && error instanceof Error && error.stack) say(error.stack);
   return INTERNAL_ERROR_EXIT;
 }

@@ -22,21 +22,21 @@ export interface ReportContext {
 
 function render(item: RenderableDocument, format: Exclude<OutputFormat, 'both'>, context?: ReportContext): string {
   if (item.kind === 'report' && format === 'sarif') {
-    return renderReportSarif(item.document, { rules: context?.rules ?? [], toolVersion: context?.toolVersion ?? '0.0.0', docsBase: 'https://github.com/migration-architect/migration-architect/blob/main/docs/rules/' });
+    return renderReportSarif(item.document, { rules: context?.rules ?? [], toolVersion: context?.toolVersion ?? '0.0.0' });
   }
   if (item.kind === 'report' && format === 'github') return renderReportGithub(item.document);
   if (format === 'sarif' || format === 'github') throw new UsageError(`--format ${format} is for check reports only`);
   return renderDocument(item, format);
 }
 
-/** `plan.json` → `plan.txt`, as the seed names the text beside the JSON (but never the same file). */
+/** `plan.json` → `plan.txt`, as the original scripts name the text beside the JSON (but never the same file). */
 export function textCompanionPath(path: string): string {
   return /\.json$/i.test(path) ? path.replace(/\.json$/i, '.txt') : `${path}.txt`;
 }
 
 /**
  * Renders a document and sends it to stdout or to `--output`. With `both`, the JSON goes to the
- * output file and the text beside it (or both to stdout, JSON first), as the seed scripts do.
+ * output file and the text beside it (or both to stdout, JSON first), as the original scripts do.
  */
 export async function emitDocument(item: RenderableDocument, format: OutputFormat, output: string | undefined, io: CliIo, context?: ReportContext): Promise<void> {
   const files: OutputFile[] = [];

@@ -1,5 +1,5 @@
-import { PluginError } from '@migration-architect/core';
 import { BUILTIN_PLUGINS } from './builtin-plugins.js';
+import { callPluginFactory, importPluginFactory, isMissingPackage } from './import-plugin-factory.js';
 
 export interface LoadedPlugins {
   plugins: unknown[];
@@ -7,31 +7,25 @@ export interface LoadedPlugins {
   missing: string[];
 }
 
-function isMissingPackage(error: unknown, packageName: string): boolean {
-  const e = error as NodeJS.ErrnoException;
-  return e?.code === 'ERR_MODULE_NOT_FOUND' && typeof e.message === 'string' && e.message.includes(`'${packageName}'`);
-}
-
-/** Imports whichever built-in plugins are installed next to the CLI; the others are simply absent. */
+/** Imports whichever built-in plugins are installed next to the CLI (in parallel); the others are simply absent. */
 export async function loadBuiltinPlugins(): Promise<LoadedPlugins> {
   const result: LoadedPlugins = { plugins: [], loaded: [], missing: [] };
-  for (const { packageName } of BUILTIN_PLUGINS) {
-    let module: { default?: unknown };
-    try {
-      module = (await import(packageName)) as { default?: unknown };
-    } catch (error) {
-      if (isMissingPackage(error, packageName)) {
-        result.missing.push(packageName);
-        continue;
-      }
-      throw new PluginError(`plugin "${packageName}" failed to load: ${(error as Error).message.split('\n')[0]}`);
+  const factories = await Promise.all(
+    BUILTIN_PLUGINS.map(({ packageName }) =>
+      importPluginFactory(packageName, packageName).catch((error: unknown) => {
+        if (isMissingPackage(error, packageName)) return undefined;
+        throw error;
+      }),
+    ),
+  );
+  BUILTIN_PLUGINS.forEach(({ packageName }, i) => {
+    const factory = factories[i];
+    if (!factory) {
+      result.missing.push(packageName);
+      return;
     }
-    const factory = module.default;
-    if (typeof factory !== 'function') {
-      throw new PluginError(`plugin "${packageName}" does not default-export a plugin factory`);
-    }
-    result.plugins.push(factory());
+    result.plugins.push(callPluginFactory(packageName, factory, undefined));
     result.loaded.push(packageName);
-  }
+  });
   return result;
 }

@@ -25,9 +25,15 @@ export function loadTopicCatalog(document: unknown, source: { file: string }): T
   return parsed.data;
 }
 
-function topicChanges(name: string, before: Topic, after: Topic): SchemaChange[] {
+/** Every change kind `diffTopicCatalogs` reports; the checker declares them so the registry and the kit can check the rules cover them. */
+export const TOPIC_CHANGE_KINDS = ['topic.removed', 'topic.added', 'topic.partitions_changed', 'topic.retention_reduced', 'field.removed', 'field.retyped', 'field.added'] as const;
+
+/** A change between catalogs: values are partition counts, hours, field types or whole topics. */
+export type TopicChange = SchemaChange<number | string | Topic>;
+
+function topicChanges(name: string, before: Topic, after: Topic): TopicChange[] {
   const at = `topics.${name}`;
-  const changes: SchemaChange[] = [];
+  const changes: TopicChange[] = [];
   if (after.partitions !== before.partitions) {
     changes.push({ kind: 'topic.partitions_changed', path: `${at}.partitions`, subject: name, before: before.partitions, after: after.partitions });
   }
@@ -45,8 +51,8 @@ function topicChanges(name: string, before: Topic, after: Topic): SchemaChange[]
   return changes;
 }
 
-export function diffTopicCatalogs(before: TopicCatalog, after: TopicCatalog): SchemaChange[] {
-  const changes: SchemaChange[] = [];
+export function diffTopicCatalogs(before: TopicCatalog, after: TopicCatalog): TopicChange[] {
+  const changes: TopicChange[] = [];
   for (const [name, topic] of Object.entries(before.topics)) {
     const next = after.topics[name];
     if (!next) changes.push({ kind: 'topic.removed', path: `topics.${name}`, subject: name, before: topic });

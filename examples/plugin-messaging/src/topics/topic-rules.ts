@@ -1,8 +1,9 @@
 import type { CompatibilityRuleInput } from '@migration-architect/core';
+import type { TopicCatalog, TopicChange } from './topic-catalog.js';
 
 const catalog = (topics: Record<string, unknown>) => ({ topics });
 
-export const topicRules: CompatibilityRuleInput[] = [
+export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
   {
     id: 'topic-removed',
     code: 'MSG101',

@@ -1,4 +1,3 @@
-import { InputDataError, UsageError } from '../errors/errors.js';
 import type {
   CompatibilityIssue,
   CompatibilityReport,
@@ -6,40 +5,58 @@ import type {
   OverallCompatibility,
 } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES, type ChangeSeverity } from '../documents/levels.js';
+import { InputDataError, MigrationArchitectError } from '../errors/errors.js';
 import { systemClock, type Clock } from '../identity/clock.js';
-import type { Checker, CompatibilityRule, RenameHint, SchemaChange } from '../plugin/contract.js';
-import type { PluginRegistry } from '../plugin/registry.js';
+import { createSchemaInputHandle, type SchemaInputRef } from '../inputs/schema-input-handle.js';
+import { readSchemaInput, type ResolvedSchemaInput } from '../inputs/read-schema-input.js';
+import type { Checker, CompatibilityRule, RenameHint, RuleContext, SchemaChange } from '../plugin/contract-types.js';
+import { runPluginCode } from '../plugin/plugin-code.js';
+import { qualifiedId } from '../plugin/qualified-id.js';
+import type { Owned, PluginRegistry } from '../plugin/registry.js';
 import { boundedJson } from './bounded-json.js';
 import { DEFAULT_RECOMMENDATIONS } from './report-defaults.js';
 
-export interface SchemaInput {
-  /** The parsed document (JSON/YAML value). */
-  document: unknown;
-  /** Where it came from, for error messages. */
-  file: string;
-}
-
 export interface CheckOptions {
-  clock?: Clock;
+  clock?: Clock | undefined;
   /** Renames the user declared; the checker reports them as renames instead of drop + add. */
-  renames?: RenameHint[];
+  renames?: RenameHint[] | undefined;
   /** Rule ids (`namespace/rule`) mapped to a severity, or `off` to drop the rule's findings. */
-  ruleOverrides?: Record<string, ChangeSeverity | 'off'>;
+  ruleOverrides?: Record<string, ChangeSeverity | 'off'> | undefined;
 }
 
-/** A change no rule of its checker classifies: a checker bug, reported rather than dropped. */
-export class UnclassifiedChangeError extends Error {
-  constructor(readonly change: SchemaChange, checkerId: string) {
-    super(`checker "${checkerId}" reported a change of kind "${change.kind}" at ${change.path} that none of its rules classifies`);
+export interface CompatibilityRequest extends CheckOptions {
+  /** The schema before the change: a file path, a URL a source reads (`postgres://…`), or a document in memory. */
+  before: SchemaInputRef;
+  after: SchemaInputRef;
+  /** The checker id (`database`, `api`); inferred from the inputs when omitted. */
+  type?: string | undefined;
+  /** Folder relative paths are resolved from (default: the process's). */
+  cwd?: string | undefined;
+}
+
+/** A change no rule of its checker classifies: a bug in that checker, reported rather than dropped (70). */
+export class UnclassifiedChangeError extends MigrationArchitectError {
+  constructor(
+    readonly change: SchemaChange,
+    checker: Owned<Checker>,
+  ) {
+    super(
+      `plugin "${checker.plugin}": checker "${checker.id}" reported a change of kind "${change.kind}" at ${change.path} that none of its rules classifies`,
+      70,
+    );
   }
 }
 
 const PREVIEW_LIMIT = 500;
 
-/** The seed keeps the first 500 characters of each schema in the report; so do we. */
-function preview(document: unknown): string {
+/** The first 500 characters of a document, as the original report kept them: for JSON/YAML sources' `summary`. */
+export function documentPreview(document: unknown): string {
   const { text, truncated } = boundedJson(document, PREVIEW_LIMIT);
   return truncated ? `${text}...` : text;
+}
+
+function summaryOf(input: ResolvedSchemaInput): string {
+  return input.read.summary ?? `${input.name} (${input.source.title})`;
 }
 
 function overallOf(counts: Record<ChangeSeverity, number>): OverallCompatibility {
@@ -49,63 +66,61 @@ function overallOf(counts: Record<ChangeSeverity, number>): OverallCompatibility
   return 'fully_compatible';
 }
 
-function findRule(checker: Checker, change: SchemaChange, context: { before: unknown; after: unknown }): CompatibilityRule | undefined {
-  return checker.rules.find((rule) => rule.change === change.kind && (!rule.when || rule.when(change, context)));
+function ruleLabel(checker: Owned<Checker>, rule: CompatibilityRule): string {
+  return `rule ${qualifiedId(checker.namespace, rule.id)}`;
 }
 
-export function selectChecker(registry: PluginRegistry, kind: string): Checker & { plugin: string } {
-  const checker = registry.checker(kind);
-  if (!checker) {
-    const known = registry.checkers().map((c) => c.id);
-    throw new UsageError(
-      `no loaded plugin checks schemas of type "${kind}" (${known.length ? `available: ${known.join(', ')}` : 'no plugins are loaded'})`,
-    );
-  }
-  return checker;
-}
-
-function loadModel(checker: Checker, input: SchemaInput): unknown {
-  try {
-    return checker.load(input.document, { file: input.file });
-  } catch (error) {
-    if (error instanceof InputDataError) throw error.withFile(input.file);
-    throw error;
-  }
+function findRule(checker: Owned<Checker>, change: SchemaChange, context: RuleContext): CompatibilityRule | undefined {
+  return checker.rules.find(
+    (rule) => rule.change === change.kind && (!rule.when || runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: when()`, () => rule.when!(change, context))),
+  );
 }
 
 /**
- * Loads both schemas with the checker for `kind`, diffs them, and lets the checker's rules
- * classify every change. The report counts every severity, additive changes included.
+ * Reads both inputs (concurrently: two live databases are introspected at once), picks the
+ * checker, and classifies every change. The one call behind `check`.
  */
-export function checkCompatibility(
-  registry: PluginRegistry,
-  kind: string,
-  before: SchemaInput,
-  after: SchemaInput,
-  options: CheckOptions = {},
-): CompatibilityReport {
+export async function checkCompatibility(registry: PluginRegistry, request: CompatibilityRequest): Promise<CompatibilityReport> {
+  const cwd = request.cwd ?? process.cwd();
+  const explicit = request.type !== undefined;
+  const handle = (ref: SchemaInputRef) => createSchemaInputHandle(ref, { cwd, explicit });
+  const [before, after] = await Promise.all([
+    readSchemaInput(registry, handle(request.before), request.type),
+    readSchemaInput(registry, handle(request.after), request.type),
+  ]);
+  if (before.checker.id !== after.checker.id) {
+    throw new InputDataError(
+      `${before.name} reads as a ${before.checker.id} schema (${before.source.title}) but ${after.name} as a ${after.checker.id} schema (${after.source.title}); name the type to compare them as one kind`,
+    );
+  }
+  return compareSchemas(before.checker, before, after, request);
+}
+
+/** Diffs two inputs already read and lets the checker's rules classify every change. */
+export function compareSchemas(checker: Owned<Checker>, before: ResolvedSchemaInput, after: ResolvedSchemaInput, options: CheckOptions = {}): CompatibilityReport {
   const clock = options.clock ?? systemClock;
-  const checker = selectChecker(registry, kind);
-  const namespace = registry.namespaceOf(checker.plugin);
-  const context = { before: loadModel(checker, before), after: loadModel(checker, after) };
-  const changes = checker.diff(context.before, context.after, { renames: options.renames ?? [] });
+  const dialects = { before: before.read.dialect, after: after.read.dialect };
+  const context: RuleContext = { before: before.read.model, after: after.read.model, dialect: dialects.after ?? dialects.before };
+  const changes = runPluginCode(checker.plugin, `checker ${checker.id}: diff()`, () =>
+    checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects }),
+  );
 
   const issues: CompatibilityIssue[] = [];
   const scripts: MigrationScript[] = [];
   for (const change of changes) {
     const rule = findRule(checker, change, context);
-    if (!rule) throw new UnclassifiedChangeError(change, checker.id);
-    const ruleId = `${namespace}/${rule.id}`;
+    if (!rule) throw new UnclassifiedChangeError(change, checker);
+    const ruleId = qualifiedId(checker.namespace, rule.id);
     const override = options.ruleOverrides?.[ruleId];
     if (override === 'off') continue;
-    const outcome = rule.classify(change, context);
+    const outcome = runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: classify()`, () => rule.classify(change, context));
     const side = change.location?.side ?? (change.after === undefined ? 'before' : 'after');
     issues.push({
       type: rule.issueType,
       rule: ruleId,
       code: rule.code ?? null,
       location: {
-        file: side === 'before' ? before.file : after.file,
+        file: side === 'before' ? before.name : after.name,
         ...(change.location ? { line: change.location.line, ...(change.location.column ? { column: change.location.column } : {}) } : {}),
       },
       severity: override ?? outcome.severity ?? rule.severity,
@@ -137,11 +152,17 @@ export function checkCompatibility(
     ...(scripts.length ? advice.withScripts : []),
     ...advice.always,
   ];
+  const describeInput = (input: ResolvedSchemaInput) => ({
+    name: input.name,
+    source: qualifiedId(input.source.namespace, input.source.id),
+    dialect: input.read.dialect,
+  });
 
   return {
     schema_type: checker.id,
-    schema_before: preview(before.document),
-    schema_after: preview(after.document),
+    schema_before: summaryOf(before),
+    schema_after: summaryOf(after),
+    inputs: { before: describeInput(before), after: describeInput(after) },
     analysis_date: clock().toISOString(),
     overall_compatibility: overallOf(counts),
     breaking_changes_count: counts.breaking,

@@ -46,11 +46,21 @@ export const OverallCompatibilitySchema = z.enum([
 ]);
 export type OverallCompatibility = z.infer<typeof OverallCompatibilitySchema>;
 
+export const SchemaInputDescriptionSchema = z.object({
+  name: z.string(),
+  source: z.string().meta({ description: 'The source that read it, `namespace/id` (database/postgresql-sql).' }),
+  dialect: z.string().nullable(),
+});
+
 export const CompatibilityReportSchema = z
   .object({
     schema_type: z.string().meta({ description: 'Checker that produced the report (database, api, ...).' }),
-    schema_before: z.string(),
+    schema_before: z.string().meta({ description: 'What the before input is: the first 500 characters of a JSON/YAML document, or the input and the format read.' }),
     schema_after: z.string(),
+    inputs: z
+      .object({ before: SchemaInputDescriptionSchema, after: SchemaInputDescriptionSchema })
+      .optional()
+      .meta({ description: 'How each input was read: its name (passwords masked), the source, and the dialect scripts are written for.' }),
     analysis_date: z.string(),
     overall_compatibility: OverallCompatibilitySchema,
     breaking_changes_count: z.number().int().nonnegative(),

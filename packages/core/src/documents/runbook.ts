@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RiskLevelSchema, UrgencySchema } from './levels.js';
 
 export const ScriptTypeSchema = z.enum(['sql', 'bash', 'api', 'manual']);
+export type ScriptType = z.infer<typeof ScriptTypeSchema>;
 
 export const RollbackStepSchema = z.object({
   step_id: z.string(),
@@ -37,6 +38,8 @@ export const MetricThresholdSchema = z.object({
   value: z.union([z.number(), z.string()]),
   duration_minutes: z.number().finite().nonnegative(),
 });
+
+export type MetricThreshold = z.infer<typeof MetricThresholdSchema>;
 
 export const TriggerConditionSchema = z.object({
   trigger_id: z.string(),

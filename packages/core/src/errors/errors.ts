@@ -30,8 +30,8 @@ export class MigrationArchitectError extends Error {
     return [...where, this.message].join(': ');
   }
 
-  withFile(file: string): this {
-    if (!this.location.file) (this.location as ErrorLocation).file = file;
+  withFile(file: string | undefined): this {
+    if (file && !this.location.file) (this.location as ErrorLocation).file = file;
     return this;
   }
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CompatibilityReportSchema } from '../documents/compatibility-report.js';
-import { ConfigSchema } from '../documents/config.js';
+import { ConfigSchema, PluginReferenceSchema } from '../documents/config.js';
 import { MigrationPlanSchema } from '../documents/plan.js';
 import { RollbackRunbookSchema } from '../documents/runbook.js';
 import { MigrationSpecSchema } from '../documents/spec.js';
+import type { PluginRegistry } from '../plugin/registry.js';
 
 /** Documents with a published JSON Schema, and whether people write them (input) or tools do (output). */
 export const DOCUMENT_SCHEMAS = {
@@ -17,8 +18,41 @@ export const DOCUMENT_SCHEMAS = {
 export type DocumentName = keyof typeof DOCUMENT_SCHEMAS;
 export const DOCUMENT_NAMES = Object.keys(DOCUMENT_SCHEMAS) as DocumentName[];
 
-/** JSON Schema (draft 2020-12) of a document, for editors and other tools. */
-export function documentJsonSchema(name: DocumentName): Record<string, unknown> {
+function described(schema: z.ZodType, note: string): z.ZodType {
+  const own = z.globalRegistry.get(schema)?.description;
+  return schema.optional().meta({ description: own ? `${own} (${note})` : note });
+}
+
+/** The spec with every field the loaded migration types declare, each marked with its type. */
+function specWithPluginFields(registry: PluginRegistry): z.ZodType {
+  const fields: Record<string, z.ZodType> = {};
+  const constraints: Record<string, z.ZodType> = {};
+  for (const type of registry.migrationTypes()) {
+    for (const [name, schema] of Object.entries(type.specFields)) fields[name] ??= described(schema, `type: ${type.id}`);
+    for (const [name, schema] of Object.entries(type.constraintFields)) constraints[name] ??= described(schema, `type: ${type.id}`);
+  }
+  const base = MigrationSpecSchema.shape.constraints.unwrap();
+  return MigrationSpecSchema.extend({ ...fields, constraints: base.extend(constraints).optional() });
+}
+
+/** The config, where `[name, options]` entries of loaded plugins are checked against their options schemas. */
+function configWithPluginOptions(registry: PluginRegistry): z.ZodType {
+  const withOptions = registry.plugins.filter((plugin) => plugin.options);
+  if (withOptions.length === 0) return ConfigSchema;
+  const entries = withOptions.map((plugin) =>
+    z.tuple([z.literal(plugin.meta.name), plugin.options!.schema]).meta({ description: `${plugin.meta.name} with its options` }),
+  );
+  return ConfigSchema.extend({
+    plugins: z.array(z.union([...entries, PluginReferenceSchema])).optional().meta({ description: 'Plugins to load, by package name or [name, options].' }),
+  });
+}
+
+/**
+ * JSON Schema (draft 2020-12) of a document, for editors and other tools. With a registry, the
+ * spec lists the fields of the loaded migration types and the config the loaded plugins' options.
+ */
+export function documentJsonSchema(name: DocumentName, registry?: PluginRegistry): Record<string, unknown> {
   const { schema, io } = DOCUMENT_SCHEMAS[name];
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const extended = registry && name === 'spec' ? specWithPluginFields(registry) : registry && name === 'config' ? configWithPluginOptions(registry) : schema;
+  return z.toJSONSchema(extended, { io, unrepresentable: 'any' }) as Record<string, unknown>;
 }

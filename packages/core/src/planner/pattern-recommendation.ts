@@ -1,6 +1,7 @@
 import type { Complexity } from '../documents/levels.js';
 import { COMPLEXITIES } from '../documents/levels.js';
-import type { DowntimeTolerance, PatternDefinition } from '../plugin/contract.js';
+import type { DowntimeTolerance, PatternDefinition } from '../plugin/contract-types.js';
+import type { Owned } from '../plugin/registry.js';
 import type { PluginRegistry } from '../plugin/registry.js';
 
 export interface RecommendationQuery {
@@ -10,7 +11,7 @@ export interface RecommendationQuery {
 }
 
 export interface PatternRecommendation {
-  pattern: PatternDefinition & { plugin: string };
+  pattern: Owned<PatternDefinition>;
   /** `exact`: a selection-matrix row matches; `near`: same downtime, complexity one step away. */
   match: 'exact' | 'near';
   reason: string;

@@ -1,3 +1,5 @@
+import { runPluginCode } from '../plugin/plugin-code.js';
+import { qualifiedId } from '../plugin/qualified-id.js';
 import { InputDataError } from '../errors/errors.js';
 import type { MigrationPlan, PlanPhase, PlanRollback, RiskItem } from '../documents/plan.js';
 import type { MigrationSpec } from '../documents/spec.js';
@@ -32,17 +34,19 @@ export class UnknownMigrationTypeError extends InputDataError {
 }
 
 export interface PlanOptions {
-  clock?: Clock;
+  clock?: Clock | undefined;
+  /** The spec's file name, for errors about it. */
+  file?: string | undefined;
 }
 
-function requireType(registry: PluginRegistry, type: string, path: string) {
+function requireType(registry: PluginRegistry, type: string, path: string, file: string | undefined) {
   const definition = registry.migrationType(type);
-  if (!definition) throw new UnknownMigrationTypeError(type, registry.migrationTypes().map((t) => t.id), path);
+  if (!definition) throw new UnknownMigrationTypeError(type, registry.migrationTypes().map((t) => t.id), path).withFile(file);
   return definition;
 }
 
 /** Which phases, and how many hours in all, for this spec. */
-function resolvePhasePlan(registry: PluginRegistry, type: MigrationTypeDefinition, spec: MigrationSpec, complexity: Complexity) {
+function resolvePhasePlan(registry: PluginRegistry, type: MigrationTypeDefinition, spec: MigrationSpec, complexity: Complexity, file: string | undefined) {
   if (spec.pattern === undefined) {
     const plan = type.defaultPlan;
     return { pattern: null, phases: plan.phases, totalHours: Math.round(plan.baseDurationHours * plan.complexityMultiplier[complexity]) };
@@ -52,7 +56,7 @@ function resolvePhasePlan(registry: PluginRegistry, type: MigrationTypeDefinitio
     const known = registry.patterns(spec.type).map((p) => p.id);
     throw new InputDataError(
       `migration type "${spec.type}" has no pattern "${spec.pattern}" (${known.length ? `known: ${known.join(', ')}` : 'its plugin defines no patterns'}; omit "pattern" for the default phases)`,
-      { path: 'pattern' },
+      { path: 'pattern', file },
     );
   }
   return {
@@ -88,32 +92,33 @@ function buildRollbackPlan(registry: PluginRegistry, type: string, phases: PlanP
 /** Turns a validated spec into a phased plan, from whatever the registry's plugins contribute. */
 export function createPlan(registry: PluginRegistry, spec: MigrationSpec, options: PlanOptions = {}): MigrationPlan {
   const clock = options.clock ?? systemClock;
-  const type = requireType(registry, spec.type, 'type');
+  const type = requireType(registry, spec.type, 'type', options.file);
   const { complexity } = assessComplexity(spec);
-  const phasePlan = resolvePhasePlan(registry, type, spec, complexity);
-  const hours = splitHours(phasePlan.totalHours, phasePlan.phases.length);
+  const phasePlan = resolvePhasePlan(registry, type, spec, complexity, options.file);
+  // The registry guarantees a template for every phase a pattern or default plan names.
+  const templates = phasePlan.phases.map((name) => registry.phaseTemplate(spec.type, name)!);
+  const hours = splitHours(phasePlan.totalHours, templates.map((t) => t.durationWeight));
 
   const phases: PlanPhase[] = phasePlan.phases.map((name, i) => {
-    // The registry guarantees a template for every phase a pattern or default plan names.
-    const template = registry.phaseTemplate(spec.type, name)!;
+    const template = templates[i]!;
     return {
       name,
       description: template.description,
       duration_hours: hours[i]!,
       dependencies: i > 0 ? [phasePlan.phases[i - 1]!] : [],
       validation_criteria: [...template.validationCriteria],
-      rollback_triggers: [...(template.rollbackTriggers ?? DEFAULT_PHASE_ROLLBACK_TRIGGERS)],
+      rollback_triggers: [...(template.rollbackTriggers ?? (type.genericAdditions.triggers ? DEFAULT_PHASE_ROLLBACK_TRIGGERS : []))],
       tasks: [...template.tasks],
       risk_level: template.riskLevel,
-      resources_required: [...DEFAULT_PHASE_RESOURCES, ...template.resourcesRequired],
+      resources_required: [...(type.genericAdditions.resources ? DEFAULT_PHASE_RESOURCES : []), ...template.resourcesRequired],
     };
   });
 
   const risks: RiskItem[] = registry
     .risks(spec.type)
-    .filter((risk) => !risk.when || risk.when(spec))
+    .filter((risk) => !risk.when || runPluginCode(risk.plugin, `risk ${qualifiedId(risk.namespace, risk.id)}: when()`, () => risk.when!(spec)))
     .map((risk) => ({
-      id: `${registry.namespaceOf(risk.plugin)}/${risk.id}`,
+      id: qualifiedId(risk.namespace, risk.id),
       category: risk.category,
       description: risk.description,
       probability: risk.probability,

@@ -1,19 +1,25 @@
 import { PluginError } from '../errors/errors.js';
 import { describeZodError } from '../errors/zod-issue-path.js';
-import {
-  PluginSchema,
-  type Checker,
-  type CommunicationContribution,
-  type MigrationTypeDefinition,
-  type PatternDefinition,
-  type PhaseTemplate,
-  type ResolvedPlugin,
-  type RiskTemplate,
-  type RollbackTemplate,
-  type TriggerTemplate,
-} from './contract.js';
+import { pluginContractSchema } from './contract-schemas.js';
+import type {
+  Checker,
+  SchemaSource,
+  CommunicationContribution,
+  ContributionOrder,
+  MigrationTypeDefinition,
+  PatternDefinition,
+  PhaseTemplate,
+  ResolvedPlugin,
+  RiskTemplate,
+  RollbackTemplate,
+  TriggerTemplate,
+} from './contract-types.js';
+import { qualifiedId } from './qualified-id.js';
 
-type Owned<T> = T & { plugin: string };
+/** A contribution with the name and namespace of the plugin that made it. */
+export type Owned<T> = T & { plugin: string; namespace: string };
+
+const ORDER_RANK: Record<ContributionOrder, number> = { pre: 0, normal: 1, post: 2 };
 
 /** One index of contributions where a key may be claimed by one plugin only. */
 class UniqueIndex<T> {
@@ -21,7 +27,7 @@ class UniqueIndex<T> {
 
   constructor(private readonly what: string) {}
 
-  add(key: string, value: T, plugin: string): void {
+  add(key: string, value: T, plugin: string, namespace: string): void {
     const existing = this.entries.get(key);
     if (existing) {
       throw new PluginError(
@@ -30,7 +36,7 @@ class UniqueIndex<T> {
           : `${this.what} "${key}" is contributed by both plugin "${existing.plugin}" and plugin "${plugin}"`,
       );
     }
-    this.entries.set(key, { ...value, plugin });
+    this.entries.set(key, { ...value, plugin, namespace });
   }
 
   get(key: string): Owned<T> | undefined {
@@ -61,13 +67,15 @@ export class PluginRegistry {
   private readonly triggerIndex = new UniqueIndex<TriggerTemplate>('trigger');
   private readonly communicationIndex = new UniqueIndex<CommunicationContribution>('communication template');
   private readonly checkerIndex = new UniqueIndex<Checker>('checker');
+  private readonly sourceIndex = new UniqueIndex<SchemaSource>('source');
+  private orderedSources: Owned<SchemaSource>[] | undefined;
 
   constructor(candidates: readonly unknown[]) {
     const resolved: ResolvedPlugin[] = [];
     const namespaces = new Map<string, string>();
     candidates.forEach((candidate, index) => {
       const label = pluginLabel(candidate, index);
-      const parsed = PluginSchema.safeParse(candidate);
+      const parsed = pluginContractSchema().safeParse(candidate);
       if (!parsed.success) {
         const { path, message } = describeZodError(parsed.error);
         throw new PluginError(`plugin "${label}" is invalid: ${path ? `${path}: ` : ''}${message}`);
@@ -90,22 +98,27 @@ export class PluginRegistry {
   private index(plugin: ResolvedPlugin): void {
     const name = plugin.meta.name;
     const ns = plugin.meta.namespace;
-    for (const type of plugin.migrationTypes) this.typeIndex.add(type.id, type, name);
-    for (const pattern of plugin.patterns) this.patternIndex.add(`${pattern.type}/${pattern.id}`, pattern, name);
-    for (const phase of plugin.phases) this.phaseIndex.add(`${phase.type}/${phase.id}`, phase, name);
-    for (const risk of plugin.risks) this.riskIndex.add(`${ns}/${risk.id}`, risk, name);
-    for (const rollback of plugin.rollbacks) this.rollbackIndex.add(`${ns}/${rollback.id}`, rollback, name);
-    for (const trigger of plugin.triggers) this.triggerIndex.add(`${ns}/${trigger.id}`, trigger, name);
-    for (const message of plugin.communications) this.communicationIndex.add(`${ns}/${message.id}`, message, name);
+    const own = <T>(index: UniqueIndex<T>, key: string, value: T) => index.add(key, value, name, ns);
+    for (const type of plugin.migrationTypes) own(this.typeIndex, type.id, type);
+    for (const pattern of plugin.patterns) own(this.patternIndex, `${pattern.type}/${pattern.id}`, pattern);
+    for (const phase of plugin.phases) own(this.phaseIndex, `${phase.type}/${phase.id}`, phase);
+    for (const risk of plugin.risks) own(this.riskIndex, qualifiedId(ns, risk.id), risk);
+    for (const rollback of plugin.rollbacks) own(this.rollbackIndex, qualifiedId(ns, rollback.id), rollback);
+    for (const trigger of plugin.triggers) own(this.triggerIndex, qualifiedId(ns, trigger.id), trigger);
+    for (const message of plugin.communications) own(this.communicationIndex, qualifiedId(ns, message.id), message);
+    for (const source of plugin.sources) own(this.sourceIndex, qualifiedId(ns, source.id), source);
     for (const checker of plugin.checkers) {
       const ruleIds = new Set<string>();
+      const kinds = checker.changeKinds ? new Set(checker.changeKinds) : undefined;
       checker.rules.forEach((rule, i) => {
-        if (ruleIds.has(rule.id)) {
-          throw new PluginError(`plugin "${name}" is invalid: checkers.${checker.id}.rules[${i}].id: rule "${rule.id}" appears twice`);
+        const where = `checkers.${checker.id}.rules[${i}]`;
+        if (ruleIds.has(rule.id)) throw new PluginError(`plugin "${name}" is invalid: ${where}.id: rule "${rule.id}" appears twice`);
+        if (kinds && !kinds.has(rule.change)) {
+          throw new PluginError(`plugin "${name}" is invalid: ${where}.change: rule "${rule.id}" classifies "${rule.change}", which is not among the checker's changeKinds`);
         }
         ruleIds.add(rule.id);
       });
-      this.checkerIndex.add(checker.id, checker, name);
+      own(this.checkerIndex, checker.id, checker);
     }
   }
 
@@ -141,6 +154,11 @@ export class PluginRegistry {
     }
     for (const trigger of this.triggerIndex.values()) needType(trigger.type, `trigger "${trigger.id}"`, trigger.plugin);
     for (const message of this.communicationIndex.values()) needType(message.type, `communication template "${message.id}"`, message.plugin);
+    for (const source of this.sourceIndex.values()) {
+      if (!this.checkerIndex.get(source.checker)) {
+        throw new PluginError(`plugin "${source.plugin}": source "${source.id}" reads schemas for checker "${source.checker}", which no loaded plugin provides`);
+      }
+    }
   }
 
   get isEmpty(): boolean {
@@ -192,9 +210,17 @@ export class PluginRegistry {
     return this.checkerIndex.get(id);
   }
 
-  /** The namespace of the plugin that contributed a checker, for rule ids. */
-  namespaceOf(pluginName: string): string {
-    return this.plugins.find((p) => p.meta.name === pluginName)?.meta.namespace ?? pluginName;
+  /**
+   * Sources in the order they are asked: `pre`, `normal`, `post`, then plugin load order, then
+   * each plugin's list order. With a checker id, only the sources for that checker.
+   */
+  sources(checkerId?: string): Owned<SchemaSource>[] {
+    this.orderedSources ??= this.sourceIndex
+      .values()
+      .map((source, position) => ({ source, position }))
+      .sort((a, b) => ORDER_RANK[a.source.order] - ORDER_RANK[b.source.order] || a.position - b.position)
+      .map(({ source }) => source);
+    return checkerId === undefined ? this.orderedSources : this.orderedSources.filter((s) => s.checker === checkerId);
   }
 }
 

@@ -8,3 +8,6 @@ export { renderRunbookMarkdown } from './runbook-markdown.js';
 export { renderReportSarif, type SarifOptions } from './report-sarif.js';
 export { renderReportGithub } from './report-github.js';
 export { renderRuleCatalogMarkdown } from './rule-catalog-markdown.js';
+export { pluginContributions, renderPluginDetails, renderPluginSummary } from './listings/plugin-listing.js';
+export { renderRuleListing, ruleListingJson } from './listings/rule-listing.js';
+export { patternListingJson, recommendationJson, renderPatternListing, renderRecommendation } from './listings/pattern-listing.js';

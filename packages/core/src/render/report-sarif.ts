@@ -12,11 +12,7 @@ const LEVEL: Record<ChangeSeverity, 'error' | 'warning' | 'note'> = {
 export interface SarifOptions {
   rules: RuleSummary[];
   toolVersion: string;
-  /** Where rule docs live; each rule links to `<docsBase><checker>.md#<code or slug>`. */
-  docsBase?: string;
 }
-
-const anchor = (rule: { code: string | null; slug: string }) => (rule.code ? `${rule.code}-${rule.slug}` : rule.slug).toLowerCase();
 
 /**
  * SARIF 2.1.0, the format GitHub code scanning ingests: one run, the rules that fired (with
@@ -34,7 +30,7 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
       shortDescription: { text: rule.title },
       fullDescription: { text: rule.description },
       help: { text: `Safe alternative: ${rule.safeAlternative}`, markdown: `**Safe alternative:** ${rule.safeAlternative}` },
-      ...(options.docsBase ? { helpUri: `${options.docsBase}${rule.checker}.md#${anchor(rule)}` } : {}),
+      ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
       defaultConfiguration: { level: LEVEL[rule.severity] },
       properties: { tags: [rule.checker, rule.severity], 'migration-architect/id': rule.id },
     };

@@ -24,7 +24,9 @@ import {
 } from './runbook-defaults.js';
 
 export interface RunbookOptions {
-  clock?: Clock;
+  clock?: Clock | undefined;
+  /** The plan's file name, for errors about it. */
+  file?: string | undefined;
 }
 
 const URGENCY_BY_RISK: Record<RiskLevel, Urgency> = { low: 'low', medium: 'medium', high: 'high', critical: 'emergency' };
@@ -103,6 +105,7 @@ function rollbackPhase(registry: PluginRegistry, plan: MigrationPlan, phase: Pla
   const steps = phaseSteps(registry, plan, phase, index);
   const stepMinutes = steps.reduce((sum, s) => sum + s.estimated_duration_minutes, 0);
   const highRisk = phase.risk_level === 'high' || phase.risk_level === 'critical';
+  const generic = type.genericAdditions.communications;
   return {
     phase_name: `rollback_${phase.name}`,
     description: `Rollback changes made during ${phase.name} phase`,
@@ -110,7 +113,7 @@ function rollbackPhase(registry: PluginRegistry, plan: MigrationPlan, phase: Pla
     // Half the forward time (the seed's rule), but never less than the steps themselves take.
     estimated_duration_minutes: Math.max(Math.floor((phase.duration_hours * 60) / 2), stepMinutes),
     prerequisites: [
-      ...GENERIC_PREREQUISITES,
+      ...(generic ? GENERIC_PREREQUISITES : []),
       ...(index > 0 ? ['Previous rollback phase completed successfully'] : []),
       ...templates.flatMap((t) => t.prerequisites),
     ],
@@ -123,8 +126,8 @@ function rollbackPhase(registry: PluginRegistry, plan: MigrationPlan, phase: Pla
       ...type.validationCommands.slice(0, 3).map((cmd) => `Validation command passed: ${cmd}`),
     ],
     communication_requirements: [
-      ...GENERIC_COMMUNICATION_REQUIREMENTS,
-      ...(highRisk ? HIGH_RISK_COMMUNICATION_REQUIREMENTS : []),
+      ...(generic ? GENERIC_COMMUNICATION_REQUIREMENTS : []),
+      ...(generic && highRisk ? HIGH_RISK_COMMUNICATION_REQUIREMENTS : []),
       ...templates.flatMap((t) => t.communicationRequirements),
     ],
     risk_level: phase.risk_level,
@@ -136,7 +139,7 @@ export function createRunbook(registry: PluginRegistry, plan: MigrationPlan, opt
   const clock = options.clock ?? systemClock;
   const type = registry.migrationType(plan.migration_type);
   if (!type) {
-    throw new UnknownMigrationTypeError(plan.migration_type, registry.migrationTypes().map((t) => t.id), 'migration_type');
+    throw new UnknownMigrationTypeError(plan.migration_type, registry.migrationTypes().map((t) => t.id), 'migration_type').withFile(options.file);
   }
   const runbookId = `rb_${contentId(plan, 8)}`;
   const phases = [...plan.phases].reverse().map((phase, i) => rollbackPhase(registry, plan, phase, i));
@@ -150,7 +153,7 @@ export function createRunbook(registry: PluginRegistry, plan: MigrationPlan, opt
     estimated_duration: `${totalMinutes} minutes`,
   };
   const messages: CommunicationTemplate[] = [
-    ...GENERIC_COMMUNICATIONS,
+    ...(type.genericAdditions.communications ? GENERIC_COMMUNICATIONS : []),
     ...registry.communications(plan.migration_type).map((c) => ({
       template_type: c.templateType,
       audience: c.audience,
@@ -162,7 +165,7 @@ export function createRunbook(registry: PluginRegistry, plan: MigrationPlan, opt
   ];
 
   const triggers: TriggerCondition[] = [
-    ...GENERIC_TRIGGERS,
+    ...(type.genericAdditions.triggers ? GENERIC_TRIGGERS : []),
     ...registry.triggers(plan.migration_type).map((t) => ({
       trigger_id: t.id,
       name: t.name,
@@ -184,8 +187,8 @@ export function createRunbook(registry: PluginRegistry, plan: MigrationPlan, opt
     data_recovery_plan: type.dataRecoveryPlan,
     communication_templates: messages,
     escalation_matrix: type.escalationMatrix ?? DEFAULT_ESCALATION_MATRIX,
-    validation_checklist: [...BASE_VALIDATION_CHECKLIST, ...type.validationChecklist],
-    post_rollback_procedures: [...POST_ROLLBACK_PROCEDURES],
+    validation_checklist: [...(type.genericAdditions.checklist ? BASE_VALIDATION_CHECKLIST : []), ...type.validationChecklist],
+    post_rollback_procedures: type.genericAdditions.checklist ? [...POST_ROLLBACK_PROCEDURES] : [],
     emergency_contacts: EMERGENCY_CONTACTS,
   }, known);
 }

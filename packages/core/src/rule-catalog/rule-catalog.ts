@@ -1,5 +1,7 @@
 import type { ChangeSeverity } from '../documents/levels.js';
-import type { PluginRegistry } from '../plugin/registry.js';
+import type { Checker, CompatibilityRule, RuleExample } from '../plugin/contract-types.js';
+import { qualifiedId } from '../plugin/qualified-id.js';
+import type { Owned, PluginRegistry } from '../plugin/registry.js';
 
 /** What tools and docs need to know about one rule, without its functions. */
 export interface RuleSummary {
@@ -8,12 +10,27 @@ export interface RuleSummary {
   code: string | null;
   slug: string;
   checker: string;
+  /** The package of the plugin that contributes it. */
+  plugin: string;
   severity: ChangeSeverity;
   title: string;
   description: string;
   safeAlternative: string;
   issueType: string;
-  examples: { name?: string | undefined; before: unknown; after: unknown }[];
+  /** The rule's docs page: its own `docsUrl`, or the plugin's with the rule's anchor (`#db102-table-removed`); null when neither is given. */
+  docsUrl: string | null;
+  examples: RuleExample[];
+}
+
+/** The heading anchor of a rule in generated rule docs: `db102-table-removed`, or the id alone. */
+export function ruleAnchor(rule: { code?: string | null | undefined; id: string }): string {
+  return (rule.code ? `${rule.code}-${rule.id}` : rule.id).toLowerCase();
+}
+
+function docsUrlOf(rule: CompatibilityRule, pluginDocs: string | undefined): string | null {
+  if (rule.docsUrl) return rule.docsUrl;
+  if (!pluginDocs) return null;
+  return `${pluginDocs}#${ruleAnchor(rule)}`;
 }
 
 /** Every rule of every loaded checker (or of one), in checker order. */
@@ -21,18 +38,20 @@ export function ruleCatalog(registry: PluginRegistry, checkerId?: string): RuleS
   return registry
     .checkers()
     .filter((checker) => checkerId === undefined || checker.id === checkerId)
-    .flatMap((checker) => {
-      const namespace = registry.namespaceOf(checker.plugin);
+    .flatMap((checker: Owned<Checker>) => {
+      const pluginDocs = registry.plugins.find((p) => p.meta.name === checker.plugin)?.meta.docsUrl;
       return checker.rules.map((rule) => ({
-        id: `${namespace}/${rule.id}`,
+        id: qualifiedId(checker.namespace, rule.id),
         code: rule.code ?? null,
         slug: rule.id,
         checker: checker.id,
+        plugin: checker.plugin,
         severity: rule.severity,
         title: rule.title,
         description: rule.description,
         safeAlternative: rule.safeAlternative,
         issueType: rule.issueType,
+        docsUrl: docsUrlOf(rule, pluginDocs),
         examples: rule.examples,
       }));
     });

@@ -1,6 +1,7 @@
 import { DATABASE, type MigrationTypeInput } from '../contribution-types.js';
 import { dataRecoveryPlan } from './data-recovery-plan.js';
 import { databaseEscalationMatrix } from './escalation-matrix.js';
+import { databaseSpecFields } from './spec-fields.js';
 
 /**
  * Runnable catalog queries that show the database is back in a consistent state: each one
@@ -18,6 +19,7 @@ export const DATABASE_VALIDATION_COMMANDS = [
 export const databaseMigrationType: MigrationTypeInput = {
   id: DATABASE,
   title: 'Database migration',
+  specFields: databaseSpecFields,
   description:
     'Schema changes and data moves on PostgreSQL: expand/contract schema evolution, logical-replication data migrations, version upgrades and cloud moves.',
   defaultPlan: {

@@ -1,11 +1,8 @@
-import { defineRule, type ChangeSeverity, type RuleOutcome } from '@migration-architect/core';
+import { defineRule, type ChangeSeverity, type RuleContext, type RuleOutcome } from '@migration-architect/core';
 import type { ChangeKind, ConstraintChangeDetails, DatabaseChange } from '../schema/changes.js';
 import type { ConstraintType, DatabaseSchema } from '../schema/model.js';
 
-export interface DatabaseRuleContext {
-  before: DatabaseSchema;
-  after: DatabaseSchema;
-}
+export type DatabaseRuleContext = RuleContext<DatabaseSchema>;
 
 interface RuleText {
   id: string;
@@ -24,11 +21,11 @@ export interface DatabaseRuleDefinition<K extends ChangeKind> extends RuleText {
   classify: (change: DatabaseChange<K>, context: DatabaseRuleContext) => RuleOutcome;
 }
 
-export type DatabaseRule = ReturnType<typeof defineRule>;
+export type DatabaseRule = ReturnType<typeof defineRule<DatabaseSchema>>;
 
 /** A rule typed by the change kind it classifies; the checker's diff guarantees the details match. */
 export function defineDatabaseRule<K extends ChangeKind>(rule: DatabaseRuleDefinition<K>): DatabaseRule {
-  return defineRule(rule as unknown as Parameters<typeof defineRule>[0]);
+  return defineRule<DatabaseSchema>(rule as unknown as DatabaseRule);
 }
 
 type ConstraintAction = 'added' | 'removed' | 'modified';

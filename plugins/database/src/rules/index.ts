@@ -6,6 +6,7 @@ import { identityChanged, identityRemoved, identityRestricted } from './column-i
 import { nullabilityRelaxed, nullabilityRestriction } from './column-nullability-rules.js';
 import { incompatibleTypeChange, lengthIncrease, lengthReduction, riskyTypeChange, typeWidened } from './column-type-rules.js';
 import type { DatabaseRule } from './database-rule.js';
+import { forDialect } from './dialect-scripts.js';
 import { modelRuleExample } from './examples/model-rule-examples.js';
 import { ruleExample } from './examples/rule-examples.js';
 import { foreignKeyAdded, foreignKeyModified, foreignKeyRemoved } from './foreign-key-rules.js';
@@ -96,5 +97,6 @@ const rulesWithoutExamples: DatabaseRule[] = [
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const example = ruleExample(rule.id) ?? modelRuleExample(rule.id);
-  return example ? { ...rule, examples: [example] } : rule;
+  const classify: DatabaseRule['classify'] = (change, context) => forDialect(rule.classify(change, context), context.dialect);
+  return { ...rule, classify, ...(example ? { examples: [example] } : {}) };
 });

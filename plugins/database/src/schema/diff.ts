@@ -35,7 +35,7 @@ function diffSchemaNames(before: readonly SchemaObject[], after: readonly Schema
  * columns, constraints and indexes belong to its `table.added`. Tables match by schema and name,
  * an unqualified name being in `public`.
  */
-export function diffDatabaseSchemas(original: DatabaseSchema, after: DatabaseSchema, options: DiffOptions = { renames: [] }): DatabaseChange[] {
+export function diffDatabaseSchemas(original: DatabaseSchema, after: DatabaseSchema, options: Pick<DiffOptions, 'renames'> = { renames: [] }): DatabaseChange[] {
   const { before, changes: renames } = applyRenameHints(original, after, options.renames, declaredRenames(after));
   const afterById = new Map(after.tables.map((t) => [objectIdentity(t), t]));
   const beforeIds = new Set(before.tables.map(objectIdentity));

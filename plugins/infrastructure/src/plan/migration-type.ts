@@ -1,6 +1,7 @@
-import type { MigrationTypeDefinition } from '@migration-architect/core';
+import type { MigrationTypeInput } from '@migration-architect/core';
 import { infrastructureDataRecoveryPlan } from '../rollback/data-recovery-plan.js';
 import { infrastructureEscalationMatrix } from '../rollback/escalation-matrix.js';
+import { infrastructureSpecFields } from './spec-fields.js';
 
 /** Commands that show the infrastructure is back where it was; `{placeholders}` are per environment. */
 export const INFRASTRUCTURE_VALIDATION_COMMANDS = [
@@ -11,9 +12,10 @@ export const INFRASTRUCTURE_VALIDATION_COMMANDS = [
   'curl -sSI {load_balancer_url}',
 ];
 
-export const infrastructureMigrationType: MigrationTypeDefinition = {
+export const infrastructureMigrationType: MigrationTypeInput = {
   id: 'infrastructure',
   title: 'Infrastructure migration',
+  specFields: infrastructureSpecFields,
   description:
     'Moving workloads, networks and storage between data centres and clouds: on-premises to cloud, cloud to cloud, or a re-platforming of the estate.',
   defaultPlan: {

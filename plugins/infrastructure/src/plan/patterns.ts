@@ -1,7 +1,7 @@
-import type { PatternDefinition } from '@migration-architect/core';
+import type { PatternInput } from '@migration-architect/core';
 
 /** Infrastructure migration patterns, with the seed's phases, base hours and multipliers. */
-export const infrastructurePatterns: PatternDefinition[] = [
+export const infrastructurePatterns: PatternInput[] = [
   {
     id: 'cloud_migration',
     type: 'infrastructure',

@@ -1,6 +1,6 @@
-import { type RiskTemplate, specConstraints } from '@migration-architect/core';
+import { type RiskTemplateInput, specConstraints } from '@migration-architect/core';
 
-type InfrastructureRisk = Omit<RiskTemplate, 'type'>;
+type InfrastructureRisk = Omit<RiskTemplateInput, 'type'>;
 
 /** The seed's four infrastructure risks, added to every infrastructure plan. */
 const baseRisks: InfrastructureRisk[] = [
@@ -145,7 +145,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
   },
 ];
 
-export const infrastructureRisks: RiskTemplate[] = [...baseRisks, ...seedConditionalRisks, ...specDrivenRisks].map((risk) => ({
+export const infrastructureRisks: RiskTemplateInput[] = [...baseRisks, ...seedConditionalRisks, ...specDrivenRisks].map((risk) => ({
   ...risk,
   type: 'infrastructure',
 }));

@@ -1,7 +1,7 @@
-import type { CommunicationContribution } from '@migration-architect/core';
+import type { CommunicationInput } from '@migration-architect/core';
 
 /** Messages only an infrastructure rollback needs: partners and network operators see addresses change back. */
-export const infrastructureCommunications: CommunicationContribution[] = [
+export const infrastructureCommunications: CommunicationInput[] = [
   {
     id: 'network-rollback-notice',
     type: 'infrastructure',

@@ -1,7 +1,7 @@
-import type { TriggerTemplate } from '@migration-architect/core';
+import type { TriggerTemplateInput } from '@migration-architect/core';
 
 /** Infrastructure rollback triggers (the seed had none), added to core's error-rate, latency and availability triggers. */
-export const infrastructureTriggers: TriggerTemplate[] = [
+export const infrastructureTriggers: TriggerTemplateInput[] = [
   {
     id: 'packet_loss',
     type: 'infrastructure',

@@ -1,6 +1,7 @@
-import type { MigrationTypeDefinition } from '@migration-architect/core';
+import type { MigrationTypeInput } from '@migration-architect/core';
 import { serviceDataRecoveryPlan } from '../rollback/data-recovery-plan.js';
 import { serviceEscalationMatrix } from '../rollback/escalation-matrix.js';
+import { serviceSpecFields } from './spec-fields.js';
 
 /** Commands an operator runs to see that the service is back where it was; `{placeholders}` are per deployment. */
 export const SERVICE_VALIDATION_COMMANDS = [
@@ -11,9 +12,10 @@ export const SERVICE_VALIDATION_COMMANDS = [
   'curl -fsS {service_endpoint}/api/v1/status',
 ];
 
-export const serviceMigrationType: MigrationTypeDefinition = {
+export const serviceMigrationType: MigrationTypeInput = {
   id: 'service',
   title: 'Service migration',
+  specFields: serviceSpecFields,
   description:
     'Moving a running service (or a slice of it) to a new implementation, platform or version while it keeps serving traffic: strangler fig, parallel run, blue-green and canary.',
   defaultPlan: {

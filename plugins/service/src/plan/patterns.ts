@@ -1,11 +1,11 @@
-import type { PatternDefinition } from '@migration-architect/core';
+import type { PatternInput } from '@migration-architect/core';
 
 /**
  * Service migration patterns. strangler_fig and parallel_run carry the seed's phases, base hours
  * and multipliers unchanged; blue_green and canary come from the patterns catalog and the skill
  * text, and their numbers are ours (see README).
  */
-export const servicePatterns: PatternDefinition[] = [
+export const servicePatterns: PatternInput[] = [
   {
     id: 'strangler_fig',
     type: 'service',

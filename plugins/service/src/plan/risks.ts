@@ -1,6 +1,6 @@
-import { type RiskTemplate, specConstraints, specExtraList } from '@migration-architect/core';
+import { type RiskTemplateInput, specConstraints, specExtraList } from '@migration-architect/core';
 
-type ServiceRisk = Omit<RiskTemplate, 'type'>;
+type ServiceRisk = Omit<RiskTemplateInput, 'type'>;
 
 /** The seed's four service risks, added to every service plan. */
 const baseRisks: ServiceRisk[] = [
@@ -164,7 +164,7 @@ const specDrivenRisks: ServiceRisk[] = [
   },
 ];
 
-export const serviceRisks: RiskTemplate[] = [...baseRisks, ...seedConditionalRisks, ...specDrivenRisks].map((risk) => ({
+export const serviceRisks: RiskTemplateInput[] = [...baseRisks, ...seedConditionalRisks, ...specDrivenRisks].map((risk) => ({
   ...risk,
   type: 'service',
 }));

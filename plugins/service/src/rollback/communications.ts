@@ -1,7 +1,7 @@
-import type { CommunicationContribution } from '@migration-architect/core';
+import type { CommunicationInput } from '@migration-architect/core';
 
 /** Messages only a service rollback needs: the teams calling the service must know which version answers them. */
-export const serviceCommunications: CommunicationContribution[] = [
+export const serviceCommunications: CommunicationInput[] = [
   {
     id: 'consumer-rollback-notice',
     type: 'service',

@@ -1,7 +1,7 @@
-import type { TriggerTemplate } from '@migration-architect/core';
+import type { TriggerTemplateInput } from '@migration-architect/core';
 
 /** Service-specific rollback triggers, added to core's error-rate, latency and availability triggers. */
-export const serviceTriggers: TriggerTemplate[] = [
+export const serviceTriggers: TriggerTemplateInput[] = [
   // The seed's two service triggers, with its thresholds.
   {
     id: 'cpu_utilization_spike',

@@ -1,6 +1,5 @@
-import { ServiceUnavailableError } from '@migration-architect/core';
+import { redactSecrets, ServiceUnavailableError } from '@migration-architect/core';
 import type { PostgresTarget } from './postgres-url.js';
-import { scrubSecret } from './redact-url.js';
 
 interface DriverError {
   message?: unknown;
@@ -56,5 +55,5 @@ function reasonFor(error: DriverError, target: PostgresTarget): string {
 export function connectionError(error: unknown, target: PostgresTarget): ServiceUnavailableError {
   const reason = reasonFor(typeof error === 'object' && error !== null ? (error as DriverError) : { message: String(error) }, target);
   const message = `cannot read PostgreSQL database at ${target.host}:${target.port}${target.database ? `/${target.database}` : ''}: ${reason}`;
-  return new ServiceUnavailableError(scrubSecret(message, target.password), { file: target.redacted });
+  return new ServiceUnavailableError(redactSecrets(message, target.password ? [target.password] : []), { file: target.redacted });
 }

@@ -1,7 +1,6 @@
-import type { SchemaSource } from '@migration-architect/core';
+import { defineSource } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
 import { fillCanonicalDefinitions } from '../postgresql-sql/canonical-definitions.js';
-import { databaseModelDocument } from '../../schema/model-document.js';
 import { postgresCatalogToModel } from './catalog-to-model.js';
 import {
   COLUMNS_QUERY,
@@ -47,10 +46,14 @@ export async function readLivePostgresSchema(url: string, options: ReadOnlySessi
   );
 }
 
-export const postgresLiveSource: SchemaSource = {
+export const postgresLiveSource = defineSource<DatabaseSchema>({
   id: 'postgres-live',
+  checker: 'database',
+  title: 'live PostgreSQL',
   description: 'A live PostgreSQL database (postgres:// or postgresql:// URL), read from pg_catalog in a read-only transaction.',
-  matches: (input) => POSTGRES_URL.test(input),
-  // The catalog prints expressions its own way; canonical forms make them compare with SQL files.
-  read: async (input) => databaseModelDocument('postgres-live', await fillCanonicalDefinitions(await readLivePostgresSchema(input))),
-};
+  read: async (input) => {
+    if (!POSTGRES_URL.test(input.input)) return undefined;
+    // The catalog prints expressions its own way; canonical forms make them compare with SQL files.
+    return { model: await fillCanonicalDefinitions(await readLivePostgresSchema(input.input)), dialect: 'postgresql' };
+  },
+});

@@ -1,5 +1,4 @@
-import { InputDataError } from '@migration-architect/core';
-import { redactUrl } from './redact-url.js';
+import { InputDataError, redactSecrets } from '@migration-architect/core';
 
 /** Where a `postgres://` URL points, for messages: never the password, which only the driver sees. */
 export interface PostgresTarget {
@@ -19,7 +18,7 @@ export const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 /** Checks the URL before any connection attempt; a malformed one is bad input (65), not an outage. */
 export function parsePostgresUrl(url: string): PostgresTarget {
-  const redacted = redactUrl(url);
+  const redacted = redactSecrets(url);
   let parsed: URL;
   try {
     parsed = new URL(url);

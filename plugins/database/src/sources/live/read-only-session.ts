@@ -18,11 +18,21 @@ export interface ReadOnlySessionOptions {
  * a database URL never load it. Every failure becomes a ServiceUnavailableError (69) naming
  * host:port and the reason, never the password.
  */
+/**
+ * node-pg reads `sslmode=require` as `verify-full` and prints a multi-line security warning to
+ * the user's terminal. Users write these URLs for psql, so they get libpq's meaning of sslmode
+ * (what psql does), and no warning.
+ */
+export function withLibpqSslSemantics(url: string): string {
+  if (!/[?&]sslmode=/i.test(url) || /[?&]uselibpqcompat=/i.test(url)) return url;
+  return `${url}&uselibpqcompat=true`;
+}
+
 export async function withReadOnlySession<T>(url: string, work: (query: CatalogQuery, target: PostgresTarget) => Promise<T>, options: ReadOnlySessionOptions = {}): Promise<T> {
   const target = parsePostgresUrl(url);
   const { default: pg } = await import('pg');
   const client: Client = new pg.Client({
-    connectionString: url,
+    connectionString: withLibpqSslSemantics(url),
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     application_name: 'migration-architect',
   });

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
-import { InputDataError, InputMissingError, type SchemaSource } from '@migration-architect/core';
+import { defineSource, InputDataError } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
-import { databaseModelDocument } from '../../schema/model-document.js';
+import { SQLITE_SQL_FILE } from '../sqlite/sqlite-sql-source.js';
 import { applyStatement } from './apply-statement.js';
 import { blankPsqlMetaCommands } from './psql-meta-commands.js';
 import { resolveModel } from './resolve-model.js';
@@ -40,19 +38,15 @@ export async function readPostgresqlSql(source: string, file: string): Promise<D
   return resolveModel(builder.model);
 }
 
-export const postgresqlSqlSource: SchemaSource = {
+const POSTGRESQL_SQL_FILE = /\.(sql|pgsql|psql)$/i;
+
+export const postgresqlSqlSource = defineSource<DatabaseSchema>({
   id: 'postgresql-sql',
+  checker: 'database',
+  title: 'PostgreSQL SQL',
   description: 'A PostgreSQL schema as SQL: a `pg_dump --schema-only` output or any file of DDL, read with the PostgreSQL parser (libpg-query).',
-  matches: (input) => /\.(sql|pgsql|psql)$/i.test(input) && !/\.sqlite3?\.sql$/i.test(input),
-  read: async (input, { cwd }) => {
-    const path = isAbsolute(input) ? input : resolve(cwd, input);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-      throw new InputMissingError(`cannot read SQL schema: ${reason}`, { file: input });
-    }
-    return databaseModelDocument('postgresql-sql', await readPostgresqlSql(text, input));
+  read: async (input) => {
+    if (!input.fileName || !POSTGRESQL_SQL_FILE.test(input.fileName) || SQLITE_SQL_FILE.test(input.fileName)) return undefined;
+    return { model: await readPostgresqlSql(await input.text(), input.name), dialect: 'postgresql' };
   },
-};
+});

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { InputDataError, InputMissingError, type SchemaSource, type SourceReadContext } from '@migration-architect/core';
+import { defineSource, InputDataError, readInputFile } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
-import { databaseModelDocument } from '../../schema/model-document.js';
 import { loadSqlJs } from './sql-js-runtime.js';
 import { sqliteCatalogToModel } from './sqlite-catalog-to-model.js';
 
@@ -22,16 +20,9 @@ const HEADER = 'SQLite format 3\u0000';
  * in-memory SQLite (sql.js), which is what gets queried. A missing file is 66; a file that is
  * not an SQLite database is 65.
  */
-export async function readSqliteFile(input: string, context: SourceReadContext): Promise<DatabaseSchema> {
-  const path = sqlitePathOf(input, context.cwd);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new InputMissingError(`cannot read SQLite database ${path}: ${reason}`, { file: input });
-  }
+export async function readSqliteFile(input: string, cwd: string): Promise<DatabaseSchema> {
+  const path = sqlitePathOf(input, cwd);
+  const bytes = new Uint8Array(await readInputFile(path, input));
   // An empty file is an empty database to SQLite; anything else must carry the header.
   if (bytes.length > 0 && new TextDecoder().decode(bytes.subarray(0, HEADER.length)) !== HEADER) {
     throw new InputDataError(`${path} is not an SQLite database (no "SQLite format 3" header)`, { file: input });
@@ -54,9 +45,10 @@ export async function readSqliteFile(input: string, context: SourceReadContext):
   }
 }
 
-export const sqliteFileSource: SchemaSource = {
+export const sqliteFileSource = defineSource<DatabaseSchema>({
   id: 'sqlite-file',
+  checker: 'database',
+  title: 'SQLite database',
   description: 'An SQLite database file (sqlite:path/to.db, sqlite:///abs/path.db), read from a private in-memory copy.',
-  matches: (input) => SQLITE_URL.test(input),
-  read: async (input, context) => databaseModelDocument('sqlite-file', await readSqliteFile(input, context)),
-};
+  read: async (input) => (input.scheme === 'sqlite' ? { model: await readSqliteFile(input.input, input.cwd), dialect: 'sqlite' } : undefined),
+});

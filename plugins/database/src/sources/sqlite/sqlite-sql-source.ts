@@ -1,9 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { InputDataError, InputMissingError, type SchemaSource, type SourceReadContext } from '@migration-architect/core';
+import { defineSource, InputDataError } from '@migration-architect/core';
 import type { Database } from 'sql.js';
 import type { DatabaseSchema } from '../../schema/model.js';
-import { databaseModelDocument } from '../../schema/model-document.js';
 import { loadSqlJs } from './sql-js-runtime.js';
 import { sqliteCatalogToModel } from './sqlite-catalog-to-model.js';
 import { firstTokenOffset, statementEnd } from './sqlite-ddl-scanner.js';
@@ -61,28 +58,22 @@ function executeScript(db: Database, sql: string, file: string): void {
 }
 
 /** Reads SQL as `sqlite3 db .schema` (or `.dump`) prints it, by running it in a fresh in-memory SQLite. */
-export async function readSqliteSql(input: string, context: SourceReadContext): Promise<DatabaseSchema> {
-  const path = resolve(context.cwd, input);
-  let sql: string;
-  try {
-    sql = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputMissingError(`cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file: input });
-  }
+export async function readSqliteSql(sql: string, file: string): Promise<DatabaseSchema> {
   const SQL = await loadSqlJs();
   const db = new SQL.Database();
   try {
-    executeScript(db, sql.replace(/^\uFEFF/, ''), input);
+    executeScript(db, sql.replace(/^\uFEFF/, ''), file);
     return sqliteCatalogToModel(db);
   } finally {
     db.close();
   }
 }
 
-export const sqliteSqlSource: SchemaSource = {
+export const sqliteSqlSource = defineSource<DatabaseSchema>({
   id: 'sqlite-sql',
+  checker: 'database',
+  title: 'SQLite SQL',
   description: 'SQLite SQL as `sqlite3 .schema` prints it (*.sqlite.sql, *.sqlite3.sql), run in an in-memory SQLite.',
-  matches: (input) => SQLITE_SQL_FILE.test(input),
-  read: async (input, context) => databaseModelDocument('sqlite-sql', await readSqliteSql(input, context)),
-};
+  read: async (input) =>
+    input.fileName && SQLITE_SQL_FILE.test(input.fileName) ? { model: await readSqliteSql(await input.text(), input.name), dialect: 'sqlite' } : undefined,
+});

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { ChangeSeveritySchema, ComplexitySchema, LikelihoodSchema, RiskLevelSchema } from '../documents/levels.js';
+import { DataRecoveryPlanSchema, EscalationMatrixSchema, MetricThresholdSchema, ScriptTypeSchema } from '../documents/runbook.js';
+import type * as T from './contract-types.js';
+
+/**
+ * The version of the contract. A plugin declares the one it implements; the registry refuses
+ * others, so a plugin built for another core fails with a message instead of misbehaving.
+ * Version 2: sources are plugin-level contributions returning models with a dialect; checkers
+ * no longer `load` or `detect`.
+ */
+export const PLUGIN_API_VERSION = 2 as const;
+
+const Id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter');
+const Text = z.string().trim().min(1, 'expected a non-empty string');
+const TextList = z.array(Text);
+const Url = z.url({ message: 'expected an absolute URL' });
+
+function fn<F>() {
+  return z.custom<F>((value) => typeof value === 'function', { message: 'expected a function' });
+}
+
+/** A zod schema from any copy of zod 4 (a plugin may bundle its own). */
+const ZodSchema = z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, {
+  message: 'expected a zod schema',
+});
+
+const PhasePlanShape = {
+  phases: z.array(Id).min(1),
+  baseDurationHours: z.number().positive(),
+  complexityMultiplier: z.record(ComplexitySchema, z.number().positive()),
+};
+
+/*
+ * Each schema is annotated with the contract type it validates: the compiler then refuses a
+ * schema that drifts from the documented interface. They are built on first use, not at import,
+ * so commands that never validate a plugin never pay for them.
+ */
+function buildPluginSchema() {
+  const MigrationType: z.ZodType<T.MigrationTypeDefinition, T.MigrationTypeInput> = z.object({
+    id: Id,
+    title: Text,
+    description: Text,
+    defaultPlan: z.object(PhasePlanShape),
+    successCriteria: TextList.min(1),
+    stakeholders: TextList.min(1),
+    validationCommands: TextList.min(1),
+    validationChecklist: TextList.min(1),
+    dataRecoveryPlan: DataRecoveryPlanSchema,
+    escalationMatrix: EscalationMatrixSchema.optional(),
+    specFields: z.record(z.string(), ZodSchema).default({}),
+    constraintFields: z.record(z.string(), ZodSchema).default({}),
+    genericAdditions: z
+      .object({
+        triggers: z.boolean().default(true),
+        resources: z.boolean().default(true),
+        communications: z.boolean().default(true),
+        checklist: z.boolean().default(true),
+      })
+      .default({ triggers: true, resources: true, communications: true, checklist: true }),
+  });
+
+  const Pattern: z.ZodType<T.PatternDefinition, T.PatternInput> = z.object({
+    ...PhasePlanShape,
+    id: Id,
+    type: Id,
+    title: Text,
+    description: Text,
+    whenToUse: TextList.default([]),
+    recommendedWhen: z
+      .array(z.object({ complexity: z.array(ComplexitySchema).min(1), downtime: z.array(z.enum(['zero', 'some'])).min(1), reason: Text }))
+      .default([]),
+  });
+
+  const PhaseTemplate: z.ZodType<T.PhaseTemplate, T.PhaseTemplateInput> = z.object({
+    id: Id,
+    type: Id,
+    description: Text,
+    tasks: TextList.min(1),
+    validationCriteria: TextList.min(1),
+    riskLevel: RiskLevelSchema,
+    rollbackTriggers: TextList.optional(),
+    resourcesRequired: TextList.default([]),
+    durationWeight: z.number().positive().finite().default(1),
+  });
+
+  const Risk: z.ZodType<T.RiskTemplate, T.RiskTemplateInput> = z.object({
+    id: Id,
+    type: Id,
+    category: Text,
+    description: Text,
+    probability: LikelihoodSchema,
+    impact: LikelihoodSchema,
+    severity: RiskLevelSchema,
+    mitigation: Text,
+    owner: Text,
+    condition: Text.optional(),
+    when: fn<NonNullable<T.RiskTemplate['when']>>().optional(),
+  });
+
+  const RollbackStep: z.ZodType<T.RollbackStepTemplate, T.RollbackStepTemplateInput> = z.object({
+    key: Id,
+    name: Text,
+    description: Text,
+    scriptType: ScriptTypeSchema,
+    script: Text,
+    estimatedDurationMinutes: z.number().nonnegative(),
+    validationCommands: TextList.default([]),
+    successCriteria: TextList.min(1),
+    failureEscalation: Text,
+  });
+
+  const Rollback: z.ZodType<T.RollbackTemplate, T.RollbackTemplateInput> = z.object({
+    id: Id,
+    type: Id,
+    phases: z.array(Id).min(1),
+    prerequisites: TextList.default([]),
+    communicationRequirements: TextList.default([]),
+    steps: z.array(RollbackStep).min(1),
+  });
+
+  const Trigger: z.ZodType<T.TriggerTemplate, T.TriggerTemplateInput> = z.object({
+    id: Id,
+    type: Id,
+    name: Text,
+    condition: Text,
+    metricThreshold: MetricThresholdSchema.nullable(),
+    evaluationWindowMinutes: z.number().nonnegative(),
+    autoExecute: z.boolean(),
+    escalationContacts: TextList.min(1),
+  });
+
+  const Communication: z.ZodType<T.CommunicationContribution, T.CommunicationInput> = z.object({
+    id: Id,
+    type: Id,
+    templateType: Text,
+    audience: Text,
+    subject: Text,
+    body: Text,
+    urgency: Text,
+    deliveryMethods: TextList.min(1),
+  });
+
+  const RenameHint = z.object({ from: Text, to: Text });
+
+  const Rule: z.ZodType<T.CompatibilityRule, T.CompatibilityRuleInput> = z.object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case rule id'),
+    code: z.string().regex(/^[A-Z]{2,5}\d{3}$/, 'expected a code of 2-5 capital letters and 3 digits, e.g. DB102').optional(),
+    issueType: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case issue type'),
+    change: Text,
+    severity: ChangeSeveritySchema,
+    title: Text,
+    description: Text,
+    safeAlternative: Text,
+    docsUrl: Url.optional(),
+    examples: z
+      .array(
+        z.object({ name: Text.optional(), fileName: Text.optional(), before: z.unknown(), after: z.unknown(), renames: z.array(RenameHint).optional() }),
+      )
+      .default([]),
+    when: fn<NonNullable<T.CompatibilityRule['when']>>().optional(),
+    classify: fn<T.CompatibilityRule['classify']>(),
+  });
+
+  const Checker: z.ZodType<T.Checker, T.CheckerInput> = z.object({
+    id: Id,
+    title: Text,
+    description: Text,
+    changeKinds: TextList.optional(),
+    diff: fn<T.Checker['diff']>(),
+    rules: z.array(Rule).min(1),
+    recommendations: z
+      .object({ breaking: TextList.optional(), potentiallyBreaking: TextList.optional(), withScripts: TextList.optional(), always: TextList.optional() })
+      .optional(),
+  });
+
+  const Source: z.ZodType<T.SchemaSource, T.SchemaSourceInput> = z.object({
+    id: Id,
+    checker: Id,
+    title: Text,
+    description: Text,
+    order: z.enum(['pre', 'normal', 'post']).default('normal'),
+    read: fn<T.SchemaSource['read']>(),
+  });
+
+  const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
+    apiVersion: z.literal(PLUGIN_API_VERSION, {
+      error: (issue) =>
+        `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,
+    }),
+    meta: z.object({ name: Text, version: Text, namespace: Id, description: Text.optional(), docsUrl: Url.optional() }),
+    migrationTypes: z.array(MigrationType).default([]),
+    patterns: z.array(Pattern).default([]),
+    phases: z.array(PhaseTemplate).default([]),
+    risks: z.array(Risk).default([]),
+    rollbacks: z.array(Rollback).default([]),
+    triggers: z.array(Trigger).default([]),
+    communications: z.array(Communication).default([]),
+    checkers: z.array(Checker).default([]),
+    sources: z.array(Source).default([]),
+    options: z.object({ schema: ZodSchema, values: z.unknown() }).optional(),
+  });
+  return Plugin;
+}
+
+let pluginSchema: ReturnType<typeof buildPluginSchema> | undefined;
+
+/** The schema every plugin is validated with, built once on first use. */
+export function pluginContractSchema(): z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> {
+  return (pluginSchema ??= buildPluginSchema());
+}

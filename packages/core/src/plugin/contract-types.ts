@@ -1,0 +1,479 @@
+import type { z } from 'zod';
+import type { MigrationScript } from '../documents/compatibility-report.js';
+import type { ChangeSeverity, Complexity, RiskLevel } from '../documents/levels.js';
+import type { DataRecoveryPlan, EscalationMatrix, MetricThreshold, ScriptType } from '../documents/runbook.js';
+import type { MigrationSpec } from '../documents/spec.js';
+
+/*
+ * The plugin contract as plugin authors see it. These interfaces are what the published `.d.ts`
+ * documents; the zod schemas in contract-schemas.ts validate the same shapes at load time and are
+ * checked against these types by the compiler, so the two cannot drift apart.
+ *
+ * `…Input` types are what an author writes (fields with defaults may be left out); the plain names
+ * are what the registry hands to engines after validation, defaults filled in.
+ */
+
+/** Priority of a contribution among its peers, as Rollup orders hooks: all `pre`, then `normal`, then `post`. */
+export type ContributionOrder = 'pre' | 'normal' | 'post';
+
+/** Hours a type or pattern needs: `baseDurationHours × complexityMultiplier[complexity]`, split over `phases`. */
+export interface PhasePlan {
+  /** Phase template ids, in order. Each must have a phase template of the same migration type. */
+  phases: string[];
+  /** Hours for a migration of `low` complexity. */
+  baseDurationHours: number;
+  /** Factor on `baseDurationHours` per complexity (the seed uses 1 / 1.5 / 2.5 / 4). */
+  complexityMultiplier: Record<Complexity, number>;
+}
+
+/** Which of core's type-agnostic additions a migration type keeps. All default to `true`. */
+export interface GenericAdditions {
+  /** Core's generic rollback triggers in the runbook (error rate, latency, availability) besides the type's own. */
+  triggers?: boolean;
+  /** Core's generic phase resources ("Technical team availability", ...) before each phase template's own. */
+  resources?: boolean;
+  /** Core's generic runbook prerequisites, communication requirements and message templates besides the type's own. */
+  communications?: boolean;
+  /** Core's generic post-rollback checklist and procedures before the type's `validationChecklist`. */
+  checklist?: boolean;
+}
+
+export interface MigrationTypeInput {
+  /** The spec's `type` value: `database`, `messaging`. Lowercase letters, digits, `_` and `-`. */
+  id: string;
+  /** Short human name: "Database migration". */
+  title: string;
+  /** One or two sentences shown by `plugins show`. */
+  description: string;
+  /** Phases and hours used when a spec names no pattern. */
+  defaultPlan: PhasePlan;
+  /** What "done" means for migrations of this type; copied into every plan. */
+  successCriteria: string[];
+  /** Who must be involved; copied into every plan. */
+  stakeholders: string[];
+  /** Commands that show the system is back to its pre-migration state (runbook validation). */
+  validationCommands: string[];
+  /** Items added to the runbook's post-rollback checklist for this type. */
+  validationChecklist: string[];
+  /** How data is restored after a rollback of this type. */
+  dataRecoveryPlan: DataRecoveryPlan;
+  /** Replaces core's generic escalation matrix for this type. */
+  escalationMatrix?: EscalationMatrix | undefined;
+  /**
+   * Top-level spec fields this type reads, as zod schemas: `{ tables_to_migrate: z.array(...) }`.
+   * They are validated, listed by `schema spec`, and known to the unknown-field check.
+   */
+  specFields?: Record<string, z.ZodType> | undefined;
+  /** Fields this type reads inside the spec's `constraints`, as zod schemas. */
+  constraintFields?: Record<string, z.ZodType> | undefined;
+  /** Turn off core's generic additions for this type (all kept by default). */
+  genericAdditions?: GenericAdditions | undefined;
+}
+export interface MigrationTypeDefinition extends Omit<MigrationTypeInput, 'specFields' | 'constraintFields' | 'genericAdditions'> {
+  specFields: Record<string, z.ZodType>;
+  constraintFields: Record<string, z.ZodType>;
+  genericAdditions: Required<GenericAdditions>;
+}
+
+/** Downtime a spec tolerates, as the pattern selection matrix buckets it: under an hour is "zero". */
+export type DowntimeTolerance = 'zero' | 'some';
+
+/** One row of the pattern selection matrix: this pattern fits these complexities and tolerances. */
+export interface PatternFit {
+  complexity: Complexity[];
+  downtime: DowntimeTolerance[];
+  /** Why, in one sentence, shown by `patterns recommend`. */
+  reason: string;
+}
+
+export interface PatternInput extends PhasePlan {
+  /** The spec's `pattern` value: `expand_contract`. Unique within its type. */
+  id: string;
+  /** The migration type this pattern belongs to. */
+  type: string;
+  title: string;
+  description: string;
+  /** Situations this pattern suits, one sentence each (docs and `patterns`). */
+  whenToUse?: string[] | undefined;
+  /** Selection matrix rows used by `patterns recommend`. */
+  recommendedWhen?: PatternFit[] | undefined;
+}
+export interface PatternDefinition extends PatternInput {
+  whenToUse: string[];
+  recommendedWhen: PatternFit[];
+}
+
+export interface PhaseTemplateInput {
+  /** Phase id, referenced by patterns and rollback templates. Unique within its type. */
+  id: string;
+  type: string;
+  description: string;
+  /** What the team does in this phase, in order. */
+  tasks: string[];
+  /** What must be true before the next phase starts (the phase's gate). */
+  validationCriteria: string[];
+  riskLevel: RiskLevel;
+  /** Replaces core's generic phase rollback triggers. */
+  rollbackTriggers?: string[] | undefined;
+  /** Added after core's generic resources (unless the type turns those off). */
+  resourcesRequired?: string[] | undefined;
+  /**
+   * Share of the plan's hours this phase takes relative to the others (default 1): a phase of
+   * weight 2 gets twice the hours of a phase of weight 1 in the same plan.
+   */
+  durationWeight?: number | undefined;
+}
+export interface PhaseTemplate extends PhaseTemplateInput {
+  resourcesRequired: string[];
+  durationWeight: number;
+}
+
+export type Likelihood = 'low' | 'medium' | 'high' | 'critical';
+
+export interface RiskTemplateInput {
+  /** Unique within the plugin; reported as `namespace/id`. */
+  id: string;
+  type: string;
+  /** `technical`, `business`, `compliance`, ... */
+  category: string;
+  description: string;
+  probability: Likelihood;
+  impact: Likelihood;
+  severity: RiskLevel;
+  mitigation: string;
+  owner: string;
+  /** The condition in words, for docs and `plugins show`. Required when `when` is set. */
+  condition?: string | undefined;
+  /** Adds the risk only when it returns true for the spec. Omitted: always added. A throw is reported naming this risk. */
+  when?: ((spec: MigrationSpec) => boolean) | undefined;
+}
+export type RiskTemplate = RiskTemplateInput;
+
+export interface RollbackStepTemplateInput {
+  /** Unique within its rollback template. */
+  key: string;
+  name: string;
+  description: string;
+  scriptType: ScriptType;
+  /** The script or instructions; `{placeholders}` mark values only the team knows. */
+  script: string;
+  estimatedDurationMinutes: number;
+  validationCommands?: string[] | undefined;
+  successCriteria: string[];
+  /** Who is called, or what happens, when this step fails. */
+  failureEscalation: string;
+}
+export interface RollbackStepTemplate extends RollbackStepTemplateInput {
+  validationCommands: string[];
+}
+
+export interface RollbackTemplateInput {
+  id: string;
+  type: string;
+  /** Phase ids whose rollback these steps perform. */
+  phases: string[];
+  prerequisites?: string[] | undefined;
+  communicationRequirements?: string[] | undefined;
+  steps: RollbackStepTemplateInput[];
+}
+export interface RollbackTemplate extends Omit<RollbackTemplateInput, 'steps'> {
+  prerequisites: string[];
+  communicationRequirements: string[];
+  steps: RollbackStepTemplate[];
+}
+
+export interface TriggerTemplateInput {
+  id: string;
+  type: string;
+  name: string;
+  /** The condition in words: "Replication lag above 30 s for 5 minutes". */
+  condition: string;
+  /** The measurable form of `condition`, or null when it is a judgement call. */
+  metricThreshold: MetricThreshold | null;
+  evaluationWindowMinutes: number;
+  /** True when the rollback starts without a human decision. */
+  autoExecute: boolean;
+  escalationContacts: string[];
+}
+export type TriggerTemplate = TriggerTemplateInput;
+
+export interface CommunicationInput {
+  id: string;
+  type: string;
+  /** `rollback_start`, `rollback_complete`, ... */
+  templateType: string;
+  audience: string;
+  subject: string;
+  body: string;
+  urgency: string;
+  deliveryMethods: string[];
+}
+export type CommunicationContribution = CommunicationInput;
+
+/** Where a changed object is written: its line in the before or after input (SQL files). */
+export interface ChangeLocation {
+  side: 'before' | 'after';
+  line: number;
+  column?: number | undefined;
+}
+
+/** An explicit rename the user declared (`--rename users.email=users.email_address`). */
+export interface RenameHint {
+  from: string;
+  to: string;
+}
+
+/** What the engine tells a checker's `diff` and rules about the comparison. */
+export interface DiffOptions {
+  /** Renames the user declared; report them as renames, not as a drop and an add. */
+  renames: RenameHint[];
+  /** The dialect each side was read in (`postgresql`, `sqlite`), as its source said; null when unknown. */
+  dialects: { before: string | null; after: string | null };
+}
+
+/** One difference between two models, as a checker's `diff` reports it. */
+export interface SchemaChange<Value = unknown, Details extends Record<string, unknown> = Record<string, unknown>> {
+  /** What changed, e.g. `column.removed`; rules subscribe to kinds. */
+  kind: string;
+  /** Where, in dotted form: `tables.users.columns.email`. Reported as the finding's `field_path`. */
+  path: string;
+  /** Short human name of the thing changed: `users.email`. */
+  subject: string;
+  before?: Value | undefined;
+  after?: Value | undefined;
+  /** Anything else a rule needs (table name, column definitions, ...). */
+  details?: Details | undefined;
+  /** Where the object is written, when the input had lines (SQL); reported with the finding. */
+  location?: ChangeLocation | undefined;
+}
+
+/** What a rule sees besides the change: both models and the dialects they were read in. */
+export interface RuleContext<Model = unknown> {
+  before: Model;
+  after: Model;
+  /**
+   * The dialect scripts must be written for: the after side's (the engine being deployed to).
+   * A rule that cannot write a script for it gives advice without a script.
+   */
+  dialect: string | null;
+}
+
+/** What a rule says about one change. The engine turns it into a report issue. */
+export interface RuleOutcome {
+  /** Overrides the rule's default severity (a type change is safe or not depending on the types). */
+  severity?: ChangeSeverity | undefined;
+  description: string;
+  impact: string;
+  suggestedMigration: string;
+  affectedOperations: string[];
+  /** The migration (and rollback) script for this change, when one can be written. */
+  script?: MigrationScript | undefined;
+}
+
+/** A before/after pair that must trigger a rule: its docs example and its conformance test. */
+export interface RuleExample {
+  name?: string | undefined;
+  /**
+   * The file name the example is read as, so the source for that format reads it: with
+   * `schema.sql`, `before` and `after` are SQL text. Default: they are JSON/YAML documents.
+   */
+  fileName?: string | undefined;
+  /** The before schema: a document (JSON/YAML value) or, with `fileName`, the file's text. */
+  before: unknown;
+  after: unknown;
+  /** Renames declared for this example, as `--rename` would. */
+  renames?: RenameHint[] | undefined;
+}
+
+export interface CompatibilityRuleInput<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> {
+  /** Stable id within the checker, kebab-case: `column-removed`. Reported as `namespace/id`. */
+  id: string;
+  /** Stable short code (`DB102`): for SARIF, suppressions and docs anchors. */
+  code?: string | undefined;
+  /** The report's issue type for the finding: `column_removed`. */
+  issueType: string;
+  /** The change kind this rule classifies. */
+  change: string;
+  /** Default severity; `classify` may override it per change. */
+  severity: ChangeSeverity;
+  title: string;
+  /** One paragraph: what happens to running clients and data. */
+  description: string;
+  /** The safe way to make this change. */
+  safeAlternative: string;
+  /** Where this rule is documented (SARIF `helpUri`); default: the plugin's `docsUrl` with `#code`. */
+  docsUrl?: string | undefined;
+  /** Before/after documents that trigger this rule; the conformance kit checks each does. */
+  examples?: RuleExample[] | undefined;
+  /** Narrows the rule to some changes of its kind; the first matching rule classifies a change. */
+  when?: ((change: Change, context: RuleContext<Model>) => boolean) | undefined;
+  classify: (change: Change, context: RuleContext<Model>) => RuleOutcome;
+}
+export interface CompatibilityRule<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>>
+  extends CompatibilityRuleInput<Model, Change> {
+  examples: RuleExample[];
+}
+
+/**
+ * A checker's advice in reports, by what the report contains. A key left out keeps core's generic
+ * advice for that case; an empty list turns it off.
+ */
+export interface CheckerRecommendations {
+  breaking?: string[] | undefined;
+  potentiallyBreaking?: string[] | undefined;
+  withScripts?: string[] | undefined;
+  always?: string[] | undefined;
+}
+
+export interface CheckerInput<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> {
+  /** The `check --type` value: `database`, `api`. */
+  id: string;
+  title: string;
+  description: string;
+  /**
+   * Every change kind `diff` can report. The registry refuses rules for other kinds, and the
+   * conformance kit reports a kind no rule classifies unconditionally (users would get exit 70).
+   */
+  changeKinds?: string[] | undefined;
+  /** Compares two models (from this checker's sources) and lists every change. */
+  diff: (before: Model, after: Model, options: DiffOptions) => Change[];
+  rules: CompatibilityRuleInput<Model, Change>[];
+  recommendations?: CheckerRecommendations | undefined;
+}
+export interface Checker<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>>
+  extends Omit<CheckerInput<Model, Change>, 'rules'> {
+  rules: CompatibilityRule<Model, Change>[];
+}
+
+/**
+ * One schema input as sources see it: a file path, a URL, or a document already in memory (rule
+ * examples). Reading is lazy and memoized, and failures name the input: a source never maps
+ * file errors itself.
+ */
+export interface SchemaInputHandle {
+  /** As the user wrote it: `db/schema.sql`, `postgres://app:secret@db/prod`. Never print it: use `name`. */
+  readonly input: string;
+  /** How messages and reports name it: paths as given, URLs with the password masked. */
+  readonly name: string;
+  /** The URL scheme in lowercase (`postgres`, `sqlite`); null for file paths and documents. */
+  readonly scheme: string | null;
+  /** Absolute path of a file input; null for URLs and documents. */
+  readonly path: string | null;
+  /**
+   * The file name, for sources that recognize formats by extension: the last segment of a path,
+   * or the name an in-memory example is given (`schema.sql`); null for URLs.
+   */
+  readonly fileName: string | null;
+  /** Folder relative paths are resolved from. */
+  readonly cwd: string;
+  /** True for an in-memory document (rule examples, library callers). */
+  readonly inMemory: boolean;
+  /**
+   * True when the user named the checker (`--type`): a source that reads this input's format
+   * should read it and fail with a path on what is wrong, rather than answer "not mine".
+   */
+  readonly explicit: boolean;
+  /** The file's text (UTF-8, BOM removed). */
+  text(): Promise<string>;
+  /** The file's bytes. */
+  bytes(): Promise<Uint8Array>;
+  /** The input parsed as JSON or YAML; errors carry the file and line. */
+  document(): Promise<unknown>;
+  /** True when the input is a JSON/YAML document: an in-memory value, or a `.json`, `.yaml`, `.yml` or extension-less file. */
+  isDocumentFile(): boolean;
+}
+
+/** What a source returns for an input it reads. */
+export interface SchemaRead<Model = unknown> {
+  /** The checker's model. */
+  model: Model;
+  /**
+   * The engine the schema came from (`postgresql`, `sqlite`, `openapi-3.0`): scripts are written
+   * for it. Null when the format does not say.
+   */
+  dialect: string | null;
+  /**
+   * What the report shows for this input (`schema_before` / `schema_after`). Default: the input's
+   * name and the source's title. JSON sources keep the first 500 characters of the document.
+   */
+  summary?: string | undefined;
+}
+
+export interface SchemaSourceInput<Model = any> {
+  /** Unique within the plugin; reported as `namespace/id`. */
+  id: string;
+  /** The checker whose model this source builds. It may belong to another plugin. */
+  checker: string;
+  /** Short name of the format: "PostgreSQL SQL". */
+  title: string;
+  /** One sentence for `plugins show`: what inputs it reads and how. */
+  description: string;
+  /** Sources are asked in order (`pre`, `normal`, `post`, then plugin and list order); the first that answers wins. */
+  order?: ContributionOrder | undefined;
+  /**
+   * Reads the input when it recognizes it (by scheme, extension or content), otherwise returns
+   * undefined so the next source is asked. Failures are core errors: InputMissingError (66),
+   * InputDataError with file and line (65), ServiceUnavailableError (69, never a password).
+   */
+  read: (input: SchemaInputHandle) => Promise<SchemaRead<Model> | undefined> | SchemaRead<Model> | undefined;
+}
+export interface SchemaSource<Model = any> extends SchemaSourceInput<Model> {
+  order: ContributionOrder;
+}
+
+export interface PluginMeta {
+  /** The npm package name: `@acme/migration-architect-plugin-search`. */
+  name: string;
+  version: string;
+  /** Prefix of the plugin's ids: `database` → `database/column-removed`. */
+  namespace: string;
+  description?: string | undefined;
+  /**
+   * Where the plugin's docs live. Rules without their own `docsUrl` link to `<docsUrl>#<code or id>`
+   * (SARIF `helpUri`); without either, findings carry no link.
+   */
+  docsUrl?: string | undefined;
+}
+
+/** A plugin's options as `plugins show` and `schema config` present them. */
+export interface PluginOptionsInfo {
+  /** The zod schema the factory validated the options with. */
+  schema: z.ZodType;
+  /** The options after validation, defaults filled in. */
+  values: unknown;
+}
+
+/** What a plugin author writes (or a plugin factory returns). */
+export interface MigrationArchitectPlugin {
+  /** The contract version this plugin implements: `PLUGIN_API_VERSION` from the core it was built against. */
+  apiVersion: number;
+  meta: PluginMeta;
+  migrationTypes?: MigrationTypeInput[] | undefined;
+  patterns?: PatternInput[] | undefined;
+  phases?: PhaseTemplateInput[] | undefined;
+  risks?: RiskTemplateInput[] | undefined;
+  rollbacks?: RollbackTemplateInput[] | undefined;
+  triggers?: TriggerTemplateInput[] | undefined;
+  communications?: CommunicationInput[] | undefined;
+  checkers?: CheckerInput[] | undefined;
+  /** Readers of schema inputs for any loaded checker (this plugin's or another's). */
+  sources?: SchemaSourceInput[] | undefined;
+  /** Set by `definePluginFactory`: the options schema and values, shown by `plugins show`. */
+  options?: PluginOptionsInfo | undefined;
+}
+
+/** A plugin after validation, with defaults filled in. */
+export interface ResolvedPlugin {
+  apiVersion: number;
+  meta: PluginMeta;
+  migrationTypes: MigrationTypeDefinition[];
+  patterns: PatternDefinition[];
+  phases: PhaseTemplate[];
+  risks: RiskTemplate[];
+  rollbacks: RollbackTemplate[];
+  triggers: TriggerTemplate[];
+  communications: CommunicationContribution[];
+  checkers: Checker[];
+  sources: SchemaSource[];
+  options?: PluginOptionsInfo | undefined;
+}

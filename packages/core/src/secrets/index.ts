@@ -1,0 +1,1 @@
+export { redactSecrets, secretsFromEnvironment } from './redact-secrets.js';
