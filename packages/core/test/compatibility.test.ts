@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { checkCompatibility, CompatibilityReportSchema, createRegistry, exitCodeForReport, fixedClock, InputDataError, UnclassifiedChangeError } from '../src/index.js';
+import {
+  checkCompatibility,
+  CompatibilityReportSchema,
+  createRegistry,
+  exitCodeForReport,
+  fixedClock,
+  InputDataError,
+  UnclassifiedChangeError,
+  type CompatibilityRequest,
+  type InMemorySchema,
+} from '../src/index.js';
 import { toyPlugin } from './fixtures/toy-plugin.js';
 
 const clock = fixedClock(new Date(0));
 const registry = createRegistry([toyPlugin()]);
-const input = (fields: Record<string, string>, file = 'schema.json') => ({ document: { fields }, file });
+const input = (fields: Record<string, string>, name = 'schema.json') => ({ document: { fields }, name });
+const check = (before: InMemorySchema, after: InMemorySchema, options: Omit<CompatibilityRequest, 'before' | 'after'> = {}, on = registry) =>
+  checkCompatibility(on, { type: 'kv', before, after, clock, ...options });
 
-describe('compatibility engine', () => {
-  it('classifies every change, counts every severity and derives the overall verdict', () => {
-    const report = checkCompatibility(registry, 'kv', input({ a: 'int', b: 'int', c: 'string' }), input({ a: 'long', b: 'string', d: 'x' }), { clock });
+describe('compatibility engine', async () => {
+  it('classifies every change, counts every severity and derives the overall verdict', async () => {
+    const report = await check(input({ a: 'int', b: 'int', c: 'string' }), input({ a: 'long', b: 'string', d: 'x' }));
     expect(CompatibilityReportSchema.parse(report)).toEqual(report);
     expect(report.issues.map((i) => [i.rule, i.severity])).toEqual([
       ['toy/field-widened', 'non_breaking'],
@@ -23,50 +35,45 @@ describe('compatibility engine', () => {
     expect(exitCodeForReport(report)).toBe(2);
   });
 
-  it('reports additive-only changes as backward compatible with exit 0, and no change as fully compatible', () => {
-    const additive = checkCompatibility(registry, 'kv', input({}), input({ x: 'int' }), { clock });
+  it('reports additive-only changes as backward compatible with exit 0, and no change as fully compatible', async () => {
+    const additive = await check(input({}), input({ x: 'int' }));
     expect(additive.overall_compatibility).toBe('backward_compatible');
     expect(exitCodeForReport(additive)).toBe(0);
-    const same = checkCompatibility(registry, 'kv', input({ x: 'int' }), input({ x: 'int' }), { clock });
+    const same = await check(input({ x: 'int' }), input({ x: 'int' }));
     expect(same.overall_compatibility).toBe('fully_compatible');
   });
 
-  it('exits 1 when the worst change is potentially breaking', () => {
-    const report = checkCompatibility(registry, 'kv', input({ a: 'int' }), input({ a: 'string' }), { clock });
+  it('exits 1 when the worst change is potentially breaking', async () => {
+    const report = await check(input({ a: 'int' }), input({ a: 'string' }));
     expect(exitCodeForReport(report)).toBe(1);
   });
 
-  it('applies a --fail-on threshold', () => {
-    const risky = checkCompatibility(registry, 'kv', input({ a: 'int' }), input({ a: 'string' }), { clock });
-    const additive = checkCompatibility(registry, 'kv', input({}), input({ x: 'int' }), { clock });
+  it('applies a --fail-on threshold', async () => {
+    const risky = await check(input({ a: 'int' }), input({ a: 'string' }));
+    const additive = await check(input({}), input({ x: 'int' }));
     expect([exitCodeForReport(risky, 'breaking'), exitCodeForReport(risky, 'none'), exitCodeForReport(additive, 'additive'), exitCodeForReport(additive, 'non_breaking')]).toEqual([0, 0, 1, 0]);
   });
 
-  it('applies rule overrides and turns rules off', () => {
-    const report = checkCompatibility(registry, 'kv', input({ a: 'int', c: 'x' }), input({ a: 'string' }), {
-      clock,
+  it('applies rule overrides and turns rules off', async () => {
+    const report = await check(input({ a: 'int', c: 'x' }), input({ a: 'string' }), {
       ruleOverrides: { 'toy/field-retyped': 'breaking', 'toy/field-removed': 'off' },
     });
     expect(report.issues.map((i) => [i.rule, i.severity])).toEqual([['toy/field-retyped', 'breaking']]);
   });
 
-  it('names the file of a schema the checker rejects', () => {
-    try {
-      checkCompatibility(registry, 'kv', input({}), { document: { fields: [] }, file: 'after.json' }, { clock });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputDataError);
-      expect((error as InputDataError).describe()).toBe('after.json: fields: expected an object of field types');
-    }
+  it('names the file of a schema the checker rejects', async () => {
+    const error = await check(input({}), { document: { fields: [] }, name: 'after.json' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputDataError);
+    expect((error as InputDataError).describe()).toBe('after.json: fields: expected an object of field types');
   });
 
-  it('refuses to drop a change no rule classifies', () => {
+  it('refuses to drop a change no rule classifies', async () => {
     const plugin = toyPlugin();
     plugin.checkers![0]!.rules = plugin.checkers![0]!.rules.filter((r) => r.id !== 'field-added');
-    expect(() => checkCompatibility(createRegistry([plugin]), 'kv', input({}), input({ x: 'int' }))).toThrowError(UnclassifiedChangeError);
+    await expect(check(input({}), input({ x: 'int' }), {}, createRegistry([plugin]))).rejects.toThrowError(UnclassifiedChangeError);
   });
 
-  it('says which checkers exist when asked for an unknown one', () => {
-    expect(() => checkCompatibility(registry, 'graphql', input({}), input({}))).toThrowError(/available: kv/);
+  it('says which checkers exist when asked for an unknown one', async () => {
+    await expect(check(input({}), input({}), { type: 'graphql' })).rejects.toThrowError(/available: kv/);
   });
 });

@@ -32,8 +32,13 @@ describe('complexity', () => {
 
 describe('phase durations', () => {
   it('add up to the total instead of losing the remainder', () => {
-    expect(splitHours(96, 5)).toEqual([20, 19, 19, 19, 19]);
-    expect(splitHours(3, 5)).toEqual([1, 1, 1, 0, 0]);
+    expect(splitHours(96, [1, 1, 1, 1, 1])).toEqual([20, 19, 19, 19, 19]);
+    expect(splitHours(3, [1, 1, 1, 1, 1])).toEqual([1, 1, 1, 0, 0]);
+  });
+
+  it('share the hours by the phase templates\' weights', () => {
+    expect(splitHours(100, [1, 3, 1])).toEqual([20, 60, 20]);
+    expect(splitHours(10, [1, 2])).toEqual([3, 7]);
   });
 });
 

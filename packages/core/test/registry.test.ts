@@ -26,8 +26,8 @@ describe('plugin registry', () => {
   });
 
   it('refuses a plugin built for another contract version, saying which', () => {
-    const future = { ...toyPlugin(), apiVersion: 2 };
-    expect(() => createRegistry([future])).toThrowError(/contract version 2, but this core implements version 1/);
+    const future = { ...toyPlugin(), apiVersion: 3 };
+    expect(() => createRegistry([future])).toThrowError(/contract version 3, but this core implements version 2/);
   });
 
   it('names both plugins when two claim one id', () => {

@@ -8,8 +8,14 @@ plugin.checkers![0]!.diff = (before: Map<string, string>, after: Map<string, str
   ...[...before.keys()].filter((k) => !after.has(k)).map((k) => ({ kind: 'field.removed', path: `fields.${k}`, subject: k, before: before.get(k), location: { side: 'before' as const, line: 7 } })),
   ...[...after.keys()].filter((k) => !before.has(k)).map((k) => ({ kind: 'field.added', path: `fields.${k}`, subject: k, after: after.get(k) })),
 ];
+plugin.meta.docsUrl = 'https://example.com/rules/kv.md';
 const registry = createRegistry([plugin]);
-const report = checkCompatibility(registry, 'kv', { document: { fields: { a: 'int' } }, file: 'db/before.sql' }, { document: { fields: { b: 'int' } }, file: 'db/after.sql' }, { clock: fixedClock(new Date(0)) });
+const report = await checkCompatibility(registry, {
+  type: 'kv',
+  before: { document: { fields: { a: 'int' } }, name: 'db/before.sql' },
+  after: { document: { fields: { b: 'int' } }, name: 'db/after.sql' },
+  clock: fixedClock(new Date(0)),
+});
 
 describe('report locations', () => {
   it('carry the file of the side the object is on, and the line when the checker knows it', () => {
@@ -21,7 +27,7 @@ describe('report locations', () => {
 });
 
 describe('SARIF 2.1.0', () => {
-  const sarif = JSON.parse(renderReportSarif(report, { rules: ruleCatalog(registry), toolVersion: '1.2.3', docsBase: 'https://example.com/rules/' }));
+  const sarif = JSON.parse(renderReportSarif(report, { rules: ruleCatalog(registry), toolVersion: '1.2.3' }));
 
   it('has one run with the tool, the rules that fired, and one result per change', () => {
     expect(sarif.version).toBe('2.1.0');

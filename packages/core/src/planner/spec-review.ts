@@ -35,9 +35,11 @@ function unknownFields(record: Record<string, unknown>, known: string[], prefix:
 export function reviewSpec(registry: PluginRegistry, spec: MigrationSpec, options: { file: string; strict?: boolean }): SpecWarning[] {
   const type = registry.migrationType(spec.type);
   if (!type) return [];
+  // Declared fields are optional: a spec gives what it knows.
+  const optional = (fields: Record<string, z.ZodType>) => Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, schema.optional()]));
   const declared = z.looseObject({
-    ...type.specFields,
-    constraints: z.looseObject(type.constraintFields).optional(),
+    ...optional(type.specFields),
+    constraints: z.looseObject(optional(type.constraintFields)).optional(),
   });
   const result = declared.safeParse(spec);
   if (!result.success) {
