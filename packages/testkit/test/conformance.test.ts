@@ -107,7 +107,7 @@ describe('plugin conformance', async () => {
 
   it('reports a phase without rollback steps and a malformed placeholder', async () => {
     const p = plugin({ rollbacks: [] });
-    expect(await checkPluginConformance(p).map((x) => x.check)).toContain('rollback-coverage');
+    expect((await checkPluginConformance(p)).map((x) => x.check)).toContain('rollback-coverage');
     const broken = plugin();
     broken.phases![0]!.tasks = ['Deploy {{service}}'];
     expect(await checkPluginConformance(broken)).toContainEqual({ check: 'placeholders', subject: 'default plan of fx', message: 'plan contains unfilled placeholder {service}' });
@@ -117,6 +117,6 @@ describe('plugin conformance', async () => {
     const p = plugin({
       risks: [{ id: 'fragile', type: 'fx', category: 'technical', description: 'Fragile', probability: 'low', impact: 'low', severity: 'low', mitigation: 'None', owner: 'Me', condition: 'tables over 1M rows', when: (spec) => (spec.tables_to_migrate as { row_count: number }[]).some((t) => t.row_count > 1e6) }],
     });
-    expect(await checkPluginConformance(p).map((x) => x.check)).toContain('risk-condition');
+    expect((await checkPluginConformance(p)).map((x) => x.check)).toContain('risk-condition');
   });
 });
