@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkCompatibility, createRegistry, fixedClock, type CompatibilityReport } from '@migration-architect/core';
-import database from '../src/index.js';
+import { compareSchemas, createRegistry, documentPreview, fixedClock, type CompatibilityReport, type ResolvedSchemaInput } from '@migration-architect/core';
+import database, { loadJsonDatabaseSchema } from '../src/index.js';
 
 export const clock = fixedClock(new Date(0));
 export const registry = createRegistry([database()]);
@@ -10,8 +10,17 @@ export function readExample(name: string): unknown {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url)), 'utf8'));
 }
 
+const checker = registry.checker('database')!;
+const jsonSource = registry.sources('database').find((s) => s.id === 'json-schema')!;
+
+/** A JSON-format document as the JSON source reads it, without going through files. */
+function asRead(document: unknown, name: string): ResolvedSchemaInput {
+  return { name, checker, source: jsonSource, read: { model: loadJsonDatabaseSchema(document, { file: name }), dialect: 'postgresql', summary: documentPreview(document) } };
+}
+
+/** Synchronous check of two JSON-format documents (the async `checkCompatibility` reads files and URLs). */
 export function check(before: unknown, after: unknown): CompatibilityReport {
-  return checkCompatibility(registry, 'database', { document: before, file: 'before.json' }, { document: after, file: 'after.json' }, { clock });
+  return compareSchemas(checker, asRead(before, 'before.json'), asRead(after, 'after.json'), { clock });
 }
 
 import type { SchemaDocument } from '../src/rules/examples/example-schema.js';

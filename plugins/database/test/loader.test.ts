@@ -45,10 +45,10 @@ describe('loading the JSON schema format', () => {
     expect(error.exitCode).toBe(65);
   });
 
-  it('reports the file when called through the engine', () => {
-    expect(() =>
-      checkCompatibility(registry, 'database', { document: { tables: [] }, file: 'old.json' }, { document: {}, file: 'new.json' }, { clock }),
-    ).toThrow(expect.objectContaining({ location: expect.objectContaining({ file: 'old.json', path: 'tables' }) }));
+  it('reports the file when called through the engine', async () => {
+    await expect(
+      checkCompatibility(registry, { type: 'database', before: { document: { tables: [] }, name: 'old.json' }, after: { document: {}, name: 'new.json' }, clock }),
+    ).rejects.toThrow(expect.objectContaining({ location: expect.objectContaining({ file: 'old.json', path: 'tables' }) }));
   });
 
   it('accepts a document with no sections, and unknown keys', () => {

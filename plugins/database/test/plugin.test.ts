@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRegistry, PLUGIN_API_VERSION, PluginSchema } from '@migration-architect/core';
+import { createRegistry, PLUGIN_API_VERSION, pluginContractSchema } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import database, { createDatabasePlugin, databaseOptionsSchema } from '../src/index.js';
 
@@ -17,7 +17,7 @@ describe('database plugin', () => {
     const plugin = database();
     expect(plugin.apiVersion).toBe(PLUGIN_API_VERSION);
     expect(plugin.meta).toMatchObject({ name: packageJson.name, version: packageJson.version, namespace: 'database' });
-    expect(PluginSchema.safeParse(plugin).success).toBe(true);
+    expect(pluginContractSchema().safeParse(plugin).success).toBe(true);
   });
 
   it('exports the same factory under every name', () => {

@@ -99,4 +99,4 @@ export const checkModified = defineConstraintRule('check', 'modified', {
       }),
     };
   },
-});
+}, { last: true });

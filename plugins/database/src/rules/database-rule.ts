@@ -34,16 +34,21 @@ export interface ConstraintRuleDefinition<T extends ConstraintType, A extends Co
   classify: (details: ConstraintChangeDetails<T>, change: DatabaseChange<`constraint.${A}`>, context: DatabaseRuleContext) => RuleOutcome;
 }
 
-/** A rule for one constraint type and one action: `constraint.added` of a `check`, ... */
+/**
+ * A rule for one constraint type and one action: `constraint.added` of a `check`, ... With
+ * `last`, the rule has no `when`: it is the last rule of its kind in the list, and the types
+ * before it plus its own cover every ConstraintType, so every change of the kind is classified.
+ */
 export function defineConstraintRule<T extends ConstraintType, A extends ConstraintAction>(
   constraintType: T,
   action: A,
   rule: ConstraintRuleDefinition<T, A>,
+  placement: { last?: boolean } = {},
 ): DatabaseRule {
   return defineDatabaseRule<`constraint.${A}`>({
     ...rule,
     change: `constraint.${action}`,
-    when: (change) => change.details.constraintType === constraintType,
+    ...(placement.last ? {} : { when: (change: DatabaseChange<`constraint.${A}`>) => change.details.constraintType === constraintType }),
     classify: (change, context) => rule.classify(change.details as ConstraintChangeDetails<T>, change, context),
   });
 }

@@ -17,7 +17,7 @@ export const exclusionAdded = defineConstraintRule('exclusion', 'added', {
     suggestedMigration: 'Check for conflicting rows, then add the constraint in a maintenance window',
     affectedOperations: ['INSERT', 'UPDATE'],
   }),
-});
+}, { last: true });
 
 export const exclusionRemoved = defineConstraintRule('exclusion', 'removed', {
   id: 'exclusion-removed',
@@ -33,4 +33,4 @@ export const exclusionRemoved = defineConstraintRule('exclusion', 'removed', {
     suggestedMigration: `ALTER TABLE ${quoteQualifiedName(tables.before.schema, tables.before.name)} DROP CONSTRAINT ${before?.name ? quoteIdentifier(before.name) : '<name>'}`,
     affectedOperations: [],
   }),
-});
+}, { last: true });
