@@ -59,10 +59,10 @@ describe('config files', () => {
     const bad = project({ 'migration-architect.config.json': JSON.stringify({ plugins: [[plugin, { colour: 'blue' }]] }) });
     const rejected = await cli(['plugins'], { cwd: bad });
     expect(rejected.code).toBe(65);
-    expect(rejected.stderr).toMatch(/migration-architect\.config\.json: plugins\[0\]\[1\]: plugin ".*" rejected its options: /);
+    expect(rejected.stderr).toMatch(/migration-architect\.config\.json: plugins\[0\]\[1\]: plugin "@migration-architect\/plugin-database": invalid option "colour": unknown option\n$/);
 
     const broken = project({
-      'broken-plugin.mjs': "export default () => ({ apiVersion: 1, meta: { name: 'broken', version: '1.0.0', namespace: 'broken' }, patterns: [{ id: 'x' }] });",
+      'broken-plugin.mjs': "export default () => ({ apiVersion: 2, meta: { name: 'broken', version: '1.0.0', namespace: 'broken' }, patterns: [{ id: 'x' }] });",
       'migration-architect.config.json': JSON.stringify({ plugins: ['./broken-plugin.mjs'] }),
     });
     const invalid = await cli(['plugins'], { cwd: broken });
@@ -72,12 +72,12 @@ describe('config files', () => {
 
   it('refuses a plugin built for another contract version', async () => {
     const dir = project({
-      'future.mjs': "export default () => ({ apiVersion: 2, meta: { name: 'future-plugin', version: '9.0.0', namespace: 'future' } });",
+      'future.mjs': "export default () => ({ apiVersion: 3, meta: { name: 'future-plugin', version: '9.0.0', namespace: 'future' } });",
       'migration-architect.config.yaml': 'plugins: [./future.mjs]\n',
     });
     const result = await cli(['plugins'], { cwd: dir });
     expect(result.code).toBe(65);
-    expect(result.stderr).toContain('plugin "future-plugin" is invalid: apiVersion: this plugin implements contract version 2, but this core implements version 1');
+    expect(result.stderr).toContain('plugin "future-plugin" is invalid: apiVersion: this plugin implements contract version 3, but this core implements version 2');
   });
 
   it('names both plugins when two claim the same migration type', async () => {
@@ -99,12 +99,23 @@ describe('config files', () => {
 });
 
 describe('schema', () => {
-  it('prints the committed JSON Schema of each document', async () => {
-    for (const name of ['spec', 'plan', 'report', 'runbook', 'config']) {
+  it('prints the committed JSON Schema of each output document', async () => {
+    for (const name of ['plan', 'report', 'runbook']) {
       const { code, stdout } = await cli(['schema', name]);
       expect(code).toBe(0);
       expect(JSON.parse(stdout)).toEqual(JSON.parse(readFileSync(join(repoRoot, 'packages/core/schema', `${name}.schema.json`), 'utf8')));
     }
     expect((await cli(['schema', 'plans'])).code).toBe(64);
+  });
+
+  it('adds the loaded plugins\' spec fields to the spec schema and their options to the config schema', async () => {
+    const committed = JSON.parse(readFileSync(join(repoRoot, 'packages/core/schema/spec.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
+    const spec = JSON.parse((await cli(['schema', 'spec'])).stdout) as { properties: Record<string, { description?: string }> };
+    for (const field of Object.keys(committed.properties)) expect(spec.properties).toHaveProperty(field);
+    const declaredBy = (type: string) => Object.keys(spec.properties).filter((field) => spec.properties[field]!.description?.endsWith(`(type: ${type})`));
+    expect(declaredBy('database')).toContain('tables_to_migrate');
+    expect(declaredBy('service').length).toBeGreaterThan(0);
+    const config = (await cli(['schema', 'config'])).stdout;
+    expect(config).toContain('"const": "@migration-architect/plugin-database"');
   });
 });

@@ -68,7 +68,7 @@ describe('check output for CI', () => {
   it('a URL no loaded plugin reads is a usage error that never shows the password', async () => {
     const result = await cli(['check', 'mysql://admin:s3cret@db.internal/app', dbAfter]);
     expect(result.code).toBe(64);
-    expect(result.stderr).toContain('no loaded plugin reads "mysql:" inputs (mysql://admin:***@db.internal/app)');
+    expect(result.stderr).toBe('migration-architect: error: mysql://admin:***@db.internal/app: no loaded plugin reads "mysql:" inputs\n');
     expect(result.stderr).not.toContain('s3cret');
   });
 });

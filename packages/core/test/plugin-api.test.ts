@@ -152,6 +152,16 @@ describe('secret redactor', () => {
     expect(redactSecrets('auth failed for topsecret with tok-123456', secrets)).toBe('auth failed for *** with ***');
   });
 
+  it.each([
+    ['schema.sql', 'schema.sql'],
+    ['postgres://app:s3cret@db.internal:5432/app', 'postgres://app:***@db.internal:5432/app'],
+    ['postgresql://app@db/app', 'postgresql://app@db/app'],
+    ['postgres://db/app?user=app&password=s3cret&sslmode=require', 'postgres://db/app?user=app&password=***&sslmode=require'],
+    ['sqlite:data/app.db', 'sqlite:data/app.db'],
+  ])('names the input %s as %s', (input, shown) => {
+    expect(redactSecrets(input)).toBe(shown);
+  });
+
   it('keeps text without secrets as it is', () => {
     expect(redactSecrets('db/schema.sql: line 3')).toBe('db/schema.sql: line 3');
     expect(redactSecrets('postgres://app@db/prod')).toBe('postgres://app@db/prod');
