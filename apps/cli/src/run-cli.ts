@@ -1,4 +1,4 @@
-import { clockFromSourceDateEpoch, UsageError } from '@migration-architect/core';
+import { clockFromSourceDateEpoch, preferOneShotValidation, UsageError } from '@migration-architect/core';
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check-command.js';
@@ -54,6 +54,7 @@ function announce(context: PluginContext, io: CliIo): PluginContext {
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
+  preferOneShotValidation();
   try {
     let context: Promise<PluginContext> | undefined;
     const runtime: CommandRuntime = {

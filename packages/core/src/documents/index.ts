@@ -7,3 +7,4 @@ export * from './config.js';
 export { parseDocument } from './parse-document.js';
 export { validateDocument } from './validate-document.js';
 export { asRecord, specConstraints, specExtraList, type SpecConstraints } from './spec-readers.js';
+export { preferOneShotValidation } from './one-shot-validation.js';

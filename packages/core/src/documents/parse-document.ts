@@ -1,6 +1,17 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
 import { InputDataError } from '../errors/errors.js';
+
+/*
+ * The YAML parser and the JSON error locator are loaded on first use (both are CommonJS, so a
+ * synchronous require keeps parseDocument synchronous): a run on JSON inputs never pays for YAML,
+ * and a valid JSON file never pays for the locator (~25 ms of start-up together).
+ */
+const require = createRequire(import.meta.url);
+let yaml: typeof import('yaml') | undefined;
+let jsonc: typeof import('jsonc-parser') | undefined;
+const loadYaml = () => (yaml ??= require('yaml') as typeof import('yaml'));
+const loadJsonc = () => (jsonc ??= require('jsonc-parser') as typeof import('jsonc-parser'));
 
 function lineOfOffset(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -19,6 +30,7 @@ function parseJson(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     // JSON.parse rarely says where; jsonc-parser (strict mode) does.
+    const { parse: parseJsonc, printParseErrorCode } = loadJsonc();
     const errors: ParseError[] = [];
     parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
@@ -30,6 +42,7 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function parseYamlText(text: string, file: string): unknown {
+  const { parse: parseYaml, YAMLParseError } = loadYaml();
   try {
     return parseYaml(text, { prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
