@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import messaging from '../src/index.js';
 
 describe('messaging plugin', () => {
-  it('passes the conformance kit', () => {
-    expect(checkPluginConformance(messaging())).toEqual([]);
+  it('passes the conformance kit', async () => {
+    expect(await checkPluginConformance(messaging())).toEqual([]);
   });
 
   it('validates its own options, naming the bad one', () => {
-    expect(() => messaging({ dualPublishHours: -1 })).toThrowError(/^dualPublishHours: /);
-    expect(() => messaging({ retries: 3 } as never)).toThrowError(/Unrecognized key/);
+    expect(() => messaging({ dualPublishHours: -1 })).toThrowError(/^plugin "migration-architect-plugin-messaging": invalid option "dualPublishHours": Too small/);
+    expect(() => messaging({ retries: 3 } as never)).toThrowError('plugin "migration-architect-plugin-messaging": invalid option "retries": unknown option');
   });
 
   it('uses its options: the dual-publish window lengthens the plan', () => {
