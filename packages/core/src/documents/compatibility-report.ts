@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ChangeSeveritySchema } from './levels.js';
 
 export const CompatibilityIssueSchema = z.object({
-  type: z.string().meta({ description: 'Issue type, as the seed names it (column_removed, check_added, ...).' }),
+  type: z.string().meta({ description: 'Issue type, as the original tool named it (column_removed, check_added, ...).' }),
   rule: z.string().meta({ description: 'Id of the rule that classified the change, namespace/rule.' }),
   code: z.string().nullable().optional().meta({ description: 'Stable short code of the rule (DB102), when it has one.' }),
   location: z
