@@ -1,10 +1,7 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tooling/tsup-preset.js';
 
-export default defineConfig({
+export default packageBuild({
   entry: ['src/index.ts', 'src/bin.ts'],
-  format: ['esm'],
   dts: { entry: 'src/index.ts' },
-  clean: true,
-  target: 'node20',
   external: [/^@migration-architect\//],
 });
