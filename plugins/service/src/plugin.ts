@@ -1,7 +1,9 @@
 import { definePlugin, definePluginFactory, PLUGIN_API_VERSION } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { apiChecker } from './api/api-checker.js';
-import { openApiSource } from './api/openapi-source.js';
+import { graphqlChecker } from './graphql/graphql-checker.js';
+import { graphqlSource } from './graphql/graphql-source.js';
+import { createOpenApiSource } from './api/openapi-source.js';
 import { serviceOptionsSchema } from './options.js';
 import { serviceMigrationType } from './plan/migration-type.js';
 import { servicePatterns } from './plan/patterns.js';
@@ -15,14 +17,14 @@ import { serviceTriggers } from './rollback/triggers.js';
 export const createServicePlugin = definePluginFactory({
   name: packageJson.name,
   optionsSchema: serviceOptionsSchema,
-  create: () =>
+  create: (options) =>
     definePlugin({
       apiVersion: PLUGIN_API_VERSION,
       meta: {
         name: packageJson.name,
         version: packageJson.version,
         namespace: 'service',
-        description: 'Service migrations (strangler fig, parallel run, blue-green, canary) and OpenAPI compatibility checks.',
+        description: 'Service migrations (strangler fig, parallel run, blue-green, canary), and OpenAPI / Swagger and GraphQL compatibility checks.',
         docsUrl: 'https://github.com/migration-architect/migration-architect/blob/main/docs/rules/api.md',
       },
       migrationTypes: [serviceMigrationType],
@@ -32,7 +34,7 @@ export const createServicePlugin = definePluginFactory({
       rollbacks: serviceRollbacks,
       triggers: serviceTriggers,
       communications: serviceCommunications,
-      checkers: [apiChecker],
-      sources: [openApiSource],
+      checkers: [apiChecker, graphqlChecker],
+      sources: [createOpenApiSource({ remoteRefs: options.remoteRefs }), graphqlSource],
     }),
 });

@@ -1,4 +1,4 @@
-import { createRegistry, PLUGIN_API_VERSION, PluginSchema } from '@migration-architect/core';
+import { createRegistry, PLUGIN_API_VERSION, pluginContractSchema } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import infrastructure from '../../infrastructure/src/index.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -13,29 +13,29 @@ describe('service plugin', () => {
   });
 
   it('declares the contract version, its namespace and the package version', () => {
-    const plugin = PluginSchema.parse(service());
+    const plugin = pluginContractSchema().parse(service());
     expect(plugin.apiVersion).toBe(PLUGIN_API_VERSION);
     expect(plugin.meta).toMatchObject({ name: '@migration-architect/plugin-service', namespace: 'service', version: packageJson.version });
   });
 
   it('exports the factory under both names', () => {
     expect(createServicePlugin).toBe(service);
-    expect(serviceOptionsSchema.parse({})).toEqual({});
+    expect(serviceOptionsSchema.parse({})).toEqual({ remoteRefs: false });
   });
 
   it('rejects unknown options, naming the option', () => {
     expect(() => service({ strict: true } as never)).toThrow(/invalid option "strict"/);
-    expect(() => service('yes' as never)).toThrow(/plugin-service: invalid options/);
+    expect(() => service('yes' as never)).toThrow(/plugin-service": invalid options/);
   });
 
   it('loads next to the infrastructure plugin in one registry', () => {
     const registry = createRegistry([service(), infrastructure()]);
     expect(registry.migrationTypes().map((t) => t.id).sort()).toEqual(['infrastructure', 'service']);
-    expect(registry.checkers().map((c) => c.id)).toEqual(['api']);
+    expect(registry.checkers().map((c) => c.id)).toEqual(['api', 'graphql']);
   });
 
   it('gives every phase a real template, not the seed\'s "Execute <x> phase" placeholder', () => {
-    const plugin = PluginSchema.parse(service());
+    const plugin = pluginContractSchema().parse(service());
     for (const phase of plugin.phases) {
       expect(phase.description, phase.id).not.toMatch(/^Execute \w+ phase$/);
       expect(phase.tasks.length, phase.id).toBeGreaterThanOrEqual(3);

@@ -1,17 +1,16 @@
 import { defineChecker } from '@migration-architect/core';
-import type { ApiModel } from './api-model.js';
-import { API_CHANGE } from './change-kinds.js';
-import { diffApi } from './diff.js';
+import { diffApi } from './diff/diff-api.js';
+import type { ApiModel } from './model/api-model.js';
 import { apiRecommendations } from './recommendations.js';
-import { apiRules } from './rules/index.js';
+import { apiChangeKinds, apiRules } from './rules/index.js';
 
-/** `check --type api`: two OpenAPI documents, every change classified by a rule. */
+/** `check --type api`: two REST API descriptions, every change classified by a rule. */
 export const apiChecker = defineChecker<ApiModel>({
   id: 'api',
-  title: 'OpenAPI 3.0 REST API',
+  title: 'REST API (OpenAPI 3.0 / 3.1, Swagger 2.0)',
   description:
-    'Compares two OpenAPI 3.0 documents: operations, parameters, request bodies, responses and component schemas, each change classified by a rule.',
-  changeKinds: Object.values(API_CHANGE),
+    'Compares two OpenAPI 3.0 / 3.1 or Swagger 2.0 descriptions operation by operation: paths, parameters, request bodies, responses, headers, security and webhooks, with schemas compared at any depth by direction (narrowing a request or widening a response breaks clients).',
+  changeKinds: apiChangeKinds,
   diff: (before, after) => diffApi(before, after),
   rules: apiRules,
   recommendations: apiRecommendations,

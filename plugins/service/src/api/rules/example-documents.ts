@@ -1,46 +1,58 @@
 /**
- * Builders for the small OpenAPI documents in rule examples, so each example shows only what
- * differs between before and after.
+ * Builders for the small documents in rule examples, so each example shows only what differs.
+ * The same builders feed the tests.
  */
 
-export function openApi(paths: Record<string, unknown>, schemas: Record<string, unknown> = {}): Record<string, unknown> {
-  return { openapi: '3.0.3', info: { title: 'Users API', version: '1.0.0' }, paths, components: { schemas } };
-}
+type Doc = Record<string, unknown>;
 
-export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+export function openApi(paths: Record<string, unknown>, extra: Record<string, unknown> = {}): Doc {
+  return { openapi: '3.0.3', info: { title: 'Pets', version: '1.0.0' }, paths, ...extra };
+}
 
 export const ok = { '200': { description: 'OK' } };
 
+export function json(schema: unknown) {
+  return { 'application/json': { schema } };
+}
+
 export function jsonResponse(schema: unknown, description = 'OK') {
-  return { description, content: { 'application/json': { schema } } };
+  return { description, content: json(schema) };
 }
 
 export function jsonBody(schema: unknown, required = true) {
-  return { required, content: { 'application/json': { schema } } };
+  return { required, content: json(schema) };
 }
 
-export function param(name: string, location: 'query' | 'path' | 'header', type: string, required = false) {
-  return { name, in: location, required: location === 'path' ? true : required, schema: { type } };
+export const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** `GET /pets` with a query parameter `limit` of the given schema. */
+export function queryParameterDocument(schema: unknown, extra: Record<string, unknown> = {}): Doc {
+  return openApi({ '/pets': { get: { parameters: [{ name: 'limit', in: 'query', schema, ...extra }], responses: ok } } });
 }
 
-export const idParam = param('id', 'path', 'string');
-
-/** `GET /users/{id}` returning `User`, with the given User schema: the base of most model examples. */
-export function userDocument(user: Record<string, unknown>, extraSchemas: Record<string, unknown> = {}) {
-  return openApi(
-    { '/users/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref('User')) } } } },
-    { User: user, ...extraSchemas },
-  );
+/** `POST /pets` whose body has a property `name` of the given schema (or the given properties). */
+export function requestBodyDocument(body: unknown): Doc {
+  return openApi({ '/pets': { post: { requestBody: jsonBody(body), responses: { '201': { description: 'Created' } } } } });
 }
 
-/** `POST /users` sending `UserCreate`, with the given schema: the base of request-side examples. */
-export function userCreateDocument(userCreate: Record<string, unknown>) {
-  return openApi(
-    { '/users': { post: { requestBody: jsonBody(ref('UserCreate')), responses: { '201': { description: 'Created' } } } } },
-    { UserCreate: userCreate },
-  );
+export function requestPropertyDocument(schema: unknown): Doc {
+  return requestBodyDocument({ type: 'object', properties: { name: schema } });
 }
 
-export function listUsers(parameters: unknown[]) {
-  return openApi({ '/users': { get: { parameters, responses: ok } } });
+/** `GET /pets/{id}` returning a body with a property `name` of the given schema. */
+export function responseBodyDocument(body: unknown): Doc {
+  return openApi({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(body) } } } });
+}
+
+export function responsePropertyDocument(schema: unknown): Doc {
+  return responseBodyDocument({ type: 'object', properties: { name: schema } });
+}
+
+/** `GET /pets` whose 200 response has an `X-Rate-Limit` header of the given schema. */
+export function responseHeaderDocument(schema: unknown, header: Record<string, unknown> = {}): Doc {
+  return openApi({ '/pets': { get: { responses: { '200': { description: 'OK', headers: { 'X-Rate-Limit': { schema, ...header } } } } } } });
+}
+
+export function objectSchema(properties: Record<string, unknown>, required: string[] = []): Record<string, unknown> {
+  return { type: 'object', properties, ...(required.length ? { required } : {}) };
 }

@@ -1,51 +1,22 @@
-import { endpointAdded, endpointRemoved, methodRemoved } from './operation-rules.js';
-import {
-  optionalParameterAdded,
-  optionalParameterRemoved,
-  parameterMadeOptional,
-  parameterMadeRequired,
-  parameterTypeChanged,
-  requiredParameterAdded,
-  requiredParameterRemoved,
-} from './parameter-rules.js';
-import { requestBodyAdded, requestBodyMadeRequired, requestBodyRemoved, requestBodySchemaChanged } from './request-body-rules.js';
-import { responseSchemaChanged, responseStatusAdded, responseStatusRemoved } from './response-rules.js';
-import { compositionChanged, modelAdded, modelRemoved } from './model-rules.js';
-import {
-  propertyAdded,
-  propertyMadeOptional,
-  propertyMadeRequired,
-  propertyRemoved,
-  propertyTypeChanged,
-  requiredPropertyAdded,
-} from './property-rules.js';
+import { requestBodyRules, responseRules } from './body-rules.js';
+import { componentRules } from './component-rules.js';
+import { operationRules } from './operation-rules.js';
+import { parameterRules } from './parameter-rules.js';
+import { propertyRules } from './property-rules.js';
+import { schemaRules } from './schema-rules.js';
+import { securityRules } from './security-rules.js';
 
 /** Every rule of the API checker; for a change kind, the first rule whose `when` matches classifies it. */
 export const apiRules = [
-  endpointRemoved,
-  methodRemoved,
-  endpointAdded,
-  requiredParameterAdded,
-  optionalParameterAdded,
-  requiredParameterRemoved,
-  optionalParameterRemoved,
-  parameterMadeRequired,
-  parameterMadeOptional,
-  parameterTypeChanged,
-  requestBodyMadeRequired,
-  requestBodyAdded,
-  requestBodyRemoved,
-  requestBodySchemaChanged,
-  responseSchemaChanged,
-  responseStatusRemoved,
-  responseStatusAdded,
-  modelRemoved,
-  modelAdded,
-  compositionChanged,
-  propertyRemoved,
-  propertyAdded,
-  requiredPropertyAdded,
-  propertyMadeRequired,
-  propertyMadeOptional,
-  propertyTypeChanged,
+  ...operationRules,
+  ...parameterRules,
+  ...requestBodyRules,
+  ...responseRules,
+  ...propertyRules,
+  ...schemaRules,
+  ...securityRules,
+  ...componentRules,
 ];
+
+/** Every change kind the diff reports: each has a rule without `when` (the conformance kit checks it). */
+export const apiChangeKinds = [...new Set(apiRules.map((rule) => rule.change))];

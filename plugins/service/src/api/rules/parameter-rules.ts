@@ -1,202 +1,141 @@
-import { defineRule } from '@migration-architect/core';
-import { API_CHANGE, detailsOf, type ParameterDetails } from '../change-kinds.js';
-import { compareParameterTypes } from '../json-type-compatibility.js';
-import { listUsers, param } from './example-documents.js';
+import type { ApiChangeDetails } from '../diff/change-details.js';
+import { apiRule } from './api-rule.js';
+import { ok, openApi } from './example-documents.js';
 
-export const requiredParameterAdded = defineRule({
-  id: 'required-parameter-added',
-  issueType: 'required_parameter_added',
-  change: API_CHANGE.parameterAdded,
-  severity: 'breaking',
-  title: 'Required parameter added',
-  description:
-    'An operation gains a parameter it requires. Every request clients send today lacks it, so the server rejects them with 400 until each client is updated.',
-  safeAlternative:
-    'Add the parameter as optional with a server-side default, let clients adopt it, and make it required only in a new API version.',
-  examples: [
-    {
-      name: 'tenant scoping becomes mandatory',
-      before: listUsers([]),
-      after: listUsers([param('organization_id', 'query', 'string', true)]),
-    },
-  ],
-  when: (change) => detailsOf<ParameterDetails>(change).required,
-  classify: (change) => {
-    const details = detailsOf<ParameterDetails>(change);
-    return {
-      description: `New required ${details.in} parameter '${details.name}' added to ${details.operation}`,
-      impact: 'Client requests without this parameter will fail',
-      suggestedMigration: 'Provide default value or make parameter optional initially',
-      affectedOperations: [details.operation],
-    };
-  },
-});
+/** Request parameters as a whole: added, removed, moved, required, deprecated, serialized differently. Their values are schema rules. */
 
-export const optionalParameterAdded = defineRule({
-  id: 'optional-parameter-added',
-  issueType: 'optional_parameter_added',
-  change: API_CHANGE.parameterAdded,
-  severity: 'additive',
-  title: 'Optional parameter added',
-  description: 'An operation accepts a new optional parameter. Requests without it stay valid, so existing clients are unaffected.',
-  safeAlternative: 'Nothing to make safe; document the default the server applies when the parameter is absent.',
-  examples: [
-    {
-      name: 'new expand option',
-      before: listUsers([]),
-      after: listUsers([param('expand', 'query', 'string')]),
-    },
-  ],
-  when: (change) => !detailsOf<ParameterDetails>(change).required,
-  classify: (change) => {
-    const details = detailsOf<ParameterDetails>(change);
-    return {
-      description: `New optional ${details.in} parameter '${details.name}' added to ${details.operation}`,
-      impact: 'None for existing clients; requests without the parameter get the server default',
-      suggestedMigration: 'Document the parameter and its default',
-      affectedOperations: [details.operation],
-    };
-  },
-});
+interface ParameterDetails extends ApiChangeDetails {
+  name: string;
+  in: string;
+  required: boolean;
+  deprecated?: boolean;
+}
 
-export const requiredParameterRemoved = defineRule({
-  id: 'required-parameter-removed',
-  issueType: 'required_parameter_removed',
-  change: API_CHANGE.parameterRemoved,
-  severity: 'potentially_breaking',
-  title: 'Required parameter removed',
-  description:
-    'An operation no longer declares a parameter it used to require. Clients that keep sending it are usually fine, because servers ignore undeclared query parameters and headers; but the server no longer acts on the value, so a filter, scope or tenant the client relied on is silently dropped and results change, and servers that reject unknown parameters fail the request outright. That is why this is potentially breaking rather than breaking, the seed\'s verdict, which assumed every request carrying the parameter fails.',
-  safeAlternative:
-    'Keep accepting the parameter as deprecated and either still honour it or document the behaviour that replaces it; tell clients to stop sending it before removing it.',
-  examples: [
-    {
-      name: 'tenant no longer declared',
-      before: listUsers([param('tenant', 'query', 'string', true)]),
-      after: listUsers([]),
-    },
-  ],
-  when: (change) => detailsOf<ParameterDetails>(change).required,
-  classify: (change) => {
-    const details = detailsOf<ParameterDetails>(change);
-    return {
-      description: `Required ${details.in} parameter '${details.name}' removed from ${details.operation}`,
-      impact:
-        'Requests that still send the parameter are accepted by most servers but its value is ignored, so results may silently change; servers that reject unknown parameters fail them',
-      suggestedMigration: 'Keep accepting the parameter (deprecated) until clients stop sending it, and document what replaces it',
-      affectedOperations: [details.operation],
-    };
-  },
-});
+const list = (parameters: unknown[]) => openApi({ '/pets': { get: { parameters, responses: ok } } });
+const q = (name: string, extra: Record<string, unknown> = {}) => ({ name, in: 'query', schema: { type: 'string' }, ...extra });
 
-export const optionalParameterRemoved = defineRule({
-  id: 'optional-parameter-removed',
-  issueType: 'optional_parameter_removed',
-  change: API_CHANGE.parameterRemoved,
-  severity: 'potentially_breaking',
-  title: 'Optional parameter removed',
-  description:
-    'An operation no longer declares an optional parameter. Requests that send it are usually still accepted, but the option (sorting, filtering, paging, expansion) no longer takes effect, so clients relying on it get different results. The seed ignored this case.',
-  safeAlternative: 'Keep accepting the parameter as deprecated until clients stop sending it.',
-  examples: [
-    {
-      name: 'sort option dropped',
-      before: listUsers([param('sort', 'query', 'string')]),
-      after: listUsers([]),
-    },
-  ],
-  when: (change) => !detailsOf<ParameterDetails>(change).required,
-  classify: (change) => {
-    const details = detailsOf<ParameterDetails>(change);
-    return {
-      description: `Optional ${details.in} parameter '${details.name}' removed from ${details.operation}`,
-      impact: 'Requests that send the parameter no longer get its effect; servers that reject unknown parameters fail them',
-      suggestedMigration: 'Keep the parameter as deprecated and warn clients that send it (e.g. a Warning or Deprecation header)',
-      affectedOperations: [details.operation],
-    };
-  },
-});
-
-export const parameterMadeRequired = defineRule({
-  id: 'parameter-made-required',
-  issueType: 'parameter_made_required',
-  change: API_CHANGE.parameterMadeRequired,
-  severity: 'breaking',
-  title: 'Parameter made required',
-  description:
-    'A parameter that was optional is now required. Requests that omitted it, valid until now, are rejected with 400.',
-  safeAlternative: 'Keep the parameter optional with a server-side default; require it only in a new API version.',
-  examples: [
-    {
-      name: 'limit must be given',
-      before: listUsers([param('limit', 'query', 'integer')]),
-      after: listUsers([param('limit', 'query', 'integer', true)]),
-    },
-  ],
-  classify: (change) => {
-    const details = detailsOf<ParameterDetails>(change);
-    return {
-      description: `${details.in} parameter '${details.name}' of ${details.operation} is now required`,
-      impact: 'Client requests without this parameter will fail',
-      suggestedMigration: 'Apply a default when the parameter is absent instead of rejecting the request',
-      affectedOperations: [details.operation],
-    };
-  },
-});
-
-export const parameterMadeOptional = defineRule({
-  id: 'parameter-made-optional',
-  issueType: 'parameter_made_optional',
-  change: API_CHANGE.parameterMadeOptional,
-  severity: 'non_breaking',
-  title: 'Parameter made optional',
-  description: 'A required parameter became optional. Every request that was valid stays valid.',
-  safeAlternative: 'Nothing to make safe; document the default applied when the parameter is absent.',
-  examples: [
-    {
-      name: 'tenant defaults server-side',
-      before: listUsers([param('tenant', 'query', 'string', true)]),
-      after: listUsers([param('tenant', 'query', 'string')]),
-    },
-  ],
-  classify: (change) => {
-    const details = detailsOf<ParameterDetails>(change);
-    return {
-      description: `${details.in} parameter '${details.name}' of ${details.operation} is now optional`,
-      impact: 'None for existing clients',
-      suggestedMigration: 'Document the default applied when the parameter is absent',
-      affectedOperations: [details.operation],
-    };
-  },
-});
-
-export const parameterTypeChanged = defineRule({
-  id: 'parameter-type-changed',
-  issueType: 'parameter_type_changed',
-  change: API_CHANGE.parameterTypeChanged,
-  severity: 'breaking',
-  title: 'Parameter type changed',
-  description:
-    'The schema type of a parameter changed. Parameters travel as text, so an integer, number or boolean becoming a string is a widening, as is integer becoming number: non-breaking. A narrowing or an unrelated type rejects values clients send today: breaking.',
-  safeAlternative: 'Accept both the old and the new form during a transition, or add a new parameter with the new type and deprecate the old one.',
-  examples: [
-    {
-      name: 'date filter becomes an epoch integer',
-      before: listUsers([param('created_after', 'query', 'string')]),
-      after: listUsers([param('created_after', 'query', 'integer')]),
-    },
-  ],
-  classify: (change) => {
-    const details = detailsOf<ParameterDetails>(change);
-    const verdict = compareParameterTypes(details.fromType, details.toType);
-    const from = details.fromType ?? 'any';
-    const to = details.toType ?? 'any';
-    return {
-      severity: verdict?.severity ?? 'breaking',
-      description: `Type of ${details.in} parameter '${details.name}' of ${details.operation} changed from ${from} to ${to}: ${verdict?.reason ?? 'types differ'}`,
-      impact: verdict?.severity === 'non_breaking' ? 'None for existing clients' : 'Client requests with values of the old type may be rejected',
-      suggestedMigration: 'Accept both forms during a transition, or introduce a new parameter and deprecate this one',
-      affectedOperations: [details.operation],
-    };
-  },
-});
+export const parameterRules = [
+  apiRule<ParameterDetails>({
+    id: 'new-required-request-parameter',
+    change: 'parameter.added',
+    severity: 'breaking',
+    title: 'New required request parameter',
+    description: 'An operation requires a parameter it did not have. Requests clients send today lack it and are rejected.',
+    safeAlternative: 'Add the parameter as optional with a server-side default; make it required only in a new API version.',
+    examples: [{ name: 'required filter', before: list([]), after: list([q('owner', { required: true })]) }],
+    when: (d) => d.required,
+    describe: (c, d) => `New required ${d.in} parameter '${d.name}' in ${d.operations[0]}`,
+    impact: 'Requests without the parameter are rejected',
+    migration: 'Make the parameter optional with a default until every client sends it',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'new-optional-request-parameter',
+    change: 'parameter.added',
+    severity: 'additive',
+    title: 'New optional request parameter',
+    description: 'An operation accepts a new optional parameter. Requests without it stay valid.',
+    safeAlternative: 'Nothing to make safe; document the default the server applies.',
+    examples: [{ name: 'optional filter', before: list([]), after: list([q('owner')]) }],
+    describe: (c, d) => `New optional ${d.in} parameter '${d.name}' in ${d.operations[0]}`,
+    impact: 'None for existing clients',
+    migration: 'Document the parameter and its default',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'request-parameter-removed-with-deprecation',
+    change: 'parameter.removed',
+    severity: 'non_breaking',
+    title: 'Deprecated request parameter removed',
+    description: 'A parameter that was deprecated is no longer declared. Clients were told to stop sending it.',
+    safeAlternative: 'Nothing to make safe.',
+    examples: [{ name: 'deprecated filter dropped', before: list([q('owner', { deprecated: true })]), after: list([]) }],
+    when: (d) => d.deprecated === true,
+    describe: (c, d) => `Deprecated ${d.in} parameter '${d.name}' removed from ${d.operations[0]}`,
+    impact: 'Values clients still send are ignored',
+    migration: 'Nothing to migrate',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'request-parameter-removed',
+    change: 'parameter.removed',
+    severity: 'potentially_breaking',
+    title: 'Request parameter removed',
+    description: 'An operation no longer declares a parameter. Servers usually ignore what they do not declare, so requests still succeed, but the value no longer acts: a filter or scope clients relied on is silently dropped. Strict servers reject the request.',
+    safeAlternative: 'Deprecate the parameter first and keep honouring it until clients stop sending it.',
+    examples: [{ name: 'filter dropped', before: list([q('owner')]), after: list([]) }],
+    describe: (c, d) => `${d.in === 'header' ? 'Header' : d.in.charAt(0).toUpperCase() + d.in.slice(1)} parameter '${d.name}' removed from ${d.operations[0]}`,
+    impact: 'The value clients send is ignored, or the request is rejected by a strict server',
+    migration: 'Keep honouring the parameter, deprecated, until clients stop sending it',
+  }),
+  apiRule<ApiChangeDetails & { name: string; from: string; to: string; required: boolean }>({
+    id: 'request-parameter-in-changed',
+    change: 'parameter.moved',
+    severity: 'breaking',
+    title: 'Request parameter moved',
+    description: 'A parameter moved to another location (query to header, header to cookie, ...). Clients still send it where it was; the server no longer reads it there. Breaking when it is required at its new place, potentially breaking otherwise.',
+    safeAlternative: 'Read the parameter from both places during a transition.',
+    examples: [{ name: 'query to header', before: list([q('tenant', { required: true })]), after: list([{ name: 'Tenant', in: 'header', required: true, schema: { type: 'string' } }]) }],
+    severityOf: (d) => (d.required ? 'breaking' : 'potentially_breaking'),
+    describe: (c, d) => `Parameter '${d.name}' of ${d.operations[0]} moved from ${d.from} to ${d.to}`,
+    impact: 'The server no longer reads the value where clients send it',
+    migration: 'Accept the parameter in both places until clients have moved',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'request-parameter-became-required',
+    change: 'parameter.became-required',
+    severity: 'breaking',
+    title: 'Request parameter became required',
+    description: 'An optional parameter is now required. Requests that omit it are rejected.',
+    safeAlternative: 'Keep it optional with a server-side default; require it in a new API version.',
+    examples: [{ name: 'owner required', before: list([q('owner')]), after: list([q('owner', { required: true })]) }],
+    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} became required`,
+    impact: 'Requests without the parameter are rejected',
+    migration: 'Apply a default when the parameter is missing',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'request-parameter-became-optional',
+    change: 'parameter.became-optional',
+    severity: 'non_breaking',
+    title: 'Request parameter became optional',
+    description: 'A required parameter is now optional. Every request that was valid still is.',
+    safeAlternative: 'Nothing to make safe; document the default.',
+    examples: [{ name: 'owner optional', before: list([q('owner', { required: true })]), after: list([q('owner')]) }],
+    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} became optional`,
+    impact: 'None for existing clients',
+    migration: 'Nothing to migrate',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'request-parameter-deprecated',
+    change: 'parameter.deprecated',
+    severity: 'non_breaking',
+    title: 'Request parameter deprecated',
+    description: 'A parameter is marked deprecated. Nothing changes yet; clients should stop sending it.',
+    safeAlternative: 'Nothing to make safe; announce when it will be removed.',
+    examples: [{ name: 'owner deprecated', before: list([q('owner')]), after: list([q('owner', { deprecated: true })]) }],
+    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} deprecated`,
+    impact: 'None yet',
+    migration: 'Tell clients what replaces it',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'request-parameter-reactivated',
+    change: 'parameter.reactivated',
+    severity: 'non_breaking',
+    title: 'Request parameter no longer deprecated',
+    description: 'A deprecated parameter is no longer deprecated.',
+    safeAlternative: 'Nothing to make safe.',
+    examples: [{ name: 'owner reactivated', before: list([q('owner', { deprecated: true })]), after: list([q('owner')]) }],
+    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} is no longer deprecated`,
+    impact: 'None',
+    migration: 'Nothing to migrate',
+  }),
+  apiRule<ParameterDetails>({
+    id: 'request-parameter-style-changed',
+    change: 'parameter.style-changed',
+    severity: 'potentially_breaking',
+    title: 'Request parameter serialization changed',
+    description: 'The `style`, `explode` (or Swagger `collectionFormat`) of a parameter changed: the same values are written differently on the wire (`ids=1,2` vs `ids=1&ids=2`). Clients keep writing the old form, which the server may misread.',
+    safeAlternative: 'Accept both serializations during a transition.',
+    examples: [{ name: 'exploded list', before: list([{ name: 'ids', in: 'query', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string' } } }]), after: list([{ name: 'ids', in: 'query', style: 'form', explode: true, schema: { type: 'array', items: { type: 'string' } } }]) }],
+    describe: (c, d) => `Serialization of ${d.in} parameter '${d.name}' of ${d.operations[0]} changed`,
+    impact: 'The server may misread values clients serialize the old way',
+    migration: 'Parse both forms until clients have moved',
+  }),
+];

@@ -1,201 +1,82 @@
-import { defineRule, type ChangeSeverity } from '@migration-architect/core';
-import { API_CHANGE, detailsOf, type PropertyDetails } from '../change-kinds.js';
-import { compareJsonTypes } from '../json-type-compatibility.js';
-import { describeUsage, severityForUsage, usedOperations } from '../schema-usage.js';
-import { userCreateDocument, userDocument } from './example-documents.js';
+import type { ChangeSeverity, CompatibilityRuleInput, SchemaChange } from '@migration-architect/core';
+import type { ApiChangeDetails } from '../diff/change-details.js';
+import { apiRule } from './api-rule.js';
+import { objectSchema, requestBodyDocument, responseBodyDocument } from './example-documents.js';
 
-/** Operations reaching the model; the seed's generic labels when none does (SDK users still are). */
-function affected(details: PropertyDetails, fallback: string[]): string[] {
-  const operations = usedOperations(details.usage);
-  return operations.length ? operations : fallback;
+/**
+ * Rules for the properties of request and response bodies, at any depth, inline or referenced:
+ * added, removed, required or not, read-only / write-only, deprecated; `additionalProperties`;
+ * and oneOf / anyOf variants (allOf is merged before comparing, so refactoring into allOf is no change).
+ */
+
+interface PropertyAspect {
+  id: string;
+  kind: string;
+  severity: ChangeSeverity;
+  title: string;
+  description: string;
+  safe: string;
+  before: unknown;
+  after: unknown;
+  impact: string;
+  describe: (change: SchemaChange, details: ApiChangeDetails) => string;
 }
 
-const SERIALIZATION = ['Serialization', 'Deserialization'];
+const id = { type: 'string' };
+const name = { type: 'string' };
+const pet = (properties: Record<string, unknown>, required: string[] = []) => objectSchema(properties, required);
+const cat = { type: 'object', title: 'Cat', properties: { meows: { type: 'boolean' } } };
+const dog = { type: 'object', title: 'Dog', properties: { barks: { type: 'boolean' } } };
 
-export const propertyRemoved = defineRule({
-  id: 'property-removed',
-  issueType: 'property_removed',
-  change: API_CHANGE.propertyRemoved,
-  severity: 'breaking',
-  title: 'Property removed',
-  description:
-    'A property is gone from a model. Clients reading it from responses fail or silently get nothing: breaking. In a model that only appears in requests, clients keep sending it and most servers ignore it, but its value is dropped: potentially breaking. A model no operation uses counts as both.',
-  safeAlternative: 'Keep the property, marked deprecated, until clients stop reading it; remove it in a new API version.',
-  examples: [
-    {
-      name: 'username dropped from a response model',
-      before: userDocument({ type: 'object', properties: { id: { type: 'string' }, username: { type: 'string' } } }),
-      after: userDocument({ type: 'object', properties: { id: { type: 'string' } } }),
-    },
-  ],
-  classify: (change) => {
-    const details = detailsOf<PropertyDetails>(change);
-    const severity = severityForUsage(details.usage, { request: 'potentially_breaking', response: 'breaking' });
-    return {
-      severity,
-      description: `Property '${details.property}' removed from model '${details.schema}' (${describeUsage(details.usage)})`,
-      impact:
-        severity === 'breaking'
-          ? 'Client code expecting this property will fail'
-          : 'Clients still sending the property have its value ignored',
-      suggestedMigration: 'Use API versioning to maintain backward compatibility, or keep the property as deprecated until clients stop using it',
-      affectedOperations: affected(details, SERIALIZATION),
-    };
-  },
-});
+const prop = (verb: string) => (change: SchemaChange) => `Property '${change.subject}' ${verb}`;
 
-export const propertyAdded = defineRule({
-  id: 'property-added',
-  issueType: 'property_added',
-  change: API_CHANGE.propertyAdded,
-  severity: 'additive',
-  title: 'Optional property added',
-  description:
-    'A new optional property. Requests without it stay valid, and clients reading responses ignore fields they do not know (a tolerant reader). The seed did not count new properties.',
-  safeAlternative: 'Nothing to make safe; clients that reject unknown fields need to become tolerant readers.',
-  examples: [
-    {
-      name: 'nickname added',
-      before: userDocument({ type: 'object', properties: { id: { type: 'string' } } }),
-      after: userDocument({ type: 'object', properties: { id: { type: 'string' }, nickname: { type: 'string' } } }),
-    },
-  ],
-  when: (change) => detailsOf<PropertyDetails>(change).required !== true,
-  classify: (change) => {
-    const details = detailsOf<PropertyDetails>(change);
-    return {
-      description: `Optional property '${details.property}' added to model '${details.schema}'`,
-      impact: 'None for tolerant clients',
-      suggestedMigration: 'Regenerate client SDKs to expose the property',
-      affectedOperations: affected(details, SERIALIZATION),
-    };
-  },
-});
+const REQUEST: PropertyAspect[] = [
+  { id: 'new-required-request-property', kind: 'request.property.added-required', severity: 'breaking', title: 'New required request property', description: 'A request body gains a required property. Requests clients send today lack it and are rejected. A default does not help: the contract still says clients must send it.', safe: 'Add the property as optional with a server-side default; require it only in a new API version.', before: pet({ name }, ['name']), after: pet({ name, species: { type: 'string' } }, ['name', 'species']), impact: 'Requests without the property are rejected', describe: (c, d) => `New required request property '${c.subject}'${d['default'] ? ' (it has a default, but clients must still send it)' : ''}` },
+  { id: 'new-optional-request-property', kind: 'request.property.added-optional', severity: 'additive', title: 'New optional request property', description: 'A request body accepts a new optional property. Requests without it stay valid.', safe: 'Nothing to make safe; document what the server does without it.', before: pet({ name }), after: pet({ name, species: { type: 'string' } }), impact: 'None for existing clients', describe: prop('added to the request (optional)') },
+  { id: 'request-property-removed', kind: 'request.property.removed', severity: 'potentially_breaking', title: 'Request property removed', description: 'A request body no longer declares a property. Clients still send it: lenient servers ignore it (and the data it carried is lost), strict ones (additionalProperties: false) reject the request.', safe: 'Keep accepting the property, ignored, with a deprecation notice, until clients stop sending it.', before: pet({ name, nickname: name }), after: pet({ name }), impact: 'The value clients send is ignored, or the request is rejected by a strict server', describe: prop('removed from the request') },
+  { id: 'request-property-became-required', kind: 'request.property.became-required', severity: 'breaking', title: 'Request property became required', description: 'An optional request property is now required. Requests that omit it are rejected.', safe: 'Keep it optional with a default; require it in a new API version.', before: pet({ name }), after: pet({ name }, ['name']), impact: 'Requests without the property are rejected', describe: prop('became required in the request') },
+  { id: 'request-property-became-optional', kind: 'request.property.became-optional', severity: 'non_breaking', title: 'Request property became optional', description: 'A required request property is now optional. Every request that was valid still is.', safe: 'Nothing to make safe.', before: pet({ name }, ['name']), after: pet({ name }), impact: 'None for existing clients', describe: prop('became optional in the request') },
+  { id: 'request-property-became-read-only', kind: 'request.property.became-read-only', severity: 'potentially_breaking', title: 'Request property became read-only', description: 'A property clients could send is now readOnly: the server ignores it in requests, so what clients set there no longer takes effect.', safe: 'Keep honouring the value, or give clients another way to set it first.', before: pet({ name, status: { type: 'string' } }), after: pet({ name, status: { type: 'string', readOnly: true } }), impact: 'Values clients send are ignored', describe: prop('became read-only: requests no longer set it') },
+  { id: 'request-property-deprecated', kind: 'request.property.deprecated', severity: 'non_breaking', title: 'Request property deprecated', description: 'A request property is marked deprecated. Nothing changes yet; clients should stop sending it.', safe: 'Nothing to make safe; announce when it will be removed.', before: pet({ name, nickname: name }), after: pet({ name, nickname: { type: 'string', deprecated: true } }), impact: 'None yet', describe: prop('deprecated') },
+  { id: 'request-property-additional-properties-narrowed', kind: 'request.property.additional-properties.narrowed', severity: 'potentially_breaking', title: 'Request additional properties disallowed', description: 'A request object now sets additionalProperties: false. Requests carrying fields it does not declare, which were accepted, are rejected.', safe: 'Ignore unknown fields instead of rejecting them.', before: pet({ name }), after: { ...pet({ name }), additionalProperties: false }, impact: 'Requests with undeclared fields are rejected', describe: (c) => `Request object '${c.subject}' no longer allows additional properties` },
+  { id: 'request-property-additional-properties-widened', kind: 'request.property.additional-properties.widened', severity: 'non_breaking', title: 'Request additional properties allowed', description: 'A request object that rejected undeclared fields now accepts them.', safe: 'Nothing to make safe.', before: { ...pet({ name }), additionalProperties: false }, after: pet({ name }), impact: 'None for existing clients', describe: (c) => `Request object '${c.subject}' now allows additional properties` },
+  { id: 'request-property-one-of-added', kind: 'request.property.one-of.added', severity: 'non_breaking', title: 'Request oneOf variant added', description: 'A request accepts one more variant. Every request that was valid still is.', safe: 'Nothing to make safe.', before: { oneOf: [cat] }, after: { oneOf: [cat, dog] }, impact: 'None for existing clients', describe: (c, d) => `Request '${c.subject}' accepts a new oneOf variant ${String(d['member'])}` },
+  { id: 'request-property-one-of-removed', kind: 'request.property.one-of.removed', severity: 'breaking', title: 'Request oneOf variant removed', description: 'A request no longer accepts one of its variants. Clients sending it are rejected.', safe: 'Keep accepting the variant until no client sends it.', before: { oneOf: [cat, dog] }, after: { oneOf: [cat] }, impact: 'Requests using the removed variant are rejected', describe: (c, d) => `Request '${c.subject}' no longer accepts the oneOf variant ${String(d['member'])}` },
+  { id: 'request-property-any-of-added', kind: 'request.property.any-of.added', severity: 'non_breaking', title: 'Request anyOf variant added', description: 'A request accepts one more anyOf variant.', safe: 'Nothing to make safe.', before: { anyOf: [cat] }, after: { anyOf: [cat, dog] }, impact: 'None for existing clients', describe: (c, d) => `Request '${c.subject}' accepts a new anyOf variant ${String(d['member'])}` },
+  { id: 'request-property-any-of-removed', kind: 'request.property.any-of.removed', severity: 'breaking', title: 'Request anyOf variant removed', description: 'A request no longer accepts one of its anyOf variants.', safe: 'Keep accepting the variant until no client sends it.', before: { anyOf: [cat, dog] }, after: { anyOf: [cat] }, impact: 'Requests using the removed variant are rejected', describe: (c, d) => `Request '${c.subject}' no longer accepts the anyOf variant ${String(d['member'])}` },
+];
 
-export const requiredPropertyAdded = defineRule({
-  id: 'required-property-added',
-  issueType: 'required_property_added',
-  change: API_CHANGE.propertyAdded,
-  severity: 'breaking',
-  title: 'Required property added',
-  description:
-    'A new property that is required. In a request body, every request clients send today lacks it and fails validation: breaking. In a response it is just a new field clients may ignore: additive.',
-  safeAlternative: 'Add the property as optional with a server-side default; make it required only in a new API version.',
-  examples: [
-    {
-      name: 'request model gains required phone',
-      before: userCreateDocument({ type: 'object', properties: { email: { type: 'string' } }, required: ['email'] }),
-      after: userCreateDocument({ type: 'object', properties: { email: { type: 'string' }, phone: { type: 'string' } }, required: ['email', 'phone'] }),
-    },
-  ],
-  when: (change) => detailsOf<PropertyDetails>(change).required === true,
-  classify: (change) => {
-    const details = detailsOf<PropertyDetails>(change);
-    const severity = severityForUsage(details.usage, { request: 'breaking', response: 'additive' });
-    return {
-      severity,
-      description: `Required property '${details.property}' added to model '${details.schema}' (${describeUsage(details.usage)})`,
-      impact: severity === 'additive' ? 'None for tolerant clients' : 'Client requests without this property will fail validation',
-      suggestedMigration: 'Provide default values or implement gradual rollout',
-      affectedOperations: affected(details, ['Request validation']),
-    };
-  },
-});
+const RESPONSE: PropertyAspect[] = [
+  { id: 'response-required-property-removed', kind: 'response.property.removed-required', severity: 'breaking', title: 'Required response property removed', description: 'A property every response carried is gone. Clients reading it fail.', safe: 'Keep returning the property (deprecated) until no client reads it; remove it in a new API version.', before: pet({ id, name }, ['id', 'name']), after: pet({ id }, ['id']), impact: 'Clients reading the property fail', describe: prop('removed from the response (it was required)') },
+  { id: 'response-optional-property-removed', kind: 'response.property.removed-optional', severity: 'potentially_breaking', title: 'Optional response property removed', description: 'An optional response property is gone. Clients that handle its absence are fine; clients that use it when present lose the data.', safe: 'Keep returning the property until no client reads it.', before: pet({ id, name }, ['id']), after: pet({ id }, ['id']), impact: 'Clients that use the property lose it', describe: prop('removed from the response') },
+  { id: 'response-required-property-added', kind: 'response.property.added-required', severity: 'additive', title: 'Required response property added', description: 'Responses carry a new property. Clients ignore what they do not know.', safe: 'Nothing to make safe.', before: pet({ id }, ['id']), after: pet({ id, species: { type: 'string' } }, ['id', 'species']), impact: 'None for existing clients', describe: prop('added to the response') },
+  { id: 'response-optional-property-added', kind: 'response.property.added-optional', severity: 'additive', title: 'Optional response property added', description: 'Responses may carry a new property. Clients ignore what they do not know.', safe: 'Nothing to make safe.', before: pet({ id }, ['id']), after: pet({ id, species: { type: 'string' } }, ['id']), impact: 'None for existing clients', describe: prop('added to the response (optional)') },
+  { id: 'response-property-became-optional', kind: 'response.property.became-optional', severity: 'breaking', title: 'Response property became optional', description: 'A property every response carried may now be missing. Clients that read it unconditionally fail.', safe: 'Keep returning it, null or a default if there is no value.', before: pet({ id, name }, ['id', 'name']), after: pet({ id, name }, ['id']), impact: 'Clients that assume the property is present fail when it is missing', describe: prop('became optional in the response') },
+  { id: 'response-property-became-required', kind: 'response.property.became-required', severity: 'non_breaking', title: 'Response property became required', description: 'A response property is now always present. Clients that handled its absence are unaffected.', safe: 'Nothing to make safe.', before: pet({ id, name }, ['id']), after: pet({ id, name }, ['id', 'name']), impact: 'None for existing clients', describe: prop('became required in the response') },
+  { id: 'response-property-became-write-only', kind: 'response.property.became-write-only', severity: 'potentially_breaking', title: 'Response property became write-only', description: 'A property responses carried is now writeOnly: responses no longer return it.', safe: 'Keep returning the property until no client reads it.', before: pet({ id, secret: { type: 'string' } }), after: pet({ id, secret: { type: 'string', writeOnly: true } }), impact: 'Clients reading the property no longer get it', describe: prop('became write-only: responses no longer return it') },
+  { id: 'response-property-deprecated', kind: 'response.property.deprecated', severity: 'non_breaking', title: 'Response property deprecated', description: 'A response property is marked deprecated. Nothing changes yet; clients should stop reading it.', safe: 'Nothing to make safe; announce when it will be removed.', before: pet({ id, name }), after: pet({ id, name: { type: 'string', deprecated: true } }), impact: 'None yet', describe: prop('deprecated') },
+  { id: 'response-property-additional-properties-narrowed', kind: 'response.property.additional-properties.narrowed', severity: 'non_breaking', title: 'Response additional properties disallowed', description: 'A response object no longer carries undeclared fields.', safe: 'Nothing to make safe.', before: pet({ id }), after: { ...pet({ id }), additionalProperties: false }, impact: 'None for existing clients', describe: (c) => `Response object '${c.subject}' no longer carries additional properties` },
+  { id: 'response-property-additional-properties-widened', kind: 'response.property.additional-properties.widened', severity: 'non_breaking', title: 'Response additional properties allowed', description: 'A response object may now carry fields it does not declare. Clients ignore what they do not know; strict deserializers may not.', safe: 'Declare the new fields.', before: { ...pet({ id }), additionalProperties: false }, after: pet({ id }), impact: 'None for clients that ignore unknown fields', describe: (c) => `Response object '${c.subject}' may now carry additional properties` },
+  { id: 'response-property-one-of-added', kind: 'response.property.one-of.added', severity: 'potentially_breaking', title: 'Response oneOf variant added', description: 'Responses may carry one more variant. Clients that handle every known variant and nothing else may fail on it; clients written for unknown variants do not.', safe: 'Tell clients to tolerate unknown variants (a discriminator with a fallback) before adding one.', before: { oneOf: [cat] }, after: { oneOf: [cat, dog] }, impact: 'Clients may receive a variant they do not handle', describe: (c, d) => `Response '${c.subject}' may carry a new oneOf variant ${String(d['member'])}` },
+  { id: 'response-property-one-of-removed', kind: 'response.property.one-of.removed', severity: 'non_breaking', title: 'Response oneOf variant removed', description: 'Responses no longer carry one of their variants. Clients handle a subset of what they know.', safe: 'Nothing to make safe.', before: { oneOf: [cat, dog] }, after: { oneOf: [cat] }, impact: 'None for existing clients', describe: (c, d) => `Response '${c.subject}' no longer carries the oneOf variant ${String(d['member'])}` },
+  { id: 'response-property-any-of-added', kind: 'response.property.any-of.added', severity: 'potentially_breaking', title: 'Response anyOf variant added', description: 'Responses may match one more anyOf variant.', safe: 'Tell clients to tolerate unknown variants before adding one.', before: { anyOf: [cat] }, after: { anyOf: [cat, dog] }, impact: 'Clients may receive a shape they do not handle', describe: (c, d) => `Response '${c.subject}' may carry a new anyOf variant ${String(d['member'])}` },
+  { id: 'response-property-any-of-removed', kind: 'response.property.any-of.removed', severity: 'non_breaking', title: 'Response anyOf variant removed', description: 'Responses no longer match one of their anyOf variants.', safe: 'Nothing to make safe.', before: { anyOf: [cat, dog] }, after: { anyOf: [cat] }, impact: 'None for existing clients', describe: (c, d) => `Response '${c.subject}' no longer carries the anyOf variant ${String(d['member'])}` },
+];
 
-export const propertyMadeRequired = defineRule({
-  id: 'property-made-required',
-  issueType: 'property_made_required',
-  change: API_CHANGE.propertyMadeRequired,
-  severity: 'breaking',
-  title: 'Property made required',
-  description:
-    'An existing property is now required. Requests that omitted it, valid until now, fail validation: breaking. In a model only returned in responses, clients just get a guarantee they did not have: non-breaking.',
-  safeAlternative: 'Keep the property optional and apply a server-side default when it is missing; require it only in a new API version.',
-  examples: [
-    {
-      name: 'name required on create',
-      before: userCreateDocument({ type: 'object', properties: { email: { type: 'string' }, name: { type: 'string' } }, required: ['email'] }),
-      after: userCreateDocument({ type: 'object', properties: { email: { type: 'string' }, name: { type: 'string' } }, required: ['email', 'name'] }),
-    },
-  ],
-  classify: (change) => {
-    const details = detailsOf<PropertyDetails>(change);
-    const severity = severityForUsage(details.usage, { request: 'breaking', response: 'non_breaking' });
-    return {
-      severity,
-      description: `Property '${details.property}' is now required in model '${details.schema}' (${describeUsage(details.usage)})`,
-      impact: severity === 'non_breaking' ? 'None: responses always carry the property now' : 'Client requests without this property will fail validation',
-      suggestedMigration: 'Provide default values or implement gradual rollout',
-      affectedOperations: affected(details, ['Request validation']),
-    };
-  },
-});
-
-export const propertyMadeOptional = defineRule({
-  id: 'property-made-optional',
-  issueType: 'property_made_optional',
-  change: API_CHANGE.propertyMadeOptional,
-  severity: 'potentially_breaking',
-  title: 'Property made optional',
-  description:
-    'A required property is now optional. Requests stay valid: non-breaking. In responses, clients that counted on the property always being there may now meet a missing value: potentially breaking. The seed ignored this change.',
-  safeAlternative: 'Keep returning the property (null or a default) in responses; relax it only for requests.',
-  examples: [
-    {
-      name: 'email may be missing in responses',
-      before: userDocument({ type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' } }, required: ['id', 'email'] }),
-      after: userDocument({ type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' } }, required: ['id'] }),
-    },
-  ],
-  classify: (change) => {
-    const details = detailsOf<PropertyDetails>(change);
-    const severity = severityForUsage(details.usage, { request: 'non_breaking', response: 'potentially_breaking' });
-    return {
-      severity,
-      description: `Property '${details.property}' is now optional in model '${details.schema}' (${describeUsage(details.usage)})`,
-      impact: severity === 'non_breaking' ? 'None for existing clients' : 'Clients assuming the property is always present may fail when it is missing',
-      suggestedMigration: 'Keep the property in responses, or tell clients to handle its absence before it can be missing',
-      affectedOperations: affected(details, SERIALIZATION),
-    };
-  },
-});
-
-export const propertyTypeChanged = defineRule({
-  id: 'property-type-changed',
-  issueType: 'property_type_changed',
-  change: API_CHANGE.propertyTypeChanged,
-  severity: 'breaking',
-  title: 'Property type changed',
-  description:
-    'The JSON type of a property (or of a whole model) changed. The verdict comes from a JSON-type matrix read in the directions the model travels: integer to number is a widening, fine for requests but potentially breaking for clients reading integers; number to integer is the reverse; to or from null is potentially breaking; any other pair is breaking. A property switching between two referenced models of the same type is potentially breaking.',
-  safeAlternative: 'Add a new property with the new type next to the old one, deprecate the old one, and remove it in a new API version.',
-  examples: [
-    {
-      name: 'epoch seconds become an ISO date',
-      before: userDocument({ type: 'object', properties: { created_at: { type: 'integer' } } }),
-      after: userDocument({ type: 'object', properties: { created_at: { type: 'string', format: 'date-time' } } }),
-    },
-  ],
-  classify: (change) => {
-    const details = detailsOf<PropertyDetails>(change);
-    const name = details.property ? `Property '${details.property}'` : 'Model';
-    if (details.fromRef !== undefined || details.toRef !== undefined) {
-      return {
-        severity: 'potentially_breaking',
-        description: `${name} of model '${details.schema}' now references '${details.toRef}' instead of '${details.fromRef}'`,
-        impact: 'Clients break if the two models differ in the fields they use',
-        suggestedMigration: 'Keep the old model\'s fields in the new one, or version the API',
-        affectedOperations: affected(details, SERIALIZATION),
-      };
-    }
-    const verdict = compareJsonTypes(details.fromType, details.toType);
-    const severity: ChangeSeverity = verdict ? severityForUsage(details.usage, verdict) : 'breaking';
-    return {
-      severity,
-      description: `${name} type changed from ${details.fromType ?? 'any'} to ${details.toType ?? 'any'} in model '${details.schema}': ${verdict?.reason ?? 'types differ'}`,
-      impact: 'Client serialization/deserialization may fail',
-      suggestedMigration: 'Implement type coercion or API versioning',
-      affectedOperations: affected(details, SERIALIZATION),
-    };
-  },
-});
+export const propertyRules: CompatibilityRuleInput[] = [
+  ...REQUEST.map((a) => ({ ...a, document: requestBodyDocument })),
+  ...RESPONSE.map((a) => ({ ...a, document: responseBodyDocument })),
+].map((aspect) =>
+  apiRule({
+    id: aspect.id,
+    change: aspect.kind,
+    severity: aspect.severity,
+    title: aspect.title,
+    description: aspect.description,
+    safeAlternative: aspect.safe,
+    examples: [{ name: aspect.title.toLowerCase(), before: aspect.document(aspect.before), after: aspect.document(aspect.after) }],
+    describe: aspect.describe,
+    impact: aspect.impact,
+    migration: aspect.safe,
+  }),
+);

@@ -1,0 +1,42 @@
+import type { ChangeLocation, SchemaChange } from '@migration-architect/core';
+import type { Located } from '../document/document-set.js';
+import { jsonLines } from '../document/json-lines.js';
+import type { SpecDocument } from '../document/spec-document.js';
+import { yamlLines } from '../document/yaml-lines.js';
+
+interface Pending {
+  change: SchemaChange;
+  at: Located;
+  side: 'before' | 'after';
+}
+
+/**
+ * Gives findings the line they are written on: collected while diffing, then looked up in one
+ * pass per root document. Nodes in other files (reached by `$ref`) are named by their pointer,
+ * which carries the file name; the report's location names the input file only.
+ */
+export class LineLocator {
+  private readonly pending: Pending[] = [];
+
+  constructor(private readonly roots: { before: SpecDocument; after: SpecDocument }) {}
+
+  add(change: SchemaChange, at: Located, side: 'before' | 'after'): void {
+    this.pending.push({ change, at, side });
+  }
+
+  apply(): void {
+    for (const side of ['before', 'after'] as const) {
+      const doc = this.roots[side];
+      if (doc.text === undefined) continue;
+      const wanted = this.pending.filter((p) => p.side === side && p.at.doc === doc);
+      if (wanted.length === 0) continue;
+      const pointers = new Map<string, string[]>();
+      for (const p of wanted) pointers.set(p.at.path.pointer(), p.at.path.keys());
+      const lines = doc.format === 'json' ? jsonLines(doc.text, pointers) : yamlLines(doc.text, pointers);
+      for (const p of wanted) {
+        const line = lines.get(p.at.path.pointer());
+        if (line !== undefined) p.change.location = { side, line } satisfies ChangeLocation;
+      }
+    }
+  }
+}

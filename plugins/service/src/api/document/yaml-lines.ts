@@ -1,0 +1,32 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+/** Line numbers of JSON pointers in a YAML text: the line of the key (or of the list item) each names. */
+export function yamlLines(text: string, pointers: Map<string, string[]>): Map<string, number> {
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
+  const lines = new Map<string, number>();
+  for (const [pointer, keys] of pointers) {
+    let node: unknown = document.contents;
+    let offset: number | undefined;
+    for (const key of keys) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+        if (!pair) {
+          offset = undefined;
+          break;
+        }
+        offset = (pair.key as Node).range?.[0];
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(key)] as Node | undefined;
+        offset = item?.range?.[0];
+        node = item;
+      } else {
+        offset = undefined;
+        break;
+      }
+    }
+    if (offset !== undefined) lines.set(pointer, counter.linePos(offset).line);
+  }
+  return lines;
+}
