@@ -9,12 +9,12 @@ export { closestName } from './planner/closest-name.js';
 export {
   checkCompatibility,
   compareSchemas,
-  documentPreview,
   exitCodeForReport,
   UnclassifiedChangeError,
   type CheckOptions,
   type CompatibilityRequest,
 } from './compatibility/engine.js';
+export { documentPreview } from './compatibility/document-preview.js';
 export { createSchemaInputHandle, readInputFile, type InMemorySchema, type SchemaInputRef } from './inputs/schema-input-handle.js';
 export { readDocumentFile } from './inputs/read-document-file.js';
 export { readSchemaInput, requireChecker, UnknownCheckerError, type ResolvedSchemaInput } from './inputs/read-schema-input.js';
@@ -23,4 +23,5 @@ export { createRunbook, type RunbookOptions } from './rollback/generator.js';
 export * from './render/index.js';
 export { documentJsonSchema, DOCUMENT_NAMES, DOCUMENT_SCHEMAS, type DocumentName } from './json-schema/document-schemas.js';
 export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, type RecommendationQuery } from './planner/pattern-recommendation.js';
+export { coreFacts, specFacts } from './planner/spec-facts.js';
 export { ruleAnchor, ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';

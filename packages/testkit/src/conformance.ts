@@ -6,6 +6,8 @@ import {
   fixedClock,
   MigrationArchitectError,
   qualifiedId,
+  MigrationSpecSchema,
+  reviewSpec,
   type Checker,
   renderDocument,
   type MigrationSpec,
@@ -34,7 +36,11 @@ const WELL_FORMED = /^\{[a-z][a-z0-9_]*\}$/;
 /** Filled by the rollback generator from the plan; left over means a template typo. */
 const PLAN_FILLED = new Set(['{migration_name}', '{migration_id}', '{rollback_id}', '{system_name}', '{estimated_duration}']);
 
-/** Specs that exercise every condition a risk might read, including odd but valid shapes. */
+/**
+ * Specs that exercise every condition a risk might read, including odd shapes. Shapes a migration
+ * type declares are validated before planning (the user gets an error with the path); the probes
+ * that fail that validation are skipped, the others must plan: undeclared fields can hold anything.
+ */
 function probeSpecs(type: string): MigrationSpec[] {
   const base = { type, source: 'conformance source', target: 'conformance target' };
   return [
@@ -43,7 +49,7 @@ function probeSpecs(type: string): MigrationSpec[] {
     { ...base, constraints: { max_downtime_minutes: 0, data_volume_gb: 50000, dependencies: Array.from({ length: 12 }, (_, i) => `dep${i}`), compliance_requirements: ['GDPR'], special_requirements: ['a', 'b', 'c'] } },
     { ...base, tables_to_migrate: 'not-a-list', schema_changes: [null, 1, 'x'], feature_flags: {}, migration_phases: 7 },
     { ...base, tables_to_migrate: [{ name: 'huge', row_count: 1e10, size_mb: 1e7 }], schema_changes: [{ table: 't', changes: [{ type: 'modify_column' }] }], feature_flags: [{ name: 'f' }] },
-  ];
+  ] as unknown as MigrationSpec[];
 }
 
 /** Change kinds a user could hit with no rule to classify them (exit 70 at run time). */
@@ -117,6 +123,13 @@ function planProblems(registry: PluginRegistry, plugin: ResolvedPlugin, requireC
   for (const { subject, type, pattern } of plans) {
     // Every probe must plan; the one with every constraint set (most risks on) is also rendered.
     for (const [i, spec] of probeSpecs(type).entries()) {
+      // A field of the wrong shape that core or the type declares: an input error the user sees with its path.
+      if (!MigrationSpecSchema.safeParse(spec).success) continue;
+      try {
+        reviewSpec(registry, spec, { file: 'probe' });
+      } catch {
+        continue;
+      }
       let plan;
       try {
         plan = createPlan(registry, pattern ? { ...spec, pattern } : spec, { clock });

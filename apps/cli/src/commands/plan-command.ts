@@ -22,10 +22,10 @@ export function planCommand(runtime: CommandRuntime) {
       const file = singleInput(parsed.spec, parsed.input, 'migration spec');
       const spec = validateDocument(MigrationSpecSchema, await readDocumentFile(file, runtime.io.cwd), file, 'a migration spec');
       const { registry } = await runtime.loadContext(parsed.config);
+      // Declared fields are checked before planning, so the planner can rely on their shapes.
+      const warnings = reviewSpec(registry, spec, { file, strict: parsed.strict });
       const plan = createPlan(registry, spec, { clock: runtime.clock, file });
-      for (const warning of reviewSpec(registry, spec, { file, strict: parsed.strict })) {
-        runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
-      }
+      for (const warning of warnings) runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
       if (parsed.validate) {
         runtime.io.stdout(`${file}: migration specification is valid (type ${plan.migration_type}, ${plan.migration_pattern ? `pattern ${plan.migration_pattern}` : 'default phases'})\n`);
         return;

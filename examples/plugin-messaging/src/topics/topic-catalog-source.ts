@@ -1,16 +1,12 @@
-import { defineSource } from '@migration-architect/core';
+import { defineDocumentSource } from '@migration-architect/core';
 import { isTopicCatalog, loadTopicCatalog, type TopicCatalog } from './topic-catalog.js';
 
 /** Topic catalogs as JSON or YAML documents: `{ topics: { orders: { partitions: 3, fields: {...} } } }`. */
-export const topicCatalogSource = defineSource<TopicCatalog>({
+export const topicCatalogSource = defineDocumentSource<TopicCatalog>({
   id: 'topic-catalog',
   checker: 'topics',
   title: 'topic catalog',
   description: 'A JSON or YAML topic catalog: topics with partitions, retention and message fields.',
-  read: async (input) => {
-    if (!input.isDocumentFile()) return undefined;
-    const document = await input.document();
-    if (!input.explicit && !isTopicCatalog(document)) return undefined;
-    return { model: loadTopicCatalog(document, { file: input.name }), dialect: null };
-  },
+  recognizes: isTopicCatalog,
+  load: (document, input) => ({ model: loadTopicCatalog(document, { file: input.name }), dialect: null }),
 });

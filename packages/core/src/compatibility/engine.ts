@@ -13,7 +13,6 @@ import type { Checker, CompatibilityRule, RenameHint, RuleContext, SchemaChange 
 import { runPluginCode } from '../plugin/plugin-code.js';
 import { qualifiedId } from '../plugin/qualified-id.js';
 import type { Owned, PluginRegistry } from '../plugin/registry.js';
-import { boundedJson } from './bounded-json.js';
 import { DEFAULT_RECOMMENDATIONS } from './report-defaults.js';
 
 export interface CheckOptions {
@@ -45,14 +44,6 @@ export class UnclassifiedChangeError extends MigrationArchitectError {
       70,
     );
   }
-}
-
-const PREVIEW_LIMIT = 500;
-
-/** The first 500 characters of a document, as the original report kept them: for JSON/YAML sources' `summary`. */
-export function documentPreview(document: unknown): string {
-  const { text, truncated } = boundedJson(document, PREVIEW_LIMIT);
-  return truncated ? `${text}...` : text;
 }
 
 function summaryOf(input: ResolvedSchemaInput): string {
