@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import { runCli, type CliIo } from '../src/index.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -41,8 +42,11 @@ export function spawnCli(argv: string[], options: { cwd?: string; env?: Record<s
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A fresh empty folder in the system's temporary directory, removed when the calling test ends. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'ma-cli-'));
+  const dir = mkdtempSync(join(tmpdir(), 'ma-cli-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Every key path of a JSON value, arrays collapsed to `[]`, for comparing document shapes. */

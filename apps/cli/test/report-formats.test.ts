@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, examples, repoRoot } from './harness.js';
+import { cli, examples, repoRoot, tempDir } from './harness.js';
 
 const dbBefore = join(examples, 'database_schema_before.json');
 const dbAfter = join(examples, 'database_schema_after.json');
@@ -50,8 +50,7 @@ describe('check output for CI', () => {
   it('--fail-on additive fails on an additive-only change, and rejects unknown thresholds', async () => {
     const before = JSON.stringify({ tables: { t: { columns: { id: { type: 'bigint' } } } } });
     const after = JSON.stringify({ tables: { t: { columns: { id: { type: 'bigint' }, x: { type: 'text' } } } } });
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const dir = mkdtempSync(join((await import('node:os')).tmpdir(), 'ma-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'a.json'), before);
     writeFileSync(join(dir, 'b.json'), after);
     expect((await cli(['check', join(dir, 'a.json'), join(dir, 'b.json')])).code).toBe(0);

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const demo = join(dirname(fileURLToPath(import.meta.url)), '..', 'demo');
 const bin = join(dirname(createRequire(import.meta.url).resolve('@migration-architect/cli/package.json')), 'dist', 'bin.js');
@@ -30,6 +30,7 @@ describe('the CLI loads this plugin through a config file', () => {
     expect(parsed).toMatchObject({ migration_type: 'messaging', migration_pattern: 'dual_publish', complexity: 'high' });
     expect(parsed.risks.map((r: { id: string }) => r.id)).toContain('messaging/zero-downtime');
     const dir = mkdtempSync(join(tmpdir(), 'ma-messaging-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(join(dir, 'plan.json'), plan.stdout);
     const runbook = run(['rollback', join(dir, 'plan.json'), '--config', join(demo, 'migration-architect.config.ts')], dir);
     expect(runbook.code).toBe(0);

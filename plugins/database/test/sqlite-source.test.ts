@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCompatibility, InputDataError, InputMissingError, type MigrationArchitectError } from '@migration-architect/core';
@@ -11,6 +10,7 @@ import { loadSqlJs } from '../src/sources/sqlite/sql-js-runtime.js';
 import { readSqliteFile, sqliteFileSource, sqlitePathOf } from '../src/sources/sqlite/sqlite-file-source.js';
 import { readSqliteSql, sqliteSqlSource } from '../src/sources/sqlite/sqlite-sql-source.js';
 import { clock, registry } from './fixtures.js';
+import { tempDir } from './temp-dir.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/sqlite/', import.meta.url));
 const context = { cwd: fixtures };
@@ -22,7 +22,7 @@ async function databaseFile(sql: string): Promise<string> {
   const SQL = await loadSqlJs();
   const db = new SQL.Database();
   db.exec(sql);
-  const path = join(mkdtempSync(join(tmpdir(), 'ma-sqlite-')), 'app.db');
+  const path = join(tempDir(), 'app.db');
   writeFileSync(path, db.export());
   db.close();
   return path;
@@ -159,7 +159,7 @@ describe('SQLite sources', () => {
   });
 
   it('names the line of a statement that fails while running', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ma-sqlite-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'dump.sqlite.sql'), 'CREATE TABLE t (id INTEGER PRIMARY KEY);\nINSERT INTO t VALUES (1);\n\n  INSERT INTO t VALUES (1);\n');
     const error = await failure(readSqliteSql('dump.sqlite.sql', { cwd: dir }));
     expect(error).toBeInstanceOf(InputDataError);
