@@ -81,7 +81,7 @@ class ApiDiff {
   }
 
   /** Compares two schemas at one place of an operation and attributes what differs to it. */
-  private schemas2(a: Located | undefined, b: Located | undefined, direction: Direction, scope: SchemaScope, subject: string, operation: string): void {
+  private compareSchemas(a: Located | undefined, b: Located | undefined, direction: Direction, scope: SchemaScope, subject: string, operation: string): void {
     if (!a && !b) return;
     const entry = newEntry();
     this.comparer.compare(a, b, { direction, scope, subject, entry, depth: 0 });
@@ -148,7 +148,7 @@ class ApiDiff {
       if ((p.style ?? null) !== (q.style ?? null) || (p.explode ?? null) !== (q.explode ?? null)) {
         this.push('parameter.style-changed', q.at, 'after', subject, ops, { before: { style: p.style ?? null, explode: p.explode ?? null }, after: { style: q.style ?? null, explode: q.explode ?? null } }, common);
       }
-      this.schemas2(p.schema, q.schema, 'request', 'parameter', `${q.in} parameter ${q.name}`, label);
+      this.compareSchemas(p.schema, q.schema, 'request', 'parameter', `${q.in} parameter ${q.name}`, label);
     }
   }
 
@@ -180,7 +180,8 @@ class ApiDiff {
     }
     for (const [mediaType, entry] of a) {
       const counterpart = b.get(mediaType);
-      if (counterpart) this.schemas2(entry.schema, counterpart.schema, direction, 'property', `${what} (${mediaType})`, label);
+      // JSON bodies are the common case: name them plainly, others with their media type.
+      if (counterpart) this.compareSchemas(entry.schema, counterpart.schema, direction, 'property', mediaType === 'application/json' ? what : `${what} (${mediaType})`, label);
     }
   }
 
@@ -213,7 +214,7 @@ class ApiDiff {
       }
       if (header.required && !counterpart.required) this.push('response.header-became-optional', counterpart.at, 'after', name, ops, { before: true, after: false }, { header: header.name });
       if (!header.required && counterpart.required) this.push('response.header-became-required', counterpart.at, 'after', name, ops, { before: false, after: true }, { header: header.name });
-      this.schemas2(header.schema, counterpart.schema, 'response', 'header', `response ${a.status} header ${counterpart.name}`, label);
+      this.compareSchemas(header.schema, counterpart.schema, 'response', 'header', `response ${a.status} header ${counterpart.name}`, label);
     }
     for (const [key, header] of b.headers) {
       if (!a.headers.has(key)) this.push('response.header-added', header.at, 'after', `${subject} header ${header.name}`, ops, { after: header.name }, { header: header.name, required: header.required });

@@ -119,7 +119,7 @@ export const responseRules = [
     title: 'Success response status removed',
     description: 'An operation no longer documents a success status (2xx). Clients expecting it now receive another one and may treat the call as failed.',
     safeAlternative: 'Keep returning the documented status; change it only in a new API version.',
-    examples: [{ name: '200 replaced by 202', before: get({ '200': jsonResponse(obj) }), after: get({ '202': { description: 'Accepted' } }) }],
+    examples: [{ name: '200 no longer returned, 202 only', before: get({ '200': jsonResponse(obj), '202': { description: 'Accepted' } }), after: get({ '202': { description: 'Accepted' } }) }],
     when: (d) => d.success,
     describe: (c) => `${c.subject} removed`,
     impact: 'Clients expecting this status treat the call as failed',

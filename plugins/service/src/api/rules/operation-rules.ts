@@ -135,7 +135,7 @@ export const operationRules = [
   apiRule<ApiChangeDetails & { earlier: boolean }>({
     id: 'api-sunset-date-changed',
     change: 'endpoint.sunset-changed',
-    severity: 'non_breaking',
+    severity: 'potentially_breaking',
     title: 'Sunset date changed',
     description: 'The `x-sunset` date of a deprecated operation moved. Later is non-breaking; earlier shortens the time clients were promised to migrate: potentially breaking.',
     safeAlternative: 'Only move sunset dates later.',
