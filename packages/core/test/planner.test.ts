@@ -66,7 +66,7 @@ describe('planner', () => {
   it('reverses phases in the rollback plan, with templated actions where a plugin has them', () => {
     const plan = createPlan(registry, spec, { clock });
     expect(plan.rollback_plan.rollback_phases.map((p) => p.phase)).toEqual(['move', 'copy', 'prepare']);
-    expect(plan.rollback_plan.rollback_phases[0]!.rollback_actions).toEqual(['Stop moving', 'Return toys', 'Validate move rollback success']);
+    expect(plan.rollback_plan.rollback_phases[0]!.rollback_actions).toEqual(['Stop moving', 'Return toys', 'Validate rollback completion']);
     expect(plan.rollback_plan.rollback_phases[1]!.rollback_actions[0]).toBe('Revert copy changes');
   });
 

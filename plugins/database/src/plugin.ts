@@ -3,6 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { databaseChecker } from './compatibility/database-checker.js';
 import { databaseOptionsSchema } from './options.js';
 import { databaseMigrationType } from './plan/migration-type.js';
+import { createDatabasePlanWork } from './plan/plan-work.js';
 import { databasePatterns } from './plan/patterns.js';
 import { databasePhases } from './plan/phases.js';
 import { databaseRisks } from './plan/risks.js';
@@ -15,7 +16,7 @@ import { databaseSources } from './sources/database-sources.js';
 export const createDatabasePlugin = definePluginFactory({
   name: packageJson.name,
   optionsSchema: databaseOptionsSchema,
-  create: () =>
+  create: (options) =>
     definePlugin({
       apiVersion: PLUGIN_API_VERSION,
       meta: {
@@ -25,7 +26,8 @@ export const createDatabasePlugin = definePluginFactory({
         description: 'Database migrations on PostgreSQL: expand/contract and logical-replication plans, rollback runbooks, and schema compatibility checks with safe migration SQL.',
         docsUrl: 'https://github.com/migration-architect/migration-architect/blob/main/docs/rules/database.md',
       },
-      migrationTypes: [databaseMigrationType],
+      // The work estimates depend on the configured throughputs.
+      migrationTypes: [{ ...databaseMigrationType, planWork: createDatabasePlanWork(options.throughput) }],
       patterns: databasePatterns,
       phases: databasePhases,
       risks: databaseRisks,

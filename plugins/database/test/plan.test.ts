@@ -96,31 +96,38 @@ describe('conditional risks', () => {
     expect(modify('integer', 'bigint')).toContain('database/table-rewrite-lock');
     expect(modify('varchar(255)', 'text')).not.toContain('database/table-rewrite-lock');
     expect(modify('varchar(50)', 'varchar(100)')).not.toContain('database/table-rewrite-lock');
-    expect(modify()).toContain('database/table-rewrite-lock');
+    expect(modify(undefined, 'bigint')).toContain('database/table-rewrite-lock');
     // The seed sample's only type change is varchar(255) → text.
     expect(riskIds(sample)).not.toContain('database/table-rewrite-lock');
   });
 
-  it('never throw, whatever shape the extra spec fields have', () => {
-    const odd = spec({
-      ...minimal,
-      tables_to_migrate: 'users',
-      schema_changes: [null, 5, { changes: 'none' }, { changes: [null, { type: 7 }, { type: 'MODIFY_COLUMN', old_type: 3 }] }],
-      constraints: { compliance_requirements: undefined },
-    });
-    expect(() => plan(odd)).not.toThrow();
-    for (const risk of registry.risks('database')) {
-      expect(() => risk.when?.({ type: 'database', source: 'x', target: 'y', constraints: null, tables_to_migrate: [{ name: 1 }] } as unknown as MigrationSpec)).not.toThrow();
+  it('are never reached with fields of the wrong shape: the planner refuses those, naming the path', () => {
+    const odd = { ...minimal, tables_to_migrate: 'users' } as unknown as MigrationSpec;
+    expect(() => plan(odd)).toThrowError(/expected array, received string/);
+    const change = (c: Record<string, unknown>) => ({ ...minimal, schema_changes: [{ table: 't', changes: [c] }] }) as unknown as MigrationSpec;
+    expect(() => plan(change({ type: 'add_column', column: 'c' }))).toThrowError(/an add_column change needs "data_type"/);
+    try {
+      plan(change({ type: 'add_constraint', constraint_type: 'foreign_key', columns: ['user_id'] }));
+    } catch (error) {
+      expect((error as { location: { path: string } }).location.path).toBe('schema_changes[0].changes[0].references');
     }
+    // Risk conditions read facts, and the type's facts never throw on shapes they do not expect.
+    const facts = registry.migrationType('database')!.facts!;
+    expect(() => facts({ type: 'database', source: 'x', target: 'y', tables_to_migrate: [{ name: 1 }], schema_changes: [null, { changes: 'none' }] } as unknown as MigrationSpec)).not.toThrow();
   });
 });
 
 describe('other patterns and the default plan', () => {
-  it('data_migration: six phases, 48 h × multiplier', () => {
+  it('data_migration: six phases sharing 48 h × 1.2, the cutover sized by its steps, validation in parallel with delta sync', () => {
     const result = plan(spec({ ...minimal, pattern: 'data_migration' }));
     expect(result.phases.map((p) => p.name)).toEqual(['assessment', 'setup', 'bulk_copy', 'delta_sync', 'validation', 'cutover']);
     expect(result.complexity).toBe('low');
-    expect(result.estimated_duration_hours).toBe(Math.round(48 * 1.2));
+    // 58 h split by weight; the cutover takes its steps' 27 min (rounded up to 0.5 h), not its 9 h share.
+    expect(result.phases.map((p) => p.duration_hours)).toEqual([10, 10, 10, 10, 9, 0.5]);
+    expect(result.phases.find((p) => p.name === 'validation')!.dependencies).toEqual(['bulk_copy']);
+    expect(result.phases.find((p) => p.name === 'validation')!.parallel_with).toEqual(['delta_sync']);
+    expect(result.critical_path).toEqual(['assessment', 'setup', 'bulk_copy', 'delta_sync', 'cutover']);
+    expect(result.estimated_duration_hours).toBe(40.5);
   });
 
   it('no pattern: the default phases, with a multiplier that grows with complexity (the seed used a flat 1.5)', () => {
@@ -128,8 +135,10 @@ describe('other patterns and the default plan', () => {
     const critical = plan(spec(withoutPattern));
     expect(critical.migration_pattern).toBeNull();
     expect(critical.phases.map((p) => p.name)).toEqual(['preparation', 'migration', 'validation', 'cutover']);
-    expect(critical.estimated_duration_hours).toBe(48 * 4);
+    // 48 h × 4 = 192 h over four phases; the cutover takes its steps (0.5 h), not 48 h.
+    expect(critical.phases.map((p) => p.duration_hours)).toEqual([48, 48, 48, 0.5]);
+    expect(critical.estimated_duration_hours).toBe(144.5);
     const { pattern: _none, ...minimalWithoutPattern } = minimal;
-    expect(plan(spec(minimalWithoutPattern)).estimated_duration_hours).toBe(48);
+    expect(plan(spec(minimalWithoutPattern)).phases.map((p) => p.duration_hours)).toEqual([12, 12, 12, 0.5]);
   });
 });

@@ -54,10 +54,19 @@ describe('runbook from the seed sample plan', () => {
     );
     expect(runbook.escalation_matrix['level_2']!.contacts).toContain('dba_team');
     expect(runbook.escalation_matrix['level_3']!.contacts).toContain('dba_team');
+    // The plan names its tables: recovery restores those, not the whole cluster.
     const recovery = runbook.data_recovery_plan;
-    expect(recovery.recovery_method).toBe('point_in_time');
-    expect(recovery.recovery_scripts.join('\n')).toMatch(/recovery_target_(name|time)/);
-    expect(recovery.recovery_scripts.join('\n')).toMatch(/pg_restore --dbname=.*pre_migration\.dump/);
+    expect(recovery.recovery_method).toBe('table_restore');
+    expect(recovery.scope).toEqual(['users', 'user_profiles', 'user_sessions', 'audit_logs']);
+    expect(recovery.recovery_scripts.join('\n')).toContain('--table=users --table=user_profiles --table=user_sessions --table=audit_logs "$BACKUP_DIR/pre_migration.dump"');
+    // 5,340 MB at 40 MB/s (restore_mb_per_second) = 2.2 min, rounded up, plus 15 min to check and analyze.
+    expect(recovery.estimated_recovery_time_minutes).toBe(18);
+    expect(recovery.data_validation_queries.filter((q) => q.includes('migration_meta.row_counts'))).toHaveLength(4);
+    // A plan without a scope (the original planner's) keeps the full point-in-time recovery.
+    const { scope: _scope, ...unscoped } = plan;
+    const full = createRunbook(registry, unscoped, { clock }).data_recovery_plan;
+    expect(full.recovery_method).toBe('point_in_time');
+    expect(full.recovery_scripts.join('\n')).toMatch(/recovery_target_(name|time)/);
     expect(runbook.communication_templates.some((t) => t.audience === 'dba')).toBe(true);
     expect(runbook.validation_checklist).toContain('Confirm referential integrity constraints');
   });

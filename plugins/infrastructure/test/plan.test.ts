@@ -70,6 +70,10 @@ describe('default plan and patterns', () => {
   it('plans a cloud migration with its phases and the seed\'s numbers', () => {
     const result = plan(spec({ pattern: 'cloud_migration' }));
     expect(result.phases.map((p) => p.name)).toEqual(['assessment', 'design', 'pilot', 'migration', 'optimization', 'decommission']);
-    expect(result.estimated_duration_hours).toBe(432); // 720 x 0.6
+    // 720 h x 0.6 = 432 h of phases, but optimization and decommission both follow the migration, in parallel.
+    expect(result.phases.reduce((sum, p) => sum + p.duration_hours, 0)).toBe(432);
+    expect(result.estimated_duration_hours).toBe(360);
+    expect(result.critical_path).toEqual(['assessment', 'design', 'pilot', 'migration', 'decommission']);
+    expect(result.phases.find((p) => p.name === 'optimization')!.parallel_with).toEqual(['decommission']);
   });
 });

@@ -16,6 +16,7 @@ export const RollbackStepSchema = z.object({
   success_criteria: z.array(z.string()),
   failure_escalation: z.string(),
   rollback_order: z.number().int().positive(),
+  undoes: z.string().nullable().optional().meta({ description: 'The plan step this step reverses (its id), when it reverses one.' }),
 });
 export type RollbackStep = z.infer<typeof RollbackStepSchema>;
 
@@ -49,6 +50,11 @@ export const TriggerConditionSchema = z.object({
   evaluation_window_minutes: z.number().finite().nonnegative(),
   auto_execute: z.boolean(),
   escalation_contacts: z.array(z.string()),
+  action: z.string().optional().meta({ description: 'What happens when it fires: automatic_rollback, alert_team, scale_up, ...' }),
+  source: z
+    .enum(['spec', 'type', 'generic'])
+    .optional()
+    .meta({ description: 'spec: the spec\'s rollback_triggers or alert thresholds; type: the migration type\'s own; generic: core\'s, used only when the spec gives none.' }),
 });
 export type TriggerCondition = z.infer<typeof TriggerConditionSchema>;
 
@@ -59,6 +65,7 @@ export const DataRecoveryPlanSchema = z.object({
   data_validation_queries: z.array(z.string()),
   estimated_recovery_time_minutes: z.number().finite().nonnegative(),
   recovery_dependencies: z.array(z.string()),
+  scope: z.array(z.string()).optional().meta({ description: 'What is recovered (the tables the migration touched); absent: everything.' }),
 });
 export type DataRecoveryPlan = z.infer<typeof DataRecoveryPlanSchema>;
 
@@ -104,6 +111,11 @@ export const RollbackRunbookSchema = z
     validation_checklist: z.array(z.string()),
     post_rollback_procedures: z.array(z.string()),
     emergency_contacts: z.array(EmergencyContactSchema),
+    estimated_total_minutes: z.number().finite().nonnegative().optional(),
+    open_placeholders: z
+      .array(z.object({ placeholder: z.string(), used_in: z.array(z.string()) }))
+      .optional()
+      .meta({ description: '{placeholders} no input could fill, and where they appear: fill them before sending or running.' }),
   })
   .meta({ title: 'Rollback runbook', description: 'How to reverse a migration plan, phase by phase.' });
 

@@ -31,6 +31,3 @@ export const ROLLBACK_DECISION_MATRIX = {
 };
 
 export const ROLLBACK_CONTACTS = ['Migration Lead', 'Technical Lead', 'Business Owner', 'On-call Engineer'];
-
-/** Rolling a phase back is budgeted at a quarter of doing it (the seed's figure). */
-export const ROLLBACK_MINUTES_PER_PHASE_HOUR = 15;

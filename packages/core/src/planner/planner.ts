@@ -1,23 +1,28 @@
-import { runPluginCode } from '../plugin/plugin-code.js';
-import { qualifiedId } from '../plugin/qualified-id.js';
+import type { MetricGate, MigrationPlan, PlanPhase, PlanWarning } from '../documents/plan.js';
+import { MigrationSpecSchema, type MigrationSpec } from '../documents/spec.js';
+import { validateDocument } from '../documents/validate-document.js';
 import { InputDataError } from '../errors/errors.js';
-import type { MigrationPlan, PlanPhase, PlanRollback, RiskItem } from '../documents/plan.js';
-import type { MigrationSpec } from '../documents/spec.js';
-import type { Complexity } from '../documents/levels.js';
 import { contentId } from '../identity/content-id.js';
 import { systemClock, type Clock } from '../identity/clock.js';
-import type { MigrationTypeDefinition } from '../plugin/contract.js';
+import type { PlanStepInput } from '../plugin/contract-types.js';
 import type { PluginRegistry } from '../plugin/registry.js';
+import { scheduleOnCalendar } from './calendar/calendar-schedule.js';
+import { specCalendars } from './calendar/spec-calendars.js';
 import { assessComplexity } from './complexity.js';
+import { downtimeWarnings, outages } from './downtime-budget.js';
+import { buildRollouts, flagHosts, flagSteps } from './feature-flag-rollouts.js';
+import { describeGate, metricTriggers, monitoringGates } from './metric-gates.js';
 import { splitHours } from './phase-durations.js';
-import {
-  DEFAULT_PHASE_RESOURCES,
-  DEFAULT_PHASE_ROLLBACK_TRIGGERS,
-  PLAN_ROLLBACK_TRIGGERS,
-  ROLLBACK_CONTACTS,
-  ROLLBACK_DECISION_MATRIX,
-  ROLLBACK_MINUTES_PER_PHASE_HOUR,
-} from './plan-defaults.js';
+import { scheduleGraph } from './phase-graph.js';
+import { sizePhases } from './phase-sizing.js';
+import { resolvePhaseSources, type PhaseSource } from './phase-sources.js';
+import { DEFAULT_PHASE_RESOURCES, DEFAULT_PHASE_ROLLBACK_TRIGGERS } from './plan-defaults.js';
+import { placeSteps, toPlanStep, typeWork } from './plan-steps.js';
+import { patternWarnings } from './pattern-fit.js';
+import { buildRollbackPlan } from './rollback-plan.js';
+import { assessRisks, riskMatrix } from './risk-assessment.js';
+import { reviewSpec } from './spec-review.js';
+import { specFacts } from './spec-facts.js';
 
 /** A spec names a migration type that no loaded plugin provides. */
 export class UnknownMigrationTypeError extends InputDataError {
@@ -37,6 +42,8 @@ export interface PlanOptions {
   clock?: Clock | undefined;
   /** The spec's file name, for errors about it. */
   file?: string | undefined;
+  /** Put the plan on the calendar from this instant: phases and steps get start and end times. */
+  start?: Date | undefined;
 }
 
 function requireType(registry: PluginRegistry, type: string, path: string, file: string | undefined) {
@@ -45,102 +52,189 @@ function requireType(registry: PluginRegistry, type: string, path: string, file:
   return definition;
 }
 
-/** Which phases, and how many hours in all, for this spec. */
-function resolvePhasePlan(registry: PluginRegistry, type: MigrationTypeDefinition, spec: MigrationSpec, complexity: Complexity, file: string | undefined) {
-  if (spec.pattern === undefined) {
-    const plan = type.defaultPlan;
-    return { pattern: null, phases: plan.phases, totalHours: Math.round(plan.baseDurationHours * plan.complexityMultiplier[complexity]) };
-  }
-  const pattern = registry.pattern(spec.type, spec.pattern);
-  if (!pattern) {
-    const known = registry.patterns(spec.type).map((p) => p.id);
-    throw new InputDataError(
-      `migration type "${spec.type}" has no pattern "${spec.pattern}" (${known.length ? `known: ${known.join(', ')}` : 'its plugin defines no patterns'}; omit "pattern" for the default phases)`,
-      { path: 'pattern', file },
-    );
-  }
-  return {
-    pattern: pattern.id,
-    phases: pattern.phases,
-    totalHours: Math.round(pattern.baseDurationHours * pattern.complexityMultiplier[complexity]),
-  };
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function flagTask(spec: MigrationSpec, flagIndex: number): string {
+  const flag = spec.feature_flags![flagIndex]!;
+  const stages = (flag.rollout_schedule ?? [{ percentage: 100, duration_hours: 0 }]).map((s) => (s.duration_hours ? `${s.percentage}% (${s.duration_hours} h)` : `${s.percentage}%`));
+  return `Roll out ${flag.name}: ${stages.join(' → ')}, moving on only while the gates hold`;
 }
 
-function buildRollbackPlan(registry: PluginRegistry, type: string, phases: PlanPhase[]): PlanRollback {
-  return {
-    rollback_phases: [...phases].reverse().map((phase) => {
-      const templated = registry.rollbacksFor(type, phase.name).flatMap((t) => t.steps.map((s) => s.name));
-      return {
-        phase: phase.name,
-        rollback_actions: templated.length
-          ? [...templated, `Validate ${phase.name} rollback success`]
-          : [`Revert ${phase.name} changes`, `Restore pre-${phase.name} state`, `Validate ${phase.name} rollback success`],
-        validation_criteria: [
-          `System restored to pre-${phase.name} state`,
-          `All ${phase.name} changes successfully reverted`,
-          'System functionality confirmed',
-        ],
-        estimated_time_minutes: phase.duration_hours * ROLLBACK_MINUTES_PER_PHASE_HOUR,
-      };
-    }),
-    rollback_triggers: [...PLAN_ROLLBACK_TRIGGERS],
-    rollback_decision_matrix: { ...ROLLBACK_DECISION_MATRIX },
-    rollback_contacts: [...ROLLBACK_CONTACTS],
-  };
-}
-
-/** Turns a validated spec into a phased plan, from whatever the registry's plugins contribute. */
-export function createPlan(registry: PluginRegistry, spec: MigrationSpec, options: PlanOptions = {}): MigrationPlan {
+/** Turns a validated spec into a phased plan, from whatever the registry's plugins contribute and everything the spec says. */
+export function createPlan(registry: PluginRegistry, input: MigrationSpec, options: PlanOptions = {}): MigrationPlan {
   const clock = options.clock ?? systemClock;
-  const type = requireType(registry, spec.type, 'type', options.file);
+  const file = options.file;
+  // Library callers may pass anything: the planner reads only what the schema let through.
+  const spec = validateDocument(MigrationSpecSchema, input, file ?? 'spec', 'a migration spec');
+  const type = requireType(registry, spec.type, 'type', file);
+  const warnings: PlanWarning[] = reviewSpec(registry, spec, { file: file ?? 'spec' }).map((w) => ({ code: 'unknown-field', message: w.message, path: w.path }));
   const { complexity } = assessComplexity(spec);
-  const phasePlan = resolvePhasePlan(registry, type, spec, complexity, options.file);
-  // The registry guarantees a template for every phase a pattern or default plan names.
-  const templates = phasePlan.phases.map((name) => registry.phaseTemplate(spec.type, name)!);
-  const hours = splitHours(phasePlan.totalHours, templates.map((t) => t.durationWeight));
+  const sources = resolvePhaseSources(registry, type, spec, complexity, file);
+  const facts = specFacts(registry, spec);
+  const calendars = specCalendars(spec, file);
+  const maxDowntime = spec.constraints?.max_downtime_minutes ?? null;
+  if (sources.pattern) warnings.push(...patternWarnings(sources.pattern, facts, maxDowntime));
 
-  const phases: PlanPhase[] = phasePlan.phases.map((name, i) => {
-    const template = templates[i]!;
+  // Work: the type's steps for this spec, and a step per feature flag in the phase its rollout starts in.
+  const hosts = flagHosts(spec, sources.phases, file);
+  warnings.push(...hosts.warnings);
+  const work = typeWork(type, spec, {
+    pattern: sources.pattern?.id ?? null,
+    phases: sources.phases.map((p) => ({ name: p.name, template: p.template?.id ?? null })),
+    facts,
+    maxDowntimeMinutes: maxDowntime,
+  });
+  warnings.push(...work.warnings);
+  const steps: PlanStepInput[] = [...work.steps, ...flagSteps(spec, hosts.hosts)];
+  const shares = splitHours(sources.totalHours, sources.phases.map((p) => p.weight));
+  const placed = placeSteps(steps, sources.phases, shares);
+  warnings.push(...placed.warnings);
+  const sized = sizePhases(sources, placed.byPhase);
+  warnings.push(...sized.warnings);
+  warnings.push(...downtimeWarnings(outages(sources.phases, placed.byPhase), maxDowntime, calendars.window));
+
+  const graph = scheduleGraph(sources.phases.map((p, i) => ({ name: p.name, hours: sized.sizes[i]!.hours, dependencies: p.dependencies })));
+  const gates = monitoringGates(spec);
+  const triggers = metricTriggers(spec);
+  const gatedFrom = gateStart(sources.phases, hosts.hosts, graph.timing);
+
+  const phases: PlanPhase[] = sources.phases.map((source, i) => {
+    const template = source.template;
+    const size = sized.sizes[i]!;
+    const timing = graph.timing.get(source.name)!;
+    const phaseGates: MetricGate[] = timing.start >= gatedFrom ? gates : [];
+    const flagTasks = hosts.hosts.flatMap((host, f) => (host === source.name ? [flagTask(spec, f)] : []));
+    const tasks = template ? [...template.tasks] : [source.description];
     return {
-      name,
-      description: template.description,
-      duration_hours: hours[i]!,
-      dependencies: i > 0 ? [phasePlan.phases[i - 1]!] : [],
-      validation_criteria: [...template.validationCriteria],
-      rollback_triggers: [...(template.rollbackTriggers ?? (type.genericAdditions.triggers ? DEFAULT_PHASE_ROLLBACK_TRIGGERS : []))],
-      tasks: [...template.tasks],
-      risk_level: template.riskLevel,
-      resources_required: [...(type.genericAdditions.resources ? DEFAULT_PHASE_RESOURCES : []), ...template.resourcesRequired],
+      name: source.name,
+      description: source.description,
+      duration_hours: size.hours,
+      dependencies: [...source.dependencies],
+      validation_criteria: [
+        ...(template ? template.validationCriteria : [`${source.name} complete: ${source.description}`]),
+        ...(phaseGates.length ? [`Metrics within alert thresholds: ${phaseGates.map(describeGate).join(', ')}`] : []),
+      ],
+      rollback_triggers: [...(template?.rollbackTriggers ?? (type.genericAdditions.triggers ? DEFAULT_PHASE_ROLLBACK_TRIGGERS : []))],
+      tasks: [...tasks, ...flagTasks],
+      risk_level: template?.riskLevel ?? 'medium',
+      resources_required: [...(type.genericAdditions.resources ? DEFAULT_PHASE_RESOURCES : []), ...(template?.resourcesRequired ?? [])],
+      origin: source.origin,
+      template: template?.id ?? null,
+      duration_basis: size.basis,
+      work_minutes: round2(size.workMinutes),
+      downtime_minutes: round2(size.downtimeMinutes),
+      steps: (placed.byPhase.get(source.name) ?? []).map(toPlanStep),
+      gates: phaseGates,
+      start_offset_hours: round2(timing.start),
+      end_offset_hours: round2(timing.end),
+      on_critical_path: timing.onCriticalPath,
+      parallel_with: timing.parallelWith,
     };
   });
 
-  const risks: RiskItem[] = registry
-    .risks(spec.type)
-    .filter((risk) => !risk.when || runPluginCode(risk.plugin, `risk ${qualifiedId(risk.namespace, risk.id)}: when()`, () => risk.when!(spec)))
-    .map((risk) => ({
-      id: qualifiedId(risk.namespace, risk.id),
-      category: risk.category,
-      description: risk.description,
-      probability: risk.probability,
-      impact: risk.impact,
-      severity: risk.severity,
-      mitigation: risk.mitigation,
-      owner: risk.owner,
-    }));
+  const starts = new Map([...graph.timing].map(([name, t]) => [name, t.start]));
+  const finalName = graph.order.at(-1)!;
+  const rollouts = buildRollouts(spec, hosts.hosts, starts, { name: finalName, start: graph.timing.get(finalName)!.start }, gates, triggers);
+  warnings.push(...rollouts.warnings);
 
-  return {
+  const risks = assessRisks(registry, spec, facts);
+  const plan: MigrationPlan = {
     migration_id: contentId(spec),
     source_system: spec.source,
     target_system: spec.target,
     migration_type: spec.type,
-    migration_pattern: phasePlan.pattern,
+    migration_pattern: sources.pattern?.id ?? null,
     complexity,
-    estimated_duration_hours: hours.reduce((a, b) => a + b, 0),
+    estimated_duration_hours: round2(graph.totalHours),
     phases,
     risks,
     success_criteria: [...type.successCriteria],
-    rollback_plan: buildRollbackPlan(registry, spec.type, phases),
+    rollback_plan: buildRollbackPlan(registry, spec.type, phases, triggers),
     stakeholders: [...type.stakeholders],
     created_at: clock().toISOString(),
+    description: spec.description ?? null,
+    critical_path: graph.criticalPath,
+    max_downtime_minutes: maxDowntime,
+    affected_systems: [...(spec.constraints?.dependencies ?? [])],
+    scope: scopeOf(steps),
+    assumptions: work.assumptions,
+    feature_flag_rollouts: rollouts.rollouts,
+    monitoring: spec.monitoring ? { critical_metrics: [...(spec.monitoring.critical_metrics ?? [])], gates } : null,
+    schedule: null,
+    risk_matrix: riskMatrix(risks),
+    warnings,
+  };
+  if (options.start) placeOnCalendar(plan, options.start, sources.phases, graph.order, calendars);
+  return plan;
+}
+
+/** Gates apply from the first phase that moves traffic on (before it, the old path serves everyone); without one, everywhere. */
+function gateStart(phases: PhaseSource[], hosts: (string | null)[], timing: Map<string, { start: number }>): number {
+  const traffic = phases.filter((p) => p.shiftsTraffic || hosts.includes(p.name)).map((p) => timing.get(p.name)!.start);
+  return traffic.length ? Math.min(...traffic) : 0;
+}
+
+function scopeOf(steps: PlanStepInput[]): NonNullable<MigrationPlan['scope']> {
+  const seen = new Map<string, { kind: string; name: string; detail: string | null }>();
+  for (const step of steps) {
+    if (!step.subject) continue;
+    const key = `${step.subject.kind}\u0000${step.subject.name}`;
+    const known = seen.get(key);
+    if (!known) seen.set(key, { kind: step.subject.kind, name: step.subject.name, detail: step.subject.detail ?? null });
+    else if (!known.detail && step.subject.detail) known.detail = step.subject.detail;
+  }
+  return [...seen.values()];
+}
+
+function placeOnCalendar(plan: MigrationPlan, start: Date, sources: PhaseSource[], order: string[], calendars: ReturnType<typeof specCalendars>): void {
+  const byName = new Map(plan.phases.map((p) => [p.name, p]));
+  const sourceByName = new Map(sources.map((s) => [s.name, s]));
+  const result = scheduleOnCalendar({
+    start: start.getTime(),
+    businessHours: calendars.businessHours,
+    window: calendars.window,
+    phases: order.map((name) => {
+      const phase = byName.get(name)!;
+      const source = sourceByName.get(name)!;
+      return {
+        name,
+        hours: phase.duration_hours,
+        dependencies: phase.dependencies,
+        needsWindow: source.needsWindow,
+        disruptive: source.disruptive,
+        steps: (phase.steps ?? []).map((s) => ({ id: s.id, name: s.name, minutes: s.duration_minutes, downtime: s.downtime, disruptive: s.disruptive })),
+      };
+    }),
+  });
+  for (const phase of plan.phases) {
+    const span = result.phases.get(phase.name)!;
+    phase.start = iso(span.start);
+    phase.end = iso(span.end);
+    for (const step of phase.steps ?? []) {
+      const s = result.steps.get(step.id)!;
+      step.start = iso(s.start);
+      step.end = iso(s.end);
+    }
+  }
+  for (const rollout of plan.feature_flag_rollouts ?? []) {
+    if (!rollout.phase) continue;
+    const phaseStart = result.phases.get(rollout.phase)!.start;
+    const offset = byName.get(rollout.phase)!.start_offset_hours!;
+    for (const stage of rollout.stages) {
+      stage.start = iso(phaseStart + (stage.start_offset_hours - offset) * 3_600_000);
+      stage.end = iso(phaseStart + (stage.end_offset_hours - offset) * 3_600_000);
+    }
+  }
+  plan.schedule = {
+    start: iso(start.getTime()),
+    end: iso(result.end),
+    calendar_hours: round2((result.end - start.getTime()) / 3_600_000),
+    business_hours: calendars.businessHours?.describe() ?? null,
+    migration_window: calendars.window?.describe() ?? null,
+    notes: [
+      'Phase hours are elapsed (wall-clock) hours; steps that stop traffic wait for the migration window, disruptive steps pause during business hours.',
+      ...result.notes,
+    ],
   };
 }

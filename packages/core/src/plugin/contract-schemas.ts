@@ -58,6 +58,9 @@ function buildPluginSchema() {
         checklist: z.boolean().default(true),
       })
       .default({ triggers: true, resources: true, communications: true, checklist: true }),
+    facts: fn<NonNullable<T.MigrationTypeInput['facts']>>().optional(),
+    planWork: fn<NonNullable<T.MigrationTypeInput['planWork']>>().optional(),
+    dataRecovery: fn<NonNullable<T.MigrationTypeInput['dataRecovery']>>().optional(),
   });
 
   const Pattern: z.ZodType<T.PatternDefinition, T.PatternInput> = z.object({
@@ -70,6 +73,9 @@ function buildPluginSchema() {
     recommendedWhen: z
       .array(z.object({ complexity: z.array(ComplexitySchema).min(1), downtime: z.array(z.enum(['zero', 'some'])).min(1), reason: Text }))
       .default([]),
+    dependencies: z.record(Id, z.array(Id)).default({}),
+    contradictedBy: z.array(z.object({ fact: Id, reason: Text })).default([]),
+    favouredBy: z.array(z.object({ fact: Id, reason: Text })).default([]),
   });
 
   const PhaseTemplate: z.ZodType<T.PhaseTemplate, T.PhaseTemplateInput> = z.object({
@@ -82,6 +88,10 @@ function buildPluginSchema() {
     rollbackTriggers: TextList.optional(),
     resourcesRequired: TextList.default([]),
     durationWeight: z.number().positive().finite().default(1),
+    sizedBy: z.enum(['pattern', 'steps']).default('pattern'),
+    shiftsTraffic: z.boolean().default(false),
+    needsWindow: z.boolean().default(false),
+    disruptive: z.boolean().default(false),
   });
 
   const Risk: z.ZodType<T.RiskTemplate, T.RiskTemplateInput> = z.object({

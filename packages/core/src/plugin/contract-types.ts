@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MigrationScript } from '../documents/compatibility-report.js';
 import type { ChangeSeverity, Complexity, RiskLevel } from '../documents/levels.js';
+import type { MigrationPlan } from '../documents/plan.js';
 import type { DataRecoveryPlan, EscalationMatrix, MetricThreshold, ScriptType } from '../documents/runbook.js';
 import type { MigrationSpec } from '../documents/spec.js';
 
@@ -38,6 +39,90 @@ export interface GenericAdditions {
   checklist?: boolean;
 }
 
+/**
+ * Something true of a spec, with where it was read: why a risk, a warning or a recommendation
+ * applies. Core derives the type-agnostic ones (`zero-downtime`, `large-data-volume`, ...); a
+ * type's `facts` adds its own (`moves-database`, `rewrites-large-table`).
+ */
+export interface SpecFact {
+  /** Stable id that patterns and risks refer to: `moves-database`. */
+  id: string;
+  /** Where in the spec: `constraints.max_downtime_minutes`, `schema_changes[1].changes[0]`. */
+  path: string;
+  /** The value found there, shown as `path: value`. */
+  value?: unknown;
+  /** The fact in words: "source and target are different PostgreSQL servers (13 → 15)". */
+  statement: string;
+}
+
+/** What a type's `planWork` is told about the plan being made. */
+export interface PlanStepContext {
+  /** The pattern id, or null for the type's default phases. */
+  pattern: string | null;
+  /** The plan's phases, in order, with the template each one follows (null when none). */
+  phases: { name: string; template: string | null }[];
+  /** The spec's facts (core's and the type's). */
+  facts: SpecFact[];
+  /** The spec's `constraints.max_downtime_minutes`, or null when it states none. */
+  maxDowntimeMinutes: number | null;
+}
+
+/** How a step is reversed; becomes a step of the runbook's phase. */
+export interface PlanStepRollbackInput {
+  name: string;
+  description: string;
+  scriptType: ScriptType;
+  script?: string | undefined;
+  minutes: number;
+}
+
+/** A concrete piece of work the spec implies: copy this table, add this column, cut over. */
+export interface PlanStepInput {
+  /** Unique within the plan: `copy-users`. */
+  key: string;
+  /**
+   * Phase template ids (or spec phase names) the step belongs to, in order of preference; the
+   * first one the plan has wins. When none is there, the plan warns and places the step itself.
+   */
+  phases: string[];
+  name: string;
+  description: string;
+  /** What it works on: `{ kind: 'table', name: 'users' }`. Listed in the plan's scope. */
+  subject?: { kind: string; name: string; detail?: string | undefined } | undefined;
+  minutes: number;
+  /** How the minutes were found, with the arithmetic, so a reader can check it. */
+  estimate?: string | undefined;
+  /** Traffic or writes stop while it runs: sized against max_downtime_minutes and placed in the migration window. */
+  downtime?: boolean | undefined;
+  /** It loads the system: it only runs outside critical business hours. */
+  disruptive?: boolean | undefined;
+  scriptType?: ScriptType | undefined;
+  script?: string | undefined;
+  /** A query or command that shows the step worked. */
+  validation?: string | undefined;
+  rollback?: PlanStepRollbackInput | undefined;
+}
+
+/** A figure the estimates rest on (a throughput), shown in the plan so a reader can check the arithmetic. */
+export interface PlanAssumption {
+  /** `copy_mb_per_second`. */
+  name: string;
+  value: number;
+  /** `MB/s`. */
+  unit: string;
+  /** `default`, `spec (throughput.copy_mb_per_second)` or `config`. */
+  source: string;
+  description: string;
+}
+
+/** What a type's `planWork` returns for a spec. */
+export interface PlanWork {
+  steps: PlanStepInput[];
+  assumptions?: PlanAssumption[] | undefined;
+  /** Things the spec says that the plan cannot honour, with the spec path they are about. */
+  warnings?: { code: string; message: string; path?: string | undefined }[] | undefined;
+}
+
 export interface MigrationTypeInput {
   /** The spec's `type` value: `database`, `messaging`. Lowercase letters, digits, `_` and `-`. */
   id: string;
@@ -68,6 +153,16 @@ export interface MigrationTypeInput {
   constraintFields?: Record<string, z.ZodType> | undefined;
   /** Turn off core's generic additions for this type (all kept by default). */
   genericAdditions?: GenericAdditions | undefined;
+  /** Facts this type reads from a spec; risks name them, patterns are checked against them. A throw is reported naming the type. */
+  facts?: ((spec: MigrationSpec) => SpecFact[]) | undefined;
+  /**
+   * The concrete steps a spec implies (per table, per schema change, per cutover action), each
+   * with its minutes and how they were estimated. Phases sized by their steps take their hours
+   * from them; the calendar places them; their `rollback` becomes runbook steps.
+   */
+  planWork?: ((spec: MigrationSpec, context: PlanStepContext) => PlanWork) | undefined;
+  /** Narrows `dataRecoveryPlan` to what a plan touched (its `scope`), e.g. the tables it migrated. */
+  dataRecovery?: ((plan: MigrationPlan, base: DataRecoveryPlan) => DataRecoveryPlan) | undefined;
 }
 export interface MigrationTypeDefinition extends Omit<MigrationTypeInput, 'specFields' | 'constraintFields' | 'genericAdditions'> {
   specFields: Record<string, z.ZodType>;
@@ -86,6 +181,13 @@ export interface PatternFit {
   reason: string;
 }
 
+/** A fact that rules a pattern out, or makes it a better fit, and why. */
+export interface PatternFactFit {
+  /** A fact id (core's or the type's). */
+  fact: string;
+  reason: string;
+}
+
 export interface PatternInput extends PhasePlan {
   /** The spec's `pattern` value: `expand_contract`. Unique within its type. */
   id: string;
@@ -97,10 +199,22 @@ export interface PatternInput extends PhasePlan {
   whenToUse?: string[] | undefined;
   /** Selection matrix rows used by `patterns recommend`. */
   recommendedWhen?: PatternFit[] | undefined;
+  /**
+   * Phases that do not simply follow the one before: `{ validation: ['bulk_copy'] }` lets
+   * validation start after the copy, in parallel with delta sync. Default: the previous phase.
+   */
+  dependencies?: Record<string, string[]> | undefined;
+  /** Facts under which this pattern is the wrong choice: the plan warns, `patterns recommend` ranks it last. */
+  contradictedBy?: PatternFactFit[] | undefined;
+  /** Facts that make this pattern a better fit: `patterns recommend` ranks it first among equals. */
+  favouredBy?: PatternFactFit[] | undefined;
 }
 export interface PatternDefinition extends PatternInput {
   whenToUse: string[];
   recommendedWhen: PatternFit[];
+  dependencies: Record<string, string[]>;
+  contradictedBy: PatternFactFit[];
+  favouredBy: PatternFactFit[];
 }
 
 export interface PhaseTemplateInput {
@@ -122,10 +236,25 @@ export interface PhaseTemplateInput {
    * weight 2 gets twice the hours of a phase of weight 1 in the same plan.
    */
   durationWeight?: number | undefined;
+  /**
+   * `pattern` (default): the phase's share of the pattern's hours, or its steps' work when that
+   * is longer. `steps`: the sum of its steps only (a cutover takes minutes, whatever the pattern).
+   */
+  sizedBy?: 'pattern' | 'steps' | undefined;
+  /** The phase moves traffic or users: feature-flag rollouts start here unless they name a phase. */
+  shiftsTraffic?: boolean | undefined;
+  /** The phase as a whole goes in the preferred migration window (for phases without steps that say so). */
+  needsWindow?: boolean | undefined;
+  /** The phase as a whole loads the system: kept out of critical business hours. */
+  disruptive?: boolean | undefined;
 }
 export interface PhaseTemplate extends PhaseTemplateInput {
   resourcesRequired: string[];
   durationWeight: number;
+  sizedBy: 'pattern' | 'steps';
+  shiftsTraffic: boolean;
+  needsWindow: boolean;
+  disruptive: boolean;
 }
 
 export type Likelihood = 'low' | 'medium' | 'high' | 'critical';
@@ -144,8 +273,12 @@ export interface RiskTemplateInput {
   owner: string;
   /** The condition in words, for docs and `plugins show`. Required when `when` is set. */
   condition?: string | undefined;
-  /** Adds the risk only when it returns true for the spec. Omitted: always added. A throw is reported naming this risk. */
-  when?: ((spec: MigrationSpec) => boolean) | undefined;
+  /**
+   * Adds the risk only when it returns true, or a non-empty list of the facts that raise it (the
+   * plan then names them: `constraints.max_downtime_minutes: 15`). Omitted: always added. A throw
+   * is reported naming this risk.
+   */
+  when?: ((spec: MigrationSpec, facts: SpecFact[]) => boolean | SpecFact[]) | undefined;
 }
 export type RiskTemplate = RiskTemplateInput;
 

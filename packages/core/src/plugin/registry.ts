@@ -140,6 +140,13 @@ export class PluginRegistry {
     for (const pattern of this.patternIndex.values()) {
       needType(pattern.type, `pattern "${pattern.id}"`, pattern.plugin);
       for (const phase of pattern.phases) needPhase(pattern.type, phase, `pattern "${pattern.type}/${pattern.id}"`, pattern.plugin);
+      for (const [phase, after] of Object.entries(pattern.dependencies)) {
+        for (const name of [phase, ...after]) {
+          if (!pattern.phases.includes(name)) {
+            throw new PluginError(`plugin "${pattern.plugin}": pattern "${pattern.type}/${pattern.id}" dependencies name phase "${name}", which is not among its phases (${pattern.phases.join(', ')})`);
+          }
+        }
+      }
     }
     for (const phase of this.phaseIndex.values()) needType(phase.type, `phase template "${phase.id}"`, phase.plugin);
     for (const risk of this.riskIndex.values()) {
@@ -183,6 +190,11 @@ export class PluginRegistry {
 
   phaseTemplate(type: string, id: string): Owned<PhaseTemplate> | undefined {
     return this.phaseIndex.get(`${type}/${id}`);
+  }
+
+  /** Ids of the phase templates of a migration type. */
+  phaseTemplateIds(type: string): string[] {
+    return this.phaseIndex.values().filter((p) => p.type === type).map((p) => p.id);
   }
 
   risks(type: string): Owned<RiskTemplate>[] {

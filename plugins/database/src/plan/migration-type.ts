@@ -1,6 +1,8 @@
 import { DATABASE, type MigrationTypeInput } from '../contribution-types.js';
 import { dataRecoveryPlan } from './data-recovery-plan.js';
 import { databaseEscalationMatrix } from './escalation-matrix.js';
+import { databaseFacts } from './facts.js';
+import { scopedDataRecovery } from './scoped-data-recovery.js';
 import { databaseSpecFields } from './spec-fields.js';
 
 /**
@@ -56,4 +58,6 @@ export const databaseMigrationType: MigrationTypeInput = {
   ],
   dataRecoveryPlan,
   escalationMatrix: databaseEscalationMatrix,
+  facts: databaseFacts,
+  dataRecovery: scopedDataRecovery,
 };

@@ -27,6 +27,13 @@ export const databasePatterns: PatternInput[] = [
         reason: 'Old and new shapes live side by side, so every step runs online and stays reversible until contract (selection matrix: schema change, low complexity, zero downtime → expand-contract)',
       },
     ],
+    contradictedBy: [
+      { fact: 'moves-database', reason: 'expand/contract changes one database in place; moving the data to another server needs a copy, a sync and a cutover (data_migration)' },
+    ],
+    favouredBy: [
+      { fact: 'table-rewrite', reason: 'a rewriting type change goes through a new column, backfilled online, instead of a locking ALTER' },
+      { fact: 'schema-changes', reason: 'the spec changes the schema in place' },
+    ],
   },
   {
     id: 'parallel_schema',
@@ -49,6 +56,7 @@ export const databasePatterns: PatternInput[] = [
         reason: 'A whole new schema kept in sync beside the old lets you verify before switching and switch back by flag (selection matrix: schema change, high complexity, zero downtime → parallel schema)',
       },
     ],
+    contradictedBy: [{ fact: 'moves-database', reason: 'a parallel schema lives in the same database; moving to another server needs data_migration' }],
   },
   {
     id: 'data_migration',
@@ -57,6 +65,8 @@ export const databasePatterns: PatternInput[] = [
     description:
       'Move data to a new database: copy what exists (bulk copy), stream what changes (delta sync through logical replication or CDC), prove both sides match, then switch traffic.',
     phases: ['assessment', 'setup', 'bulk_copy', 'delta_sync', 'validation', 'cutover'],
+    // Validating the copied data needs only the copy: it runs while changes stream.
+    dependencies: { validation: ['bulk_copy'], cutover: ['delta_sync', 'validation'] },
     baseDurationHours: 48,
     complexityMultiplier: { low: 1.2, medium: 2.0, high: 3.0, critical: 5.0 },
     whenToUse: [
@@ -71,6 +81,10 @@ export const databasePatterns: PatternInput[] = [
         downtime: ['some'],
         reason: 'Copy, stream changes, verify, then switch in a short window (selection matrix: data migration, high complexity, some downtime; the catalog names event sourcing, which needs an event-sourced application — CDC gives the same replayable stream without one)',
       },
+    ],
+    favouredBy: [
+      { fact: 'moves-database', reason: 'the data moves to another server: copy, stream the changes, then switch in minutes' },
+      { fact: 'cross-region', reason: 'logical replication carries the changes across regions while the copy catches up' },
     ],
   },
 ];

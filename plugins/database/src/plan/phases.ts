@@ -169,6 +169,8 @@ export const databasePhases: PhaseTemplateInput[] = [
     id: 'bulk_copy',
     type: DATABASE,
     description: 'Copy the existing data to the target',
+    // As long as the tables take to copy, whatever the pattern's hours say.
+    sizedBy: 'steps',
     tasks: [
       'Let the subscription copy the initial data (copy_data = true), or load very large tables with pg_dump | pg_restore --jobs',
       "Tag bulk-load sessions with application_name = 'migration_bulk_copy'",
@@ -250,6 +252,7 @@ export const databasePhases: PhaseTemplateInput[] = [
     id: 'cutover',
     type: DATABASE,
     description: 'Switch application traffic to the migrated database',
+    sizedBy: 'steps',
     tasks: [
       'Stop writes on the source: PAUSE the pool in PgBouncer, or set default_transaction_read_only = on',
       'Wait for replication lag to reach zero',

@@ -1,32 +1,11 @@
-import { specConstraints, type MigrationSpec } from '@migration-architect/core';
+import type { SpecFact } from '@migration-architect/core';
 import { DATABASE, type RiskTemplateInput } from '../contribution-types.js';
-import { parseColumnType } from '../schema/column-type.js';
-import { compareColumnTypes } from '../schema/type-compatibility.js';
-import {
-  postgresMajorVersion,
-  schemaChanges,
-  tablesToMigrate,
-  type SpecSchemaChange,
-} from './spec-readers.js';
+import { LARGE_TABLE_ROWS } from './facts.js';
 
-/** Rows above which backfills, index builds and validations run for hours. */
-export const LARGE_TABLE_ROWS = 10_000_000;
-const LARGE_TABLE_ROWS_TEXT = '10,000,000';
+const LARGE_TABLE_ROWS_TEXT = LARGE_TABLE_ROWS.toLocaleString('en-US');
 
-const TYPE_CHANGES = new Set(['modify_column', 'alter_column', 'change_type', 'change_column_type']);
-
-/** A declared type change rewrites the table unless both types are given and PostgreSQL can skip the rewrite. */
-function rewritesTable(change: SpecSchemaChange): boolean {
-  if (!TYPE_CHANGES.has(change.type)) return false;
-  if (!change.oldType || !change.newType) return true;
-  return compareColumnTypes(parseColumnType(change.oldType).type, parseColumnType(change.newType).type).rewritesTable;
-}
-
-function majorVersionChanges(spec: MigrationSpec): boolean {
-  const from = postgresMajorVersion(spec.source);
-  const to = postgresMajorVersion(spec.target);
-  return from !== null && to !== null && from !== to;
-}
+/** A risk's condition as the facts that raise it (core's or this type's, see facts.ts). */
+const raisedBy = (...ids: string[]) => (_spec: unknown, facts: SpecFact[]) => facts.filter((f) => ids.includes(f.id));
 
 export const databaseRisks: RiskTemplateInput[] = [
   {
@@ -87,7 +66,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Expand/contract with online DDL only, logical replication for data moves, and a cutover that pauses the connection pool for seconds',
     owner: 'DBA Team',
     condition: 'constraints.max_downtime_minutes is under 60',
-    when: (spec) => specConstraints(spec).maxDowntimeMinutes < 60,
+    when: raisedBy('zero-downtime'),
   },
   {
     id: 'large-data-volume',
@@ -101,7 +80,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Copy with parallel jobs or logical replication, backfill in throttled batches, validate with checksums by key range, and monitor progress per table',
     owner: 'Data Team',
     condition: 'constraints.data_volume_gb is over 5,000',
-    when: (spec) => specConstraints(spec).dataVolumeGb > 5000,
+    when: raisedBy('large-data-volume'),
   },
   {
     id: 'regulatory-compliance',
@@ -115,7 +94,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Encrypt replication and backups, restrict and audit access to dumps and migration_meta copies, delete them when retention ends, and keep an audit trail of every change',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements is not empty',
-    when: (spec) => specConstraints(spec).complianceRequirements.length > 0,
+    when: raisedBy('compliance'),
   },
   {
     id: 'long-running-backfill',
@@ -129,7 +108,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Backfill by primary-key range with pauses, build indexes CONCURRENTLY, VALIDATE constraints separately, and watch WAL volume and replication lag',
     owner: 'DBA Team',
     condition: `tables_to_migrate lists a table with row_count over ${LARGE_TABLE_ROWS_TEXT}`,
-    when: (spec) => tablesToMigrate(spec).some((t) => (t.rowCount ?? 0) > LARGE_TABLE_ROWS),
+    when: raisedBy('large-table'),
   },
   {
     id: 'table-rewrite-lock',
@@ -144,7 +123,7 @@ export const databaseRisks: RiskTemplateInput[] = [
     owner: 'DBA Team',
     condition:
       'schema_changes has a modify_column whose old_type → new_type makes PostgreSQL rewrite the table (varchar → text or a longer varchar does not), or whose types are not given',
-    when: (spec) => schemaChanges(spec).some(rewritesTable),
+    when: raisedBy('table-rewrite'),
   },
   {
     id: 'constraint-validation',
@@ -158,7 +137,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'Count violating rows first; add CHECK and FOREIGN KEY constraints NOT VALID and VALIDATE them separately; build unique indexes CONCURRENTLY and attach them',
     owner: 'DBA Team',
     condition: 'schema_changes has an add_constraint',
-    when: (spec) => schemaChanges(spec).some((c) => c.type === 'add_constraint'),
+    when: raisedBy('adds-constraint'),
   },
   {
     id: 'major-version-upgrade',
@@ -172,7 +151,7 @@ export const databaseRisks: RiskTemplateInput[] = [
       'ANALYZE every database after the move, ALTER EXTENSION … UPDATE, compare collation versions and REINDEX text indexes if the collation library changed, and test the top queries on the new version',
     owner: 'DBA Team',
     condition: 'source and target name different PostgreSQL major versions',
-    when: majorVersionChanges,
+    when: raisedBy('major-version-change'),
   },
   {
     id: 'replication-slot-wal-retention',
@@ -187,5 +166,19 @@ export const databaseRisks: RiskTemplateInput[] = [
     owner: 'DBA Team',
     condition: 'pattern is data_migration (logical replication)',
     when: (spec) => spec.pattern === 'data_migration',
+  },
+  {
+    id: 'cross-region-transfer',
+    type: DATABASE,
+    category: 'technical',
+    description: 'Cross-region move: latency and egress slow the copy and the replication, and clients left in the old region pay a round trip per query after cutover',
+    probability: 'high',
+    impact: 'medium',
+    severity: 'medium',
+    mitigation:
+      'Measure copy throughput between the regions in the rehearsal and set throughput.copy_mb_per_second from it, move the application with (or before) the database, and budget the egress',
+    owner: 'DBA Team',
+    condition: 'source and target name different cloud regions',
+    when: raisedBy('cross-region'),
   },
 ];

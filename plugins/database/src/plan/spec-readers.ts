@@ -1,9 +1,9 @@
 import { asRecord as record, specExtraList, type MigrationSpec } from '@migration-architect/core';
 
 /**
- * Defensive readers for the database-specific parts of a spec that core does not validate (it
- * keeps unknown fields); core's `specConstraints` reads the constraints. A risk's `when` must
- * never throw, whatever shape a user wrote.
+ * Defensive readers for the database-specific parts of a spec. The planner validates them
+ * (spec-fields.ts) before plugin code runs, but a risk's `when` is also called by library users
+ * on unvalidated specs, and must never throw, whatever shape a user wrote.
  */
 
 function finite(value: unknown): number | undefined {
@@ -17,14 +17,30 @@ function list(value: unknown): unknown[] {
 export interface TableToMigrate {
   name: string;
   rowCount: number | null;
+  sizeMb: number | null;
+  critical: boolean;
+  primaryKey: string[] | null;
+  /** `tables_to_migrate[2]` */
+  path: string;
 }
 
 /** `tables_to_migrate: [{ name, row_count, size_mb, critical }]`, as the seed's sample spec writes it. */
 export function tablesToMigrate(spec: MigrationSpec): TableToMigrate[] {
-  return specExtraList(spec, 'tables_to_migrate').flatMap((entry) => {
+  return specExtraList(spec, 'tables_to_migrate').flatMap((entry, i) => {
     const table = record(entry);
     const name = table?.['name'];
-    return typeof name === 'string' ? [{ name, rowCount: finite(table?.['row_count']) ?? null }] : [];
+    if (typeof name !== 'string') return [];
+    const key = table?.['primary_key'];
+    return [
+      {
+        name,
+        rowCount: finite(table?.['row_count']) ?? null,
+        sizeMb: finite(table?.['size_mb']) ?? null,
+        critical: table?.['critical'] === true,
+        primaryKey: Array.isArray(key) && key.every((k) => typeof k === 'string') ? (key as string[]) : null,
+        path: `tables_to_migrate[${i}]`,
+      },
+    ];
   });
 }
 
@@ -33,19 +49,24 @@ export interface SpecSchemaChange {
   type: string;
   oldType: string | null;
   newType: string | null;
+  column: string | null;
+  /** The entry as written, for SQL generation. */
+  entry: Record<string, unknown>;
+  /** `schema_changes[1].changes[0]` */
+  path: string;
 }
 
 /** `schema_changes: [{ table, changes: [{ type: "modify_column", old_type, new_type, ... }] }]`. */
 export function schemaChanges(spec: MigrationSpec): SpecSchemaChange[] {
-  return specExtraList(spec, 'schema_changes').flatMap((group) => {
+  return specExtraList(spec, 'schema_changes').flatMap((group, g) => {
     const entry = record(group);
     const table = typeof entry?.['table'] === 'string' ? entry['table'] : null;
-    return list(entry?.['changes']).flatMap((item) => {
-      const c = record(item);
-      const type = c?.['type'];
+    return list(entry?.['changes']).flatMap((item, c) => {
+      const change = record(item);
+      const type = change?.['type'];
       if (typeof type !== 'string') return [];
-      const text = (key: string) => (typeof c?.[key] === 'string' ? (c[key] as string) : null);
-      return [{ table, type: type.toLowerCase(), oldType: text('old_type'), newType: text('new_type') }];
+      const text = (key: string) => (typeof change?.[key] === 'string' ? (change[key] as string) : null);
+      return [{ table, type: type.toLowerCase(), oldType: text('old_type'), newType: text('new_type'), column: text('column'), entry: change!, path: `schema_changes[${g}].changes[${c}]` }];
     });
   });
 }

@@ -1,6 +1,8 @@
 import type { MigrationTypeInput } from '@migration-architect/core';
 import { infrastructureDataRecoveryPlan } from '../rollback/data-recovery-plan.js';
 import { infrastructureEscalationMatrix } from '../rollback/escalation-matrix.js';
+import { infrastructureFacts } from './facts.js';
+import { infrastructurePlanWork } from './plan-work.js';
 import { infrastructureSpecFields } from './spec-fields.js';
 
 /** Commands that show the infrastructure is back where it was; `{placeholders}` are per environment. */
@@ -55,4 +57,6 @@ export const infrastructureMigrationType: MigrationTypeInput = {
   ],
   dataRecoveryPlan: infrastructureDataRecoveryPlan,
   escalationMatrix: infrastructureEscalationMatrix,
+  facts: infrastructureFacts,
+  planWork: infrastructurePlanWork,
 };

@@ -23,6 +23,9 @@ export const infrastructurePatterns: PatternInput[] = [
         reason: 'A designed landing zone, a pilot and wave-by-wave moves keep large estates under control, and the optimization phase pays the cost back',
       },
     ],
+    // Optimising the new estate and retiring the old one both only need the migration done.
+    dependencies: { decommission: ['migration'] },
+    favouredBy: [{ fact: 'cloud-source', reason: 'the estate already runs in a cloud: a cloud-to-cloud move through a designed landing zone' }],
   },
   {
     id: 'on_prem_to_cloud',
@@ -31,6 +34,8 @@ export const infrastructurePatterns: PatternInput[] = [
     description:
       'Discover what runs in the data centre, plan waves and hybrid connectivity, prove the move on a pilot, migrate, validate, and cut traffic over last, keeping the data centre as the fallback.',
     phases: ['discovery', 'planning', 'pilot', 'migration', 'validation', 'cutover'],
+    contradictedBy: [{ fact: 'cloud-source', reason: 'the source already runs in a cloud: there is no data centre to leave (cloud_migration)' }],
+    favouredBy: [{ fact: 'on-premises-source', reason: 'leaving a data centre, with it as the fallback until cutover' }],
     baseDurationHours: 480,
     complexityMultiplier: { low: 0.8, medium: 1.2, high: 2.0, critical: 3.0 },
     whenToUse: [

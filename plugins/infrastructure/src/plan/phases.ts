@@ -167,6 +167,7 @@ export const infrastructurePhases: PhaseTemplateInput[] = [
   }),
   phase({
     id: 'cutover',
+    shiftsTraffic: true,
     description: 'Move production traffic to the target environment, keeping the source ready to take it back',
     tasks: [
       'Freeze changes on both environments',

@@ -1,6 +1,9 @@
-import { type RiskTemplateInput, specConstraints } from '@migration-architect/core';
+import { type RiskTemplateInput, type SpecFact, specConstraints } from '@migration-architect/core';
 
 type InfrastructureRisk = Omit<RiskTemplateInput, 'type'>;
+
+/** A risk's condition as the facts that raise it (core's, or this type's: facts.ts). */
+const raisedBy = (...ids: string[]) => (_spec: unknown, facts: SpecFact[]) => facts.filter((f) => ids.includes(f.id));
 
 /** The seed's four infrastructure risks, added to every infrastructure plan. */
 const baseRisks: InfrastructureRisk[] = [
@@ -59,7 +62,7 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     mitigation: 'Run both environments in parallel with continuous replication, shift traffic with weighted DNS or load balancers, and keep the source warm for switch-back',
     owner: 'DevOps Team',
     condition: 'constraints.max_downtime_minutes < 60',
-    when: (spec) => specConstraints(spec).maxDowntimeMinutes < 60,
+    when: raisedBy('zero-downtime'),
   },
   {
     id: 'large-data-volume',
@@ -72,7 +75,7 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     mitigation: 'Seed the bulk offline (transfer appliance) or over dedicated links, replicate the delta continuously, and monitor transfer progress against the plan',
     owner: 'Data Team',
     condition: 'constraints.data_volume_gb > 5000',
-    when: (spec) => specConstraints(spec).dataVolumeGb > 5000,
+    when: raisedBy('large-data-volume'),
   },
   {
     id: 'compliance',
@@ -85,7 +88,7 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     mitigation: 'Ensure all compliance checks are integrated into migration process: policy-as-code guardrails in the landing zone and collected evidence per control',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements is not empty',
-    when: (spec) => specConstraints(spec).complianceRequirements.length > 0,
+    when: raisedBy('compliance'),
   },
 ];
 
@@ -115,7 +118,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
     mitigation: 'Derive dependencies from flow logs over a full business cycle, and move tightly coupled systems in the same wave',
     owner: 'Platform Team',
     condition: 'constraints.dependencies has more than 5 entries',
-    when: (spec) => specConstraints(spec).dependencies.length > 5,
+    when: raisedBy('many-dependents'),
   },
   {
     id: 'hybrid-link-saturation',

@@ -1,13 +1,36 @@
 import { z } from 'zod';
 
-/* The spec fields the infrastructure migration type reads, beyond core's: the sample spec's shape. */
+/*
+ * The spec fields the infrastructure migration type reads, beyond core's (phases, flags,
+ * monitoring, triggers and business continuity are core's). Loose objects so teams can keep notes.
+ */
+
+const database = z.looseObject({
+  engine: z.string().min(1),
+  version: z.string().optional(),
+  size_gb: z.number().finite().nonnegative().optional().meta({ description: 'Sizes its full load.' }),
+});
+
+export const WaveSchema = z.looseObject({
+  name: z.string().min(1),
+  workloads: z.array(z.string().min(1)).optional(),
+  cutover_window: z
+    .string()
+    .optional()
+    .meta({ description: 'When this wave cuts over, in words ("Sat 02:00-04:00 CET"); shown on its cutover step. The calendar uses business_continuity.preferred_migration_window.' }),
+});
 
 export const infrastructureSpecFields = {
-  infrastructure_details: z.looseObject({}).meta({ description: 'Source inventory and target landing zone: hosts, databases, storage, network.' }),
-  waves: z
-    .array(z.looseObject({ name: z.string().min(1), workloads: z.array(z.string()).optional(), cutover_window: z.string().optional() }))
-    .meta({ description: 'Migration waves, in order, with their workloads and cutover windows.' }),
-  monitoring: z
-    .looseObject({ critical_metrics: z.array(z.string()).optional(), alert_thresholds: z.record(z.string(), z.number()).optional() })
-    .meta({ description: 'Metrics watched during the migration and their alert thresholds.' }),
+  infrastructure_details: z
+    .looseObject({
+      source_inventory: z.looseObject({ databases: z.array(database).optional() }).optional(),
+      target_design: z.looseObject({}).optional(),
+    })
+    .meta({ description: 'Source inventory and target landing zone: hosts, databases, storage, network.' }),
+  waves: z.array(WaveSchema).min(1).meta({ description: 'Migration waves, in order, with their workloads and cutover windows: a replication and a cutover step each.' }),
+  throughput: z
+    .strictObject({
+      transfer_mb_per_second: z.number().finite().positive().optional().meta({ description: 'Sustained transfer between source and target (default 100 MB/s, about 1 Gbit/s).' }),
+    })
+    .meta({ description: 'Throughputs the duration estimates rest on.' }),
 };

@@ -1,6 +1,8 @@
 import type { MigrationTypeInput } from '@migration-architect/core';
 import { serviceDataRecoveryPlan } from '../rollback/data-recovery-plan.js';
 import { serviceEscalationMatrix } from '../rollback/escalation-matrix.js';
+import { serviceFacts } from './facts.js';
+import { servicePlanWork } from './plan-work.js';
 import { serviceSpecFields } from './spec-fields.js';
 
 /** Commands an operator runs to see that the service is back where it was; `{placeholders}` are per deployment. */
@@ -53,4 +55,6 @@ export const serviceMigrationType: MigrationTypeInput = {
   ],
   dataRecoveryPlan: serviceDataRecoveryPlan,
   escalationMatrix: serviceEscalationMatrix,
+  facts: serviceFacts,
+  planWork: servicePlanWork,
 };

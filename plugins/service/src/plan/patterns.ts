@@ -27,6 +27,7 @@ export const servicePatterns: PatternInput[] = [
         reason: 'Replacing a service slice by slice keeps the legacy one serving throughout (selection matrix: service replace, medium complexity, zero downtime)',
       },
     ],
+    favouredBy: [{ fact: 'splits-monolith', reason: 'a monolith is taken apart route by route behind a facade' }],
   },
   {
     id: 'parallel_run',
@@ -71,6 +72,7 @@ export const servicePatterns: PatternInput[] = [
         reason: 'One atomic switch with an equally fast switch-back (selection matrix: service update, low complexity, zero downtime)',
       },
     ],
+    contradictedBy: [{ fact: 'splits-monolith', reason: 'blue-green switches a whole service at once; splitting a monolith moves one slice at a time (strangler_fig)' }],
   },
   {
     id: 'canary',

@@ -78,6 +78,7 @@ export const servicePhases: PhaseTemplateInput[] = [
   }),
   phase({
     id: 'cutover',
+    shiftsTraffic: true,
     description: 'Move production traffic to the new version in steps, keeping the old version ready to take it back',
     tasks: [
       'Confirm the routing change is atomic and the previous target group / service stays registered',
@@ -136,6 +137,7 @@ export const servicePhases: PhaseTemplateInput[] = [
   }),
   phase({
     id: 'redirect',
+    shiftsTraffic: true,
     description: 'Route the migrated slices to the new service, a share of traffic at a time',
     tasks: [
       'Route per slice with a flag or header match at the facade',
@@ -306,6 +308,9 @@ export const servicePhases: PhaseTemplateInput[] = [
   }),
   phase({
     id: 'switch_traffic',
+    shiftsTraffic: true,
+    // One routing change and its checks: as long as its steps, whatever the pattern's hours.
+    sizedBy: 'steps',
     description: 'Point the production service or load balancer at green in one change',
     tasks: [
       'Patch the Service selector to version=green, or swap the load balancer target group',
@@ -339,6 +344,7 @@ export const servicePhases: PhaseTemplateInput[] = [
   // canary: preparation, canary_release, canary_analysis, progressive_rollout, promote.
   phase({
     id: 'canary_release',
+    shiftsTraffic: true,
     description: 'Deploy the new version as a canary receiving a small share (1-5%) of production traffic',
     tasks: [
       'Deploy the canary with a version label next to the stable deployment',

@@ -1,6 +1,9 @@
-import { type RiskTemplateInput, specConstraints, specExtraList } from '@migration-architect/core';
+import { type RiskTemplateInput, type SpecFact, specConstraints } from '@migration-architect/core';
 
 type ServiceRisk = Omit<RiskTemplateInput, 'type'>;
+
+/** A risk's condition as the facts that raise it (core's, or this type's: facts.ts). */
+const raisedBy = (...ids: string[]) => (_spec: unknown, facts: SpecFact[]) => facts.filter((f) => ids.includes(f.id));
 
 /** The seed's four service risks, added to every service plan. */
 const baseRisks: ServiceRisk[] = [
@@ -60,7 +63,7 @@ const seedConditionalRisks: ServiceRisk[] = [
       'Use blue-green or canary routing with connection draining and readiness gates; keep both versions able to serve the same sessions and API contract',
     owner: 'DevOps Team',
     condition: 'constraints.max_downtime_minutes < 60',
-    when: (spec) => specConstraints(spec).maxDowntimeMinutes < 60,
+    when: raisedBy('zero-downtime'),
   },
   {
     id: 'large-data-volume',
@@ -73,7 +76,7 @@ const seedConditionalRisks: ServiceRisk[] = [
     mitigation: 'Backfill in throttled batches with progress monitoring, and reconcile counts and checksums before redirecting traffic',
     owner: 'Data Team',
     condition: 'constraints.data_volume_gb > 5000',
-    when: (spec) => specConstraints(spec).dataVolumeGb > 5000,
+    when: raisedBy('large-data-volume'),
   },
   {
     id: 'compliance',
@@ -86,7 +89,7 @@ const seedConditionalRisks: ServiceRisk[] = [
     mitigation: 'Ensure all compliance checks are integrated into migration process: control-by-control review of the new service before it takes traffic',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements is not empty',
-    when: (spec) => specConstraints(spec).complianceRequirements.length > 0,
+    when: raisedBy('compliance'),
   },
 ];
 
@@ -104,7 +107,7 @@ const specDrivenRisks: ServiceRisk[] = [
       'Keep a consumer register with an owner and a migration date per consumer; keep the old contract served until the last consumer has moved',
     owner: 'Service Owner',
     condition: 'constraints.dependencies has more than 5 entries',
-    when: (spec) => specConstraints(spec).dependencies.length > 5,
+    when: raisedBy('many-dependents'),
   },
   {
     id: 'feature-flag-debt',
@@ -118,7 +121,7 @@ const specDrivenRisks: ServiceRisk[] = [
       'Give each flag an owner and a removal date, test the kill switch before the first traffic step, and track flag removal as part of the retire phase',
     owner: 'Development Team',
     condition: 'the spec lists feature_flags',
-    when: (spec) => specExtraList(spec, 'feature_flags').length > 0,
+    when: raisedBy('feature-flags'),
   },
   {
     id: 'session-continuity',
@@ -161,6 +164,18 @@ const specDrivenRisks: ServiceRisk[] = [
     owner: 'Development Team',
     condition: 'pattern is parallel_run',
     when: (spec) => spec.pattern === 'parallel_run',
+  },
+  {
+    id: 'orphaned-endpoints',
+    category: 'technical',
+    description: 'Legacy endpoints without a counterpart in the new service: their clients fail once the legacy service is retired',
+    probability: 'high',
+    impact: 'high',
+    severity: 'high',
+    mitigation: 'Add the missing endpoints to the new service, keep them on the legacy service with a deprecation date, or get every client off them before retiring it',
+    owner: 'API Owner',
+    condition: 'a legacy endpoint in service_details has no match among the new service\'s endpoints',
+    when: raisedBy('endpoint-without-replacement'),
   },
 ];
 

@@ -1,34 +1,37 @@
 import { z } from 'zod';
 
 /*
- * The spec fields the service migration type reads, beyond core's: the sample service spec's
- * shape. Loose objects, so teams can keep their own notes in entries.
+ * The spec fields the service migration type reads, beyond core's (phases, flags, monitoring and
+ * rollback triggers are core's, for every type). Loose objects, so teams can keep their own
+ * notes in entries; the fields the planner reads are checked.
  */
 
-const threshold = z.looseObject({
-  metric: z.string().min(1),
-  threshold: z.number(),
-  duration_minutes: z.number().nonnegative().optional(),
-  action: z.string().optional(),
+const endpoint = z
+  .string()
+  .regex(/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/\S*$/i, 'expected "METHOD /path", e.g. "GET /api/v1/users/{id}"');
+
+const load = z.looseObject({
+  requests_per_second: z.number().finite().nonnegative().optional(),
+  peak_requests_per_second: z.number().finite().nonnegative().optional(),
+  average_response_time_ms: z.number().finite().nonnegative().optional(),
+  p95_response_time_ms: z.number().finite().nonnegative().optional(),
 });
 
+const serviceSide = z.looseObject({
+  endpoints: z.array(endpoint).optional().meta({ description: 'Routes the service serves, as "METHOD /path".' }),
+  current_load: load.optional(),
+  target_performance: load.optional(),
+  infrastructure: z.looseObject({}).optional(),
+});
+
+export const ServiceDetailsSchema = z
+  .looseObject({
+    legacy_service: serviceSide.optional().meta({ description: 'The service being replaced: its endpoints become routing steps, its load the baseline.' }),
+    new_service: serviceSide.optional().meta({ description: 'The replacement: its target performance becomes the load-test gate.' }),
+  })
+  .meta({ description: 'The services involved: endpoints, load, infrastructure.' });
+export type ServiceDetails = z.infer<typeof ServiceDetailsSchema>;
+
 export const serviceSpecFields = {
-  service_details: z.looseObject({}).meta({ description: 'The services involved: endpoints, load, dependencies.' }),
-  migration_phases: z
-    .array(z.looseObject({ phase: z.string().min(1), description: z.string().optional(), estimated_duration_hours: z.number().nonnegative().optional() }))
-    .meta({ description: 'The team\'s own phases, in order.' }),
-  feature_flags: z
-    .array(
-      z.looseObject({
-        name: z.string().min(1),
-        description: z.string().optional(),
-        initial_percentage: z.number().min(0).max(100).optional(),
-        rollout_schedule: z.array(z.looseObject({ percentage: z.number().min(0).max(100), duration_hours: z.number().nonnegative() })).optional(),
-      }),
-    )
-    .meta({ description: 'Flags that move traffic, with their rollout stages.' }),
-  monitoring: z
-    .looseObject({ critical_metrics: z.array(z.string()).optional(), alert_thresholds: z.record(z.string(), z.number()).optional() })
-    .meta({ description: 'Metrics watched during the migration and their alert thresholds.' }),
-  rollback_triggers: z.array(threshold).meta({ description: 'Metric thresholds that roll the migration back, and the action each takes.' }),
+  service_details: ServiceDetailsSchema,
 };

@@ -23,7 +23,8 @@ export function renderPatternListing(patterns: Owned<PatternDefinition>[]): stri
 
 /** `patterns recommend --json`. */
 export function recommendationJson(query: RecommendationQuery, found: PatternRecommendation[]): string {
-  return `${JSON.stringify({ ...query, recommendations: found.map((r) => ({ pattern: r.pattern.id, match: r.match, reason: r.reason })) }, null, 2)}\n`;
+  const { facts, ...rest } = query;
+  return `${JSON.stringify({ ...rest, facts: (facts ?? []).map((f) => ({ id: f.id, path: f.path, statement: f.statement })), recommendations: found.map((r) => ({ pattern: r.pattern.id, match: r.match, reason: r.reason, facts: r.facts })) }, null, 2)}\n`;
 }
 
 /** `patterns recommend`: the ranking, the reasons, and where the query came from. */
@@ -31,7 +32,8 @@ export function renderRecommendation(query: RecommendationQuery, found: PatternR
   const lines = [`For a ${query.complexity}-complexity ${query.type} migration with ${query.downtime} downtime tolerance (${basis}):`];
   if (!found.length) lines.push(`  no pattern of the selection matrix fits; patterns of this type: ${typePatterns.join(', ') || 'none'}`);
   for (const [i, r] of found.entries()) {
-    lines.push(`  ${i === 0 ? '→' : ' '} ${r.pattern.id} (${r.pattern.title})${r.match === 'near' ? ' [closest match]' : ''}`, `      ${r.reason}`);
+    const mark = r.match === 'near' ? ' [closest match]' : r.match === 'contradicted' ? ' [contradicted by the spec]' : '';
+    lines.push(`  ${i === 0 && r.match !== 'contradicted' ? '→' : ' '} ${r.pattern.id} (${r.pattern.title})${mark}`, `      ${r.reason}`, ...r.facts.map((f) => `      ${f}`));
   }
   return `${lines.join('\n')}\n`;
 }
