@@ -4,7 +4,7 @@ import type { Direction } from '../model/api-model.js';
 import { newEntry, type ComparisonEntry, type SchemaChangeRecord, type SchemaScope } from './schema-change-record.js';
 import { FacetReader, type Bound, type SchemaFacets } from './schema-facets.js';
 import { SameSchema } from './same-schema.js';
-import { describeType, typeRelation } from './type-relation.js';
+import { describeType, isNumericWidening, sameTypes, typeRelation } from './type-relation.js';
 
 export interface CompareContext {
   direction: Direction;
@@ -132,7 +132,10 @@ export class SchemaComparer {
 
     const relation = typeRelation(fa, fb);
     if (relation !== 'same') {
-      this.emit(ctx, `type.${relation}`, fb.at, 'after', { before: describeType(fa), after: describeType(fb) });
+      // Only the format differs: formats are annotations many servers and clients never check.
+      const formatOnly = sameTypes(fa.types, fb.types);
+      const numericWidening = isNumericWidening(fa.format, fb.format) || isNumericWidening(fb.format, fa.format);
+      this.emit(ctx, `type.${relation}`, fb.at, 'after', { before: describeType(fa), after: describeType(fb) }, { formatOnly, numericWidening });
       if (relation === 'changed') return;
     }
     if (fa.nullable !== fb.nullable) this.emit(ctx, fb.nullable ? 'became-nullable' : 'became-not-nullable', fb.at, 'after', { before: fa.nullable, after: fb.nullable });

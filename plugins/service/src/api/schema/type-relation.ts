@@ -30,7 +30,7 @@ function formatRelation(before: string | undefined, after: string | undefined): 
   return 'changed';
 }
 
-function sameTypes(a: Set<string> | undefined, b: Set<string> | undefined): boolean {
+export function sameTypes(a: Set<string> | undefined, b: Set<string> | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.size === b.size && [...a].every((t) => b.has(t));
 }
@@ -45,6 +45,11 @@ export function typeRelation(
   if (wider && !narrower) return 'generalized';
   if (narrower && !wider) return 'specialized';
   return 'changed';
+}
+
+/** int32 → int64, float → double: a wider number a client may not be able to hold. */
+export function isNumericWidening(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && (WIDER_FORMAT[before]?.includes(after) ?? false);
 }
 
 export function describeType(facets: { types: Set<string> | undefined; format: string | undefined }): string {
