@@ -41,8 +41,10 @@ const ROOTS = (schema: GraphQLSchema) => new Set([schema.getQueryType()?.name, s
  * fields and enum values downgraded as for REST operations, turned into changes our rules classify.
  */
 export function diffGraphql(before: GraphqlModel, after: GraphqlModel): SchemaChange[] {
-  let changes: Change[] = diffSchema(before.schema, after.schema);
-  changes = DiffRule.suppressRemovalOfDeprecatedField({ changes, oldSchema: before.schema, newSchema: after.schema, config: {} }) as Change[];
+  const raw: Change[] = diffSchema(before.schema, after.schema);
+  const suppressed = DiffRule.suppressRemovalOfDeprecatedField({ changes: raw, oldSchema: before.schema, newSchema: after.schema, config: {} }) as Change[];
+  // That rule also downgrades every removed type, deprecated or not (types cannot be deprecated); keep those breaking.
+  const changes = suppressed.map((change, i) => (change.type === 'TYPE_REMOVED' ? raw[i]! : change));
   const roots = new Set([...ROOTS(before.schema), ...ROOTS(after.schema)]);
   return changes.map((change) => {
     const removal = /REMOVED/.test(change.type);
