@@ -3,6 +3,7 @@ import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check-command.js';
 import { planCommand } from './commands/plan-command.js';
+import { reconcileCommand } from './commands/reconcile-command.js';
 import { rollbackCommand } from './commands/rollback-command.js';
 import type { CommandRuntime } from './commands/runtime.js';
 import { reportFailure } from './errors/describe-failure.js';
@@ -26,6 +27,7 @@ function rootCommand(runtime: CommandRuntime) {
       patterns: patternsCommand(runtime),
       rules: rulesCommand(runtime),
       schema: schemaCommand(runtime),
+      reconcile: reconcileCommand(runtime),
     },
   });
 }

@@ -1,0 +1,204 @@
+import { bucketRange, type EngineSide, type KeyTuple, type SideStats } from '../engines/engine-side.js';
+import { displayValue, type RawValue } from '../normalization/canonical-value.js';
+import type { ComparePlan } from '../plan/compare-plan.js';
+import type { ProgressSink } from '../progress/progress-sink.js';
+import type { ReconcileLevel, TableReport } from '../report/reconcile-report.js';
+import type { ResumeState } from '../resume/resume-state.js';
+import { buildLayout, SIDE_NAMES, singleBucket, type BucketLayout, type SideName, type Sides } from './bucket-layout.js';
+import { differingBuckets, hashLayout } from './hash-pass.js';
+import { refineDiffering, type Leaf } from './refine.js';
+import { pairRows, type FoundDifference } from './row-pairing.js';
+import { TUNING } from './tuning.js';
+
+export interface TableRunOptions {
+  level: ReconcileLevel;
+  jobs: number;
+  limit: number;
+  tolerance: number;
+  resume: ResumeState | null;
+  progress: ProgressSink;
+}
+
+export interface TableOutcome {
+  plan: ComparePlan;
+  report: TableReport;
+  /** Every row difference found (not only the listed ones), for fix SQL. */
+  differences: FoundDifference[];
+}
+
+const DUPLICATE_SAMPLES = 5;
+
+function keyRecord(names: string[], tuple: KeyTuple | null): Record<string, string | null> | null {
+  if (!tuple) return null;
+  const out: Record<string, string | null> = {};
+  names.forEach((name, i) => (out[name] = displayValue(tuple[i] ?? null)));
+  return out;
+}
+
+async function both<T>(sides: Sides, work: (side: EngineSide, name: SideName) => Promise<T>): Promise<Record<SideName, T>> {
+  const [source, target] = await Promise.all(SIDE_NAMES.map((name) => work(sides[name].side, name)));
+  return { source: source!, target: target! };
+}
+
+const toNumber = (n: bigint): number => Number(n);
+
+async function fetchLeaves(sides: Sides, leaves: Leaf[]): Promise<Record<SideName, RawValue[][]>> {
+  const chunks: Leaf[][] = [];
+  for (let i = 0; i < leaves.length; i += TUNING.rangesPerFetch) chunks.push(leaves.slice(i, i + TUNING.rangesPerFetch));
+  const rows: Record<SideName, RawValue[][]> = { source: [], target: [] };
+  await Promise.all(
+    SIDE_NAMES.flatMap((name) =>
+      chunks.map(async (chunk) => {
+        const fetched = await sides[name].side.fetchRows(chunk.map((leaf) => leaf[name]));
+        for (const row of fetched) rows[name].push(row);
+      }),
+    ),
+  );
+  return rows;
+}
+
+/**
+ * Compares one table: counts; NULL and duplicate keys; then (level checksum or rows) one hashing
+ * scan per side over key buckets; then (level rows) the rows of the differing buckets only, read
+ * back and compared column by column.
+ */
+export async function reconcileTable(plan: ComparePlan, engines: Record<SideName, EngineSide>, options: TableRunOptions): Promise<TableOutcome> {
+  const started = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
+  const sides: Sides = { source: { side: engines.source, plan: plan.source }, target: { side: engines.target, plan: plan.target } };
+  const statsBefore = await both(sides, (side) => side.stats());
+  await both(sides, (side, name) => side.prepare(sides[name].plan));
+  const warnings = [...plan.warnings];
+
+  const counts = await both(sides, (side) => side.count());
+  const keyless = plan.key.length === 0;
+  const nullKeys = keyless ? { source: 0n, target: 0n } : await both(sides, (side) => side.nullKeyCount());
+  const duplicates = keyless ? { source: { keys: 0n, sample: [] }, target: { keys: 0n, sample: [] } } : await both(sides, (side) => side.duplicateKeys(DUPLICATE_SAMPLES));
+  const keyed = { source: toNumber(counts.source - nullKeys.source), target: toNumber(counts.target - nullKeys.target) };
+  phase('count');
+
+  const report: TableReport = {
+    table: plan.name,
+    status: 'equal',
+    key: plan.key,
+    columns: plan.columns,
+    columns_only_in_source: plan.columnsOnlyInSource,
+    columns_only_in_target: plan.columnsOnlyInTarget,
+    rows_source: toNumber(counts.source),
+    rows_target: toNumber(counts.target),
+    missing: null,
+    extra: null,
+    changed: null,
+    unchanged: null,
+    column_mismatches: {},
+    key_problems: {
+      null_keys_source: toNumber(nullKeys.source),
+      null_keys_target: toNumber(nullKeys.target),
+      duplicate_keys_source: toNumber(duplicates.source.keys),
+      duplicate_keys_target: toNumber(duplicates.target.keys),
+      duplicate_samples_source: duplicates.source.sample.map((t) => keyRecord(plan.key, t)!),
+      duplicate_samples_target: duplicates.target.sample.map((t) => keyRecord(plan.key, t)!),
+    },
+    checksum: null,
+    differences: { missing: [], extra: [], changed: [], truncated: false },
+    performance: { seconds: 0, phases: {}, source: { rows_per_second: null, bytes_fetched: 0, rows_fetched: 0, queries: 0 }, target: { rows_per_second: null, bytes_fetched: 0, rows_fetched: 0, queries: 0 } },
+    warnings,
+  };
+  for (const name of SIDE_NAMES) {
+    if (nullKeys[name] > 0n) warnings.push(`${nullKeys[name]} row(s) of the ${name} have a NULL key; they are compared as a multiset of whole rows`);
+    if (duplicates[name].keys > 0n) warnings.push(`${duplicates[name].keys} key value(s) occur more than once in the ${name}; their rows are compared as a multiset`);
+  }
+  let differences: FoundDifference[] = [];
+  let different = counts.source !== counts.target || plan.columnsOnlyInSource.length > 0;
+
+  if (options.level !== 'count') {
+    // Dense integer keys are cut by division: the key's extent comes from the index ends.
+    const integer = plan.source.key.length === 1 && plan.source.key[0]!.shape.family === 'integer' && plan.target.key[0]!.shape.family === 'integer';
+    let extent: { min: bigint; max: bigint } | null = null;
+    if (integer) {
+      const extents = await both(sides, (side) => side.keyExtent());
+      const values = SIDE_NAMES.flatMap((n) => (extents[n] ? [BigInt(String(extents[n]!.min[0])), BigInt(String(extents[n]!.max[0]))] : []));
+      if (values.length) extent = { min: values.reduce((a, b) => (b < a ? b : a)), max: values.reduce((a, b) => (b > a ? b : a)) };
+    }
+    const whole = { source: { lo: null, hi: null }, target: { lo: null, hi: null } };
+    let layout: BucketLayout | null = options.resume?.layout(plan.name) ?? null;
+    if (!layout) layout = keyed.source + keyed.target === 0 ? singleBucket(whole) : await buildLayout(sides, whole, keyed, { topLevel: true, extent });
+    if (layout.dropped > 0) warnings.push(`${layout.dropped} bucket bound(s) dropped: the two sides order the key differently (collation)`);
+    await options.resume?.begin(plan.name, layout);
+    phase('layout');
+
+    options.progress.start(plan.name, keyed.source + keyed.target);
+    const hashed = await hashLayout(sides, layout, Math.max(keyed.source, keyed.target), {
+      jobs: options.jobs,
+      done: options.resume?.slabs(plan.name),
+      onSlab: (slab, hashes) => {
+        options.progress.advance(hashes.source.concat(hashes.target).reduce((n, h) => n + Number(h.count), 0), 'hashing');
+        void options.resume?.slabDone(plan.name, slab, hashes);
+      },
+    });
+    await options.resume?.save(true);
+    phase('hash');
+    for (const name of SIDE_NAMES) {
+      const seconds = hashed.elapsedMs[name] / 1000;
+      report.performance[name].rows_per_second = keyed[name] > 0 && seconds > 0 ? Math.round(keyed[name] / seconds) : null;
+    }
+    const differing = differingBuckets(hashed);
+    report.checksum = { buckets: layout.buckets, differing_buckets: differing.length, refined_buckets: 0, differing_ranges: [] };
+    if (differing.length > 0) different = true;
+    if (nullKeys.source !== nullKeys.target) different = true;
+
+    if (options.level === 'checksum') {
+      report.checksum.differing_ranges = differing.slice(0, options.limit).map((i) => {
+        const range = bucketRange({ range: layout!.range.source, bounds: layout!.bounds.source }, i);
+        return { from: keyRecord(plan.key, range.lo), to: keyRecord(plan.key, range.hi), rows_source: Number(hashed.source[i]!.count), rows_target: Number(hashed.target[i]!.count) };
+      });
+    } else {
+      options.progress.advance(0, 'reading differing rows');
+      const refined = await refineDiffering(sides, layout, hashed, { jobs: options.jobs, extent });
+      report.checksum.refined_buckets = refined.refined;
+      phase('refine');
+      const rows = await fetchLeaves(sides, refined.leaves);
+      if (nullKeys.source > 0n || nullKeys.target > 0n) {
+        const nulls = await both(sides, (side) => side.fetchNullKeyRows());
+        rows.source.push(...nulls.source);
+        rows.target.push(...nulls.target);
+      }
+      phase('fetch');
+      const paired = pairRows(plan, { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns], rows: rows.source }, { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns], rows: rows.target }, options.tolerance);
+      differences = paired.differences;
+      phase('compare');
+      const count = (kind: string) => differences.filter((d) => d.kind === kind).length;
+      report.missing = count('missing');
+      report.extra = count('extra');
+      report.changed = count('changed');
+      report.unchanged = Math.max(0, report.rows_source! - report.missing - report.changed);
+      report.column_mismatches = paired.columnMismatches;
+      const listed = (kind: 'missing' | 'extra' | 'changed') =>
+        differences
+          .filter((d) => d.kind === kind)
+          .slice(0, options.limit)
+          .map((d) => ({ key: d.key, ...(kind === 'changed' ? { columns: d.columns } : {}), ...(d.duplicateKey ? { duplicate_key: true } : {}) }));
+      report.differences = { missing: listed('missing'), extra: listed('extra'), changed: listed('changed'), truncated: [report.missing, report.extra, report.changed].some((n) => n > options.limit) };
+      // Row-level truth: equal rows after normalization (timestamps at the coarser precision, floats
+      // within the tolerance) are not differences even when their raw hashes differed.
+      different = differences.length > 0 || plan.columnsOnlyInSource.length > 0;
+    }
+    options.progress.stop();
+  }
+
+  report.status = different ? 'different' : 'equal';
+  const statsAfter = await both(sides, (side) => side.stats());
+  for (const name of SIDE_NAMES) {
+    const delta = (key: keyof SideStats) => statsAfter[name][key] - statsBefore[name][key];
+    Object.assign(report.performance[name], { bytes_fetched: delta('bytesFetched'), rows_fetched: delta('rowsFetched'), queries: delta('queries') });
+  }
+  report.performance.seconds = Math.round(performance.now() - started) / 1000;
+  report.performance.phases = phases;
+  return { plan, report, differences };
+}

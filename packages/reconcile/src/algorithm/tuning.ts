@@ -1,0 +1,25 @@
+/**
+ * The numbers the algorithm is tuned by. A bucket is small enough that reading back the rows of
+ * a differing one costs little next to the hash scan; a slab is the unit a job hashes at once
+ * (and --resume records).
+ */
+export const TUNING = {
+  /** Rows per bucket aimed at in the first pass. */
+  bucketRows: 128,
+  /** At most this many buckets per table (memory: two 64-bit numbers per bucket and side). */
+  maxBuckets: 262_144,
+  /** A single integer key with at most this many key values per row counts as dense: buckets by division. */
+  denseSpanPerRow: 4,
+  /**
+   * Rows per slab at most (a slab is one hashing query per side and one --resume record). Slabs
+   * are large on purpose: a whole-table query lets PostgreSQL scan sequentially (and in parallel),
+   * while a key range becomes an index scan, about twice as slow per row.
+   */
+  slabRows: 1_000_000,
+  /** A differing bucket with more rows than this on either side is split and hashed again before rows are read. */
+  refineRows: 2_000,
+  /** How deep refinement may go. */
+  maxRefineDepth: 4,
+  /** Ranges read back per fetch request. */
+  rangesPerFetch: 200,
+} as const;

@@ -1,0 +1,117 @@
+import type { RawValue } from '../normalization/canonical-value.js';
+import type { Pairing } from '../schema/column-pairing.js';
+import type { ColumnShape, Engine, TableShape } from '../schema/table-shape.js';
+
+/**
+ * How a column enters a same-engine hash: its stored value (`raw`, the engine's own hash), its
+ * float grid cell (`cell`, under a tolerance) or its canonical text (`canonical`: the types differ).
+ * Cross-engine comparisons always hash canonical text.
+ */
+export type HashKind = 'raw' | 'cell' | 'canonical';
+
+export interface SideColumn {
+  /** This side's column name. */
+  name: string;
+  shape: ColumnShape;
+  pair: Pick<Pairing, 'family' | 'scale' | 'precision'>;
+  hashKind: HashKind;
+}
+
+/** Everything one side needs to hash and fetch a table. */
+export interface SidePlan {
+  table: TableShape;
+  key: SideColumn[];
+  /** Compared columns other than the key, in the same order on both sides. */
+  columns: SideColumn[];
+  where: string | null;
+  tolerance: number;
+  /** `native`: both sides are the same engine; `canonical`: normalized text and md5 on both. */
+  hashMode: 'native' | 'canonical';
+  /** Whether an index serves range scans on the key (else a range query would scan the table). */
+  keyIndexed: boolean;
+}
+
+/** A key as one side returned it (PostgreSQL: text of each column; SQLite: stored values). */
+export type KeyTuple = RawValue[];
+
+export interface KeyRange {
+  /** Inclusive lower bound, null: unbounded. */
+  lo: KeyTuple | null;
+  /** Exclusive upper bound, null: unbounded. */
+  hi: KeyTuple | null;
+  /**
+   * The enclosing range when this one was cut out of it (refinement): rows must lie in both. The
+   * bounds of a refined range come from the other side's key order, which can disagree with this
+   * side's, so the enclosing range is always applied too.
+   */
+  within?: KeyRange | null;
+}
+
+/** The range and every range it lies within, innermost first. */
+export function rangeChain(range: KeyRange): KeyRange[] {
+  const out: KeyRange[] = [];
+  for (let r: KeyRange | null | undefined = range; r; r = r.within) out.push(r);
+  return out;
+}
+
+/**
+ * Buckets that cut `range`: bucket 0 ends at bounds[0], bucket i spans [bounds[i-1], bounds[i]),
+ * the last starts at bounds[bounds.length - 1]; every bucket also lies within `range`. With
+ * `arithmetic`, bounds[i] = base + (i + 1) × width (a dense integer key), and PostgreSQL computes
+ * the bucket number by a division instead of a search.
+ */
+export interface BucketRequest {
+  range: KeyRange;
+  bounds: KeyTuple[];
+  arithmetic: { base: bigint; width: bigint } | null;
+}
+
+/** Bucket i of a request as a range of its own. */
+export function bucketRange(request: Pick<BucketRequest, 'range' | 'bounds'>, i: number): KeyRange {
+  return { lo: i === 0 ? null : request.bounds[i - 1]!, hi: i === request.bounds.length ? null : request.bounds[i]!, within: request.range };
+}
+
+/** Row count and sum of row hashes (mod 2^64) of one bucket. */
+export interface BucketHash {
+  count: bigint;
+  sum: bigint;
+}
+
+export interface DuplicateKeys {
+  /** Keys that occur more than once. */
+  keys: bigint;
+  sample: KeyTuple[];
+}
+
+export interface SideStats {
+  /** Bytes the comparison read from the database: wire bytes for PostgreSQL, value bytes for SQLite. */
+  bytesFetched: number;
+  queries: number;
+  rowsFetched: number;
+}
+
+/** One database, as the algorithm uses it; every method may run `jobs` times concurrently. */
+export interface EngineSide {
+  readonly engine: Engine;
+  readonly display: string;
+  open(jobs: number): Promise<void>;
+  listTables(): Promise<string[]>;
+  describeTable(name: string): Promise<TableShape | null>;
+  prepare(plan: SidePlan): Promise<void>;
+  /** Rows that pass --where (NULL keys included). */
+  count(): Promise<bigint>;
+  nullKeyCount(): Promise<bigint>;
+  duplicateKeys(limit: number): Promise<DuplicateKeys>;
+  /** Smallest and largest key (single-column keys), null for an empty table. */
+  keyExtent(): Promise<{ min: KeyTuple; max: KeyTuple } | null>;
+  /** Every `step`-th key of the range in this side's key order. */
+  quantiles(range: KeyRange, step: number): Promise<KeyTuple[]>;
+  /** Indexes of `keys` sorted in this side's key order (a permutation). */
+  order(keys: KeyTuple[]): Promise<number[]>;
+  hashBuckets(request: BucketRequest): Promise<BucketHash[]>;
+  /** Rows (key columns, then compared columns) of every range. */
+  fetchRows(ranges: KeyRange[]): Promise<RawValue[][]>;
+  fetchNullKeyRows(): Promise<RawValue[][]>;
+  stats(): Promise<SideStats>;
+  close(): Promise<void>;
+}

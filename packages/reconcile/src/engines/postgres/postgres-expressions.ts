@@ -1,0 +1,116 @@
+import { gridLimit } from '../../normalization/float-cell.js';
+import type { SideColumn, SidePlan } from '../engine-side.js';
+
+/**
+ * SQL that PostgreSQL evaluates for the comparison. The canonical expressions produce, inside the
+ * database, exactly the text canonicalValue() produces in JavaScript from the same value, so that
+ * a PostgreSQL row and an SQLite row with the same data hash alike.
+ */
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A JavaScript number as a float8 literal that parses back to the very same double. */
+function float8Literal(x: number): string {
+  return `'${String(x)}'::float8`;
+}
+
+/** The canonical float text: grid cell under a tolerance, IEEE bits otherwise (float-cell.ts). */
+function floatCanonical(x: string, tolerance: number): string {
+  const bits = `encode(float8send(${x} + 0.0::float8), 'hex')`;
+  if (tolerance <= 0) return bits;
+  return `CASE WHEN abs(${x}) < ${float8Literal(gridLimit(tolerance))} THEN 'g' || floor(${x} / ${float8Literal(tolerance)})::bigint::text ELSE ${bits} END`;
+}
+
+/** canonicalValue() in SQL: text, or NULL for NULL. */
+export function canonicalExpression(column: SideColumn, tolerance: number): string {
+  const c = quoteIdent(column.name);
+  const own = column.shape.family;
+  const { family, scale, precision } = column.pair;
+  if (own === 'text' && family !== 'text' && family !== 'uuid') return `${c}::text`;
+  const power = `1${'0'.repeat(precision ?? 6)}`;
+  switch (family) {
+    case 'integer':
+      return `${c}::text`;
+    case 'decimal':
+      return scale === null ? `trim_scale(${c}::numeric)::text` : `round(${c}::numeric, ${scale})::text`;
+    case 'float':
+      return floatCanonical(`${c}::float8`, tolerance);
+    case 'boolean':
+      return own === 'boolean' ? `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} THEN '1' ELSE '0' END` : `${c}::text`;
+    case 'uuid':
+      return own === 'uuid' ? `${c}::text` : `lower(${c}::text)`;
+    case 'timestamp':
+      return `CASE WHEN isfinite(${c}) THEN floor(extract(epoch FROM ${c}) * ${power})::text ELSE ${c}::text END`;
+    case 'date':
+      return `CASE WHEN isfinite(${c}) THEN (${c} - DATE '1970-01-01')::text ELSE ${c}::text END`;
+    case 'time':
+      return `floor(extract(epoch FROM ${c}) * ${power})::text`;
+    case 'bytes':
+      return own === 'bytes' ? `encode(${c}, 'hex')` : `${c}::text`;
+    default:
+      return `${c}::text`;
+  }
+}
+
+/** What a fetched value is selected as: its text output (float4 widened so no digit is lost). */
+export function fetchExpression(column: SideColumn): string {
+  const c = quoteIdent(column.name);
+  return /^real$/i.test(column.shape.declaredType) ? `${c}::float8::text` : `${c}::text`;
+}
+
+/** A column inside hash_record_extended(ROW(...)) for a PostgreSQL ↔ PostgreSQL comparison. */
+function nativeElement(column: SideColumn, tolerance: number): string {
+  if (column.hashKind === 'cell' || column.hashKind === 'canonical') return canonicalExpression(column, tolerance);
+  // Text hashes by its bytes whatever the column's collation (a case-insensitive one would hash 'A' like 'a').
+  if (column.shape.family === 'text') return `${quoteIdent(column.name)}::text COLLATE "C"`;
+  return quoteIdent(column.name);
+}
+
+/** The 64-bit hash of one row, as bigint. */
+export function rowHashExpression(plan: SidePlan): string {
+  const columns = [...plan.key, ...plan.columns];
+  if (plan.hashMode === 'native') return `hash_record_extended(ROW(${columns.map((c) => nativeElement(c, plan.tolerance)).join(', ')}), 0)`;
+  const fields = columns.map((c) => {
+    const e = canonicalExpression(c, plan.tolerance);
+    return `coalesce('V' || octet_length(${e})::text || ':' || ${e}, 'N')`;
+  });
+  return `('x' || left(md5(${fields.join(' || ')}), 16))::bit(64)::bigint`;
+}
+
+export function keyTuple(plan: SidePlan): string {
+  const names = plan.key.map((c) => quoteIdent(c.name));
+  return names.length === 1 ? names[0]! : `(${names.join(', ')})`;
+}
+
+/** `$n::type` (or a row of them) for a key bound, with parameters appended to `params`. */
+export function keyParameter(plan: SidePlan, values: readonly unknown[], params: unknown[]): string {
+  const parts = plan.key.map((column, i) => {
+    params.push(values[i]);
+    return `$${params.length}::${column.shape.declaredType}`;
+  });
+  return parts.length === 1 ? parts[0]! : `(${parts.join(', ')})`;
+}
+
+export function notNullKey(plan: SidePlan): string {
+  return plan.key.map((c) => `${quoteIdent(c.name)} IS NOT NULL`).join(' AND ');
+}
+
+export function anyNullKey(plan: SidePlan): string {
+  return `(${plan.key.map((c) => `${quoteIdent(c.name)} IS NULL`).join(' OR ')})`;
+}
+
+/** The --where filter, or nothing. */
+export function whereFilter(plan: SidePlan): string[] {
+  return plan.where ? [`(${plan.where})`] : [];
+}
+
+/** Fixed-width single keys: width_bucket does a binary search on them (variable-width types scan the array). */
+export function fixedWidthKey(plan: SidePlan): boolean {
+  return plan.key.length === 1 && ['integer', 'float', 'date', 'timestamp', 'time', 'uuid'].includes(plan.key[0]!.shape.family) && plan.key[0]!.shape.family === plan.key[0]!.pair.family;
+}
+
+export function collate(column: SideColumn): string {
+  return column.shape.collation ? ` COLLATE ${quoteIdent(column.shape.collation)}` : '';
+}

@@ -1,0 +1,61 @@
+import type { SideColumn } from '../engines/engine-side.js';
+import type { RawValue } from '../normalization/canonical-value.js';
+import { numberText } from '../normalization/decimal-text.js';
+import { formatMicros, unixSecondsMicros } from '../normalization/temporal-text.js';
+import type { Engine } from '../schema/table-shape.js';
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** A source value as PostgreSQL input text for the target column's type. */
+function postgresText(value: Exclude<RawValue, null>, from: Engine, target: SideColumn): string {
+  if (from === 'postgres') return String(value);
+  const family = target.pair.family;
+  if (value instanceof Uint8Array) return `\\x${hex(value)}`;
+  if (family === 'boolean' && (typeof value === 'bigint' || typeof value === 'number')) return Number(value) === 0 ? 'false' : 'true';
+  if ((family === 'timestamp' || family === 'date') && (typeof value === 'bigint' || typeof value === 'number')) return `${formatMicros(unixSecondsMicros(value))}+00`;
+  if (family === 'bytes' && typeof value === 'string') return `\\x${Buffer.from(value, 'utf8').toString('hex')}`;
+  if (typeof value === 'number') return numberText(value);
+  return String(value);
+}
+
+function sqliteNumber(x: number): string {
+  if (Number.isNaN(x)) return 'NULL';
+  if (!Number.isFinite(x)) return x > 0 ? '9e999' : '-9e999';
+  const text = numberText(x);
+  // A whole double keeps a decimal point so SQLite stores it as REAL.
+  return /^-?\d+$/.test(text) ? `${text}.0` : text;
+}
+
+/** A source value as an SQLite literal for the target column. */
+function sqliteLiteral(value: Exclude<RawValue, null>, from: Engine, target: SideColumn): string {
+  if (value instanceof Uint8Array) return `X'${hex(value)}'`;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return sqliteNumber(value);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (from === 'sqlite') return quote(value);
+  const text = value;
+  switch (target.pair.family) {
+    case 'integer':
+      return /^-?\d+$/.test(text) ? text : quote(text);
+    case 'decimal':
+      return /^-?\d+(\.\d+)?$/.test(text) ? text : quote(text);
+    case 'float': {
+      const x = Number(text);
+      return text.trim() !== '' && (!Number.isNaN(x) || text === 'NaN') ? sqliteNumber(x) : quote(text);
+    }
+    case 'boolean':
+      return /^(t|true)$/i.test(text) ? '1' : /^(f|false)$/i.test(text) ? '0' : quote(text);
+    case 'bytes':
+      return text.startsWith('\\x') ? `X'${text.slice(2)}'` : quote(text);
+    default:
+      return quote(text);
+  }
+}
+
+/** A value read on the source as a literal for the target's column (with a cast on PostgreSQL). */
+export function sqlLiteral(value: RawValue, from: Engine, to: Engine, target: SideColumn): string {
+  if (value === null) return 'NULL';
+  if (to === 'postgres') return `${quote(postgresText(value, from, target))}::${target.shape.declaredType}`;
+  return sqliteLiteral(value, from, target);
+}

@@ -1,0 +1,21 @@
+export { reconcile, type ReconcileOptions, type ReconcileResult } from './algorithm/reconcile.js';
+export { parseConnectionTarget, type ConnectionTarget } from './connection/connection-target.js';
+export { redactUrl } from './connection/redact.js';
+export {
+  ReconcileReportSchema,
+  TableReportSchema,
+  ReconcileLevelSchema,
+  RECONCILE_LEVELS,
+  reconcileExitCode,
+  type ReconcileLevel,
+  type ReconcileReport,
+  type TableReport,
+} from './report/reconcile-report.js';
+export { renderReconcileReport, type ReconcileFormat } from './report/render-report.js';
+export { renderReconcileText } from './report/render-text.js';
+export { renderReconcileMarkdown } from './report/render-markdown.js';
+export { terminalProgress } from './progress/terminal-progress.js';
+export { silentProgress, type ProgressSink } from './progress/progress-sink.js';
+export { canonicalValue, floatsEqual, type CanonicalColumn, type RawValue } from './normalization/canonical-value.js';
+export { encodeFields } from './normalization/field-encoding.js';
+export { TUNING } from './algorithm/tuning.js';

@@ -1,0 +1,28 @@
+import type { FamilyOf } from './column-family.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** A column as one side declares it. */
+export interface ColumnShape extends FamilyOf {
+  name: string;
+  /** The declared type as the engine prints it (`numeric(12,2)`, `TEXT`). */
+  declaredType: string;
+  /** PostgreSQL: a type the engine hashes natively with equality that matches its text form. */
+  nativeHash: boolean;
+  /** Collation of the column when it is not the default (PostgreSQL name, SQLite NOCASE/RTRIM). */
+  collation: string | null;
+}
+
+/** A table as one side sees it. */
+export interface TableShape {
+  /** How SQL addresses it: `"schema"."name"` on PostgreSQL, `"name"` on SQLite. */
+  sqlName: string;
+  /** The name shown in reports: `public.users`, `users`. */
+  name: string;
+  columns: ColumnShape[];
+  primaryKey: string[] | null;
+  /** Column sets with a unique constraint or unique index (the primary key included). */
+  uniqueKeys: string[][];
+  /** Leading columns of every index (an index on (a, b) serves range scans on a and on (a, b)). */
+  indexes: string[][];
+}
