@@ -1,4 +1,4 @@
-import { createPlan, MigrationSpecSchema, readDocumentFile, reviewSpec, validateDocument } from '@migration-architect/core';
+import { createPlan, MigrationSpecSchema, readDocumentFile, reviewSpec, UsageError, validateDocument } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import { emitDocument, parseFormat } from '../io/emit-document.js';
 import type { CommandRuntime } from './runtime.js';
@@ -9,8 +9,21 @@ const args = {
   input: { type: 'string', alias: 'i', description: 'Migration spec (same as the argument)', valueHint: 'file' },
   validate: { type: 'boolean', description: 'Only check the spec (shape, type and pattern known to the loaded plugins)' },
   strict: { type: 'boolean', description: 'Fail (exit 65) on spec fields no loaded plugin reads, instead of warning' },
+  start: { type: 'string', description: 'Schedule on the calendar from this instant (ISO 8601 with a zone: 2026-12-05T09:00Z): phases and steps get start and end times, window steps wait for the migration window', valueHint: 'date-time' },
   ...outputArgs,
 } as const;
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `--start`: an instant, so the zone must be given; a local time would mean a different hour on every machine. */
+function parseStart(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (!INSTANT.test(value) || Number.isNaN(date.getTime())) {
+    throw new UsageError(`--start must be a date and time with a zone, such as 2026-12-05T09:00Z or 2026-12-05T10:00+01:00; got "${value}"`);
+  }
+  return date;
+}
 
 export function planCommand(runtime: CommandRuntime) {
   return defineCommand({
@@ -24,8 +37,13 @@ export function planCommand(runtime: CommandRuntime) {
       const { registry } = await runtime.loadContext(parsed.config);
       // Declared fields are checked before planning, so the planner can rely on their shapes.
       const warnings = reviewSpec(registry, spec, { file, strict: parsed.strict });
-      const plan = createPlan(registry, spec, { clock: runtime.clock, file });
+      const start = parseStart(parsed.start);
+      const plan = createPlan(registry, spec, { clock: runtime.clock, file, start });
       for (const warning of warnings) runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
+      // The plan's own findings (downtime over budget, a pattern that contradicts the spec, ...); unknown fields were printed above.
+      for (const warning of plan.warnings ?? []) {
+        if (warning.code !== 'unknown-field') runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
+      }
       if (parsed.validate) {
         runtime.io.stdout(`${file}: migration specification is valid (type ${plan.migration_type}, ${plan.migration_pattern ? `pattern ${plan.migration_pattern}` : 'default phases'})\n`);
         return;

@@ -9,7 +9,7 @@ export const globalArgs = {
 export const outputArgs = {
   ...globalArgs,
   output: { type: 'string', alias: 'o', description: 'Write the document to this file (atomically) instead of stdout', valueHint: 'file' },
-  format: { type: 'string', alias: 'f', description: 'json (default), text, markdown, or both (JSON plus a .txt beside it)', valueHint: 'json|text|markdown|both' },
+  format: { type: 'string', alias: 'f', description: 'json (default), text, markdown (with Mermaid diagrams), html (self-contained page), or both (JSON plus a .txt beside it)', valueHint: 'json|text|markdown|html|both' },
 } as const satisfies ArgsDef;
 
 /** citty accepts any flag; a typo must not be silently ignored, so unknown flags are usage errors. */

@@ -1,8 +1,9 @@
 import { renderDocument, renderJson, renderReportGithub, renderReportSarif, UsageError, type RenderableDocument, type RuleSummary } from '@migration-architect/core';
 import type { CliIo } from './cli-io.js';
+import { loadMermaidScript } from './mermaid-bundle.js';
 import { writeFilesAtomically, type OutputFile } from './write-output.js';
 
-export const OUTPUT_FORMATS = ['json', 'text', 'markdown', 'both'] as const;
+export const OUTPUT_FORMATS = ['json', 'text', 'markdown', 'html', 'both'] as const;
 /** Formats only compatibility reports have: code-scanning and CI annotations. */
 export const REPORT_FORMATS = [...OUTPUT_FORMATS, 'sarif', 'github'] as const;
 export type OutputFormat = (typeof REPORT_FORMATS)[number];
@@ -20,12 +21,13 @@ export interface ReportContext {
   toolVersion: string;
 }
 
-function render(item: RenderableDocument, format: Exclude<OutputFormat, 'both'>, context?: ReportContext): string {
+async function render(item: RenderableDocument, format: Exclude<OutputFormat, 'both'>, context?: ReportContext): Promise<string> {
   if (item.kind === 'report' && format === 'sarif') {
     return renderReportSarif(item.document, { rules: context?.rules ?? [], toolVersion: context?.toolVersion ?? '0.0.0' });
   }
   if (item.kind === 'report' && format === 'github') return renderReportGithub(item.document);
   if (format === 'sarif' || format === 'github') throw new UsageError(`--format ${format} is for check reports only`);
+  if (format === 'html') return renderDocument(item, 'html', { mermaidScript: await loadMermaidScript() });
   return renderDocument(item, format);
 }
 
@@ -49,7 +51,7 @@ export async function emitDocument(item: RenderableDocument, format: OutputForma
     }
     files.push({ path: output, content: json }, { path: textCompanionPath(output), content: text });
   } else {
-    const content = render(item, format, context);
+    const content = await render(item, format, context);
     if (!output) {
       io.stdout(content);
       return;

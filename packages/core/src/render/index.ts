@@ -1,4 +1,6 @@
-export { renderDocument, renderJson, type RenderableDocument, type RenderFormat } from './render-document.js';
+export { renderDocument, renderJson, type RenderableDocument, type RenderFormat, type RenderOptions } from './render-document.js';
+export { renderHtmlDocument, type HtmlOptions } from './html/html-document.js';
+export { markdownToHtml } from './html/markdown-to-html.js';
 export { renderPlanText } from './plan-text.js';
 export { renderPlanMarkdown } from './plan-markdown.js';
 export { renderReportText } from './report-text.js';

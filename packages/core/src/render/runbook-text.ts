@@ -4,7 +4,15 @@ import { banner, section } from './text-layout.js';
 const SCRIPT_PREVIEW_LINES = 3;
 
 export function renderRunbookText(runbook: RollbackRunbook): string {
-  const out: string[] = [...banner(`ROLLBACK RUNBOOK: ${runbook.runbook_id}`), `Migration ID: ${runbook.migration_id}`, `Migration Type: ${runbook.migration_type}`, `Created: ${runbook.created_at}`, '', ...section('EMERGENCY CONTACTS')];
+  const out: string[] = [
+    ...banner(`ROLLBACK RUNBOOK: ${runbook.runbook_id}`),
+    `Migration ID: ${runbook.migration_id}`,
+    `Migration Type: ${runbook.migration_type}`,
+    ...(runbook.estimated_total_minutes !== undefined ? [`Estimated Duration: ${runbook.estimated_total_minutes} minutes`] : []),
+    `Created: ${runbook.created_at}`,
+    '',
+    ...section('EMERGENCY CONTACTS'),
+  ];
   for (const c of runbook.emergency_contacts) {
     out.push(`${c.role}: ${c.name}`, `  Phone: ${c.primary_phone}`, `  Email: ${c.email}`, `  Backup: ${c.backup_contact}`, '');
   }
@@ -14,7 +22,16 @@ export function renderRunbookText(runbook: RollbackRunbook): string {
   }
   out.push(...section('AUTOMATIC ROLLBACK TRIGGERS'));
   for (const t of runbook.trigger_conditions) {
-    out.push(`• ${t.name}`, `  Condition: ${t.condition}`, `  Auto-Execute: ${t.auto_execute ? 'Yes' : 'No'}`, `  Evaluation Window: ${t.evaluation_window_minutes} minutes`, `  Contacts: ${t.escalation_contacts.join(', ')}`, '');
+    out.push(
+      `• ${t.name}`,
+      `  Condition: ${t.condition}`,
+      ...(t.action ? [`  Action: ${t.action}`] : []),
+      ...(t.source ? [`  Source: ${t.source === 'spec' ? 'the spec' : t.source === 'type' ? 'the migration type' : 'generic (the spec gives none)'}`] : []),
+      `  Auto-Execute: ${t.auto_execute ? 'Yes' : 'No'}`,
+      `  Evaluation Window: ${t.evaluation_window_minutes} minutes`,
+      `  Contacts: ${t.escalation_contacts.join(', ')}`,
+      '',
+    );
   }
   out.push(...section('ROLLBACK PHASES'));
   runbook.rollback_phases.forEach((phase, i) => {
@@ -39,6 +56,7 @@ export function renderRunbookText(runbook: RollbackRunbook): string {
     `Recovery Method: ${drp.recovery_method}`,
     `Backup Location: ${drp.backup_location}`,
     `Estimated Recovery Time: ${drp.estimated_recovery_time_minutes} minutes`,
+    ...(drp.scope ? [`Scope: ${drp.scope.join(', ')}`] : []),
     'Recovery Scripts:',
     ...drp.recovery_scripts.map((s) => `  • ${s}`),
     'Validation Queries:',
@@ -51,5 +69,8 @@ export function renderRunbookText(runbook: RollbackRunbook): string {
     ...runbook.post_rollback_procedures.map((p, i) => `${String(i + 1).padStart(2)}. ${p}`),
     '',
   );
+  if (runbook.open_placeholders?.length) {
+    out.push(...section('PLACEHOLDERS TO FILL'), ...runbook.open_placeholders.map((p) => `{${p.placeholder}}: ${p.used_in.join(', ')}`), '');
+  }
   return `${out.join('\n')}\n`;
 }
