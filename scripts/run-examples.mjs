@@ -19,17 +19,23 @@ const runs = [
   ['rollback', 'out/service-plan.json', '-o', 'out/service-runbook.md', '--format', 'markdown'],
   ['check', 'examples/database_schema_before.json', 'examples/database_schema_after.json', '-o', 'out/database-compatibility.json', '--format', 'both'],
   ['check', 'examples/api/openapi-before.yaml', 'examples/api/openapi-after.yaml', '--type', 'api', '-o', 'out/api-compatibility.md', '--format', 'markdown'],
+  // Two small SQLite databases with planted differences (examples/reconcile/README.md): exit 1.
+  ['reconcile', '--source', 'examples/reconcile/source.db', '--target', 'examples/reconcile/target.db', '--tables', 'all', '-o', 'out/reconcile.md', '--format', 'markdown'],
 ];
 
-const meaning = { 0: 'compatible', 1: 'potentially breaking changes', 2: 'breaking changes' };
+const meaning = {
+  check: { 0: 'compatible', 1: 'potentially breaking changes', 2: 'breaking changes' },
+  reconcile: { 0: 'equal', 1: 'differences found' },
+};
 let failed = false;
 for (const args of runs) {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH ?? '' } });
   const label = `migration-architect ${args.join(' ')}`;
-  // check's 1 and 2 are verdicts, not failures; anything above is an error.
-  const ok = args[0] === 'check' ? result.status !== null && result.status <= 2 : result.status === 0;
+  // check's 1 and 2 and reconcile's 1 are verdicts, not failures; anything above is an error.
+  const verdicts = meaning[args[0]];
+  const ok = verdicts ? result.status !== null && result.status in verdicts : result.status === 0;
   process.stdout.write(`${ok ? '✓' : '✗'} ${label}\n`);
-  if (args[0] === 'check' && ok) process.stdout.write(`    exit ${result.status}: ${meaning[result.status]}\n`);
+  if (verdicts && ok) process.stdout.write(`    exit ${result.status}: ${verdicts[result.status]}\n`);
   if (!ok) {
     failed = true;
     process.stdout.write(result.stderr);

@@ -21,7 +21,7 @@ function tableLines(t: TableReport, level: ReconcileReport['options']['level']):
   if (kp.duplicate_keys_source || kp.duplicate_keys_target) {
     lines.push(`  duplicate keys: source ${kp.duplicate_keys_source}${kp.duplicate_samples_source.length ? ` (${kp.duplicate_samples_source.map(keyText).join(', ')})` : ''}, target ${kp.duplicate_keys_target}${kp.duplicate_samples_target.length ? ` (${kp.duplicate_samples_target.map(keyText).join(', ')})` : ''}`);
   }
-  if (t.checksum) lines.push(`  checksums: ${grouped(t.checksum.buckets)} key ranges, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}`);
+  if (t.checksum) lines.push(`  checksums: ${grouped(t.checksum.buckets)} key range${t.checksum.buckets === 1 ? '' : 's'}, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}`);
   for (const range of t.checksum?.differing_ranges ?? []) lines.push(`    range ${keyText(range.from)} .. ${keyText(range.to)}: source ${grouped(range.rows_source)} rows, target ${grouped(range.rows_target)} rows`);
   if (t.differences.missing.length) lines.push(`  missing (source only): ${t.differences.missing.map((d) => keyText(d.key) + (d.duplicate_key ? ' (duplicate key)' : '')).join(', ')}`);
   if (t.differences.extra.length) lines.push(`  extra (target only): ${t.differences.extra.map((d) => keyText(d.key) + (d.duplicate_key ? ' (duplicate key)' : '')).join(', ')}`);
