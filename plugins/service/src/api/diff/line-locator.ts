@@ -28,14 +28,19 @@ export class LineLocator {
     for (const side of ['before', 'after'] as const) {
       const doc = this.roots[side];
       if (doc.text === undefined) continue;
-      const wanted = this.pending.filter((p) => p.side === side && p.at.doc === doc);
-      if (wanted.length === 0) continue;
+      const wanted: { change: SchemaChange; pointer: string }[] = [];
       const pointers = new Map<string, string[]>();
-      for (const p of wanted) pointers.set(p.at.path.pointer(), p.at.path.keys());
+      for (const p of this.pending) {
+        if (p.side !== side || p.at.doc !== doc) continue;
+        const pointer = p.at.path.pointer();
+        wanted.push({ change: p.change, pointer });
+        if (!pointers.has(pointer)) pointers.set(pointer, p.at.path.keys());
+      }
+      if (wanted.length === 0) continue;
       const lines = doc.format === 'json' ? jsonLines(doc.text, pointers) : yamlLines(doc.text, pointers);
-      for (const p of wanted) {
-        const line = lines.get(p.at.path.pointer());
-        if (line !== undefined) p.change.location = { side, line } satisfies ChangeLocation;
+      for (const { change, pointer } of wanted) {
+        const line = lines.get(pointer);
+        if (line !== undefined) change.location = { side, line } satisfies ChangeLocation;
       }
     }
   }

@@ -69,14 +69,20 @@ export class DocumentSet {
     });
   }
 
+  /** The same `$ref` string in the same file always names the same node: resolved once. */
+  private readonly resolved = new Map<string, Located>();
+
   private resolveRef(ref: string, from: Located): Located {
+    const cacheKey = `${from.doc.uri}#${ref}`;
+    const cached = this.resolved.get(cacheKey);
+    if (cached) return cached;
     const target = refTarget(ref, from.doc.uri);
     const doc = this.documents.get(target.uri);
-    const where = { file: from.doc.name, path: `${from.path.pointer()}/$ref` };
-    if (!doc) throw new InputDataError(`$ref "${ref}" points to a file that was not loaded`, where);
-    const keys = pointerKeys(target.pointer);
-    const found = this.at(keys, doc);
-    if (!found) throw new InputDataError(`$ref "${ref}" points to nothing: ${target.pointer || '/'} does not exist in ${doc.name}`, where);
+    const where = () => ({ file: from.doc.name, path: `${from.path.pointer()}/$ref` });
+    if (!doc) throw new InputDataError(`$ref "${ref}" points to a file that was not loaded`, where());
+    const found = this.at(pointerKeys(target.pointer), doc);
+    if (!found) throw new InputDataError(`$ref "${ref}" points to nothing: ${target.pointer || '/'} does not exist in ${doc.name}`, where());
+    this.resolved.set(cacheKey, found);
     return found;
   }
 }

@@ -1,12 +1,23 @@
 /**
- * Line numbers of JSON pointers in a JSON text, for the few nodes findings name: one forward
- * scan that descends only into members on the way to a wanted pointer and skips everything
- * else, so a 13 MB description costs one pass over its characters.
+ * Line numbers of JSON pointers in a JSON text, for the nodes findings name: one pass over the
+ * characters with a small stack, following only the members on the way to a wanted pointer.
+ * A plain character loop (no regular expressions, no slices outside wanted keys) keeps a 13 MB
+ * description to a few tens of milliseconds.
  */
 
 interface Wanted {
   children: Map<string, Wanted>;
   pointer: string | undefined;
+}
+
+interface Frame {
+  /** What is wanted below this object or array; undefined when nothing is. */
+  wanted: Wanted | undefined;
+  array: boolean;
+  index: number;
+  /** Objects: the last key read. Arrays: whether the current element has started. */
+  key: string | undefined;
+  started: boolean;
 }
 
 function wantedTree(pointers: Map<string, string[]>): Wanted {
@@ -23,108 +34,89 @@ function wantedTree(pointers: Map<string, string[]>): Wanted {
   return root;
 }
 
-const STRUCTURE = /["{}[\]]/g;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const NEWLINE = 10;
 
 export function jsonLines(text: string, pointers: Map<string, string[]>): Map<string, number> {
-  const lines = new Map<string, number>();
-  let pos = 0;
-  let countedTo = 0;
-  let line = 1;
-  const lineAt = (offset: number): number => {
-    for (let next = text.indexOf('\n', countedTo); next !== -1 && next < offset; next = text.indexOf('\n', next + 1)) line++;
-    countedTo = offset;
-    return line;
-  };
-  const space = () => {
-    for (let c = text.charCodeAt(pos); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(++pos));
-  };
-  const readString = (): string => {
-    const start = pos;
-    let escaped = false;
-    // The closing quote is the next one not preceded by an odd number of backslashes.
-    for (let quote = text.indexOf('"', pos + 1); ; quote = text.indexOf('"', quote + 1)) {
-      if (quote === -1) {
-        pos = text.length;
-        break;
-      }
-      let backslashes = 0;
-      for (let i = quote - 1; text.charCodeAt(i) === 92; i--) backslashes++;
-      if (backslashes > 0) escaped = true;
-      if (backslashes % 2 === 0) {
-        pos = quote + 1;
-        break;
-      }
+  // Offsets first; lines are counted once at the end, jumping from newline to newline.
+  const offsets = new Map<string, number>();
+  const stack: Frame[] = [];
+  let pending: Wanted | undefined = wantedTree(pointers);
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === NEWLINE || c === 9 || c === 13) continue;
+    const top = stack[stack.length - 1];
+    // The start of an array element: its line is the element's.
+    if (top && top.array && !top.started && c !== 93 && c !== 44) {
+      top.started = true;
+      const child = top.wanted?.children.get(String(top.index));
+      if (child?.pointer !== undefined) offsets.set(child.pointer, i);
+      pending = child;
     }
-    const raw = text.slice(start, pos);
-    return escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-  };
-  const skipValue = () => {
-    space();
-    const c = text.charCodeAt(pos);
-    if (c === 34) {
-      readString();
-      return;
+    if (c === QUOTE) {
+      // Strings hold no raw newlines: jump to the closing quote, the next one not escaped.
+      const start = i;
+      let escaped = false;
+      for (;;) {
+        i = text.indexOf('"', i + 1);
+        if (i === -1) {
+          i = length;
+          break;
+        }
+        let backslashes = 0;
+        while (text.charCodeAt(i - 1 - backslashes) === BACKSLASH) backslashes++;
+        if (backslashes > 0) escaped = true;
+        if (backslashes % 2 === 0) break;
+      }
+      // A key of an object below a wanted node: look it up.
+      if (top && !top.array && top.key === undefined && top.wanted) {
+        const raw = text.slice(start, i + 1);
+        const key = escaped || raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        top.key = key;
+        const child = top.wanted.children.get(key);
+        if (child?.pointer !== undefined) offsets.set(child.pointer, i);
+        pending = child;
+      } else if (top && !top.array && top.key === undefined) {
+        top.key = '';
+      }
+      continue;
     }
     if (c === 123 || c === 91) {
-      // Jump from one structural character to the next; strings are skipped whole.
-      let depth = 0;
-      STRUCTURE.lastIndex = pos;
-      for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
-        const d = text.charCodeAt(match.index);
-        if (d === 34) {
-          pos = match.index;
-          readString();
-          STRUCTURE.lastIndex = pos;
-        } else if (d === 123 || d === 91) depth++;
-        else if (--depth === 0) {
-          pos = match.index + 1;
-          return;
-        }
-      }
-      pos = text.length;
-      return;
+      stack.push({ wanted: pending && pending.children.size ? pending : undefined, array: c === 91, index: 0, key: undefined, started: false });
+      pending = undefined;
+      continue;
     }
-    for (let d = text.charCodeAt(pos); pos < text.length && d !== 44 && d !== 125 && d !== 93; d = text.charCodeAt(++pos));
-  };
-  const value = (wanted: Wanted) => {
-    space();
-    const c = text.charCodeAt(pos);
-    if (wanted.children.size === 0 || (c !== 123 && c !== 91)) {
-      skipValue();
-      return;
+    if (c === 125 || c === 93) {
+      stack.pop();
+      pending = undefined;
+      continue;
     }
-    pos++;
-    let index = 0;
-    for (;;) {
-      space();
-      const d = text.charCodeAt(pos);
-      if (d === 125 || d === 93) {
-        pos++;
-        return;
-      }
-      if (d === 44) {
-        pos++;
-        continue;
-      }
-      if (pos >= text.length) return;
-      let key: string;
-      const start = pos;
-      if (c === 123) {
-        key = readString();
-        space();
-        pos++; // ':'
+    if (c === 44 && top) {
+      if (top.array) {
+        top.index++;
+        top.started = false;
       } else {
-        key = String(index++);
+        top.key = undefined;
       }
-      const next = wanted.children.get(key);
-      if (!next) {
-        skipValue();
-        continue;
-      }
-      if (next.pointer !== undefined) lines.set(next.pointer, lineAt(start));
-      value(next);
+      pending = undefined;
     }
-  };
-  value(wantedTree(pointers));
+  }
+  return linesOf(text, offsets);
+}
+
+function linesOf(text: string, offsets: Map<string, number>): Map<string, number> {
+  const sorted = [...offsets].sort((a, b) => a[1] - b[1]);
+  const lines = new Map<string, number>();
+  let line = 1;
+  let next = text.indexOf('\n');
+  for (const [pointer, offset] of sorted) {
+    while (next !== -1 && next < offset) {
+      line++;
+      next = text.indexOf('\n', next + 1);
+    }
+    lines.set(pointer, line);
+  }
   return lines;
 }
