@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { checkCompatibility, InputDataError, ServiceUnavailableError, type MigrationArchitectError } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadJsonDatabaseSchema } from '../src/index.js';
@@ -8,22 +7,28 @@ import { withReadOnlySession } from '../src/sources/live/read-only-session.js';
 import type { DatabaseSchema, Table } from '../src/schema/model.js';
 import { clock, registry } from './fixtures.js';
 import { freePort } from './free-port.js';
+import { PostgresServer, PostgresSession } from './postgres-server.js';
 
 /**
  * Reads real databases on the throwaway PostgreSQL from test/global-setup.ts: a realistic schema
  * in scratch databases, read through the live source exactly as `check` reads a URL.
  */
-const serverUrl = inject('postgresUrl');
-
-function psql(url: string, sql: string): string {
-  return execFileSync('psql', [url, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At'], { input: sql, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-}
+const server = new PostgresServer(inject('postgresUrl'));
 
 function databaseUrl(name: string, change: (url: URL) => void = () => {}): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const url = new URL(server.databaseUrl(name));
   change(url);
   return url.toString();
+}
+
+/** Runs a script on its own connection to the database at `url`, as one `psql` call would. */
+async function runScript(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const db = await PostgresSession.connect(url);
+  try {
+    return await db.run(sql);
+  } finally {
+    await db.close();
+  }
 }
 
 const BEFORE_DB = 'ma_live_before';
@@ -85,9 +90,9 @@ CREATE INDEX idx_orders_user ON orders (user_id, id);
 CREATE VIEW active_users AS SELECT id, email, name FROM users WHERE status = 'active';
 `;
 
-function recreate(name: string, sql: string): void {
-  psql(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE); CREATE DATABASE ${name};`);
-  psql(databaseUrl(name), sql);
+/** A fresh database (a copy of `template` when given) with `sql` run in it. */
+async function recreate(name: string, sql: string, template?: string): Promise<void> {
+  await runScript(await server.createDatabase(name, template), sql);
 }
 
 async function failure(promise: Promise<unknown>): Promise<MigrationArchitectError> {
@@ -134,12 +139,15 @@ const SHOP_AS_JSON = {
 };
 
 describe('live PostgreSQL source', { timeout: 60_000 }, () => {
-  beforeAll(() => {
-    recreate(BEFORE_DB, SHOP_SCHEMA);
-    recreate(AFTER_DB, SHOP_SCHEMA + SHOP_CHANGES);
+  beforeAll(async () => {
+    await recreate(BEFORE_DB, SHOP_SCHEMA);
+    // The same shop a release later: a copy of the first database, changed.
+    await recreate(AFTER_DB, SHOP_CHANGES, BEFORE_DB);
   });
-  afterAll(() => {
-    psql(serverUrl, `DROP DATABASE IF EXISTS ${BEFORE_DB} WITH (FORCE); DROP DATABASE IF EXISTS ${AFTER_DB} WITH (FORCE);`);
+  afterAll(async () => {
+    await server.dropDatabase(BEFORE_DB);
+    await server.dropDatabase(AFTER_DB);
+    await server.close();
   });
 
   it('matches postgres:// and postgresql:// URLs only', () => {
@@ -261,7 +269,7 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
       expect(await query<{ transaction_read_only: string }>('SHOW transaction_read_only')).toEqual([{ transaction_read_only: 'on' }]);
       await expect(query('CREATE TABLE sneaky (id int)')).rejects.toMatchObject({ code: '25006' });
     });
-    expect(psql(url, "SELECT to_regclass('sneaky') IS NULL").trim()).toBe('t');
+    expect(await runScript(url, "SELECT to_regclass('sneaky') IS NULL AS absent")).toEqual([{ absent: true }]);
   });
 
   it('reports a refused connection with host:port and the reason, never the password', async () => {
@@ -285,7 +293,7 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
 
   it('reports a wrong password as an authentication failure without the password', async (context) => {
     const role = 'ma_live_probe';
-    if (!requirePasswordFor(role)) context.skip('cannot configure password authentication on this server');
+    if (!(await requirePasswordFor(role))) context.skip('cannot configure password authentication on this server');
     try {
       const url = databaseUrl(BEFORE_DB, (u) => {
         u.username = role;
@@ -303,7 +311,7 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
       expect(error.describe()).not.toContain('not-the-Password-42');
       expect(error.location.file).toContain(`${role}:***@`);
     } finally {
-      restorePasswordRules(role);
+      await restorePasswordRules(role);
     }
   });
 
@@ -320,16 +328,16 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
  * The throwaway server trusts every local connection; to see a wrong password refused, put a
  * password rule for one probe role in front of pg_hba.conf (superuser only) and reload.
  */
-function requirePasswordFor(role: string): boolean {
+async function requirePasswordFor(role: string): Promise<boolean> {
   try {
-    psql(
-      serverUrl,
+    await runScript(
+      server.url,
       `DROP ROLE IF EXISTS ${role}; CREATE ROLE ${role} LOGIN PASSWORD 'the-Right-One-17';
        CREATE TEMP TABLE hba AS SELECT pg_read_file(current_setting('hba_file')) AS content;
        COPY (SELECT 'host all ${role} 127.0.0.1/32 scram-sha-256' UNION ALL
              SELECT * FROM (SELECT replace(line, E'\t', ' ') FROM hba, unnest(string_to_array(content, E'\n')) WITH ORDINALITY AS l(line, n)
                             WHERE line !~ '^\s*(#|$)' ORDER BY n) kept)
-         TO '${hbaFile()}';
+         TO '${await hbaFile()}';
        SELECT pg_reload_conf();`,
     );
     return true;
@@ -338,18 +346,19 @@ function requirePasswordFor(role: string): boolean {
   }
 }
 
-function restorePasswordRules(role: string): void {
-  psql(
-    serverUrl,
+async function restorePasswordRules(role: string): Promise<void> {
+  await runScript(
+    server.url,
     `CREATE TEMP TABLE hba AS SELECT pg_read_file(current_setting('hba_file')) AS content;
      COPY (SELECT line FROM hba, unnest(string_to_array(content, E'\n')) WITH ORDINALITY AS l(line, n)
            WHERE line <> '' AND line NOT LIKE '% ${role} %' ORDER BY n)
-       TO '${hbaFile()}';
+       TO '${await hbaFile()}';
      SELECT pg_reload_conf();
      DROP ROLE IF EXISTS ${role};`,
   );
 }
 
-function hbaFile(): string {
-  return psql(serverUrl, 'SHOW hba_file').trim().replace(/'/g, "''");
+async function hbaFile(): Promise<string> {
+  const [{ hba_file: file }] = (await runScript(server.url, 'SHOW hba_file')) as [{ hba_file: string }];
+  return file.replace(/'/g, "''");
 }

@@ -1,20 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { checkCompatibility, type CompatibilityReport } from '@migration-architect/core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { postgresLiveSource } from '../src/sources/live/postgres-live-source.js';
 import { postgresqlSqlSource } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
 import { clock, registry } from './fixtures.js';
+import { PostgresServer, PostgresSession } from './postgres-server.js';
 
-const serverUrl = inject('postgresUrl');
+const server = new PostgresServer(inject('postgresUrl'));
 const beforeSql = new URL('./fixtures/sql/app-before.sql', import.meta.url).pathname;
 const afterSql = new URL('./fixtures/sql/app-after.sql', import.meta.url).pathname;
-
-function databaseUrl(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function read(input: string): Promise<unknown> {
   const source = input.startsWith('postgres') ? postgresLiveSource : postgresqlSqlSource;
@@ -29,17 +23,29 @@ const findings = (report: CompatibilityReport) => report.issues.map((i) => `${i.
 
 describe('mixing inputs: a live database and SQL files', () => {
   const name = 'mixed_sources';
-  execFileSync('psql', [serverUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, '-c', `CREATE DATABASE ${name}`]);
-  execFileSync('psql', [databaseUrl(name), '-X', '-q', '-v', 'ON_ERROR_STOP=1'], { input: readFileSync(beforeSql, 'utf8') });
+  const url = server.databaseUrl(name);
+  beforeAll(async () => {
+    await server.createDatabase(name);
+    const db = await PostgresSession.connect(url);
+    try {
+      await db.run(readFileSync(beforeSql, 'utf8'));
+    } finally {
+      await db.close();
+    }
+  });
+  afterAll(async () => {
+    await server.dropDatabase(name);
+    await server.close();
+  });
 
   it('a database built from a SQL file checks clean against that file, both ways (catalog spellings of expressions included)', async () => {
-    expect(findings(await check(databaseUrl(name), beforeSql))).toEqual([]);
-    expect(findings(await check(beforeSql, databaseUrl(name)))).toEqual([]);
+    expect(findings(await check(url, beforeSql))).toEqual([]);
+    expect(findings(await check(beforeSql, url))).toEqual([]);
   });
 
   it('live database → after.sql finds what before.sql → after.sql finds', async () => {
     const fromFile = await check(beforeSql, afterSql);
     expect(fromFile.issues.length).toBeGreaterThan(0);
-    expect(findings(await check(databaseUrl(name), afterSql))).toEqual(findings(fromFile));
+    expect(findings(await check(url, afterSql))).toEqual(findings(fromFile));
   });
 });

@@ -1,11 +1,13 @@
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, inject, it } from 'vitest';
 import { modelRuleCases } from '../src/rules/examples/model-rule-examples.js';
 import { databaseRules } from '../src/index.js';
 import { baseSchema, check } from './fixtures.js';
 import { ruleCases } from './rule-cases.js';
-import { checkSql, psql, withScratchDatabase } from './sql-fixtures.js';
+import { PostgresServer } from './postgres-server.js';
+import { checkSql } from './sql-fixtures.js';
 
-const serverUrl = inject('postgresUrl');
+const server = new PostgresServer(inject('postgresUrl'));
+afterAll(() => server.close());
 
 /** The DDL the plugin itself writes for a seed-format schema: what a hand-written file would hold. */
 function ddlOf(document: unknown): string {
@@ -64,14 +66,15 @@ function sqlCaseOf(ruleId: string): { before: string; after: string } | undefine
 
 const RESET = 'DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS billing CASCADE; DROP SCHEMA IF EXISTS archive CASCADE; CREATE SCHEMA public;';
 
-describe('every rule, from SQL files', { timeout: 60_000 }, () => {
-  it('has an SQL case for every rule', () => {
+// Concurrent: each test has its own database, and while PostgreSQL runs one test's SQL, another's is parsed and checked.
+describe.concurrent('every rule, from SQL files', { timeout: 60_000 }, () => {
+  it('has an SQL case for every rule', ({ expect }) => {
     expect(Object.keys(sqlCases).sort()).toEqual(Object.keys(modelRuleCases).sort());
     for (const rule of databaseRules) expect(sqlCaseOf(rule.id), rule.id).toBeDefined();
   });
 
   for (const rule of databaseRules) {
-    it(`${rule.code} ${rule.id}`, async () => {
+    it(`${rule.code} ${rule.id}`, async ({ expect }) => {
       const { before, after } = sqlCaseOf(rule.id)!;
       const report = await checkSql(before, after);
       expect(report.issues.map((i) => i.rule)).toContain(`database/${rule.id}`);
@@ -79,10 +82,10 @@ describe('every rule, from SQL files', { timeout: 60_000 }, () => {
       expect(issue.code).toBe(rule.code);
       expect(issue.location?.line).toBeGreaterThan(0);
       // The fixtures are PostgreSQL's SQL, not just the parser's: both sides run.
-      withScratchDatabase(serverUrl, `ma_sql_${rule.id.replace(/-/g, '_')}`, (url) => {
-        psql(url, before);
-        psql(url, RESET);
-        psql(url, after);
+      await server.withScratchDatabase(`ma_sql_${rule.id.replace(/-/g, '_')}`, async (db) => {
+        await db.run(before);
+        await db.run(RESET);
+        await db.run(after);
       });
     });
   }

@@ -1,18 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputDataError, InputMissingError } from '@migration-architect/core';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseChecker } from '../src/compatibility/database-checker.js';
 import { databaseRules } from '../src/index.js';
 import { isDatabaseModelDocument } from '../src/schema/model-document.js';
 import { postgresqlSqlSource, readPostgresqlSql } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
-import { checkSql, findings, psql, withScratchDatabase } from './sql-fixtures.js';
+import { PostgresServer } from './postgres-server.js';
+import { checkSql, findings } from './sql-fixtures.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/sql/${name}`, import.meta.url));
-const serverUrl = inject('postgresUrl');
+const server = new PostgresServer(inject('postgresUrl'));
+afterAll(() => server.close());
 
 describe('rule codes', () => {
   it('every rule has a code, and no two rules share one', () => {
@@ -114,12 +115,10 @@ describe('pg_dump --schema-only reads like the DDL it came from', { timeout: 60_
   it('dump → after gives the same findings as before.sql → after.sql', async () => {
     const beforeSql = readFileSync(fixture('app-before.sql'), 'utf8');
     const afterSql = readFileSync(fixture('app-after.sql'), 'utf8');
-    const dump = withScratchDatabase(serverUrl, 'ma_sql_pg_dump', (url) => {
-      psql(url, beforeSql);
+    const dump = await server.withScratchDatabase('ma_sql_pg_dump', async (db, url) => {
+      await db.run(beforeSql);
       return execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
     });
-    const dir = mkdtempSync(join(tmpdir(), 'ma-dump-'));
-    writeFileSync(join(dir, 'dump.sql'), dump);
     const expected = findings(await checkSql(beforeSql, afterSql));
     expect(expected.length).toBeGreaterThan(5);
     expect(findings(await checkSql(dump, afterSql))).toEqual(expected);
@@ -127,7 +126,7 @@ describe('pg_dump --schema-only reads like the DDL it came from', { timeout: 60_
     expect(findings(await checkSql(dump, beforeSql))).toEqual([]);
   });
 
-  it('the after fixture is valid PostgreSQL too', () => {
-    withScratchDatabase(serverUrl, 'ma_sql_app_after', (url) => psql(url, readFileSync(fixture('app-after.sql'), 'utf8')));
+  it('the after fixture is valid PostgreSQL too', async () => {
+    await server.withScratchDatabase('ma_sql_app_after', (db) => db.run(readFileSync(fixture('app-after.sql'), 'utf8')));
   });
 });
