@@ -134,7 +134,8 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   });
 
   const starts = new Map([...graph.timing].map(([name, t]) => [name, t.start]));
-  const finalName = graph.order.at(-1)!;
+  // The phase that ends the migration: rollouts must reach their last stage before it starts.
+  const finalName = graph.criticalPath.at(-1)!;
   const rollouts = buildRollouts(spec, hosts.hosts, starts, { name: finalName, start: graph.timing.get(finalName)!.start }, gates, triggers);
   warnings.push(...rollouts.warnings);
 

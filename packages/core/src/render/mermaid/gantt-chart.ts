@@ -20,7 +20,7 @@ export function ganttChart(plan: MigrationPlan): string[] {
   const at = (offsetHours: number) => origin + offsetHours * HOUR_MS;
   const lines = [
     'gantt',
-    `    title ${taskName(onCalendar ? `Schedule from ${plan.schedule!.start.slice(0, 16).replace('T', ' ')} UTC` : 'Schedule in days from the start (no --start given)')}`,
+    `    title ${taskName(onCalendar ? `Schedule from ${plan.schedule!.start.slice(0, 16).replace('T', ' ').replace(':', 'h')} UTC` : 'Schedule in days from the start (no --start given)')}`,
     '    dateFormat YYYY-MM-DD HH:mm',
     `    axisFormat ${onCalendar ? '%m-%d %H:%M' : 'day %j'}`,
     '    section Phases',
