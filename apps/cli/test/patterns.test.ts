@@ -10,11 +10,20 @@ describe('patterns', () => {
     expect(stdout).toContain('phases: preparation → expand → migrate → contract → cleanup; base 24 h');
   });
 
-  it('recommends from the selection matrix for a spec: the database sample (critical, 30 min) gets parallel schema', async () => {
+  it('recommends from the selection matrix and the spec\'s facts: the database sample moves to another server, so data_migration comes first', async () => {
     const { stdout } = await cli(['patterns', 'recommend', join(examples, 'sample_database_migration.json'), '--json']);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ type: 'database', complexity: 'critical', downtime: 'zero' });
-    expect(result.recommendations[0]).toMatchObject({ pattern: 'parallel_schema', match: 'exact' });
+    expect(result.facts.map((f: { id: string }) => f.id)).toContain('moves-database');
+    // The matrix alone says parallel_schema (critical, 30 min); the move to PostgreSQL 15 in the cloud rules it out.
+    expect(result.recommendations.map((r: { pattern: string; match: string }) => `${r.pattern}:${r.match}`)).toEqual([
+      'data_migration:near',
+      'schema_change:contradicted',
+      'parallel_schema:contradicted',
+    ]);
+    expect(result.recommendations[0].facts[0]).toMatch(/^\+ the data moves to another server/);
+    const text = (await cli(['patterns', 'recommend', join(examples, 'sample_database_migration.json')])).stdout;
+    expect(text).toContain('parallel_schema (Parallel schema) [contradicted by the spec]');
   });
 
   it('marks a row one complexity step away as the closest match', async () => {

@@ -8,7 +8,9 @@ import {
   recommendPatterns,
   renderPatternListing,
   renderRecommendation,
+  specFacts,
   UsageError,
+  type SpecFact,
   readDocumentFile,
   validateDocument,
   type Complexity,
@@ -68,6 +70,7 @@ export function patternsCommand(runtime: CommandRuntime) {
       let complexity = args.complexity as Complexity | undefined;
       let downtime = args.downtime === undefined ? undefined : parseDowntime(args.downtime);
       let basis = 'given on the command line';
+      let facts: SpecFact[] | undefined;
       if (args.spec) {
         const spec = validateDocument(MigrationSpecSchema, await readDocumentFile(args.spec, runtime.io.cwd), args.spec, 'a migration spec');
         const assessed = assessComplexity(spec);
@@ -75,13 +78,15 @@ export function patternsCommand(runtime: CommandRuntime) {
         complexity ??= assessed.complexity;
         downtime ??= downtimeToleranceOf(spec.constraints?.max_downtime_minutes);
         basis = `from ${args.spec}: complexity score ${assessed.score}, max downtime ${spec.constraints?.max_downtime_minutes ?? 480} min`;
+        // The plan's own facts (a move to another server, a monolith being split, ...) rank patterns too.
+        if (registry.migrationType(spec.type)) facts = specFacts(registry, spec);
       }
       if (!type || !complexity || !downtime) {
         throw new UsageError('give a spec file, or --type, --complexity and --downtime');
       }
       if (!COMPLEXITIES.includes(complexity)) throw new UsageError(`--complexity must be one of ${COMPLEXITIES.join(', ')}; got "${complexity}"`);
       knownType(registry, type);
-      const query = { type, complexity, downtime };
+      const query = { type, complexity, downtime, facts };
       const found = recommendPatterns(registry, query);
       runtime.io.stdout(args.json ? recommendationJson(query, found) : renderRecommendation(query, found, basis, registry.patterns(type).map((p) => p.id)));
     },
