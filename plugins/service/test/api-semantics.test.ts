@@ -1,4 +1,4 @@
-import { checkCompatibility, createRegistry, InputDataError, InputMissingError, type CompatibilityReport } from '@migration-architect/core';
+import { checkCompatibility, createRegistry, InputDataError, type CompatibilityReport } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import service from '../src/index.js';
 import { idParam, json, jsonBody, jsonResponse, ok, openApi, requestBodyDocument, responseBodyDocument } from '../src/api/rules/example-documents.js';
@@ -230,8 +230,8 @@ describe('descriptions split over files', () => {
 
   it('names a $ref to a missing file', async () => {
     const error = await checkFiles(fixturePath('broken/missing-file.yaml'), fixturePath('refs/v1/openapi.yaml')).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputMissingError);
-    expect((error as InputMissingError).describe()).toMatch(/missing-file\.yaml: .*\/schema\/\$ref: cannot read \$ref ".\/nowhere.yaml#\/Pet": no such file/);
+    expect(error).toBeInstanceOf(InputDataError);
+    expect((error as InputDataError).describe()).toMatch(/missing-file\.yaml: .*\/schema\/\$ref: cannot read \$ref ".\/nowhere.yaml#\/Pet": no such file/);
   });
 
   it('refuses remote $refs unless the remoteRefs option is on', async () => {

@@ -1,4 +1,4 @@
-import { InputDataError, InputMissingError } from '@migration-architect/core';
+import { InputDataError } from '@migration-architect/core';
 import { relative, dirname } from 'node:path';
 import { NodePath } from './node-path.js';
 import { refTarget } from './ref-target.js';
@@ -61,7 +61,8 @@ export async function loadExternalFiles(root: SpecDocument, options: ExternalFil
     } catch (error) {
       const original = (error as { originalError?: Error }).originalError ?? (error as Error);
       const reason = (original as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : original.message.split('\n')[0];
-      throw new InputMissingError(`cannot read $ref "${ref}": ${reason}`, where);
+      // The input itself was read; what it references is wrong: invalid input data (65), like a dangling local $ref.
+      throw new InputDataError(`cannot read $ref "${ref}": ${reason}`, where);
     }
     const name = target.remote ? target.uri : relative(dirname(root.uri), target.uri) || target.uri;
     const doc: SpecDocument = { uri: target.uri, name, root: parsed, text: undefined, format: /\.json$/i.test(target.uri) ? 'json' : 'yaml' };
