@@ -37,7 +37,7 @@ export class LineLocator {
         if (!pointers.has(pointer)) pointers.set(pointer, p.at.path.keys());
       }
       if (wanted.length === 0) continue;
-      const lines = doc.format === 'json' ? jsonLines(doc.text, pointers) : yamlLines(doc.text, pointers);
+      const lines = doc.format === 'json' ? jsonLines(doc.text, pointers) : yamlLines(doc.text, pointers, doc.yaml);
       for (const { change, pointer } of wanted) {
         const line = lines.get(pointer);
         if (line !== undefined) change.location = { side, line } satisfies ChangeLocation;

@@ -8,6 +8,8 @@ export interface SpecDocument {
   /** The text, for line numbers; absent for documents given in memory. */
   text: string | undefined;
   format: 'json' | 'yaml';
+  /** A YAML file's parsed document, kept for line numbers so the text is parsed once. */
+  yaml?: { document: import('yaml').Document; lineCounter: import('yaml').LineCounter } | undefined;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,12 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
-/** Line numbers of JSON pointers in a YAML text: the line of the key (or of the list item) each names. */
-export function yamlLines(text: string, pointers: Map<string, string[]>): Map<string, number> {
-  const counter = new LineCounter();
-  const document = parseDocument(text, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
+/**
+ * Line numbers of JSON pointers in a YAML text: the line of the key (or of the list item) each
+ * names. Takes the document the source already parsed, when there is one.
+ */
+export function yamlLines(text: string, pointers: Map<string, string[]>, parsed?: { document: Document; lineCounter: LineCounter }): Map<string, number> {
+  const counter = parsed?.lineCounter ?? new LineCounter();
+  const document = parsed?.document ?? parseDocument(text, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
   const lines = new Map<string, number>();
   for (const [pointer, keys] of pointers) {
     let node: unknown = document.contents;
