@@ -1,7 +1,8 @@
 import { checkCompatibility, InputDataError, ServiceUnavailableError, type MigrationArchitectError } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadJsonDatabaseSchema } from '../src/index.js';
-import { redactUrl } from '../src/sources/live/redact-url.js';
+import { redactSecrets as redactUrl } from '@migration-architect/core';
+import { claims, handle } from './source-handles.js';
 import { postgresLiveSource, readLivePostgresSchema } from '../src/sources/live/postgres-live-source.js';
 import { withReadOnlySession } from '../src/sources/live/read-only-session.js';
 import type { DatabaseSchema, Table } from '../src/schema/model.js';
@@ -150,11 +151,11 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
     await server.close();
   });
 
-  it('matches postgres:// and postgresql:// URLs only', () => {
-    expect(postgresLiveSource.matches('postgres://u@h/db')).toBe(true);
-    expect(postgresLiveSource.matches('postgresql://u:p@h:5432/db')).toBe(true);
-    expect(postgresLiveSource.matches('schema.sql')).toBe(false);
-    expect(postgresLiveSource.matches('sqlite:app.db')).toBe(false);
+  it('answers for postgres:// and postgresql:// URLs only', async () => {
+    expect(await claims(postgresLiveSource, 'postgres://u@127.0.0.1:1/db')).toBe(true);
+    expect(await claims(postgresLiveSource, 'postgresql://u:p@127.0.0.1:1/db')).toBe(true);
+    expect(await claims(postgresLiveSource, 'schema.sql')).toBe(false);
+    expect(await claims(postgresLiveSource, 'sqlite:app.db')).toBe(false);
   });
 
   it('reads columns exactly as the JSON loader reads the equivalent document', async () => {
@@ -248,13 +249,8 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
   it('checks two live databases through the engine', async () => {
     const before = databaseUrl(BEFORE_DB);
     const after = databaseUrl(AFTER_DB);
-    const report = checkCompatibility(
-      registry,
-      'database',
-      { document: await postgresLiveSource.read(before, { cwd: process.cwd() }), file: redactUrl(before) },
-      { document: await postgresLiveSource.read(after, { cwd: process.cwd() }), file: redactUrl(after) },
-      { clock },
-    );
+    const report = await checkCompatibility(registry, { before, after, clock });
+    expect(report.inputs?.before).toEqual({ name: redactUrl(before), source: 'database/postgres-live', dialect: 'postgresql' });
     expect(report.issues.map((i) => i.type).sort()).toEqual(
       ['column_added', 'column_removed', 'index_added', 'index_removed', 'length_increase', 'view_columns_added'].sort(),
     );
@@ -275,7 +271,7 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
   it('reports a refused connection with host:port and the reason, never the password', async () => {
     const port = await freePort();
     const url = `postgres://app:hunter2-secret@127.0.0.1:${port}/shop`;
-    const error = await failure(postgresLiveSource.read(url, { cwd: process.cwd() }));
+    const error = await failure(Promise.resolve(postgresLiveSource.read(handle(url))));
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(error.exitCode).toBe(69);
     expect(error.message).toContain(`127.0.0.1:${port}`);

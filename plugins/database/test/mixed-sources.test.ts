@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkCompatibility, type CompatibilityReport } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { postgresLiveSource } from '../src/sources/live/postgres-live-source.js';
-import { postgresqlSqlSource } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
 import { clock, registry } from './fixtures.js';
 import { PostgresServer, PostgresSession } from './postgres-server.js';
 
@@ -10,13 +8,9 @@ const server = new PostgresServer(inject('postgresUrl'));
 const beforeSql = new URL('./fixtures/sql/app-before.sql', import.meta.url).pathname;
 const afterSql = new URL('./fixtures/sql/app-after.sql', import.meta.url).pathname;
 
-async function read(input: string): Promise<unknown> {
-  const source = input.startsWith('postgres') ? postgresLiveSource : postgresqlSqlSource;
-  return source.read(input, { cwd: process.cwd() });
-}
-
+/** As `check before after` does it: core picks the source of each input. */
 async function check(before: string, after: string): Promise<CompatibilityReport> {
-  return checkCompatibility(registry, 'database', { document: await read(before), file: 'before' }, { document: await read(after), file: 'after' }, { clock });
+  return checkCompatibility(registry, { before, after, clock });
 }
 
 const findings = (report: CompatibilityReport) => report.issues.map((i) => `${i.rule} ${i.severity} ${i.field_path}`).sort();

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { InputDataError, InputMissingError } from '@migration-architect/core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { databaseChecker } from '../src/compatibility/database-checker.js';
 import { databaseRules } from '../src/index.js';
-import { isDatabaseModelDocument } from '../src/schema/model-document.js';
 import { postgresqlSqlSource, readPostgresqlSql } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
 import { PostgresServer } from './postgres-server.js';
 import { checkSql, findings } from './sql-fixtures.js';
+import { claims, handle, modelOf } from './source-handles.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/sql/${name}`, import.meta.url));
 const server = new PostgresServer(inject('postgresUrl'));
@@ -24,17 +23,17 @@ describe('rule codes', () => {
 });
 
 describe('postgresql-sql source', () => {
-  it('matches SQL files but not SQLite dumps', () => {
-    expect(postgresqlSqlSource.matches('schema.sql')).toBe(true);
-    expect(postgresqlSqlSource.matches('dump.PGSQL')).toBe(true);
-    expect(postgresqlSqlSource.matches('app.sqlite.sql')).toBe(false);
-    expect(postgresqlSqlSource.matches('schema.json')).toBe(false);
+  it('answers for SQL files but not SQLite dumps', async () => {
+    expect(await claims(postgresqlSqlSource, 'schema.sql')).toBe(true);
+    expect(await claims(postgresqlSqlSource, 'dump.PGSQL')).toBe(true);
+    expect(await claims(postgresqlSqlSource, 'app.sqlite.sql')).toBe(false);
+    expect(await claims(postgresqlSqlSource, 'schema.json')).toBe(false);
   });
 
-  it('reads a file into a document the checker loads as is', async () => {
-    const document = await postgresqlSqlSource.read(fixture('app-before.sql'), { cwd: '/' });
-    expect(isDatabaseModelDocument(document)).toBe(true);
-    const model = databaseChecker.load(document, { file: 'app-before.sql' }) as Awaited<ReturnType<typeof readPostgresqlSql>>;
+  it('reads a file into the model, in the PostgreSQL dialect', async () => {
+    const read = await postgresqlSqlSource.read(handle(fixture('app-before.sql'), '/'));
+    expect(read?.dialect).toBe('postgresql');
+    const model: Awaited<ReturnType<typeof readPostgresqlSql>> = await modelOf(postgresqlSqlSource, fixture('app-before.sql'), '/');
     expect(model.tables.map((t) => t.key)).toEqual(['users', 'orders', 'billing.invoices']);
     expect(model.schemas.map((s) => s.name)).toEqual(['billing']);
     expect(model.enums[0]?.values).toEqual(['pending', 'paid', 'shipped', 'cancelled']);
@@ -55,7 +54,7 @@ describe('postgresql-sql source', () => {
   });
 
   it('a missing file is InputMissingError (66)', async () => {
-    await expect(postgresqlSqlSource.read('no-such.sql', { cwd: tmpdir() })).rejects.toBeInstanceOf(InputMissingError);
+    await expect(postgresqlSqlSource.read(handle('no-such.sql', tmpdir()))).rejects.toBeInstanceOf(InputMissingError);
   });
 
   it('a syntax error is InputDataError (65) naming the file and the line the parser stopped at', async () => {

@@ -5,10 +5,10 @@ import { checkCompatibility, InputDataError, InputMissingError, type MigrationAr
 import { describe, expect, it } from 'vitest';
 import { loadJsonDatabaseSchema } from '../src/index.js';
 import type { DatabaseSchema, Table } from '../src/schema/model.js';
-import { isDatabaseModelDocument } from '../src/schema/model-document.js';
 import { loadSqlJs } from '../src/sources/sqlite/sql-js-runtime.js';
-import { readSqliteFile, sqliteFileSource, sqlitePathOf } from '../src/sources/sqlite/sqlite-file-source.js';
-import { readSqliteSql, sqliteSqlSource } from '../src/sources/sqlite/sqlite-sql-source.js';
+import { sqliteFileSource, sqlitePathOf } from '../src/sources/sqlite/sqlite-file-source.js';
+import { sqliteSqlSource } from '../src/sources/sqlite/sqlite-sql-source.js';
+import { claims, handle, modelOf } from './source-handles.js';
 import { clock, registry } from './fixtures.js';
 import { tempDir } from './temp-dir.js';
 
@@ -44,13 +44,13 @@ function table(model: DatabaseSchema, key: string): Table {
 }
 
 describe('SQLite sources', () => {
-  it('match sqlite: URLs and *.sqlite.sql / *.sqlite3.sql files', () => {
-    expect(sqliteFileSource.matches('sqlite:app.db')).toBe(true);
-    expect(sqliteFileSource.matches('sqlite:///var/lib/app.db')).toBe(true);
-    expect(sqliteFileSource.matches('app.db')).toBe(false);
-    expect(sqliteSqlSource.matches('schema.sqlite.sql')).toBe(true);
-    expect(sqliteSqlSource.matches('dir/schema.sqlite3.sql')).toBe(true);
-    expect(sqliteSqlSource.matches('schema.sql')).toBe(false);
+  it('answer for sqlite: URLs and *.sqlite.sql / *.sqlite3.sql files', async () => {
+    expect(await claims(sqliteFileSource, 'sqlite:app.db')).toBe(true);
+    expect(await claims(sqliteFileSource, 'sqlite:///var/lib/app.db')).toBe(true);
+    expect(await claims(sqliteFileSource, 'app.db')).toBe(false);
+    expect(await claims(sqliteSqlSource, 'schema.sqlite.sql')).toBe(true);
+    expect(await claims(sqliteSqlSource, 'dir/schema.sqlite3.sql')).toBe(true);
+    expect(await claims(sqliteSqlSource, 'schema.sql')).toBe(false);
     expect(sqlitePathOf('sqlite:///abs/app.db', '/cwd')).toBe('/abs/app.db');
     expect(sqlitePathOf('sqlite:data/app.db', '/cwd')).toBe('/cwd/data/app.db');
   });
@@ -58,16 +58,16 @@ describe('SQLite sources', () => {
   it('reads a database file and its .schema output into the same model', async () => {
     const path = await databaseFile(SHOP_DDL);
     const bytes = readFileSync(path);
-    const fromFile = await sqliteFileSource.read(`sqlite://${path}`, context);
-    const fromSql = await sqliteSqlSource.read('shop.sqlite.sql', context);
-    expect(isDatabaseModelDocument(fromFile)).toBe(true);
-    expect((fromSql as { model: unknown }).model).toEqual((fromFile as { model: unknown }).model);
+    const fromFile = await sqliteFileSource.read(handle(`sqlite://${path}`, context.cwd));
+    const fromSql = await sqliteSqlSource.read(handle('shop.sqlite.sql', context.cwd));
+    expect(fromFile?.dialect).toBe('sqlite');
+    expect(fromSql?.model).toEqual(fromFile?.model);
     // The file is read, never written.
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
   it('reads tables, keys, checks, indexes and views', async () => {
-    const model = await readSqliteSql('shop.sqlite.sql', context);
+    const model = await modelOf(sqliteSqlSource, 'shop.sqlite.sql', context.cwd);
     expect(model.tables.map((t) => t.key)).toEqual(['users', 'orders', 'coupons']);
     expect(model.routines).toEqual([]);
 
@@ -97,7 +97,7 @@ describe('SQLite sources', () => {
   });
 
   it('reads columns exactly as the JSON loader reads the equivalent document', async () => {
-    const model = await readSqliteSql('shop.sqlite.sql', context);
+    const model = await modelOf(sqliteSqlSource, 'shop.sqlite.sql', context.cwd);
     const json = loadJsonDatabaseSchema(
       {
         tables: {
@@ -137,13 +137,7 @@ describe('SQLite sources', () => {
   it('checks a database file against a newer .schema through the engine', async () => {
     const before = `sqlite:${await databaseFile(SHOP_DDL)}`;
     const after = `sqlite:${await databaseFile(SHOP_DDL.replace('  name TEXT,\n', '').replace('VARCHAR(20)', 'VARCHAR(10)'))}`;
-    const report = checkCompatibility(
-      registry,
-      'database',
-      { document: await sqliteFileSource.read(before, context), file: before },
-      { document: await sqliteFileSource.read(after, context), file: after },
-      { clock },
-    );
+    const report = await checkCompatibility(registry, { before, after, cwd: context.cwd, clock });
     expect(report.issues.map((i) => [i.type, i.field_path])).toEqual([
       ['length_reduction', 'tables.users.columns.status.length'],
       ['column_removed', 'tables.users.columns.name'],
@@ -151,7 +145,7 @@ describe('SQLite sources', () => {
   });
 
   it('names the file and line of a statement SQLite rejects', async () => {
-    const error = await failure(readSqliteSql('broken.sqlite.sql', context));
+    const error = await failure(modelOf(sqliteSqlSource, 'broken.sqlite.sql', context.cwd));
     expect(error).toBeInstanceOf(InputDataError);
     expect(error.exitCode).toBe(65);
     expect(error.location).toMatchObject({ file: 'broken.sqlite.sql', line: 7 });
@@ -161,21 +155,21 @@ describe('SQLite sources', () => {
   it('names the line of a statement that fails while running', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'dump.sqlite.sql'), 'CREATE TABLE t (id INTEGER PRIMARY KEY);\nINSERT INTO t VALUES (1);\n\n  INSERT INTO t VALUES (1);\n');
-    const error = await failure(readSqliteSql('dump.sqlite.sql', { cwd: dir }));
+    const error = await failure(modelOf(sqliteSqlSource, 'dump.sqlite.sql', dir));
     expect(error).toBeInstanceOf(InputDataError);
     expect(error.location).toMatchObject({ file: 'dump.sqlite.sql', line: 4 });
     expect(error.message).toMatch(/UNIQUE constraint failed/);
   });
 
   it('reports a missing database (66) and a file that is not one (65)', async () => {
-    const missing = await failure(readSqliteFile('sqlite:no-such.db', context));
+    const missing = await failure(modelOf(sqliteFileSource, 'sqlite:no-such.db', context.cwd));
     expect(missing).toBeInstanceOf(InputMissingError);
     expect(missing.exitCode).toBe(66);
     expect(missing.message).toContain('no such file');
-    const notDatabase = await failure(readSqliteFile('sqlite:shop.sqlite.sql', context));
+    const notDatabase = await failure(modelOf(sqliteFileSource, 'sqlite:shop.sqlite.sql', context.cwd));
     expect(notDatabase).toBeInstanceOf(InputDataError);
     expect(notDatabase.message).toMatch(/not an SQLite database/);
-    const missingSql = await failure(readSqliteSql('nope.sqlite.sql', context));
+    const missingSql = await failure(modelOf(sqliteSqlSource, 'nope.sqlite.sql', context.cwd));
     expect(missingSql).toBeInstanceOf(InputMissingError);
   });
 });
