@@ -42,6 +42,8 @@ export async function loadProjectConfig(cwd: string, explicit: string | undefine
       extend: false,
       envName: false,
       omit$Keys: true,
+      // No transpile cache in the user's temp folder: a config is loaded once per run.
+      jitiOptions: { fsCache: false },
     });
   } catch (error) {
     throw new InputDataError(`cannot load config: ${(error as Error).message.split('\n')[0]}`, { file: explicit ?? `${CONFIG_NAME}.config` });
