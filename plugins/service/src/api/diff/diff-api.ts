@@ -115,7 +115,7 @@ class ApiDiff {
     this.parameters(old, next);
     // Webhooks run the other way: the API sends the request and the subscriber answers.
     const flip = next.webhook;
-    this.requestBody(old.requestBody, next.requestBody, label, flip ? 'response' : 'request', next);
+    this.requestBody(old.requestBody, next.requestBody, label, flip ? 'response' : 'request');
     if (!flip) this.responses(old, next);
     this.security(old, next);
   }
@@ -148,11 +148,11 @@ class ApiDiff {
       if ((p.style ?? null) !== (q.style ?? null) || (p.explode ?? null) !== (q.explode ?? null)) {
         this.push('parameter.style-changed', q.at, 'after', subject, ops, { before: { style: p.style ?? null, explode: p.explode ?? null }, after: { style: q.style ?? null, explode: q.explode ?? null } }, common);
       }
-      this.compareSchemas(p.schema, q.schema, 'request', 'parameter', `${q.in} parameter ${q.name}`, label);
+      this.compareSchemas(p.schema, q.schema, 'request', 'parameter', q.name, label);
     }
   }
 
-  private requestBody(a: ApiRequestBody | undefined, b: ApiRequestBody | undefined, label: string, direction: Direction, next: ApiOperation): void {
+  private requestBody(a: ApiRequestBody | undefined, b: ApiRequestBody | undefined, label: string, direction: Direction): void {
     const ops = [label];
     const subject = `${label} request body`;
     if (!a && !b) return;
@@ -167,7 +167,6 @@ class ApiDiff {
     if (!a.required && b.required) this.push('request-body.became-required', b.at, 'after', subject, ops, { before: false, after: true });
     if (a.required && !b.required) this.push('request-body.became-optional', b.at, 'after', subject, ops, { before: true, after: false });
     this.content(a.content, b.content, 'request-body', subject, label, direction, 'request body', true, b.at);
-    void next;
   }
 
   private content(a: Map<string, MediaEntry>, b: Map<string, MediaEntry>, kind: string, subject: string, label: string, direction: Direction, what: string, success: boolean, container: Located): void {

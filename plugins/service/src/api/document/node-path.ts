@@ -31,10 +31,6 @@ export class NodePath {
       .map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)
       .join('');
   }
-
-  get last(): string {
-    return this.key;
-  }
 }
 
 /** The keys of a JSON pointer (`#/components/schemas/Pet` or `/paths/~1pets`). */

@@ -11,6 +11,7 @@ interface ParameterDetails extends ApiChangeDetails {
   deprecated?: boolean;
 }
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const list = (parameters: unknown[]) => openApi({ '/pets': { get: { parameters, responses: ok } } });
 const q = (name: string, extra: Record<string, unknown> = {}) => ({ name, in: 'query', schema: { type: 'string' }, ...extra });
 
@@ -61,7 +62,7 @@ export const parameterRules = [
     description: 'An operation no longer declares a parameter. Servers usually ignore what they do not declare, so requests still succeed, but the value no longer acts: a filter or scope clients relied on is silently dropped. Strict servers reject the request.',
     safeAlternative: 'Deprecate the parameter first and keep honouring it until clients stop sending it.',
     examples: [{ name: 'filter dropped', before: list([q('owner')]), after: list([]) }],
-    describe: (c, d) => `${d.in === 'header' ? 'Header' : d.in.charAt(0).toUpperCase() + d.in.slice(1)} parameter '${d.name}' removed from ${d.operations[0]}`,
+    describe: (c, d) => `${capitalize(d.in)} parameter '${d.name}' removed from ${d.operations[0]}`,
     impact: 'The value clients send is ignored, or the request is rejected by a strict server',
     migration: 'Keep honouring the parameter, deprecated, until clients stop sending it',
   }),
@@ -86,7 +87,7 @@ export const parameterRules = [
     description: 'An optional parameter is now required. Requests that omit it are rejected.',
     safeAlternative: 'Keep it optional with a server-side default; require it in a new API version.',
     examples: [{ name: 'owner required', before: list([q('owner')]), after: list([q('owner', { required: true })]) }],
-    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} became required`,
+    describe: (c, d) => `${capitalize(d.in)} parameter '${d.name}' of ${d.operations[0]} became required`,
     impact: 'Requests without the parameter are rejected',
     migration: 'Apply a default when the parameter is missing',
   }),
@@ -98,7 +99,7 @@ export const parameterRules = [
     description: 'A required parameter is now optional. Every request that was valid still is.',
     safeAlternative: 'Nothing to make safe; document the default.',
     examples: [{ name: 'owner optional', before: list([q('owner', { required: true })]), after: list([q('owner')]) }],
-    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} became optional`,
+    describe: (c, d) => `${capitalize(d.in)} parameter '${d.name}' of ${d.operations[0]} became optional`,
     impact: 'None for existing clients',
     migration: 'Nothing to migrate',
   }),
@@ -110,7 +111,7 @@ export const parameterRules = [
     description: 'A parameter is marked deprecated. Nothing changes yet; clients should stop sending it.',
     safeAlternative: 'Nothing to make safe; announce when it will be removed.',
     examples: [{ name: 'owner deprecated', before: list([q('owner')]), after: list([q('owner', { deprecated: true })]) }],
-    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} deprecated`,
+    describe: (c, d) => `${capitalize(d.in)} parameter '${d.name}' of ${d.operations[0]} deprecated`,
     impact: 'None yet',
     migration: 'Tell clients what replaces it',
   }),
@@ -122,7 +123,7 @@ export const parameterRules = [
     description: 'A deprecated parameter is no longer deprecated.',
     safeAlternative: 'Nothing to make safe.',
     examples: [{ name: 'owner reactivated', before: list([q('owner', { deprecated: true })]), after: list([q('owner')]) }],
-    describe: (c, d) => `${d.in} parameter '${d.name}' of ${d.operations[0]} is no longer deprecated`,
+    describe: (c, d) => `${capitalize(d.in)} parameter '${d.name}' of ${d.operations[0]} is no longer deprecated`,
     impact: 'None',
     migration: 'Nothing to migrate',
   }),
