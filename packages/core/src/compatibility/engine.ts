@@ -5,12 +5,12 @@ import type {
   OverallCompatibility,
 } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES, type ChangeSeverity } from '../documents/levels.js';
-import { InputDataError, MigrationArchitectError } from '../errors/errors.js';
+import { InputDataError, MigrationArchitectError, UsageError } from '../errors/errors.js';
 import { systemClock, type Clock } from '../identity/clock.js';
 import { createSchemaInputHandle, type SchemaInputRef } from '../inputs/schema-input-handle.js';
 import { readSchemaInput, type ResolvedSchemaInput } from '../inputs/read-schema-input.js';
 import type { Checker, CompatibilityRule, RenameHint, RuleContext, SchemaChange } from '../plugin/contract-types.js';
-import { runPluginCode } from '../plugin/plugin-code.js';
+import { runPluginCode, runPluginCodeAsync } from '../plugin/plugin-code.js';
 import { qualifiedId } from '../plugin/qualified-id.js';
 import type { Owned, PluginRegistry } from '../plugin/registry.js';
 import { DEFAULT_RECOMMENDATIONS } from './report-defaults.js';
@@ -31,6 +31,11 @@ export interface CompatibilityRequest extends CheckOptions {
   type?: string | undefined;
   /** Folder relative paths are resolved from (default: the process's). */
   cwd?: string | undefined;
+  /**
+   * Prove the report's scripts with the checker's `verify` (`check --verify`): the result is the
+   * report's `verification`. `devUrl` names a server to run on instead of the checker's default.
+   */
+  verify?: { devUrl?: string | undefined } | undefined;
 }
 
 /** A change no rule of its checker classifies: a bug in that checker, reported rather than dropped (70). */
@@ -75,16 +80,26 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
   const cwd = request.cwd ?? process.cwd();
   const explicit = request.type !== undefined;
   const handle = (ref: SchemaInputRef) => createSchemaInputHandle(ref, { cwd, explicit });
+  const handles = { before: handle(request.before), after: handle(request.after) };
   const [before, after] = await Promise.all([
-    readSchemaInput(registry, handle(request.before), request.type),
-    readSchemaInput(registry, handle(request.after), request.type),
+    readSchemaInput(registry, handles.before, request.type),
+    readSchemaInput(registry, handles.after, request.type),
   ]);
   if (before.checker.id !== after.checker.id) {
     throw new InputDataError(
       `${before.name} reads as a ${before.checker.id} schema (${before.source.title}) but ${after.name} as a ${after.checker.id} schema (${after.source.title}); name the type to compare them as one kind`,
     );
   }
-  return compareSchemas(before.checker, before, after, request);
+  const report = compareSchemas(before.checker, before, after, request);
+  if (!request.verify) return report;
+  const checker = before.checker;
+  const verify = checker.verify;
+  if (!verify) throw new UsageError(`the ${checker.id} checker (plugin "${checker.plugin}") cannot verify its scripts: --verify is not available for --type ${checker.id}`);
+  const side = (input: ResolvedSchemaInput, inputHandle: typeof handles.before) => ({ model: input.read.model, dialect: input.read.dialect, input: inputHandle });
+  const verification = await runPluginCodeAsync(checker.plugin, `checker ${checker.id}: verify()`, () =>
+    verify({ report, before: side(before, handles.before), after: side(after, handles.after), devUrl: request.verify?.devUrl ?? null }),
+  );
+  return { ...report, verification };
 }
 
 /** Diffs two inputs already read and lets the checker's rules classify every change. */

@@ -52,6 +52,36 @@ export const SchemaInputDescriptionSchema = z.object({
   dialect: z.string().nullable(),
 });
 
+const VerificationStepSchema = z
+  .object({
+    status: z.enum(['passed', 'failed', 'needs_input', 'skipped']),
+    statement: z.string().optional().meta({ description: 'The statement that failed.' }),
+    error: z.string().optional().meta({ description: "The engine's error, one line." }),
+    placeholders: z.array(z.string()).optional().meta({ description: 'Values only the user knows (`{backfill_value}`): the script needs them before it can run.' }),
+  })
+  .meta({ description: 'How one step of a script went when replayed.' });
+
+export const VerificationSchema = z
+  .object({
+    engine: z.string().meta({ description: 'Where the scripts ran: `pglite 0.5.16`, or the `--dev-url` server as host:port.' }),
+    passed: z.boolean().meta({ description: 'Every script and rollback ran, and both comparisons found no difference.' }),
+    scripts: z.array(
+      z.object({
+        index: z.number().int().nonnegative().meta({ description: 'Index into migration_scripts.' }),
+        description: z.string(),
+        migration: VerificationStepSchema,
+        validation: VerificationStepSchema,
+        rollback: VerificationStepSchema,
+      }),
+    ),
+    after_migration: z.object({ differences: z.array(z.string()) }).meta({ description: 'What still differs from the after schema once every migration script ran.' }),
+    after_rollback: z.object({ differences: z.array(z.string()) }).meta({ description: 'What still differs from the before schema once every rollback script ran, in reverse.' }),
+    notes: z.array(z.string()),
+  })
+  .meta({ title: 'Verification', description: 'The scripts replayed on a scratch database (`check --verify`).' });
+
+export type Verification = z.infer<typeof VerificationSchema>;
+
 export const CompatibilityReportSchema = z
   .object({
     schema_type: z.string().meta({ description: 'Checker that produced the report (database, api, ...).' }),
@@ -76,6 +106,7 @@ export const CompatibilityReportSchema = z
       testing_requirements: z.array(z.string()),
     }),
     recommendations: z.array(z.string()),
+    verification: VerificationSchema.optional().meta({ description: 'With `--verify`: the scripts replayed on a scratch database and the result compared with both schemas.' }),
   })
   .meta({ title: 'Compatibility report', description: 'Every change between two schema versions, classified, with scripts.' });
 

@@ -182,6 +182,7 @@ function buildPluginSchema() {
     recommendations: z
       .object({ breaking: TextList.optional(), potentiallyBreaking: TextList.optional(), withScripts: TextList.optional(), always: TextList.optional() })
       .optional(),
+    verify: fn<NonNullable<T.Checker['verify']>>().optional(),
   });
 
   const Source: z.ZodType<T.SchemaSource, T.SchemaSourceInput> = z.object({

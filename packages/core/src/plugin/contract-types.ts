@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MigrationScript } from '../documents/compatibility-report.js';
+import type { CompatibilityReport, MigrationScript, Verification } from '../documents/compatibility-report.js';
 import type { ChangeSeverity, Complexity, RiskLevel } from '../documents/levels.js';
 import type { MigrationPlan } from '../documents/plan.js';
 import type { DataRecoveryPlan, EscalationMatrix, MetricThreshold, ScriptType } from '../documents/runbook.js';
@@ -458,6 +458,23 @@ export interface CheckerRecommendations {
   always?: string[] | undefined;
 }
 
+/** One side of a comparison, as `verify` gets it. */
+export interface VerifySide<Model = unknown> {
+  model: Model;
+  dialect: string | null;
+  /** The input itself, to read its text again (an SQL file is loaded as written). */
+  input: SchemaInputHandle;
+}
+
+/** What a checker's `verify` gets: the report to prove, both sides, and where to run (`--dev-url`). */
+export interface VerifyRequest<Model = unknown> {
+  report: CompatibilityReport;
+  before: VerifySide<Model>;
+  after: VerifySide<Model>;
+  /** A server to run on instead of the checker's default engine; null when not given. */
+  devUrl: string | null;
+}
+
 export interface CheckerInput<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> {
   /** The `check --type` value: `database`, `api`. */
   id: string;
@@ -472,6 +489,12 @@ export interface CheckerInput<Model = any, Change extends SchemaChange<any, any>
   diff: (before: Model, after: Model, options: DiffOptions) => Change[];
   rules: CompatibilityRuleInput<Model, Change>[];
   recommendations?: CheckerRecommendations | undefined;
+  /**
+   * Proves the report's scripts (`check --verify`): runs them on a scratch system built from the
+   * before schema, compares with the after schema, rolls back and compares with the before schema.
+   * Checkers without it refuse `--verify`.
+   */
+  verify?: ((request: VerifyRequest<Model>) => Promise<Verification>) | undefined;
 }
 export interface Checker<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>>
   extends Omit<CheckerInput<Model, Change>, 'rules'> {

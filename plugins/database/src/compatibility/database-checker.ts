@@ -3,6 +3,7 @@ import { databaseRules } from '../rules/index.js';
 import { diffDatabaseSchemas } from '../schema/diff.js';
 import { CHANGE_KINDS } from '../schema/changes.js';
 import type { DatabaseSchema } from '../schema/model.js';
+import { verifyDatabaseReport } from '../verify/database-verify.js';
 import { databaseRecommendations } from './recommendations.js';
 
 /** `check --type database`: two schemas from any database source, classified for running clients. */
@@ -15,4 +16,5 @@ export const databaseChecker = defineChecker<DatabaseSchema>({
   diff: diffDatabaseSchemas,
   rules: databaseRules,
   recommendations: databaseRecommendations,
+  verify: verifyDatabaseReport,
 });

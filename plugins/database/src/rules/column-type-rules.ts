@@ -11,6 +11,7 @@ import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { aroundDependentViews, viewsUsingColumn } from '../sql/dependent-views.js';
 import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
+import { conversionExpression } from '../sql/type-casts.js';
 
 const compatibility = ({ before, after }: ColumnPairDetails) => compareColumnTypes(before.type, after.type);
 
@@ -30,7 +31,7 @@ function alterType({ tables, before, after }: ColumnPairDetails, target = after)
   const type = renderColumnType(target.type);
   const jsonSwap = before.type.name !== target.type.name && [before.type.name, target.type.name].some((n) => n === 'json' || n === 'jsonb');
   const needsUsing = jsonSwap || compareColumnTypes(before.type, target.type).severity === 'breaking';
-  return `${alterTable(tables.after)} ALTER COLUMN ${col} TYPE ${type}${needsUsing ? ` USING ${col}::${type}` : ''};`;
+  return `${alterTable(tables.after)} ALTER COLUMN ${col} TYPE ${type}${needsUsing ? ` USING ${conversionExpression(col, before.type, target.type, type)}` : ''};`;
 }
 
 /**
@@ -109,7 +110,10 @@ export const incompatibleTypeChange = defineDatabaseRule({
         statements: [
           `${alterTable(table)} ADD COLUMN ${quoteIdentifier(shadow)} ${type};`,
           `-- Write both columns from the application (or a trigger) first; adjust the conversion expression as needed.`,
-          batchedUpdate(table, `${quoteIdentifier(shadow)} = ${col}::${type}`, `${quoteIdentifier(shadow)} IS NULL AND ${col} IS NOT NULL`),
+          ...(conversionExpression(col, before.type, after.type, type).startsWith('{')
+            ? [`-- PostgreSQL has no cast from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}: replace {conversion_expression} with how ${after.name} converts (an expression of ${col}).`]
+            : []),
+          batchedUpdate(table, `${quoteIdentifier(shadow)} = ${conversionExpression(col, before.type, after.type, type)}`, `${quoteIdentifier(shadow)} IS NULL AND ${col} IS NOT NULL`),
           `-- Contract, in a later release once readers use ${shadow}:`,
           `--   BEGIN; ALTER TABLE ${name} RENAME COLUMN ${col} TO ${quoteIdentifier(defaultObjectName(after.name, [], 'old'))}; ALTER TABLE ${name} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col}; COMMIT;`,
         ],

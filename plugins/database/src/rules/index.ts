@@ -5,7 +5,10 @@ import { columnAdded, columnAddedWithTableRewrite, columnRemoved, requiredColumn
 import { identityChanged, identityRemoved, identityRestricted } from './column-identity-rules.js';
 import { nullabilityRelaxed, nullabilityRestriction } from './column-nullability-rules.js';
 import { incompatibleTypeChange, lengthIncrease, lengthReduction, riskyTypeChange, typeWidened } from './column-type-rules.js';
-import type { DatabaseRule } from './database-rule.js';
+import type { RuleOutcome } from '@migration-architect/core';
+import type { DatabaseChange, TablePair } from '../schema/changes.js';
+import { describeColumnType } from '../schema/column-type.js';
+import type { DatabaseRule, DatabaseRuleContext } from './database-rule.js';
 import { forDialect } from './dialect-scripts.js';
 import { modelRuleExample } from './examples/model-rule-examples.js';
 import { ruleExample } from './examples/rule-examples.js';
@@ -16,6 +19,7 @@ import { routineAdded, routineDefinitionChanged, routineRemoved, routineSignatur
 import { tableAdded, tableRemoved } from './table-rules.js';
 import { enumAdded, enumRemoved, enumValueAdded, enumValueRemoved, enumValuesReordered } from './enum-rules.js';
 import { exclusionAdded, exclusionRemoved } from './exclusion-rules.js';
+import { createExtensionDescription, extensionAdded, extensionChanged, extensionRemoved } from './extension-rules.js';
 import { columnPossiblyRenamed, columnRenamed, tablePossiblyRenamed, tableRenamed } from './rename-rules.js';
 import { schemaAdded, schemaRemoved } from './schema-rules.js';
 import { sequenceAdded, sequenceRemoved } from './sequence-rules.js';
@@ -92,11 +96,57 @@ const rulesWithoutExamples: DatabaseRule[] = [
   triggerChanged,
   exclusionAdded,
   exclusionRemoved,
+  extensionRemoved,
+  extensionAdded,
+  extensionChanged,
 ];
+
+/**
+ * Extensions added in the same change set come first: a new column, index or function may use
+ * their types, operator classes or functions, so every other script lists them as dependencies.
+ */
+function withExtensionDependencies(outcome: RuleOutcome, kind: string, context: DatabaseRuleContext): RuleOutcome {
+  if (!outcome.script || kind.startsWith('extension.')) return outcome;
+  const before = new Set((context.before.extensions ?? []).map((e) => e.name));
+  const added = (context.after.extensions ?? []).filter((e) => !before.has(e.name)).map((e) => createExtensionDescription(e.name));
+  if (added.length === 0) return outcome;
+  return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...added, ...outcome.script.dependencies])] } };
+}
+
+/** Columns a constraint or index change uses, with the table pair it is on. */
+function columnsUsed(change: DatabaseChange): { tables: TablePair; columns: string[] } | null {
+  const details = change.details as Record<string, unknown>;
+  const tables = details['tables'] as TablePair | undefined;
+  if (!tables || !(change.kind.startsWith('constraint.') || change.kind.startsWith('index.'))) return null;
+  const objects = [details['before'], details['after'], details['index']].filter(Boolean) as { columns?: string[] }[];
+  return { tables, columns: [...new Set(objects.flatMap((o) => o.columns ?? []))] };
+}
+
+/**
+ * A constraint or index on a column whose type changes in the same change set (a foreign key
+ * that follows a bigint → uuid change) can only be built after the column is converted: its
+ * script depends on the conversion's, found by classifying that type change as the report does.
+ */
+function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange, context: DatabaseRuleContext): RuleOutcome {
+  const used = outcome.script ? columnsUsed(change) : null;
+  if (!used || !outcome.script) return outcome;
+  const needed = used.columns.flatMap((name) => {
+    const before = used.tables.before.columns.find((c) => c.name === name);
+    const after = used.tables.after.columns.find((c) => c.name === name);
+    if (!before || !after || describeColumnType(before.type) === describeColumnType(after.type)) return [];
+    const typeChange = { kind: 'column.type_changed', path: '', subject: '', details: { tables: used.tables, before, after } } as unknown as DatabaseChange;
+    const rule = rulesWithoutExamples.find((r) => r.change === 'column.type_changed' && (!r.when || r.when(typeChange, context)));
+    const description = rule?.classify(typeChange, context).script?.description;
+    return description ? [description] : [];
+  });
+  if (needed.length === 0) return outcome;
+  return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
+}
 
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const example = ruleExample(rule.id) ?? modelRuleExample(rule.id);
-  const classify: DatabaseRule['classify'] = (change, context) => forDialect(rule.classify(change, context), context.dialect);
+  const classify: DatabaseRule['classify'] = (change, context) =>
+    withTypeChangeDependencies(withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context), change as DatabaseChange, context);
   return { ...rule, classify, ...(example ? { examples: [example] } : {}) };
 });

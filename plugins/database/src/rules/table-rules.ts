@@ -1,3 +1,4 @@
+import { objectIdentity } from '../schema/qualified-name.js';
 import { tableExistsQuery } from '../sql/catalog-queries.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
@@ -35,11 +36,10 @@ export const tableRemoved = defineDatabaseRule({
           `--   SELECT seq_scan, idx_scan, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables WHERE relid = ${regclass(table)};`,
           `-- Soft delete: clients still using it fail loudly, and the data stays until the final DROP.`,
           `ALTER TABLE ${name} RENAME TO ${quoteIdentifier(aside)};`,
-          `-- Later release: DROP TABLE ${quoteQualifiedName(table.schema, aside)};`,
+          `-- Later release, after a pg_dump --format=custom --table=${quoteLiteral(name)}: DROP TABLE ${quoteQualifiedName(table.schema, aside)};`,
         ],
         rollback: [`ALTER TABLE ${quoteQualifiedName(table.schema, aside)} RENAME TO ${quoteIdentifier(table.name)};`],
         validation: tableExistsQuery(table).replace(' AS table_exists;', ' AS still_present;'),
-        dependencies: [`pg_dump --format=custom --table=${quoteLiteral(name)} taken before the final DROP`],
       }),
     };
   },
@@ -55,9 +55,14 @@ export const tableAdded = defineDatabaseRule({
   description: 'A new table changes nothing for existing clients: no query that ran before touches it.',
   safeAlternative:
     'Create it with its constraints and indexes in one transaction before deploying code that uses it; foreign keys from existing tables to it come later, NOT VALID then VALIDATE.',
-  classify: ({ details: { table } }) => {
+  classify: ({ details: { table } }, context) => {
     const scripts = createTableScripts(table);
     const parents = [...new Set(table.foreignKeys.map((fk) => fk.references.name))];
+    // Tables it references that are new too: their scripts must run first.
+    const newParents = [...new Set(table.foreignKeys.map((fk) => objectIdentity(fk.references)))].filter(
+      (id) => id !== objectIdentity(table) && !context.before.tables.some((t) => objectIdentity(t) === id) && context.after.tables.some((t) => objectIdentity(t) === id),
+    );
+    const parentPartition = table.partitionOf && !context.before.tables.some((t) => objectIdentity(t) === objectIdentity(table.partitionOf!)) ? [objectIdentity(table.partitionOf)] : [];
     return {
       description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
       impact: parents.length
@@ -70,6 +75,7 @@ export const tableAdded = defineDatabaseRule({
         statements: [scripts.create],
         rollback: [scripts.drop],
         validation: tableExistsQuery(table),
+        dependencies: [...newParents, ...parentPartition].map((id) => `Create new table ${context.after.tables.find((t) => objectIdentity(t) === id)!.key}`),
       }),
     };
   },

@@ -1,5 +1,5 @@
 import type { SchemaChange } from '@migration-architect/core';
-import type { Column, ConstraintOfType, ConstraintType, EnumType, Index, Routine, SchemaObject, Sequence, Table, Trigger, View } from './model.js';
+import type { Column, ConstraintOfType, ConstraintType, EnumType, Extension, Index, Routine, SchemaObject, Sequence, Table, Trigger, View } from './model.js';
 
 /** A table present on both sides, as each side describes it. */
 export interface TablePair {
@@ -71,6 +71,9 @@ export interface ChangeDetailsByKind {
   /** A table dropped and one with the same columns added: maybe a rename the user did not declare. */
   'table.possibly_renamed': { before: Table; after: Table };
   'column.possibly_renamed': { tables: TablePair; before: Column; after: Column };
+  'extension.added': { extension: Extension };
+  'extension.removed': { extension: Extension };
+  'extension.changed': { before: Extension; after: Extension };
 }
 
 export type ChangeKind = keyof ChangeDetailsByKind;
@@ -114,6 +117,9 @@ export const CHANGE_KINDS = [
   'column.renamed',
   'table.possibly_renamed',
   'column.possibly_renamed',
+  'extension.added',
+  'extension.removed',
+  'extension.changed',
 ] as const satisfies readonly ChangeKind[];
 
 export interface DatabaseChange<K extends ChangeKind = ChangeKind> extends SchemaChange {

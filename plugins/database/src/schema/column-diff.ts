@@ -5,10 +5,18 @@ import { change, type DatabaseChange, type TablePair } from './changes.js';
 import { describeColumnType } from './column-type.js';
 import type { Column, DefaultValue } from './model.js';
 
+/**
+ * `nextval('public.x_seq'::regclass)` (a dump, written with an empty search_path) and
+ * `nextval('x_seq'::regclass)` (a catalog read with search_path = public) draw from one sequence.
+ */
+function canonicalSequenceDefault(sql: string): string {
+  return sql.replace(/nextval\('(?:public|"public")\./gi, "nextval('");
+}
+
 export function sameDefault(a: DefaultValue | null, b: DefaultValue | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind === 'literal' && b.kind === 'literal') return a.value === b.value;
-  if (a.kind === 'expression' && b.kind === 'expression') return normalizeExpression(a.sql) === normalizeExpression(b.sql);
+  if (a.kind === 'expression' && b.kind === 'expression') return normalizeExpression(canonicalSequenceDefault(a.sql)) === normalizeExpression(canonicalSequenceDefault(b.sql));
   return false;
 }
 

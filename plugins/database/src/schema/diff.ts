@@ -4,6 +4,7 @@ import { change, type DatabaseChange, type TablePair } from './changes.js';
 import { diffColumnAdditionsAndChanges, diffColumnRemovals } from './column-diff.js';
 import { diffConstraints } from './constraint-diff.js';
 import { diffEnums } from './enum-diff.js';
+import { diffExtensions } from './extension-diff.js';
 import { diffIndexes } from './index-diff.js';
 import type { DatabaseSchema, SchemaObject, Table } from './model.js';
 import { possibleRenames } from './possible-renames.js';
@@ -13,6 +14,31 @@ import { diffRoutines } from './routine-diff.js';
 import { diffSequences } from './sequence-diff.js';
 import { diffTriggers } from './trigger-diff.js';
 import { diffViews } from './view-diff.js';
+
+/**
+ * New tables in an order they can be created in: a table after the new tables its foreign keys
+ * reference and, for a partition, after its parent (a dump lists them alphabetically).
+ */
+function parentsFirst(tables: Table[]): Table[] {
+  const byId = new Map(tables.map((t) => [objectIdentity(t), t]));
+  const ordered: Table[] = [];
+  const state = new Map<Table, 'visiting' | 'done'>();
+  const visit = (table: Table) => {
+    if (state.has(table)) return; // done, or a cycle (two tables referencing each other): keep file order
+    state.set(table, 'visiting');
+    const parents = [...table.foreignKeys.map((fk) => fk.references), ...(table.partitionOf ? [table.partitionOf] : [])];
+    for (const parent of parents) {
+      const found = byId.get(objectIdentity(parent));
+      if (found && found !== table) visit(found);
+    }
+    state.set(table, 'done');
+    ordered.push(table);
+  };
+  tables.forEach(visit);
+  return ordered;
+}
+
+const isPartition = (tables: TablePair) => tables.before.partitionOf !== undefined && tables.after.partitionOf !== undefined;
 
 function tableValue(table: Table) {
   return { columns: table.columns.map((c) => c.name), primary_key: table.primaryKey?.columns ?? [] };
@@ -44,26 +70,33 @@ export function diffDatabaseSchemas(original: DatabaseSchema, after: DatabaseSch
     const next = afterById.get(objectIdentity(old));
     return next ? [{ before: old, after: next }] : [];
   });
-  const addedTables = after.tables.filter((t) => !beforeIds.has(objectIdentity(t)));
+  const addedTables = parentsFirst(after.tables.filter((t) => !beforeIds.has(objectIdentity(t))));
   const removedTables = before.tables.filter((t) => !afterById.has(objectIdentity(t)));
   const schemas = diffSchemaNames(before.schemas ?? [], after.schemas ?? []);
   const enums = diffEnums(before.enums ?? [], after.enums ?? []);
   const sequences = diffSequences(before.sequences ?? [], after.sequences ?? []);
+  // Only when both sides can say: the JSON format has no extensions, which is not "none".
+  const extensions = before.extensions && after.extensions ? diffExtensions(before.extensions, after.extensions) : [];
   const changes: DatabaseChange[] = [
     ...renames,
     ...schemas.added,
+    // Extensions next: their types and operator classes are used by the tables and indexes after.
+    ...extensions.filter((c) => c.kind !== 'extension.removed'),
     ...enums.filter((c) => c.kind !== 'enum.removed'),
     ...sequences.filter((c) => c.kind === 'sequence.added'),
     ...addedTables.map((table) => change('table.added', path(table), table.key, { after: tableValue(table) }, { table })),
-    ...kept.flatMap((tables) => [...diffColumnAdditionsAndChanges(tables), ...diffConstraints(tables), ...diffIndexes(tables)]),
+    // A partition's columns are its parent's: a change to them is the parent's change, made (and
+    // scripted) once on the parent; ALTER TABLE on the partition itself fails.
+    ...kept.flatMap((tables) => [...(isPartition(tables) ? [] : diffColumnAdditionsAndChanges(tables)), ...diffConstraints(tables), ...diffIndexes(tables)]),
     ...diffViews(before.views, after.views),
     ...diffRoutines(before.routines, after.routines),
     ...diffTriggers(before.triggers ?? [], after.triggers ?? []),
-    ...kept.flatMap(diffColumnRemovals),
+    ...kept.flatMap((tables) => (isPartition(tables) ? [] : diffColumnRemovals(tables))),
     ...removedTables.map((table) => change('table.removed', path(table), table.key, { before: tableValue(table) }, { table })),
     ...possibleRenames(removedTables, addedTables, kept),
     ...sequences.filter((c) => c.kind === 'sequence.removed'),
     ...enums.filter((c) => c.kind === 'enum.removed'),
+    ...extensions.filter((c) => c.kind === 'extension.removed'),
     ...schemas.removed,
   ];
   return changes.map((c) => {

@@ -15,6 +15,21 @@ export interface DatabaseSchema {
   /** Stand-alone and serial sequences; identity columns' internal sequences are not listed. */
   sequences: Sequence[];
   triggers: Trigger[];
+  /** CREATE EXTENSION; absent from sources that cannot tell (the JSON format). */
+  extensions?: Extension[];
+  /**
+   * Objects the source read but the model does not hold (domains, policies, grants, ...), counted
+   * by kind: they are not compared, and reports say so rather than pass over them silently.
+   */
+  notCompared?: Record<string, number>;
+}
+
+export interface Extension extends SourceLine {
+  name: string;
+  /** The schema its objects are created in; null when not said (the first of search_path). */
+  schema: string | null;
+  /** The installed version; a pg_dump does not write it, a live catalog does. */
+  version: string | null;
 }
 
 /**
@@ -71,6 +86,12 @@ export interface Trigger extends SourceLine {
   function: string;
   /** WHEN condition, as SQL. */
   condition: string | null;
+  /** Arguments passed to the function (`tsvector_update_trigger('fts', 'pg_catalog.english', body)`). */
+  arguments?: string[];
+  /** As `View.canonical`, over the condition. */
+  canonical?: string;
+  /** CREATE TRIGGER as a catalog printed it, until the SQL reader has read it (live source). */
+  definition?: string;
 }
 
 export interface Table extends QualifiedName, SourceLine {
@@ -86,6 +107,16 @@ export interface Table extends QualifiedName, SourceLine {
   renamedFrom?: string;
   /** EXCLUDE constraints; absent when the source has none (the seed format cannot express them). */
   exclusions?: ExclusionConstraint[];
+  /** `PARTITION BY RANGE (payment_date)`: a partitioned table's partition key, as SQL. */
+  partitionBy?: string;
+  /** A partition: its parent and its bound (`FOR VALUES FROM (…) TO (…)`, `DEFAULT`). */
+  partitionOf?: QualifiedName & { bound: string };
+}
+
+/** `DEFERRABLE [INITIALLY DEFERRED]` of a unique, primary-key or foreign-key constraint. */
+export interface Deferrable {
+  deferrable?: boolean;
+  initiallyDeferred?: boolean;
 }
 
 export interface ExclusionConstraint extends SourceLine {
@@ -120,12 +151,12 @@ export interface Column {
   line?: number;
 }
 
-export interface PrimaryKey extends SourceLine {
+export interface PrimaryKey extends SourceLine, Deferrable {
   name: string | null;
   columns: string[];
 }
 
-export interface UniqueConstraint extends SourceLine {
+export interface UniqueConstraint extends SourceLine, Deferrable {
   name: string | null;
   columns: string[];
 }
@@ -139,7 +170,7 @@ export interface CheckConstraint extends SourceLine {
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
 
-export interface ForeignKey extends SourceLine {
+export interface ForeignKey extends SourceLine, Deferrable {
   name: string | null;
   columns: string[];
   references: QualifiedName & { columns: string[] };
@@ -149,8 +180,13 @@ export interface ForeignKey extends SourceLine {
 
 export interface Index extends SourceLine {
   name: string;
-  /** Column names, or expressions such as `lower(email)` / `created_at DESC`. */
+  /**
+   * Column names, or elements as SQL with their collation, operator class and order
+   * (`lower(email)`, `created_at DESC`, `name public.gin_trgm_ops`).
+   */
   columns: string[];
+  /** `INCLUDE (…)` columns: stored in the index, not part of its key. */
+  include?: string[];
   unique: boolean;
   /** WHERE clause of a partial index. */
   predicate: string | null;
@@ -158,6 +194,8 @@ export interface Index extends SourceLine {
   method: string | null;
   /** As `View.canonical`, over the elements and the predicate. */
   canonical?: string;
+  /** CREATE INDEX as a catalog printed it, until the SQL reader has read it (live source). */
+  definition?: string;
 }
 
 export interface View extends QualifiedName, SourceLine {

@@ -1,7 +1,7 @@
-import type { ForeignKey, QualifiedName } from '../schema/model.js';
+import type { Deferrable, ForeignKey, QualifiedName } from '../schema/model.js';
 import { defaultObjectName } from './constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
-import { indexColumnList } from './index-ddl.js';
+import { indexColumnList, isPartitioned, PARTITIONED_NOTE } from './index-ddl.js';
 
 function alter(table: QualifiedName): string {
   return `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)}`;
@@ -16,7 +16,14 @@ export function foreignKeyClause(fk: ForeignKey): string {
     `FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${quoteQualifiedName(fk.references.schema, fk.references.name)} (${columnList(fk.references.columns)})`,
     ...(fk.onDelete ? [`ON DELETE ${fk.onDelete}`] : []),
     ...(fk.onUpdate ? [`ON UPDATE ${fk.onUpdate}`] : []),
+    ...deferrableClause(fk),
   ].join(' ');
+}
+
+/** `DEFERRABLE INITIALLY DEFERRED`: left out, a deferred constraint becomes an immediate one. */
+export function deferrableClause(constraint: Deferrable): string[] {
+  if (!constraint.deferrable) return [];
+  return [constraint.initiallyDeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE'];
 }
 
 /**
@@ -40,6 +47,8 @@ export function dropConstraint(table: QualifiedName, name: string): string {
  * only needs a brief ACCESS EXCLUSIVE lock (the index is renamed to the constraint's name).
  */
 export function addConstraintUsingIndex(table: QualifiedName, name: string, kind: 'UNIQUE' | 'PRIMARY KEY', columns: readonly string[]): string[] {
+  // A partitioned table cannot attach an index as a constraint, nor build one CONCURRENTLY.
+  if (isPartitioned(table)) return [PARTITIONED_NOTE, `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} (${columnList(columns)});`];
   return [
     `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteQualifiedName(table.schema, table.name)} (${indexColumnList(columns)});`,
     `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} USING INDEX ${quoteIdentifier(name)};`,

@@ -1,6 +1,6 @@
 import type { Index, Table } from '../schema/model.js';
 import { columnDefinition, onUpdateTrigger } from './column-definition.js';
-import { columnList, foreignKeyClause } from './constraint-ddl.js';
+import { columnList, deferrableClause, foreignKeyClause } from './constraint-ddl.js';
 import { checkName, foreignKeyName, primaryKeyName, uniqueConstraintName } from './constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 import { createIndex } from './index-ddl.js';
@@ -13,6 +13,21 @@ function sameColumns(a: readonly string[], b: readonly string[]): boolean {
 /** A plain unique btree index on exactly these columns: the index a UNIQUE constraint creates anyway. */
 function backingIndex(table: Table, columns: readonly string[]): Index | undefined {
   return table.indexes.find((i) => i.unique && !i.predicate && !i.method && sameColumns(i.columns, columns));
+}
+
+/**
+ * CREATE TABLE, or for a partition `CREATE TABLE … PARTITION OF parent FOR VALUES …`: its columns
+ * and inherited keys come from the parent, only its own constraints are written.
+ */
+function createTableStatement(table: Table, lines: string[]): string {
+  const name = quoteQualifiedName(table.schema, table.name);
+  const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
+  if (table.partitionOf) {
+    const own = lines.filter((line) => line.startsWith('CONSTRAINT '));
+    const body = own.length ? ` (\n  ${own.join(',\n  ')}\n)` : '';
+    return `CREATE TABLE ${name} PARTITION OF ${quoteQualifiedName(table.partitionOf.schema, table.partitionOf.name)}${body} ${table.partitionOf.bound}${partitionBy};`;
+  }
+  return `CREATE TABLE ${name} (\n  ${lines.join(',\n  ')}\n)${partitionBy};`;
 }
 
 export interface TableScripts {
@@ -29,11 +44,11 @@ export function createTableScripts(table: Table): TableScripts {
   const name = quoteQualifiedName(table.schema, table.name);
   const absorbed = new Set<Index>();
   const lines = table.columns.map(columnDefinition);
-  if (table.primaryKey) lines.push(`CONSTRAINT ${quoteIdentifier(primaryKeyName(table))} PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
+  if (table.primaryKey) lines.push([`CONSTRAINT ${quoteIdentifier(primaryKeyName(table))} PRIMARY KEY (${columnList(table.primaryKey.columns)})`, ...deferrableClause(table.primaryKey)].join(' '));
   for (const unique of table.uniques) {
     const index = unique.name ? undefined : backingIndex(table, unique.columns);
     if (index) absorbed.add(index);
-    lines.push(`CONSTRAINT ${quoteIdentifier(index?.name ?? uniqueConstraintName(table, unique))} UNIQUE (${columnList(unique.columns)})`);
+    lines.push([`CONSTRAINT ${quoteIdentifier(index?.name ?? uniqueConstraintName(table, unique))} UNIQUE (${columnList(unique.columns)})`, ...deferrableClause(unique)].join(' '));
   }
   for (const check of table.checks) lines.push(`CONSTRAINT ${quoteIdentifier(checkName(table, check))} CHECK (${check.expression})`);
   for (const fk of table.foreignKeys) lines.push(`CONSTRAINT ${quoteIdentifier(foreignKeyName(table, fk))} ${foreignKeyClause(fk)}`);
@@ -41,7 +56,7 @@ export function createTableScripts(table: Table): TableScripts {
   const triggers = table.columns.flatMap((c) => onUpdateTrigger(table, c) ?? []);
   const statements = [
     'BEGIN;',
-    `CREATE TABLE ${name} (\n  ${lines.join(',\n  ')}\n);`,
+    createTableStatement(table, lines),
     ...table.indexes.filter((i) => !absorbed.has(i)).map((i) => createIndex(table, i, { concurrently: false })),
     ...table.columns.filter((c) => c.comment).map((c) => `COMMENT ON COLUMN ${name}.${quoteIdentifier(c.name)} IS ${quoteLiteral(c.comment!)};`),
     ...triggers.map((t) => t.create),

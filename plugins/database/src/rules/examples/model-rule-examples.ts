@@ -54,6 +54,9 @@ export const modelRuleCases: Record<string, { before?: Parts; after: Parts }> = 
   'trigger-changed': { after: { trigger: BASE.trigger.replace('AFTER UPDATE', 'AFTER INSERT OR UPDATE') } },
   'exclusion-added': { after: { extra: EXCLUSION } },
   'exclusion-removed': { before: { extra: EXCLUSION }, after: {} },
+  'extension-added': { after: { extra: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;' } },
+  'extension-removed': { before: { extra: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;' }, after: {} },
+  'extension-changed': { before: { extra: "CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.5';" }, after: { extra: "CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.6';" } },
 };
 
 function schemaSql(parts: Parts): string {

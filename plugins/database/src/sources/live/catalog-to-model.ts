@@ -22,7 +22,7 @@ import {
   type UniqueConstraint,
   type View,
 } from '../../schema/model.js';
-import type { ColumnRow, ConstraintRow, EnumRow, IndexRow, RelationRow, RoutineRow, SequenceRow, TriggerRow } from './introspection-queries.js';
+import type { ColumnRow, ConstraintRow, EnumRow, ExtensionRow, IndexRow, RelationRow, RoutineRow, SequenceRow, TriggerRow } from './introspection-queries.js';
 
 /** Everything the introspection queries returned, one array per query. */
 export interface PostgresCatalog {
@@ -35,6 +35,12 @@ export interface PostgresCatalog {
   enums: EnumRow[];
   sequences: SequenceRow[];
   triggers: TriggerRow[];
+  extensions: ExtensionRow[];
+  notCompared: { kind: string; count: number }[];
+}
+
+function deferrableOf(row: ConstraintRow) {
+  return row.deferrable ? { deferrable: true, ...(row.deferred ? { initiallyDeferred: true } : {}) } : {};
 }
 
 const ACTIONS: Record<string, ReferentialAction | null> = {
@@ -134,11 +140,11 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
   for (const constraint of constraints) {
     switch (constraint.type) {
       case 'p':
-        primaryKey = { name: constraint.name, columns: constraint.columns };
+        primaryKey = { name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) };
         break;
       case 'u':
         // One constraint per column set, as the JSON loader keeps it.
-        if (!uniques.some((u) => sameColumnSet(u.columns, constraint.columns))) uniques.push({ name: constraint.name, columns: constraint.columns });
+        if (!uniques.some((u) => sameColumnSet(u.columns, constraint.columns))) uniques.push({ name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) });
         break;
       case 'c':
         checks.push({ name: constraint.name, expression: checkExpression(constraint.definition) });
@@ -150,6 +156,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
           references: { schema: constraint.ref_schema, name: constraint.ref_table ?? '', columns: constraint.ref_columns },
           onDelete: ACTIONS[constraint.on_delete] ?? null,
           onUpdate: ACTIONS[constraint.on_update] ?? null,
+          ...deferrableOf(constraint),
         });
         break;
     }
@@ -160,6 +167,8 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
     unique: index.unique,
     predicate: index.predicate,
     method: index.method === 'btree' ? null : index.method,
+    // Read again from `definition` by the SQL reader (fillCanonicalDefinitions), as a file's are.
+    definition: index.definition,
   }));
   return {
     key: objectKey(relation.schema, relation.name),
@@ -171,6 +180,8 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
     checks,
     foreignKeys,
     indexes: tableIndexes,
+    ...(relation.partition_key ? { partitionBy: relation.partition_key } : {}),
+    ...(relation.parent_name ? { partitionOf: { schema: relation.parent_schema, name: relation.parent_name, bound: relation.partition_bound ?? 'DEFAULT' } } : {}),
   };
 }
 
@@ -225,6 +236,8 @@ function toTrigger(row: TriggerRow): Trigger {
     forEachRow: (row.type & 1) !== 0,
     function: objectKey(row.function_schema, row.function_name),
     condition: triggerCondition(row.definition),
+    // Read again from `definition` by the SQL reader (fillCanonicalDefinitions), as a file's are.
+    definition: row.definition,
   };
 }
 
@@ -259,5 +272,7 @@ export function postgresCatalogToModel(catalog: PostgresCatalog): DatabaseSchema
     enums: catalog.enums.map(toEnum),
     sequences: catalog.sequences.map(toSequence),
     triggers: catalog.triggers.map(toTrigger),
+    extensions: catalog.extensions.map((e) => ({ name: e.name, schema: e.schema, version: e.version })),
+    ...(catalog.notCompared.length ? { notCompared: Object.fromEntries(catalog.notCompared.map((n) => [n.kind, n.count])) } : {}),
   };
 }

@@ -31,13 +31,26 @@ export interface RelationRow {
   kind: 'r' | 'p' | 'v' | 'm';
   /** pg_get_viewdef for views, null for tables. */
   view_definition: string | null;
+  /** A partition's parent and bound (pg_get_expr of relpartbound); nulls otherwise. */
+  parent_schema: string | null;
+  parent_name: string | null;
+  partition_bound: string | null;
+  /** A partitioned table's key (pg_get_partkeydef), e.g. `RANGE (payment_date)`. */
+  partition_key: string | null;
 }
 
 export const RELATIONS_QUERY = `
 WITH relations AS (${RELATIONS})
 SELECT r.oid::text AS oid, r.nspname AS schema, r.relname AS name, r.relkind::text AS kind,
-       CASE WHEN r.relkind IN ('v', 'm') THEN pg_get_viewdef(r.oid, true) END AS view_definition
+       CASE WHEN r.relkind IN ('v', 'm') THEN pg_get_viewdef(r.oid, true) END AS view_definition,
+       pn.nspname AS parent_schema, pc.relname AS parent_name,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END AS partition_key
 FROM relations r
+JOIN pg_class c ON c.oid = r.oid
+LEFT JOIN pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
+LEFT JOIN pg_class pc ON pc.oid = inh.inhparent
+LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 ORDER BY r.nspname, r.relname`;
 
 export interface ColumnRow {
@@ -86,6 +99,8 @@ export interface ConstraintRow {
   /** a NO ACTION, r RESTRICT, c CASCADE, n SET NULL, d SET DEFAULT; ' ' unless a foreign key. */
   on_delete: string;
   on_update: string;
+  deferrable: boolean;
+  deferred: boolean;
 }
 
 function attributeNames(relation: string, numbers: string): string {
@@ -100,7 +115,8 @@ SELECT con.conrelid::text AS relation, con.conname AS name, con.contype::text AS
        ${attributeNames('con.conrelid', 'con.conkey')} AS columns,
        rn.nspname AS ref_schema, rc.relname AS ref_table,
        ${attributeNames('con.confrelid', 'con.confkey')} AS ref_columns,
-       con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update
+       con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
+       con.condeferrable AS deferrable, con.condeferred AS deferred
 FROM pg_constraint con
 JOIN relations r ON r.oid = con.conrelid
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
@@ -116,6 +132,8 @@ export interface IndexRow {
   predicate: string | null;
   /** Key columns or expressions, with DESC / NULLS FIRST where they differ from the default. */
   columns: string[];
+  /** pg_get_indexdef: the whole CREATE INDEX, read with the SQL reader (operator classes, collations, INCLUDE). */
+  definition: string;
 }
 
 /**
@@ -125,6 +143,7 @@ export interface IndexRow {
 export const INDEXES_QUERY = `
 WITH relations AS (${RELATIONS})
 SELECT i.indrelid::text AS relation, ic.relname AS name, i.indisunique AS unique, am.amname AS method,
+       pg_get_indexdef(i.indexrelid) AS definition,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        ARRAY(
          SELECT pg_get_indexdef(i.indexrelid, k, true)
@@ -247,3 +266,29 @@ JOIN pg_proc p ON p.oid = tg.tgfoid
 JOIN pg_namespace pn ON pn.oid = p.pronamespace
 WHERE NOT tg.tgisinternal AND ${USER_NAMESPACE} AND ${notFromExtensionIn('pg_trigger', 'tg.oid')}
 ORDER BY n.nspname, c.relname, tg.tgname`;
+
+export interface ExtensionRow {
+  name: string;
+  schema: string;
+  version: string;
+}
+
+/** Installed extensions but plpgsql, which every database has. */
+export const EXTENSIONS_QUERY = `
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname <> 'plpgsql'
+ORDER BY e.extname`;
+
+/** Objects the model does not hold, counted by kind (as the SQL reader counts them): reported as not compared. */
+export const NOT_COMPARED_QUERY = `
+SELECT kind, count(*)::int AS count FROM (
+  SELECT CASE t.typtype WHEN 'd' THEN 'domains' WHEN 'r' THEN 'range types' ELSE 'composite types' END AS kind
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+  WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
+    AND ${USER_NAMESPACE} AND ${notFromExtensionIn('pg_type', 't.oid')}
+  UNION ALL
+  SELECT 'policies' FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_NAMESPACE}
+  UNION ALL
+  SELECT 'row-level security' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relrowsecurity AND ${USER_NAMESPACE}
+) o GROUP BY kind ORDER BY kind`;

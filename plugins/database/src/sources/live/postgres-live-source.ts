@@ -6,6 +6,9 @@ import {
   COLUMNS_QUERY,
   CONSTRAINTS_QUERY,
   ENUMS_QUERY,
+  EXTENSIONS_QUERY,
+  NOT_COMPARED_QUERY,
+  type ExtensionRow,
   INDEXES_QUERY,
   RELATIONS_QUERY,
   routinesQuery,
@@ -22,28 +25,32 @@ import {
   type TriggerRow,
 } from './introspection-queries.js';
 import { POSTGRES_URL } from './postgres-url.js';
-import { withReadOnlySession, type ReadOnlySessionOptions } from './read-only-session.js';
+import { withReadOnlySession, type CatalogQuery, type ReadOnlySessionOptions } from './read-only-session.js';
+
+/**
+ * Reads the catalog through any query function: a read-only session on a server, or an embedded
+ * PostgreSQL (`--verify`). The caller runs it in one transaction, so every query sees one snapshot,
+ * with search_path set to `public`.
+ */
+export async function readCatalogSchema(query: CatalogQuery): Promise<DatabaseSchema> {
+  const [version] = await query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version");
+  const relations = await query<RelationRow>(RELATIONS_QUERY);
+  const columns = await query<ColumnRow>(COLUMNS_QUERY);
+  const constraints = await query<ConstraintRow>(CONSTRAINTS_QUERY);
+  const indexes = await query<IndexRow>(INDEXES_QUERY);
+  const routines = await query<RoutineRow>(routinesQuery(version?.version ?? 0));
+  const schemas = await query<{ name: string }>(SCHEMAS_QUERY);
+  const enums = await query<EnumRow>(ENUMS_QUERY);
+  const sequences = await query<SequenceRow>(SEQUENCES_QUERY);
+  const triggers = await query<TriggerRow>(TRIGGERS_QUERY);
+  const extensions = await query<ExtensionRow>(EXTENSIONS_QUERY);
+  const notCompared = await query<{ kind: string; count: number }>(NOT_COMPARED_QUERY);
+  return postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers, extensions, notCompared });
+}
 
 /** Reads the user schemas of a live PostgreSQL database into the normalized model, read-only. */
 export async function readLivePostgresSchema(url: string, options: ReadOnlySessionOptions = {}): Promise<DatabaseSchema> {
-  return withReadOnlySession(
-    url,
-    async (query) => {
-      const [version] = await query<{ version: number }>("SELECT current_setting('server_version_num')::int AS version");
-      // One transaction, so every query sees the same snapshot.
-      const relations = await query<RelationRow>(RELATIONS_QUERY);
-      const columns = await query<ColumnRow>(COLUMNS_QUERY);
-      const constraints = await query<ConstraintRow>(CONSTRAINTS_QUERY);
-      const indexes = await query<IndexRow>(INDEXES_QUERY);
-      const routines = await query<RoutineRow>(routinesQuery(version?.version ?? 0));
-      const schemas = await query<{ name: string }>(SCHEMAS_QUERY);
-      const enums = await query<EnumRow>(ENUMS_QUERY);
-      const sequences = await query<SequenceRow>(SEQUENCES_QUERY);
-      const triggers = await query<TriggerRow>(TRIGGERS_QUERY);
-      return postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers });
-    },
-    options,
-  );
+  return withReadOnlySession(url, readCatalogSchema, options);
 }
 
 export const postgresLiveSource = defineSource<DatabaseSchema>({

@@ -5,6 +5,7 @@ import { readColumn } from './column-definition.js';
 import { addTableConstraint } from './constraint-definitions.js';
 import { expressionText } from './expression-text.js';
 import { nodeAs, rangeVarName } from './parse-tree.js';
+import { attachPartition } from './partitions.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
 
@@ -21,9 +22,12 @@ function dropConstraint(table: Table, name: string): void {
  * as a DDL file may (columns added, dropped, retyped). Other commands, and ALTER of relations
  * the file does not create (views, sequences: OWNER TO), change nothing the model holds.
  */
-export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt): void {
+export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt, length?: number): void {
   const table = builder.table(rangeVarName(statement.relation));
-  if (!table) return;
+  if (!table) {
+    // ALTER TABLE on a view, a sequence or a foreign table: not in the model.
+    return;
+  }
   for (const node of statement.cmds ?? []) {
     const command = nodeAs(node, 'AlterTableCmd');
     if (!command) continue;
@@ -69,6 +73,21 @@ export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt): v
       }
       case 'AT_DropIdentity':
         if (column) column.identity = null;
+        break;
+      case 'AT_AttachPartition': {
+        const partition = nodeAs(command.def, 'PartitionCmd');
+        attachPartition(builder, table, partition?.name ? builder.table(rangeVarName(partition.name)) : undefined, partition?.bound, length);
+        break;
+      }
+      case 'AT_DetachPartition': {
+        const partition = nodeAs(command.def, 'PartitionCmd');
+        const child = partition?.name ? builder.table(rangeVarName(partition.name)) : undefined;
+        if (child) delete child.partitionOf;
+        break;
+      }
+      case 'AT_EnableRowSecurity':
+      case 'AT_ForceRowSecurity':
+        builder.notCompared('row-level security');
         break;
       default:
         break;

@@ -12,6 +12,32 @@ import { dropObject } from './drop-object.js';
 import { nodeAs } from './parse-tree.js';
 import { renameObject } from './rename-object.js';
 import type { SchemaBuilder } from './schema-builder.js';
+import { nodeAs as tagged, tagOf } from './parse-tree.js';
+
+/** Statements that define objects the model does not hold yet: counted as "not compared". */
+const NOT_COMPARED: Record<string, string> = {
+  CreateDomainStmt: 'domains',
+  CompositeTypeStmt: 'composite types',
+  CreateRangeStmt: 'range types',
+  CreatePolicyStmt: 'policies',
+  GrantStmt: 'grants',
+  DefineStmt: 'aggregates, operators and base types',
+  CreateCastStmt: 'casts',
+  CreateOpClassStmt: 'operator classes',
+  CreateOpFamilyStmt: 'operator families',
+  RuleStmt: 'rules',
+  CreateForeignTableStmt: 'foreign tables',
+  CreateEventTrigStmt: 'event triggers',
+  CreatePublicationStmt: 'publications',
+  CreateStatsStmt: 'extended statistics',
+  AlterTSConfigurationStmt: 'text search configurations',
+  CreateConversionStmt: 'conversions',
+  CreateTransformStmt: 'transforms',
+  CreateForeignServerStmt: 'foreign servers',
+};
+
+/** Extensions every database has: never compared. */
+const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
 
 /**
  * Applies one statement to the model. Statements that change nothing the model holds (SET,
@@ -29,9 +55,24 @@ export function applyStatement(builder: SchemaBuilder, statement: Node, length: 
     return;
   }
   const create = nodeAs(statement, 'CreateStmt');
-  if (create) return createTable(builder, create);
+  if (create) return createTable(builder, create, length);
   const alter = nodeAs(statement, 'AlterTableStmt');
-  if (alter) return alterTable(builder, alter);
+  if (alter) return alterTable(builder, alter, length);
+  const extension = tagged(statement, 'CreateExtensionStmt');
+  if (extension) {
+    const option = (key: string) => (extension.options ?? []).map((o) => nodeAs(o, 'DefElem')).find((d) => d?.defname === key);
+    const name = extension.extname ?? '';
+    if (BUILT_IN_EXTENSIONS.has(name) || (builder.model.extensions ?? []).some((e) => e.name === name)) return;
+    (builder.model.extensions ??= []).push({
+      name,
+      schema: nodeAs(option('schema')?.arg, 'String')?.sval ?? null,
+      version: nodeAs(option('new_version')?.arg, 'String')?.sval ?? null,
+      line: builder.statementLine,
+    });
+    return;
+  }
+  const notCompared = NOT_COMPARED[tagOf(statement)];
+  if (notCompared) return builder.notCompared(notCompared);
   const index = nodeAs(statement, 'IndexStmt');
   if (index) return createIndex(builder, index);
   const view = nodeAs(statement, 'ViewStmt');

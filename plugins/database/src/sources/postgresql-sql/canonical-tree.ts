@@ -6,6 +6,17 @@ const POSITION_KEYS = new Set(['location', 'stmt_location', 'stmt_len', 'list_st
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** Name lists whose schema is implied by search_path: functions, operators, operator classes, collations, types. */
+const NAME_LISTS = new Set(['funcname', 'opclass', 'collname', 'names', 'name']);
+/** Schemas a dump writes out (search_path is empty there) and a catalog read with search_path = public leaves out. */
+const IMPLIED_SCHEMAS = new Set([DEFAULT_SCHEMA, 'pg_catalog']);
+
+function withoutImpliedSchema(list: Json[]): Json[] {
+  if (list.length < 2) return list;
+  const first = list[0] as { String?: { sval?: string } } | null;
+  return first?.String?.sval !== undefined && IMPLIED_SCHEMAS.has(first.String.sval) ? list.slice(1) : list;
+}
+
 /** Name a select-list entry gets without AS: its column's or function's last name. */
 function impliedName(value: Json): string | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
@@ -22,6 +33,10 @@ function canonical(value: Json): Json {
   const out: { [key: string]: Json } = {};
   for (const [key, inner] of Object.entries(value)) {
     if (POSITION_KEYS.has(key)) continue;
+    if (NAME_LISTS.has(key) && Array.isArray(inner)) {
+      out[key] = canonical(withoutImpliedSchema(inner));
+      continue;
+    }
     if (key === 'TypeCast') return canonical((inner as { arg?: Json }).arg ?? null);
     if (key === 'ColumnRef') {
       // pg_dump qualifies every column with its table (`users.id`); compare by the column alone.
@@ -53,8 +68,9 @@ function canonical(value: Json): Json {
 
 /**
  * A string that is equal for two parse trees of the same query or expression as PostgreSQL
- * would run it, whoever wrote them: positions, casts, column qualifiers, the public schema and
- * redundant aliases left out, `IN` lists read as `= ANY`.
+ * would run it, whoever wrote them: positions, casts, column qualifiers, the public and
+ * pg_catalog schemas (on relations, functions, operators, operator classes, collations and
+ * types) and redundant aliases left out, `IN` lists read as `= ANY`.
  */
 export function canonicalTree(node: Node | undefined): string {
   return JSON.stringify(canonical((node ?? null) as unknown as Json));

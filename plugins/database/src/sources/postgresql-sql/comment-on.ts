@@ -4,7 +4,11 @@ import type { SchemaBuilder } from './schema-builder.js';
 
 /** COMMENT ON COLUMN; comments on other objects are not in the model. */
 export function commentOn(builder: SchemaBuilder, statement: CommentStmt): void {
-  if (statement.objtype !== 'OBJECT_COLUMN') return;
+  if (statement.objtype !== 'OBJECT_COLUMN') {
+    // An extension's comment comes with the extension.
+    if (statement.objtype !== 'OBJECT_EXTENSION') builder.notCompared('comments on objects other than columns');
+    return;
+  }
   const parts = stringsOf(nodeAs(statement.object, 'List')?.items);
   const columnName = parts[parts.length - 1];
   const table = builder.table(qualifiedNameOf(parts.slice(0, -1)));

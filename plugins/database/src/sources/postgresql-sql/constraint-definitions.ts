@@ -4,17 +4,34 @@ import { canonicalTree } from './canonical-tree.js';
 import { expressionText } from './expression-text.js';
 import { nodeAs, rangeVarName, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
+import type { SqlText } from './sql-text.js';
+import { quoteIdentifier } from '../../sql/identifier.js';
 
 const ACTIONS: Record<string, ReferentialAction | null> = { a: null, r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
-/** `lower(email) DESC`, `created_at NULLS FIRST`: one element of an index or EXCLUDE list. */
-export function indexElementText(node: Node, source: string): string {
+/** Names as SQL: `public.gin_trgm_ops`, `"C"`. */
+function qualifiedNames(nodes: Node[] | undefined): string {
+  return stringsOf(nodes).map(quoteIdentifier).join('.');
+}
+
+/**
+ * `lower(email) DESC`, `name COLLATE "C"`, `source_url public.gin_trgm_ops`: one element of an
+ * index or EXCLUDE list, with its collation and operator class (an index built without them is
+ * another index: a trigram GIN index without `gin_trgm_ops` cannot even be created). A column
+ * with nothing after it stays its bare name, so plain indexes still list column names.
+ */
+export function indexElementText(node: Node, source: SqlText): string {
   const element = nodeAs(node, 'IndexElem');
   if (!element) return expressionText(node, source);
-  const base = element.name ?? expressionText(element.expr, source);
+  const expression = element.expr ? expressionText(element.expr, source) : '';
+  // An expression other than a function call needs its own parentheses in an index list.
+  const base = element.name ?? (nodeAs(element.expr, 'FuncCall') || nodeAs(element.expr, 'ColumnRef') ? expression : `(${expression})`);
+  const collate = element.collation?.length ? ` COLLATE ${qualifiedNames(element.collation)}` : '';
+  const opclass = element.opclass?.length ? ` ${qualifiedNames(element.opclass)}` : '';
   const order = element.ordering === 'SORTBY_DESC' ? ' DESC' : element.ordering === 'SORTBY_ASC' ? ' ASC' : '';
   const nulls = element.nulls_ordering === 'SORTBY_NULLS_FIRST' ? ' NULLS FIRST' : element.nulls_ordering === 'SORTBY_NULLS_LAST' ? ' NULLS LAST' : '';
-  return `${base}${order}${nulls}`;
+  const suffix = `${collate}${opclass}${order}${nulls}`;
+  return `${element.name && suffix ? quoteIdentifier(element.name) : base}${suffix}`;
 }
 
 /**
@@ -26,13 +43,15 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
   const name = constraint.conname ?? null;
   const line = builder.lineOf(constraint.location);
   const keys = column !== undefined ? [column] : stringsOf(constraint.keys);
+  // Left out when false, so a constraint without them equals one read from a catalog that says false.
+  const deferrable = constraint.deferrable ? { deferrable: true, ...(constraint.initdeferred ? { initiallyDeferred: true } : {}) } : {};
   switch (constraint.contype) {
     case 'CONSTR_PRIMARY':
-      table.primaryKey = { name, columns: keys, line };
+      table.primaryKey = { name, columns: keys, ...deferrable, line };
       for (const c of table.columns) if (keys.includes(c.name)) c.nullable = false;
       return;
     case 'CONSTR_UNIQUE':
-      table.uniques.push({ name, columns: keys, line });
+      table.uniques.push({ name, columns: keys, ...deferrable, line });
       return;
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.text);
@@ -48,6 +67,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
         references: { ...rangeVarName(constraint.pktable), columns: stringsOf(constraint.pk_attrs) },
         onDelete: ACTIONS[constraint.fk_del_action ?? 'a'] ?? null,
         onUpdate: ACTIONS[constraint.fk_upd_action ?? 'a'] ?? null,
+        ...deferrable,
         line,
       });
       return;

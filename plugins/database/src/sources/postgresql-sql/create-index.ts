@@ -1,23 +1,32 @@
 import type { IndexStmt } from 'libpg-query';
+import type { Index } from '../../schema/model.js';
 import { canonicalTree } from './canonical-tree.js';
 import { indexElementText } from './constraint-definitions.js';
 import { expressionText } from './expression-text.js';
-import { rangeVarName } from './parse-tree.js';
+import { nodeAs, rangeVarName } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
+import type { SqlText } from './sql-text.js';
+
+/** The index a CREATE INDEX statement defines, as the model holds it (any table). */
+export function indexOfStatement(statement: IndexStmt, source: SqlText, line?: number): Index {
+  const method = statement.accessMethod && statement.accessMethod !== 'btree' ? statement.accessMethod : null;
+  const include = (statement.indexIncludingParams ?? []).map((p) => nodeAs(p, 'IndexElem')?.name ?? '').filter(Boolean);
+  return {
+    name: statement.idxname ?? '',
+    columns: (statement.indexParams ?? []).map((p) => indexElementText(p, source)),
+    ...(include.length ? { include } : {}),
+    unique: statement.unique ?? false,
+    predicate: statement.whereClause ? expressionText(statement.whereClause, source) : null,
+    method,
+    canonical: canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } }) + (include.length ? ` INCLUDE ${include.join(',')}` : ''),
+    ...(line !== undefined ? { line } : {}),
+  };
+}
 
 /** CREATE [UNIQUE] INDEX on a table of the file; an index on anything else is not in the model. */
 export function createIndex(builder: SchemaBuilder, statement: IndexStmt): void {
   const table = builder.table(rangeVarName(statement.relation));
   if (!table || !statement.idxname) return;
-  const method = statement.accessMethod && statement.accessMethod !== 'btree' ? statement.accessMethod : null;
-  const index = {
-    name: statement.idxname,
-    columns: (statement.indexParams ?? []).map((p) => indexElementText(p, builder.text)),
-    unique: statement.unique ?? false,
-    predicate: statement.whereClause ? expressionText(statement.whereClause, builder.text) : null,
-    method,
-    canonical: canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } }),
-    line: builder.statementLine,
-  };
+  const index = indexOfStatement(statement, builder.text, builder.statementLine);
   table.indexes = [...table.indexes.filter((i) => i.name !== index.name), index];
 }

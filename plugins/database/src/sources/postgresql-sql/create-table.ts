@@ -3,9 +3,10 @@ import type { Table } from '../../schema/model.js';
 import { readColumn } from './column-definition.js';
 import { addTableConstraint } from './constraint-definitions.js';
 import { nodeAs, rangeVarName } from './parse-tree.js';
+import { partitionBoundText, partitionKeyText } from './partitions.js';
 import type { SchemaBuilder } from './schema-builder.js';
 
-export function createTable(builder: SchemaBuilder, statement: CreateStmt): void {
+export function createTable(builder: SchemaBuilder, statement: CreateStmt, length?: number): void {
   const name = rangeVarName(statement.relation);
   if (statement.if_not_exists && builder.table(name)) return;
   const table: Table = {
@@ -30,6 +31,8 @@ export function createTable(builder: SchemaBuilder, statement: CreateStmt): void
   // PARTITION OF lists no columns: the partition has its parent's (pg_dump writes them out).
   const parent = statement.partbound ? builder.table(rangeVarName(nodeAs(statement.inhRelations?.[0], 'RangeVar'))) : undefined;
   if (parent && table.columns.length === 0) table.columns = structuredClone(parent.columns);
+  if (parent && statement.partbound) table.partitionOf = { schema: parent.schema, name: parent.name, bound: partitionBoundText(statement.partbound, builder, length) };
+  if (statement.partspec) table.partitionBy = partitionKeyText(statement.partspec, builder);
   for (const constraint of constraints) addTableConstraint(builder, table, constraint);
   builder.upsert(builder.model.tables, table);
 }

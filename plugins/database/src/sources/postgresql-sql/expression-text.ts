@@ -1,5 +1,6 @@
 import type { Node } from 'libpg-query';
 import { deparseExpression, UnsupportedExpressionError } from './deparse-expression.js';
+import type { SqlText } from './sql-text.js';
 
 function locationOf(node: Node): number | undefined {
   const payload = Object.values(node)[0] as { location?: number } | undefined;
@@ -31,13 +32,13 @@ function sliceExpression(text: string, start: number): string {
 }
 
 /** SQL for an expression: deparsed when the deparser knows every node, else as written. */
-export function expressionText(node: Node | undefined, source: string): string {
+export function expressionText(node: Node | undefined, source: SqlText): string {
   try {
     return deparseExpression(node);
   } catch (error) {
     if (!(error instanceof UnsupportedExpressionError) || !node) throw error;
     const start = locationOf(node);
     if (start === undefined) throw error;
-    return sliceExpression(source, start);
+    return sliceExpression(source.text, source.char(start));
   }
 }

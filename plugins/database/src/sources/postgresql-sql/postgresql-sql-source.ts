@@ -5,6 +5,7 @@ import { applyStatement } from './apply-statement.js';
 import { blankPsqlMetaCommands } from './psql-meta-commands.js';
 import { resolveModel } from './resolve-model.js';
 import { SchemaBuilder } from './schema-builder.js';
+import { SqlText } from './sql-text.js';
 import { StatementLines } from './statement-lines.js';
 
 interface ParserError extends Error {
@@ -25,16 +26,18 @@ export async function readPostgresqlSql(source: string, file: string): Promise<D
     tree = await parse(text);
   } catch (error) {
     const details = (error as ParserError).sqlDetails;
-    const line = details?.cursorPosition !== undefined ? lines.lineAt(details.cursorPosition) : undefined;
+    const line = details?.cursorPosition !== undefined ? lines.lineAt(new SqlText(text).char(details.cursorPosition)) : undefined;
     throw new InputDataError(`PostgreSQL cannot parse this SQL: ${(error as Error).message}`, { file, line });
   }
-  const builder = new SchemaBuilder(text, lines);
+  const builder = new SchemaBuilder(new SqlText(text), lines);
   for (const raw of tree.stmts ?? []) {
     if (!raw.stmt) continue;
     builder.statementOffset = raw.stmt_location ?? 0;
-    builder.statementLine = lines.statementLine(builder.statementOffset);
+    builder.statementLine = lines.statementLine(builder.text.char(builder.statementOffset));
     applyStatement(builder, raw.stmt, raw.stmt_len);
   }
+  // SQL can say which extensions it needs: none written means none (the JSON format cannot say).
+  builder.model.extensions ??= [];
   return resolveModel(builder.model);
 }
 

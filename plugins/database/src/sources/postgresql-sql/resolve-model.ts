@@ -1,4 +1,5 @@
 import type { DatabaseSchema, Sequence, Table } from '../../schema/model.js';
+import { foldInheritedDefinitions } from '../../schema/partition-inheritance.js';
 import { objectIdentity, objectKey } from '../../schema/qualified-name.js';
 
 /** `nextval('public.orders_id_seq'::regclass)` → the sequence's name parts. */
@@ -51,5 +52,5 @@ export function resolveModel(model: DatabaseSchema): DatabaseSchema {
     }
     if (table.primaryKey) for (const column of table.columns) if (table.primaryKey.columns.includes(column.name)) column.nullable = false;
   }
-  return model;
+  return foldInheritedDefinitions(model);
 }

@@ -1,5 +1,6 @@
 import { emptyDatabaseSchema, type DatabaseSchema, type QualifiedName, type Sequence, type Table } from '../../schema/model.js';
 import { objectIdentity, objectKey } from '../../schema/qualified-name.js';
+import type { SqlText } from './sql-text.js';
 import type { StatementLines } from './statement-lines.js';
 
 /**
@@ -16,21 +17,21 @@ export class SchemaBuilder {
    * `invalidate()`.
    */
   private indexes = new WeakMap<QualifiedName[], Map<string, QualifiedName>>();
-  /** Offset of the current statement in the text, and its first line. */
+  /** Byte offset of the current statement in the text (as libpg-query reports it), and its first line. */
   statementOffset = 0;
   statementLine = 1;
 
   constructor(
-    readonly text: string,
+    readonly text: SqlText,
     readonly lines: StatementLines,
   ) {}
 
-  /** 1-based line of a node's `location` (an offset into the whole text). */
+  /** 1-based line of a node's `location` (a byte offset into the whole text). */
   lineOf(location: number | undefined): number {
-    return location === undefined ? this.statementLine : this.lines.lineAt(location);
+    return location === undefined ? this.statementLine : this.lines.lineAt(this.text.char(location));
   }
 
-  /** The current statement's text. */
+  /** The current statement's text; `length` in bytes, as libpg-query gives it. */
   statementText(length: number | undefined): string {
     return length === undefined ? this.text.slice(this.statementOffset) : this.text.slice(this.statementOffset, this.statementOffset + length);
   }
@@ -42,6 +43,12 @@ export class SchemaBuilder {
       this.indexes.set(list, index);
     }
     return index;
+  }
+
+  /** Counts an object of a kind the model does not hold, so the report can say it was not compared. */
+  notCompared(kind: string): void {
+    const counts = (this.model.notCompared ??= {});
+    counts[kind] = (counts[kind] ?? 0) + 1;
   }
 
   /** Forget the indexes after renaming objects in place. */

@@ -1,7 +1,16 @@
 import type { TypeName } from 'libpg-query';
 import { parseColumnType, type ParsedColumnType } from '../../schema/column-type.js';
 import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
-import { integerOf, stringsOf } from './parse-tree.js';
+import type { Node } from 'libpg-query';
+import { integerOf, nodeAs, stringsOf } from './parse-tree.js';
+
+/** A type modifier: a number, or a word (PostGIS `geometry(Polygon,4326)`), as format_type prints it. */
+function modifierText(node: Node): string | null {
+  const number = integerOf(node);
+  if (number !== null) return String(number);
+  const word = stringsOf(nodeAs(node, 'ColumnRef')?.fields)[0] ?? nodeAs(node, 'A_Const')?.sval?.sval;
+  return word ?? null;
+}
 
 /** Types whose modifiers are not a plain length/precision list (interval keeps field masks in them). */
 const MODIFIERS_NOT_SHOWN = new Set(['interval']);
@@ -15,7 +24,7 @@ export function typeNameText(typeName: TypeName | undefined): string {
   const parts = stringsOf(typeName?.names);
   const builtIn = parts[0] === 'pg_catalog' || (parts.length > 1 && parts[0] === DEFAULT_SCHEMA);
   const base = (builtIn ? parts.slice(1) : parts).join('.');
-  const modifiers = (typeName?.typmods ?? []).map((m) => integerOf(m)).filter((m): m is number => m !== null);
+  const modifiers = (typeName?.typmods ?? []).map(modifierText).filter((m): m is string => m !== null);
   const shown = modifiers.length && !MODIFIERS_NOT_SHOWN.has(base) ? `(${modifiers.join(',')})` : '';
   const arrays = '[]'.repeat(typeName?.arrayBounds?.length ?? 0);
   return `${base}${shown}${arrays}`;

@@ -1,0 +1,40 @@
+import { normalizeExpression } from '../sql/expression.js';
+import type { DatabaseSchema, Index, Table } from './model.js';
+import { objectIdentity } from './qualified-name.js';
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const indexShape = (i: Index) => `${i.unique}\0${i.method ?? ''}\0${i.canonical ?? `${i.columns.map(normalizeExpression).join(',')}\0${i.predicate ?? ''}`}`;
+
+/**
+ * A partition inherits its parent's keys, foreign keys, checks and indexes: PostgreSQL creates them
+ * on every partition, a pg_dump writes them out (`ALTER INDEX … ATTACH PARTITION`) and a live
+ * catalog lists them, while a hand-written file declares them once on the parent. They belong to the
+ * parent, so they are taken off the partitions: the same schema then reads the same from every
+ * source, and a change to them is reported (and scripted) once, on the parent.
+ */
+export function foldInheritedDefinitions(model: DatabaseSchema): DatabaseSchema {
+  const tables = new Map(model.tables.map((t) => [objectIdentity(t), t]));
+  const parentOf = (table: Table) => (table.partitionOf ? tables.get(objectIdentity(table.partitionOf)) : undefined);
+  // A sub-partition inherits from every ancestor, not only its parent.
+  const inherited = (table: Table): Table[] => {
+    const chain: Table[] = [];
+    for (let parent = parentOf(table); parent && !chain.includes(parent); parent = parentOf(parent)) chain.push(parent);
+    return chain;
+  };
+  for (const table of model.tables) {
+    const parents = inherited(table);
+    if (parents.length === 0) continue;
+    const pk = parents.find((p) => p.primaryKey)?.primaryKey;
+    if (table.primaryKey && pk && sameList(table.primaryKey.columns, pk.columns)) table.primaryKey = null;
+    table.uniques = table.uniques.filter((u) => !parents.some((p) => p.uniques.some((pu) => sameList(pu.columns, u.columns))));
+    table.foreignKeys = table.foreignKeys.filter(
+      (fk) => !parents.some((p) => p.foreignKeys.some((pf) => sameList(pf.columns, fk.columns) && objectIdentity(pf.references) === objectIdentity(fk.references))),
+    );
+    table.checks = table.checks.filter(
+      (c) => !parents.some((p) => p.checks.some((pc) => (pc.name !== null && pc.name === c.name) || (pc.canonical !== undefined && pc.canonical === c.canonical))),
+    );
+    const shapes = new Set(parents.flatMap((p) => [...p.indexes.map(indexShape)]));
+    table.indexes = table.indexes.filter((i) => !shapes.has(indexShape(i)));
+  }
+  return model;
+}

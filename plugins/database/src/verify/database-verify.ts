@@ -1,0 +1,48 @@
+import type { Verification, VerifyRequest, VerifySide } from '@migration-architect/core';
+import type { DatabaseSchema } from '../schema/model.js';
+import { createPgliteEngine, embeddedExtensionAvailable } from './pglite-engine.js';
+import { replayScripts, type ReplaySide } from './replay.js';
+import { schemaCreationSql } from './schema-creation-sql.js';
+import { createServerEngine } from './server-engine.js';
+
+const SQL_FILE = /\.(sql|pgsql|psql)$/i;
+
+/** An SQL file is loaded as written; any other input is built from its model. */
+async function replaySide(side: VerifySide<DatabaseSchema>): Promise<ReplaySide> {
+  const name = side.input.name;
+  if (side.input.fileName && SQL_FILE.test(side.input.fileName)) return { name, sql: [await side.input.text()] };
+  return { name, sql: schemaCreationSql(side.model) };
+}
+
+function notComparedNote(model: DatabaseSchema, name: string): string[] {
+  const counts = Object.entries(model.notCompared ?? {});
+  if (counts.length === 0) return [];
+  return [`${name}: not compared (the model does not hold them yet): ${counts.map(([kind, n]) => `${n} ${kind}`).join(', ')}`];
+}
+
+/** `check --verify`: the report's scripts replayed on PGlite, or on the `--dev-url` server. */
+export async function verifyDatabaseReport(request: VerifyRequest<DatabaseSchema>): Promise<Verification> {
+  const notes = [...notComparedNote(request.before.model, request.before.input.name), ...notComparedNote(request.after.model, request.after.input.name)];
+  const dialects = [request.before.dialect, request.after.dialect].filter((d) => d !== null && d !== 'postgresql');
+  const refuse = (note: string, engine: string): Verification => ({
+    engine,
+    passed: false,
+    scripts: [],
+    after_migration: { differences: [] },
+    after_rollback: { differences: [] },
+    notes: [...notes, note],
+  });
+  if (dialects.length) return refuse(`the scripts are PostgreSQL; a ${dialects[0]} schema cannot be verified on PostgreSQL`, 'none');
+  const extensions = [...new Set([...(request.before.model.extensions ?? []), ...(request.after.model.extensions ?? [])].map((e) => e.name))];
+  if (request.devUrl === null) {
+    const missing = extensions.filter((e) => !embeddedExtensionAvailable(e));
+    if (missing.length) return refuse(`the embedded engine (PGlite) has no ${missing.join(', ')} extension; verify on a server that has it with --dev-url postgres://…`, 'pglite');
+  }
+  const [before, after] = await Promise.all([replaySide(request.before), replaySide(request.after)]);
+  const engine = request.devUrl === null ? await createPgliteEngine(extensions) : await createServerEngine(request.devUrl);
+  try {
+    return await replayScripts({ report: request.report, before, after, engine, notes });
+  } finally {
+    await engine.close();
+  }
+}
