@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 function sideColumn(name: string, type: string, pair: { family: Family; scale?: number | null; precision?: number | null }): SideColumn {
-  const shape = { name, declaredType: type, ...postgresFamily(type), nativeHash: true, collation: null };
+  const shape = { name, declaredType: type, ...postgresFamily(type), nativeHash: true, collation: null, nullable: true };
   return { name, shape, pair: { family: pair.family, scale: pair.scale ?? null, precision: pair.precision ?? null }, hashKind: 'canonical' };
 }
 

@@ -76,11 +76,15 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
   await both(sides, (side, name) => side.prepare(sides[name].plan));
   const warnings = [...plan.warnings];
 
-  const counts = await both(sides, (side) => side.count());
   const keyless = plan.key.length === 0;
-  const nullKeys = keyless ? { source: 0n, target: 0n } : await both(sides, (side) => side.nullKeyCount());
+  // Counting scans the table on PostgreSQL; for checksums the hash pass counts every bucket anyway,
+  // so only level count (and sizing, from statistics) asks for counts here.
+  const counted = options.level === 'count' ? await both(sides, (side) => side.count()) : null;
+  const estimated = counted ?? (await both(sides, (side) => side.estimateRows()));
+  const nullKeys = await both(sides, (side, name) => (keyless || !sides[name].plan.key.some((c) => c.shape.nullable) ? Promise.resolve(0n) : side.nullKeyCount()));
   const duplicates = keyless ? { source: { keys: 0n, sample: [] }, target: { keys: 0n, sample: [] } } : await both(sides, (side) => side.duplicateKeys(DUPLICATE_SAMPLES));
-  const keyed = { source: toNumber(counts.source - nullKeys.source), target: toNumber(counts.target - nullKeys.target) };
+  const keyed = { source: Math.max(0, toNumber(estimated.source - nullKeys.source)), target: Math.max(0, toNumber(estimated.target - nullKeys.target)) };
+  const counts = counted ?? { source: 0n, target: 0n };
   phase('count');
 
   const report: TableReport = {
@@ -115,7 +119,7 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     if (duplicates[name].keys > 0n) warnings.push(`${duplicates[name].keys} key value(s) occur more than once in the ${name}; their rows are compared as a multiset`);
   }
   let differences: FoundDifference[] = [];
-  let different = counts.source !== counts.target || plan.columnsOnlyInSource.length > 0;
+  let different = plan.columnsOnlyInSource.length > 0 || (counted !== null && counted.source !== counted.target);
 
   if (options.level !== 'count') {
     // Dense integer keys are cut by division: the key's extent comes from the index ends.
@@ -144,6 +148,13 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     });
     await options.resume?.save(true);
     phase('hash');
+    // Exact counts: every keyed row falls in exactly one bucket.
+    for (const name of SIDE_NAMES) {
+      counts[name] = hashed[name].reduce((n, h) => n + h.count, 0n) + nullKeys[name];
+      keyed[name] = toNumber(counts[name] - nullKeys[name]);
+      report[`rows_${name}`] = toNumber(counts[name]);
+    }
+    if (counts.source !== counts.target) different = true;
     for (const name of SIDE_NAMES) {
       const seconds = hashed.elapsedMs[name] / 1000;
       report.performance[name].rows_per_second = keyed[name] > 0 && seconds > 0 ? Math.round(keyed[name] / seconds) : null;

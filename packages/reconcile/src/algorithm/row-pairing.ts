@@ -49,7 +49,10 @@ function rowText(row: RawValue[], side: SideRows, tolerance: number): string {
 }
 
 function valuesEqual(a: RawValue, b: RawValue, left: SideRows, right: SideRows, i: number, tolerance: number): boolean {
-  if (a === null || b === null) return a === b;
+  // The same stored value on the same engine is the same data: no normalization needed.
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  if (left.engine === right.engine && a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)) return true;
   const column = left.columns[i]!;
   if (column.pair.family === 'float') {
     const x = numericValue(a);

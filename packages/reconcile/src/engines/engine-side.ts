@@ -100,6 +100,8 @@ export interface EngineSide {
   prepare(plan: SidePlan): Promise<void>;
   /** Rows that pass --where (NULL keys included). */
   count(): Promise<bigint>;
+  /** About how many rows pass --where, as cheaply as the engine can tell (sizes the buckets). */
+  estimateRows(): Promise<bigint>;
   nullKeyCount(): Promise<bigint>;
   duplicateKeys(limit: number): Promise<DuplicateKeys>;
   /** Smallest and largest key (single-column keys), null for an empty table. */

@@ -11,6 +11,8 @@ export interface ColumnShape extends FamilyOf {
   nativeHash: boolean;
   /** Collation of the column when it is not the default (PostgreSQL name, SQLite NOCASE/RTRIM). */
   collation: string | null;
+  /** Whether the column may hold NULL (no NOT NULL constraint; SQLite's rowid alias never does). */
+  nullable: boolean;
 }
 
 /** A table as one side sees it. */

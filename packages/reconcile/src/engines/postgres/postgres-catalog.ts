@@ -39,12 +39,13 @@ export async function describePostgresTable(query: CatalogQuery, name: string): 
      WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     [oid],
   );
-  const columns: ColumnShape[] = columnRows.map(([column, type, , collation]) => ({
+  const columns: ColumnShape[] = columnRows.map(([column, type, nullable, collation]) => ({
     name: String(column),
     declaredType: String(type),
     ...postgresFamily(String(type)),
     nativeHash: NATIVE_HASH.test(String(type)),
     collation: collation === null ? null : String(collation),
+    nullable: Boolean(nullable),
   }));
   const indexRows = await query(
     `SELECT i.indisprimary, i.indisunique,

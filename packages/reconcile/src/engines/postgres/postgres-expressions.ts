@@ -60,19 +60,58 @@ export function fetchExpression(column: SideColumn): string {
   return /^real$/i.test(column.shape.declaredType) ? `${c}::float8::text` : `${c}::text`;
 }
 
-/** A column inside hash_record_extended(ROW(...)) for a PostgreSQL ↔ PostgreSQL comparison. */
-function nativeElement(column: SideColumn, tolerance: number): string {
-  if (column.hashKind === 'cell' || column.hashKind === 'canonical') return canonicalExpression(column, tolerance);
+/** PostgreSQL's own 64-bit hash of a stored value, seeded: `fn(value, seed)`. */
+function nativeHash(column: SideColumn, seed: string): string {
+  const c = quoteIdent(column.name);
+  const type = column.shape.declaredType;
+  if (/^(smallint|integer|bigint)$/.test(type)) return `hashint8extended(${c}::int8, ${seed})`;
+  if (/^numeric/.test(type)) return `hash_numeric_extended(${c}, ${seed})`;
+  if (type === 'real') return `hashfloat4extended(${c}, ${seed})`;
+  if (type === 'double precision') return `hashfloat8extended(${c}, ${seed})`;
+  if (type === 'boolean') return `hashint4extended(${c}::int, ${seed})`;
   // Text hashes by its bytes whatever the column's collation (a case-insensitive one would hash 'A' like 'a').
+  if (column.shape.family === 'text') return `hashtextextended(${c}::text COLLATE "C", ${seed})`;
+  if (type === 'uuid') return `uuid_hash_extended(${c}, ${seed})`;
+  if (/^timestamp(\(\d\))? without time zone$/.test(type)) return `timestamp_hash_extended(${c}, ${seed})`;
+  if (/^timestamp(\(\d\))? with time zone$/.test(type)) return `timestamp_hash_extended(${c}::timestamp, ${seed})`;
+  if (/^time(\(\d\))? without time zone$/.test(type)) return `time_hash_extended(${c}, ${seed})`;
+  if (type === 'jsonb') return `jsonb_hash_extended(${c}, ${seed})`;
+  return `hash_record_extended(ROW(${c}), ${seed})`;
+}
+
+/** A key column inside hash_record_extended(ROW(...)) (keys other than a single integer). */
+function keyElement(column: SideColumn, tolerance: number): string {
+  if (column.hashKind !== 'raw') return canonicalExpression(column, tolerance);
   if (column.shape.family === 'text') return `${quoteIdent(column.name)}::text COLLATE "C"`;
   return quoteIdent(column.name);
 }
 
-/** The 64-bit hash of one row, as bigint. */
+/**
+ * The 64-bit hash of one row, as bigint.
+ *
+ * Same engine (native): each column is hashed by PostgreSQL's own function for its type, seeded
+ * with the row's key and the column's position, and the column hashes are XORed. The seed ties
+ * every value to its row and place, so values swapped between rows or columns change the hash;
+ * XOR cannot overflow (a sum of int8 would raise). A NULL gets its own marker. Measured about a
+ * third cheaper than hash_record_extended(ROW(...)), which builds a record per row.
+ *
+ * Across engines (canonical): md5 of the canonical text of every column, the same bytes the
+ * JavaScript side hashes for SQLite.
+ */
 export function rowHashExpression(plan: SidePlan): string {
-  const columns = [...plan.key, ...plan.columns];
-  if (plan.hashMode === 'native') return `hash_record_extended(ROW(${columns.map((c) => nativeElement(c, plan.tolerance)).join(', ')}), 0)`;
-  const fields = columns.map((c) => {
+  if (plan.hashMode === 'native') {
+    const integerKey = plan.key.length === 1 && /^(smallint|integer|bigint)$/.test(plan.key[0]!.shape.declaredType);
+    // The row's base: its integer key as is, else a hash of the key columns.
+    const base = integerKey ? `${quoteIdent(plan.key[0]!.name)}::int8` : `hash_record_extended(ROW(${plan.key.map((k) => keyElement(k, plan.tolerance)).join(', ')}), 0)`;
+    const terms = [integerKey ? `hashint8extended(${base}, 0)` : base];
+    plan.columns.forEach((column, i) => {
+      const seed = `(${base} # ${(BigInt(i + 1) << 48n).toString()}::int8)`;
+      const value = column.hashKind === 'raw' ? nativeHash(column, seed) : `hashtextextended(${canonicalExpression(column, plan.tolerance)}, ${seed})`;
+      terms.push(`coalesce(${value}, hashint8extended(${base}, ${-(i + 1)}))`);
+    });
+    return terms.join(' # ');
+  }
+  const fields = [...plan.key, ...plan.columns].map((c) => {
     const e = canonicalExpression(c, plan.tolerance);
     return `coalesce('V' || octet_length(${e})::text || ':' || ${e}, 'N')`;
   });

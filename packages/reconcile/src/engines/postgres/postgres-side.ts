@@ -162,6 +162,17 @@ export class PostgresSide implements EngineSide {
     return BigInt(n);
   }
 
+  async estimateRows(): Promise<bigint> {
+    const plan = this.current;
+    // The planner's statistics cost nothing; a filter or a table never analyzed needs a count.
+    if (!plan.where) {
+      const rows = await this.query(`SELECT c.reltuples::bigint::text FROM pg_class c WHERE c.oid = to_regclass($1)`, [plan.table.sqlName], `estimating rows of ${this.tableWhat()}`);
+      const estimate = rows.length ? BigInt(String(rows[0]![0])) : -1n;
+      if (estimate > 0n) return estimate;
+    }
+    return this.count();
+  }
+
   async nullKeyCount(): Promise<bigint> {
     const plan = this.current;
     const [[n]] = (await this.query(`SELECT count(*)::text FROM ${plan.table.sqlName} WHERE ${this.filters([anyNullKey(plan)])}`, [], `counting NULL keys of ${this.tableWhat()}`)) as [[string]];

@@ -46,14 +46,17 @@ export function describeSqliteTable(db: Database, requested: string): TableShape
   const indexes = indexesOf(db, name);
   const collationOf = new Map<string, string>();
   for (const index of indexes) index.columns.forEach((column, i) => index.collations[i] && !collationOf.has(column) && collationOf.set(column, index.collations[i]!));
+  const pkColumns = info.filter(([, , , pkIndex]) => Number(pkIndex) > 0);
+  const rowidAlias = pkColumns.length === 1 && String(pkColumns[0]![1]).toUpperCase() === 'INTEGER' && !/WITHOUT\s+ROWID/i.test(String(row[1] ?? ''));
   const columns: ColumnShape[] = info
     .filter(([, , , , hidden]) => Number(hidden) === 0 || Number(hidden) === 2 || Number(hidden) === 3)
-    .map(([column, type]) => ({
+    .map(([column, type, notnull, pkIndex]) => ({
       name: String(column),
       declaredType: String(type ?? ''),
       ...sqliteFamily(String(type ?? '')),
       nativeHash: true,
       collation: collationOf.get(String(column)) ?? null,
+      nullable: !Number(notnull) && !(rowidAlias && Number(pkIndex) > 0),
     }));
   const pk = info.filter(([, , , pkIndex]) => Number(pkIndex) > 0).sort((a, b) => Number(a[3]) - Number(b[3])).map(([column]) => String(column));
   const primaryKey = pk.length ? pk : null;

@@ -126,6 +126,11 @@ export class SqliteSide implements EngineSide {
     return BigInt(await this.call<bigint>('count'));
   }
 
+  /** SQLite counts a b-tree quickly (no statistics needed). */
+  estimateRows(): Promise<bigint> {
+    return this.count();
+  }
+
   async nullKeyCount(): Promise<bigint> {
     return BigInt(await this.call<bigint>('nullKeyCount'));
   }

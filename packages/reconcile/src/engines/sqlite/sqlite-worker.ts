@@ -93,7 +93,9 @@ const ops: Record<string, (...args: never[]) => unknown> = {
   },
   keyExtent: () => {
     const k = keyColumns()[0]!;
-    const [min, max] = statement(`SELECT min(${k}), max(${k}) FROM ${table()} WHERE ${where()}`).raw().get() as [RawValue, RawValue];
+    // Two queries: SQLite reads one end of the index for min() or max() alone, but scans for both.
+    const min = statement(`SELECT min(${k}) FROM ${table()} WHERE ${where()}`).pluck().get() as RawValue;
+    const max = statement(`SELECT max(${k}) FROM ${table()} WHERE ${where()}`).pluck().get() as RawValue;
     return min === null || max === null ? null : { min: [min], max: [max] };
   },
   quantiles: (range: KeyRange, step: number) => {
