@@ -1,5 +1,5 @@
 export { createServicePlugin } from './plugin.js';
-export { serviceOptionsSchema, type ServiceOptions } from './options.js';
+export { serviceOptionsSchema, type IgnoreEntry, type ServiceOptions } from './options.js';
 export { apiRules } from './api/rules/index.js';
 export { createOpenApiSource, readApiInput } from './api/openapi-source.js';
 export { diffApi } from './api/diff/diff-api.js';

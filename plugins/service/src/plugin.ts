@@ -1,7 +1,7 @@
 import { definePlugin, definePluginFactory, PLUGIN_API_VERSION } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
-import { apiChecker } from './api/api-checker.js';
-import { graphqlChecker } from './graphql/graphql-checker.js';
+import { createApiChecker } from './api/api-checker.js';
+import { createGraphqlChecker } from './graphql/graphql-checker.js';
 import { graphqlSource } from './graphql/graphql-source.js';
 import { createOpenApiSource } from './api/openapi-source.js';
 import { serviceOptionsSchema } from './options.js';
@@ -34,7 +34,7 @@ export const createServicePlugin = definePluginFactory({
       rollbacks: serviceRollbacks,
       triggers: serviceTriggers,
       communications: serviceCommunications,
-      checkers: [apiChecker, graphqlChecker],
+      checkers: [createApiChecker(options.ignore), createGraphqlChecker(options.ignore)],
       sources: [createOpenApiSource({ remoteRefs: options.remoteRefs }), graphqlSource],
     }),
 });

@@ -20,7 +20,7 @@ describe('service plugin', () => {
 
   it('exports the factory under both names', () => {
     expect(createServicePlugin).toBe(service);
-    expect(serviceOptionsSchema.parse({})).toEqual({ remoteRefs: false });
+    expect(serviceOptionsSchema.parse({})).toEqual({ remoteRefs: false, ignore: [] });
   });
 
   it('rejects unknown options, naming the option', () => {

@@ -2,14 +2,16 @@ import { defineChecker } from '@migration-architect/core';
 import { diffGraphql } from './graphql-diff.js';
 import type { GraphqlModel } from './graphql-model.js';
 import { graphqlChangeKinds, graphqlRules } from './graphql-rules.js';
+import { withoutAccepted } from '../ignore/accepted-changes.js';
+import type { IgnoreEntry } from '../options.js';
 
-/** `check --type graphql`: two GraphQL schemas, compared by GraphQL Inspector, classified by our rules. */
-export const graphqlChecker = defineChecker<GraphqlModel>({
+/** `check --type graphql`: two GraphQL schemas, compared by GraphQL Inspector, classified by our rules; findings the config accepts left out. */
+export const createGraphqlChecker = (ignore: IgnoreEntry[] = []) => defineChecker<GraphqlModel>({
   id: 'graphql',
   title: 'GraphQL schema',
   description: 'Compares two GraphQL schemas (SDL or introspection JSON) with GraphQL Inspector: types, fields, arguments, input fields, enums, unions, interfaces and directives, breaking / dangerous / safe.',
   changeKinds: graphqlChangeKinds,
-  diff: (before, after) => diffGraphql(before, after),
+  diff: (before, after) => withoutAccepted(diffGraphql(before, after), ignore, graphqlRules, { before, after, dialect: null }),
   rules: graphqlRules,
   recommendations: {
     breaking: [
