@@ -17,6 +17,10 @@ const runs = [
   ['plan', 'examples/sample_infrastructure_migration.json', '-o', 'out/infrastructure-plan.json', '--format', 'both'],
   ['rollback', 'out/database-plan.json', '-o', 'out/database-runbook.json', '--format', 'both'],
   ['rollback', 'out/service-plan.json', '-o', 'out/service-runbook.md', '--format', 'markdown'],
+  // On the calendar, as a page with diagrams (open it in a browser; it needs no network).
+  ['plan', 'examples/cross_region_database_move.json', '--start', '2026-12-05T09:00Z', '-o', 'out/cross-region-plan.html', '--format', 'html'],
+  ['plan', 'examples/cross_region_database_move.json', '--start', '2026-12-05T09:00Z', '-o', 'out/cross-region-plan.json'],
+  ['rollback', 'out/cross-region-plan.json', '-o', 'out/cross-region-runbook.html', '--format', 'html'],
   ['check', 'examples/database_schema_before.json', 'examples/database_schema_after.json', '-o', 'out/database-compatibility.json', '--format', 'both'],
   ['check', 'examples/api/openapi-before.yaml', 'examples/api/openapi-after.yaml', '--type', 'api', '-o', 'out/api-compatibility.md', '--format', 'markdown'],
   // Two small SQLite databases with planted differences (examples/reconcile/README.md): exit 1.

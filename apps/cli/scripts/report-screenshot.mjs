@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates docs/images/plan-report.png: the HTML plan of the cross-region test spec, in Debian's
+// Regenerates docs/images/plan-report.png: the HTML plan of examples/cross_region_database_move.json, in Debian's
 // headless Chromium. Run after `pnpm build`: node apps/cli/scripts/report-screenshot.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'ma-shot-'));
 const html = join(dir, 'plan.html');
-execFileSync(process.execPath, [join(root, 'apps/cli/dist/bin.js'), 'plan', join(root, 'apps/cli/test/fixtures/specs/cross-region-database-move.json'), '--start', '2026-12-05T09:00Z', '--format', 'html', '-o', html], {
+execFileSync(process.execPath, [join(root, 'apps/cli/dist/bin.js'), 'plan', join(root, 'examples/cross_region_database_move.json'), '--start', '2026-12-05T09:00Z', '--format', 'html', '-o', html], {
   env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
   stdio: 'inherit',
 });

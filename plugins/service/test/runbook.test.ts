@@ -86,6 +86,8 @@ describe('service runbooks', () => {
     const open = runbook.open_placeholders!.map((p) => p.placeholder);
     expect(open).toEqual(expect.arrayContaining(['rollback_reason', 'incident_commander', 'start_time']));
     expect(open).not.toContain('affected_services');
+    // Path parameters of endpoints (/users/{id}) in the routing steps are not placeholders.
+    expect(open).not.toContain('id');
     expect(open).not.toContain('estimated_duration');
     expect(runbook.communication_templates.find((c) => c.audience === 'business')!.body).toContain('Affected Services: payment_service, order_service,');
     const reason = runbook.open_placeholders!.find((p) => p.placeholder === 'rollback_reason')!;

@@ -1,4 +1,5 @@
-const PLACEHOLDER = /\{([a-z][a-z_0-9]*)\}/g;
+/** `{name}`, but not a path parameter such as `/users/{id}` in an endpoint. */
+const PLACEHOLDER = /(?<!\/)\{([a-z][a-z_0-9]*)\}/g;
 
 /**
  * Fills the placeholders a plan can answer in every string of the runbook (messages, scripts,

@@ -11,6 +11,8 @@ const SEQUENCE_MINUTES_PER_TABLE = 0.25;
  * The cutover, step by step. From the pause to the resume, writes stop: those steps are the
  * outage the plan sizes against max_downtime_minutes and places in the migration window. The
  * critical tables' counts are compared inside it, because after the resume they diverge.
+ * Deployment values are environment variables ($PGBOUNCER_DATABASE, $TARGET_HOST, ...): a plan
+ * holds no {placeholders}.
  */
 export function cutoverSteps(tables: TableToMigrate[], tp: Required<Throughput>, replicated: boolean): PlanStepInput[] {
   const phases = ['cutover'];
@@ -28,13 +30,13 @@ export function cutoverSteps(tables: TableToMigrate[], tp: Required<Throughput>,
       estimate: '2 min (assumed: PAUSE waits for in-flight transactions; keep them short)',
       downtime: true,
       scriptType: 'bash',
-      script: `psql "$PGBOUNCER_ADMIN_URL" -c 'PAUSE {database_alias};'`,
+      script: `psql "$PGBOUNCER_ADMIN_URL" -c "PAUSE $PGBOUNCER_DATABASE;"`,
       validation: `psql "$PGBOUNCER_ADMIN_URL" -c 'SHOW POOLS;'`,
       rollback: {
         name: 'Resume writes on the source',
         description: 'RESUME the pool pointed at the source: nothing was switched yet',
         scriptType: 'bash',
-        script: `psql "$PGBOUNCER_ADMIN_URL" -c 'RESUME {database_alias};'`,
+        script: `psql "$PGBOUNCER_ADMIN_URL" -c "RESUME $PGBOUNCER_DATABASE;"`,
         minutes: 1,
       },
     },
@@ -90,8 +92,8 @@ export function cutoverSteps(tables: TableToMigrate[], tp: Required<Throughput>,
       downtime: true,
       scriptType: 'bash',
       script: [
-        `sed -i.bak 's|^{database_alias} = .*|{database_alias} = host={target_host} port=5432 dbname={target_database}|' /etc/pgbouncer/pgbouncer.ini`,
-        `psql "$PGBOUNCER_ADMIN_URL" -c 'RELOAD;' -c 'RESUME {database_alias};'`,
+        `sed -i.bak "s|^$PGBOUNCER_DATABASE = .*|$PGBOUNCER_DATABASE = host=$TARGET_HOST port=5432 dbname=$TARGET_DATABASE|" /etc/pgbouncer/pgbouncer.ini`,
+        `psql "$PGBOUNCER_ADMIN_URL" -c 'RELOAD;' -c "RESUME $PGBOUNCER_DATABASE;"`,
       ].join('\n'),
       validation: 'SELECT inet_server_addr(), current_database();  -- through the pool',
     },
