@@ -210,7 +210,9 @@ class ModelReader {
       } else {
         content = this.content(this.docs.child(response, 'content'));
       }
-      responses.set(status.toUpperCase(), { status: status.toUpperCase(), content, headers: this.headers(this.docs.child(response, 'headers')), at: response });
+      // `2xx` and `2XX` are one range; `default` stays as written.
+      const key = /^[1-5]xx$/i.test(status) ? status.toUpperCase() : status;
+      responses.set(key, { status: key, content, headers: this.headers(this.docs.child(response, 'headers')), at: response });
     }
     return responses;
   }
