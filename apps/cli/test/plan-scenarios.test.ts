@@ -105,10 +105,13 @@ describe('a cross-region database move out of the monolith (data_migration)', ()
 describe('a monolith split (strangler_fig)', () => {
   it('routes endpoint by endpoint, rolls reads out by flag, and flags the endpoint left behind', async () => {
     const plan = await planOf('monolith-split');
-    expect(phase(plan, 'intercept').steps.map((s) => s.name)).toEqual([
+    // The facade first sends everything to the monolith (intercept); the routes move in redirect, with the flag.
+    expect(phase(plan, 'intercept').steps).toEqual([]);
+    expect(phase(plan, 'redirect').steps.map((s) => s.name)).toEqual([
       'Route GET /api/v1/orders/{id} → GET /api/v2/orders/{id}',
       'Route POST /api/v1/orders → POST /api/v2/orders',
       'Route POST /api/v1/orders/{id}/cancel → POST /api/v2/orders/{id}/cancel',
+      'Turn on orders_service_reads at 1%',
     ]);
     expect(plan.warnings.map((w) => [w.code, w.path])).toEqual([['endpoint-without-replacement', 'service_details.legacy_service.endpoints[3]']]);
     expect(raisedBy(plan, 'service/orphaned-endpoints')).toEqual(['endpoint-without-replacement']);

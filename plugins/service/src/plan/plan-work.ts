@@ -7,7 +7,8 @@ const ROUTE_MINUTES = 5;
 const UNROUTE_MINUTES = 2;
 const LOAD_TEST_MINUTES = 60;
 
-const ROUTING_PHASES = ['intercept', 'redirect', 'switch_traffic', 'cutover', 'canary_release', 'deployment'];
+// Where traffic moves first; a spec phase named intercept (the sample's "route to new service") is the fallback.
+const ROUTING_PHASES = ['redirect', 'switch_traffic', 'cutover', 'canary_release', 'intercept', 'deployment'];
 const TEST_PHASES = ['testing', 'validate', 'verify_green', 'canary_analysis', 'compare', 'validation'];
 
 const slug = (endpoint: string) => endpoint.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
