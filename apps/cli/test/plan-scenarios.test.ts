@@ -182,6 +182,15 @@ describe('the spec read in full', () => {
     expect(strict.stderr).toBe(`migration-architect: error: ${file}: tables_to_migrat: unknown field "tables_to_migrat" (did you mean "tables_to_migrate"?); no loaded plugin reads it (and 1 more)\n`);
   });
 
+  it('publishes every field in `schema spec`: core\'s for every type, and both shapes of a field two types declare', async () => {
+    const schema = JSON.parse((await cli(['schema', 'spec'])).stdout);
+    for (const field of ['migration_phases', 'feature_flags', 'monitoring', 'rollback_triggers', 'business_continuity', 'tables_to_migrate', 'schema_changes', 'service_details', 'waves']) {
+      expect(schema.properties, field).toHaveProperty(field);
+    }
+    const throughput = schema.properties.throughput.anyOf.map((s: { description: string; properties: object }) => [s.description.match(/\(type: (\w+)\)$/)![1], Object.keys(s.properties)[0]]);
+    expect(throughput).toEqual([['database', 'copy_mb_per_second'], ['infrastructure', 'transfer_mb_per_second']]);
+  });
+
   it('refuses a --start without a zone (64)', async () => {
     const result = await cli(['plan', specFile('cloud-cutover'), '--start', '2026-12-05T09:00']);
     expect(result.code).toBe(64);

@@ -27,9 +27,14 @@ function described(schema: z.ZodType, note: string): z.ZodType {
 function specWithPluginFields(registry: PluginRegistry): z.ZodType {
   const fields: Record<string, z.ZodType> = {};
   const constraints: Record<string, z.ZodType> = {};
+  // Two types may declare a field of the same name (each its own `throughput`): either shape is accepted.
+  const add = (into: Record<string, z.ZodType>, name: string, schema: z.ZodType, type: string) => {
+    const own = described(schema, `type: ${type}`);
+    into[name] = into[name] ? z.union([into[name]!, own]) : own;
+  };
   for (const type of registry.migrationTypes()) {
-    for (const [name, schema] of Object.entries(type.specFields)) fields[name] ??= described(schema, `type: ${type.id}`);
-    for (const [name, schema] of Object.entries(type.constraintFields)) constraints[name] ??= described(schema, `type: ${type.id}`);
+    for (const [name, schema] of Object.entries(type.specFields)) add(fields, name, schema, type.id);
+    for (const [name, schema] of Object.entries(type.constraintFields)) add(constraints, name, schema, type.id);
   }
   const base = MigrationSpecSchema.shape.constraints.unwrap();
   return MigrationSpecSchema.extend({ ...fields, constraints: base.extend(constraints).optional() });
