@@ -264,3 +264,13 @@ describe('what real descriptions get wrong', () => {
     expect(list.message).toMatch(/expected an OpenAPI or Swagger document \(an object\), got an array/);
   });
 });
+
+describe('extensible enums', () => {
+  it('a value added to an x-extensible-enum in a response breaks nobody; to a plain enum it may', async () => {
+    const doc = (values: string[], extensible: boolean) => responseBodyDocument({ type: 'object', properties: { status: { type: 'string', ...(extensible ? { 'x-extensible-enum': values } : { enum: values }) } } });
+    const plain = only(await checkDocuments(doc(['a', 'b'], false), doc(['a', 'b', 'c'], false)));
+    expect(plain).toMatchObject({ rule: 'service/response-property-enum-value-added', severity: 'potentially_breaking' });
+    const extensible = only(await checkDocuments(doc(['a', 'b'], true), doc(['a', 'b', 'c'], true)));
+    expect(extensible).toMatchObject({ rule: 'service/response-property-enum-value-added', severity: 'non_breaking' });
+  });
+});

@@ -5,7 +5,9 @@ import type { SpecDocument } from '../document/spec-document.js';
 /** Keywords that document a schema without changing what it allows. */
 const ANNOTATIONS = new Set(['description', 'title', 'summary', 'example', 'examples', 'externalDocs', '$comment', 'xml']);
 
-const ignored = (key: string) => ANNOTATIONS.has(key) || (key.startsWith('x-') && key !== 'x-nullable');
+/** Extensions never count, except the two that change what values mean. */
+const MEANINGFUL_EXTENSIONS = new Set(['x-nullable', 'x-extensible-enum']);
+const ignored = (key: string) => ANNOTATIONS.has(key) || (key.startsWith('x-') && !MEANINGFUL_EXTENSIONS.has(key));
 
 /**
  * Whether two schemas allow the same values as written, following `$ref`s with the same name on

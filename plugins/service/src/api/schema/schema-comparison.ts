@@ -175,7 +175,7 @@ export class SchemaComparer {
     const removed = [...fa.enum].filter(([key]) => !fb.enum!.has(key)).map(([, value]) => value);
     const added = [...fb.enum].filter(([key]) => !fa.enum!.has(key)).map(([, value]) => value);
     if (removed.length) this.emit(ctx, 'enum-value.removed', fb.at, 'after', { before: removed }, { values: removed });
-    if (added.length) this.emit(ctx, 'enum-value.added', fb.at, 'after', { after: added }, { values: added });
+    if (added.length) this.emit(ctx, 'enum-value.added', fb.at, 'after', { after: added }, { values: added, extensible: fb.extensibleEnum });
   }
 
   private defaults(fa: SchemaFacets, fb: SchemaFacets, ctx: CompareContext): void {

@@ -22,6 +22,8 @@ export interface SchemaFacets {
   format: string | undefined;
   /** canonical JSON → value, null excluded. */
   enum: Map<string, unknown> | undefined;
+  /** `x-extensible-enum` (Zalando's guidelines): clients must expect values beyond the list. */
+  extensibleEnum: boolean;
   default: { value: unknown } | undefined;
   maximum: Bound | undefined;
   minimum: Bound | undefined;
@@ -77,6 +79,7 @@ function emptyFacets(at: Located): SchemaFacets {
     nullable: false,
     format: undefined,
     enum: undefined,
+    extensibleEnum: false,
     default: undefined,
     maximum: undefined,
     minimum: undefined,
@@ -152,7 +155,9 @@ export class FacetReader {
     if (node['nullable'] === true || node['x-nullable'] === true) facets.nullable = true;
     if (typeof node['format'] === 'string') facets.format = node['format'];
 
-    const values = Array.isArray(node['enum']) ? node['enum'] : 'const' in node ? [node['const']] : undefined;
+    const extensible = Array.isArray(node['x-extensible-enum']) ? node['x-extensible-enum'] : undefined;
+    const values = Array.isArray(node['enum']) ? node['enum'] : 'const' in node ? [node['const']] : extensible;
+    facets.extensibleEnum = extensible !== undefined && !Array.isArray(node['enum']);
     if (values) {
       facets.enum = new Map();
       for (const value of values) {
@@ -210,7 +215,11 @@ export class FacetReader {
     facets.types ??= first('types') as Set<string> | undefined;
     if (!facets.nullable && own === undefined && members.every((m) => m.nullable)) facets.nullable = true;
     facets.format ??= first('format') as string | undefined;
-    facets.enum ??= first('enum') as Map<string, unknown> | undefined;
+    if (facets.enum === undefined) {
+      const withEnum = members.find((m) => m.enum !== undefined);
+      facets.enum = withEnum?.enum;
+      facets.extensibleEnum = withEnum?.extensibleEnum ?? false;
+    }
     facets.default ??= first('default') as { value: unknown } | undefined;
     facets.maximum ??= first('maximum') as Bound | undefined;
     facets.minimum ??= first('minimum') as Bound | undefined;
