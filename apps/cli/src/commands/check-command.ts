@@ -65,6 +65,7 @@ export function checkCommand(runtime: CommandRuntime) {
         ruleOverrides: config.rules,
         renames,
       });
+      for (const warning of report.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${warning}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {
         rules: ruleCatalog(registry, report.schema_type),
         toolVersion: packageJson.version,

@@ -126,7 +126,7 @@ export function compareSchemas(checker: Owned<Checker>, before: ResolvedSchemaIn
       rule: ruleId,
       code: rule.code ?? null,
       location: {
-        file: side === 'before' ? before.name : after.name,
+        file: change.location?.file ?? (side === 'before' ? before.name : after.name),
         ...(change.location ? { line: change.location.line, ...(change.location.column ? { column: change.location.column } : {}) } : {}),
       },
       severity: override ?? outcome.severity ?? rule.severity,
@@ -169,6 +169,7 @@ export function compareSchemas(checker: Owned<Checker>, before: ResolvedSchemaIn
     schema_before: summaryOf(before),
     schema_after: summaryOf(after),
     inputs: { before: describeInput(before), after: describeInput(after) },
+    warnings: [before, after].flatMap((input) => (input.read.warnings ?? []).map((warning) => `${input.name}: ${warning}`)),
     analysis_date: clock().toISOString(),
     overall_compatibility: overallOf(counts),
     breaking_changes_count: counts.breaking,

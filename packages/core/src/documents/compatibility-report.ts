@@ -91,6 +91,10 @@ export const CompatibilityReportSchema = z
       .object({ before: SchemaInputDescriptionSchema, after: SchemaInputDescriptionSchema })
       .optional()
       .meta({ description: 'How each input was read: its name (passwords masked), the source, and the dialect scripts are written for.' }),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'What the sources tolerated or could not compare in the inputs, each prefixed with the input it is about.' }),
     analysis_date: z.string(),
     overall_compatibility: OverallCompatibilitySchema,
     breaking_changes_count: z.number().int().nonnegative(),

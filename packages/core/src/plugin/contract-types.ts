@@ -348,6 +348,11 @@ export interface ChangeLocation {
   side: 'before' | 'after';
   line: number;
   column?: number | undefined;
+  /**
+   * The file the object is written in, when it is not the input itself (an OpenAPI file reached
+   * through a `$ref`); default: the before or after input.
+   */
+  file?: string | undefined;
 }
 
 /** An explicit rename the user declared (`--rename users.email=users.email_address`). */
@@ -553,6 +558,11 @@ export interface SchemaRead<Model = unknown> {
    * name and the source's title. JSON sources keep the first 500 characters of the document.
    */
   summary?: string | undefined;
+  /**
+   * What the source tolerated or could not read (a null `responses:`, an object it does not
+   * compare), one sentence each. The report keeps them in `warnings`; the CLI prints them on stderr.
+   */
+  warnings?: string[] | undefined;
 }
 
 export interface SchemaSourceInput<Model = any> {

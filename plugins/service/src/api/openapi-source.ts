@@ -69,9 +69,7 @@ export function createOpenApiSource(options: { remoteRefs: boolean }) {
       if (!input.isDocumentFile()) return undefined;
       if (!input.explicit && !(await looksLikeApiInput(input))) return undefined;
       const { model, document } = await readApiInput(input, options);
-      // `warnings` is not part of the contract yet; it travels with the read for callers that show it.
-      const read = { model, dialect: dialectOf(model), summary: documentPreview(document), warnings: model.warnings };
-      return read;
+      return { model, dialect: dialectOf(model), summary: documentPreview(document), warnings: model.warnings };
     },
   });
 }
