@@ -1,4 +1,4 @@
-import { createRegistry, PLUGIN_API_VERSION, PluginSchema } from '@migration-architect/core';
+import { createRegistry, PLUGIN_API_VERSION, pluginContractSchema } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import service from '../../service/src/index.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -13,7 +13,7 @@ describe('infrastructure plugin', () => {
   });
 
   it('declares the contract version, its namespace and the package version', () => {
-    const plugin = PluginSchema.parse(infrastructure());
+    const plugin = pluginContractSchema().parse(infrastructure());
     expect(plugin.apiVersion).toBe(PLUGIN_API_VERSION);
     expect(plugin.meta).toMatchObject({ name: '@migration-architect/plugin-infrastructure', namespace: 'infrastructure', version: packageJson.version });
   });
@@ -25,7 +25,7 @@ describe('infrastructure plugin', () => {
 
   it('rejects unknown options, naming the option', () => {
     expect(() => infrastructure({ provider: 'aws' } as never)).toThrow(/invalid option "provider"/);
-    expect(() => infrastructure(42 as never)).toThrow(/plugin-infrastructure: invalid options/);
+    expect(() => infrastructure(42 as never)).toThrow(/plugin "@migration-architect\/plugin-infrastructure": invalid options: .*expected object/);
   });
 
   it('loads next to the service plugin in one registry', () => {
@@ -34,7 +34,7 @@ describe('infrastructure plugin', () => {
   });
 
   it('gives every phase a real template, not the seed\'s "Execute <x> phase" placeholder', () => {
-    for (const phase of PluginSchema.parse(infrastructure()).phases) {
+    for (const phase of pluginContractSchema().parse(infrastructure()).phases) {
       expect(phase.description, phase.id).not.toMatch(/^Execute \w+ phase$/);
       expect(phase.tasks.length, phase.id).toBeGreaterThanOrEqual(4);
       expect(phase.validationCriteria.length, phase.id).toBeGreaterThanOrEqual(3);
