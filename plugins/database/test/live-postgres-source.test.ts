@@ -175,15 +175,15 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
     expect(users.uniques).toEqual([{ name: 'users_email_key', columns: ['email'] }]);
     expect(users.checks).toEqual([{ name: 'users_age_check', expression: 'age >= 0 AND age < 200' }]);
     // PostgreSQL stores the expression with the cast it resolved.
-    expect(users.indexes).toEqual([{ name: 'idx_users_lower_email', columns: ['lower(email::text)'], unique: false, predicate: null, method: null }]);
+    expect(users.indexes).toEqual([{ name: 'idx_users_lower_email', columns: ['lower(email::text)'], unique: false, predicate: null, method: null, canonical: expect.any(String) }]);
 
     const orders = table(model, 'orders');
     expect(orders.foreignKeys).toEqual([
       { name: 'orders_user_id_fkey', columns: ['user_id'], references: { schema: 'public', name: 'users', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: null },
     ]);
     expect(orders.indexes).toEqual([
-      { name: 'idx_orders_open', columns: ['user_id'], unique: false, predicate: 'NOT shipped', method: null },
-      { name: 'idx_orders_total', columns: ['total DESC'], unique: false, predicate: null, method: null },
+      { name: 'idx_orders_open', columns: ['user_id'], unique: false, predicate: 'NOT shipped', method: null, canonical: expect.any(String) },
+      { name: 'idx_orders_total', columns: ['total DESC'], unique: false, predicate: null, method: null, canonical: expect.any(String) },
     ]);
 
     const invoices = table(model, 'billing.invoices');
@@ -239,6 +239,7 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
         forEachRow: true,
         function: 'touch',
         condition: 'old.total IS DISTINCT FROM new.total',
+        canonical: expect.any(String),
       },
     ]);
     const cents = table(model, 'billing.invoices').columns.find((c) => c.name === 'amount_cents');

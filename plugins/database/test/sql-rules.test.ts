@@ -45,6 +45,9 @@ const sqlCases: Record<string, { before: string; after: string }> = {
   'trigger-changed': { before: BASE, after: BASE.replace('AFTER UPDATE ON users', 'AFTER INSERT OR UPDATE ON users') },
   'exclusion-added': { before: BASE, after: `${BASE}\n${EXCLUSION}` },
   'exclusion-removed': { before: `${BASE}\n${EXCLUSION}`, after: BASE },
+  'extension-added': { before: BASE, after: `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${BASE}` },
+  'extension-removed': { before: `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${BASE}`, after: BASE },
+  'extension-changed': { before: `CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.5';\n${BASE}`, after: `CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.6';\n${BASE}` },
 };
 
 /** Seed-format cases whose DDL PostgreSQL rejects as written: a varchar column under a numeric CHECK. */

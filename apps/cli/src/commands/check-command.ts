@@ -13,9 +13,14 @@ const args = {
   type: { type: 'string', alias: 't', description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)', valueHint: 'type' },
   'fail-on': { type: 'string', description: 'Lowest severity that fails the check: breaking, potentially_breaking (default), non_breaking, additive, or none', valueHint: 'severity' },
   rename: { type: 'string', description: 'Declare a rename, e.g. users.email=users.email_address (repeatable)', valueHint: 'old=new' },
+  verify: { type: 'boolean', description: 'Replay the migration and rollback scripts on a scratch database and compare with both schemas; exit 3 when that fails' },
+  'dev-url': { type: 'string', description: 'Verify on this server (a scratch database is created and dropped) instead of the embedded PostgreSQL; implies --verify', valueHint: 'postgres://…' },
   ...outputArgs,
   format: { type: 'string', alias: 'f', description: 'json (default), text, markdown, both, sarif (GitHub code scanning) or github (workflow annotations)', valueHint: 'format' },
 } as const;
+
+/** Exit code of `check --verify` when a script fails, needs input, or differences remain. */
+const VERIFICATION_FAILED = 3;
 
 function pick(flag: string | undefined, positional: string | undefined, name: string): string {
   if (flag && positional && flag !== positional) throw new UsageError(`--${name} "${flag}" and the argument "${positional}" disagree; give one`);
@@ -55,6 +60,9 @@ export function checkCommand(runtime: CommandRuntime) {
       const renames = renameHints(rawArgs);
       const before = pick(parsed.before, parsed.beforeFile, 'before');
       const after = pick(parsed.after, parsed.afterFile, 'after');
+      const devUrl = parsed['dev-url'];
+      if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl)) throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+      const verify = parsed.verify === true || devUrl !== undefined ? { devUrl } : undefined;
       const { registry, config } = await runtime.loadContext(parsed.config);
       const report = await checkCompatibility(registry, {
         before,
@@ -64,13 +72,15 @@ export function checkCommand(runtime: CommandRuntime) {
         clock: runtime.clock,
         ruleOverrides: config.rules,
         renames,
+        verify,
       });
       for (const warning of report.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${warning}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {
         rules: ruleCatalog(registry, report.schema_type),
         toolVersion: packageJson.version,
       });
-      runtime.exitCode = exitCodeForReport(report, threshold);
+      // Scripts that do not replay are worse news than any verdict: 3, whatever the changes are.
+      runtime.exitCode = report.verification && !report.verification.passed ? VERIFICATION_FAILED : exitCodeForReport(report, threshold);
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { CompatibilityReport } from '../documents/compatibility-report.js';
+import type { CompatibilityReport, Verification } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES } from '../documents/levels.js';
 import { codeBlock, table } from './markdown-layout.js';
 
@@ -8,6 +8,25 @@ const BADGE: Record<string, string> = {
   backward_compatible: '🟢 Backward compatible',
   fully_compatible: '🟢 Fully compatible',
 };
+
+function stepCell(step: Verification['scripts'][number]['migration']): string {
+  if (step.status === 'failed') return `❌ ${(step.error ?? '').replace(/\|/g, '\\|')}`;
+  if (step.status === 'needs_input') return `✋ needs ${(step.placeholders ?? []).join(', ')}`;
+  return step.status === 'passed' ? '✅' : '–';
+}
+
+/** `check --verify`: a table of scripts, then what still differs. */
+function verificationMarkdown(verification: Verification): string[] {
+  const out = [`### Verification on ${verification.engine}: ${verification.passed ? '✅ passed' : '❌ failed'}`, ''];
+  if (verification.scripts.length) {
+    out.push(...table(['#', 'Script', 'Migration', 'Validation', 'Rollback'], verification.scripts.map((s) => [s.index + 1, s.description, stepCell(s.migration), stepCell(s.validation), stepCell(s.rollback)])), '');
+  }
+  const list = (title: string, items: string[]) => (items.length ? [`${title}:`, '', ...items.map((d) => `- \`${d}\``), ''] : []);
+  out.push(...list('Still different from the after schema', verification.after_migration.differences));
+  out.push(...list('Still different from the before schema after rollback', verification.after_rollback.differences));
+  out.push(...verification.notes.map((n) => `> ${n}`), '');
+  return out;
+}
 
 /** A pull-request summary: verdict first, then the changes worth a reviewer's time, scripts folded. */
 export function renderReportMarkdown(report: CompatibilityReport): string {
@@ -29,10 +48,14 @@ export function renderReportMarkdown(report: CompatibilityReport): string {
   if (report.migration_scripts.length) {
     out.push('<details><summary>Suggested migration scripts</summary>', '');
     for (const script of report.migration_scripts) {
-      out.push(`**${script.description}**`, '', ...codeBlock(script.script_content, script.script_type), '', 'Rollback:', '', ...codeBlock(script.rollback_script, script.script_type), '');
+      out.push(`**${script.description}**`, '');
+      if (script.dependencies.length) out.push(`Runs after: ${script.dependencies.map((d) => `_${d}_`).join(', ')}`, '');
+      out.push(...codeBlock(script.script_content, script.script_type), '', 'Rollback:', '', ...codeBlock(script.rollback_script, script.script_type), '');
+      if (script.validation_query.trim()) out.push('Validation:', '', ...codeBlock(script.validation_query, script.script_type), '');
     }
     out.push('</details>', '');
   }
+  if (report.verification) out.push(...verificationMarkdown(report.verification));
   out.push('### Recommendations', '', ...report.recommendations.map((r) => `- ${r}`), '');
   return out.join('\n');
 }

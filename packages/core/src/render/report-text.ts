@@ -1,9 +1,29 @@
-import type { CompatibilityReport } from '../documents/compatibility-report.js';
+import type { CompatibilityReport, Verification } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES } from '../documents/levels.js';
 import { banner, indentBlock, section } from './text-layout.js';
 
 function titleCase(key: string): string {
   return key.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+function stepText(label: string, step: Verification['scripts'][number]['migration']): string[] {
+  if (step.status === 'passed' || step.status === 'skipped') return step.error ? [`   ${label}: ${step.status} (${step.error})`] : [`   ${label}: ${step.status}`];
+  if (step.status === 'needs_input') return [`   ${label}: needs input (${(step.placeholders ?? []).join(', ')})`];
+  return [`   ${label}: FAILED: ${step.error ?? ''}`, ...(step.statement ? [`     in: ${step.statement.split('\n')[0]}`] : [])];
+}
+
+/** `check --verify`: each script's replay, then what still differs. */
+function verificationText(verification: Verification): string[] {
+  const out = [...section(`VERIFICATION (${verification.engine}): ${verification.passed ? 'PASSED' : 'FAILED'}`)];
+  for (const script of verification.scripts) {
+    out.push(`${script.index + 1}. ${script.description}`, ...stepText('Migration', script.migration), ...stepText('Validation', script.validation), ...stepText('Rollback', script.rollback));
+  }
+  const list = (title: string, items: string[]) => (items.length ? [`${title}:`, ...items.map((d) => `  - ${d}`)] : [`${title}: none`]);
+  out.push(...list('Differences from the after schema after the migration', verification.after_migration.differences));
+  out.push(...list('Differences from the before schema after the rollback', verification.after_rollback.differences));
+  if (verification.notes.length) out.push('Notes:', ...verification.notes.map((n) => `  - ${n}`));
+  out.push('');
+  return out;
 }
 
 export function renderReportText(report: CompatibilityReport): string {
@@ -41,9 +61,14 @@ export function renderReportText(report: CompatibilityReport): string {
   if (report.migration_scripts.length) {
     out.push(...section('SUGGESTED MIGRATION SCRIPTS'));
     report.migration_scripts.forEach((script, i) => {
-      out.push(`${i + 1}. ${script.description}`, `   Type: ${script.script_type}`, '   Script:', ...indentBlock(script.script_content, '     '), '   Rollback:', ...indentBlock(script.rollback_script, '     '), '');
+      out.push(`${i + 1}. ${script.description}`, `   Type: ${script.script_type}`);
+      if (script.dependencies.length) out.push(`   Runs after: ${script.dependencies.join('; ')}`);
+      out.push('   Script:', ...indentBlock(script.script_content, '     '), '   Rollback:', ...indentBlock(script.rollback_script, '     '));
+      if (script.validation_query.trim()) out.push('   Validation:', ...indentBlock(script.validation_query, '     '));
+      out.push('');
     });
   }
+  if (report.verification) out.push(...verificationText(report.verification));
   out.push(...section('RECOMMENDATIONS'), ...report.recommendations.map((r, i) => `${i + 1}. ${r}`), '');
   return `${out.join('\n')}\n`;
 }

@@ -134,8 +134,12 @@ function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange
     const before = used.tables.before.columns.find((c) => c.name === name);
     const after = used.tables.after.columns.find((c) => c.name === name);
     if (!before || !after || describeColumnType(before.type) === describeColumnType(after.type)) return [];
-    const typeChange = { kind: 'column.type_changed', path: '', subject: '', details: { tables: used.tables, before, after } } as unknown as DatabaseChange;
-    const rule = rulesWithoutExamples.find((r) => r.change === 'column.type_changed' && (!r.when || r.when(typeChange, context)));
+    // The kind the diff reports for it (column-diff.ts): a length alone is a length change.
+    const kind = before.type.name === after.type.name && before.type.arrayDimensions === after.type.arrayDimensions && before.type.precision === after.type.precision && before.type.scale === after.type.scale
+      ? 'column.length_changed'
+      : 'column.type_changed';
+    const typeChange = { kind, path: '', subject: '', details: { tables: used.tables, before, after } } as unknown as DatabaseChange;
+    const rule = rulesWithoutExamples.find((r) => r.change === kind && (!r.when || r.when(typeChange, context)));
     const description = rule?.classify(typeChange, context).script?.description;
     return description ? [description] : [];
   });

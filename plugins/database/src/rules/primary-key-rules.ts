@@ -33,7 +33,7 @@ export const primaryKeyAdded = defineConstraintRule('primary_key', 'added', {
       affectedOperations: ['INSERT', 'UPDATE', 'Replication'],
       script: sqlScript({
         description: `Add primary key ${name} to table ${tables.after.key}`,
-        statements: [...notNullFirst(tables.before, tables.after, key.columns), ...addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns)],
+        statements: [...notNullFirst(tables.before, tables.after, key.columns), ...addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key)],
         rollback: [dropConstraint(tables.after, name)],
         validation: duplicatesQuery(tables.after, key.columns),
         dependencies: newColumnDependencies(tables, key.columns),
@@ -62,7 +62,7 @@ export const primaryKeyRemoved = defineConstraintRule('primary_key', 'removed', 
       script: sqlScript({
         description: `Drop primary key ${name} of table ${tables.after.key}`,
         statements: [dropConstraint(tables.after, name)],
-        rollback: addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns),
+        rollback: addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key),
         validation: constraintQuery(tables.after, name),
       }),
     };

@@ -26,7 +26,7 @@ export const uniqueAdded = defineConstraintRule('unique', 'added', {
       affectedOperations: ['INSERT', 'UPDATE'],
       script: sqlScript({
         description: `Add unique constraint ${name} to table ${tables.after.key}`,
-        statements: addConstraintUsingIndex(tables.after, name, 'UNIQUE', unique.columns),
+        statements: addConstraintUsingIndex(tables.after, name, 'UNIQUE', unique.columns, unique),
         rollback: [dropConstraint(tables.after, name)],
         validation: duplicatesQuery(tables.after, unique.columns),
         dependencies: newColumnDependencies(tables, unique.columns),
@@ -55,7 +55,7 @@ export const uniqueRemoved = defineConstraintRule('unique', 'removed', {
       script: sqlScript({
         description: `Drop unique constraint ${name} of table ${tables.after.key}`,
         statements: [dropConstraint(tables.after, name)],
-        rollback: ['-- Fails if duplicates were written since.', ...addConstraintUsingIndex(tables.after, name, 'UNIQUE', unique.columns)],
+        rollback: ['-- Fails if duplicates were written since.', ...addConstraintUsingIndex(tables.after, name, 'UNIQUE', unique.columns, unique)],
         validation: constraintQuery(tables.after, name),
       }),
     };

@@ -1,7 +1,7 @@
 import { formatPath } from '@migration-architect/core';
 import { normalizeExpression } from '../sql/expression.js';
 import { change, type ConstraintChangeDetails, type DatabaseChange, type TablePair } from './changes.js';
-import type { CheckConstraint, ConstraintOfType, ConstraintType, ExclusionConstraint, ForeignKey, UniqueConstraint } from './model.js';
+import type { CheckConstraint, ConstraintOfType, ConstraintType, Deferrable, ExclusionConstraint, ForeignKey, UniqueConstraint } from './model.js';
 import { objectKey, sameObject } from './qualified-name.js';
 
 interface Pairing<T> {
@@ -34,6 +34,8 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 const sameSet = (a: readonly string[], b: readonly string[]) => sameList([...a].sort(), [...b].sort());
 const sameName = (a: { name: string | null }, b: { name: string | null }) => a.name !== null && a.name === b.name;
 const action = (a: string | null) => a ?? 'NO ACTION';
+/** DEFERRABLE and INITIALLY DEFERRED: a deferred check runs at COMMIT, so writes in between see other rows. */
+const sameDeferral = (a: Deferrable, b: Deferrable) => (a.deferrable ?? false) === (b.deferrable ?? false) && (a.initiallyDeferred ?? false) === (b.initiallyDeferred ?? false);
 
 function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
   return (
@@ -41,7 +43,8 @@ function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
     sameObject(a.references, b.references) &&
     sameList(a.references.columns, b.references.columns) &&
     action(a.onDelete) === action(b.onDelete) &&
-    action(a.onUpdate) === action(b.onUpdate)
+    action(a.onUpdate) === action(b.onUpdate) &&
+    sameDeferral(a, b)
   );
 }
 
@@ -62,7 +65,13 @@ export function constraintValue<T extends ConstraintType>(type: T, constraint: C
     case 'foreign_key': {
       const fk = constraint as ForeignKey;
       const target = objectKey(fk.references.schema, fk.references.name);
-      return { columns: fk.columns, references: `${target}(${fk.references.columns.join(', ')})`, on_delete: fk.onDelete, on_update: fk.onUpdate };
+      return {
+        columns: fk.columns,
+        references: `${target}(${fk.references.columns.join(', ')})`,
+        on_delete: fk.onDelete,
+        on_update: fk.onUpdate,
+        ...(fk.deferrable ? { deferrable: fk.initiallyDeferred ? 'initially deferred' : 'initially immediate' } : {}),
+      };
     }
     default:
       return (constraint as UniqueConstraint).columns;
@@ -87,10 +96,10 @@ export function diffConstraints(tables: TablePair): DatabaseChange[] {
   const primaryKeys = pair(
     before.primaryKey ? [before.primaryKey] : [],
     after.primaryKey ? [after.primaryKey] : [],
-    (a, b) => sameList(a.columns, b.columns),
+    (a, b) => sameList(a.columns, b.columns) && sameDeferral(a, b),
     () => true,
   );
-  const uniques = pair(before.uniques, after.uniques, (a, b) => sameSet(a.columns, b.columns), sameName);
+  const uniques = pair(before.uniques, after.uniques, (a, b) => sameSet(a.columns, b.columns) && sameDeferral(a, b), sameName);
   const foreignKeys = pair(before.foreignKeys, after.foreignKeys, sameForeignKey, (a, b) => sameName(a, b) || sameList(a.columns, b.columns));
   const checks = pair(
     before.checks,

@@ -46,12 +46,13 @@ export function dropConstraint(table: QualifiedName, name: string): string {
  * UNIQUE or PRIMARY KEY without a long lock: build the index CONCURRENTLY, then attach it, which
  * only needs a brief ACCESS EXCLUSIVE lock (the index is renamed to the constraint's name).
  */
-export function addConstraintUsingIndex(table: QualifiedName, name: string, kind: 'UNIQUE' | 'PRIMARY KEY', columns: readonly string[]): string[] {
+export function addConstraintUsingIndex(table: QualifiedName, name: string, kind: 'UNIQUE' | 'PRIMARY KEY', columns: readonly string[], deferral: Deferrable = {}): string[] {
+  const deferrable = deferrableClause(deferral).map((c) => ` ${c}`).join('');
   // A partitioned table cannot attach an index as a constraint, nor build one CONCURRENTLY.
-  if (isPartitioned(table)) return [PARTITIONED_NOTE, `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} (${columnList(columns)});`];
+  if (isPartitioned(table)) return [PARTITIONED_NOTE, `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} (${columnList(columns)})${deferrable};`];
   return [
     `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteQualifiedName(table.schema, table.name)} (${indexColumnList(columns)});`,
-    `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} USING INDEX ${quoteIdentifier(name)};`,
+    `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} USING INDEX ${quoteIdentifier(name)}${deferrable};`,
   ];
 }
 

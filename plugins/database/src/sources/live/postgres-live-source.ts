@@ -1,6 +1,6 @@
 import { defineSource } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
-import { fillCanonicalDefinitions } from '../postgresql-sql/canonical-definitions.js';
+import { fillCanonicalDefinitions, readCatalogDefinitions } from '../postgresql-sql/canonical-definitions.js';
 import { postgresCatalogToModel } from './catalog-to-model.js';
 import {
   COLUMNS_QUERY,
@@ -45,7 +45,7 @@ export async function readCatalogSchema(query: CatalogQuery): Promise<DatabaseSc
   const triggers = await query<TriggerRow>(TRIGGERS_QUERY);
   const extensions = await query<ExtensionRow>(EXTENSIONS_QUERY);
   const notCompared = await query<{ kind: string; count: number }>(NOT_COMPARED_QUERY);
-  return postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers, extensions, notCompared });
+  return readCatalogDefinitions(postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers, extensions, notCompared }));
 }
 
 /** Reads the user schemas of a live PostgreSQL database into the normalized model, read-only. */

@@ -12,63 +12,8 @@ interface Pending {
   assign: (statement: Node) => void;
 }
 
-/**
- * Fills the `canonical` form of checks, indexes and views that a source read as text (the live
- * catalog prints `total >= (0)::numeric` and `= ANY (ARRAY[…])` where DDL says `total >= 0` and
- * `IN (…)`), by parsing that text with the same parser and canonical tree as SQL files. All
- * definitions go through one parse call; one that does not parse keeps no canonical form and is
- * compared as text, as before.
- */
-export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<DatabaseSchema> {
-  const pending: Pending[] = [];
-  const fromDefinitions = new Set<object>();
-  for (const table of model.tables) {
-    table.indexes = table.indexes.map((index) => {
-      const { definition, ...rest } = index;
-      if (definition === undefined) return index;
-      // The catalog's CREATE INDEX, read by the same code as a file's: same elements, same canonical form.
-      pending.push({
-        sql: definition,
-        assign: (s) => {
-          const statement = nodeAs(s, 'IndexStmt');
-          if (statement) Object.assign(rest, indexOfStatement(statement, new SqlText(definition)));
-        },
-      });
-      fromDefinitions.add(rest);
-      return rest;
-    });
-    for (const check of table.checks) {
-      if (check.canonical !== undefined) continue;
-      pending.push({ sql: `SELECT 1 WHERE ${check.expression}`, assign: (s) => void (check.canonical = canonicalTree(nodeAs(s, 'SelectStmt')?.whereClause)) });
-    }
-    for (const index of table.indexes) {
-      if (index.canonical !== undefined || index.columns.length === 0 || fromDefinitions.has(index)) continue;
-      pending.push({
-        sql: `CREATE INDEX canonical_probe ON canonical_probe (${index.columns.join(', ')})${index.predicate ? ` WHERE ${index.predicate}` : ''}`,
-        assign: (s) => {
-          const statement = nodeAs(s, 'IndexStmt');
-          if (statement) index.canonical = canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } } as Node);
-        },
-      });
-    }
-  }
-  model.triggers = model.triggers.map((trigger) => {
-    const { definition, ...rest } = trigger;
-    if (definition === undefined) return trigger;
-    pending.push({
-      sql: definition,
-      assign: (s) => {
-        const statement = nodeAs(s, 'CreateTrigStmt');
-        if (statement) Object.assign(rest, triggerOfStatement(statement, new SqlText(definition)));
-      },
-    });
-    return rest;
-  });
-  for (const view of model.views) {
-    if (view.canonical !== undefined) continue;
-    pending.push({ sql: `CREATE VIEW canonical_probe AS ${view.definition.trim().replace(/;\s*$/, '')}`, assign: (s) => void (view.canonical = canonicalTree(nodeAs(s, 'ViewStmt')?.query)) });
-  }
-  if (pending.length === 0) return foldInheritedDefinitions(model);
+async function parseEach(pending: Pending[]): Promise<void> {
+  if (pending.length === 0) return;
   const { parse } = await import('libpg-query');
   for (const item of pending) {
     try {
@@ -79,6 +24,74 @@ export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<D
       // Not parseable as PostgreSQL: leave it to the text comparison.
     }
   }
-  // Partitions' copies of their parent's keys and indexes are the parent's (as for SQL files).
+}
+
+/**
+ * Indexes and triggers of a catalog read, from the CREATE statements the catalog prints
+ * (`pg_get_indexdef`, `pg_get_triggerdef`), by the same code that reads them in SQL files: same
+ * elements (operator classes, collations, INCLUDE), same arguments, same canonical forms.
+ */
+export async function readCatalogDefinitions(model: DatabaseSchema): Promise<DatabaseSchema> {
+  const pending: Pending[] = [];
+  const reread = <T extends { definition?: string }>(object: T, read: (s: Node, source: SqlText) => Partial<T> | undefined): T => {
+    const { definition, ...rest } = object;
+    if (definition === undefined) return object;
+    pending.push({
+      sql: definition,
+      assign: (s) => {
+        const found = read(s, new SqlText(definition));
+        if (found) Object.assign(rest, found);
+      },
+    });
+    return rest as T;
+  };
+  for (const table of model.tables) {
+    table.indexes = table.indexes.map((index) => reread(index, (s, source) => {
+      const statement = nodeAs(s, 'IndexStmt');
+      return statement ? indexOfStatement(statement, source) : undefined;
+    }));
+  }
+  model.triggers = model.triggers.map((trigger) => reread(trigger, (s, source) => {
+    const statement = nodeAs(s, 'CreateTrigStmt');
+    if (!statement) return undefined;
+    // The catalog names the table with its schema; the rest is read as a file's trigger is.
+    const { condition, arguments: args, canonical, function: fn } = triggerOfStatement(statement, source);
+    return { condition, function: fn, ...(args ? { arguments: args } : {}), ...(canonical ? { canonical } : {}) };
+  }));
+  await parseEach(pending);
+  return model;
+}
+
+/**
+ * Fills the `canonical` form of checks, indexes and views that a source read as text (the live
+ * catalog prints `total >= (0)::numeric` and `= ANY (ARRAY[…])` where DDL says `total >= 0` and
+ * `IN (…)`), by parsing that text with the same parser and canonical tree as SQL files. One that
+ * does not parse keeps no canonical form and is compared as text. Then partitions' copies of
+ * their parent's keys and indexes are folded into the parent (as for SQL files).
+ */
+export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<DatabaseSchema> {
+  await readCatalogDefinitions(model);
+  const pending: Pending[] = [];
+  for (const table of model.tables) {
+    for (const check of table.checks) {
+      if (check.canonical !== undefined) continue;
+      pending.push({ sql: `SELECT 1 WHERE ${check.expression}`, assign: (s) => void (check.canonical = canonicalTree(nodeAs(s, 'SelectStmt')?.whereClause)) });
+    }
+    for (const index of table.indexes) {
+      if (index.canonical !== undefined || index.columns.length === 0) continue;
+      pending.push({
+        sql: `CREATE INDEX canonical_probe ON canonical_probe (${index.columns.join(', ')})${index.predicate ? ` WHERE ${index.predicate}` : ''}`,
+        assign: (s) => {
+          const statement = nodeAs(s, 'IndexStmt');
+          if (statement) index.canonical = canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } } as Node);
+        },
+      });
+    }
+  }
+  for (const view of model.views) {
+    if (view.canonical !== undefined) continue;
+    pending.push({ sql: `CREATE VIEW canonical_probe AS ${view.definition.trim().replace(/;\s*$/, '')}`, assign: (s) => void (view.canonical = canonicalTree(nodeAs(s, 'ViewStmt')?.query)) });
+  }
+  await parseEach(pending);
   return foldInheritedDefinitions(model);
 }

@@ -1,4 +1,4 @@
-import type { ColumnDef } from 'libpg-query';
+import type { ColumnDef, Constraint } from 'libpg-query';
 import { parseDefault } from '../../schema/default-value.js';
 import type { Column, Table } from '../../schema/model.js';
 import { addTableConstraint } from './constraint-definitions.js';
@@ -21,7 +21,7 @@ export function readColumn(builder: SchemaBuilder, table: Table, definition: Col
     line: builder.lineOf(definition.location),
   };
   if (serial) column.nullable = false;
-  const tableConstraints = [];
+  const tableConstraints: Constraint[] = [];
   for (const node of definition.constraints ?? []) {
     const constraint = nodeAs(node, 'Constraint');
     if (!constraint) continue;
@@ -42,6 +42,20 @@ export function readColumn(builder: SchemaBuilder, table: Table, definition: Col
       case 'CONSTR_GENERATED':
         column.generated = expressionText(constraint.raw_expr, builder.text);
         break;
+      // `REFERENCES t (id) DEFERRABLE INITIALLY DEFERRED` on a column: the parser gives the
+      // attributes as nodes of their own, which belong to the constraint before them.
+      case 'CONSTR_ATTR_DEFERRABLE':
+      case 'CONSTR_ATTR_NOT_DEFERRABLE':
+      case 'CONSTR_ATTR_DEFERRED':
+      case 'CONSTR_ATTR_IMMEDIATE': {
+        const target = tableConstraints[tableConstraints.length - 1];
+        if (!target) break;
+        if (constraint.contype === 'CONSTR_ATTR_DEFERRABLE') target.deferrable = true;
+        if (constraint.contype === 'CONSTR_ATTR_NOT_DEFERRABLE') target.deferrable = false;
+        if (constraint.contype === 'CONSTR_ATTR_DEFERRED') target.initdeferred = target.deferrable = true;
+        if (constraint.contype === 'CONSTR_ATTR_IMMEDIATE') target.initdeferred = false;
+        break;
+      }
       default:
         tableConstraints.push(constraint);
     }
