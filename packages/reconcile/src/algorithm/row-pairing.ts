@@ -92,7 +92,9 @@ export function pairRows(plan: ComparePlan, source: SideRows, target: SideRows, 
   const groups = new Map<string, { source: RawValue[][]; target: RawValue[][] }>();
   const add = (side: 'source' | 'target', rows: SideRows) => {
     for (const row of rows.rows) {
-      const id = row.slice(0, keyCount).some((v) => v === null) ? `null:${rowText(row, rows, tolerance)}` : keyText(row, rows, keyCount);
+      let nullKey = false;
+      for (let i = 0; i < keyCount; i++) nullKey ||= row[i] === null;
+      const id = nullKey ? `null:${rowText(row, rows, tolerance)}` : keyText(row, rows, keyCount);
       let group = groups.get(id);
       if (!group) groups.set(id, (group = { source: [], target: [] }));
       group[side].push(row);

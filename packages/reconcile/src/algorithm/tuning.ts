@@ -5,7 +5,7 @@
  */
 export const TUNING = {
   /** Rows per bucket aimed at in the first pass. */
-  bucketRows: 128,
+  bucketRows: 64,
   /** At most this many buckets per table (memory: two 64-bit numbers per bucket and side). */
   maxBuckets: 262_144,
   /** A single integer key with at most this many key values per row counts as dense: buckets by division. */

@@ -49,10 +49,17 @@ function decimalText(value: RawValue): string | null {
   return null;
 }
 
+const CANONICAL_INTEGER = /^-?(?:0|[1-9]\d*)$/;
+
 function integerText(value: RawValue): string | null {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : null;
-  if (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())) return BigInt(value.trim()).toString();
+  if (typeof value === 'string') {
+    // PostgreSQL prints integers canonically already; only other spellings need BigInt.
+    if (CANONICAL_INTEGER.test(value)) return value === '-0' ? '0' : value;
+    const text = value.trim();
+    if (/^[+-]?\d+$/.test(text)) return BigInt(text).toString();
+  }
   return null;
 }
 
