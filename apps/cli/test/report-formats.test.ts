@@ -78,7 +78,8 @@ describe('rules', () => {
     expect(code).toBe(0);
     const rules = JSON.parse(stdout) as { id: string; checker: string; example_count: number }[];
     expect(rules.some((r) => r.id === 'database/column-removed')).toBe(true);
-    expect(rules.some((r) => r.id === 'service/endpoint-removed')).toBe(true);
+    expect(rules.some((r) => r.id === 'service/api-path-removed-without-deprecation')).toBe(true);
+    expect(rules.some((r) => r.checker === 'graphql')).toBe(true);
     expect(rules.every((r) => r.example_count > 0)).toBe(true);
   });
 
