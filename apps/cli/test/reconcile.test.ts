@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +74,27 @@ describe('migration-architect reconcile (built binary)', () => {
     expect(stderr).toMatch(/^migration-architect: error: cannot read SQLite database .*: no such file/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(missing)).toBe(false);
+  });
+
+  it('without @migration-architect/reconcile installed: one line naming the package, exit 64', { timeout: 240_000 }, () => {
+    const dir = tempDir();
+    try {
+      const packs = join(dir, 'packs');
+      const pnpm = (args: string[], cwd: string) => spawnSync('npx', ['-y', 'pnpm@10.34.9', ...args], { cwd, encoding: 'utf8' });
+      for (const pkg of ['packages/core', 'apps/cli']) expect(pnpm(['pack', '--pack-destination', packs], join(repoRoot, pkg)).status).toBe(0);
+      const app = join(dir, 'app');
+      mkdirSync(app);
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+      const tarballs = readdirSync(packs).map((f) => join(packs, f));
+      const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], { cwd: app, encoding: 'utf8' });
+      expect(install.status, install.stderr).toBe(0);
+      expect(existsSync(join(app, 'node_modules/@migration-architect/reconcile'))).toBe(false);
+      const run = spawnSync(join(app, 'node_modules/.bin/migration-architect'), ['reconcile', '--source', source, '--target', target, '--tables', 'all'], { cwd: app, encoding: 'utf8' });
+      expect(run.status).toBe(64);
+      expect(run.stderr).toBe('migration-architect: error: reconcile needs the package @migration-architect/reconcile; install it next to the CLI (npm i @migration-architect/reconcile)\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exit 64 for usage errors', () => {
