@@ -4,21 +4,19 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkCompatibility, createRegistry, parseDocument } from '../../packages/core/dist/index.js';
+import { checkCompatibility, createRegistry } from '../../packages/core/dist/index.js';
 import database from '../../plugins/database/dist/index.js';
 import { generateSchema } from './generate-schema.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,2000,4000').split(',').map(Number);
 const registry = createRegistry([database()]);
-const checker = registry.checker('database');
-const sqlSource = checker.sources.find((s) => s.id === 'postgresql-sql');
 const dir = mkdtempSync(join(tmpdir(), 'ma-bench-'));
 
-async function timeOnce(format, beforeFile, afterFile) {
+/** Read (file, parse, load) + diff + classify of both files, as `check` does it in-process. */
+async function timeOnce(beforeFile, afterFile) {
   const start = performance.now();
-  const read = async (file) => (format === 'sql' ? sqlSource.read(file, { cwd: dir }) : parseDocument(await import('node:fs').then((fs) => fs.readFileSync(file, 'utf8')), file));
-  const report = checkCompatibility(registry, 'database', { document: await read(beforeFile), file: beforeFile }, { document: await read(afterFile), file: afterFile });
+  const report = await checkCompatibility(registry, { type: 'database', before: beforeFile, after: afterFile, cwd: dir });
   return { ms: performance.now() - start, issues: report.issues.length };
 }
 
@@ -41,12 +39,12 @@ for (const size of SIZES) {
   writeFileSync(files.json[1], after.json);
   writeFileSync(files.sql[0], before.sql);
   writeFileSync(files.sql[1], after.sql);
-  for (const format of sqlSource ? ['json', 'sql'] : ['json']) {
-    await timeOnce(format, ...files[format]); // warm-up: module loading, JIT
+  for (const format of ['json', 'sql']) {
+    await timeOnce(...files[format]); // warm-up: module loading, JIT
     const times = [];
     let issues = 0;
     for (let r = 0; r < RUNS; r++) {
-      const { ms, issues: n } = await timeOnce(format, ...files[format]);
+      const { ms, issues: n } = await timeOnce(...files[format]);
       times.push(ms);
       issues = n;
     }
@@ -73,4 +71,3 @@ const sqlAt2000 = rows.find((r) => r.format === 'sql' && r.size === 2000);
 const jsonAt2000 = rows.find((r) => r.format === 'json' && r.size === 2000);
 if (sqlAt2000 && jsonAt2000) console.log(`sql / json at 2000 tables: ×${(sqlAt2000.median / jsonAt2000.median).toFixed(2)}`);
 if (sqlAt2000) console.log(`goal: under 3 s for 2,000 tables from SQL → ${sqlAt2000.median < 3000 ? 'met' : 'NOT met'} (${fmt(sqlAt2000.median)})`);
-if (!sqlSource) console.log('(the PostgreSQL SQL source is not available in this build: SQL rows skipped)');
