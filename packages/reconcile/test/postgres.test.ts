@@ -160,3 +160,45 @@ describe('SQLite ↔ PostgreSQL', () => {
     expect(table(after.report, 'items').status).toBe('equal');
   });
 });
+
+describe('key orders that disagree', () => {
+  it('an ICU collation on PostgreSQL against the binary order of SQLite text keys, and composite keys across engines', async () => {
+    const pgUrl = await database();
+    const file = join(tmp.dir, 'keys.db');
+    // Mixed case and punctuation: ICU orders these very differently from bytes.
+    const codes = Array.from({ length: 600 }, (_, i) => `${['a', 'B', 'c', 'D', '_e', '-f', 'É'][i % 7]}${String(i).padStart(3, '0')}${i % 2 ? 'x' : 'Y'}`);
+    await runSql(pgUrl, `
+      CREATE TABLE codes (code text COLLATE "und-x-icu" PRIMARY KEY, n integer);
+      INSERT INTO codes VALUES ${codes.map((c, i) => `('${c}', ${i})`).join(', ')};
+      UPDATE codes SET n = -1 WHERE code = '${codes[123]}';
+      DELETE FROM codes WHERE code = '${codes[456]}';
+      CREATE TABLE lines (order_id integer, line integer, qty integer, PRIMARY KEY (order_id, line));
+      INSERT INTO lines SELECT i / 4, i % 4, i FROM generate_series(0, 1999) i;
+      UPDATE lines SET qty = 0 WHERE order_id = 250 AND line = 3;`);
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(file);
+    db.exec('CREATE TABLE codes (code TEXT PRIMARY KEY, n INTEGER); CREATE TABLE lines (order_id INTEGER, line INTEGER, qty INTEGER, PRIMARY KEY (order_id, line))');
+    const insert = db.prepare('INSERT INTO codes VALUES (?, ?)');
+    codes.forEach((c, i) => insert.run(c, i));
+    db.exec('WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) INSERT INTO lines SELECT i / 4, i % 4, i FROM n; INSERT INTO lines VALUES (9999, 0, 1)');
+    db.close();
+    for (const [source, target] of [
+      [file, pgUrl],
+      [pgUrl, file],
+    ] as const) {
+      const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['codes', 'lines'], jobs: 2 });
+      const codesReport = table(report, 'codes');
+      const [missing, extra] = source === file ? ['missing', 'extra'] as const : ['extra', 'missing'] as const;
+      expect(codesReport.differences[missing].map((d) => d.key.code)).toEqual([codes[456]]);
+      expect(codesReport.differences[extra]).toEqual([]);
+      expect(codesReport.differences.changed.map((d) => d.key.code)).toEqual([codes[123]]);
+      expect(codesReport.checksum!.buckets).toBeGreaterThan(2);
+      // The two orders disagree: only bounds sorted on both sides are kept.
+      expect(codesReport.warnings.join(' ')).toMatch(/bucket bound\(s\) dropped/);
+      const lines = table(report, 'lines');
+      expect(lines.differences.changed.map((d) => d.key)).toEqual([{ order_id: '250', line: '3' }]);
+      expect(lines.differences[source === file ? 'missing' : 'extra'].map((d) => d.key)).toEqual([{ order_id: '9999', line: '0' }]);
+      expect(lines.unchanged).toBe(1999);
+    }
+  });
+});
