@@ -1,5 +1,5 @@
 import { bucketRange, type EngineSide, type KeyTuple, type SideStats } from '../engines/engine-side.js';
-import { displayValue, type RawValue } from '../normalization/canonical-value.js';
+import { displayValue } from '../normalization/canonical-value.js';
 import type { ComparePlan } from '../plan/compare-plan.js';
 import type { ProgressSink } from '../progress/progress-sink.js';
 import type { ReconcileLevel, TableReport } from '../report/reconcile-report.js';
@@ -7,7 +7,7 @@ import type { ResumeState } from '../resume/resume-state.js';
 import { buildLayout, SIDE_NAMES, singleBucket, type BucketLayout, type SideName, type Sides } from './bucket-layout.js';
 import { differingBuckets, hashLayout } from './hash-pass.js';
 import { refineDiffering, type Leaf } from './refine.js';
-import { pairRows, type FoundDifference } from './row-pairing.js';
+import { RowPairer, type FoundDifference } from './row-pairing.js';
 import { TUNING } from './tuning.js';
 
 export interface TableRunOptions {
@@ -42,19 +42,26 @@ async function both<T>(sides: Sides, work: (side: EngineSide, name: SideName) =>
 
 const toNumber = (n: bigint): number => Number(n);
 
-async function fetchLeaves(sides: Sides, leaves: Leaf[]): Promise<Record<SideName, RawValue[][]>> {
+/**
+ * Reads back the rows of the differing ranges, a chunk of ranges at a time from both sides, and
+ * pairs each chunk as it arrives: at most `jobs + 1` chunks are in memory at once.
+ */
+async function fetchAndPair(sides: Sides, leaves: Leaf[], pairer: RowPairer, jobs: number, nullKeyRows: boolean): Promise<void> {
   const chunks: Leaf[][] = [];
   for (let i = 0; i < leaves.length; i += TUNING.rangesPerFetch) chunks.push(leaves.slice(i, i + TUNING.rangesPerFetch));
-  const rows: Record<SideName, RawValue[][]> = { source: [], target: [] };
-  await Promise.all(
-    SIDE_NAMES.flatMap((name) =>
-      chunks.map(async (chunk) => {
-        const fetched = await sides[name].side.fetchRows(chunk.map((leaf) => leaf[name]));
-        for (const row of fetched) rows[name].push(row);
-      }),
-    ),
-  );
-  return rows;
+  let next = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      const rows = await both(sides, (side, name) => side.fetchRows(chunk.map((leaf) => leaf[name])));
+      pairer.add(rows.source, rows.target);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+  if (nullKeyRows) {
+    const nulls = await both(sides, (side) => side.fetchNullKeyRows());
+    pairer.add(nulls.source, nulls.target);
+  }
 }
 
 /**
@@ -174,14 +181,10 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       const refined = await refineDiffering(sides, layout, hashed, { jobs: options.jobs, extent });
       report.checksum.refined_buckets = refined.refined;
       phase('refine');
-      const rows = await fetchLeaves(sides, refined.leaves);
-      if (nullKeys.source > 0n || nullKeys.target > 0n) {
-        const nulls = await both(sides, (side) => side.fetchNullKeyRows());
-        rows.source.push(...nulls.source);
-        rows.target.push(...nulls.target);
-      }
+      const pairer = new RowPairer(plan, { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns] }, { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns] }, options.tolerance);
+      await fetchAndPair(sides, refined.leaves, pairer, options.jobs, nullKeys.source > 0n || nullKeys.target > 0n);
       phase('fetch');
-      const paired = pairRows(plan, { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns], rows: rows.source }, { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns], rows: rows.target }, options.tolerance);
+      const paired = pairer.finish();
       differences = paired.differences;
       phase('compare');
       const count = (kind: string) => differences.filter((d) => d.kind === kind).length;

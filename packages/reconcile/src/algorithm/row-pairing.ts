@@ -79,39 +79,91 @@ function compareSortKeys(a: (string | null)[], b: (string | null)[]): number {
   return 0;
 }
 
+type SideName = 'source' | 'target';
+
+interface Group {
+  source: RawValue[][];
+  target: RawValue[][];
+}
+
 /**
  * Pairs the rows read back from both sides by key and classifies them: a key on the source only
  * is missing, on the target only extra, on both with a differing column changed. Keys that occur
  * more than once (or are NULL) are matched as multisets of whole rows; what is left over on either
- * side is missing or extra, marked as a duplicate key. All ranges are pooled, so a row that the two
- * sides placed in different buckets (different key orders) still finds its partner.
+ * side is missing or extra, marked as a duplicate key.
+ *
+ * Rows arrive in chunks (a batch of ranges from both sides) and are paired as they come, so memory
+ * holds one chunk and the differences, not the tables. A key's rows on one side always arrive
+ * together (a key lies in one range), so a key seen on both sides is settled at once; a key seen on
+ * one side only waits: its partner may come in a later chunk when the two sides placed it in
+ * different ranges (different key orders), and what still waits at the end is missing or extra.
  */
-export function pairRows(plan: ComparePlan, source: SideRows, target: SideRows, tolerance: number): PairingResult {
-  const keyCount = plan.key.length;
-  const names = [...plan.key, ...plan.columns];
-  const groups = new Map<string, { source: RawValue[][]; target: RawValue[][] }>();
-  const add = (side: 'source' | 'target', rows: SideRows) => {
-    for (const row of rows.rows) {
-      let nullKey = false;
-      for (let i = 0; i < keyCount; i++) nullKey ||= row[i] === null;
-      const id = nullKey ? `null:${rowText(row, rows, tolerance)}` : keyText(row, rows, keyCount);
-      let group = groups.get(id);
-      if (!group) groups.set(id, (group = { source: [], target: [] }));
-      group[side].push(row);
+export class RowPairer {
+  private readonly waiting = new Map<string, Group>();
+  private readonly result: PairingResult = { differences: [], unchanged: 0, columnMismatches: {} };
+  private readonly keyCount: number;
+  private readonly names: string[];
+
+  constructor(
+    private readonly plan: ComparePlan,
+    private readonly source: Omit<SideRows, 'rows'>,
+    private readonly target: Omit<SideRows, 'rows'>,
+    private readonly tolerance: number,
+  ) {
+    this.keyCount = plan.key.length;
+    this.names = [...plan.key, ...plan.columns];
+  }
+
+  private side(name: SideName): SideRows {
+    return { ...(name === 'source' ? this.source : this.target), rows: [] };
+  }
+
+  /** Adds one chunk of rows from both sides and settles every key now seen on both. */
+  add(sourceRows: RawValue[][], targetRows: RawValue[][]): void {
+    const touched = new Map<string, Group>();
+    const put = (name: SideName, rows: RawValue[][]) => {
+      const side = this.side(name);
+      for (const row of rows) {
+        let nullKey = false;
+        for (let i = 0; i < this.keyCount; i++) nullKey ||= row[i] === null;
+        const id = nullKey ? `null:${rowText(row, side, this.tolerance)}` : keyText(row, side, this.keyCount);
+        let group = touched.get(id);
+        if (!group) {
+          group = this.waiting.get(id) ?? { source: [], target: [] };
+          this.waiting.delete(id);
+          touched.set(id, group);
+        }
+        group[name].push(row);
+      }
+    };
+    put('source', sourceRows);
+    put('target', targetRows);
+    for (const [id, group] of touched) {
+      if (group.source.length && group.target.length) this.settle(group);
+      else this.waiting.set(id, group);
     }
-  };
-  add('source', source);
-  add('target', target);
+  }
 
-  const result: PairingResult = { differences: [], unchanged: 0, columnMismatches: {} };
-  const describe = (kind: DifferenceKind, row: RawValue[], side: SideRows, duplicateKey: boolean, other: RawValue[] | null = null, columns: ColumnDiff[] = []): FoundDifference => {
+  /** Settles what is still waiting (one side only) and returns the classification, sorted by key. */
+  finish(): PairingResult {
+    for (const group of this.waiting.values()) this.settle(group);
+    this.waiting.clear();
+    this.result.differences.sort((a, b) => compareSortKeys(a.sortKey, b.sortKey));
+    return this.result;
+  }
+
+  private describe(kind: DifferenceKind, row: RawValue[], from: SideName, duplicateKey: boolean, other: RawValue[] | null = null, columns: ColumnDiff[] = []): FoundDifference {
+    const side = this.side(from);
     const key: Record<string, string | null> = {};
-    plan.key.forEach((name, i) => (key[name] = displayValue(row[i]!)));
-    const sortKey = plan.key.map((_, i) => canonicalValue(row[i]!, side.columns[i]!, side.engine, 0));
-    return { kind, key, sortKey, columns, duplicateKey, sourceRow: side === source ? row : other, targetRow: side === target ? row : other };
-  };
+    this.plan.key.forEach((name, i) => (key[name] = displayValue(row[i]!)));
+    const sortKey = this.plan.key.map((_, i) => canonicalValue(row[i]!, side.columns[i]!, side.engine, 0));
+    return { kind, key, sortKey, columns, duplicateKey, sourceRow: from === 'source' ? row : other, targetRow: from === 'target' ? row : other };
+  }
 
-  for (const group of groups.values()) {
+  private settle(group: Group): void {
+    const { keyCount, names, tolerance, result } = this;
+    const source = this.side('source');
+    const target = this.side('target');
     const [s, t] = [group.source, group.target];
     if (s.length === 1 && t.length === 1) {
       const columns: ColumnDiff[] = [];
@@ -121,26 +173,39 @@ export function pairRows(plan: ComparePlan, source: SideRows, target: SideRows, 
           result.columnMismatches[names[i]!] = (result.columnMismatches[names[i]!] ?? 0) + 1;
         }
       }
-      if (columns.length) result.differences.push(describe('changed', s[0]!, source, false, t[0]!, columns));
+      if (columns.length) result.differences.push(this.describe('changed', s[0]!, 'source', false, t[0]!, columns));
       else result.unchanged++;
-      continue;
+      return;
     }
-    const duplicate = s.length > 1 || t.length > 1 || s.concat(t).some((row) => row.slice(0, keyCount).some((v) => v === null));
+    if (t.length === 0 && s.length === 1) {
+      result.differences.push(this.describe('missing', s[0]!, 'source', s[0]!.slice(0, keyCount).some((v) => v === null)));
+      return;
+    }
+    if (s.length === 0 && t.length === 1) {
+      result.differences.push(this.describe('extra', t[0]!, 'target', t[0]!.slice(0, keyCount).some((v) => v === null)));
+      return;
+    }
+    const duplicate = true;
     // Multiset matching: identical rows pair up, whatever is left differs.
-    const pending = new Map<string, RawValue[][]>();
+    const unmatched = new Map<string, RawValue[][]>();
     for (const row of t) {
       const text = rowText(row, target, tolerance);
-      pending.set(text, [...(pending.get(text) ?? []), row]);
+      unmatched.set(text, [...(unmatched.get(text) ?? []), row]);
     }
     for (const row of s) {
-      const match = pending.get(rowText(row, source, tolerance));
+      const match = unmatched.get(rowText(row, source, tolerance));
       if (match?.length) {
         match.pop();
         result.unchanged++;
-      } else result.differences.push(describe('missing', row, source, duplicate));
+      } else result.differences.push(this.describe('missing', row, 'source', duplicate));
     }
-    for (const rows of pending.values()) for (const row of rows) result.differences.push(describe('extra', row, target, duplicate));
+    for (const rows of unmatched.values()) for (const row of rows) result.differences.push(this.describe('extra', row, 'target', duplicate));
   }
-  result.differences.sort((a, b) => compareSortKeys(a.sortKey, b.sortKey));
-  return result;
+}
+
+/** Pairs two complete sets of rows at once (see RowPairer). */
+export function pairRows(plan: ComparePlan, source: SideRows, target: SideRows, tolerance: number): PairingResult {
+  const pairer = new RowPairer(plan, source, target, tolerance);
+  pairer.add(source.rows, target.rows);
+  return pairer.finish();
 }

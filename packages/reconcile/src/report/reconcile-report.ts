@@ -75,7 +75,7 @@ export const TableReportSchema = z.object({
   }),
   performance: z.object({
     seconds: z.number().nonnegative(),
-    phases: z.record(z.string(), z.number().nonnegative()).meta({ description: 'Seconds per phase: count, layout, hash, refine, fetch, compare.' }),
+    phases: z.record(z.string(), z.number().nonnegative()).meta({ description: 'Seconds per phase: count, layout, hash, refine, fetch (reading back and pairing rows), compare (sorting the differences).' }),
     source: SidePerformanceSchema,
     target: SidePerformanceSchema,
   }),
