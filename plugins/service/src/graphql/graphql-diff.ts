@@ -1,7 +1,7 @@
 import type { SchemaChange } from '@migration-architect/core';
-import { DiffRule, type Change } from '@graphql-inspector/core';
-import { diffSchema } from '@graphql-inspector/core/diff/schema';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema, type Location } from 'graphql';
+import type { Change } from '@graphql-inspector/core';
+import type { GraphQLSchema, Location } from 'graphql';
+import { loadGraphqlInspector, loadGraphqlJs } from './graphql-runtime.js';
 import type { GraphqlModel } from './graphql-model.js';
 import { graphqlKindOf } from './graphql-change-kinds.js';
 
@@ -18,6 +18,7 @@ export interface GraphqlChangeDetails extends Record<string, unknown> {
 /** The line a schema coordinate (`Type`, `Type.field`, `Type.field.arg`) is written on. */
 function lineOf(schema: GraphQLSchema, path: string | undefined): number | undefined {
   if (!path) return undefined;
+  const { isEnumType, isInputObjectType, isInterfaceType, isObjectType } = loadGraphqlJs();
   const [typeName, member, argument] = path.split('.');
   const type = schema.getType(typeName ?? '');
   if (!type) return schema.getDirective(typeName?.replace(/^@/, '') ?? '')?.astNode?.loc?.startToken.line;
@@ -41,6 +42,7 @@ const ROOTS = (schema: GraphQLSchema) => new Set([schema.getQueryType()?.name, s
  * fields and enum values downgraded as for REST operations, turned into changes our rules classify.
  */
 export function diffGraphql(before: GraphqlModel, after: GraphqlModel): SchemaChange[] {
+  const { diffSchema, DiffRule } = loadGraphqlInspector();
   const raw: Change[] = diffSchema(before.schema, after.schema);
   const suppressed = DiffRule.suppressRemovalOfDeprecatedField({ changes: raw, oldSchema: before.schema, newSchema: after.schema, config: {} }) as Change[];
   // That rule also downgrades every removed type, deprecated or not (types cannot be deprecated); keep those breaking.

@@ -1,5 +1,6 @@
 import { defineSource, InputDataError, type SchemaInputHandle } from '@migration-architect/core';
-import { buildClientSchema, buildSchema, GraphQLError, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
+import type { GraphQLSchema, IntrospectionQuery } from 'graphql';
+import { loadGraphqlJs } from './graphql-runtime.js';
 import type { GraphqlModel } from './graphql-model.js';
 
 const SDL_FILE = /\.(graphql|graphqls|gql)$/i;
@@ -13,6 +14,7 @@ function introspection(document: unknown): IntrospectionQuery | undefined {
 }
 
 function fromSdl(text: string, file: string): GraphQLSchema {
+  const { buildSchema, GraphQLError } = loadGraphqlJs();
   try {
     // assumeValidSDL: published schemas (GitHub's among them) carry duplicate field definitions
     // that graphql-js would refuse; comparing them is still meaningful.
@@ -30,7 +32,7 @@ async function readSchema(input: SchemaInputHandle): Promise<GraphQLSchema | und
     const result = introspection(await input.document());
     if (!result) return undefined;
     try {
-      return buildClientSchema(result);
+      return loadGraphqlJs().buildClientSchema(result);
     } catch (error) {
       throw new InputDataError(`invalid GraphQL introspection result: ${(error as Error).message.split('\n')[0]}`, { file: input.name, path: '__schema' });
     }
