@@ -87,7 +87,8 @@ async function ruleProblems(registry: PluginRegistry, plugin: ResolvedPlugin): P
           ...(example.fileName ? { fileName: example.fileName } : {}),
         });
         try {
-          const report = await checkCompatibility(registry, { type: checker.id, before: side('before'), after: side('after'), renames: example.renames, clock });
+          const sides = example.migration ? { before: side('before'), migration: side('after') } : { before: side('before'), after: side('after') };
+          const report = await checkCompatibility(registry, { type: checker.id, ...sides, renames: example.renames, clock });
           if (!report.issues.some((issue) => issue.rule === id)) {
             const got = report.issues.map((issue) => issue.rule).join(', ') || 'no finding';
             problems.push({ check: 'rule-example', subject, message: `${label} does not trigger the rule (got ${got})` });

@@ -5,6 +5,9 @@ import { baseSchema, check } from './fixtures.js';
 import { ruleCases } from './rule-cases.js';
 import { PostgresServer } from './postgres-server.js';
 import { checkSql } from './sql-fixtures.js';
+import { checkCompatibility } from '@migration-architect/core';
+import { statementRuleExamples } from '../src/rules/statement-rules.js';
+import { registry } from './fixtures.js';
 
 const server = new PostgresServer(inject('postgresUrl'));
 afterAll(() => server.close());
@@ -73,10 +76,27 @@ const RESET = 'DROP SCHEMA public CASCADE; DROP SCHEMA IF EXISTS billing CASCADE
 describe.concurrent('every rule, from SQL files', { timeout: 60_000 }, () => {
   it('has an SQL case for every rule', ({ expect }) => {
     expect(Object.keys(sqlCases).sort()).toEqual(Object.keys(modelRuleCases).sort());
-    for (const rule of databaseRules) expect(sqlCaseOf(rule.id), rule.id).toBeDefined();
+    for (const rule of databaseRules) expect(sqlCaseOf(rule.id) ?? statementRuleExamples[rule.id], rule.id).toBeDefined();
   });
 
-  for (const rule of databaseRules) {
+  // Rules about migration statements: the before schema, then the migration file applied to it.
+  for (const rule of databaseRules.filter((r) => statementRuleExamples[r.id])) {
+    it(`${rule.code} ${rule.id} (migration file)`, async ({ expect }) => {
+      const { before, after: migration } = statementRuleExamples[rule.id]!;
+      const report = await checkCompatibility(registry, { type: 'database', before: { name: 'schema.sql', document: before }, migration: { name: 'migration.sql', document: migration } });
+      const issue = report.issues.find((i) => i.rule === `database/${rule.id}`);
+      expect(issue?.code).toBe(rule.code);
+      expect(issue?.location).toMatchObject({ file: 'migration.sql', line: expect.any(Number) });
+      // Both run on PostgreSQL, the migration after the schema (CONCURRENTLY in BEGIN fails there, as the rule says).
+      await server.withScratchDatabase(`ma_sql_${rule.id.replace(/-/g, '_')}`, async (db) => {
+        await db.run(before);
+        if (rule.id === 'concurrently-in-transaction') await expect(db.run(migration)).rejects.toThrow(/cannot run inside a transaction block/);
+        else await db.run(migration);
+      });
+    });
+  }
+
+  for (const rule of databaseRules.filter((r) => !statementRuleExamples[r.id])) {
     it(`${rule.code} ${rule.id}`, async ({ expect }) => {
       const { before, after } = sqlCaseOf(rule.id)!;
       const report = await checkSql(before, after);

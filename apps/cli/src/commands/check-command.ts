@@ -13,6 +13,7 @@ const args = {
   type: { type: 'string', alias: 't', description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)', valueHint: 'type' },
   'fail-on': { type: 'string', description: 'Lowest severity that fails the check: breaking, potentially_breaking (default), non_breaking, additive, or none', valueHint: 'severity' },
   rename: { type: 'string', description: 'Declare a rename, e.g. users.email=users.email_address (repeatable)', valueHint: 'old=new' },
+  migration: { type: 'string', description: 'A migration file to apply to the before schema instead of an after schema: every change is traced to its statement and line, and statements are linted', valueHint: 'file' },
   verify: { type: 'boolean', description: 'Replay the migration and rollback scripts on a scratch database and compare with both schemas; exit 3 when that fails' },
   'dev-url': { type: 'string', description: 'Verify on this server (a scratch database is created and dropped) instead of the embedded PostgreSQL; implies --verify', valueHint: 'postgres://…' },
   ...outputArgs,
@@ -59,7 +60,9 @@ export function checkCommand(runtime: CommandRuntime) {
       const threshold = failThreshold(parsed['fail-on']);
       const renames = renameHints(rawArgs);
       const before = pick(parsed.before, parsed.beforeFile, 'before');
-      const after = pick(parsed.after, parsed.afterFile, 'after');
+      const migration = parsed.migration;
+      if (migration !== undefined && (parsed.after ?? parsed.afterFile) !== undefined) throw new UsageError('give an after schema or --migration, not both');
+      const after = migration === undefined ? pick(parsed.after, parsed.afterFile, 'after') : undefined;
       const devUrl = parsed['dev-url'];
       if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl)) throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
       const verify = parsed.verify === true || devUrl !== undefined ? { devUrl } : undefined;
@@ -67,6 +70,7 @@ export function checkCommand(runtime: CommandRuntime) {
       const report = await checkCompatibility(registry, {
         before,
         after,
+        migration,
         type: parsed.type,
         cwd: runtime.io.cwd,
         clock: runtime.clock,

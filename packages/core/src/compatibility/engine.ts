@@ -9,7 +9,7 @@ import { InputDataError, MigrationArchitectError, UsageError } from '../errors/e
 import { systemClock, type Clock } from '../identity/clock.js';
 import { createSchemaInputHandle, type SchemaInputRef } from '../inputs/schema-input-handle.js';
 import { readSchemaInput, type ResolvedSchemaInput } from '../inputs/read-schema-input.js';
-import type { Checker, CompatibilityRule, RenameHint, RuleContext, SchemaChange } from '../plugin/contract-types.js';
+import type { Checker, CompatibilityRule, RenameHint, RuleContext, SchemaChange, SchemaInputHandle } from '../plugin/contract-types.js';
 import { runPluginCode, runPluginCodeAsync } from '../plugin/plugin-code.js';
 import { qualifiedId } from '../plugin/qualified-id.js';
 import type { Owned, PluginRegistry } from '../plugin/registry.js';
@@ -26,7 +26,10 @@ export interface CheckOptions {
 export interface CompatibilityRequest extends CheckOptions {
   /** The schema before the change: a file path, a URL a source reads (`postgres://…`), or a document in memory. */
   before: SchemaInputRef;
-  after: SchemaInputRef;
+  /** The schema after the change; or give `migration` instead. */
+  after?: SchemaInputRef | undefined;
+  /** A migration file: the after schema is `before` with it applied (the checker's `applyMigration`). */
+  migration?: SchemaInputRef | undefined;
   /** The checker id (`database`, `api`); inferred from the inputs when omitted. */
   type?: string | undefined;
   /** Folder relative paths are resolved from (default: the process's). */
@@ -80,11 +83,11 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
   const cwd = request.cwd ?? process.cwd();
   const explicit = request.type !== undefined;
   const handle = (ref: SchemaInputRef) => createSchemaInputHandle(ref, { cwd, explicit });
-  const handles = { before: handle(request.before), after: handle(request.after) };
-  const [before, after] = await Promise.all([
-    readSchemaInput(registry, handles.before, request.type),
-    readSchemaInput(registry, handles.after, request.type),
-  ]);
+  if ((request.after === undefined) === (request.migration === undefined)) throw new UsageError('give the after schema or a migration file, not both and not neither');
+  const handles = { before: handle(request.before), after: handle((request.after ?? request.migration)!) };
+  const [before, after] = request.after !== undefined
+    ? await Promise.all([readSchemaInput(registry, handles.before, request.type), readSchemaInput(registry, handles.after, request.type)])
+    : await readMigration(registry, handles, request.type);
   if (before.checker.id !== after.checker.id) {
     throw new InputDataError(
       `${before.name} reads as a ${before.checker.id} schema (${before.source.title}) but ${after.name} as a ${after.checker.id} schema (${after.source.title}); name the type to compare them as one kind`,
@@ -100,6 +103,16 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
     verify({ report, before: side(before, handles.before), after: side(after, handles.after), devUrl: request.verify?.devUrl ?? null }),
   );
   return { ...report, verification };
+}
+
+/** `--migration`: the before schema read as usual, the after schema as the checker applies the file to it. */
+async function readMigration(registry: PluginRegistry, handles: { before: SchemaInputHandle; after: SchemaInputHandle }, type: string | undefined): Promise<[ResolvedSchemaInput, ResolvedSchemaInput]> {
+  const before = await readSchemaInput(registry, handles.before, type);
+  const checker = before.checker;
+  const apply = checker.applyMigration;
+  if (!apply) throw new UsageError(`the ${checker.id} checker (plugin "${checker.plugin}") cannot read migration files: --migration is not available for --type ${checker.id}`);
+  const read = await runPluginCodeAsync(checker.plugin, `checker ${checker.id}: applyMigration()`, () => apply(before.read, handles.after));
+  return [before, { name: handles.after.name, checker, source: before.source, read: { ...read, dialect: read.dialect ?? before.read.dialect } }];
 }
 
 /** Diffs two inputs already read and lets the checker's rules classify every change. */

@@ -165,7 +165,7 @@ function buildPluginSchema() {
     docsUrl: Url.optional(),
     examples: z
       .array(
-        z.object({ name: Text.optional(), fileName: Text.optional(), before: z.unknown(), after: z.unknown(), renames: z.array(RenameHint).optional() }),
+        z.object({ name: Text.optional(), fileName: Text.optional(), before: z.unknown(), after: z.unknown(), renames: z.array(RenameHint).optional(), migration: z.boolean().optional() }),
       )
       .default([]),
     when: fn<NonNullable<T.CompatibilityRule['when']>>().optional(),
@@ -183,6 +183,7 @@ function buildPluginSchema() {
       .object({ breaking: TextList.optional(), potentiallyBreaking: TextList.optional(), withScripts: TextList.optional(), always: TextList.optional() })
       .optional(),
     verify: fn<NonNullable<T.Checker['verify']>>().optional(),
+    applyMigration: fn<NonNullable<T.Checker['applyMigration']>>().optional(),
   });
 
   const Source: z.ZodType<T.SchemaSource, T.SchemaSourceInput> = z.object({

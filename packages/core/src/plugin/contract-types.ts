@@ -421,6 +421,8 @@ export interface RuleExample {
   after: unknown;
   /** Renames declared for this example, as `--rename` would. */
   renames?: RenameHint[] | undefined;
+  /** `after` is a migration file applied to `before` (`check --migration`), for rules about migration statements. */
+  migration?: boolean | undefined;
 }
 
 export interface CompatibilityRuleInput<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> {
@@ -500,6 +502,13 @@ export interface CheckerInput<Model = any, Change extends SchemaChange<any, any>
    * Checkers without it refuse `--verify`.
    */
   verify?: ((request: VerifyRequest<Model>) => Promise<Verification>) | undefined;
+  /**
+   * Reads a migration file against the before schema (`check --before schema.sql --migration
+   * 0042.sql`): returns the after schema, the before schema with the file applied. Changes may
+   * then name the file and line of the statement that made them (`location.file`). Checkers
+   * without it refuse `--migration`.
+   */
+  applyMigration?: ((before: SchemaRead<Model>, migration: SchemaInputHandle) => Promise<SchemaRead<Model>>) | undefined;
 }
 export interface Checker<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>>
   extends Omit<CheckerInput<Model, Change>, 'rules'> {

@@ -33,7 +33,7 @@ export function renderRuleCatalogMarkdown(checker: { id: string; title: string; 
     // Examples are shown when they are short enough to read; whole-schema examples are not.
     if (first && example(first.before).length + example(first.after).length < 1600) {
       const lang = typeof first.before === 'string' ? 'sql' : 'json';
-      out.push(`<details><summary>Example${first.name ? `: ${first.name}` : ''}</summary>`, '', 'Before:', '', ...codeBlock(example(first.before), lang), '', 'After:', '', ...codeBlock(example(first.after), lang), '', '</details>', '');
+      out.push(`<details><summary>Example${first.name ? `: ${first.name}` : ''}</summary>`, '', 'Before:', '', ...codeBlock(example(first.before), lang), '', first.migration ? 'Migration file (`check --before … --migration …`):' : 'After:', '', ...codeBlock(example(first.after), lang), '', '</details>', '');
     }
   }
   return out.join('\n');

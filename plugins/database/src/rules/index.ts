@@ -19,6 +19,7 @@ import { routineAdded, routineDefinitionChanged, routineRemoved, routineSignatur
 import { tableAdded, tableRemoved } from './table-rules.js';
 import { enumAdded, enumRemoved, enumValueAdded, enumValueRemoved, enumValuesReordered } from './enum-rules.js';
 import { exclusionAdded, exclusionRemoved } from './exclusion-rules.js';
+import { concurrentlyInTransaction, indexNotConcurrent, missingLockTimeout, notRerunnable, statementRuleExamples, unusedSuppression, validatesUnderLock } from './statement-rules.js';
 import { createExtensionDescription, extensionAdded, extensionChanged, extensionRemoved } from './extension-rules.js';
 import { columnPossiblyRenamed, columnRenamed, tablePossiblyRenamed, tableRenamed } from './rename-rules.js';
 import { schemaAdded, schemaRemoved } from './schema-rules.js';
@@ -99,6 +100,12 @@ const rulesWithoutExamples: DatabaseRule[] = [
   extensionRemoved,
   extensionAdded,
   extensionChanged,
+  indexNotConcurrent,
+  concurrentlyInTransaction,
+  missingLockTimeout,
+  validatesUnderLock,
+  notRerunnable,
+  unusedSuppression,
 ];
 
 /**
@@ -147,9 +154,15 @@ function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
 }
 
+/** The code of the rule that classifies a change, as the engine picks it: for suppressions. */
+export function ruleCodeOf(change: DatabaseChange, context: DatabaseRuleContext): string | undefined {
+  return rulesWithoutExamples.find((r) => r.change === change.kind && (!r.when || r.when(change, context)))?.code;
+}
+
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
-  const example = ruleExample(rule.id) ?? modelRuleExample(rule.id);
+  const migration = statementRuleExamples[rule.id];
+  const example = ruleExample(rule.id) ?? modelRuleExample(rule.id) ?? (migration ? { fileName: 'migration.sql', ...migration, migration: true } : undefined);
   const classify: DatabaseRule['classify'] = (change, context) =>
     withTypeChangeDependencies(withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context), change as DatabaseChange, context);
   return { ...rule, classify, ...(example ? { examples: [example] } : {}) };

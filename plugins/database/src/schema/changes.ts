@@ -1,5 +1,5 @@
 import type { SchemaChange } from '@migration-architect/core';
-import type { Column, ConstraintOfType, ConstraintType, EnumType, Extension, Index, Routine, SchemaObject, Sequence, Table, Trigger, View } from './model.js';
+import type { Column, ConstraintOfType, ConstraintType, EnumType, Extension, Index, MigrationStatement, Routine, SchemaObject, Sequence, Table, Trigger, View } from './model.js';
 
 /** A table present on both sides, as each side describes it. */
 export interface TablePair {
@@ -74,7 +74,16 @@ export interface ChangeDetailsByKind {
   'extension.added': { extension: Extension };
   'extension.removed': { extension: Extension };
   'extension.changed': { before: Extension; after: Extension };
+  'statement.index_not_concurrent': StatementLintDetails;
+  'statement.concurrently_in_transaction': StatementLintDetails;
+  'statement.missing_lock_timeout': StatementLintDetails;
+  'statement.validates_under_lock': StatementLintDetails;
+  'statement.not_rerunnable': StatementLintDetails;
+  'statement.unused_suppression': { statement: MigrationStatement; codes: string[]; line: number };
 }
+
+/** A statement of a migration file and what it does that a reviewer should see. */
+export type StatementLintDetails = { statement: MigrationStatement; message: string };
 
 export type ChangeKind = keyof ChangeDetailsByKind;
 
@@ -120,6 +129,12 @@ export const CHANGE_KINDS = [
   'extension.added',
   'extension.removed',
   'extension.changed',
+  'statement.index_not_concurrent',
+  'statement.concurrently_in_transaction',
+  'statement.missing_lock_timeout',
+  'statement.validates_under_lock',
+  'statement.not_rerunnable',
+  'statement.unused_suppression',
 ] as const satisfies readonly ChangeKind[];
 
 export interface DatabaseChange<K extends ChangeKind = ChangeKind> extends SchemaChange {

@@ -22,6 +22,26 @@ export interface DatabaseSchema {
    * by kind: they are not compared, and reports say so rather than pass over them silently.
    */
   notCompared?: Record<string, number>;
+  /** Set when the schema is a before schema with a migration file applied (`--migration`). */
+  migration?: MigrationFile;
+}
+
+/** A migration file as it was replayed: each statement, what it touched, what it does unsafely. */
+export interface MigrationFile {
+  /** The file, as reports name it. */
+  file: string;
+  statements: MigrationStatement[];
+}
+
+export interface MigrationStatement {
+  line: number;
+  /** The statement's first line, for messages. */
+  text: string;
+  /** Report paths of the objects it changes (`tables.users`, `views.active_users`). */
+  touches: string[];
+  lints: { kind: string; message: string }[];
+  /** `-- migration-architect-ignore DB601: reason` directives written just before it. */
+  suppressions: { codes: string[]; reason: string; line: number }[];
 }
 
 export interface Extension extends SourceLine {

@@ -1,5 +1,6 @@
 import type { Verification, VerifyRequest, VerifySide } from '@migration-architect/core';
 import type { DatabaseSchema } from '../schema/model.js';
+import { notComparedWarnings } from '../schema/not-compared.js';
 import { createPgliteEngine, embeddedExtensionAvailable } from './pglite-engine.js';
 import { replayScripts, type ReplaySide } from './replay.js';
 import { schemaCreationSql } from './schema-creation-sql.js';
@@ -15,9 +16,7 @@ async function replaySide(side: VerifySide<DatabaseSchema>): Promise<ReplaySide>
 }
 
 function notComparedNote(model: DatabaseSchema, name: string): string[] {
-  const counts = Object.entries(model.notCompared ?? {});
-  if (counts.length === 0) return [];
-  return [`${name}: not compared (the model does not hold them yet): ${counts.map(([kind, n]) => `${n} ${kind}`).join(', ')}`];
+  return notComparedWarnings(model).map((warning) => `${name}: ${warning}`);
 }
 
 /** `check --verify`: the report's scripts replayed on PGlite, or on the `--dev-url` server. */
@@ -38,7 +37,9 @@ export async function verifyDatabaseReport(request: VerifyRequest<DatabaseSchema
     const missing = extensions.filter((e) => !embeddedExtensionAvailable(e));
     if (missing.length) return refuse(`the embedded engine (PGlite) has no ${missing.join(', ')} extension; verify on a server that has it with --dev-url postgres://…`, 'pglite');
   }
-  const [before, after] = await Promise.all([replaySide(request.before), replaySide(request.after)]);
+  const before = await replaySide(request.before);
+  // `--migration`: the after schema is the before schema with the migration file run on it.
+  const after = request.after.model.migration ? { name: request.after.input.name, sql: [...before.sql, await request.after.input.text()] } : await replaySide(request.after);
   const engine = request.devUrl === null ? await createPgliteEngine(extensions) : await createServerEngine(request.devUrl);
   try {
     return await replayScripts({ report: request.report, before, after, engine, notes });

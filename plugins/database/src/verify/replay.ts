@@ -58,11 +58,12 @@ function differences(actual: DatabaseSchema, expected: DatabaseSchema): string[]
 }
 
 /**
- * Removal scripts rename the table or copy the column aside (`orders_deprecated`) rather than
+ * Removal scripts rename the table or copy the column's values aside rather than
  * drop data; what they keep is expected after the migration, not a difference.
  */
 function keptAside(found: string[]): { kept: string[]; other: string[] } {
-  const aside = (d: string) => /^(table|column)\.removed \S+_deprecated: /.test(d);
+  // `orders_deprecated` (a table renamed aside), `orders_note_backup` (a dropped column's values).
+  const aside = (d: string) => /^(table|column)\.removed \S+_(deprecated|backup): /.test(d);
   return { kept: found.filter(aside).map((d) => d.split(':')[0]!.split(' ')[1]!), other: found.filter((d) => !aside(d)) };
 }
 

@@ -1,5 +1,6 @@
 import { defineSource } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
+import { notComparedWarnings } from '../../schema/not-compared.js';
 import { fillCanonicalDefinitions, readCatalogDefinitions } from '../postgresql-sql/canonical-definitions.js';
 import { postgresCatalogToModel } from './catalog-to-model.js';
 import {
@@ -61,6 +62,7 @@ export const postgresLiveSource = defineSource<DatabaseSchema>({
   read: async (input) => {
     if (!POSTGRES_URL.test(input.input)) return undefined;
     // The catalog prints expressions its own way; canonical forms make them compare with SQL files.
-    return { model: await fillCanonicalDefinitions(await readLivePostgresSchema(input.input)), dialect: 'postgresql' };
+    const model = await fillCanonicalDefinitions(await readLivePostgresSchema(input.input));
+    return { model, dialect: 'postgresql', warnings: notComparedWarnings(model) };
   },
 });

@@ -1,5 +1,6 @@
 import { defineSource, InputDataError } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
+import { notComparedWarnings } from '../../schema/not-compared.js';
 import { SQLITE_SQL_FILE } from '../sqlite/sqlite-sql-source.js';
 import { applyStatement } from './apply-statement.js';
 import { blankPsqlMetaCommands } from './psql-meta-commands.js';
@@ -50,6 +51,7 @@ export const postgresqlSqlSource = defineSource<DatabaseSchema>({
   description: 'A PostgreSQL schema as SQL: a `pg_dump --schema-only` output or any file of DDL, read with the PostgreSQL parser (libpg-query).',
   read: async (input) => {
     if (!input.fileName || !POSTGRESQL_SQL_FILE.test(input.fileName) || SQLITE_SQL_FILE.test(input.fileName)) return undefined;
-    return { model: await readPostgresqlSql(await input.text(), input.name), dialect: 'postgresql' };
+    const model = await readPostgresqlSql(await input.text(), input.name);
+    return { model, dialect: 'postgresql', warnings: notComparedWarnings(model) };
   },
 });

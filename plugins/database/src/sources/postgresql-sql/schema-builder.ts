@@ -9,7 +9,7 @@ import type { StatementLines } from './statement-lines.js';
  * ALTER TABLE after CREATE TABLE), so objects are looked up by schema-qualified identity.
  */
 export class SchemaBuilder {
-  readonly model: DatabaseSchema = emptyDatabaseSchema();
+  readonly model: DatabaseSchema;
   /**
    * Lookups by identity, per model list: a pg_dump of thousands of tables refines each one with
    * several ALTER statements, and a linear search per statement made loading quadratic. A list
@@ -21,10 +21,14 @@ export class SchemaBuilder {
   statementOffset = 0;
   statementLine = 1;
 
+  /** `model`: where to start from (a migration file applies to the before schema); empty by default. */
   constructor(
     readonly text: SqlText,
     readonly lines: StatementLines,
-  ) {}
+    model?: DatabaseSchema,
+  ) {
+    this.model = model ?? emptyDatabaseSchema();
+  }
 
   /** 1-based line of a node's `location` (a byte offset into the whole text). */
   lineOf(location: number | undefined): number {

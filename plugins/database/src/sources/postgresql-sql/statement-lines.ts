@@ -10,6 +10,11 @@ export class StatementLines {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
   }
 
+  /** Character offset where a 1-based line starts. */
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length) - 1)]!;
+  }
+
   /** 1-based line of a 0-based character offset. */
   lineAt(offset: number): number {
     let low = 0;

@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkCompatibility, createRegistry, type CompatibilityReport } from '@migration-architect/core';
+import { describe, expect, it } from 'vitest';
+import { createDatabasePlugin } from '../src/index.js';
+
+const registry = createRegistry([createDatabasePlugin()]);
+const folder = join(import.meta.dirname, 'fixtures/migrations');
+const schema = join(folder, 'schema.sql');
+const migrations = readdirSync(folder).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+
+const lint = (migration: string) => checkCompatibility(registry, { before: schema, migration: join(folder, migration) });
+const found = (report: CompatibilityReport) => report.issues.map((i) => `${i.location.line} ${i.rule.replace('database/', '')}`).sort();
+
+describe('check --before schema.sql --migration file.sql', () => {
+  it('traces every schema change to the statement and line that made it, in the migration file', async () => {
+    const report = await lint('0001_add_columns.sql');
+    const changes = report.issues.filter((i) => i.field_path.startsWith('tables.'));
+    expect(changes.map((i) => [i.rule, i.location])).toEqual([
+      ['database/column-added', { file: join(folder, '0001_add_columns.sql'), line: 2 }],
+      ['database/column-added', { file: join(folder, '0001_add_columns.sql'), line: 3 }],
+      ['database/column-added-with-table-rewrite', { file: join(folder, '0001_add_columns.sql'), line: 4 }],
+      ['database/required-column-added', { file: join(folder, '0001_add_columns.sql'), line: 5 }],
+    ]);
+    expect(report.inputs?.after.name).toBe(join(folder, '0001_add_columns.sql'));
+  });
+
+  it('lints statements: locks without CONCURRENTLY or lock_timeout, CONCURRENTLY in a transaction, scans under lock, re-runnability', async () => {
+    expect(found(await lint('0002_indexes.sql'))).toEqual([
+      '1 index-added',
+      '1 index-not-concurrent',
+      '1 missing-lock-timeout',
+      '1 not-rerunnable',
+      '2 index-not-concurrent',
+      '2 index-removed',
+      '2 missing-lock-timeout',
+      '2 not-rerunnable',
+      '4 concurrently-in-transaction',
+      '4 index-added',
+      '4 not-rerunnable',
+      '6 unique-index-added',
+    ]);
+    const constraints = found(await lint('0003_constraints.sql'));
+    expect(constraints.filter((f) => f.endsWith('validates-under-lock'))).toEqual(['2 validates-under-lock', '3 validates-under-lock', '4 validates-under-lock', '5 validates-under-lock']);
+    expect(constraints.some((f) => f.endsWith('missing-lock-timeout'))).toBe(false);
+  });
+
+  it('exempts tables the file creates from lock and scan lints, but not the tables their foreign keys lock', async () => {
+    expect(found(await lint('0005_new_table.sql'))).toEqual(['2 missing-lock-timeout', '2 table-added']);
+  });
+
+  it('a drop and an add in a migration file are what it says, not a guessed rename', async () => {
+    const rules = (await lint('0004_destructive.sql')).issues.map((i) => i.rule);
+    expect(rules).toContain('database/column-renamed');
+    expect(rules.filter((r) => r.endsWith('possibly-renamed'))).toEqual([]);
+  });
+
+  it('applies suppressions to the next statement and reports the ones that suppress nothing', async () => {
+    const report = await lint('0006_suppressed.sql');
+    expect(found(report)).toEqual(['3 index-added', '5 not-rerunnable', '6 unused-suppression', '7 column-added']);
+    expect(report.issues.find((i) => i.rule === 'database/unused-suppression')?.description).toBe(
+      'line 6: migration-architect-ignore DB601 suppresses nothing at ALTER TABLE users ADD COLUMN IF NOT EXISTS bio text',
+    );
+  });
+
+  it('a migration PostgreSQL cannot parse is invalid input naming the file and line', async () => {
+    const error = await checkCompatibility(registry, { before: schema, migration: { name: 'bad.sql', document: 'ALTER TABLE users ADD COLUMN x int;\nALTER TABLE ADD;' } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ exitCode: 65, location: { file: 'bad.sql', line: 2 } });
+  });
+});
+
+/**
+ * Differential test against Squawk (squawk-cli from npm) on the same migration files: every lock
+ * or safety problem it reports, we report at the same line, or the table below says why it is
+ * not one. Squawk's lines are 0-based.
+ */
+describe('against squawk', () => {
+  const squawk = join(import.meta.dirname, '../node_modules/.bin/squawk');
+  const ours: Record<string, string[]> = {
+    'require-lock-timeout': ['missing-lock-timeout'],
+    'prefer-robust-stmts': ['not-rerunnable'],
+    'require-concurrent-index-creation': ['index-not-concurrent'],
+    'require-concurrent-index-deletion': ['index-not-concurrent'],
+    'ban-concurrent-index-creation-in-transaction': ['concurrently-in-transaction'],
+    'constraint-missing-not-valid': ['validates-under-lock'],
+    'adding-foreign-key-constraint': ['validates-under-lock', 'foreign-key-added'],
+    'disallowed-unique-constraint': ['validates-under-lock', 'unique-added'],
+    'adding-not-nullable-field': ['validates-under-lock', 'nullability-restriction'],
+    'adding-required-field': ['required-column-added'],
+    'adding-field-with-default': ['column-added-with-table-rewrite'],
+    'changing-column-type': ['incompatible-type-change', 'risky-type-change', 'type-widened', 'length-reduction', 'length-increase'],
+    'ban-drop-column': ['column-removed'],
+    'ban-drop-table': ['table-removed'],
+    'renaming-column': ['column-renamed'],
+    'renaming-table': ['table-renamed'],
+    'ban-drop-not-null': ['nullability-relaxed'],
+  };
+  const notOurs: Record<string, string> = {
+    'require-statement-timeout': 'statement_timeout bounds how long a statement runs, not how long it blocks others; the lock wait is bounded by lock_timeout (DB603) and long scans are reported as such (DB604)',
+    'prefer-text-field': 'a type preference (varchar vs text), not a lock or safety problem of the migration',
+    'prefer-timestamp-tz': 'a type preference, not a lock or safety problem of the migration',
+    'prefer-bigint-over-int': 'a type preference (future overflow), not a lock or safety problem of the migration',
+    'prefer-identity': 'a type preference (serial vs identity), not a lock or safety problem of the migration',
+    'ban-char-field': 'a type preference, not a lock or safety problem of the migration',
+  };
+  /** Squawk findings that are about statements we judge differently, each with the reason. */
+  const explained = (rule: string, statement: string, createdInFile: boolean): string | undefined => {
+    if (rule === 'prefer-robust-stmts' && /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL)|VALIDATE CONSTRAINT/i.test(statement)) return 'idempotent: running it again changes nothing and does not fail';
+    if (rule === 'require-concurrent-index-creation' && createdInFile) return 'the table is created in the same file: empty, so the build blocks nothing';
+    return undefined;
+  };
+
+  it('has squawk-cli', () => {
+    expect(execFileSync(squawk, ['--version'], { encoding: 'utf8' }).trim()).toBe('squawk 2.66.0');
+  });
+
+  it.each(migrations)('%s: every lock or safety problem squawk reports, we report too (or say why not)', async (migration) => {
+    const file = join(folder, migration);
+    let output = '';
+    try {
+      output = execFileSync(squawk, ['--reporter', 'json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch (error) {
+      // Squawk exits 1 when it finds something; its report is on stdout all the same.
+      output = (error as { stdout: string }).stdout;
+    }
+    const theirs = JSON.parse(output) as { line: number; rule_name: string }[];
+    expect(theirs.length).toBeGreaterThan(0);
+    const report = await lint(migration);
+    const text = readFileSync(file, 'utf8').split('\n');
+    const created = new Set([...readFileSync(file, 'utf8').matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1]!.toLowerCase()));
+    const unmatched = theirs.flatMap(({ line, rule_name: rule }) => {
+      const ourLine = line + 1;
+      if (notOurs[rule]) return [];
+      const statement = text[ourLine - 1] ?? '';
+      const table = /\bON (\w+)/i.exec(statement)?.[1]?.toLowerCase() ?? '';
+      if (explained(rule, statement, created.has(table))) return [];
+      const accepted = ours[rule];
+      if (!accepted) return [`line ${ourLine}: ${rule} has no counterpart in the table`];
+      const hit = report.issues.some((i) => i.location.line === ourLine && accepted.includes(i.rule.replace('database/', '')));
+      // A finding the file suppresses counts as found.
+      const codes = accepted.map((id) => registry.checker('database')!.rules.find((r) => r.id === id)?.code);
+      const suppressed = codes.some((code) => text.slice(Math.max(0, ourLine - 3), ourLine - 1).some((l) => l.includes('migration-architect-ignore') && code && l.includes(code)));
+      return hit || suppressed ? [] : [`line ${ourLine}: squawk ${rule}, none of ${accepted.join(', ')} from us`];
+    });
+    expect(unmatched).toEqual([]);
+  });
+});
