@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // pnpm bench: the database checker on real-size inputs, as a user runs it (whole process, built CLI):
 //   - `check` on a 2,000-table dump pair (goal: under 3 s whole process);
+//   - `check --before … --migration …` on a 500-statement migration file;
 //   - `check --verify` on a 200-table change (every 10th table changed), on the embedded PostgreSQL
 //     (PGlite; the first run also initializes and caches its data directory, timed apart) and, when
 //     BENCH_PG_URL (or MA_TEST_PG_URL) names a server whose user may create databases, with --dev-url.
@@ -57,6 +58,23 @@ const describe = (label, r) => {
 };
 lines.push(describe('check --verify, 200-table change, embedded engine, first run (initializes the cached data directory)', run([before200, after200, '--verify'])));
 lines.push(describe('check --verify, 200-table change, embedded engine, cached', run([before200, after200, '--verify'])));
+// A 500-statement migration file on the 200-table schema: columns, indexes, constraints, renames.
+const migration = join(dir, 'migration-500.sql');
+const statements = ["SET lock_timeout = '5s';"];
+for (let i = 0; statements.length < 500; i++) {
+  const table = `t${String(i % 200).padStart(5, '0')}`;
+  const n = Math.floor(i / 200);
+  statements.push(
+    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS extra_${n} text;`,
+    `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${table}_extra_${n}_idx ON ${table} (extra_${n});`,
+    `ALTER TABLE ${table} ADD CONSTRAINT ${table}_extra_${n}_check CHECK (length(extra_${n}) < 100) NOT VALID;`,
+    `ALTER TABLE ${table} VALIDATE CONSTRAINT ${table}_extra_${n}_check;`,
+    `CREATE INDEX ${table}_c2_${n}_idx ON ${table} (c2_text);`,
+  );
+}
+writeFileSync(migration, `${statements.slice(0, 500).join('\n')}\n`);
+const lint = run([before200, '--migration', migration]);
+lines.push(`check --migration, 500-statement file on a 200-table schema, whole process: ${fmt(lint.ms)} (${lint.issues} findings)`);
 if (server) lines.push(describe('check --verify --dev-url, 200-table change, PostgreSQL server', run([before200, after200, '--dev-url', server])));
 else lines.push('check --verify --dev-url: skipped (set BENCH_PG_URL to a server whose user may create databases)');
 

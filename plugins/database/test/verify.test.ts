@@ -139,3 +139,14 @@ describe('verification on the embedded engine (PGlite)', () => {
     expect(checked.migration_scripts[0]!.script_content).not.toContain('::uuid');
   });
 });
+
+describe('renames', () => {
+  it('a table renamed with its trigger: the trigger follows it, no trigger script', async () => {
+    const base = 'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n';
+    const checked = await report(
+      `${base}CREATE TABLE users (id int PRIMARY KEY, seen timestamptz);\nCREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();`,
+      `${base}CREATE TABLE users (id int PRIMARY KEY, seen timestamptz);\nCREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();\nALTER TABLE users RENAME TO members;`,
+    );
+    expect(checked.issues.map((i) => i.rule)).toEqual(['database/table-renamed']);
+  });
+});

@@ -104,7 +104,22 @@ export interface TypeAttributes {
  * Parses `varchar(255)`, `numeric(10, 2)`, `timestamp(3) with time zone`, `int[]`, ... Attributes
  * given separately (the seed format's `length`) take precedence over those in the type text.
  */
+/** Parsed spellings: a dump of thousands of tables spells a few dozen types. Copies are handed out, so callers may change them. */
+const parsedTypes = new Map<string, ParsedColumnType>();
+
 export function parseColumnType(text: string, attributes: TypeAttributes = {}): ParsedColumnType {
+  if (attributes.length == null && attributes.precision == null && attributes.scale == null) {
+    let parsed = parsedTypes.get(text);
+    if (!parsed) {
+      parsed = parseColumnTypeUncached(text, attributes);
+      if (parsedTypes.size < 10_000) parsedTypes.set(text, parsed);
+    }
+    return { type: { ...parsed.type }, serial: parsed.serial };
+  }
+  return parseColumnTypeUncached(text, attributes);
+}
+
+function parseColumnTypeUncached(text: string, attributes: TypeAttributes): ParsedColumnType {
   let rest = text.trim().toLowerCase().replace(/\s+/g, ' ');
   let arrayDimensions = 0;
   for (;;) {

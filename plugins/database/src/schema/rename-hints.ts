@@ -26,7 +26,13 @@ function splitColumn(name: string): { table: string; column: string } | null {
 
 function renameTable(model: DatabaseSchema, table: Table, to: Table): void {
   const from = { schema: table.schema, name: table.name };
+  const oldKey = table.key;
   Object.assign(table, { schema: to.schema, name: to.name, key: to.key });
+  // As in PostgreSQL, triggers and partitions follow the table: a rename re-creates none of them.
+  model.triggers = (model.triggers ?? []).map((t) => (t.table === oldKey ? { ...t, table: to.key, tableName: { schema: to.schema, name: to.name } } : t));
+  for (const other of model.tables) {
+    if (other.partitionOf && objectIdentity(other.partitionOf) === objectIdentity(from)) other.partitionOf = { ...other.partitionOf, schema: to.schema, name: to.name };
+  }
   for (const other of model.tables) {
     for (const fk of other.foreignKeys) {
       if (objectIdentity(fk.references) === objectIdentity(from)) fk.references = { ...fk.references, schema: to.schema, name: to.name };
