@@ -133,6 +133,15 @@ describe('verification on the embedded engine (PGlite)', () => {
     expect(verification.after_migration.differences).toEqual([expect.stringMatching(/^column\.nullability_changed tables\.t\.columns\.note\.nullable/)]);
   });
 
+  it('a view whose column changes type is replaced even though CREATE OR REPLACE refuses it', { timeout: 120_000 }, async () => {
+    const before = 'CREATE TABLE t (id int PRIMARY KEY, name text);\nCREATE VIEW v AS SELECT id, name FROM t;';
+    const after = 'CREATE TABLE t (id int PRIMARY KEY, name text);\nCREATE VIEW v AS SELECT id, name::varchar(10) AS name FROM t;';
+    const checked = await report(before, after);
+    expect(checked.issues.map((i) => i.rule)).toEqual(['database/view-definition-changed']);
+    const verification = await replayScripts({ report: checked, before: { name: 'b', sql: [before] }, after: { name: 'a', sql: [after] }, engine });
+    expect(verification).toMatchObject({ passed: true, after_migration: { differences: [] }, after_rollback: { differences: [] } });
+  });
+
   it('a type change PostgreSQL has no cast for needs input instead of a cast that fails', async () => {
     const checked = await report('CREATE TABLE t (id int PRIMARY KEY, ref bigint);', 'CREATE TABLE t (id int PRIMARY KEY, ref uuid);');
     expect(checked.migration_scripts[0]!.script_content).toContain('{conversion_expression}');

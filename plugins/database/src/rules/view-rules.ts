@@ -1,6 +1,6 @@
 import type { View } from '../schema/model.js';
 import { tableExistsQuery, viewColumnsQuery } from '../sql/catalog-queries.js';
-import { createView, dropView, recreateView } from '../sql/view-ddl.js';
+import { createView, dropView, recreateView, replaceView as replaceViewInPlace } from '../sql/view-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
 
@@ -8,7 +8,7 @@ const VIEW_OPERATIONS = ['SELECT'];
 
 /** CREATE OR REPLACE where PostgreSQL allows it (same columns, or new ones appended); otherwise drop and create. */
 function replaceView(from: View, to: View, appendOnly: boolean): string {
-  return appendOnly && !from.materialized && !to.materialized ? createView(to, { orReplace: true }) : recreateView(from, to);
+  return appendOnly && !from.materialized && !to.materialized ? replaceViewInPlace(to) : recreateView(from, to);
 }
 
 export const viewRemoved = defineDatabaseRule({
