@@ -273,12 +273,20 @@ async function timed(fn) {
   return { ms: performance.now() - start, result };
 }
 
-async function measure(label, fn) {
-  await fn(); // warm-up: caches, JIT, worker start-up code
-  const runs = [];
-  for (let r = 0; r < RUNS; r++) runs.push(await timed(fn));
-  const ms = median(runs.map((r) => r.ms));
-  return { label, ms, result: runs.find((r) => r.ms === ms).result };
+/**
+ * Times the methods interleaved — run 1 of each, then run 2 of each, … — so that a change in the
+ * machine's load hits all of them alike; the median of each method is kept.
+ */
+async function measureInterleaved(methods) {
+  for (const fn of Object.values(methods)) await fn(); // warm-up: caches, JIT, worker start-up code
+  const runs = Object.fromEntries(Object.keys(methods).map((name) => [name, []]));
+  for (let r = 0; r < RUNS; r++) for (const [name, fn] of Object.entries(methods)) runs[name].push(await timed(fn));
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => {
+      const ms = median(list.map((r) => r.ms));
+      return [name, { ms, result: list.find((r) => r.ms === ms).result }];
+    }),
+  );
 }
 
 function checkFound(report, spread) {
@@ -300,16 +308,18 @@ try {
     try {
       for (const spread of ['clustered', 'scattered']) {
         const [source, target] = [setup.url('src'), setup.url(spread)];
-        const ours = await measure('reconcile', async () => {
-          const { report } = await reconcile({ source, target, cwd: work, tables: ['bench'], jobs: JOBS });
-          checkFound(report, spread);
-          return report;
-        });
-        const floor = await measure('floor', () => (engine === 'postgres' ? pgFloor(source, target) : sqliteFloor(source, target)));
-        const naive = await measure('naive', async () => {
-          const r = await (engine === 'postgres' ? pgNaive(source, target) : sqliteNaive(source, target));
-          if (r.differences !== 100) throw new Error(`the naive comparison found ${r.differences} differences, not 100`);
-          return r;
+        const { ours, floor, naive } = await measureInterleaved({
+          ours: async () => {
+            const { report } = await reconcile({ source, target, cwd: work, tables: ['bench'], jobs: JOBS });
+            checkFound(report, spread);
+            return report;
+          },
+          floor: () => (engine === 'postgres' ? pgFloor(source, target) : sqliteFloor(source, target)),
+          naive: async () => {
+            const r = await (engine === 'postgres' ? pgNaive(source, target) : sqliteNaive(source, target));
+            if (r.differences !== 100) throw new Error(`the naive comparison found ${r.differences} differences, not 100`);
+            return r;
+          },
         });
         results.push({ engine, spread, ours, floor, naive });
         const t = ours.result.tables[0];
@@ -323,7 +333,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`reconcile: ${ROWS.toLocaleString('en-US')} rows × 6 columns (bigint key, text, numeric(12,2), timestamp, boolean, double) per side, 100 planted differences (30 missing, 40 changed, 30 extra); --jobs ${JOBS}; median of ${RUNS} runs after a warm-up`);
+console.log(`reconcile: ${ROWS.toLocaleString('en-US')} rows × 6 columns (bigint key, text, numeric(12,2), timestamp, boolean, double) per side, 100 planted differences (30 missing, 40 changed, 30 extra); --jobs ${JOBS}; median of ${RUNS} runs after a warm-up, the three methods interleaved`);
 console.log('engine    spread     method     wall      rows/s source  rows/s target  bytes read   ÷ floor   naive ÷');
 for (const { engine, spread, ours, floor, naive } of results) {
   const t = ours.result.tables[0];
