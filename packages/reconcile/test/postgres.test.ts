@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-// The engine runs SQLite in worker threads loaded from dist/ (pnpm test builds first).
-import { reconcile, reconcileExitCode, ReconcileReportSchema } from '../dist/index.js';
+import { reconcile, reconcileExitCode, ReconcileReportSchema } from './engine.js';
 import { createDatabase, runSql, sourceItems, targetItems, tempDir, writePostgresItems, writeSqliteItems } from './planted-data.js';
 import { expectPlantedItems, table } from './report-assertions.js';
 

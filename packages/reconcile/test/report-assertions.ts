@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ReconcileReport, TableReport } from '../dist/index.js';
+import type { ReconcileReport, TableReport } from './engine.js';
 import { PLANTED, plantedChanges } from './planted-data.js';
 
 export function table(report: ReconcileReport, name: string): TableReport {

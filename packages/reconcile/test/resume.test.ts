@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcile, type ProgressSink } from '../dist/index.js';
+import { reconcile, type ProgressSink } from './engine.js';
 import { sourceItems, targetItems, tempDir, writeSqliteItems } from './planted-data.js';
 
 const tmp = tempDir();

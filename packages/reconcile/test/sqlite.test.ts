@@ -2,8 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The engine runs SQLite in worker threads loaded from dist/ (pnpm test builds first).
-import { reconcile, ReconcileReportSchema, reconcileExitCode, renderReconcileReport } from '../dist/index.js';
+import { reconcile, ReconcileReportSchema, reconcileExitCode, renderReconcileReport } from './engine.js';
 import { sourceItems, targetItems, tempDir, writeSqliteItems } from './planted-data.js';
 import { expectPlantedItems, table } from './report-assertions.js';
 
