@@ -1,6 +1,5 @@
 export { reconcile, type ReconcileOptions, type ReconcileResult } from './algorithm/reconcile.js';
 export { parseConnectionTarget, type ConnectionTarget } from './connection/connection-target.js';
-export { redactUrl } from './connection/redact.js';
 export {
   ReconcileReportSchema,
   TableReportSchema,

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { InputDataError, UsageError } from '@migration-architect/core';
 import type { Engine } from '../schema/table-shape.js';
-import { redactUrl } from './redact.js';
+import { redactSecrets as redactUrl } from '@migration-architect/core';
 
 /** Which database one side is, parsed before anything connects. */
 export interface ConnectionTarget {

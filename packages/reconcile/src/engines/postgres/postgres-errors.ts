@@ -1,5 +1,5 @@
 import { InputDataError, ServiceUnavailableError, type MigrationArchitectError } from '@migration-architect/core';
-import { scrubSecret } from '../../connection/redact.js';
+import { redactSecrets } from '@migration-architect/core';
 import type { ConnectionTarget } from '../../connection/connection-target.js';
 
 interface DriverError {
@@ -35,7 +35,7 @@ export function postgresError(error: unknown, target: ConnectionTarget, what: st
   if (error instanceof Error && 'exitCode' in error) return error as MigrationArchitectError;
   const driver = typeof error === 'object' && error !== null ? (error as DriverError) : { message: String(error) };
   const code = typeof driver.code === 'string' ? driver.code : '';
-  const text = scrubSecret(`${target.display}: ${what}: ${reason(driver)}`, target.secret);
+  const text = redactSecrets(`${target.display}: ${what}: ${reason(driver)}`, target.secret ? [target.secret] : []);
   const unavailable = UNAVAILABLE.test(code) || /timeout|terminat|Connection terminated|connect/i.test(String(driver.message ?? ''));
   return unavailable ? new ServiceUnavailableError(text) : new InputDataError(text);
 }
