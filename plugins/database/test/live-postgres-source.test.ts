@@ -7,7 +7,7 @@ import { postgresLiveSource, readLivePostgresSchema } from '../src/sources/live/
 import { withReadOnlySession } from '../src/sources/live/read-only-session.js';
 import type { DatabaseSchema, Table } from '../src/schema/model.js';
 import { clock, registry } from './fixtures.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../../tooling/postgres/free-port.js';
 import { PostgresServer, PostgresSession } from './postgres-server.js';
 
 /**
