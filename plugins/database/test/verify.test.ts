@@ -2,6 +2,7 @@ import { checkCompatibility, createRegistry, type CompatibilityReport } from '@m
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabasePlugin } from '../src/index.js';
 import { readPostgresqlSql } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
+import { statementEnds } from '../src/sources/postgresql-sql/parse-statements.js';
 import { SqlText } from '../src/sources/postgresql-sql/sql-text.js';
 import { createPgliteEngine } from '../src/verify/pglite-engine.js';
 import { replayScripts } from '../src/verify/replay.js';
@@ -70,6 +71,26 @@ describe('reading what real dumps contain', () => {
   it('counts what it does not compare', async () => {
     const model = await readPostgresqlSql('CREATE DOMAIN posint AS int CHECK (VALUE > 0);\nCREATE TABLE t (id int);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON t USING (true);\nGRANT SELECT ON t TO PUBLIC;', 'x.sql');
     expect(model.notCompared).toEqual({ domains: 1, 'row-level security': 1, policies: 1, grants: 1 });
+  });
+});
+
+describe('reading large files statement by statement', () => {
+  it('splits at semicolons outside strings, identifiers, dollar quotes and comments', () => {
+    const text = "CREATE TABLE \"a;b\" (x text DEFAULT 'x;y', y text DEFAULT E'it\\'s;');\n-- c;\n/* d; /* e; */ */\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$;\nSELECT $1;";
+    const ends = statementEnds(text)!;
+    expect(ends.map((end, i) => text.slice(i ? ends[i - 1] : 0, end).trim().split('\n').at(-1)!.slice(0, 16))).toEqual(['CREATE TABLE "a;', 'CREATE FUNCTION ', 'SELECT $1;']);
+  });
+
+  it('parses a file with a BEGIN ATOMIC body whole (its semicolons are inside the statement)', async () => {
+    expect(statementEnds('CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;')).toBeNull();
+    const model = await readPostgresqlSql('CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nCREATE TABLE t (id int);', 'x.sql');
+    expect([model.routines.length, model.tables[0]!.line]).toEqual([1, 2]);
+  });
+
+  it('keeps lines and expressions right after non-ASCII text in earlier statements', async () => {
+    const model = await readPostgresqlSql("COMMENT ON SCHEMA public IS 'schéma';\nCREATE TABLE t (\n  id int,\n  note text DEFAULT 'déjà vu' CHECK (note <> 'ü')\n);", 'x.sql');
+    const table = model.tables[0]!;
+    expect([table.line, table.columns[1]!.line, table.columns[1]!.default, table.checks[0]!.expression]).toEqual([2, 4, { kind: 'literal', value: 'déjà vu' }, "note <> 'ü'"]);
   });
 });
 

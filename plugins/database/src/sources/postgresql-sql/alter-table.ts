@@ -50,7 +50,7 @@ export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt, le
         table.columns = table.columns.filter((c) => c.name !== command.name);
         break;
       case 'AT_ColumnDefault':
-        if (column) column.default = command.def ? parseDefault(expressionText(command.def, builder.text), column.type).default : null;
+        if (column) column.default = command.def ? parseDefault(expressionText(command.def, builder.nodeText), column.type).default : null;
         break;
       case 'AT_SetNotNull':
         if (column) column.nullable = false;

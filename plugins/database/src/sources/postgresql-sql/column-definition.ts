@@ -33,14 +33,14 @@ export function readColumn(builder: SchemaBuilder, table: Table, definition: Col
         column.nullable = true;
         break;
       case 'CONSTR_DEFAULT':
-        column.default = parseDefault(expressionText(constraint.raw_expr, builder.text), type).default;
+        column.default = parseDefault(expressionText(constraint.raw_expr, builder.nodeText), type).default;
         break;
       case 'CONSTR_IDENTITY':
         column.identity = constraint.generated_when === 'a' ? 'always' : 'by_default';
         column.nullable = false;
         break;
       case 'CONSTR_GENERATED':
-        column.generated = expressionText(constraint.raw_expr, builder.text);
+        column.generated = expressionText(constraint.raw_expr, builder.nodeText);
         break;
       // `REFERENCES t (id) DEFERRABLE INITIALLY DEFERRED` on a column: the parser gives the
       // attributes as nodes of their own, which belong to the constraint before them.
@@ -57,7 +57,8 @@ export function readColumn(builder: SchemaBuilder, table: Table, definition: Col
         break;
       }
       default:
-        tableConstraints.push(constraint);
+        // A copy: parse trees are shared between files with the same statement (see parse-statements.ts).
+        tableConstraints.push({ ...constraint });
     }
   }
   table.columns.push(column);

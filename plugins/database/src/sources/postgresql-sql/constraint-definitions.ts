@@ -54,7 +54,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
       table.uniques.push({ name, columns: keys, ...deferrable, line });
       return;
     case 'CONSTR_CHECK': {
-      const expression = expressionText(constraint.raw_expr, builder.text);
+      const expression = expressionText(constraint.raw_expr, builder.nodeText);
       table.checks.push({ name, expression, canonical: canonicalTree(constraint.raw_expr), line });
       return;
     }
@@ -75,9 +75,9 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
     case 'CONSTR_EXCLUSION': {
       const elements = (constraint.exclusions ?? []).map((pair) => {
         const [element, operator] = nodeAs(pair, 'List')?.items ?? [];
-        return { element: element ? indexElementText(element, builder.text) : '', operator: stringsOf(nodeAs(operator, 'List')?.items).join('.') };
+        return { element: element ? indexElementText(element, builder.nodeText) : '', operator: stringsOf(nodeAs(operator, 'List')?.items).join('.') };
       });
-      const predicate = constraint.where_clause ? expressionText(constraint.where_clause, builder.text) : null;
+      const predicate = constraint.where_clause ? expressionText(constraint.where_clause, builder.nodeText) : null;
       (table.exclusions ??= []).push({ name, method: constraint.access_method ?? 'gist', elements, predicate, line });
       return;
     }

@@ -27,6 +27,6 @@ export function indexOfStatement(statement: IndexStmt, source: SqlText, line?: n
 export function createIndex(builder: SchemaBuilder, statement: IndexStmt): void {
   const table = builder.table(rangeVarName(statement.relation));
   if (!table || !statement.idxname) return;
-  const index = indexOfStatement(statement, builder.text, builder.statementLine);
+  const index = indexOfStatement(statement, builder.nodeText, builder.statementLine);
   table.indexes = [...table.indexes.filter((i) => i.name !== index.name), index];
 }

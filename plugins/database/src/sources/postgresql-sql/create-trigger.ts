@@ -38,7 +38,7 @@ export function triggerOfStatement(statement: CreateTrigStmt, source: SqlText, l
 }
 
 export function createTrigger(builder: SchemaBuilder, statement: CreateTrigStmt): void {
-  const trigger = triggerOfStatement(statement, builder.text, builder.statementLine);
+  const trigger = triggerOfStatement(statement, builder.nodeText, builder.statementLine);
   const list = builder.model.triggers;
   const at = list.findIndex((t) => t.table === trigger.table && t.name === trigger.name);
   if (at === -1) list.push(trigger);

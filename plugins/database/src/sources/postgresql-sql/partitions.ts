@@ -10,7 +10,7 @@ const STRATEGIES: Record<string, string> = { PARTITION_STRATEGY_RANGE: 'RANGE', 
 export function partitionKeyText(spec: PartitionSpec, builder: SchemaBuilder): string {
   const elements = (spec.partParams ?? []).map((node: Node) => {
     const element = nodeAs(node, 'PartitionElem');
-    return element?.name ?? `(${expressionText(element?.expr, builder.text)})`;
+    return element?.name ?? `(${expressionText(element?.expr, builder.nodeText)})`;
   });
   return `${STRATEGIES[spec.strategy ?? ''] ?? 'RANGE'} (${elements.join(', ')})`;
 }

@@ -6,6 +6,7 @@ import { applyStatement } from './apply-statement.js';
 import { blankPsqlMetaCommands } from './psql-meta-commands.js';
 import { resolveModel } from './resolve-model.js';
 import { SchemaBuilder } from './schema-builder.js';
+import { parseStatements } from './parse-statements.js';
 import { SqlText } from './sql-text.js';
 import { StatementLines } from './statement-lines.js';
 
@@ -17,25 +18,24 @@ interface ParserError extends Error {
  * Builds the model from PostgreSQL SQL text with PostgreSQL's own parser. A syntax error is an
  * InputDataError naming the file and the line the parser stopped at.
  */
-export async function readPostgresqlSql(source: string, file: string): Promise<DatabaseSchema> {
-  const text = blankPsqlMetaCommands(source);
+export async function readPostgresqlSql(sql: string, file: string): Promise<DatabaseSchema> {
+  const text = blankPsqlMetaCommands(sql);
   const lines = new StatementLines(text);
-  // Loaded on first use: runs that read no SQL never pay for the parser (~60 ms).
-  const { parse } = await import('libpg-query');
-  let tree;
+  const source = new SqlText(text);
+  let statements;
   try {
-    tree = await parse(text);
+    statements = await parseStatements(text, source);
   } catch (error) {
     const details = (error as ParserError).sqlDetails;
-    const line = details?.cursorPosition !== undefined ? lines.lineAt(new SqlText(text).char(details.cursorPosition)) : undefined;
+    const line = details?.cursorPosition !== undefined ? lines.lineAt(source.char(details.cursorPosition)) : undefined;
     throw new InputDataError(`PostgreSQL cannot parse this SQL: ${(error as Error).message}`, { file, line });
   }
-  const builder = new SchemaBuilder(new SqlText(text), lines);
-  for (const raw of tree.stmts ?? []) {
-    if (!raw.stmt) continue;
-    builder.statementOffset = raw.stmt_location ?? 0;
-    builder.statementLine = lines.statementLine(builder.text.char(builder.statementOffset));
-    applyStatement(builder, raw.stmt, raw.stmt_len);
+  const builder = new SchemaBuilder(source, lines);
+  for (const statement of statements) {
+    builder.statementOffset = statement.offset;
+    builder.statementLine = lines.statementLine(source.char(statement.offset));
+    builder.nodeText = statement.nodeText;
+    applyStatement(builder, statement.stmt, statement.length);
   }
   // SQL can say which extensions it needs: none written means none (the JSON format cannot say).
   builder.model.extensions ??= [];

@@ -20,6 +20,11 @@ export class SchemaBuilder {
   /** Byte offset of the current statement in the text (as libpg-query reports it), and its first line. */
   statementOffset = 0;
   statementLine = 1;
+  /**
+   * What node `location`s of the current statement count from: the whole text, or the statement's
+   * own start when it was parsed on its own.
+   */
+  nodeText: SqlText;
 
   /** `model`: where to start from (a migration file applies to the before schema); empty by default. */
   constructor(
@@ -28,11 +33,12 @@ export class SchemaBuilder {
     model?: DatabaseSchema,
   ) {
     this.model = model ?? emptyDatabaseSchema();
+    this.nodeText = text;
   }
 
   /** 1-based line of a node's `location` (a byte offset into the whole text). */
   lineOf(location: number | undefined): number {
-    return location === undefined ? this.statementLine : this.lines.lineAt(this.text.char(location));
+    return location === undefined ? this.statementLine : this.lines.lineAt(this.nodeText.char(location));
   }
 
   /** The current statement's text; `length` in bytes, as libpg-query gives it. */

@@ -4,13 +4,22 @@ const encoder = new TextEncoder();
  * SQL text with the byte offsets libpg-query reports (`stmt_location`, `stmt_len`, each node's
  * `location`): the parser works on UTF-8 bytes, so after the first non-ASCII character (a comment
  * in French, an `é` in a default) they are not JavaScript string indexes. Slicing by them as if they
- * were cut statements in the wrong place (a stray `AL;` in a view body).
+ * were cut statements in the wrong place (a stray `AL;` in a view body). A `shifted` view reads
+ * offsets relative to a statement parsed on its own.
  */
 export class SqlText {
   /** Character index of every byte offset; null while the text is ASCII (they are the same). */
   private readonly charIndex: Uint32Array | null;
+  /** Added to every offset given: where the parsed piece starts in the text, in bytes. */
+  private readonly base: number;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string, shared?: { charIndex: Uint32Array | null; base: number }) {
+    if (shared) {
+      this.charIndex = shared.charIndex;
+      this.base = shared.base;
+      return;
+    }
+    this.base = 0;
     // eslint-disable-next-line no-control-regex
     if (/^[\x00-\x7f]*$/.test(text)) {
       this.charIndex = null;
@@ -31,14 +40,25 @@ export class SqlText {
     this.charIndex = index;
   }
 
+  /** True when byte offsets and string indexes are the same. */
+  get ascii(): boolean {
+    return this.charIndex === null;
+  }
+
   /** The string index of a byte offset. */
   char(byteOffset: number): number {
-    if (this.charIndex === null) return byteOffset;
-    return this.charIndex[Math.max(0, Math.min(byteOffset, this.charIndex.length - 1))]!;
+    const offset = byteOffset + this.base;
+    if (this.charIndex === null) return offset;
+    return this.charIndex[Math.max(0, Math.min(offset, this.charIndex.length - 1))]!;
   }
 
   /** The text between two byte offsets (to the end without `byteEnd`). */
   slice(byteStart: number, byteEnd?: number): string {
     return this.text.slice(this.char(byteStart), byteEnd === undefined ? undefined : this.char(byteEnd));
+  }
+
+  /** The same text, with offsets counted from `byteBase` (a statement parsed on its own). */
+  shifted(byteBase: number): SqlText {
+    return new SqlText(this.text, { charIndex: this.charIndex, base: this.base + byteBase });
   }
 }
