@@ -141,6 +141,11 @@ export function copySteps(tables: TableToMigrate[], tp: Required<Throughput>, re
  * One validation per table: count and an order-independent checksum on each side for critical
  * tables, counts against the snapshot for the others. Sized at validation_rows_per_second per side.
  */
+/** A table name as one shell word: quoted unless it is plainly safe. */
+function shellWord(text: string): string {
+  return /^[\w.-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 export function validationSteps(tables: TableToMigrate[], tp: Required<Throughput>, copies: boolean): PlanStepInput[] {
   return tables.map((table) => {
     const size = tableSize(table);
@@ -159,12 +164,20 @@ export function validationSteps(tables: TableToMigrate[], tp: Required<Throughpu
       minutes: size.rows === null ? 0 : work.minutes,
       estimate: size.rows === null ? 'unknown: give row_count' : work.estimate,
       disruptive: true,
-      scriptType: 'sql',
-      script: table.critical
-        ? `${checksum}  -- run on ${copies ? 'source and target' : 'the table'}; both results must match`
-        : copies
-          ? `SELECT count(*) FROM ${name};  -- source and target must match`
-          : `SELECT r.row_count AS before, (SELECT count(*) FROM ${name}) AS now FROM migration_meta.row_counts r WHERE r.table_name = '${table.name.replace(/'/g, "''")}';`,
+      ...(copies
+        ? {
+            // Source and target are two databases: reconcile compares them inside each (counts and
+            // range checksums) and lists the rows that differ; the SQL stays as the manual check.
+            scriptType: 'bash' as const,
+            script: `migration-architect reconcile --source "$SOURCE_DATABASE_URL" --target "$TARGET_DATABASE_URL" --table ${shellWord(table.name)} --level ${table.critical ? 'rows' : 'checksum'} -o reconcile-${table.name.replace(/[^\w.-]/g, '_')}.json  # exit 0: equal; 1: differences listed in the report`,
+            validation: table.critical ? `${checksum}  -- on source and target; both results must match` : `SELECT count(*) FROM ${name};  -- source and target must match`,
+          }
+        : {
+            scriptType: 'sql' as const,
+            script: table.critical
+              ? `${checksum}  -- run on the table; the result must match the snapshot`
+              : `SELECT r.row_count AS before, (SELECT count(*) FROM ${name}) AS now FROM migration_meta.row_counts r WHERE r.table_name = '${table.name.replace(/'/g, "''")}';`,
+          }),
     };
   });
 }
