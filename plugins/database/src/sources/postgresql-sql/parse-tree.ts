@@ -18,10 +18,14 @@ export function tagOf(node: Node): string {
 
 /** `String` nodes of a name list (`['public', 'users']`). */
 export function stringsOf(nodes: readonly Node[] | undefined): string[] {
-  return (nodes ?? []).flatMap((n) => {
-    const s = nodeAs(n, 'String');
-    return s ? [s.sval ?? ''] : [];
-  });
+  // A plain loop: called for every name of every statement of a dump (flatMap allocated per node).
+  const out: string[] = [];
+  if (!nodes) return out;
+  for (const node of nodes) {
+    const s = nodeAs(node, 'String');
+    if (s) out.push(s.sval ?? '');
+  }
+  return out;
 }
 
 export function rangeVarName(relation: RangeVar | undefined): QualifiedName {
