@@ -34,7 +34,10 @@ async function report(before: string, after: string): Promise<CompatibilityRepor
 
 describe('reading what real dumps contain', () => {
   it('keeps operator classes, collations and INCLUDE columns of index elements', async () => {
-    const model = await readPostgresqlSql(`CREATE TABLE t (a text, b text, c int);\nCREATE INDEX t_a ON t USING gin (a public.gin_trgm_ops);\nCREATE INDEX t_b ON t (b COLLATE "C" text_pattern_ops DESC) INCLUDE (c);`, 'x.sql');
+    const model = await readPostgresqlSql(
+      `CREATE TABLE t (a text, b text, c int);\nCREATE INDEX t_a ON t USING gin (a public.gin_trgm_ops);\nCREATE INDEX t_b ON t (b COLLATE "C" text_pattern_ops DESC) INCLUDE (c);`,
+      'x.sql',
+    );
     expect(model.tables[0]!.indexes.map((i) => [i.columns, i.include ?? null])).toEqual([
       [['a public.gin_trgm_ops'], null],
       [['b COLLATE "C" text_pattern_ops DESC'], ['c']],
@@ -59,7 +62,7 @@ describe('reading what real dumps contain', () => {
     expect(model.extensions).toEqual([{ name: 'pg_trgm', schema: null, version: null, line: 2 }]);
   });
 
-  it('folds a partition\'s copy of its parent\'s primary key into the parent', async () => {
+  it("folds a partition's copy of its parent's primary key into the parent", async () => {
     const sql = `CREATE TABLE p (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);\nCREATE TABLE p_2024 PARTITION OF p FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\nALTER TABLE ONLY p_2024 ADD CONSTRAINT p_2024_pkey PRIMARY KEY (id, at);`;
     const model = await readPostgresqlSql(sql, 'x.sql');
     expect(model.tables.map((t) => [t.key, t.primaryKey?.columns ?? null, t.partitionBy ?? null, t.partitionOf?.name ?? null])).toEqual([
@@ -69,28 +72,52 @@ describe('reading what real dumps contain', () => {
   });
 
   it('counts what it does not compare', async () => {
-    const model = await readPostgresqlSql('CREATE DOMAIN posint AS int CHECK (VALUE > 0);\nCREATE TABLE t (id int);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON t USING (true);\nGRANT SELECT ON t TO PUBLIC;', 'x.sql');
+    const model = await readPostgresqlSql(
+      'CREATE DOMAIN posint AS int CHECK (VALUE > 0);\nCREATE TABLE t (id int);\nALTER TABLE t ENABLE ROW LEVEL SECURITY;\nCREATE POLICY own ON t USING (true);\nGRANT SELECT ON t TO PUBLIC;',
+      'x.sql',
+    );
     expect(model.notCompared).toEqual({ domains: 1, 'row-level security': 1, policies: 1, grants: 1 });
   });
 });
 
 describe('reading large files statement by statement', () => {
   it('splits at semicolons outside strings, identifiers, dollar quotes and comments', () => {
-    const text = "CREATE TABLE \"a;b\" (x text DEFAULT 'x;y', y text DEFAULT E'it\\'s;');\n-- c;\n/* d; /* e; */ */\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$;\nSELECT $1;";
+    const text =
+      "CREATE TABLE \"a;b\" (x text DEFAULT 'x;y', y text DEFAULT E'it\\'s;');\n-- c;\n/* d; /* e; */ */\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $body$ SELECT 1; $body$;\nSELECT $1;";
     const ends = statementEnds(text)!;
-    expect(ends.map((end, i) => text.slice(i ? ends[i - 1] : 0, end).trim().split('\n').at(-1)!.slice(0, 16))).toEqual(['CREATE TABLE "a;', 'CREATE FUNCTION ', 'SELECT $1;']);
+    expect(
+      ends.map((end, i) =>
+        text
+          .slice(i ? ends[i - 1] : 0, end)
+          .trim()
+          .split('\n')
+          .at(-1)!
+          .slice(0, 16),
+      ),
+    ).toEqual(['CREATE TABLE "a;', 'CREATE FUNCTION ', 'SELECT $1;']);
   });
 
   it('parses a file with a BEGIN ATOMIC body whole (its semicolons are inside the statement)', async () => {
     expect(statementEnds('CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;')).toBeNull();
-    const model = await readPostgresqlSql('CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nCREATE TABLE t (id int);', 'x.sql');
+    const model = await readPostgresqlSql(
+      'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\nCREATE TABLE t (id int);',
+      'x.sql',
+    );
     expect([model.routines.length, model.tables[0]!.line]).toEqual([1, 2]);
   });
 
   it('keeps lines and expressions right after non-ASCII text in earlier statements', async () => {
-    const model = await readPostgresqlSql("COMMENT ON SCHEMA public IS 'schéma';\nCREATE TABLE t (\n  id int,\n  note text DEFAULT 'déjà vu' CHECK (note <> 'ü')\n);", 'x.sql');
+    const model = await readPostgresqlSql(
+      "COMMENT ON SCHEMA public IS 'schéma';\nCREATE TABLE t (\n  id int,\n  note text DEFAULT 'déjà vu' CHECK (note <> 'ü')\n);",
+      'x.sql',
+    );
     const table = model.tables[0]!;
-    expect([table.line, table.columns[1]!.line, table.columns[1]!.default, table.checks[0]!.expression]).toEqual([2, 4, { kind: 'literal', value: 'déjà vu' }, "note <> 'ü'"]);
+    expect([table.line, table.columns[1]!.line, table.columns[1]!.default, table.checks[0]!.expression]).toEqual([
+      2,
+      4,
+      { kind: 'literal', value: 'déjà vu' },
+      "note <> 'ü'",
+    ]);
   });
 });
 
@@ -108,7 +135,14 @@ describe('script replay helpers', () => {
   });
 
   it('orders scripts by their dependencies and names missing ones', () => {
-    const script = (description: string, dependencies: string[] = []) => ({ script_type: 'sql', description, script_content: '', rollback_script: '', dependencies, validation_query: '' });
+    const script = (description: string, dependencies: string[] = []) => ({
+      script_type: 'sql',
+      description,
+      script_content: '',
+      rollback_script: '',
+      dependencies,
+      validation_query: '',
+    });
     const { order, problems } = orderScripts([script('b', ['a']), script('a'), script('c', ['nothing'])]);
     expect(order).toEqual([1, 0, 2]);
     expect(problems).toEqual(['script 3 (c) depends on "nothing", which no script of the report is']);
@@ -127,19 +161,36 @@ describe('verification on the embedded engine (PGlite)', () => {
   it('replays every script to the after schema and rolls back to the before schema', { timeout: 120_000 }, async () => {
     const checked = await report(BEFORE, AFTER);
     expect(checked.migration_scripts.map((s) => s.description)).toContain('Create extension pg_trgm');
-    const verification = await replayScripts({ report: checked, before: { name: 'before.sql', sql: [BEFORE] }, after: { name: 'after.sql', sql: [AFTER] }, engine });
-    expect(verification.scripts.map((s) => [s.migration.status, s.validation.status, s.rollback.status])).toEqual(checked.migration_scripts.map(() => ['passed', 'passed', 'passed']));
+    const verification = await replayScripts({
+      report: checked,
+      before: { name: 'before.sql', sql: [BEFORE] },
+      after: { name: 'after.sql', sql: [AFTER] },
+      engine,
+    });
+    expect(verification.scripts.map((s) => [s.migration.status, s.validation.status, s.rollback.status])).toEqual(
+      checked.migration_scripts.map(() => ['passed', 'passed', 'passed']),
+    );
     expect(verification).toMatchObject({ passed: true, after_migration: { differences: [] }, after_rollback: { differences: [] } });
   });
 
-  it('reports a failing statement with PostgreSQL\'s error, and what stays different', { timeout: 120_000 }, async () => {
+  it("reports a failing statement with PostgreSQL's error, and what stays different", { timeout: 120_000 }, async () => {
     const checked = await report(BEFORE, AFTER);
     const broken = structuredClone(checked);
     const index = broken.migration_scripts.findIndex((s) => s.description.startsWith('Add column created_at'));
-    broken.migration_scripts[index]!.script_content = 'ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT now();\nALTER TABLE no_such_table ADD COLUMN x int;';
-    const verification = await replayScripts({ report: broken, before: { name: 'before.sql', sql: [BEFORE] }, after: { name: 'after.sql', sql: [AFTER] }, engine });
+    broken.migration_scripts[index]!.script_content =
+      'ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT now();\nALTER TABLE no_such_table ADD COLUMN x int;';
+    const verification = await replayScripts({
+      report: broken,
+      before: { name: 'before.sql', sql: [BEFORE] },
+      after: { name: 'after.sql', sql: [AFTER] },
+      engine,
+    });
     expect(verification.passed).toBe(false);
-    expect(verification.scripts[index]!.migration).toEqual({ status: 'failed', statement: 'ALTER TABLE no_such_table ADD COLUMN x int', error: 'relation "no_such_table" does not exist' });
+    expect(verification.scripts[index]!.migration).toEqual({
+      status: 'failed',
+      statement: 'ALTER TABLE no_such_table ADD COLUMN x int',
+      error: 'relation "no_such_table" does not exist',
+    });
     // The column was added before the failing statement, and the script's rollback was not run.
     expect(verification.after_rollback.differences).toEqual([expect.stringMatching(/^column\.removed tables\.users\.columns\.created_at/)]);
   });
@@ -178,5 +229,25 @@ describe('renames', () => {
       `${base}CREATE TABLE users (id int PRIMARY KEY, seen timestamptz);\nCREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();\nALTER TABLE users RENAME TO members;`,
     );
     expect(checked.issues.map((i) => i.rule)).toEqual(['database/table-renamed']);
+  });
+});
+
+describe('--verify with --migration', () => {
+  it('the after schema is the before schema with the migration file run on it', { timeout: 180_000 }, async () => {
+    const before = 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);';
+    const migration =
+      "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN IF NOT EXISTS name text;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);";
+    const checked = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'schema.sql', document: before },
+      migration: { name: '0042.sql', document: migration },
+      verify: {},
+    });
+    expect(checked.issues.map((i) => `${i.location?.file}:${i.location?.line} ${i.rule}`)).toEqual([
+      '0042.sql:2 database/column-added',
+      '0042.sql:3 database/index-added',
+    ]);
+    expect(checked.verification).toMatchObject({ passed: true, after_migration: { differences: [] }, after_rollback: { differences: [] } });
+    expect(checked.verification!.scripts).toHaveLength(2);
   });
 });
