@@ -24,7 +24,19 @@ const runs = [
   ['check', 'examples/database_schema_before.json', 'examples/database_schema_after.json', '-o', 'out/database-compatibility.json', '--format', 'both'],
   ['check', 'examples/api/openapi-before.yaml', 'examples/api/openapi-after.yaml', '--type', 'api', '-o', 'out/api-compatibility.md', '--format', 'markdown'],
   // Two small SQLite databases with planted differences (examples/reconcile/README.md): exit 1.
-  ['reconcile', '--source', 'examples/reconcile/source.db', '--target', 'examples/reconcile/target.db', '--tables', 'all', '-o', 'out/reconcile.md', '--format', 'markdown'],
+  [
+    'reconcile',
+    '--source',
+    'examples/reconcile/source.db',
+    '--target',
+    'examples/reconcile/target.db',
+    '--tables',
+    'all',
+    '-o',
+    'out/reconcile.md',
+    '--format',
+    'markdown',
+  ],
 ];
 
 const meaning = {
@@ -33,7 +45,11 @@ const meaning = {
 };
 let failed = false;
 for (const args of runs) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH ?? '' } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: process.env.SOURCE_DATE_EPOCH ?? '' },
+  });
   const label = `migration-architect ${args.join(' ')}`;
   // check's 1 and 2 and reconcile's 1 are verdicts, not failures; anything above is an error.
   const verdicts = meaning[args[0]];

@@ -21,12 +21,23 @@ if (tool === 'ours') {
   const cpu = process.cpuUsage();
   const report = await checkCompatibility(registry, { type: arg, before, after });
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ ms, cpuMs: cpuMs(cpu), maxRssMb: maxRssMb(), findings: report.issues.length, breaking: report.breaking_changes_count, potentiallyBreaking: report.potentially_breaking_count }));
+  console.log(
+    JSON.stringify({
+      ms,
+      cpuMs: cpuMs(cpu),
+      maxRssMb: maxRssMb(),
+      findings: report.issues.length,
+      breaking: report.breaking_changes_count,
+      potentiallyBreaking: report.potentially_breaking_count,
+    }),
+  );
 } else {
   const { apiDiff } = createRequire(import.meta.url)(arg);
   const start = performance.now();
   const cpu = process.cpuUsage();
   const diffs = apiDiff(JSON.parse(readFileSync(before, 'utf8')), JSON.parse(readFileSync(after, 'utf8')));
   const ms = performance.now() - start;
-  console.log(JSON.stringify({ ms, cpuMs: cpuMs(cpu), maxRssMb: maxRssMb(), findings: diffs.length, breaking: diffs.filter((d) => d.type === 'breaking').length }));
+  console.log(
+    JSON.stringify({ ms, cpuMs: cpuMs(cpu), maxRssMb: maxRssMb(), findings: diffs.length, breaking: diffs.filter((d) => d.type === 'breaking').length }),
+  );
 }

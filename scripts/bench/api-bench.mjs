@@ -27,7 +27,10 @@ function packageFile({ name, file }, version) {
   if (existsSync(path)) return path;
   mkdirSync(folder, { recursive: true });
   console.error(`fetching ${name}@${version} from npm ...`);
-  const tarball = npm(['pack', `${name}@${version}`, '--silent', '--pack-destination', folder]).trim().split('\n').pop();
+  const tarball = npm(['pack', `${name}@${version}`, '--silent', '--pack-destination', folder])
+    .trim()
+    .split('\n')
+    .pop();
   execFileSync('tar', ['-xzf', join(folder, tarball), '-C', folder, file]);
   return path;
 }
@@ -43,7 +46,11 @@ function peerInstalled() {
 /** Runs one measurement in a fresh process: { ms, maxRssMb, wallMs, ... }. */
 function measure(args) {
   const start = performance.now();
-  const out = execFileSync(process.execPath, [join(root, 'scripts/bench/api-bench-run.mjs'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, [join(root, 'scripts/bench/api-bench-run.mjs'), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { ...JSON.parse(out), wallMs: performance.now() - start };
 }
 
@@ -72,14 +79,27 @@ const theirs = series(['api-smart-diff', peer, restBefore, restAfter], PEER_RUNS
 const graphql = series(['ours', 'graphql', gqlBefore, gqlAfter], RUNS);
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const row = (label, r, findings) => `${label.padEnd(40)} ${s(r.ms).padStart(8)} ${s(r.cpuMs).padStart(8)} ${s(r.wallMs).padStart(9)} ${`${r.maxRssMb.toFixed(0)} MB`.padStart(8)}  ${findings}`;
-console.log(`\nGitHub REST: ${REST.name} ${REST.versions.join(' → ')} (${REST.file.split('/').pop()}), median of ${RUNS} run(s) for ours, ${PEER_RUNS} for api-smart-diff`);
+const row = (label, r, findings) =>
+  `${label.padEnd(40)} ${s(r.ms).padStart(8)} ${s(r.cpuMs).padStart(8)} ${s(r.wallMs).padStart(9)} ${`${r.maxRssMb.toFixed(0)} MB`.padStart(8)}  ${findings}`;
+console.log(
+  `\nGitHub REST: ${REST.name} ${REST.versions.join(' → ')} (${REST.file.split('/').pop()}), median of ${RUNS} run(s) for ours, ${PEER_RUNS} for api-smart-diff`,
+);
 console.log(`${'tool'.padEnd(40)} ${'compare'.padStart(8)} ${'cpu'.padStart(8)} ${'process'.padStart(9)} ${'peak RSS'.padStart(8)}  findings`);
-console.log(row('migration-architect check --type api', ours, `${ours.findings} (breaking ${ours.breaking}, potentially breaking ${ours.potentiallyBreaking})`));
+console.log(
+  row('migration-architect check --type api', ours, `${ours.findings} (breaking ${ours.breaking}, potentially breaking ${ours.potentiallyBreaking})`),
+);
 console.log(row('api-smart-diff 1.0.6 apiDiff', theirs, `${theirs.findings} diffs (breaking ${theirs.breaking})`));
 const speedup = theirs.cpuMs / ours.cpuMs;
 console.log(`compare: read + parse + diff + classify, wall time; cpu: the same in CPU time of all threads; process: wall time with Node start-up`);
 console.log(`ours is ×${speedup.toFixed(1)} faster in CPU time, ×${(theirs.ms / ours.ms).toFixed(1)} in wall time`);
-console.log(`goal: ≥ 10× faster than api-smart-diff → ${speedup >= 10 ? 'met' : 'NOT met'}; under 500 MB → ${ours.maxRssMb < 500 ? 'met' : 'NOT met'} (${ours.maxRssMb.toFixed(0)} MB)`);
+console.log(
+  `goal: ≥ 10× faster than api-smart-diff → ${speedup >= 10 ? 'met' : 'NOT met'}; under 500 MB → ${ours.maxRssMb < 500 ? 'met' : 'NOT met'} (${ours.maxRssMb.toFixed(0)} MB)`,
+);
 console.log(`\nGitHub GraphQL: ${GRAPHQL.name} ${GRAPHQL.versions.join(' → ')}`);
-console.log(row('migration-architect check --type graphql', graphql, `${graphql.findings} (breaking ${graphql.breaking}, potentially breaking ${graphql.potentiallyBreaking})`));
+console.log(
+  row(
+    'migration-architect check --type graphql',
+    graphql,
+    `${graphql.findings} (breaking ${graphql.breaking}, potentially breaking ${graphql.potentiallyBreaking})`,
+  ),
+);

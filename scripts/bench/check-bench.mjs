@@ -48,7 +48,16 @@ for (const size of SIZES) {
       times.push(ms);
       issues = n;
     }
-    rows.push({ size, format, columns: before.columns, bytes: format === 'sql' ? before.sql.length : before.json.length, median: median(times), min: Math.min(...times), max: Math.max(...times), issues });
+    rows.push({
+      size,
+      format,
+      columns: before.columns,
+      bytes: format === 'sql' ? before.sql.length : before.json.length,
+      median: median(times),
+      min: Math.min(...times),
+      max: Math.max(...times),
+      issues,
+    });
   }
 }
 rmSync(dir, { recursive: true, force: true });
@@ -57,14 +66,18 @@ const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`check --type database, read + load + diff + classify of before and after, median of ${RUNS} runs (after one warm-up)`);
 console.log('tables  columns  format  input size  median   min      max      findings');
 for (const r of rows) {
-  console.log(`${String(r.size).padStart(6)}  ${String(r.columns).padStart(7)}  ${r.format.padEnd(6)}  ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB  ${fmt(r.median).padStart(7)}  ${fmt(r.min).padStart(7)}  ${fmt(r.max).padStart(7)}  ${r.issues}`);
+  console.log(
+    `${String(r.size).padStart(6)}  ${String(r.columns).padStart(7)}  ${r.format.padEnd(6)}  ${(r.bytes / 1e6).toFixed(1).padStart(7)} MB  ${fmt(r.median).padStart(7)}  ${fmt(r.min).padStart(7)}  ${fmt(r.max).padStart(7)}  ${r.issues}`,
+  );
 }
 console.log('');
 for (const format of ['json', 'sql']) {
   const series = rows.filter((r) => r.format === format);
   for (let i = 1; i < series.length; i++) {
     const ratio = series[i].median / series[i - 1].median;
-    console.log(`${format}: ${series[i - 1].size} → ${series[i].size} tables (×${(series[i].size / series[i - 1].size).toFixed(0)}): time ×${ratio.toFixed(2)}`);
+    console.log(
+      `${format}: ${series[i - 1].size} → ${series[i].size} tables (×${(series[i].size / series[i - 1].size).toFixed(0)}): time ×${ratio.toFixed(2)}`,
+    );
   }
 }
 const sqlAt2000 = rows.find((r) => r.format === 'sql' && r.size === 2000);

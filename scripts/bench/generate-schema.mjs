@@ -2,8 +2,16 @@
 // format and as PostgreSQL DDL, and a variant with 1% of the tables changed.
 
 const COLUMN_TYPES = [
-  ['bigint', 'bigint'], ['varchar', 'varchar(255)'], ['text', 'text'], ['integer', 'integer'], ['boolean', 'boolean'],
-  ['timestamp', 'timestamp'], ['numeric', 'numeric(12,2)'], ['date', 'date'], ['jsonb', 'jsonb'], ['uuid', 'uuid'],
+  ['bigint', 'bigint'],
+  ['varchar', 'varchar(255)'],
+  ['text', 'text'],
+  ['integer', 'integer'],
+  ['boolean', 'boolean'],
+  ['timestamp', 'timestamp'],
+  ['numeric', 'numeric(12,2)'],
+  ['date', 'date'],
+  ['jsonb', 'jsonb'],
+  ['uuid', 'uuid'],
 ];
 
 function table(i, changed) {
@@ -13,7 +21,12 @@ function table(i, changed) {
     const [jsonType, sqlType] = COLUMN_TYPES[c % COLUMN_TYPES.length];
     const col = `c${c}_${jsonType}`;
     const nullable = c % 3 !== 0;
-    const json = { type: jsonType, nullable, ...(jsonType === 'varchar' ? { length: 255 } : {}), ...(jsonType === 'numeric' ? { precision: 12, scale: 2 } : {}) };
+    const json = {
+      type: jsonType,
+      nullable,
+      ...(jsonType === 'varchar' ? { length: 255 } : {}),
+      ...(jsonType === 'numeric' ? { precision: 12, scale: 2 } : {}),
+    };
     columns.push({ name: col, json, sql: `${col} ${sqlType}${nullable ? '' : ' NOT NULL'}` });
   }
   if (i > 0) columns.push({ name: 'parent_id', json: { type: 'bigint', nullable: true }, sql: 'parent_id bigint' });
@@ -23,7 +36,10 @@ function table(i, changed) {
     const widened = columns.find((c) => c.json.type === 'varchar');
     widened.json = { ...widened.json, type: 'text', length: undefined };
     widened.sql = widened.sql.replace('varchar(255)', 'text');
-    columns.splice(columns.findIndex((c) => c.json.type === 'date'), 1);
+    columns.splice(
+      columns.findIndex((c) => c.json.type === 'date'),
+      1,
+    );
   }
   const parent = i > 0 ? `t${String(i - 1).padStart(5, '0')}` : null;
   return { name, columns, parent };
@@ -44,7 +60,9 @@ export function generateSchema(tableCount, changedEvery = 0) {
     sql.push(`CREATE INDEX ${t.name}_c1_idx ON public.${t.name} USING btree (${t.columns[1].name});`);
     if (t.parent) {
       sql.push(`CREATE INDEX ${t.name}_parent_idx ON public.${t.name} USING btree (parent_id);`);
-      sql.push(`ALTER TABLE ONLY public.${t.name} ADD CONSTRAINT ${t.name}_parent_fkey FOREIGN KEY (parent_id) REFERENCES public.${t.parent}(id) ON DELETE CASCADE;`);
+      sql.push(
+        `ALTER TABLE ONLY public.${t.name} ADD CONSTRAINT ${t.name}_parent_fkey FOREIGN KEY (parent_id) REFERENCES public.${t.parent}(id) ON DELETE CASCADE;`,
+      );
     }
   }
   return { json: JSON.stringify(json, null, 2), sql: `${sql.join('\n\n')}\n`, columns: tables.reduce((n, t) => n + t.columns.length, 0) };

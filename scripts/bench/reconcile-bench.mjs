@@ -102,11 +102,14 @@ async function setUpPostgres() {
   const server = execFileSync('bash', [script, 'start', datadir, String(await freePort()), String(process.pid)], { encoding: 'utf8' }).trim();
   const url = (db) => server.replace(/\/postgres$/, `/${db}`);
   await pgQuery(server, 'CREATE DATABASE src');
-  await pgQuery(url('src'), `
+  await pgQuery(
+    url('src'),
+    `
     CREATE TABLE bench (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12,2), created_at timestamp(6), active boolean, score double precision);
     INSERT INTO bench SELECT 2 * i, 'customer-' || (2 * i) || '-' || md5((2 * i)::text), ((2 * i) % 100000) / 100.0,
       timestamp '2020-01-01' + (2 * i) * interval '1 second' + ((2 * i) % 1000) * interval '1 millisecond', (2 * i) % 3 = 0, (2 * i) / 7.0
-    FROM generate_series(1, ${ROWS}) i;`);
+    FROM generate_series(1, ${ROWS}) i;`,
+  );
   await pgQuery(url('src'), 'VACUUM ANALYZE bench');
   for (const spread of ['clustered', 'scattered']) {
     await pgQuery(server, `CREATE DATABASE ${spread} TEMPLATE src`);
@@ -192,7 +195,12 @@ async function mergeCompare(readA, readB, keyOf, same) {
 
 async function pgNaive(source, target) {
   const [s, t] = [psqlCopy(source), psqlCopy(target)];
-  const differences = await mergeCompare(() => s.read(), () => t.read(), (line) => Number(line.slice(0, line.indexOf('\t'))), (x, y) => x === y);
+  const differences = await mergeCompare(
+    () => s.read(),
+    () => t.read(),
+    (line) => Number(line.slice(0, line.indexOf('\t'))),
+    (x, y) => x === y,
+  );
   await Promise.all([s.done, t.done]);
   return { bytes: s.bytes() + t.bytes(), differences };
 }
@@ -323,7 +331,9 @@ try {
         });
         results.push({ engine, spread, ours, floor, naive });
         const t = ours.result.tables[0];
-        process.stderr.write(`  ${engine} ${spread}: reconcile ${fmtS(ours.ms)} (phases ${JSON.stringify(t.performance.phases)}), floor ${fmtS(floor.ms)}, naive ${fmtS(naive.ms)}\n`);
+        process.stderr.write(
+          `  ${engine} ${spread}: reconcile ${fmtS(ours.ms)} (phases ${JSON.stringify(t.performance.phases)}), floor ${fmtS(floor.ms)}, naive ${fmtS(naive.ms)}\n`,
+        );
       }
     } finally {
       setup.stop?.();
@@ -333,13 +343,24 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`reconcile: ${ROWS.toLocaleString('en-US')} rows × 6 columns (bigint key, text, numeric(12,2), timestamp, boolean, double) per side, 100 planted differences (30 missing, 40 changed, 30 extra); --jobs ${JOBS}; median of ${RUNS} runs after a warm-up, the three methods interleaved`);
+console.log(
+  `reconcile: ${ROWS.toLocaleString('en-US')} rows × 6 columns (bigint key, text, numeric(12,2), timestamp, boolean, double) per side, 100 planted differences (30 missing, 40 changed, 30 extra); --jobs ${JOBS}; median of ${RUNS} runs after a warm-up, the three methods interleaved`,
+);
 console.log('engine    spread     method     wall      rows/s source  rows/s target  bytes read   ÷ floor   naive ÷');
 for (const { engine, spread, ours, floor, naive } of results) {
   const t = ours.result.tables[0];
-  const line = (method, ms, rates, bytes, extra) => console.log(`${engine.padEnd(9)} ${spread.padEnd(10)} ${method.padEnd(10)} ${fmtS(ms).padStart(7)}   ${rates[0].padStart(12)}  ${rates[1].padStart(13)}  ${fmtBytes(bytes).padStart(10)}   ${extra}`);
+  const line = (method, ms, rates, bytes, extra) =>
+    console.log(
+      `${engine.padEnd(9)} ${spread.padEnd(10)} ${method.padEnd(10)} ${fmtS(ms).padStart(7)}   ${rates[0].padStart(12)}  ${rates[1].padStart(13)}  ${fmtBytes(bytes).padStart(10)}   ${extra}`,
+    );
   const perSide = (ms) => fmtRate((ROWS / ms) * 1000);
-  line('reconcile', ours.ms, [fmtRate(t.performance.source.rows_per_second), fmtRate(t.performance.target.rows_per_second)], t.performance.source.bytes_fetched + t.performance.target.bytes_fetched, `${(ours.ms / floor.ms).toFixed(2).padStart(6)}×  ${(naive.ms / ours.ms).toFixed(1).padStart(6)}× faster`);
+  line(
+    'reconcile',
+    ours.ms,
+    [fmtRate(t.performance.source.rows_per_second), fmtRate(t.performance.target.rows_per_second)],
+    t.performance.source.bytes_fetched + t.performance.target.bytes_fetched,
+    `${(ours.ms / floor.ms).toFixed(2).padStart(6)}×  ${(naive.ms / ours.ms).toFixed(1).padStart(6)}× faster`,
+  );
   line('floor', floor.ms, [perSide(floor.ms), perSide(floor.ms)], null, '');
   line('naive', naive.ms, [perSide(naive.ms), perSide(naive.ms)], naive.result.bytes, '');
 }
@@ -347,7 +368,11 @@ console.log('');
 for (const { engine, spread, ours, floor, naive } of results) {
   const withinFloor = ours.ms <= 2 * floor.ms;
   const fasterThanNaive = naive.ms >= 3 * ours.ms;
-  console.log(`${engine} ${spread}: within 2× of the floor ${withinFloor ? 'met' : 'NOT met'} (${(ours.ms / floor.ms).toFixed(2)}×); ≥ 3× faster than naive ${fasterThanNaive ? 'met' : 'NOT met'} (${(naive.ms / ours.ms).toFixed(1)}×)`);
+  console.log(
+    `${engine} ${spread}: within 2× of the floor ${withinFloor ? 'met' : 'NOT met'} (${(ours.ms / floor.ms).toFixed(2)}×); ≥ 3× faster than naive ${fasterThanNaive ? 'met' : 'NOT met'} (${(naive.ms / ours.ms).toFixed(1)}×)`,
+  );
 }
 console.log('rows/s for reconcile: rows hashed per second on each side during its hash phase; for floor and naive: rows per side ÷ wall time.');
-console.log('bytes read: PostgreSQL wire bytes received (reconcile: both sides; naive: COPY text of both sides); SQLite: bytes of values handed to the comparison.');
+console.log(
+  'bytes read: PostgreSQL wire bytes received (reconcile: both sides; naive: COPY text of both sides); SQLite: bytes of values handed to the comparison.',
+);

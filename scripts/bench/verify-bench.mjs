@@ -48,7 +48,9 @@ const [before2000, after2000] = pair(2000, 100);
 run([before2000, after2000]); // warm the file cache
 const times = [1, 2, 3].map(() => run([before2000, after2000]));
 const median = times.map((t) => t.ms).sort((a, b) => a - b)[1];
-lines.push(`check, 2,000-table dump pair (1% of tables changed), whole process, median of 3: ${fmt(median)} (${times[0].issues} findings) — goal under 3 s: ${median < 3000 ? 'met' : 'NOT met'}`);
+lines.push(
+  `check, 2,000-table dump pair (1% of tables changed), whole process, median of 3: ${fmt(median)} (${times[0].issues} findings) — goal under 3 s: ${median < 3000 ? 'met' : 'NOT met'}`,
+);
 
 const [before200, after200] = pair(200, 10);
 const describe = (label, r) => {
@@ -56,7 +58,9 @@ const describe = (label, r) => {
   const failed = v.scripts.filter((s) => [s.migration, s.validation, s.rollback].some((step) => step.status === 'failed')).length;
   return `${label}: ${fmt(r.ms)}, ${r.scripts} scripts, ${v.passed ? 'passed' : `FAILED (${failed} failing scripts, ${v.after_migration.differences.length + v.after_rollback.differences.length} differences)`} on ${v.engine}`;
 };
-lines.push(describe('check --verify, 200-table change, embedded engine, first run (initializes the cached data directory)', run([before200, after200, '--verify'])));
+lines.push(
+  describe('check --verify, 200-table change, embedded engine, first run (initializes the cached data directory)', run([before200, after200, '--verify'])),
+);
 lines.push(describe('check --verify, 200-table change, embedded engine, cached', run([before200, after200, '--verify'])));
 // A 500-statement migration file on the 200-table schema: columns, indexes, constraints, renames.
 const migration = join(dir, 'migration-500.sql');

@@ -37,7 +37,15 @@ function customer(i) {
   const t = new Date(Date.UTC(2023, 0, 1) + i * 3_600_000 + (i % 1000));
   const created = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}.${pad(t.getUTCMilliseconds(), 3)}`;
   const hex = ((i * 2654435761) >>> 0).toString(16).padStart(8, '0');
-  return [i, `customer${i}@example.com`, i % 7 === 0 ? null : `Customer ${i}`, ((i * 1237) % 100000) / 100, i % 5 === 0 ? 1 : 0, created, `${hex}-0000-4000-8000-${pad(i, 12)}`];
+  return [
+    i,
+    `customer${i}@example.com`,
+    i % 7 === 0 ? null : `Customer ${i}`,
+    ((i * 1237) % 100000) / 100,
+    i % 5 === 0 ? 1 : 0,
+    created,
+    `${hex}-0000-4000-8000-${pad(i, 12)}`,
+  ];
 }
 
 function write(file, mutate) {
@@ -47,8 +55,17 @@ function write(file, mutate) {
   db.exec(SCHEMA);
   const customers = Array.from({ length: 1000 }, (_, i) => customer(i + 1));
   const lines = [];
-  for (let order = 1; order <= 300; order++) for (let line = 1; line <= 1 + (order % 3); line++) lines.push([order, line, `SKU-${(order * 7 + line) % 250}`, 1 + ((order + line) % 4), Math.round(((order * 13 + line) % 5000) * 1.1) / 100]);
-  const countries = [['AT', 'Austria'], ['BE', 'Belgium'], ['CH', 'Switzerland'], ['DE', 'Germany'], ['ES', 'Spain'], ['FR', 'France']];
+  for (let order = 1; order <= 300; order++)
+    for (let line = 1; line <= 1 + (order % 3); line++)
+      lines.push([order, line, `SKU-${(order * 7 + line) % 250}`, 1 + ((order + line) % 4), Math.round(((order * 13 + line) % 5000) * 1.1) / 100]);
+  const countries = [
+    ['AT', 'Austria'],
+    ['BE', 'Belgium'],
+    ['CH', 'Switzerland'],
+    ['DE', 'Germany'],
+    ['ES', 'Spain'],
+    ['FR', 'France'],
+  ];
   mutate?.({ customers, lines, countries });
   const insert = (table, n) => db.prepare(`INSERT INTO ${table} VALUES (${Array(n).fill('?').join(', ')})`);
   db.transaction(() => {
@@ -78,7 +95,10 @@ write(join(folder, 'target.db'), ({ customers, lines, countries }) => {
   // Not a difference: the same instant written ISO-style with a zone.
   byId(300)[5] = `${byId(300)[5].replace(' ', 'T')}Z`;
   // One order line dropped, one quantity changed.
-  lines.splice(lines.findIndex((l) => l[0] === 211 && l[1] === 2), 1);
+  lines.splice(
+    lines.findIndex((l) => l[0] === 211 && l[1] === 2),
+    1,
+  );
   lines.find((l) => l[0] === 250 && l[1] === 1)[3] = 9;
   countries.find((c) => c[0] === 'BE')[1] = 'Belgien';
 });

@@ -11,12 +11,29 @@ import { chromium } from 'playwright-core';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'ma-shot-'));
 const html = join(dir, 'plan.html');
-execFileSync(process.execPath, [join(root, 'apps/cli/dist/bin.js'), 'plan', join(root, 'examples/cross_region_database_move.json'), '--start', '2026-12-05T09:00Z', '--format', 'html', '-o', html], {
-  env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'apps/cli/dist/bin.js'),
+    'plan',
+    join(root, 'examples/cross_region_database_move.json'),
+    '--start',
+    '2026-12-05T09:00Z',
+    '--format',
+    'html',
+    '-o',
+    html,
+  ],
+  {
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+    stdio: 'inherit',
+  },
+);
 const executablePath = execFileSync('bash', [join(root, 'scripts/chromium/ensure-chromium.sh')], { encoding: 'utf8' }).trim();
-const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
   await page.goto(`file://${html}`);

@@ -18,7 +18,11 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 function rootCommand(runtime: CommandRuntime) {
   return defineCommand({
-    meta: { name: 'migration-architect', version: packageJson.version, description: 'Plan migrations, check schema compatibility and generate rollback runbooks' },
+    meta: {
+      name: 'migration-architect',
+      version: packageJson.version,
+      description: 'Plan migrations, check schema compatibility and generate rollback runbooks',
+    },
     subCommands: {
       plan: planCommand(runtime),
       check: checkCommand(runtime),

@@ -29,7 +29,11 @@ function mutate(document: Json, path: (string | number)[], op: 'delete' | 'repla
 function brokenText(valid: Json): fc.Arbitrary<{ text: string; ext: string }> {
   const paths = pathsOf(valid);
   const structural = fc
-    .record({ index: fc.nat({ max: paths.length - 1 }), op: fc.constantFrom('delete' as const, 'replace' as const), replacement: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> })
+    .record({
+      index: fc.nat({ max: paths.length - 1 }),
+      op: fc.constantFrom('delete' as const, 'replace' as const),
+      replacement: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+    })
     .map(({ index, op, replacement }) => JSON.stringify(mutate(valid, paths[index]!, op, replacement), null, 2));
   const full = JSON.stringify(valid, null, 2);
   const truncated = fc.nat({ max: full.length - 1 }).map((n) => full.slice(0, n));
@@ -73,7 +77,7 @@ describe('bad input never crashes and never half-writes (fast-check)', () => {
     );
   });
 
-  it('rollback: malformed, truncated and mutated plans (the seed planner\'s output as the base)', { timeout: 120_000 }, async () => {
+  it("rollback: malformed, truncated and mutated plans (the seed planner's output as the base)", { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(brokenText(load(join(fixtures, 'seed/expected/db_plan.json'))), async ({ text, ext }) => {
         const dir = tempDir();

@@ -11,7 +11,10 @@ describe('check --verify and --migration', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'before.sql'), BEFORE);
     writeFileSync(join(dir, 'after.sql'), AFTER);
-    const result = await cli(['check', 'before.sql', 'after.sql', '--verify', '--format', 'json'], { cwd: dir, env: { MIGRATION_ARCHITECT_CACHE_DIR: join(dir, 'cache') } });
+    const result = await cli(['check', 'before.sql', 'after.sql', '--verify', '--format', 'json'], {
+      cwd: dir,
+      env: { MIGRATION_ARCHITECT_CACHE_DIR: join(dir, 'cache') },
+    });
     expect(result.code).toBe(3);
     const report = JSON.parse(result.stdout);
     expect(report.verification.engine).toMatch(/^pglite /);

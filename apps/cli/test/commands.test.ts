@@ -13,7 +13,10 @@ describe('plan', () => {
     const yamlSpec = join(dir, 'spec.yaml');
     writeFileSync(yamlSpec, 'type: database\npattern: schema_change\nsource: PG 13\ntarget: PG 15\nconstraints:\n  max_downtime_minutes: 30\n');
     const jsonSpec = join(dir, 'spec.json');
-    writeFileSync(jsonSpec, JSON.stringify({ type: 'database', pattern: 'schema_change', source: 'PG 13', target: 'PG 15', constraints: { max_downtime_minutes: 30 } }));
+    writeFileSync(
+      jsonSpec,
+      JSON.stringify({ type: 'database', pattern: 'schema_change', source: 'PG 13', target: 'PG 15', constraints: { max_downtime_minutes: 30 } }),
+    );
     const fromYaml = await cli(['plan', yamlSpec]);
     const fromJson = await cli(['plan', '-i', jsonSpec]);
     expect(fromYaml.code).toBe(0);
@@ -37,7 +40,12 @@ describe('plan', () => {
     expect(result.stdout).toBe('');
     // The sample's pattern contradicts its cloud move: the plan says so on stderr, before what it wrote.
     expect(result.stderr).toMatch(/^migration-architect: warning: .*pattern schema_change does not fit this spec/);
-    expect(result.stderr.split('\n').filter((l) => !l.startsWith('migration-architect: warning:')).join('\n')).toBe(`wrote ${out}\nwrote ${join(dir, 'plan.txt')}\n`);
+    expect(
+      result.stderr
+        .split('\n')
+        .filter((l) => !l.startsWith('migration-architect: warning:'))
+        .join('\n'),
+    ).toBe(`wrote ${out}\nwrote ${join(dir, 'plan.txt')}\n`);
     expect(JSON.parse(readFileSync(out, 'utf8')).complexity).toBe('critical');
     expect(readFileSync(join(dir, 'plan.txt'), 'utf8')).toContain('MIGRATION PHASES');
     expect(readdirSync(dir).sort()).toEqual(['plan.json', 'plan.txt']);
@@ -46,14 +54,21 @@ describe('plan', () => {
   it('--validate checks the spec against the loaded plugins without planning', async () => {
     const ok = await cli(['plan', dbSpec, '--validate']);
     expect(ok.code).toBe(0);
-    expect(ok.stderr.split('\n').filter(Boolean).every((l) => l.startsWith('migration-architect: warning:'))).toBe(true);
+    expect(
+      ok.stderr
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.startsWith('migration-architect: warning:')),
+    ).toBe(true);
     expect(ok.stdout).toContain('migration specification is valid (type database, pattern schema_change)');
     const dir = tempDir();
     const bad = join(dir, 'spec.json');
     writeFileSync(bad, JSON.stringify({ type: 'database', pattern: 'big_bang', source: 'a', target: 'b' }));
     const refused = await cli(['plan', bad, '--validate']);
     expect(refused.code).toBe(65);
-    expect(refused.stderr).toBe(`migration-architect: error: ${bad}: pattern: migration type "database" has no pattern "big_bang" (known: schema_change, parallel_schema, data_migration; omit "pattern" for the default phases)\n`);
+    expect(refused.stderr).toBe(
+      `migration-architect: error: ${bad}: pattern: migration type "database" has no pattern "big_bang" (known: schema_change, parallel_schema, data_migration; omit "pattern" for the default phases)\n`,
+    );
   });
 
   it('names a migration type no loaded plugin provides (exit 65)', async () => {
@@ -123,7 +138,9 @@ describe('rollback', () => {
     writeFileSync(plan, JSON.stringify({ migration_id: 'x', migration_type: 'database' }));
     const result = await cli(['rollback', plan]);
     expect(result.code).toBe(65);
-    expect(result.stderr).toBe(`migration-architect: error: ${plan}: source_system: Invalid input: expected string, received undefined (and 9 more problems)\n`);
+    expect(result.stderr).toBe(
+      `migration-architect: error: ${plan}: source_system: Invalid input: expected string, received undefined (and 9 more problems)\n`,
+    );
   });
 });
 

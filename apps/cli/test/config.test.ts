@@ -42,10 +42,30 @@ describe('config files', () => {
   });
 
   it.each([
-    ['an unknown rule id', 'migration-architect.config.yaml', 'rules:\n  database/chek-added: breaking\n', /migration-architect\.config\.yaml: rules\["database\/chek-added"\]: no loaded plugin has a rule "database\/chek-added"/],
-    ['a severity that does not exist', 'migration-architect.config.yaml', 'rules:\n  database/check-added: fatal\n', /migration-architect\.config\.yaml: rules\["database\/check-added"\]: Invalid/],
-    ['a plugin package that is not installed', 'migration-architect.config.json', '{"plugins": ["migration-architect-plugin-nope"]}', /migration-architect\.config\.json: plugins\[0\]: cannot find plugin package "migration-architect-plugin-nope" from /],
-    ['plugins that is not a list', 'migration-architect.config.yaml', 'plugins: database\n', /migration-architect\.config\.yaml: plugins: Invalid input: expected array, received string/],
+    [
+      'an unknown rule id',
+      'migration-architect.config.yaml',
+      'rules:\n  database/chek-added: breaking\n',
+      /migration-architect\.config\.yaml: rules\["database\/chek-added"\]: no loaded plugin has a rule "database\/chek-added"/,
+    ],
+    [
+      'a severity that does not exist',
+      'migration-architect.config.yaml',
+      'rules:\n  database/check-added: fatal\n',
+      /migration-architect\.config\.yaml: rules\["database\/check-added"\]: Invalid/,
+    ],
+    [
+      'a plugin package that is not installed',
+      'migration-architect.config.json',
+      '{"plugins": ["migration-architect-plugin-nope"]}',
+      /migration-architect\.config\.json: plugins\[0\]: cannot find plugin package "migration-architect-plugin-nope" from /,
+    ],
+    [
+      'plugins that is not a list',
+      'migration-architect.config.yaml',
+      'plugins: database\n',
+      /migration-architect\.config\.yaml: plugins: Invalid input: expected array, received string/,
+    ],
   ])('fails with exit 65 on %s, naming the config and the path', async (_what, name, content, message) => {
     const dir = project({ [name]: content });
     const result = await cli(['check', before, after], { cwd: dir });
@@ -59,15 +79,23 @@ describe('config files', () => {
     const bad = project({ 'migration-architect.config.json': JSON.stringify({ plugins: [[plugin, { colour: 'blue' }]] }) });
     const rejected = await cli(['plugins'], { cwd: bad });
     expect(rejected.code).toBe(65);
-    expect(rejected.stderr).toMatch(/migration-architect\.config\.json: plugins\[0\]\[1\]: plugin "@migration-architect\/plugin-database": invalid option "colour": unknown option\n$/);
+    expect(rejected.stderr).toMatch(
+      /migration-architect\.config\.json: plugins\[0\]\[1\]: plugin "@migration-architect\/plugin-database": invalid option "colour": unknown option\n$/,
+    );
 
     const broken = project({
-      'broken-plugin.mjs': "export default () => ({ apiVersion: 2, meta: { name: 'broken', version: '1.0.0', namespace: 'broken' }, patterns: [{ id: 'x' }] });",
+      'broken-plugin.mjs':
+        "export default () => ({ apiVersion: 2, meta: { name: 'broken', version: '1.0.0', namespace: 'broken' }, patterns: [{ id: 'x' }] });",
       'migration-architect.config.json': JSON.stringify({ plugins: ['./broken-plugin.mjs'] }),
     });
     const invalid = await cli(['plugins'], { cwd: broken });
     expect(invalid.code).toBe(65);
-    expect(invalid.stderr).toBe('migration-architect: error: migration-architect.config.json: plugin "broken" is invalid: patterns[0].phases: Invalid input: expected array, received undefined (and 5 more problems)\n'.replace('migration-architect.config.json', join(broken, 'migration-architect.config.json')));
+    expect(invalid.stderr).toBe(
+      'migration-architect: error: migration-architect.config.json: plugin "broken" is invalid: patterns[0].phases: Invalid input: expected array, received undefined (and 5 more problems)\n'.replace(
+        'migration-architect.config.json',
+        join(broken, 'migration-architect.config.json'),
+      ),
+    );
   });
 
   it('refuses a plugin built for another contract version', async () => {
@@ -77,7 +105,9 @@ describe('config files', () => {
     });
     const result = await cli(['plugins'], { cwd: dir });
     expect(result.code).toBe(65);
-    expect(result.stderr).toContain('plugin "future-plugin" is invalid: apiVersion: this plugin implements contract version 3, but this core implements version 2');
+    expect(result.stderr).toContain(
+      'plugin "future-plugin" is invalid: apiVersion: this plugin implements contract version 3, but this core implements version 2',
+    );
   });
 
   it('names both plugins when two claim the same migration type', async () => {
@@ -108,7 +138,7 @@ describe('schema', () => {
     expect((await cli(['schema', 'plans'])).code).toBe(64);
   });
 
-  it('adds the loaded plugins\' spec fields to the spec schema and their options to the config schema', async () => {
+  it("adds the loaded plugins' spec fields to the spec schema and their options to the config schema", async () => {
     const committed = JSON.parse(readFileSync(join(repoRoot, 'packages/core/schema/spec.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
     const spec = JSON.parse((await cli(['schema', 'spec'])).stdout) as { properties: Record<string, { description?: string }> };
     for (const field of Object.keys(committed.properties)) expect(spec.properties).toHaveProperty(field);

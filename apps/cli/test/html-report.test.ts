@@ -40,7 +40,11 @@ describe('HTML reports in a browser', () => {
     const { page, network, errors } = await openReport(browser, file);
     expect(await page.evaluate(() => document.body.dataset['rendered'])).toBe('true');
     const drawn = await page.evaluate(diagrams);
-    expect(drawn.map((d) => [d.svg, d.type])).toEqual([[true, 'gantt'], [true, 'flowchart-v2'], [true, 'quadrantChart']]);
+    expect(drawn.map((d) => [d.svg, d.type])).toEqual([
+      [true, 'gantt'],
+      [true, 'flowchart-v2'],
+      [true, 'quadrantChart'],
+    ]);
     for (const d of drawn) expect(d.text).not.toMatch(/Syntax error/i);
     expect(drawn[0]!.text).toContain('cutover (1.75 h)');
     expect(drawn[1]!.text).toContain('roll back bulk_copy');

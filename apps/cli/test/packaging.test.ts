@@ -18,7 +18,9 @@ describe('published packages install on their own (pnpm pack + plain npm)', () =
       const packed = pnpm(['pack', '--pack-destination', packs], join(repoRoot, dir));
       expect(packed.status, packed.stderr).toBe(0);
     }
-    const tarballs = readdirSync(packs).filter((f) => f.endsWith('.tgz')).map((f) => join(packs, f));
+    const tarballs = readdirSync(packs)
+      .filter((f) => f.endsWith('.tgz'))
+      .map((f) => join(packs, f));
     expect(tarballs).toHaveLength(3);
 
     const app = tempDir();
@@ -28,7 +30,8 @@ describe('published packages install on their own (pnpm pack + plain npm)', () =
     const installed = readdirSync(join(app, 'node_modules', '@migration-architect')).sort();
     expect(installed).toEqual(['cli', 'core', 'plugin-database']);
 
-    for (const file of ['database_schema_before.json', 'database_schema_after.json', 'sample_service_migration.json']) copyFileSync(join(examples, file), join(app, file));
+    for (const file of ['database_schema_before.json', 'database_schema_after.json', 'sample_service_migration.json'])
+      copyFileSync(join(examples, file), join(app, file));
     const bin = join(app, 'node_modules', '.bin', 'migration-architect');
 
     const check = spawnSync(bin, ['check', 'database_schema_before.json', 'database_schema_after.json'], { cwd: app, encoding: 'utf8' });

@@ -10,7 +10,7 @@ describe('patterns', () => {
     expect(stdout).toContain('phases: preparation → expand → migrate → contract → cleanup; base 24 h');
   });
 
-  it('recommends from the selection matrix and the spec\'s facts: the database sample moves to another server, so data_migration comes first', async () => {
+  it("recommends from the selection matrix and the spec's facts: the database sample moves to another server, so data_migration comes first", async () => {
     const { stdout } = await cli(['patterns', 'recommend', join(examples, 'sample_database_migration.json'), '--json']);
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ type: 'database', complexity: 'critical', downtime: 'zero' });
@@ -35,6 +35,8 @@ describe('patterns', () => {
   it('refuses incomplete or unknown criteria', async () => {
     expect((await cli(['patterns', 'recommend', '--type', 'service'])).code).toBe(64);
     expect((await cli(['patterns', 'recommend', '--type', 'service', '--complexity', 'huge', '--downtime', 'zero'])).code).toBe(64);
-    expect((await cli(['patterns', 'recommend', '--type', 'quantum', '--complexity', 'low', '--downtime', 'zero'])).stderr).toContain('no loaded plugin provides migration type "quantum"');
+    expect((await cli(['patterns', 'recommend', '--type', 'quantum', '--complexity', 'low', '--downtime', 'zero'])).stderr).toContain(
+      'no loaded plugin provides migration type "quantum"',
+    );
   });
 });

@@ -10,8 +10,27 @@ import { cli, fixtures, tempDir } from './harness.js';
  */
 const specFile = (name: string) => join(fixtures, 'specs', `${name}.json`);
 
-interface Step { id: string; name: string; duration_minutes: number; estimate: string | null; downtime: boolean; disruptive: boolean; script: string | null; start?: string; end?: string; rollback: { name: string; script: string | null } | null }
-interface Phase { name: string; duration_hours: number; duration_basis: string; steps: Step[]; start?: string; end?: string; parallel_with: string[] }
+interface Step {
+  id: string;
+  name: string;
+  duration_minutes: number;
+  estimate: string | null;
+  downtime: boolean;
+  disruptive: boolean;
+  script: string | null;
+  start?: string;
+  end?: string;
+  rollback: { name: string; script: string | null } | null;
+}
+interface Phase {
+  name: string;
+  duration_hours: number;
+  duration_basis: string;
+  steps: Step[];
+  start?: string;
+  end?: string;
+  parallel_with: string[];
+}
 interface Plan {
   estimated_duration_hours: number;
   critical_path: string[];
@@ -46,20 +65,24 @@ describe('a cross-region database move out of the monolith (data_migration)', ()
     expect(raisedBy(plan, 'database/major-version-upgrade')).toEqual(['major-version-change']);
     // 77.4 minutes of outage (2 + 5 + 0.75 + 500 million critical rows counted twice at 250,000 rows/s + 3) fit the
     // 120-minute budget and the 2-hour window: no warning.
-    const outage = phase(plan, 'cutover').steps.filter((s) => s.downtime).reduce((sum, s) => sum + s.duration_minutes, 0);
+    const outage = phase(plan, 'cutover')
+      .steps.filter((s) => s.downtime)
+      .reduce((sum, s) => sum + s.duration_minutes, 0);
     expect(outage).toBeCloseTo(2 + 5 + 0.75 + (500_000_000 * 2) / 250_000 / 60 + 3, 1);
     expect(plan.warnings).toEqual([]);
   });
 
-  it('gives a runbook with the spec\'s triggers, per-table undo steps and a recovery of those tables only, in minutes, not days', async () => {
+  it("gives a runbook with the spec's triggers, per-table undo steps and a recovery of those tables only, in minutes, not days", async () => {
     const dir = tempDir();
     const planPath = join(dir, 'plan.json');
     writeFileSync(planPath, (await cli(['plan', specFile('cross-region-database-move')])).stdout);
     const runbook = JSON.parse((await cli(['rollback', planPath])).stdout);
-    expect(runbook.trigger_conditions.filter((t: { source: string }) => t.source === 'spec').map((t: { condition: string }) => t.condition).slice(0, 2)).toEqual([
-      'error_rate > 0.05 for 5 minutes → automatic_rollback',
-      'replication_lag_seconds > 300 for 10 minutes → alert_team',
-    ]);
+    expect(
+      runbook.trigger_conditions
+        .filter((t: { source: string }) => t.source === 'spec')
+        .map((t: { condition: string }) => t.condition)
+        .slice(0, 2),
+    ).toEqual(['error_rate > 0.05 for 5 minutes → automatic_rollback', 'replication_lag_seconds > 300 for 10 minutes → alert_team']);
     expect(runbook.trigger_conditions.some((t: { source: string }) => t.source === 'generic')).toBe(false);
     expect(runbook.data_recovery_plan.scope).toEqual(['orders', 'order_items', 'order_status_history']);
     expect(runbook.data_recovery_plan.recovery_method).toBe('table_restore');
@@ -96,7 +119,9 @@ describe('a cross-region database move out of the monolith (data_migration)', ()
     }
     // The copy of order_items would start at 10:00 on Monday: it waits for the evening.
     expect(phase(plan, 'bulk_copy').steps.find((s) => s.id === 'copy-order_items')!.start).toBe('2026-12-07T19:00:00.000Z');
-    expect(plan.schedule!.notes).toContain('cutover: Stop writes: pause the connection pool, Wait for replication to catch up, Copy sequence values to the target, Compare row counts of the critical tables (orders, order_items), Point the pool at the target and resume wait 106 h for the migration window (01:00–03:00 Europe/Berlin (sun))');
+    expect(plan.schedule!.notes).toContain(
+      'cutover: Stop writes: pause the connection pool, Wait for replication to catch up, Copy sequence values to the target, Compare row counts of the critical tables (orders, order_items), Point the pool at the target and resume wait 106 h for the migration window (01:00–03:00 Europe/Berlin (sun))',
+    );
     const markdown = (await cli(['plan', specFile('cross-region-database-move'), '--start', '2026-12-05T09:00Z', '--format', 'markdown'])).stdout;
     expect(markdown).toContain('    cutover (1.75 h) :crit, p5, 2026-12-13 00:00, 2026-12-13 01:45');
   });
@@ -171,7 +196,10 @@ describe('the spec read in full', () => {
   it('warns about a misspelt field with what it probably meant, and fails on it with --strict (65)', async () => {
     const dir = tempDir();
     const file = join(dir, 'spec.json');
-    writeFileSync(file, JSON.stringify({ type: 'database', pattern: 'data_migration', source: 'a', target: 'b', constraints: { max_downtime_minute: 15 }, tables_to_migrat: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ type: 'database', pattern: 'data_migration', source: 'a', target: 'b', constraints: { max_downtime_minute: 15 }, tables_to_migrat: [] }),
+    );
     const loose = await cli(['plan', file]);
     expect(loose.code).toBe(0);
     expect(loose.stderr).toContain('unknown field "constraints.max_downtime_minute" (did you mean "max_downtime_minutes"?)');
@@ -179,30 +207,55 @@ describe('the spec read in full', () => {
     expect(JSON.parse(loose.stdout).warnings.filter((w: { code: string }) => w.code === 'unknown-field')).toHaveLength(2);
     const strict = await cli(['plan', file, '--strict']);
     expect(strict.code).toBe(65);
-    expect(strict.stderr).toBe(`migration-architect: error: ${file}: tables_to_migrat: unknown field "tables_to_migrat" (did you mean "tables_to_migrate"?); no loaded plugin reads it (and 1 more)\n`);
+    expect(strict.stderr).toBe(
+      `migration-architect: error: ${file}: tables_to_migrat: unknown field "tables_to_migrat" (did you mean "tables_to_migrate"?); no loaded plugin reads it (and 1 more)\n`,
+    );
   });
 
-  it('publishes every field in `schema spec`: core\'s for every type, and both shapes of a field two types declare', async () => {
+  it("publishes every field in `schema spec`: core's for every type, and both shapes of a field two types declare", async () => {
     const schema = JSON.parse((await cli(['schema', 'spec'])).stdout);
-    for (const field of ['migration_phases', 'feature_flags', 'monitoring', 'rollback_triggers', 'business_continuity', 'tables_to_migrate', 'schema_changes', 'service_details', 'waves']) {
+    for (const field of [
+      'migration_phases',
+      'feature_flags',
+      'monitoring',
+      'rollback_triggers',
+      'business_continuity',
+      'tables_to_migrate',
+      'schema_changes',
+      'service_details',
+      'waves',
+    ]) {
       expect(schema.properties, field).toHaveProperty(field);
     }
-    const throughput = schema.properties.throughput.anyOf.map((s: { description: string; properties: object }) => [s.description.match(/\(type: (\w+)\)$/)![1], Object.keys(s.properties)[0]]);
-    expect(throughput).toEqual([['database', 'copy_mb_per_second'], ['infrastructure', 'transfer_mb_per_second']]);
+    const throughput = schema.properties.throughput.anyOf.map((s: { description: string; properties: object }) => [
+      s.description.match(/\(type: (\w+)\)$/)![1],
+      Object.keys(s.properties)[0],
+    ]);
+    expect(throughput).toEqual([
+      ['database', 'copy_mb_per_second'],
+      ['infrastructure', 'transfer_mb_per_second'],
+    ]);
   });
 
   it('refuses a --start without a zone (64)', async () => {
     const result = await cli(['plan', specFile('cloud-cutover'), '--start', '2026-12-05T09:00']);
     expect(result.code).toBe(64);
-    expect(result.stderr).toBe('migration-architect: error: --start must be a date and time with a zone, such as 2026-12-05T09:00Z or 2026-12-05T10:00+01:00; got "2026-12-05T09:00"\n');
+    expect(result.stderr).toBe(
+      'migration-architect: error: --start must be a date and time with a zone, such as 2026-12-05T09:00Z or 2026-12-05T10:00+01:00; got "2026-12-05T09:00"\n',
+    );
   });
 
   it('refuses spec fields of the wrong shape, naming the path (65)', async () => {
     const dir = tempDir();
     const file = join(dir, 'spec.json');
-    writeFileSync(file, JSON.stringify({ type: 'service', source: 'a', target: 'b', business_continuity: { preferred_migration_window: { start: '2am', end: '04:00' } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ type: 'service', source: 'a', target: 'b', business_continuity: { preferred_migration_window: { start: '2am', end: '04:00' } } }),
+    );
     const result = await cli(['plan', file]);
     expect(result.code).toBe(65);
-    expect(result.stderr).toBe(`migration-architect: error: ${file}: business_continuity.preferred_migration_window.start: expected a time of day as HH:MM (24-hour clock)\n`);
+    expect(result.stderr).toBe(
+      `migration-architect: error: ${file}: business_continuity.preferred_migration_window.start: expected a time of day as HH:MM (24-hour clock)\n`,
+    );
   });
 });

@@ -9,18 +9,30 @@ interface Step {
   script: string;
 }
 
-describe('the plan\'s validation gates run reconcile', () => {
+describe("the plan's validation gates run reconcile", () => {
   it('writes one reconcile command per migrated table, and the command runs as written', async () => {
     const plan = JSON.parse((await cli(['plan', join(examples, 'cross_region_database_move.json')])).stdout) as { phases: { steps?: Step[] }[] };
     const gates = plan.phases.flatMap((p) => p.steps ?? []).filter((s) => s.id.startsWith('validate-'));
     expect(gates.map((g) => g.id)).toEqual(['validate-orders', 'validate-order_items', 'validate-order_status_history']);
     for (const gate of gates) {
       expect(gate.script_type).toBe('bash');
-      expect(gate.script).toMatch(/^migration-architect reconcile --source "\$SOURCE_DATABASE_URL" --target "\$TARGET_DATABASE_URL" --table \S+ --level (rows|checksum) -o \S+\.json/);
+      expect(gate.script).toMatch(
+        /^migration-architect reconcile --source "\$SOURCE_DATABASE_URL" --target "\$TARGET_DATABASE_URL" --table \S+ --level (rows|checksum) -o \S+\.json/,
+      );
     }
     // The command as the plan writes it, on the bundled databases with one of their tables.
-    const command = gates[0]!.script.replace(/\s+#.*$/, '').replace(/--table \S+/, '--table customers').replace(/-o \S+/, '--format json');
-    const args = command.split(' ').slice(1).map((word) => word.replace('"$SOURCE_DATABASE_URL"', `sqlite:${join(examples, 'reconcile/source.db')}`).replace('"$TARGET_DATABASE_URL"', `sqlite:${join(examples, 'reconcile/target.db')}`));
+    const command = gates[0]!.script
+      .replace(/\s+#.*$/, '')
+      .replace(/--table \S+/, '--table customers')
+      .replace(/-o \S+/, '--format json');
+    const args = command
+      .split(' ')
+      .slice(1)
+      .map((word) =>
+        word
+          .replace('"$SOURCE_DATABASE_URL"', `sqlite:${join(examples, 'reconcile/source.db')}`)
+          .replace('"$TARGET_DATABASE_URL"', `sqlite:${join(examples, 'reconcile/target.db')}`),
+      );
     const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);

@@ -59,7 +59,14 @@ describe('migration-architect reconcile (built binary)', () => {
       expect(fix.stdout).toMatch(/^-- migration-architect reconcile/);
       expect(fix.stderr).toMatch(/^reconcile: missing 3, extra 1, changed 6/);
       // The CLI never runs it: applied here with better-sqlite3, then compared again.
-      execFileSync('node', ['-e', `const D = require(${JSON.stringify(join(repoRoot, 'packages/reconcile/node_modules/better-sqlite3'))}); const db = new D(${JSON.stringify(copy)}); db.exec(require('fs').readFileSync(0, 'utf8')); db.close();`], { input: fix.stdout });
+      execFileSync(
+        'node',
+        [
+          '-e',
+          `const D = require(${JSON.stringify(join(repoRoot, 'packages/reconcile/node_modules/better-sqlite3'))}); const db = new D(${JSON.stringify(copy)}); db.exec(require('fs').readFileSync(0, 'utf8')); db.close();`,
+        ],
+        { input: fix.stdout },
+      );
       expect(spawnCli(['reconcile', '--source', source, '--target', copy, '--tables', 'all']).code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -89,9 +96,14 @@ describe('migration-architect reconcile (built binary)', () => {
       const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], { cwd: app, encoding: 'utf8' });
       expect(install.status, install.stderr).toBe(0);
       expect(existsSync(join(app, 'node_modules/@migration-architect/reconcile'))).toBe(false);
-      const run = spawnSync(join(app, 'node_modules/.bin/migration-architect'), ['reconcile', '--source', source, '--target', target, '--tables', 'all'], { cwd: app, encoding: 'utf8' });
+      const run = spawnSync(join(app, 'node_modules/.bin/migration-architect'), ['reconcile', '--source', source, '--target', target, '--tables', 'all'], {
+        cwd: app,
+        encoding: 'utf8',
+      });
       expect(run.status).toBe(64);
-      expect(run.stderr).toBe('migration-architect: error: reconcile needs the package @migration-architect/reconcile; install it next to the CLI (npm i @migration-architect/reconcile)\n');
+      expect(run.stderr).toBe(
+        'migration-architect: error: reconcile needs the package @migration-architect/reconcile; install it next to the CLI (npm i @migration-architect/reconcile)\n',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -111,7 +123,15 @@ describe('migration-architect reconcile (built binary)', () => {
     beforeAll(async () => {
       root = mkdtempSync(join(tmpdir(), 'ma-reconcile-cli-pg-'));
       const server = execFileSync('bash', [script, 'start', join(root, 'data'), String(await freePort()), String(process.pid)], { encoding: 'utf8' }).trim();
-      execFileSync('psql', ['-X', '-q', server, '-c', 'CREATE TABLE countries (code text PRIMARY KEY, name text)', '-c', "INSERT INTO countries VALUES ('AT', 'Austria'), ('BE', 'Belgium'), ('CH', 'Switzerland'), ('DE', 'Germany'), ('ES', 'Spain'), ('FR', 'France')"]);
+      execFileSync('psql', [
+        '-X',
+        '-q',
+        server,
+        '-c',
+        'CREATE TABLE countries (code text PRIMARY KEY, name text)',
+        '-c',
+        "INSERT INTO countries VALUES ('AT', 'Austria'), ('BE', 'Belgium'), ('CH', 'Switzerland'), ('DE', 'Germany'), ('ES', 'Spain'), ('FR', 'France')",
+      ]);
       // The server trusts loopback: the password is accepted and ignored, but must never be shown.
       url = server.replace('postgres@', 'postgres:N0t-Shown-Anywhere@');
     }, 120_000);

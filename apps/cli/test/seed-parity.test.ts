@@ -18,30 +18,40 @@ const asset = (name: string) => join(seedDir, 'assets', name);
 const expectedFile = (name: string) => join(seedDir, 'expected', name);
 const expected = (name: string) => JSON.parse(readFileSync(expectedFile(name), 'utf8'));
 
-const issueKey = (i: { type: string; severity: string; field_path: string; new_value: unknown }) => `${i.type} ${i.severity} ${i.field_path} ${JSON.stringify(i.new_value)}`;
+const issueKey = (i: { type: string; severity: string; field_path: string; new_value: unknown }) =>
+  `${i.type} ${i.severity} ${i.field_path} ${JSON.stringify(i.new_value)}`;
 
 describe('parity with the original scripts', () => {
   it.each([
     // The original ignored the service spec's own migration_phases and used the pattern's; we keep the spec's.
     ['sample_database_migration.json', 'db_plan.json', 'database', 'schema_change', ['preparation', 'expand', 'migrate', 'contract', 'cleanup']],
-    ['sample_service_migration.json', 'svc_plan.json', 'service', 'strangler_fig', ['preparation', 'intercept', 'gradual_migration', 'validation', 'decommission']],
-  ])('plan %s: every field of the original plan (%s), the same systems and complexity; errors none, warnings only', async (file, planFile, type, pattern, phases) => {
-    const { code, stdout, stderr } = await cli(['plan', asset(file)]);
-    expect(stderr.split('\n').filter((l) => l && !l.startsWith('migration-architect: warning:'))).toEqual([]);
-    expect(code).toBe(0);
-    const plan = JSON.parse(stdout);
-    const original = expected(planFile);
-    expect(plan.migration_type).toBe(type);
-    expect(plan.migration_pattern).toBe(pattern);
-    expect(missingKeys(original, plan)).toEqual([]);
-    for (const field of ['source_system', 'target_system', 'migration_type', 'complexity']) expect(plan[field], field).toBe(original[field]);
-    expect(plan.complexity).toBe('critical');
-    expect(plan.phases.map((p: { name: string }) => p.name)).toEqual(phases);
-    // Phases run one after another in both samples, so the total is their sum.
-    expect(plan.phases.reduce((s: number, p: { duration_hours: number }) => s + p.duration_hours, 0)).toBe(plan.estimated_duration_hours);
-  });
+    [
+      'sample_service_migration.json',
+      'svc_plan.json',
+      'service',
+      'strangler_fig',
+      ['preparation', 'intercept', 'gradual_migration', 'validation', 'decommission'],
+    ],
+  ])(
+    'plan %s: every field of the original plan (%s), the same systems and complexity; errors none, warnings only',
+    async (file, planFile, type, pattern, phases) => {
+      const { code, stdout, stderr } = await cli(['plan', asset(file)]);
+      expect(stderr.split('\n').filter((l) => l && !l.startsWith('migration-architect: warning:'))).toEqual([]);
+      expect(code).toBe(0);
+      const plan = JSON.parse(stdout);
+      const original = expected(planFile);
+      expect(plan.migration_type).toBe(type);
+      expect(plan.migration_pattern).toBe(pattern);
+      expect(missingKeys(original, plan)).toEqual([]);
+      for (const field of ['source_system', 'target_system', 'migration_type', 'complexity']) expect(plan[field], field).toBe(original[field]);
+      expect(plan.complexity).toBe('critical');
+      expect(plan.phases.map((p: { name: string }) => p.name)).toEqual(phases);
+      // Phases run one after another in both samples, so the total is their sum.
+      expect(plan.phases.reduce((s: number, p: { duration_hours: number }) => s + p.duration_hours, 0)).toBe(plan.estimated_duration_hours);
+    },
+  );
 
-  it('the database sample keeps the original\'s phase names; the service sample the spec\'s own five phases and 86 h', async () => {
+  it("the database sample keeps the original's phase names; the service sample the spec's own five phases and 86 h", async () => {
     const db = JSON.parse((await cli(['plan', asset('sample_database_migration.json')])).stdout);
     expect(db.phases.map((p: { name: string }) => p.name)).toEqual(expected('db_plan.json').phases.map((p: { name: string }) => p.name));
     const svc = JSON.parse((await cli(['plan', asset('sample_service_migration.json')])).stdout);
@@ -50,7 +60,15 @@ describe('parity with the original scripts', () => {
   });
 
   it('check on the original schemas: 4 CHECK additions potentially breaking, nothing breaking, exit 1, and the additive changes counted', async () => {
-    const { code, stdout } = await cli(['check', '--before', asset('database_schema_before.json'), '--after', asset('database_schema_after.json'), '--type', 'database']);
+    const { code, stdout } = await cli([
+      'check',
+      '--before',
+      asset('database_schema_before.json'),
+      '--after',
+      asset('database_schema_after.json'),
+      '--type',
+      'database',
+    ]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.breaking_changes_count).toBe(0);
@@ -61,12 +79,27 @@ describe('parity with the original scripts', () => {
     expect(report.additive_changes_count).toBe(16);
     expect(report.non_breaking_changes_count).toBe(3);
     const count = (type: string) => report.issues.filter((i: { type: string }) => i.type === type).length;
-    expect([count('table_added'), count('column_added'), count('index_added'), count('view_added'), count('view_columns_added'), count('routine_added')]).toEqual([1, 8, 4, 1, 1, 1]);
+    expect([
+      count('table_added'),
+      count('column_added'),
+      count('index_added'),
+      count('view_added'),
+      count('view_columns_added'),
+      count('routine_added'),
+    ]).toEqual([1, 8, 4, 1, 1, 1]);
     expect([count('length_increase'), count('type_widened')]).toEqual([1, 2]);
   });
 
   it('check on the original schemas: every field of the original report, its verdict, its risk assessment and each of its findings', async () => {
-    const { stdout } = await cli(['check', '--before', asset('database_schema_before.json'), '--after', asset('database_schema_after.json'), '--type', 'database']);
+    const { stdout } = await cli([
+      'check',
+      '--before',
+      asset('database_schema_before.json'),
+      '--after',
+      asset('database_schema_after.json'),
+      '--type',
+      'database',
+    ]);
     const report = JSON.parse(stdout);
     const original = expected('compat.json');
     expect(missingKeys(original, report)).toEqual([]);
@@ -89,7 +122,9 @@ describe('parity with the original scripts', () => {
     const original = expected(runbookFile);
     expect(missingKeys(original, runbook)).toEqual([]);
     expect(runbook.migration_id).toBe(original.migration_id);
-    expect(runbook.rollback_phases.map((p: { phase_name: string }) => p.phase_name)).toEqual(original.rollback_phases.map((p: { phase_name: string }) => p.phase_name));
+    expect(runbook.rollback_phases.map((p: { phase_name: string }) => p.phase_name)).toEqual(
+      original.rollback_phases.map((p: { phase_name: string }) => p.phase_name),
+    );
     for (const phase of runbook.rollback_phases) expect(phase.steps.length).toBeGreaterThan(1);
   });
 });
@@ -131,8 +166,20 @@ describe.skipIf(!seedScripts)('cross-check with the original Python scripts (nee
   });
 
   it.each([
-    ['migration_planner.py on assets/sample_database_migration.json gives expected/db_plan.json', 'migration_planner.py', ['--input', asset('sample_database_migration.json')], 'db_plan.json', 0],
-    ['migration_planner.py on assets/sample_service_migration.json gives expected/svc_plan.json', 'migration_planner.py', ['--input', asset('sample_service_migration.json')], 'svc_plan.json', 0],
+    [
+      'migration_planner.py on assets/sample_database_migration.json gives expected/db_plan.json',
+      'migration_planner.py',
+      ['--input', asset('sample_database_migration.json')],
+      'db_plan.json',
+      0,
+    ],
+    [
+      'migration_planner.py on assets/sample_service_migration.json gives expected/svc_plan.json',
+      'migration_planner.py',
+      ['--input', asset('sample_service_migration.json')],
+      'svc_plan.json',
+      0,
+    ],
     [
       'compatibility_checker.py on the assets/ schemas gives expected/compat.json',
       'compatibility_checker.py',
@@ -140,8 +187,20 @@ describe.skipIf(!seedScripts)('cross-check with the original Python scripts (nee
       'compat.json',
       1,
     ],
-    ['rollback_generator.py on expected/db_plan.json gives expected/db_rb.json', 'rollback_generator.py', ['--input', expectedFile('db_plan.json')], 'db_rb.json', 0],
-    ['rollback_generator.py on expected/svc_plan.json gives expected/svc_rb.json', 'rollback_generator.py', ['--input', expectedFile('svc_plan.json')], 'svc_rb.json', 0],
+    [
+      'rollback_generator.py on expected/db_plan.json gives expected/db_rb.json',
+      'rollback_generator.py',
+      ['--input', expectedFile('db_plan.json')],
+      'db_rb.json',
+      0,
+    ],
+    [
+      'rollback_generator.py on expected/svc_plan.json gives expected/svc_rb.json',
+      'rollback_generator.py',
+      ['--input', expectedFile('svc_plan.json')],
+      'svc_rb.json',
+      0,
+    ],
   ] as const)('the fixtures are what the original scripts print: %s', (_run, script, args, file, status) => {
     const out = join(tempDir(), file);
     const seed = runScript(script, [...args, '--output', out, '--format', 'json']);

@@ -60,7 +60,10 @@ describe('check on PostgreSQL SQL files', () => {
     expect(byRule.get('database/column-added')).toMatchObject({ severity: 'additive', location: { file: f.after, line: 4 } });
     expect(byRule.get('database/type-widened')).toMatchObject({ severity: 'non_breaking', location: { file: f.after, line: 3 } });
     expect(byRule.get('database/index-added')).toMatchObject({ location: { file: f.after, line: 12 } });
-    expect(byRule.get('database/column-possibly-renamed')).toMatchObject({ severity: 'potentially_breaking', suggested_migration: expect.stringContaining('--rename users.nickname=users.display_name') });
+    expect(byRule.get('database/column-possibly-renamed')).toMatchObject({
+      severity: 'potentially_breaking',
+      suggested_migration: expect.stringContaining('--rename users.nickname=users.display_name'),
+    });
   });
 
   it('a declared rename replaces the drop and the add', async () => {

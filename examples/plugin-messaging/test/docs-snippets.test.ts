@@ -23,7 +23,10 @@ describe('docs/plugin-authoring.md', () => {
     mkdirSync(work, { recursive: true });
     writeFileSync(join(work, 'snippets.ts'), snippets.join('\n'));
     // The one module the guide imports that is the reader's own: a client for their registry.
-    writeFileSync(join(work, 'registry-client.ts'), 'export async function readRegistry(url: string) {\n  return { topics: { [url]: { partitions: 1 } } };\n}\n');
+    writeFileSync(
+      join(work, 'registry-client.ts'),
+      'export async function readRegistry(url: string) {\n  return { topics: { [url]: { partitions: 1 } } };\n}\n',
+    );
     writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ extends: '../../../tsconfig.base.json', include: ['snippets.ts', 'registry-client.ts'] }));
     const tsc = spawnSync(process.execPath, [join(pluginRoot, 'node_modules/typescript/bin/tsc'), '-p', work], { encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');

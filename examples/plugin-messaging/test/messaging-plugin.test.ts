@@ -9,7 +9,9 @@ describe('messaging plugin', () => {
   });
 
   it('validates its own options, naming the bad one', () => {
-    expect(() => messaging({ dualPublishHours: -1 })).toThrowError(/^plugin "migration-architect-plugin-messaging": invalid option "dualPublishHours": Too small/);
+    expect(() => messaging({ dualPublishHours: -1 })).toThrowError(
+      /^plugin "migration-architect-plugin-messaging": invalid option "dualPublishHours": Too small/,
+    );
     expect(() => messaging({ retries: 3 } as never)).toThrowError('plugin "migration-architect-plugin-messaging": invalid option "retries": unknown option');
   });
 

@@ -25,7 +25,8 @@ afterAll(() => {
 });
 
 const PNPM = ['-y', 'pnpm@10.34.9'];
-const run = (command: string, args: string[], cwd: string) => spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_loglevel: 'error' } });
+const run = (command: string, args: string[], cwd: string) =>
+  spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', npm_config_loglevel: 'error' } });
 
 function packTarballs(): string[] {
   const packs = tempDir('ma-packs-');
@@ -46,7 +47,10 @@ describe.each([
       // Unlike npm, pnpm resolves the CLI's own dependency on core from the registry, where these
       // unreleased versions do not exist yet: point it at the tarball, as a user testing a release would.
       const core = files.find((file) => file.includes('migration-architect-core-'))!;
-      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', pnpm: { overrides: { '@migration-architect/core': `file:${core}` } } }));
+      writeFileSync(
+        join(app, 'package.json'),
+        JSON.stringify({ name: 'consumer', private: true, type: 'module', pnpm: { overrides: { '@migration-architect/core': `file:${core}` } } }),
+      );
       return run('npx', [...PNPM, 'add', ...files], app);
     },
   ],
@@ -83,6 +87,5 @@ describe.each([
     expect(report.schema_type).toBe('topics');
     expect(report.inputs.before.source).toBe('messaging/topic-catalog');
     expect(report.issues.map((i: { rule: string }) => i.rule)).toContain('messaging/field-removed');
-
   });
 });

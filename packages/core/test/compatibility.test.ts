@@ -28,7 +28,13 @@ describe('compatibility engine', async () => {
       ['toy/field-removed', 'breaking'],
       ['toy/field-added', 'additive'],
     ]);
-    expect(report).toMatchObject({ breaking_changes_count: 1, potentially_breaking_count: 1, non_breaking_changes_count: 1, additive_changes_count: 1, overall_compatibility: 'breaking_changes' });
+    expect(report).toMatchObject({
+      breaking_changes_count: 1,
+      potentially_breaking_count: 1,
+      non_breaking_changes_count: 1,
+      additive_changes_count: 1,
+      overall_compatibility: 'breaking_changes',
+    });
     expect(report.migration_scripts).toHaveLength(1);
     expect(report.issues.map((i) => i.migration_script_index)).toEqual([null, 0, null, null]);
     expect(report.risk_assessment.testing_requirements).toContain('data_migration_testing');
@@ -51,7 +57,12 @@ describe('compatibility engine', async () => {
   it('applies a --fail-on threshold', async () => {
     const risky = await check(input({ a: 'int' }), input({ a: 'string' }));
     const additive = await check(input({}), input({ x: 'int' }));
-    expect([exitCodeForReport(risky, 'breaking'), exitCodeForReport(risky, 'none'), exitCodeForReport(additive, 'additive'), exitCodeForReport(additive, 'non_breaking')]).toEqual([0, 0, 1, 0]);
+    expect([
+      exitCodeForReport(risky, 'breaking'),
+      exitCodeForReport(risky, 'none'),
+      exitCodeForReport(additive, 'additive'),
+      exitCodeForReport(additive, 'non_breaking'),
+    ]).toEqual([0, 0, 1, 0]);
   });
 
   it('applies rule overrides and turns rules off', async () => {

@@ -35,16 +35,30 @@ describe('parseDocument', () => {
 
 describe('validateDocument', () => {
   it('names the path and what was expected', () => {
-    const error = failure(() => validateDocument(MigrationSpecSchema, { type: 'database', source: 'a', target: 'b', constraints: { max_downtime_minutes: 'soon' } }, 'spec.yaml', 'a migration spec'));
+    const error = failure(() =>
+      validateDocument(
+        MigrationSpecSchema,
+        { type: 'database', source: 'a', target: 'b', constraints: { max_downtime_minutes: 'soon' } },
+        'spec.yaml',
+        'a migration spec',
+      ),
+    );
     expect(error.describe()).toBe('spec.yaml: constraints.max_downtime_minutes: Invalid input: expected number, received string');
   });
 
   it('refuses a document that is not an object', () => {
-    expect(failure(() => validateDocument(MigrationSpecSchema, [1], 'spec.json', 'a migration spec')).describe()).toBe('spec.json: expected a migration spec (an object), got an array');
+    expect(failure(() => validateDocument(MigrationSpecSchema, [1], 'spec.json', 'a migration spec')).describe()).toBe(
+      'spec.json: expected a migration spec (an object), got an array',
+    );
   });
 
   it('keeps unknown spec fields for plugins to read', () => {
-    const spec = validateDocument(MigrationSpecSchema, { type: 'database', source: 'a', target: 'b', tables_to_migrate: [{ name: 'users' }] }, 's.json', 'a spec');
+    const spec = validateDocument(
+      MigrationSpecSchema,
+      { type: 'database', source: 'a', target: 'b', tables_to_migrate: [{ name: 'users' }] },
+      's.json',
+      'a spec',
+    );
     expect(spec.tables_to_migrate).toEqual([{ name: 'users' }]);
   });
 });
@@ -64,7 +78,13 @@ describe('reproducibility helpers', () => {
 describe('spec readers', () => {
   it('apply the seed defaults to constraints and read unvalidated fields defensively', async () => {
     const { specConstraints, specExtraList, asRecord } = await import('../src/index.js');
-    expect(specConstraints({ type: 't', source: 'a', target: 'b' })).toEqual({ maxDowntimeMinutes: 480, dataVolumeGb: 0, dependencies: [], complianceRequirements: [], specialRequirements: [] });
+    expect(specConstraints({ type: 't', source: 'a', target: 'b' })).toEqual({
+      maxDowntimeMinutes: 480,
+      dataVolumeGb: 0,
+      dependencies: [],
+      complianceRequirements: [],
+      specialRequirements: [],
+    });
     expect(specExtraList({ type: 't', source: 'a', target: 'b', tables_to_migrate: 'users' }, 'tables_to_migrate')).toEqual([]);
     expect(specExtraList({ type: 't', source: 'a', target: 'b', feature_flags: [{ name: 'f' }] }, 'feature_flags')).toEqual([{ name: 'f' }]);
     expect([asRecord(null), asRecord([1]), asRecord({ a: 1 })]).toEqual([undefined, undefined, { a: 1 }]);

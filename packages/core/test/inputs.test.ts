@@ -38,7 +38,12 @@ function kvTextPlugin(order: 'pre' | 'normal' | 'post' = 'normal'): MigrationArc
         read: async (input) => {
           if (!input.fileName?.endsWith('.kv') && order !== 'pre') return undefined;
           const text = input.inMemory ? '' : await input.text();
-          const fields = new Map(text.split('\n').filter(Boolean).map((line) => line.split(':').map((s) => s.trim()) as [string, string]));
+          const fields = new Map(
+            text
+              .split('\n')
+              .filter(Boolean)
+              .map((line) => line.split(':').map((s) => s.trim()) as [string, string]),
+          );
           return { model: fields, dialect: 'kv-1' };
         },
       }),
@@ -112,9 +117,13 @@ describe('one seam for inputs', () => {
 
   it('says which input nobody reads, and never prints a password of a URL it cannot read', async () => {
     const registry = createRegistry([toyPlugin()]);
-    const unknown = await checkCompatibility(registry, { before: file('n.json', '{"other":1}'), after: file('m.json', '{"fields":{}}'), cwd: dir }).catch((e: unknown) => e);
+    const unknown = await checkCompatibility(registry, { before: file('n.json', '{"other":1}'), after: file('m.json', '{"fields":{}}'), cwd: dir }).catch(
+      (e: unknown) => e,
+    );
     expect((unknown as InputDataError).describe()).toBe('n.json: cannot tell which kind of schema this is; name the type (one of kv)');
-    const url = await checkCompatibility(registry, { before: 'mysql://app:s3cret@db/prod', after: file('m.json', '{"fields":{}}'), cwd: dir }).catch((e: unknown) => e);
+    const url = await checkCompatibility(registry, { before: 'mysql://app:s3cret@db/prod', after: file('m.json', '{"fields":{}}'), cwd: dir }).catch(
+      (e: unknown) => e,
+    );
     expect(url).toBeInstanceOf(UsageError);
     expect((url as UsageError).describe()).toBe('mysql://app:***@db/prod: no loaded plugin reads "mysql:" inputs');
   });
@@ -125,21 +134,29 @@ describe('one seam for inputs', () => {
     expect((error as InputDataError).describe()).toMatch(/^nope2?\.json: cannot read input: no such file$/);
   });
 
-  it('turns a throw inside a plugin\'s source or rule into one line naming the plugin and the contribution (exit 70)', async () => {
+  it("turns a throw inside a plugin's source or rule into one line naming the plugin and the contribution (exit 70)", async () => {
     const broken = kvTextPlugin();
     broken.sources![0]!.read = () => {
       throw new TypeError("Cannot read properties of undefined (reading 'x')");
     };
-    const sourceError = await checkCompatibility(createRegistry([toyPlugin(), broken]), { before: file('c.kv', ''), after: file('d.kv', ''), cwd: dir }).catch((e: unknown) => e);
+    const sourceError = await checkCompatibility(createRegistry([toyPlugin(), broken]), { before: file('c.kv', ''), after: file('d.kv', ''), cwd: dir }).catch(
+      (e: unknown) => e,
+    );
     expect(sourceError).toBeInstanceOf(PluginCodeError);
     expect((sourceError as PluginCodeError).exitCode).toBe(70);
-    expect((sourceError as PluginCodeError).describe()).toBe(`c.kv: plugin "kv-text": source kvtext/kv-text: read() threw: Cannot read properties of undefined (reading 'x')`);
+    expect((sourceError as PluginCodeError).describe()).toBe(
+      `c.kv: plugin "kv-text": source kvtext/kv-text: read() threw: Cannot read properties of undefined (reading 'x')`,
+    );
 
     const toy = toyPlugin();
     toy.checkers![0]!.rules.find((r) => r.id === 'field-added')!.classify = () => {
       throw new Error('boom');
     };
-    const ruleError = await checkCompatibility(createRegistry([toy]), { type: 'kv', before: { name: 'a', document: { fields: {} } }, after: { name: 'b', document: { fields: { y: 'int' } } } }).catch((e: unknown) => e);
+    const ruleError = await checkCompatibility(createRegistry([toy]), {
+      type: 'kv',
+      before: { name: 'a', document: { fields: {} } },
+      after: { name: 'b', document: { fields: { y: 'int' } } },
+    }).catch((e: unknown) => e);
     expect((ruleError as PluginCodeError).message).toBe('plugin "toy-plugin": rule toy/field-added: classify() threw: boom');
   });
 });

@@ -4,7 +4,11 @@ import { toyPlugin } from './fixtures/toy-plugin.js';
 
 const plugin = toyPlugin();
 plugin.patterns = [
-  { ...plugin.patterns![0]!, id: 'careful', recommendedWhen: [{ complexity: ['high', 'critical'], downtime: ['zero'], reason: 'Careful keeps toys available' }] },
+  {
+    ...plugin.patterns![0]!,
+    id: 'careful',
+    recommendedWhen: [{ complexity: ['high', 'critical'], downtime: ['zero'], reason: 'Careful keeps toys available' }],
+  },
   { ...plugin.patterns![0]!, id: 'quick', recommendedWhen: [{ complexity: ['low'], downtime: ['some'], reason: 'Quick is fine with a window' }] },
 ];
 const registry = createRegistry([plugin]);

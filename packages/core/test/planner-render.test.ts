@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createPlan, createRegistry, createRunbook, fixedClock, markdownToHtml, renderDocument, renderPlanMarkdown, renderPlanText, renderRunbookMarkdown, type MigrationSpec } from '../src/index.js';
+import {
+  createPlan,
+  createRegistry,
+  createRunbook,
+  fixedClock,
+  markdownToHtml,
+  renderDocument,
+  renderPlanMarkdown,
+  renderPlanText,
+  renderRunbookMarkdown,
+  type MigrationSpec,
+} from '../src/index.js';
 import { planningPlugin } from './fixtures/planning-plugin.js';
 
 const clock = fixedClock(new Date('2026-01-02T03:04:05Z'));
@@ -10,7 +21,15 @@ const spec = {
   source: 'Old yard',
   target: 'New yard',
   items: 60,
-  feature_flags: [{ name: 'new_doors', rollout_schedule: [{ percentage: 10, duration_hours: 4 }, { percentage: 100, duration_hours: 0 }] }],
+  feature_flags: [
+    {
+      name: 'new_doors',
+      rollout_schedule: [
+        { percentage: 10, duration_hours: 4 },
+        { percentage: 100, duration_hours: 0 },
+      ],
+    },
+  ],
   rollback_triggers: [{ metric: 'error_rate', threshold: 0.05, duration_minutes: 3, action: 'automatic_rollback' }],
   business_continuity: { preferred_migration_window: { start: '01:00', end: '03:00' } },
 } as MigrationSpec;
@@ -26,7 +45,13 @@ describe('plan Markdown', () => {
   const [gantt, flow, quadrant] = mermaidBlocks(markdown);
 
   it('draws the schedule on the calendar: phases (critical path marked), the outage, and the rollout stages', () => {
-    expect(gantt!.split('\n').slice(0, 5)).toEqual(['gantt', '    title Schedule from 2026-12-07 06h00 UTC', '    dateFormat YYYY-MM-DD HH:mm', '    axisFormat %m-%d %H:%M', '    section Phases']);
+    expect(gantt!.split('\n').slice(0, 5)).toEqual([
+      'gantt',
+      '    title Schedule from 2026-12-07 06h00 UTC',
+      '    dateFormat YYYY-MM-DD HH:mm',
+      '    axisFormat %m-%d %H:%M',
+      '    section Phases',
+    ]);
     expect(gantt).toContain('    prepare (10 h) :crit, p0, 2026-12-07 06:00, 2026-12-07 16:00');
     expect(gantt).toContain('    section Traffic stopped\n    Close the doors :crit, d0, 2026-12-08 02:00, 2026-12-08 02:30');
     expect(gantt).toContain('    section new_doors\n    10% :f0s0, 2026-12-08 02:00, 2026-12-08 06:00\n    100% :milestone, f0s1, 2026-12-08 06:00, 0d');
@@ -75,8 +100,33 @@ describe('runbook Markdown', () => {
 });
 
 describe('HTML', () => {
-  it('converts our Markdown: headings, tables, task lists, folded scripts, and Mermaid blocks for the page\'s Mermaid', () => {
-    const html = markdownToHtml(['# Plan `x1`', '', '| a | b |', '| --- | --- |', '| 1 \\| 2 | <script> |', '', '- [ ] do **this**', '- done', '', '```mermaid', 'flowchart LR', '  a --> b', '```', '', '<details>', '<summary>SQL</summary>', '', '```sql', "SELECT '<b>';", '```', '', '</details>'].join('\n'));
+  it("converts our Markdown: headings, tables, task lists, folded scripts, and Mermaid blocks for the page's Mermaid", () => {
+    const html = markdownToHtml(
+      [
+        '# Plan `x1`',
+        '',
+        '| a | b |',
+        '| --- | --- |',
+        '| 1 \\| 2 | <script> |',
+        '',
+        '- [ ] do **this**',
+        '- done',
+        '',
+        '```mermaid',
+        'flowchart LR',
+        '  a --> b',
+        '```',
+        '',
+        '<details>',
+        '<summary>SQL</summary>',
+        '',
+        '```sql',
+        "SELECT '<b>';",
+        '```',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
     expect(html).toBe(
       [
         '<h1 id="plan-x1">Plan <code>x1</code></h1>',

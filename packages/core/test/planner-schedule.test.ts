@@ -7,7 +7,11 @@ import { planningPlugin } from './fixtures/planning-plugin.js';
 const clock = fixedClock(new Date('2026-01-02T03:04:05Z'));
 const registry = createRegistry([planningPlugin()]);
 const plan = (spec: Record<string, unknown>, start?: string) =>
-  createPlan(registry, { type: 'crate', source: 'Old yard', target: 'New yard', ...spec } as MigrationSpec, { clock, file: 'spec.json', start: start ? new Date(start) : undefined });
+  createPlan(registry, { type: 'crate', source: 'Old yard', target: 'New yard', ...spec } as MigrationSpec, {
+    clock,
+    file: 'spec.json',
+    start: start ? new Date(start) : undefined,
+  });
 const byName = (p: ReturnType<typeof plan>, name: string) => p.phases.find((x) => x.name === name)!;
 
 describe('phases as a dependency graph', () => {
@@ -26,7 +30,7 @@ describe('phases as a dependency graph', () => {
     expect(result.estimated_duration_hours).toBe(30);
   });
 
-  it('gives a phase its steps\' work when that is longer than its share, and says so', () => {
+  it("gives a phase its steps' work when that is longer than its share, and says so", () => {
     const result = plan({ items: 900 });
     const copy = byName(result, 'copy');
     expect(copy.duration_hours).toBe(15);
@@ -35,7 +39,7 @@ describe('phases as a dependency graph', () => {
     expect(result.scope).toEqual([{ kind: 'crate', name: 'all', detail: null }]);
   });
 
-  it('keeps the spec\'s own phases: names, descriptions, hours and dependencies, with tasks and steps from the template each names', () => {
+  it("keeps the spec's own phases: names, descriptions, hours and dependencies, with tasks and steps from the template each names", () => {
     const result = plan({
       items: 100,
       migration_phases: [
@@ -66,7 +70,14 @@ describe('phases as a dependency graph', () => {
   });
 
   it('refuses a dependency cycle with its path, an unknown dependency and an unknown template (input errors, 65)', () => {
-    const cycle = () => plan({ migration_phases: [{ phase: 'a', depends_on: ['c'] }, { phase: 'b', depends_on: ['a'] }, { phase: 'c', depends_on: ['b'] }] });
+    const cycle = () =>
+      plan({
+        migration_phases: [
+          { phase: 'a', depends_on: ['c'] },
+          { phase: 'b', depends_on: ['a'] },
+          { phase: 'c', depends_on: ['b'] },
+        ],
+      });
     expect(cycle).toThrowError('phase dependencies form a cycle: a → b → c → a');
     try {
       cycle();
@@ -74,15 +85,28 @@ describe('phases as a dependency graph', () => {
       expect((error as { exitCode: number }).exitCode).toBe(65);
       expect((error as { describe(): string }).describe()).toBe('spec.json: migration_phases[0].depends_on: phase dependencies form a cycle: a → b → c → a');
     }
-    expect(() => plan({ migration_phases: [{ phase: 'a' }, { phase: 'b', depends_on: ['z'] }] })).toThrowError('depends on "z", which is not a phase of this spec (phases: a, b)');
-    expect(() => plan({ migration_phases: [{ phase: 'a', template: 'teleport' }] })).toThrowError('migration type "crate" has no phase template "teleport" (known: prepare, copy, check, switch)');
+    expect(() => plan({ migration_phases: [{ phase: 'a' }, { phase: 'b', depends_on: ['z'] }] })).toThrowError(
+      'depends on "z", which is not a phase of this spec (phases: a, b)',
+    );
+    expect(() => plan({ migration_phases: [{ phase: 'a', template: 'teleport' }] })).toThrowError(
+      'migration type "crate" has no phase template "teleport" (known: prepare, copy, check, switch)',
+    );
     expect(() => plan({ migration_phases: [{ phase: 'a' }, { phase: 'a' }] })).toThrowError('phase "a" is listed twice (also migration_phases[0])');
   });
 
   it('places a step whose phase the plan lacks in the longest later phase, with a warning', () => {
-    const result = plan({ migration_phases: [{ phase: 'one', estimated_duration_hours: 1 }, { phase: 'two', estimated_duration_hours: 3 }, { phase: 'three', estimated_duration_hours: 2 }] });
+    const result = plan({
+      migration_phases: [
+        { phase: 'one', estimated_duration_hours: 1 },
+        { phase: 'two', estimated_duration_hours: 3 },
+        { phase: 'three', estimated_duration_hours: 2 },
+      ],
+    });
     expect(byName(result, 'two').steps!.map((s) => s.id)).toEqual(['close-doors', 'open-doors']);
-    expect(result.warnings!.filter((w) => w.code === 'step-without-phase').map((w) => w.path)).toEqual(['migration_phases[1].template', 'migration_phases[1].template']);
+    expect(result.warnings!.filter((w) => w.code === 'step-without-phase').map((w) => w.path)).toEqual([
+      'migration_phases[1].template',
+      'migration_phases[1].template',
+    ]);
   });
 });
 
@@ -107,7 +131,10 @@ describe('facts, risks and patterns', () => {
   it('lets `patterns recommend` rank by the same facts: favoured first, contradicted last', () => {
     const spec = { type: 'crate', source: 'a', target: 'Yard abroad' } as MigrationSpec;
     const ranked = recommendPatterns(registry, { type: 'crate', complexity: 'low', downtime: 'some', facts: specFacts(registry, spec) });
-    expect(ranked.map((r) => [r.pattern.id, r.match])).toEqual([['ship', 'exact'], ['fork', 'contradicted']]);
+    expect(ranked.map((r) => [r.pattern.id, r.match])).toEqual([
+      ['ship', 'exact'],
+      ['fork', 'contradicted'],
+    ]);
     expect(ranked[0]!.facts).toEqual(['+ ships cross borders (target: Yard abroad)']);
     expect(ranked[1]!.facts).toEqual(['− forks do not cross borders (target: Yard abroad)']);
     const plain = recommendPatterns(registry, { type: 'crate', complexity: 'low', downtime: 'some' });
@@ -118,7 +145,16 @@ describe('facts, risks and patterns', () => {
 describe('feature flags, gates and triggers', () => {
   const flags = {
     pattern: 'fork',
-    feature_flags: [{ name: 'new_doors', rollout_schedule: [{ percentage: 10, duration_hours: 4 }, { percentage: 50, duration_hours: 4 }, { percentage: 100, duration_hours: 0 }] }],
+    feature_flags: [
+      {
+        name: 'new_doors',
+        rollout_schedule: [
+          { percentage: 10, duration_hours: 4 },
+          { percentage: 50, duration_hours: 4 },
+          { percentage: 100, duration_hours: 0 },
+        ],
+      },
+    ],
     monitoring: { alert_thresholds: { error_rate: 0.02, healthy_host_ratio: 0.9 } },
     rollback_triggers: [{ metric: 'error_rate', threshold: 0.05, duration_minutes: 3, action: 'automatic_rollback' }],
   };
@@ -127,7 +163,11 @@ describe('feature flags, gates and triggers', () => {
     const result = plan(flags);
     const rollout = result.feature_flag_rollouts![0]!;
     expect(rollout.phase).toBe('check');
-    expect(rollout.stages.map((s) => [s.percentage, s.start_offset_hours, s.end_offset_hours])).toEqual([[10, 20, 24], [50, 24, 28], [100, 28, 28]]);
+    expect(rollout.stages.map((s) => [s.percentage, s.start_offset_hours, s.end_offset_hours])).toEqual([
+      [10, 20, 24],
+      [50, 24, 28],
+      [100, 28, 28],
+    ]);
     expect(rollout.stages[0]!.gates.map((g) => `${g.metric} ${g.operator} ${g.value}`)).toEqual(['error_rate at_most 0.02', 'healthy_host_ratio at_least 0.9']);
     expect(rollout.stages[0]!.abort_when).toEqual(['error_rate > 0.05 for 3 min → automatic_rollback']);
     expect(result.phases.map((p) => p.gates!.length)).toEqual([0, 0, 2, 2]);
@@ -140,12 +180,14 @@ describe('feature flags, gates and triggers', () => {
   });
 
   it('refuses a flag naming a phase the plan lacks, and warns on a rollout that never reaches 100%', () => {
-    expect(() => plan({ ...flags, feature_flags: [{ name: 'x', phase: 'nowhere' }] })).toThrowError('names phase "nowhere", which this plan does not have (phases: prepare, copy, check, switch)');
+    expect(() => plan({ ...flags, feature_flags: [{ name: 'x', phase: 'nowhere' }] })).toThrowError(
+      'names phase "nowhere", which this plan does not have (phases: prepare, copy, check, switch)',
+    );
     const partial = plan({ ...flags, feature_flags: [{ name: 'x', rollout_schedule: [{ percentage: 30, duration_hours: 1 }] }] });
     expect(partial.warnings!.map((w) => w.code)).toContain('rollout-incomplete');
   });
 
-  it('turns the runbook\'s triggers into the spec\'s, keeps the type\'s for other metrics, and drops the generic ones', () => {
+  it("turns the runbook's triggers into the spec's, keeps the type's for other metrics, and drops the generic ones", () => {
     const runbook = createRunbook(registry, plan(flags), { clock });
     expect(runbook.trigger_conditions.map((t) => [t.trigger_id, t.source, t.action, t.auto_execute])).toEqual([
       ['spec_trigger_1_error_rate', 'spec', 'automatic_rollback', true],
@@ -164,7 +206,7 @@ describe('feature flags, gates and triggers', () => {
     ]);
   });
 
-  it('undoes each phase\'s steps in its rollback, newest first, with the plan\'s minutes', () => {
+  it("undoes each phase's steps in its rollback, newest first, with the plan's minutes", () => {
     const result = plan({ ...flags, items: 30 });
     const runbook = createRunbook(registry, result, { clock });
     const check = runbook.rollback_phases.find((p) => p.phase_name === 'rollback_check')!;
@@ -183,10 +225,22 @@ describe('feature flags, gates and triggers', () => {
 
 describe('downtime against the budget and the window', () => {
   it('warns when an outage is longer than max_downtime_minutes or than the migration window', () => {
-    const result = plan({ outage_minutes: 90, constraints: { max_downtime_minutes: 60 }, business_continuity: { preferred_migration_window: { start: '01:00', end: '02:00' } } });
+    const result = plan({
+      outage_minutes: 90,
+      constraints: { max_downtime_minutes: 60 },
+      business_continuity: { preferred_migration_window: { start: '01:00', end: '02:00' } },
+    });
     expect(result.warnings!.filter((w) => w.code !== 'unknown-field')).toEqual([
-      { code: 'downtime-over-budget', message: 'switch: steps that stop traffic take 90 min (Close the doors 90), more than constraints.max_downtime_minutes: 60', path: 'constraints.max_downtime_minutes' },
-      { code: 'window-too-short', message: 'switch: steps that stop traffic take 90 min, longer than the 60-minute migration window (01:00–02:00 UTC)', path: 'business_continuity.preferred_migration_window' },
+      {
+        code: 'downtime-over-budget',
+        message: 'switch: steps that stop traffic take 90 min (Close the doors 90), more than constraints.max_downtime_minutes: 60',
+        path: 'constraints.max_downtime_minutes',
+      },
+      {
+        code: 'window-too-short',
+        message: 'switch: steps that stop traffic take 90 min, longer than the 60-minute migration window (01:00–02:00 UTC)',
+        path: 'business_continuity.preferred_migration_window',
+      },
     ]);
     expect(byName(result, 'switch').downtime_minutes).toBe(90);
   });
@@ -199,7 +253,10 @@ describe('downtime against the budget and the window', () => {
 });
 
 describe('the calendar (--start)', () => {
-  const business = { critical_business_hours: { start: '08:00', end: '18:00', timezone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri'] }, preferred_migration_window: { start: '01:00', end: '03:00', timezone: 'Europe/Berlin', days: ['sat', 'sun'] } };
+  const business = {
+    critical_business_hours: { start: '08:00', end: '18:00', timezone: 'UTC', days: ['mon', 'tue', 'wed', 'thu', 'fri'] },
+    preferred_migration_window: { start: '01:00', end: '03:00', timezone: 'Europe/Berlin', days: ['sat', 'sun'] },
+  };
 
   it('pauses disruptive work in business hours and puts the outage in the next weekend window', () => {
     // Monday 06:00 UTC. The copy (20 h of disruptive work) may not run in business hours; the outage needs the window.

@@ -36,7 +36,7 @@ describe('phase durations', () => {
     expect(splitHours(3, [1, 1, 1, 1, 1])).toEqual([1, 1, 1, 0, 0]);
   });
 
-  it('share the hours by the phase templates\' weights', () => {
+  it("share the hours by the phase templates' weights", () => {
     expect(splitHours(100, [1, 3, 1])).toEqual([20, 60, 20]);
     expect(splitHours(10, [1, 2])).toEqual([3, 7]);
   });

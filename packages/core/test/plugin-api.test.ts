@@ -83,14 +83,14 @@ describe('spec fields declared by plugins', () => {
 });
 
 describe('phase weights and generic additions', () => {
-  it('splits a plan\'s hours by the phase templates\' weights', () => {
+  it("splits a plan's hours by the phase templates' weights", () => {
     const plugin = toyPlugin();
     plugin.phases!.find((p) => p.id === 'copy')!.durationWeight = 2;
     const plan = createPlan(createRegistry([plugin]), { ...spec, pattern: 'careful' }, { clock });
     expect(plan.phases.map((p) => p.duration_hours)).toEqual([6, 12, 6]);
   });
 
-  it('drops core\'s generic triggers, resources, messages and checklist when a type turns them off', () => {
+  it("drops core's generic triggers, resources, messages and checklist when a type turns them off", () => {
     const plugin = toyPlugin();
     plugin.migrationTypes![0]!.genericAdditions = { triggers: false, resources: false, communications: false, checklist: false };
     const registry = createRegistry([plugin]);
@@ -121,16 +121,23 @@ describe('checker contract', () => {
   it('refuses a rule for a change kind the checker does not declare', () => {
     const plugin = toyPlugin();
     plugin.checkers![0]!.rules[0]!.change = 'field.renamed';
-    expect(() => createRegistry([plugin])).toThrowError(/checkers\.kv\.rules\[0\]\.change: rule "field-removed" classifies "field\.renamed", which is not among the checker's changeKinds/);
+    expect(() => createRegistry([plugin])).toThrowError(
+      /checkers\.kv\.rules\[0\]\.change: rule "field-removed" classifies "field\.renamed", which is not among the checker's changeKinds/,
+    );
   });
 
-  it('links rules to their docs: the rule\'s own URL, else the plugin\'s with the rule\'s anchor, else none', () => {
+  it("links rules to their docs: the rule's own URL, else the plugin's with the rule's anchor, else none", () => {
     const plugin = toyPlugin();
     plugin.meta.docsUrl = 'https://example.com/toys';
     plugin.checkers![0]!.rules[0]!.code = 'TOY101';
     plugin.checkers![0]!.rules[1]!.docsUrl = 'https://example.com/widened';
     const urls = ruleCatalog(createRegistry([plugin])).map((r) => r.docsUrl);
-    expect(urls).toEqual(['https://example.com/toys#toy101-field-removed', 'https://example.com/widened', 'https://example.com/toys#field-retyped', 'https://example.com/toys#field-added']);
+    expect(urls).toEqual([
+      'https://example.com/toys#toy101-field-removed',
+      'https://example.com/widened',
+      'https://example.com/toys#field-retyped',
+      'https://example.com/toys#field-added',
+    ]);
     expect(ruleCatalog(createRegistry([toyPlugin()])).every((r) => r.docsUrl === null)).toBe(true);
   });
 
@@ -145,7 +152,7 @@ describe('secret redactor', () => {
   it('masks passwords in URLs, query parameters, libpq keyword strings and known environment secrets', () => {
     expect(redactSecrets('postgres://app:pa%40ss@db:5432/prod?sslmode=require')).toBe('postgres://app:***@db:5432/prod?sslmode=require');
     expect(redactSecrets('mysql://db/prod?user=a&password=x1&x=2')).toBe('mysql://db/prod?user=a&password=***&x=2');
-    expect(redactSecrets("host=db password=hunter22 dbname=prod")).toBe('host=db password=*** dbname=prod');
+    expect(redactSecrets('host=db password=hunter22 dbname=prod')).toBe('host=db password=*** dbname=prod');
     expect(redactSecrets("host=db password = 'two words' user=x")).toBe('host=db password = *** user=x');
     const secrets = secretsFromEnvironment({ PGPASSWORD: 'topsecret', HOME: '/root', DEPLOY_TOKEN: 'tok-123456' });
     expect(secrets).toEqual(['topsecret', 'tok-123456']);

@@ -31,7 +31,15 @@ describe('plugin registry', () => {
   });
 
   it('names both plugins when two claim one id', () => {
-    const second = toyPlugin({ meta: { name: 'other-toys', version: '1.0.0', namespace: 'other' }, patterns: [], phases: [], risks: [], rollbacks: [], triggers: [], checkers: [] });
+    const second = toyPlugin({
+      meta: { name: 'other-toys', version: '1.0.0', namespace: 'other' },
+      patterns: [],
+      phases: [],
+      risks: [],
+      rollbacks: [],
+      triggers: [],
+      checkers: [],
+    });
     expect(() => createRegistry([toyPlugin(), second])).toThrowError(/migration type "toy" is contributed by both plugin "toy-plugin" and plugin "other-toys"/);
   });
 

@@ -5,7 +5,9 @@ import { toyPlugin } from './fixtures/toy-plugin.js';
 const plugin = toyPlugin();
 plugin.checkers![0]!.rules[0]!.code = 'TOY101';
 plugin.checkers![0]!.diff = (before: Map<string, string>, after: Map<string, string>) => [
-  ...[...before.keys()].filter((k) => !after.has(k)).map((k) => ({ kind: 'field.removed', path: `fields.${k}`, subject: k, before: before.get(k), location: { side: 'before' as const, line: 7 } })),
+  ...[...before.keys()]
+    .filter((k) => !after.has(k))
+    .map((k) => ({ kind: 'field.removed', path: `fields.${k}`, subject: k, before: before.get(k), location: { side: 'before' as const, line: 7 } })),
   ...[...after.keys()].filter((k) => !before.has(k)).map((k) => ({ kind: 'field.added', path: `fields.${k}`, subject: k, after: after.get(k) })),
 ];
 plugin.meta.docsUrl = 'https://example.com/rules/kv.md';
@@ -35,7 +37,12 @@ describe('SARIF 2.1.0', () => {
     const [run] = sarif.runs;
     expect(run.tool.driver).toMatchObject({ name: 'migration-architect', version: '1.2.3' });
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(['TOY101', 'toy/field-added']);
-    expect(run.tool.driver.rules[0]).toMatchObject({ name: 'field-removed', shortDescription: { text: 'Field removed' }, defaultConfiguration: { level: 'error' }, helpUri: 'https://example.com/rules/kv.md#toy101-field-removed' });
+    expect(run.tool.driver.rules[0]).toMatchObject({
+      name: 'field-removed',
+      shortDescription: { text: 'Field removed' },
+      defaultConfiguration: { level: 'error' },
+      helpUri: 'https://example.com/rules/kv.md#toy101-field-removed',
+    });
     expect(run.results).toHaveLength(2);
   });
 

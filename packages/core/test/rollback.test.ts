@@ -39,7 +39,7 @@ describe('rollback generator', () => {
     expect(runbook.validation_checklist.at(-1)).toBe('Toys are where they were');
   });
 
-  it('fills plan-known placeholders in step scripts too, and leaves the operator\'s ones', () => {
+  it("fills plan-known placeholders in step scripts too, and leaves the operator's ones", () => {
     expect(runbook.rollback_phases[0]!.steps[0]!.script_content).toBe(`truck stop --ticket ${plan.migration_id} --driver {driver}`);
   });
 

@@ -57,7 +57,9 @@ describe('timestamps', () => {
     expect(canonicalValue('2024-01-02 03:04:05.678901', ms, 'postgres', 0)).toBe(canonicalValue('2024-01-02T03:04:05.678Z', ms, 'sqlite', 0));
     expect(canonicalValue('1969-12-31 23:59:59.9995', ms, 'sqlite', 0)).toBe('-1');
     // SQLite integers are Unix seconds.
-    expect(canonicalValue(1704164645n, column('timestamp', { precision: 0 }), 'sqlite', 0)).toBe(canonicalValue('2024-01-02 03:04:05', column('timestamp', { precision: 0 }), 'postgres', 0));
+    expect(canonicalValue(1704164645n, column('timestamp', { precision: 0 }), 'sqlite', 0)).toBe(
+      canonicalValue('2024-01-02 03:04:05', column('timestamp', { precision: 0 }), 'postgres', 0),
+    );
   });
 
   it('any instant round-trips through the text form', () => {
@@ -116,9 +118,14 @@ describe('field encoding', () => {
 describe('floats', () => {
   it('same grid cell ⇒ equal under the tolerance (an equal hash never hides a difference)', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.double({ noNaN: true, min: -1e12, max: 1e12 }), fc.constantFrom(1e-9, 1e-6, 0.5, 10), (a, b, tolerance) => {
-        if (floatCell(a, tolerance) === floatCell(b, tolerance)) expect(floatsEqual(a, b, tolerance)).toBe(true);
-      }),
+      fc.property(
+        fc.double({ noNaN: true, min: -1e12, max: 1e12 }),
+        fc.double({ noNaN: true, min: -1e12, max: 1e12 }),
+        fc.constantFrom(1e-9, 1e-6, 0.5, 10),
+        (a, b, tolerance) => {
+          if (floatCell(a, tolerance) === floatCell(b, tolerance)) expect(floatsEqual(a, b, tolerance)).toBe(true);
+        },
+      ),
     );
   });
 
@@ -156,7 +163,17 @@ describe('hash sums', () => {
       h.finish(out);
       return out.join(':');
     };
-    const distinct = new Set([hashOf(1n), hashOf(1), hashOf('1'), hashOf(null), hashOf(''), hashOf(new Uint8Array([1])), hashOf('a', 'b'), hashOf('ab'), hashOf('ab', null)]);
+    const distinct = new Set([
+      hashOf(1n),
+      hashOf(1),
+      hashOf('1'),
+      hashOf(null),
+      hashOf(''),
+      hashOf(new Uint8Array([1])),
+      hashOf('a', 'b'),
+      hashOf('ab'),
+      hashOf('ab', null),
+    ]);
     expect(distinct.size).toBe(9);
     expect(hashOf(2n ** 60n)).not.toBe(hashOf(2n ** 60n + 1n));
   });

@@ -43,7 +43,7 @@ export function baseItem(i: number): Item {
   return {
     id: i,
     name: i % 97 === 0 ? `ñame-${i}-😀 "quoted" 'single'` : `name-${i}`,
-    price: ((i * 37) % 100000 / 100).toFixed(2),
+    price: (((i * 37) % 100000) / 100).toFixed(2),
     qty: (i % 1000) - 500,
     ratio: i / 7,
     active: i % 3 === 0,
@@ -122,7 +122,9 @@ export function targetItems(noise: Noise = {}): Item[] {
 
 /** Every changed (id, column) pair planted, as `id:column`. */
 export function plantedChanges(): string[] {
-  return Object.entries(PLANTED.changed).flatMap(([id, columns]) => columns.map((c) => `${id}:${c}`)).sort();
+  return Object.entries(PLANTED.changed)
+    .flatMap(([id, columns]) => columns.map((c) => `${id}:${c}`))
+    .sort();
 }
 
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -133,10 +135,24 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 /** SQLite with SQLite's types: NUMERIC(10,2), REAL, BOOLEAN, DATETIME (text), TEXT uuid, BLOB. */
 export function writeSqliteItems(file: string, items: Item[]): void {
   const db = new Database(file);
-  db.exec(`CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price NUMERIC(10,2), qty INTEGER, ratio REAL, active BOOLEAN, created_at DATETIME, uid TEXT, note TEXT, data BLOB)`);
+  db.exec(
+    `CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price NUMERIC(10,2), qty INTEGER, ratio REAL, active BOOLEAN, created_at DATETIME, uid TEXT, note TEXT, data BLOB)`,
+  );
   const insert = db.prepare('INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
-    for (const it of items) insert.run(it.id, it.name, Number(it.price), it.qty, it.ratio, it.active ? 1 : 0, it.text_created_at ?? (it.created_at.endsWith('000') ? it.created_at.slice(0, 23) : it.created_at), it.uid, it.note, it.data);
+    for (const it of items)
+      insert.run(
+        it.id,
+        it.name,
+        Number(it.price),
+        it.qty,
+        it.ratio,
+        it.active ? 1 : 0,
+        it.text_created_at ?? (it.created_at.endsWith('000') ? it.created_at.slice(0, 23) : it.created_at),
+        it.uid,
+        it.note,
+        it.data,
+      );
   })();
   db.close();
 }
@@ -146,7 +162,9 @@ export async function writePostgresItems(url: string, items: Item[], createdAt =
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, price numeric(10,2), qty integer, ratio double precision, active boolean, created_at ${createdAt}, uid uuid, note text, data bytea)`);
+    await client.query(
+      `CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, price numeric(10,2), qty integer, ratio double precision, active boolean, created_at ${createdAt}, uid uuid, note text, data bytea)`,
+    );
     for (let i = 0; i < items.length; i += 500) {
       const chunk = items.slice(i, i + 500);
       const params: unknown[] = [];

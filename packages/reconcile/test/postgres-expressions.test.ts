@@ -36,11 +36,17 @@ const COLUMNS: [string, string, string[]][] = [
 
 /** Pairings a PostgreSQL column meets when the other side is another type or SQLite. */
 const PAIRINGS: Record<string, { family: Family; scale?: number | null; precision?: number | null }[]> = {
-  n: [{ family: 'decimal', scale: 2 }, { family: 'decimal', scale: 0 }],
+  n: [
+    { family: 'decimal', scale: 2 },
+    { family: 'decimal', scale: 0 },
+  ],
   nu: [{ family: 'decimal', scale: null }, { family: 'float' }],
   f8: [{ family: 'decimal', scale: 2 }],
   i8: [{ family: 'float' }, { family: 'boolean' }, { family: 'decimal', scale: 2 }],
-  ts: [{ family: 'timestamp', precision: 3 }, { family: 'timestamp', precision: 0 }],
+  ts: [
+    { family: 'timestamp', precision: 3 },
+    { family: 'timestamp', precision: 0 },
+  ],
   tz: [{ family: 'timestamp', precision: 3 }],
   d: [{ family: 'timestamp', precision: 3 }],
   t: [{ family: 'uuid' }, { family: 'bytes' }],
@@ -54,7 +60,9 @@ beforeAll(async () => {
   await client.query(`CREATE TABLE v (${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`);
   const rows = Math.max(...COLUMNS.map(([, , values]) => values.length));
   for (let r = 0; r < rows; r++) {
-    await client.query(`INSERT INTO v VALUES (${COLUMNS.map(([, type, values]) => (values[r] === undefined ? 'NULL' : `(${values[r]})::${type}`)).join(', ')})`);
+    await client.query(
+      `INSERT INTO v VALUES (${COLUMNS.map(([, type, values]) => (values[r] === undefined ? 'NULL' : `(${values[r]})::${type}`)).join(', ')})`,
+    );
   }
   await client.query('INSERT INTO v DEFAULT VALUES');
 });

@@ -39,15 +39,20 @@ beforeAll(async () => {
   writeSqliteItems(sqliteSource, sourceItems({ micros: true, isoText: true }));
   writeSqliteItems(sqliteTarget, targetItems({ floatNoise: true, uuidCase: true, isoText: true }));
   for (const url of [pgSource, pgTarget]) {
-    await runSql(url, `
+    await runSql(
+      url,
+      `
       CREATE TABLE order_lines (order_id integer, line smallint, sku text, qty integer, PRIMARY KEY (order_id, line));
       INSERT INTO order_lines SELECT i / 3, i % 3, 'sku-' || i, i % 7 FROM generate_series(1, 3000) i;
       CREATE TABLE countries (code text PRIMARY KEY, name text);
       INSERT INTO countries VALUES ('AT', 'Austria'), ('BE', 'Belgium'), ('CH', 'Switzerland'), ('DE', 'Germany'), ('ES', 'Spain'), ('ZZ', 'Nowhere');
       CREATE TABLE accounts (id uuid PRIMARY KEY, balance numeric(12, 4));
-      INSERT INTO accounts SELECT md5(i::text)::uuid, i / 3.0 FROM generate_series(1, 2000) i;`);
+      INSERT INTO accounts SELECT md5(i::text)::uuid, i / 3.0 FROM generate_series(1, 2000) i;`,
+    );
   }
-  await runSql(pgTarget, `
+  await runSql(
+    pgTarget,
+    `
     DELETE FROM order_lines WHERE order_id = 500 AND line = 1;
     UPDATE order_lines SET qty = 99 WHERE order_id = 700 AND line = 2;
     INSERT INTO order_lines VALUES (5000, 0, 'new', 1);
@@ -55,7 +60,8 @@ beforeAll(async () => {
     DELETE FROM countries WHERE code = 'ES';
     INSERT INTO countries VALUES ('FR', 'France');
     UPDATE accounts SET balance = balance + 0.0001 WHERE id = md5('1234')::uuid;
-    DELETE FROM accounts WHERE id = md5('77')::uuid;`);
+    DELETE FROM accounts WHERE id = md5('77')::uuid;`,
+  );
 });
 
 afterAll(async () => {
@@ -91,7 +97,11 @@ describe('PostgreSQL ↔ PostgreSQL', () => {
     expect(countries.differences.changed.map((d) => d.key.code)).toEqual(['BE']);
     const accounts = table(report, 'accounts');
     expect(accounts.checksum!.buckets).toBeGreaterThan(5);
-    const md5Uuid = (text: string) => createHash('md5').update(text).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+    const md5Uuid = (text: string) =>
+      createHash('md5')
+        .update(text)
+        .digest('hex')
+        .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
     expect(accounts.differences.missing.map((d) => d.key.id)).toEqual([md5Uuid('77')]);
     expect(accounts.differences.changed.map((d) => d.key.id)).toEqual([md5Uuid('1234')]);
     expect(accounts.missing).toBe(1);
@@ -109,7 +119,15 @@ describe('PostgreSQL ↔ PostgreSQL', () => {
   });
 
   it('reads in READ ONLY transactions: a --where that writes is refused and changes nothing', async () => {
-    await expect(reconcile({ source: pgSource, target: pgTarget, cwd: tmp.dir, tables: ['countries'], where: "code <> (SELECT 'x' FROM (DELETE FROM countries RETURNING 1) d LIMIT 1)" })).rejects.toMatchObject({ exitCode: 65 });
+    await expect(
+      reconcile({
+        source: pgSource,
+        target: pgTarget,
+        cwd: tmp.dir,
+        tables: ['countries'],
+        where: "code <> (SELECT 'x' FROM (DELETE FROM countries RETURNING 1) d LIMIT 1)",
+      }),
+    ).rejects.toMatchObject({ exitCode: 65 });
     const client = new pg.Client({ connectionString: pgSource });
     await client.connect();
     expect((await client.query('SELECT count(*)::int AS n FROM countries')).rows[0].n).toBe(6);
@@ -117,7 +135,9 @@ describe('PostgreSQL ↔ PostgreSQL', () => {
   });
 
   it('an unreachable server is 69 and no message carries the password', async () => {
-    const error = await reconcile({ source: 'postgres://app:Sup3r-Secret@127.0.0.1:1/db', target: pgTarget, cwd: tmp.dir, tables: ['items'] }).catch((e: Error) => e);
+    const error = await reconcile({ source: 'postgres://app:Sup3r-Secret@127.0.0.1:1/db', target: pgTarget, cwd: tmp.dir, tables: ['items'] }).catch(
+      (e: Error) => e,
+    );
     expect(error).toMatchObject({ exitCode: 69 });
     expect((error as Error).message).toMatch(/postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/db/);
     expect((error as Error).message).not.toMatch(/Sup3r-Secret/);
@@ -166,20 +186,27 @@ describe('key orders that disagree', () => {
     const file = join(tmp.dir, 'keys.db');
     // Mixed case and punctuation: ICU orders these very differently from bytes.
     const codes = Array.from({ length: 600 }, (_, i) => `${['a', 'B', 'c', 'D', '_e', '-f', 'É'][i % 7]}${String(i).padStart(3, '0')}${i % 2 ? 'x' : 'Y'}`);
-    await runSql(pgUrl, `
+    await runSql(
+      pgUrl,
+      `
       CREATE TABLE codes (code text COLLATE "und-x-icu" PRIMARY KEY, n integer);
       INSERT INTO codes VALUES ${codes.map((c, i) => `('${c}', ${i})`).join(', ')};
       UPDATE codes SET n = -1 WHERE code = '${codes[123]}';
       DELETE FROM codes WHERE code = '${codes[456]}';
       CREATE TABLE lines (order_id integer, line integer, qty integer, PRIMARY KEY (order_id, line));
       INSERT INTO lines SELECT i / 4, i % 4, i FROM generate_series(0, 1999) i;
-      UPDATE lines SET qty = 0 WHERE order_id = 250 AND line = 3;`);
+      UPDATE lines SET qty = 0 WHERE order_id = 250 AND line = 3;`,
+    );
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(file);
-    db.exec('CREATE TABLE codes (code TEXT PRIMARY KEY, n INTEGER); CREATE TABLE lines (order_id INTEGER, line INTEGER, qty INTEGER, PRIMARY KEY (order_id, line))');
+    db.exec(
+      'CREATE TABLE codes (code TEXT PRIMARY KEY, n INTEGER); CREATE TABLE lines (order_id INTEGER, line INTEGER, qty INTEGER, PRIMARY KEY (order_id, line))',
+    );
     const insert = db.prepare('INSERT INTO codes VALUES (?, ?)');
     codes.forEach((c, i) => insert.run(c, i));
-    db.exec('WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) INSERT INTO lines SELECT i / 4, i % 4, i FROM n; INSERT INTO lines VALUES (9999, 0, 1)');
+    db.exec(
+      'WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) INSERT INTO lines SELECT i / 4, i % 4, i FROM n; INSERT INTO lines VALUES (9999, 0, 1)',
+    );
     db.close();
     for (const [source, target] of [
       [file, pgUrl],
@@ -187,7 +214,7 @@ describe('key orders that disagree', () => {
     ] as const) {
       const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['codes', 'lines'], jobs: 2 });
       const codesReport = table(report, 'codes');
-      const [missing, extra] = source === file ? ['missing', 'extra'] as const : ['extra', 'missing'] as const;
+      const [missing, extra] = source === file ? (['missing', 'extra'] as const) : (['extra', 'missing'] as const);
       expect(codesReport.differences[missing].map((d) => d.key.code)).toEqual([codes[456]]);
       expect(codesReport.differences[extra]).toEqual([]);
       expect(codesReport.differences.changed.map((d) => d.key.code)).toEqual([codes[123]]);

@@ -6,7 +6,12 @@ import { sqliteFamily } from '../src/schema/column-family.js';
 
 const column = (name: string, type: string): SideColumn => {
   const family = sqliteFamily(type);
-  return { name, shape: { name, declaredType: type, ...family, nativeHash: true, collation: null, nullable: true }, pair: { family: family.family, scale: family.scale, precision: family.precision }, hashKind: 'raw' };
+  return {
+    name,
+    shape: { name, declaredType: type, ...family, nativeHash: true, collation: null, nullable: true },
+    pair: { family: family.family, scale: family.scale, precision: family.precision },
+    hashKind: 'raw',
+  };
 };
 const columns = [column('id', 'INTEGER'), column('v', 'TEXT')];
 const plan = { name: 't', key: ['id'], columns: ['v'] } as unknown as ComparePlan;
@@ -15,8 +20,21 @@ const side = { engine: 'sqlite' as const, columns };
 describe('pairing rows chunk by chunk', () => {
   it('finds the partner of a row the two sides placed in different chunks', () => {
     const pairer = new RowPairer(plan, side, side, 0);
-    pairer.add([[1n, 'a'], [2n, 'b']], [[1n, 'a']]);
-    pairer.add([[3n, 'c']], [[2n, 'B'], [3n, 'c'], [4n, 'd']]);
+    pairer.add(
+      [
+        [1n, 'a'],
+        [2n, 'b'],
+      ],
+      [[1n, 'a']],
+    );
+    pairer.add(
+      [[3n, 'c']],
+      [
+        [2n, 'B'],
+        [3n, 'c'],
+        [4n, 'd'],
+      ],
+    );
     const result = pairer.finish();
     expect(result.unchanged).toBe(2);
     expect(result.differences.map((d) => [d.kind, d.key.id, d.columns.map((c) => `${c.column}:${c.source}→${c.target}`)])).toEqual([
@@ -27,7 +45,18 @@ describe('pairing rows chunk by chunk', () => {
 
   it('matches duplicate and NULL keys as multisets of whole rows', () => {
     const pairer = new RowPairer(plan, side, side, 0);
-    pairer.add([[5n, 'x'], [5n, 'x'], [null, 'n'], [null, 'm']], [[5n, 'x'], [null, 'n']]);
+    pairer.add(
+      [
+        [5n, 'x'],
+        [5n, 'x'],
+        [null, 'n'],
+        [null, 'm'],
+      ],
+      [
+        [5n, 'x'],
+        [null, 'n'],
+      ],
+    );
     const result = pairer.finish();
     expect(result.unchanged).toBe(2);
     expect(result.differences.map((d) => [d.kind, d.key.id, d.duplicateKey])).toEqual([
@@ -38,7 +67,14 @@ describe('pairing rows chunk by chunk', () => {
 
   it('sorts differences by key value, numbers numerically', () => {
     const pairer = new RowPairer(plan, side, side, 0);
-    pairer.add([[10n, 'a'], [9n, 'a'], [100n, 'a']], []);
+    pairer.add(
+      [
+        [10n, 'a'],
+        [9n, 'a'],
+        [100n, 'a'],
+      ],
+      [],
+    );
     expect(pairer.finish().differences.map((d) => d.key.id)).toEqual(['9', '10', '100']);
   });
 });

@@ -20,7 +20,9 @@ beforeAll(() => {
   writeSqliteItems(source, sourceItems({ micros: true, isoText: true }));
   writeSqliteItems(target, targetItems({ floatNoise: true }));
   // Composite key, text key, and a keyless table with duplicate and NULL keys.
-  sqlite(source, `
+  sqlite(
+    source,
+    `
     CREATE TABLE order_lines (order_id INTEGER, line INTEGER, sku TEXT, qty INTEGER, PRIMARY KEY (order_id, line));
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO order_lines SELECT i / 3, i % 3, 'sku-' || i, i % 7 FROM n;
     CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT);
@@ -28,8 +30,11 @@ beforeAll(() => {
     CREATE TABLE events (event_id INTEGER, payload TEXT);
     INSERT INTO events VALUES (1, 'a'), (2, 'b'), (5, 'dup'), (5, 'dup'), (6, 'x'), (NULL, 'no key');
     CREATE TABLE same (id INTEGER PRIMARY KEY, v TEXT);
-    INSERT INTO same VALUES (1, 'one'), (2, 'two');`);
-  sqlite(target, `
+    INSERT INTO same VALUES (1, 'one'), (2, 'two');`,
+  );
+  sqlite(
+    target,
+    `
     CREATE TABLE order_lines (order_id INTEGER, line INTEGER, sku TEXT, qty INTEGER, PRIMARY KEY (order_id, line));
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO order_lines SELECT i / 3, i % 3, 'sku-' || i, i % 7 FROM n;
     DELETE FROM order_lines WHERE order_id = 500 AND line = 1;
@@ -40,7 +45,8 @@ beforeAll(() => {
     CREATE TABLE events (event_id INTEGER, payload TEXT);
     INSERT INTO events VALUES (1, 'a'), (2, 'b'), (5, 'dup'), (6, 'x');
     CREATE TABLE same (id INTEGER PRIMARY KEY, v TEXT);
-    INSERT INTO same VALUES (1, 'one'), (2, 'two');`);
+    INSERT INTO same VALUES (1, 'one'), (2, 'two');`,
+  );
 });
 
 afterAll(() => tmp.cleanup());
@@ -63,7 +69,9 @@ describe('SQLite ↔ SQLite', () => {
 
   it('without a tolerance, float noise under 1e-9 is a difference too', async () => {
     const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['items'] });
-    const ratio = table(report, 'items').differences.changed.filter((d) => d.columns?.some((c) => c.column === 'ratio')).map((d) => Number(d.key.id));
+    const ratio = table(report, 'items')
+      .differences.changed.filter((d) => d.columns?.some((c) => c.column === 'ratio'))
+      .map((d) => Number(d.key.id));
     expect(ratio).toEqual([400, 1500]);
   });
 
@@ -83,15 +91,27 @@ describe('SQLite ↔ SQLite', () => {
   it('reports duplicate and NULL keys up front and compares their rows as a multiset', async () => {
     const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['events'], key: ['event_id'] });
     const events = table(report, 'events');
-    expect(events.key_problems).toMatchObject({ null_keys_source: 1, null_keys_target: 0, duplicate_keys_source: 1, duplicate_keys_target: 0, duplicate_samples_source: [{ event_id: '5' }] });
-    expect(events.differences.missing).toEqual([{ key: { event_id: null }, duplicate_key: true }, { key: { event_id: '5' }, duplicate_key: true }]);
+    expect(events.key_problems).toMatchObject({
+      null_keys_source: 1,
+      null_keys_target: 0,
+      duplicate_keys_source: 1,
+      duplicate_keys_target: 0,
+      duplicate_samples_source: [{ event_id: '5' }],
+    });
+    expect(events.differences.missing).toEqual([
+      { key: { event_id: null }, duplicate_key: true },
+      { key: { event_id: '5' }, duplicate_key: true },
+    ]);
     expect(events.extra).toBe(0);
     expect(events.changed).toBe(0);
     expect(events.warnings.join(' ')).toMatch(/NULL key/);
   });
 
   it('a table without a primary key needs --key (65)', async () => {
-    await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['events'] })).rejects.toMatchObject({ exitCode: 65, message: expect.stringMatching(/no primary key.*--key/) });
+    await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['events'] })).rejects.toMatchObject({
+      exitCode: 65,
+      message: expect.stringMatching(/no primary key.*--key/),
+    });
   });
 
   it('equal tables: exit 0, levels count and checksum', async () => {
@@ -178,7 +198,9 @@ describe('SQLite ↔ SQLite', () => {
   });
 
   it('opens files read-only: an --where that tries to write is refused and nothing changes', async () => {
-    await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['same'], where: "1) ; DELETE FROM same; SELECT (1" })).rejects.toMatchObject({ exitCode: 65 });
+    await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['same'], where: '1) ; DELETE FROM same; SELECT (1' })).rejects.toMatchObject({
+      exitCode: 65,
+    });
     const db = new Database(source, { readonly: true });
     expect(db.prepare('SELECT count(*) AS n FROM same').get()).toEqual({ n: 2 });
     db.close();

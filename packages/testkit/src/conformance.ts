@@ -46,9 +46,23 @@ function probeSpecs(type: string): MigrationSpec[] {
   return [
     base,
     { ...base, constraints: {} },
-    { ...base, constraints: { max_downtime_minutes: 0, data_volume_gb: 50000, dependencies: Array.from({ length: 12 }, (_, i) => `dep${i}`), compliance_requirements: ['GDPR'], special_requirements: ['a', 'b', 'c'] } },
+    {
+      ...base,
+      constraints: {
+        max_downtime_minutes: 0,
+        data_volume_gb: 50000,
+        dependencies: Array.from({ length: 12 }, (_, i) => `dep${i}`),
+        compliance_requirements: ['GDPR'],
+        special_requirements: ['a', 'b', 'c'],
+      },
+    },
     { ...base, tables_to_migrate: 'not-a-list', schema_changes: [null, 1, 'x'], feature_flags: {}, migration_phases: 7 },
-    { ...base, tables_to_migrate: [{ name: 'huge', row_count: 1e10, size_mb: 1e7 }], schema_changes: [{ table: 't', changes: [{ type: 'modify_column' }] }], feature_flags: [{ name: 'f' }] },
+    {
+      ...base,
+      tables_to_migrate: [{ name: 'huge', row_count: 1e10, size_mb: 1e7 }],
+      schema_changes: [{ table: 't', changes: [{ type: 'modify_column' }] }],
+      feature_flags: [{ name: 'f' }],
+    },
   ] as unknown as MigrationSpec[];
 }
 
@@ -60,9 +74,16 @@ function coverageProblems(checker: Checker): ConformanceProblem[] {
   }
   return checker.changeKinds.flatMap((kind) => {
     const rules = checker.rules.filter((rule) => rule.change === kind);
-    if (rules.length === 0) return [{ check: 'rule-coverage', subject, message: `change kind "${kind}" has no rule: such a change ends the check with exit 70` }];
+    if (rules.length === 0)
+      return [{ check: 'rule-coverage', subject, message: `change kind "${kind}" has no rule: such a change ends the check with exit 70` }];
     if (rules.every((rule) => rule.when)) {
-      return [{ check: 'rule-coverage', subject, message: `change kind "${kind}" has only rules with a "when": a change none of them matches ends the check with exit 70 (add a rule without "when" last)` }];
+      return [
+        {
+          check: 'rule-coverage',
+          subject,
+          message: `change kind "${kind}" has only rules with a "when": a change none of them matches ends the check with exit 70 (add a rule without "when" last)`,
+        },
+      ];
     }
     return [];
   });
@@ -140,7 +161,8 @@ function planProblems(registry: PluginRegistry, plugin: ResolvedPlugin, requireC
         continue;
       }
       if (i !== 2) continue;
-      for (const p of leftoverPlaceholders([plan, renderDocument({ kind: 'plan', document: plan }, 'text')])) problems.push({ check: 'placeholders', subject, message: `plan contains unfilled placeholder ${p}` });
+      for (const p of leftoverPlaceholders([plan, renderDocument({ kind: 'plan', document: plan }, 'text')]))
+        problems.push({ check: 'placeholders', subject, message: `plan contains unfilled placeholder ${p}` });
       const runbook = createRunbook(registry, plan, { clock });
       for (const p of leftoverPlaceholders(runbook)) {
         if (!WELL_FORMED.test(p)) problems.push({ check: 'placeholders', subject, message: `runbook contains malformed placeholder ${p}` });

@@ -16,11 +16,36 @@ function plugin(overrides: Partial<MigrationArchitectPlugin> = {}): MigrationArc
         stakeholders: ['Owner'],
         validationCommands: ['true'],
         validationChecklist: ['Checked'],
-        dataRecoveryPlan: { recovery_method: 'none', backup_location: '-', recovery_scripts: [], data_validation_queries: [], estimated_recovery_time_minutes: 0, recovery_dependencies: [] },
+        dataRecoveryPlan: {
+          recovery_method: 'none',
+          backup_location: '-',
+          recovery_scripts: [],
+          data_validation_queries: [],
+          estimated_recovery_time_minutes: 0,
+          recovery_dependencies: [],
+        },
       },
     ],
     phases: [{ id: 'go', type: 'fx', description: 'Go', tasks: ['Go'], validationCriteria: ['Gone'], riskLevel: 'low' }],
-    rollbacks: [{ id: 'back', type: 'fx', phases: ['go'], steps: [{ key: 'back', name: 'Come back', description: 'Back', scriptType: 'bash', script: 'come-back --to {home_dir}', estimatedDurationMinutes: 1, successCriteria: ['Back'], failureEscalation: 'Shout' }] }],
+    rollbacks: [
+      {
+        id: 'back',
+        type: 'fx',
+        phases: ['go'],
+        steps: [
+          {
+            key: 'back',
+            name: 'Come back',
+            description: 'Back',
+            scriptType: 'bash',
+            script: 'come-back --to {home_dir}',
+            estimatedDurationMinutes: 1,
+            successCriteria: ['Back'],
+            failureEscalation: 'Shout',
+          },
+        ],
+      },
+    ],
     checkers: [
       {
         id: 'fx',
@@ -75,9 +100,12 @@ describe('plugin conformance', async () => {
     expect(await checkPluginConformance({ ...p, checkers: [{ ...p.checkers![0]!, rules: [{ ...rule, examples: [] }] }] })).toEqual([
       { check: 'rule-example', subject: 'rule fx/name-removed', message: expect.stringContaining('has no example') },
     ]);
-    expect(await checkPluginConformance({ ...p, checkers: [{ ...p.checkers![0]!, rules: [{ ...rule, examples: [{ name: 'same', before: { names: ['a'] }, after: { names: ['a'] } }] }] }] })).toEqual([
-      { check: 'rule-example', subject: 'rule fx/name-removed', message: 'example "same" does not trigger the rule (got no finding)' },
-    ]);
+    expect(
+      await checkPluginConformance({
+        ...p,
+        checkers: [{ ...p.checkers![0]!, rules: [{ ...rule, examples: [{ name: 'same', before: { names: ['a'] }, after: { names: ['a'] } }] }] }],
+      }),
+    ).toEqual([{ check: 'rule-example', subject: 'rule fx/name-removed', message: 'example "same" does not trigger the rule (got no finding)' }]);
   });
 
   it('reports a change kind no rule classifies unconditionally, and a checker that declares no change kinds', async () => {
@@ -85,7 +113,12 @@ describe('plugin conformance', async () => {
     const checker = p.checkers![0]!;
     const conditional = { ...checker, changeKinds: ['name.removed', 'name.added'], rules: [{ ...checker.rules[0]!, when: () => true }] };
     expect(await checkPluginConformance({ ...p, checkers: [conditional] })).toEqual([
-      { check: 'rule-coverage', subject: 'checker fx', message: 'change kind "name.removed" has only rules with a "when": a change none of them matches ends the check with exit 70 (add a rule without "when" last)' },
+      {
+        check: 'rule-coverage',
+        subject: 'checker fx',
+        message:
+          'change kind "name.removed" has only rules with a "when": a change none of them matches ends the check with exit 70 (add a rule without "when" last)',
+      },
       { check: 'rule-coverage', subject: 'checker fx', message: 'change kind "name.added" has no rule: such a change ends the check with exit 70' },
     ]);
     const { changeKinds: _none, ...undeclared } = checker;
@@ -99,7 +132,10 @@ describe('plugin conformance', async () => {
     const checker = p.checkers![0]!;
     const seen: unknown[] = [];
     const diff = checker.diff;
-    const renamed = { ...checker, diff: (a: Set<string>, b: Set<string>, options: { renames: unknown[] }) => (seen.push(options.renames), diff(a, b, options as never)) };
+    const renamed = {
+      ...checker,
+      diff: (a: Set<string>, b: Set<string>, options: { renames: unknown[] }) => (seen.push(options.renames), diff(a, b, options as never)),
+    };
     renamed.rules = [{ ...checker.rules[0]!, examples: [{ before: { names: ['a'] }, after: { names: [] }, renames: [{ from: 'a', to: 'b' }] }] }];
     expect(await checkPluginConformance({ ...p, checkers: [renamed] })).toEqual([]);
     expect(seen).toEqual([[{ from: 'a', to: 'b' }]]);
@@ -110,12 +146,30 @@ describe('plugin conformance', async () => {
     expect((await checkPluginConformance(p)).map((x) => x.check)).toContain('rollback-coverage');
     const broken = plugin();
     broken.phases![0]!.tasks = ['Deploy {{service}}'];
-    expect(await checkPluginConformance(broken)).toContainEqual({ check: 'placeholders', subject: 'default plan of fx', message: 'plan contains unfilled placeholder {service}' });
+    expect(await checkPluginConformance(broken)).toContainEqual({
+      check: 'placeholders',
+      subject: 'default plan of fx',
+      message: 'plan contains unfilled placeholder {service}',
+    });
   });
 
   it('reports a risk condition that throws on a valid but unusual spec', async () => {
     const p = plugin({
-      risks: [{ id: 'fragile', type: 'fx', category: 'technical', description: 'Fragile', probability: 'low', impact: 'low', severity: 'low', mitigation: 'None', owner: 'Me', condition: 'tables over 1M rows', when: (spec) => (spec.tables_to_migrate as { row_count: number }[]).some((t) => t.row_count > 1e6) }],
+      risks: [
+        {
+          id: 'fragile',
+          type: 'fx',
+          category: 'technical',
+          description: 'Fragile',
+          probability: 'low',
+          impact: 'low',
+          severity: 'low',
+          mitigation: 'None',
+          owner: 'Me',
+          condition: 'tables over 1M rows',
+          when: (spec) => (spec.tables_to_migrate as { row_count: number }[]).some((t) => t.row_count > 1e6),
+        },
+      ],
     });
     expect((await checkPluginConformance(p)).map((x) => x.check)).toContain('risk-condition');
   });

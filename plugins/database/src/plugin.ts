@@ -23,7 +23,8 @@ export const createDatabasePlugin = definePluginFactory({
         name: packageJson.name,
         version: packageJson.version,
         namespace: 'database',
-        description: 'Database migrations on PostgreSQL: expand/contract and logical-replication plans, rollback runbooks, and schema compatibility checks with safe migration SQL.',
+        description:
+          'Database migrations on PostgreSQL: expand/contract and logical-replication plans, rollback runbooks, and schema compatibility checks with safe migration SQL.',
         docsUrl: 'https://github.com/migration-architect/migration-architect/blob/main/docs/rules/database.md',
       },
       // The work estimates depend on the configured throughputs.

@@ -4,17 +4,23 @@ import { normalizeExpression, referencedIdentifiers } from '../src/sql/expressio
 
 describe('constraint names', () => {
   it('follows PostgreSQL: <table>_<column>_check for one column, <table>_check otherwise', () => {
-    expect(checkConstraintNames('users', ['phone', 'email'], [{ name: null, expression: 'phone IS NULL OR LENGTH(phone) >= 10' }])).toEqual(['users_phone_check']);
+    expect(checkConstraintNames('users', ['phone', 'email'], [{ name: null, expression: 'phone IS NULL OR LENGTH(phone) >= 10' }])).toEqual([
+      'users_phone_check',
+    ]);
     expect(checkConstraintNames('users', ['a', 'b'], [{ name: null, expression: 'a < b' }])).toEqual(['users_check']);
     expect(checkConstraintNames('users', ['a'], [{ name: 'mine', expression: 'a > 0' }])).toEqual(['mine']);
   });
 
   it('never gives two checks of one table the same name (the seed named them all check_<table>)', () => {
-    const names = checkConstraintNames('t', ['a'], [
-      { name: null, expression: 'a > 0' },
-      { name: null, expression: 'a < 100' },
-      { name: 't_a_check', expression: 'a <> 5' },
-    ]);
+    const names = checkConstraintNames(
+      't',
+      ['a'],
+      [
+        { name: null, expression: 'a > 0' },
+        { name: null, expression: 'a < 100' },
+        { name: 't_a_check', expression: 'a <> 5' },
+      ],
+    );
     expect(new Set(names).size).toBe(3);
     expect(names[2]).toBe('t_a_check');
     expect(names[0]).toMatch(/^t_a_check_[0-9a-f]{8}$/);
@@ -40,6 +46,6 @@ describe('expressions', () => {
   });
 
   it('list the identifiers they use, without function names or string contents', () => {
-    expect(referencedIdentifiers("LENGTH(phone) >= 10 AND \"Kind\" <> 'phone'")).toEqual(['phone', 'and', 'Kind']);
+    expect(referencedIdentifiers('LENGTH(phone) >= 10 AND "Kind" <> \'phone\'')).toEqual(['phone', 'and', 'Kind']);
   });
 });

@@ -17,7 +17,9 @@ describe('scripts follow the dialect the schema was read in', () => {
     expect(report.inputs?.after).toEqual({ name: 'after.sqlite.sql', source: 'database/sqlite-sql', dialect: 'sqlite' });
     expect(report.issues.map((i) => i.rule)).toEqual(['database/column-added', 'database/index-added']);
     expect(report.migration_scripts).toEqual([]);
-    expect(report.issues.every((i) => i.migration_script_index === null && i.suggested_migration.endsWith('(no sqlite script: generated SQL is PostgreSQL only)'))).toBe(true);
+    expect(
+      report.issues.every((i) => i.migration_script_index === null && i.suggested_migration.endsWith('(no sqlite script: generated SQL is PostgreSQL only)')),
+    ).toBe(true);
   });
 
   it('writes PostgreSQL scripts for the same change read as PostgreSQL DDL', async () => {

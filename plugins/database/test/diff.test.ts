@@ -40,14 +40,20 @@ describe('diff', () => {
     expect(diff(before, after)).toEqual([]);
   });
 
-  it('folds a new table\'s columns and indexes into one table.added', () => {
+  it("folds a new table's columns and indexes into one table.added", () => {
     const changes = diff({}, { tables: { t: { columns: { a: { type: 'int' } }, indexes: [{ name: 'i', columns: ['a'] }] } } });
     expect(changes.map((c) => c.kind)).toEqual(['table.added']);
   });
 
   it('orders changes so scripts can run top to bottom: expand, then views and routines, then contract', () => {
-    const before = { tables: { old: { columns: { a: { type: 'int' } } }, t: { columns: { a: { type: 'int' }, gone: { type: 'int' } } } }, views: { v: { definition: 'SELECT a, gone FROM t', columns: ['a', 'gone'] } } };
-    const after = { tables: { t: { columns: { a: { type: 'bigint' }, added: { type: 'int' } } }, fresh: { columns: { a: { type: 'int' } } } }, views: { v: { definition: 'SELECT a FROM t', columns: ['a'] } } };
+    const before = {
+      tables: { old: { columns: { a: { type: 'int' } } }, t: { columns: { a: { type: 'int' }, gone: { type: 'int' } } } },
+      views: { v: { definition: 'SELECT a, gone FROM t', columns: ['a', 'gone'] } },
+    };
+    const after = {
+      tables: { t: { columns: { a: { type: 'bigint' }, added: { type: 'int' } } }, fresh: { columns: { a: { type: 'int' } } } },
+      views: { v: { definition: 'SELECT a FROM t', columns: ['a'] } },
+    };
     expect(diff(before, after).map((c) => `${c.kind} ${c.path}`)).toEqual([
       'table.added tables.fresh',
       'column.added tables.t.columns.added',
@@ -74,16 +80,24 @@ describe('diff', () => {
       ).map((c) => [c.kind, (c.details as Record<string, unknown>)['constraintType']]),
     ).toEqual([['constraint.modified', 'foreign_key']]);
     // NO ACTION is the default: spelling it out is no change.
-    expect(diff(table({ foreign_key: [{ columns: ['a'], references: 'x(id)' }] }), table({ foreign_key: [{ columns: ['a'], references: 'x(id)', on_delete: 'no action' }] }))).toEqual([]);
+    expect(
+      diff(
+        table({ foreign_key: [{ columns: ['a'], references: 'x(id)' }] }),
+        table({ foreign_key: [{ columns: ['a'], references: 'x(id)', on_delete: 'no action' }] }),
+      ),
+    ).toEqual([]);
     expect(diff(table({ unique: [['a', 'b']] }), table({ unique: [['b', 'a']] }))).toEqual([]);
   });
 
   it('reports a routine whose only overload changed arguments as one signature change', () => {
-    const changes = diff({ procedures: [{ name: 'p', parameters: ['a int'], definition: 'SELECT 1' }] }, { procedures: [{ name: 'p', parameters: ['a bigint'], definition: 'SELECT 1' }] });
+    const changes = diff(
+      { procedures: [{ name: 'p', parameters: ['a int'], definition: 'SELECT 1' }] },
+      { procedures: [{ name: 'p', parameters: ['a bigint'], definition: 'SELECT 1' }] },
+    );
     expect(changes.map((c) => [c.kind, c.before, c.after])).toEqual([['routine.changed', 'p(integer)', 'p(bigint)']]);
   });
 
-  it('uses the seed\'s dotted paths', () => {
+  it("uses the seed's dotted paths", () => {
     const paths = diff(readExample('database_schema_before.json'), readExample('database_schema_after.json')).map((c) => c.path);
     expect(paths).toContain('tables.users.columns.email.length');
     expect(paths).toContain('tables.users.constraints.check');

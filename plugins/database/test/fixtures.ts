@@ -15,7 +15,12 @@ const jsonSource = registry.sources('database').find((s) => s.id === 'json-schem
 
 /** A JSON-format document as the JSON source reads it, without going through files. */
 function asRead(document: unknown, name: string): ResolvedSchemaInput {
-  return { name, checker, source: jsonSource, read: { model: loadJsonDatabaseSchema(document, { file: name }), dialect: 'postgresql', summary: documentPreview(document) } };
+  return {
+    name,
+    checker,
+    source: jsonSource,
+    read: { model: loadJsonDatabaseSchema(document, { file: name }), dialect: 'postgresql', summary: documentPreview(document) },
+  };
 }
 
 /** Synchronous check of two JSON-format documents (the async `checkCompatibility` reads files and URLs). */

@@ -175,11 +175,19 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
     expect(users.uniques).toEqual([{ name: 'users_email_key', columns: ['email'] }]);
     expect(users.checks).toEqual([{ name: 'users_age_check', expression: 'age >= 0 AND age < 200' }]);
     // PostgreSQL stores the expression with the cast it resolved.
-    expect(users.indexes).toEqual([{ name: 'idx_users_lower_email', columns: ['lower(email::text)'], unique: false, predicate: null, method: null, canonical: expect.any(String) }]);
+    expect(users.indexes).toEqual([
+      { name: 'idx_users_lower_email', columns: ['lower(email::text)'], unique: false, predicate: null, method: null, canonical: expect.any(String) },
+    ]);
 
     const orders = table(model, 'orders');
     expect(orders.foreignKeys).toEqual([
-      { name: 'orders_user_id_fkey', columns: ['user_id'], references: { schema: 'public', name: 'users', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: null },
+      {
+        name: 'orders_user_id_fkey',
+        columns: ['user_id'],
+        references: { schema: 'public', name: 'users', columns: ['id'] },
+        onDelete: 'CASCADE',
+        onUpdate: null,
+      },
     ]);
     expect(orders.indexes).toEqual([
       { name: 'idx_orders_open', columns: ['user_id'], unique: false, predicate: 'NOT shipped', method: null, canonical: expect.any(String) },
@@ -201,7 +209,11 @@ describe('live PostgreSQL source', { timeout: 60_000 }, () => {
     expect(activeUsers.definition).not.toMatch(/;$/);
 
     // citext's functions belong to the extension, not to the schema.
-    expect(model.routines.map((r) => `${r.kind} ${r.schema}.${r.name}`)).toEqual(['procedure public.archive_orders', 'function public.order_count', 'function public.touch']);
+    expect(model.routines.map((r) => `${r.kind} ${r.schema}.${r.name}`)).toEqual([
+      'procedure public.archive_orders',
+      'function public.order_count',
+      'function public.touch',
+    ]);
     const [archive, count] = model.routines;
     expect(count).toMatchObject({
       section: 'functions',

@@ -28,14 +28,44 @@ describe('loading the JSON schema format', () => {
     [{ tables: { users: { columns: { email: { type: 'varchar', length: -1 } } } } }, 'tables.users.columns.email.length', /above 0/],
     [{ tables: { users: { columns: { email: { type: 'varchar', nullable: 'no' } } } } }, 'tables.users.columns.email.nullable', /boolean/],
     [{ tables: { users: { indexes: {} } } }, 'tables.users.indexes', /array/],
-    [usersWith({ constraints: { foreign_key: [{ columns: ['id'], references: 'users' }] } }), 'tables.users.constraints.foreign_key[0].references', /table\(column/],
-    [usersWith({ constraints: { foreign_key: [{ columns: ['id'], references: 'users(id)', on_delete: 'EXPLODE' }] } }), 'tables.users.constraints.foreign_key[0].on_delete', /CASCADE/],
+    [
+      usersWith({ constraints: { foreign_key: [{ columns: ['id'], references: 'users' }] } }),
+      'tables.users.constraints.foreign_key[0].references',
+      /table\(column/,
+    ],
+    [
+      usersWith({ constraints: { foreign_key: [{ columns: ['id'], references: 'users(id)', on_delete: 'EXPLODE' }] } }),
+      'tables.users.constraints.foreign_key[0].on_delete',
+      /CASCADE/,
+    ],
     [usersWith({ constraints: { unique: ['nope'] } }), 'tables.users.constraints.unique[0]', /"nope" is not a column/],
     [usersWith({ constraints: { primary_key: ['nope'] } }), 'tables.users.constraints.primary_key', /"nope"/],
-    [usersWith({ indexes: [{ name: 'i', columns: ['email'] }, { name: 'i', columns: ['id'] }] }), 'tables.users.indexes[1].name', /defined twice/],
-    [usersWith({ constraints: { foreign_key: [{ columns: ['id', 'email'], references: 'users(id)' }] } }), 'tables.users.constraints.foreign_key[0].references', /2 column/],
+    [
+      usersWith({
+        indexes: [
+          { name: 'i', columns: ['email'] },
+          { name: 'i', columns: ['id'] },
+        ],
+      }),
+      'tables.users.indexes[1].name',
+      /defined twice/,
+    ],
+    [
+      usersWith({ constraints: { foreign_key: [{ columns: ['id', 'email'], references: 'users(id)' }] } }),
+      'tables.users.constraints.foreign_key[0].references',
+      /2 column/,
+    ],
     [{ views: { v: { definition: 3 } } }, 'views.v.definition', /string/],
-    [{ procedures: [{ name: 'p', parameters: ['a int'] }, { name: 'p', parameters: ['b integer'] }] }, 'procedures[1].name', /p\(integer\) is defined twice/],
+    [
+      {
+        procedures: [
+          { name: 'p', parameters: ['a int'] },
+          { name: 'p', parameters: ['b integer'] },
+        ],
+      },
+      'procedures[1].name',
+      /p\(integer\) is defined twice/,
+    ],
     [{ tables: { 'my table': { columns: { 'col.1': { type: [] } } } } }, 'tables["my table"].columns["col.1"].type', /./],
   ])('%j → %s', (document, path, message) => {
     const error = errorOf(document);
@@ -47,7 +77,12 @@ describe('loading the JSON schema format', () => {
 
   it('reports the file when called through the engine', async () => {
     await expect(
-      checkCompatibility(registry, { type: 'database', before: { document: { tables: [] }, name: 'old.json' }, after: { document: {}, name: 'new.json' }, clock }),
+      checkCompatibility(registry, {
+        type: 'database',
+        before: { document: { tables: [] }, name: 'old.json' },
+        after: { document: {}, name: 'new.json' },
+        clock,
+      }),
     ).rejects.toThrow(expect.objectContaining({ location: expect.objectContaining({ file: 'old.json', path: 'tables' }) }));
   });
 
@@ -62,10 +97,16 @@ describe('loading the JSON schema format', () => {
     const users = model.tables[0]!;
     expect(users.primaryKey).toEqual({ name: null, columns: ['id'] });
     // username / email are unique both as column flags and in the constraints list: one constraint each.
-    expect(users.uniques).toEqual([{ name: null, columns: ['username'] }, { name: null, columns: ['email'] }]);
+    expect(users.uniques).toEqual([
+      { name: null, columns: ['username'] },
+      { name: null, columns: ['email'] },
+    ]);
     expect(users.columns.find((c) => c.name === 'id')).toMatchObject({ identity: 'by_default', nullable: false });
     expect(users.columns.find((c) => c.name === 'is_active')!.default).toEqual({ kind: 'literal', value: true });
-    expect(users.columns.find((c) => c.name === 'updated_at')).toMatchObject({ default: { kind: 'expression', sql: 'CURRENT_TIMESTAMP' }, onUpdate: 'CURRENT_TIMESTAMP' });
+    expect(users.columns.find((c) => c.name === 'updated_at')).toMatchObject({
+      default: { kind: 'expression', sql: 'CURRENT_TIMESTAMP' },
+      onUpdate: 'CURRENT_TIMESTAMP',
+    });
     const fk = model.tables[1]!.foreignKeys[0]!;
     expect(fk).toEqual({ name: null, columns: ['user_id'], references: { schema: null, name: 'users', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: null });
     expect(model.routines[0]).toMatchObject({ name: 'cleanup_expired_sessions', kind: 'procedure', parameters: [] });
@@ -77,10 +118,20 @@ describe('loading the JSON schema format', () => {
         'billing.invoices': {
           columns: { id: { type: 'serial', primary_key: true }, customer_id: { type: 'int' }, code: { type: 'text', unique: true } },
           constraints: { foreign_key: [{ columns: 'customer_id', references: { table: 'crm.customers', columns: 'id' }, on_delete: 'set null' }] },
-          indexes: [{ columns: ['lower(code)'], method: 'BTREE' }, { name: 'inv_gin', columns: ['code'], method: 'gin', where: 'code IS NOT NULL' }],
+          indexes: [
+            { columns: ['lower(code)'], method: 'BTREE' },
+            { name: 'inv_gin', columns: ['code'], method: 'gin', where: 'code IS NOT NULL' },
+          ],
         },
       },
-      functions: [{ name: 'total', parameters: ['IN customer_id integer', 'double precision', { name: 'since', type: 'timestamptz' }], returns: 'numeric', definition: 'SELECT 1' }],
+      functions: [
+        {
+          name: 'total',
+          parameters: ['IN customer_id integer', 'double precision', { name: 'since', type: 'timestamptz' }],
+          returns: 'numeric',
+          definition: 'SELECT 1',
+        },
+      ],
     });
     const table = model.tables[0]!;
     expect(table).toMatchObject({ schema: 'billing', name: 'invoices' });

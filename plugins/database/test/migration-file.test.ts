@@ -8,7 +8,9 @@ import { createDatabasePlugin } from '../src/index.js';
 const registry = createRegistry([createDatabasePlugin()]);
 const folder = join(import.meta.dirname, 'fixtures/migrations');
 const schema = join(folder, 'schema.sql');
-const migrations = readdirSync(folder).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+const migrations = readdirSync(folder)
+  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+  .sort();
 
 const lint = (migration: string) => checkCompatibility(registry, { before: schema, migration: join(folder, migration) });
 const found = (report: CompatibilityReport) => report.issues.map((i) => `${i.location?.line} ${i.rule.replace('database/', '')}`).sort();
@@ -42,7 +44,12 @@ describe('check --before schema.sql --migration file.sql', () => {
       '6 unique-index-added',
     ]);
     const constraints = found(await lint('0003_constraints.sql'));
-    expect(constraints.filter((f) => f.endsWith('validates-under-lock'))).toEqual(['2 validates-under-lock', '3 validates-under-lock', '4 validates-under-lock', '5 validates-under-lock']);
+    expect(constraints.filter((f) => f.endsWith('validates-under-lock'))).toEqual([
+      '2 validates-under-lock',
+      '3 validates-under-lock',
+      '4 validates-under-lock',
+      '5 validates-under-lock',
+    ]);
     expect(constraints.some((f) => f.endsWith('missing-lock-timeout'))).toBe(false);
   });
 
@@ -65,7 +72,10 @@ describe('check --before schema.sql --migration file.sql', () => {
   });
 
   it('a migration PostgreSQL cannot parse is invalid input naming the file and line', async () => {
-    const error = await checkCompatibility(registry, { before: schema, migration: { name: 'bad.sql', document: 'ALTER TABLE users ADD COLUMN x int;\nALTER TABLE ADD;' } }).catch((e: unknown) => e);
+    const error = await checkCompatibility(registry, {
+      before: schema,
+      migration: { name: 'bad.sql', document: 'ALTER TABLE users ADD COLUMN x int;\nALTER TABLE ADD;' },
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 65, location: { file: 'bad.sql', line: 2 } });
   });
 });
@@ -97,7 +107,8 @@ describe('against squawk', () => {
     'ban-drop-not-null': ['nullability-relaxed'],
   };
   const notOurs: Record<string, string> = {
-    'require-statement-timeout': 'statement_timeout bounds how long a statement runs, not how long it blocks others; the lock wait is bounded by lock_timeout (DB603) and long scans are reported as such (DB604)',
+    'require-statement-timeout':
+      'statement_timeout bounds how long a statement runs, not how long it blocks others; the lock wait is bounded by lock_timeout (DB603) and long scans are reported as such (DB604)',
     'prefer-text-field': 'a type preference (varchar vs text), not a lock or safety problem of the migration',
     'prefer-timestamp-tz': 'a type preference, not a lock or safety problem of the migration',
     'prefer-bigint-over-int': 'a type preference (future overflow), not a lock or safety problem of the migration',
@@ -106,7 +117,8 @@ describe('against squawk', () => {
   };
   /** Squawk findings that are about statements we judge differently, each with the reason. */
   const explained = (rule: string, statement: string, createdInFile: boolean): string | undefined => {
-    if (rule === 'prefer-robust-stmts' && /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL)|VALIDATE CONSTRAINT/i.test(statement)) return 'idempotent: running it again changes nothing and does not fail';
+    if (rule === 'prefer-robust-stmts' && /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL)|VALIDATE CONSTRAINT/i.test(statement))
+      return 'idempotent: running it again changes nothing and does not fail';
     if (rule === 'require-concurrent-index-creation' && createdInFile) return 'the table is created in the same file: empty, so the build blocks nothing';
     return undefined;
   };
@@ -140,7 +152,9 @@ describe('against squawk', () => {
       const hit = report.issues.some((i) => i.location?.line === ourLine && accepted.includes(i.rule.replace('database/', '')));
       // A finding the file suppresses counts as found.
       const codes = accepted.map((id) => registry.checker('database')!.rules.find((r) => r.id === id)?.code);
-      const suppressed = codes.some((code) => text.slice(Math.max(0, ourLine - 3), ourLine - 1).some((l) => l.includes('migration-architect-ignore') && code && l.includes(code)));
+      const suppressed = codes.some((code) =>
+        text.slice(Math.max(0, ourLine - 3), ourLine - 1).some((l) => l.includes('migration-architect-ignore') && code && l.includes(code)),
+      );
       return hit || suppressed ? [] : [`line ${ourLine}: squawk ${rule}, none of ${accepted.join(', ')} from us`];
     });
     expect(unmatched).toEqual([]);

@@ -1,4 +1,13 @@
-import { createPlan, createRegistry, createRunbook, MigrationSpecSchema, validateDocument, type MigrationPlan, type MigrationSpec, type PlanStep } from '@migration-architect/core';
+import {
+  createPlan,
+  createRegistry,
+  createRunbook,
+  MigrationSpecSchema,
+  validateDocument,
+  type MigrationPlan,
+  type MigrationSpec,
+  type PlanStep,
+} from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import database from '../src/index.js';
 import { check, clock, readExample, registry } from './fixtures.js';
@@ -13,7 +22,7 @@ const steps = (p: MigrationPlan, name: string) => phase(p, name).steps!.map((s) 
 describe('the sample database spec (schema_change): its tables and schema changes as steps', () => {
   const result = plan(sample);
 
-  it('names every table it migrates, with its size, in the plan\'s scope', () => {
+  it("names every table it migrates, with its size, in the plan's scope", () => {
     expect(result.scope).toEqual([
       { kind: 'table', name: 'users', detail: '450 MB, 1,500,000 rows, critical' },
       { kind: 'table', name: 'user_profiles', detail: '890 MB, 1,500,000 rows, critical' },
@@ -37,7 +46,10 @@ describe('the sample database spec (schema_change): its tables and schema change
       'Add check constraint bio_length_check to table user_profiles',
     ]);
     // The same SQL as a compatibility check of the change writes.
-    const report = check({ tables: { users: { columns: {} } } }, { tables: { users: { columns: { email_verified_at: { type: 'timestamp', nullable: true } } } } });
+    const report = check(
+      { tables: { users: { columns: {} } } },
+      { tables: { users: { columns: { email_verified_at: { type: 'timestamp', nullable: true } } } } },
+    );
     expect(expand[0]!.script).toBe(report.migration_scripts[0]!.script_content);
     expect(expand[0]!.rollback!.script).toBe(report.migration_scripts[0]!.rollback_script);
     expect(expand[0]!.script).toBe("SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN email_verified_at timestamp;");
@@ -61,7 +73,11 @@ describe('the sample database spec (schema_change): its tables and schema change
     const small = phase(result, 'migrate');
     expect(small.duration_hours).toBe(19); // its pattern share: the work (65 min) is less
     expect(small.duration_basis).toMatch(/^pattern share: .* its 6 step\(s\) need 65 min$/);
-    const tables = (sample.tables_to_migrate as { row_count: number; size_mb: number }[]).map((t) => ({ ...t, row_count: t.row_count * 1000, size_mb: t.size_mb * 1000 }));
+    const tables = (sample.tables_to_migrate as { row_count: number; size_mb: number }[]).map((t) => ({
+      ...t,
+      row_count: t.row_count * 1000,
+      size_mb: t.size_mb * 1000,
+    }));
     const big = plan({ ...sample, tables_to_migrate: tables });
     const migrate = phase(big, 'migrate');
     // 79.5 billion rows counted and checksummed at 250,000 rows/s, the constraint scan, the 60-minute benchmark.
@@ -76,7 +92,10 @@ describe('the sample database spec (schema_change): its tables and schema change
     const fromConfig = createRegistry([database({ throughput: { validation_rows_per_second: 500_000, copy_mb_per_second: 80 } })]);
     const both = plan({ ...sample, throughput: { validation_rows_per_second: 100_000 } } as MigrationSpec, fromConfig);
     const by = (name: string) => both.assumptions!.find((a) => a.name === name)!;
-    expect([by('validation_rows_per_second').value, by('validation_rows_per_second').source]).toEqual([100_000, 'spec (throughput.validation_rows_per_second)']);
+    expect([by('validation_rows_per_second').value, by('validation_rows_per_second').source]).toEqual([
+      100_000,
+      'spec (throughput.validation_rows_per_second)',
+    ]);
     expect([by('copy_mb_per_second').value, by('copy_mb_per_second').source]).toEqual([80, 'config (plugin option throughput)']);
     expect(step(both, 'validate-audit_logs').estimate).toBe('50,000,000 rows ÷ 100,000 rows/s (validation_rows_per_second) = 8.3 min');
     expect(() => plan({ ...sample, throughput: { copy_mbps: 10 } } as MigrationSpec)).toThrowError(/copy_mbps/);
@@ -113,12 +132,14 @@ describe('a cross-region database move (data_migration)', () => {
     // bulk_copy is as long as its copies and index builds, not the pattern's share.
     const bulk = phase(result, 'bulk_copy');
     expect(bulk.duration_basis).toMatch(/^sum of its steps/);
-    expect(bulk.duration_hours).toBe(Math.ceil(((307_200 / 40 + 307_200 / 25) / 60) / 15) / 4);
+    expect(bulk.duration_hours).toBe(Math.ceil((307_200 / 40 + 307_200 / 25) / 60 / 15) / 4);
   });
 
   it('names the facts: cross-region and another server, with the risk they raise', () => {
     const risk = result.risks.find((r) => r.id === 'database/cross-region-transfer')!;
-    expect(risk.raised_by).toEqual([{ fact: 'cross-region', path: 'target', value: 'PostgreSQL 14 on AWS RDS eu-west-1', statement: 'data moves between regions (us-east-1 → eu-west-1)' }]);
+    expect(risk.raised_by).toEqual([
+      { fact: 'cross-region', path: 'target', value: 'PostgreSQL 14 on AWS RDS eu-west-1', statement: 'data moves between regions (us-east-1 → eu-west-1)' },
+    ]);
     // A 15-minute budget is "zero downtime" for the selection matrix, and data_migration's cutover stops writes.
     expect(result.warnings!.filter((w) => w.code === 'pattern-contradiction').map((w) => w.message)).toEqual([
       'pattern data_migration is meant for migrations that can stop traffic for a while; this spec allows 15 minutes of downtime (patterns recommend lists better fits)',
@@ -128,20 +149,33 @@ describe('a cross-region database move (data_migration)', () => {
   it('sizes the cutover outage against max_downtime_minutes and warns that the critical counts do not fit', () => {
     const cutover = phase(result, 'cutover');
     const outage = cutover.steps!.filter((s) => s.downtime);
-    expect(outage.map((s) => s.id)).toEqual(['cutover-pause-writes', 'cutover-drain-replication', 'cutover-copy-sequences', 'cutover-count-critical', 'cutover-switch']);
+    expect(outage.map((s) => s.id)).toEqual([
+      'cutover-pause-writes',
+      'cutover-drain-replication',
+      'cutover-copy-sequences',
+      'cutover-count-critical',
+      'cutover-switch',
+    ]);
     // 1.3 billion critical rows counted on both sides at 250,000 rows/s: 173 minutes.
     expect(step(result, 'cutover-count-critical').duration_minutes).toBeCloseTo((1_300_000_000 * 2) / 250_000 / 60, 1);
     const codes = result.warnings!.map((w) => w.code);
     expect(codes).toContain('downtime-over-budget');
     expect(codes).toContain('window-too-short');
-    expect(result.warnings!.find((w) => w.code === 'downtime-over-budget')!.message).toMatch(/^cutover: steps that stop traffic take 184\.1 min \(Stop writes: pause the connection pool 2 \+ .* \+ Compare row counts of the critical tables \(orders, order_items\) 173\.3 \+ Point the pool at the target and resume 3\), more than constraints\.max_downtime_minutes: 15$/);
+    expect(result.warnings!.find((w) => w.code === 'downtime-over-budget')!.message).toMatch(
+      /^cutover: steps that stop traffic take 184\.1 min \(Stop writes: pause the connection pool 2 \+ .* \+ Compare row counts of the critical tables \(orders, order_items\) 173\.3 \+ Point the pool at the target and resume 3\), more than constraints\.max_downtime_minutes: 15$/,
+    );
   });
 
   it('runs validation in parallel with delta sync and scopes recovery to the three tables', () => {
     expect(phase(result, 'validation').parallel_with).toEqual(['delta_sync']);
     const runbook = createRunbook(registry, result, { clock });
     expect(runbook.data_recovery_plan.scope).toEqual(['orders', 'order_items', 'order_events']);
-    expect(runbook.rollback_phases.find((p) => p.phase_name === 'rollback_bulk_copy')!.steps.slice(0, 3).map((s) => s.name)).toEqual([
+    expect(
+      runbook.rollback_phases
+        .find((p) => p.phase_name === 'rollback_bulk_copy')!
+        .steps.slice(0, 3)
+        .map((s) => s.name),
+    ).toEqual([
       'Stop replicating order_events and empty it on the target',
       'Stop replicating order_items and empty it on the target',
       'Stop replicating orders and empty it on the target',
@@ -167,7 +201,9 @@ describe('a zero-downtime column type change (schema_change)', () => {
     const expand = step(result, 'schema-changes-0-changes-0-expand');
     expect(expand.script).toContain('ALTER TABLE orders ADD COLUMN amount_new bigint;');
     expect(expand.script).toContain('CREATE TRIGGER orders_amount_sync BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION orders_amount_sync();');
-    expect(expand.description).toContain('an in-place ALTER would block reads and writes for ~66.7 min (200,000 MB ÷ 50 MB/s (rewrite_mb_per_second) = 66.7 min), and the spec allows 0 min of downtime');
+    expect(expand.description).toContain(
+      'an in-place ALTER would block reads and writes for ~66.7 min (200,000 MB ÷ 50 MB/s (rewrite_mb_per_second) = 66.7 min), and the spec allows 0 min of downtime',
+    );
     const backfill = step(result, 'schema-changes-0-changes-0-backfill');
     // Walks the primary key the spec gives, not ctid.
     expect(backfill.script).toContain('WHERE (id) IN (SELECT id FROM orders WHERE amount_new IS NULL AND amount IS NOT NULL LIMIT 10000)');
@@ -186,7 +222,9 @@ describe('a zero-downtime column type change (schema_change)', () => {
     const alter = step(result, 'schema-changes-0-changes-0-apply');
     expect(alter.downtime).toBe(true);
     expect(alter.script).toBe("SET lock_timeout = '5s';\nALTER TABLE orders ALTER COLUMN amount TYPE bigint;");
-    expect(alter.estimate).toBe('2,000 MB ÷ 50 MB/s (rewrite_mb_per_second) = 40 s: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock');
+    expect(alter.estimate).toBe(
+      '2,000 MB ÷ 50 MB/s (rewrite_mb_per_second) = 40 s: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock',
+    );
     expect(result.warnings!.map((w) => w.code)).not.toContain('downtime-over-budget');
   });
 

@@ -4,11 +4,29 @@ import { clock, readExample, registry } from './fixtures.js';
 
 /** Field names of the plan the seed's migration_planner.py prints for this sample. */
 const SEED_PLAN_FIELDS = [
-  'migration_id', 'source_system', 'target_system', 'migration_type', 'complexity', 'estimated_duration_hours',
-  'phases', 'risks', 'success_criteria', 'rollback_plan', 'stakeholders', 'created_at',
+  'migration_id',
+  'source_system',
+  'target_system',
+  'migration_type',
+  'complexity',
+  'estimated_duration_hours',
+  'phases',
+  'risks',
+  'success_criteria',
+  'rollback_plan',
+  'stakeholders',
+  'created_at',
 ];
 const SEED_PHASE_FIELDS = [
-  'name', 'description', 'duration_hours', 'dependencies', 'validation_criteria', 'rollback_triggers', 'tasks', 'risk_level', 'resources_required',
+  'name',
+  'description',
+  'duration_hours',
+  'dependencies',
+  'validation_criteria',
+  'rollback_triggers',
+  'tasks',
+  'risk_level',
+  'resources_required',
 ];
 const SEED_RISK_FIELDS = ['category', 'description', 'probability', 'impact', 'severity', 'mitigation', 'owner'];
 const SEED_ROLLBACK_FIELDS = ['rollback_phases', 'rollback_triggers', 'rollback_decision_matrix', 'rollback_contacts'];
@@ -113,7 +131,15 @@ describe('conditional risks', () => {
     }
     // Risk conditions read facts, and the type's facts never throw on shapes they do not expect.
     const facts = registry.migrationType('database')!.facts!;
-    expect(() => facts({ type: 'database', source: 'x', target: 'y', tables_to_migrate: [{ name: 1 }], schema_changes: [null, { changes: 'none' }] } as unknown as MigrationSpec)).not.toThrow();
+    expect(() =>
+      facts({
+        type: 'database',
+        source: 'x',
+        target: 'y',
+        tables_to_migrate: [{ name: 1 }],
+        schema_changes: [null, { changes: 'none' }],
+      } as unknown as MigrationSpec),
+    ).not.toThrow();
   });
 });
 

@@ -89,7 +89,13 @@ INSERT INTO user_sessions (id, user_id, expires_at) SELECT 's1', id, now() + int
   });
 
   it('reserved, mixed-case and quote-containing names', async ({ expect }) => {
-    const report = await replay(expect, 'ma_awkward_names', awkwardNamesSchema(), awkwardNamesChanged(), `INSERT INTO "user" ("group", "Order") VALUES ('a', 1);`);
+    const report = await replay(
+      expect,
+      'ma_awkward_names',
+      awkwardNamesSchema(),
+      awkwardNamesChanged(),
+      `INSERT INTO "user" ("group", "Order") VALUES ('a', 1);`,
+    );
     expect(report.migration_scripts.length).toBeGreaterThan(3);
   });
 });

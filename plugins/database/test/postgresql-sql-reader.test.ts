@@ -63,7 +63,10 @@ describe('reading statements', () => {
   });
 
   it('materialized views go through the view rules', async () => {
-    const report = await checkSql('CREATE TABLE t (a int, b int);\nCREATE MATERIALIZED VIEW m AS SELECT a FROM t;', 'CREATE TABLE t (a int, b int);\nCREATE MATERIALIZED VIEW m AS SELECT a FROM t WHERE b > 0;');
+    const report = await checkSql(
+      'CREATE TABLE t (a int, b int);\nCREATE MATERIALIZED VIEW m AS SELECT a FROM t;',
+      'CREATE TABLE t (a int, b int);\nCREATE MATERIALIZED VIEW m AS SELECT a FROM t WHERE b > 0;',
+    );
     expect(report.issues.map((i) => [i.rule, i.location?.line])).toEqual([['database/view-definition-changed', 2]]);
   });
 });

@@ -23,7 +23,12 @@ const url = inject('postgresUrl');
 const registry = createRegistry([createDatabasePlugin()]);
 const projects = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .map((d) => ({ name: d.name, versions: readdirSync(join(root, d.name)).filter((f) => f.endsWith('.sql')).sort() }));
+  .map((d) => ({
+    name: d.name,
+    versions: readdirSync(join(root, d.name))
+      .filter((f) => f.endsWith('.sql'))
+      .sort(),
+  }));
 
 const changes = (a: DatabaseSchema, b: DatabaseSchema) => diffDatabaseSchemas(a, b).map((c) => `${c.kind} ${c.path}`);
 
@@ -62,7 +67,10 @@ describe.each(projects)('$name', ({ name, versions }) => {
       const live = await readScratchSchema(database);
       expect(changes(fromFile, live)).toEqual([]);
       expect(changes(live, fromFile)).toEqual([]);
-      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', await databaseUrl(database)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', await databaseUrl(database)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
       expect(changes(await readPostgresqlSql(dump, 'pg_dump.sql'), fromFile)).toEqual([]);
       totals.versions++;
     } finally {
@@ -76,7 +84,9 @@ describe.each(projects)('$name', ({ name, versions }) => {
     const verification = report.verification!;
     const failed = verification.scripts.filter((s) => [s.migration, s.validation, s.rollback].some((step) => step.status === 'failed'));
     // A script that needs a value only the user knows is not run; what it would change is the only difference allowed.
-    const needsInput = verification.scripts.filter((s) => s.migration.status === 'needs_input' || (s.migration.status === 'skipped' && s.migration.error?.startsWith('depends on')));
+    const needsInput = verification.scripts.filter(
+      (s) => s.migration.status === 'needs_input' || (s.migration.status === 'skipped' && s.migration.error?.startsWith('depends on')),
+    );
     const pendingPaths = new Set(report.issues.filter((i) => needsInput.some((s) => s.index === i.migration_script_index)).map((i) => i.field_path));
     const pathOf = (difference: string) => difference.split(' ')[1]!.replace(/:$/, '');
     totals.pairs++;
@@ -95,5 +105,7 @@ describe.each(projects)('$name', ({ name, versions }) => {
 
 afterAll(() => {
   // The figures quoted in the README and the closing note.
-  console.log(`real corpus: ${projects.length} projects, ${totals.versions} versions, ${totals.pairs} pairs, ${totals.scripts} scripts, ${totals.failures} failing scripts, ${totals.needsInput} needing input`);
+  console.log(
+    `real corpus: ${projects.length} projects, ${totals.versions} versions, ${totals.pairs} pairs, ${totals.scripts} scripts, ${totals.failures} failing scripts, ${totals.needsInput} needing input`,
+  );
 });

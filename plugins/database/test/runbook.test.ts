@@ -58,7 +58,9 @@ describe('runbook from the seed sample plan', () => {
     const recovery = runbook.data_recovery_plan;
     expect(recovery.recovery_method).toBe('table_restore');
     expect(recovery.scope).toEqual(['users', 'user_profiles', 'user_sessions', 'audit_logs']);
-    expect(recovery.recovery_scripts.join('\n')).toContain('--table=users --table=user_profiles --table=user_sessions --table=audit_logs "$BACKUP_DIR/pre_migration.dump"');
+    expect(recovery.recovery_scripts.join('\n')).toContain(
+      '--table=users --table=user_profiles --table=user_sessions --table=audit_logs "$BACKUP_DIR/pre_migration.dump"',
+    );
     // 5,340 MB at 40 MB/s (restore_mb_per_second) = 2.2 min, rounded up, plus 15 min to check and analyze.
     expect(recovery.estimated_recovery_time_minutes).toBe(18);
     expect(recovery.data_validation_queries.filter((q) => q.includes('migration_meta.row_counts'))).toHaveLength(4);

@@ -3,7 +3,13 @@ import { clock, registry } from './fixtures.js';
 
 /** Checks two SQL texts the way `check --type database before.sql after.sql` does. */
 export async function checkSql(before: string, after: string, renames: RenameHint[] = []): Promise<CompatibilityReport> {
-  return checkCompatibility(registry, { type: 'database', before: { name: 'before.sql', document: before }, after: { name: 'after.sql', document: after }, clock, renames });
+  return checkCompatibility(registry, {
+    type: 'database',
+    before: { name: 'before.sql', document: before },
+    after: { name: 'after.sql', document: after },
+    clock,
+    renames,
+  });
 }
 
 /** What a comparison of two reports looks at: which rule found what, where, how bad. */

@@ -14,7 +14,9 @@ afterAll(() => server.close());
 
 /** The DDL the plugin itself writes for a seed-format schema: what a hand-written file would hold. */
 function ddlOf(document: unknown): string {
-  return check({}, document).migration_scripts.map((s) => s.script_content).join('\n');
+  return check({}, document)
+    .migration_scripts.map((s) => s.script_content)
+    .join('\n');
 }
 
 const BASE_SQL = ddlOf(baseSchema());
@@ -50,12 +52,20 @@ const sqlCases: Record<string, { before: string; after: string }> = {
   'exclusion-removed': { before: `${BASE}\n${EXCLUSION}`, after: BASE },
   'extension-added': { before: BASE, after: `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${BASE}` },
   'extension-removed': { before: `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${BASE}`, after: BASE },
-  'extension-changed': { before: `CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.5';\n${BASE}`, after: `CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.6';\n${BASE}` },
+  'extension-changed': {
+    before: `CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.5';\n${BASE}`,
+    after: `CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.6';\n${BASE}`,
+  },
 };
 
 /** Seed-format cases whose DDL PostgreSQL rejects as written: a varchar column under a numeric CHECK. */
 const sqlOverrides: Record<string, { before: string; after: string }> = {
-  'incompatible-type-change': { before: BASE_SQL, after: BASE_SQL.replace('age integer', 'age varchar').replace('CHECK (age >= 0)', 'CHECK (age::integer >= 0)').replace('age > older_than', 'age::integer > older_than') },
+  'incompatible-type-change': {
+    before: BASE_SQL,
+    after: BASE_SQL.replace('age integer', 'age varchar')
+      .replace('CHECK (age >= 0)', 'CHECK (age::integer >= 0)')
+      .replace('age > older_than', 'age::integer > older_than'),
+  },
 };
 
 /** Every rule's SQL pair: the seed-format cases written out as DDL, and the SQL-only cases above. */
@@ -83,7 +93,11 @@ describe.concurrent('every rule, from SQL files', { timeout: 60_000 }, () => {
   for (const rule of databaseRules.filter((r) => statementRuleExamples[r.id])) {
     it(`${rule.code} ${rule.id} (migration file)`, async ({ expect }) => {
       const { before, after: migration } = statementRuleExamples[rule.id]!;
-      const report = await checkCompatibility(registry, { type: 'database', before: { name: 'schema.sql', document: before }, migration: { name: 'migration.sql', document: migration } });
+      const report = await checkCompatibility(registry, {
+        type: 'database',
+        before: { name: 'schema.sql', document: before },
+        migration: { name: 'migration.sql', document: migration },
+      });
       const issue = report.issues.find((i) => i.rule === `database/${rule.id}`);
       expect(issue?.code).toBe(rule.code);
       expect(issue?.location).toMatchObject({ file: 'migration.sql', line: expect.any(Number) });

@@ -99,7 +99,9 @@ describe('renames', () => {
   });
 
   it('table renames, by hint or by ALTER TABLE … RENAME in the file', async () => {
-    const hinted = await checkSql('CREATE TABLE orders (id int, total numeric);', 'CREATE TABLE purchases (id int, total numeric);', [{ from: 'orders', to: 'purchases' }]);
+    const hinted = await checkSql('CREATE TABLE orders (id int, total numeric);', 'CREATE TABLE purchases (id int, total numeric);', [
+      { from: 'orders', to: 'purchases' },
+    ]);
     expect(hinted.issues.map((i) => i.rule)).toEqual(['database/table-renamed']);
     const declared = await checkSql('CREATE TABLE orders (id int);', 'CREATE TABLE orders (id int);\nALTER TABLE orders RENAME TO purchases;');
     expect(declared.issues.map((i) => i.rule)).toEqual(['database/table-renamed']);

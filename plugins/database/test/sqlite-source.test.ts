@@ -92,7 +92,14 @@ describe('SQLite sources', () => {
     expect(table(model, 'coupons').checks).toEqual([{ name: null, expression: 'percent BETWEEN 1 AND 100' }]);
 
     expect(model.views).toEqual([
-      { key: 'active_users', schema: null, name: 'active_users', columns: ['id', 'email'], definition: "SELECT id, email FROM users WHERE status = 'active'", materialized: false },
+      {
+        key: 'active_users',
+        schema: null,
+        name: 'active_users',
+        columns: ['id', 'email'],
+        definition: "SELECT id, email FROM users WHERE status = 'active'",
+        materialized: false,
+      },
     ]);
   });
 

@@ -48,7 +48,12 @@ describe('plan for examples/sample_infrastructure_migration.json', () => {
 describe('conditional risks', () => {
   it('are absent for a spec that meets none of the conditions', () => {
     const ids = plan(spec({ constraints: { max_downtime_minutes: 480, data_volume_gb: 100 } })).risks.map((r) => r.id);
-    expect(ids).toEqual(['infrastructure/network-connectivity', 'infrastructure/security-drift', 'infrastructure/cost-overrun', 'infrastructure/knowledge-gaps']);
+    expect(ids).toEqual([
+      'infrastructure/network-connectivity',
+      'infrastructure/security-drift',
+      'infrastructure/cost-overrun',
+      'infrastructure/knowledge-gaps',
+    ]);
   });
 
   it('follow the seed thresholds', () => {
@@ -67,7 +72,7 @@ describe('default plan and patterns', () => {
     expect(plan(spec({ constraints: { data_volume_gb: 500, dependencies: ['a', 'b', 'c'], max_downtime_minutes: 300 } })).estimated_duration_hours).toBe(72);
   });
 
-  it('plans a cloud migration with its phases and the seed\'s numbers', () => {
+  it("plans a cloud migration with its phases and the seed's numbers", () => {
     const result = plan(spec({ pattern: 'cloud_migration' }));
     expect(result.phases.map((p) => p.name)).toEqual(['assessment', 'design', 'pilot', 'migration', 'optimization', 'decommission']);
     // 720 h x 0.6 = 432 h of phases, but optimization and decommission both follow the migration, in parallel.

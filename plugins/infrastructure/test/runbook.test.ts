@@ -19,9 +19,12 @@ describe('infrastructure runbooks', () => {
     expect(RollbackRunbookSchema.safeParse(runbook).success).toBe(true);
   });
 
-  it('does not give every phase the same steps (the seed\'s terraform + DNS pair everywhere)', () => {
+  it("does not give every phase the same steps (the seed's terraform + DNS pair everywhere)", () => {
     const stepSets = registry.phaseTemplateIds('infrastructure').map((phase) =>
-      registry.rollbacksFor('infrastructure', phase).flatMap((t) => t.steps.map((s) => s.key)).join(','),
+      registry
+        .rollbacksFor('infrastructure', phase)
+        .flatMap((t) => t.steps.map((s) => s.key))
+        .join(','),
     );
     expect(stepSets.every((keys) => keys.length > 0)).toBe(true);
     // Only assessment and discovery share steps (both installed the same discovery agents).

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** One accepted finding: a rule, optionally one operation, and why it is accepted. */
 export const ignoreEntrySchema = z.strictObject({
-  rule: z.string().min(1).meta({ description: 'Rule id, with or without the namespace: `response-property-became-nullable` or `service/response-property-became-nullable`.' }),
+  rule: z
+    .string()
+    .min(1)
+    .meta({ description: 'Rule id, with or without the namespace: `response-property-became-nullable` or `service/response-property-became-nullable`.' }),
   operation: z
     .string()
     .min(1)
@@ -17,10 +20,7 @@ export const serviceOptionsSchema = z.strictObject({
     .boolean()
     .default(false)
     .meta({ description: 'Follow $refs to http(s) URLs in API descriptions. Off by default: a description cannot make the checker call out.' }),
-  ignore: z
-    .array(ignoreEntrySchema)
-    .default([])
-    .meta({ description: 'API and GraphQL findings accepted on purpose: they are left out of reports.' }),
+  ignore: z.array(ignoreEntrySchema).default([]).meta({ description: 'API and GraphQL findings accepted on purpose: they are left out of reports.' }),
 });
 
 export type ServiceOptions = z.input<typeof serviceOptionsSchema>;

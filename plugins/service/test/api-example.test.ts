@@ -18,14 +18,29 @@ describe('examples/api: user service v1 → v2', async () => {
   });
 
   it('finds each intended change, with its operation, JSON pointer and line', () => {
-    expect(find('api-path-removed-without-deprecation')[0]).toMatchObject({ field_path: '/paths/~1users~1logout/post', location: { file: examplePath('api/openapi-before.yaml'), line: 163 } });
-    expect(find('api-removed-without-deprecation')[0]).toMatchObject({ field_path: '/paths/~1users~1{id}/delete', affected_operations: ['DELETE /users/{id}'] });
+    expect(find('api-path-removed-without-deprecation')[0]).toMatchObject({
+      field_path: '/paths/~1users~1logout/post',
+      location: { file: examplePath('api/openapi-before.yaml'), line: 163 },
+    });
+    expect(find('api-removed-without-deprecation')[0]).toMatchObject({
+      field_path: '/paths/~1users~1{id}/delete',
+      affected_operations: ['DELETE /users/{id}'],
+    });
     expect(find('new-required-request-parameter')[0]).toMatchObject({ severity: 'breaking', affected_operations: ['GET /users'], location: { line: 22 } });
     expect(find('new-optional-request-parameter')[0]!.affected_operations).toEqual(['GET /users/{id}']);
-    expect(find('request-property-became-required')[0]).toMatchObject({ field_path: '/components/schemas/UserCreate/properties/name', affected_operations: ['POST /users'] });
-    expect(find('response-property-type-changed')[0]).toMatchObject({ old_value: 'integer', new_value: 'string (date-time)', affected_operations: ['GET /users', 'GET /users/{id}', 'POST /users', 'PUT /users/{id}'] });
+    expect(find('request-property-became-required')[0]).toMatchObject({
+      field_path: '/components/schemas/UserCreate/properties/name',
+      affected_operations: ['POST /users'],
+    });
+    expect(find('response-property-type-changed')[0]).toMatchObject({
+      old_value: 'integer',
+      new_value: 'string (date-time)',
+      affected_operations: ['GET /users', 'GET /users/{id}', 'POST /users', 'PUT /users/{id}'],
+    });
     // The inline response of verify-email changed at property level, no catch-all "schema changed".
-    expect(find('response-optional-property-removed').map((i) => i.description)).toEqual(expect.arrayContaining([expect.stringMatching(/verified/), expect.stringMatching(/sent_at/)]));
+    expect(find('response-optional-property-removed').map((i) => i.description)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/verified/), expect.stringMatching(/sent_at/)]),
+    );
   });
 
   it('tags every issue with a namespaced kebab-case rule id and gives API advice', () => {

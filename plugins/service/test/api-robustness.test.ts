@@ -47,8 +47,13 @@ describe('odd input never crashes the API checker', () => {
         try {
           await (side === 'after' ? checkDocuments(before, mutated) : checkDocuments(mutated, after));
         } catch (error) {
-          const ok = error instanceof MigrationArchitectError && error.exitCode === 65 && error.describe().startsWith(`${side}.json`) && !error.describe().includes('\n');
-          if (!ok) crashes.push(`${path.join('.')} := ${JSON.stringify(replacement)}: ${error instanceof MigrationArchitectError ? error.describe() : String(error)}`);
+          const ok =
+            error instanceof MigrationArchitectError &&
+            error.exitCode === 65 &&
+            error.describe().startsWith(`${side}.json`) &&
+            !error.describe().includes('\n');
+          if (!ok)
+            crashes.push(`${path.join('.')} := ${JSON.stringify(replacement)}: ${error instanceof MigrationArchitectError ? error.describe() : String(error)}`);
         }
       }
     }

@@ -32,7 +32,10 @@ describe('every API rule, on its own example', () => {
       // A change to something (a type, a pattern, a default) is its own mirror.
       if (/-changed$/.test(id)) continue;
       const mirror = await checkDocuments(example.after, example.before);
-      expect(mirror.issues.filter((i) => i.rule === `service/${id}`), `${id}: the mirror change`).toEqual([]);
+      expect(
+        mirror.issues.filter((i) => i.rule === `service/${id}`),
+        `${id}: the mirror change`,
+      ).toEqual([]);
     }
   });
 });

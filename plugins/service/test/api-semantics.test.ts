@@ -44,14 +44,18 @@ describe('equivalent rewrites report nothing', () => {
   });
 
   it('a component renamed', async () => {
-    const doc = (name: string) => withSchemas({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref(name)) } } } }, { [name]: pet });
+    const doc = (name: string) =>
+      withSchemas({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref(name)) } } } }, { [name]: pet });
     expect(rulesOf(await checkDocuments(doc('Pet'), doc('Animal')))).toEqual(['api-schema-added', 'api-schema-removed']);
   });
 
   it('an object split into allOf of a base and the rest', async () => {
     const split = { allOf: [ref('Base'), { type: 'object', properties: { name: str } }] };
     const before = withSchemas({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref('Pet')) } } } }, { Pet: pet });
-    const after = withSchemas({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref('Pet')) } } } }, { Pet: split, Base: { type: 'object', required: ['id'], properties: { id: str } } });
+    const after = withSchemas(
+      { '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref('Pet')) } } } },
+      { Pet: split, Base: { type: 'object', required: ['id'], properties: { id: str } } },
+    );
     expect(rulesOf(await checkDocuments(before, after))).toEqual(['api-schema-added']);
   });
 
@@ -59,7 +63,10 @@ describe('equivalent rewrites report nothing', () => {
     const cat = { type: 'object', title: 'Cat', properties: { meows: { type: 'boolean' } } };
     const dog = { type: 'object', title: 'Dog', properties: { barks: { type: 'boolean' } } };
     const before = withSchemas({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse({ oneOf: [cat, dog] }) } } } }, {});
-    const after = withSchemas({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse({ oneOf: [ref('Cat'), dog] }) } } } }, { Cat: cat });
+    const after = withSchemas(
+      { '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse({ oneOf: [ref('Cat'), dog] }) } } } },
+      { Cat: cat },
+    );
     expect(rulesOf(await checkDocuments(before, after))).toEqual(['api-schema-added']);
   });
 
@@ -73,7 +80,12 @@ describe('equivalent rewrites report nothing', () => {
 
   it('description, example and x- extensions changes', async () => {
     const before = responseBodyDocument({ type: 'object', description: 'A pet', properties: { name: { type: 'string', example: 'Rex' } } });
-    const after = responseBodyDocument({ type: 'object', description: 'One pet', 'x-internal': true, properties: { name: { type: 'string', example: 'Fido' } } });
+    const after = responseBodyDocument({
+      type: 'object',
+      description: 'One pet',
+      'x-internal': true,
+      properties: { name: { type: 'string', example: 'Fido' } },
+    });
     expect((await checkDocuments(before, after)).issues).toEqual([]);
   });
 });
@@ -83,7 +95,10 @@ describe('schemas by direction', () => {
     const doc = (required: string[]) =>
       withSchemas(
         {
-          '/pets': { get: { responses: { '200': jsonResponse({ type: 'array', items: ref('Pet') }) } }, post: { requestBody: jsonBody(ref('Pet')), responses: { '201': jsonResponse(ref('Pet')) } } },
+          '/pets': {
+            get: { responses: { '200': jsonResponse({ type: 'array', items: ref('Pet') }) } },
+            post: { requestBody: jsonBody(ref('Pet')), responses: { '201': jsonResponse(ref('Pet')) } },
+          },
           '/pets/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref('Pet')) } } },
         },
         { Pet: { type: 'object', required, properties: { id: str, name: str } } },
@@ -98,7 +113,11 @@ describe('schemas by direction', () => {
   });
 
   it('finds changes at any depth of inline schemas, naming the property path', async () => {
-    const doc = (max: number) => requestBodyDocument({ type: 'object', properties: { owner: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', maxLength: max } } } } } });
+    const doc = (max: number) =>
+      requestBodyDocument({
+        type: 'object',
+        properties: { owner: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', maxLength: max } } } } },
+      });
     const issue = only(await checkDocuments(doc(50), doc(20)));
     expect(issue).toMatchObject({ rule: 'service/request-property-max-length-decreased', severity: 'breaking', old_value: 50, new_value: 20 });
     expect(issue.description).toMatch(/'request body\.owner\.tags\[\]'/);
@@ -120,16 +139,23 @@ describe('schemas by direction', () => {
 
   it('follows circular schemas without looping, and reports a change inside the cycle once', async () => {
     const doc = (max: number) =>
-      withSchemas({ '/nodes/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref('Node')) } } } }, {
-        Node: { type: 'object', properties: { name: { type: 'string', maxLength: max }, children: { type: 'array', items: ref('Node') }, parent: ref('Node') } },
-      });
+      withSchemas(
+        { '/nodes/{id}': { get: { parameters: [idParam], responses: { '200': jsonResponse(ref('Node')) } } } },
+        {
+          Node: {
+            type: 'object',
+            properties: { name: { type: 'string', maxLength: max }, children: { type: 'array', items: ref('Node') }, parent: ref('Node') },
+          },
+        },
+      );
     expect((await checkDocuments(doc(10), doc(10))).issues).toEqual([]);
     const issue = only(await checkDocuments(doc(10), doc(20)));
     expect(issue).toMatchObject({ rule: 'service/response-property-max-length-increased', affected_operations: ['GET /nodes/{id}'] });
   });
 
   it('compares every media type, not only JSON', async () => {
-    const doc = (content: Record<string, unknown>) => openApi({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': { description: 'OK', content } } } } });
+    const doc = (content: Record<string, unknown>) =>
+      openApi({ '/pets/{id}': { get: { parameters: [idParam], responses: { '200': { description: 'OK', content } } } } });
     const both = { ...json({ type: 'object' }), 'application/xml': { schema: { type: 'object' } } };
     expect(rulesOf(await checkDocuments(doc(both), doc(json({ type: 'object' }))))).toEqual(['response-media-type-removed']);
     const any = (properties: Record<string, unknown>) => ({ '*/*': { schema: { type: 'object', required: Object.keys(properties), properties } } });
@@ -150,7 +176,9 @@ describe('schemas by direction', () => {
     const doc = (schema: unknown) => ({ ...requestBodyDocument({ type: 'object', properties: { age: schema } }), openapi: '3.1.0' });
     expect(rulesOf(await checkDocuments(doc({ type: ['integer', 'null'] }), doc({ type: 'integer' })))).toEqual(['request-property-became-not-nullable']);
     expect(rulesOf(await checkDocuments(doc({ type: ['integer'] }), doc({ type: ['integer', 'string'] })))).toEqual(['request-property-type-generalized']);
-    expect(rulesOf(await checkDocuments(doc({ type: 'integer', maximum: 10 }), doc({ type: 'integer', exclusiveMaximum: 10 })))).toEqual(['request-property-max-decreased']);
+    expect(rulesOf(await checkDocuments(doc({ type: 'integer', maximum: 10 }), doc({ type: 'integer', exclusiveMaximum: 10 })))).toEqual([
+      'request-property-max-decreased',
+    ]);
   });
 });
 
@@ -163,7 +191,8 @@ describe('lifecycle and stability', () => {
   });
 
   it('breaking changes of draft and alpha operations are allowed', async () => {
-    const doc = (required: boolean) => openApi({ '/pets': { get: { 'x-stability-level': 'alpha', parameters: [{ name: 'owner', in: 'query', required, schema: str }], responses: ok } } });
+    const doc = (required: boolean) =>
+      openApi({ '/pets': { get: { 'x-stability-level': 'alpha', parameters: [{ name: 'owner', in: 'query', required, schema: str }], responses: ok } } });
     const issue = only(await checkDocuments(doc(false), doc(true)));
     expect(issue).toMatchObject({ rule: 'service/request-parameter-became-required', severity: 'non_breaking' });
     expect(issue.description).toMatch(/draft or alpha/);
@@ -172,7 +201,11 @@ describe('lifecycle and stability', () => {
 
 describe('security', () => {
   it('a document-wide requirement added to an open API breaks every operation', async () => {
-    const doc = (security?: unknown[]) => openApi({ '/pets': { get: { responses: ok } }, '/owners': { get: { responses: ok } } }, { ...(security ? { security } : {}), components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } });
+    const doc = (security?: unknown[]) =>
+      openApi(
+        { '/pets': { get: { responses: ok } }, '/owners': { get: { responses: ok } } },
+        { ...(security ? { security } : {}), components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+      );
     const report = await checkDocuments(doc(), doc([{ bearer: [] }]));
     expect(report.issues.map((i) => [i.rule, i.severity, i.affected_operations])).toEqual([
       ['service/api-security-added', 'breaking', ['GET /pets']],
@@ -188,11 +221,19 @@ describe('Swagger 2.0', () => {
     produces: extra.produces ?? ['application/json'],
     paths: {
       '/pets': {
-        get: { parameters: [{ name: 'limit', in: 'query', type: 'integer', maximum: 100, ...extra.param }], responses: { '200': { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } } } },
-        post: { parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Pet' } }], responses: { '201': { description: 'Created' } } },
+        get: {
+          parameters: [{ name: 'limit', in: 'query', type: 'integer', maximum: 100, ...extra.param }],
+          responses: { '200': { description: 'OK', schema: { type: 'array', items: { $ref: '#/definitions/Pet' } } } },
+        },
+        post: {
+          parameters: [{ name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Pet' } }],
+          responses: { '201': { description: 'Created' } },
+        },
       },
     },
-    definitions: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string', 'x-nullable': true } }, ...extra.pet } },
+    definitions: {
+      Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string', 'x-nullable': true } }, ...extra.pet },
+    },
   });
 
   it('reads parameters, body parameters, response schemas and definitions', async () => {
@@ -200,18 +241,28 @@ describe('Swagger 2.0', () => {
     expect(rulesOf(await checkDocuments(swagger({}), swagger({ param: { maximum: 50 } })))).toEqual(['request-parameter-max-decreased']);
     const renamed = swagger({ pet: { required: ['name', 'tag'] } });
     expect(rulesOf(await checkDocuments(swagger({}), renamed))).toEqual(['request-property-became-required', 'response-property-became-required']);
-    expect(rulesOf(await checkDocuments(swagger({}), swagger({ produces: ['application/xml'] })))).toEqual(['response-media-type-added', 'response-media-type-removed']);
+    expect(rulesOf(await checkDocuments(swagger({}), swagger({ produces: ['application/xml'] })))).toEqual([
+      'response-media-type-added',
+      'response-media-type-removed',
+    ]);
   });
 
   it('compares with the same API described in OpenAPI 3.0 without findings', async () => {
     const v3 = openApi(
       {
         '/pets': {
-          get: { parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } }], responses: { '200': jsonResponse({ type: 'array', items: ref('Pet') }) } },
+          get: {
+            parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', maximum: 100 } }],
+            responses: { '200': jsonResponse({ type: 'array', items: ref('Pet') }) },
+          },
           post: { requestBody: jsonBody(ref('Pet')), responses: { '201': { description: 'Created' } } },
         },
       },
-      { components: { schemas: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string', nullable: true } } } } } },
+      {
+        components: {
+          schemas: { Pet: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, tag: { type: 'string', nullable: true } } } },
+        },
+      },
     );
     const report = await checkDocuments(swagger({}), v3);
     expect(report.issues).toEqual([]);
@@ -246,7 +297,12 @@ describe('what real descriptions get wrong', () => {
     const before = openApi({ pets: { get: { responses: null } } }, { components: { schemas: {} } });
     const after = requestBodyDocument({ type: 'object', properties: { name: { type: 'string', required: true } } });
     const registry = createRegistry([service()]);
-    const report = await checkCompatibility(registry, { type: 'api', before: { name: 'before.json', document: before }, after: { name: 'after.json', document: after }, clock });
+    const report = await checkCompatibility(registry, {
+      type: 'api',
+      before: { name: 'before.json', document: before },
+      after: { name: 'after.json', document: after },
+      clock,
+    });
     expect(report.issues.map((i) => i.rule)).toContain('service/endpoint-added');
     const required = await checkDocuments(requestBodyDocument({ type: 'object', properties: { name: { type: 'string' } } }), after);
     expect(rulesOf(required)).toEqual(['request-property-became-required']);
@@ -255,9 +311,13 @@ describe('what real descriptions get wrong', () => {
   it('rejects what has no clear meaning, naming the file and the pointer', async () => {
     // References are followed where the comparison goes: here, into the changed response.
     const broken = openApi({ '/pets': { get: { responses: { '200': jsonResponse(ref('Missing')) } } } });
-    const error = (await checkDocuments(broken, openApi({ '/pets': { get: { responses: { '200': jsonResponse(str) } } } })).catch((e: unknown) => e)) as InputDataError;
+    const error = (await checkDocuments(broken, openApi({ '/pets': { get: { responses: { '200': jsonResponse(str) } } } })).catch(
+      (e: unknown) => e,
+    )) as InputDataError;
     expect(error).toBeInstanceOf(InputDataError);
-    expect(error.describe()).toBe('before.json: /paths/~1pets/get/responses/200/content/application~1json/schema/$ref: $ref "#/components/schemas/Missing" points to nothing: /components/schemas/Missing does not exist in before.json');
+    expect(error.describe()).toBe(
+      'before.json: /paths/~1pets/get/responses/200/content/application~1json/schema/$ref: $ref "#/components/schemas/Missing" points to nothing: /components/schemas/Missing does not exist in before.json',
+    );
     const version = (await checkDocuments({ openapi: '4.0.0', paths: {} }, openApi({})).catch((e: unknown) => e)) as InputDataError;
     expect(version.describe()).toBe('before.json: /openapi: expected OpenAPI 3.0 or 3.1, got version "4.0.0"');
     const list = (await checkDocuments(['not', 'an', 'api'], openApi({})).catch((e: unknown) => e)) as InputDataError;
@@ -267,7 +327,11 @@ describe('what real descriptions get wrong', () => {
 
 describe('extensible enums', () => {
   it('a value added to an x-extensible-enum in a response breaks nobody; to a plain enum it may', async () => {
-    const doc = (values: string[], extensible: boolean) => responseBodyDocument({ type: 'object', properties: { status: { type: 'string', ...(extensible ? { 'x-extensible-enum': values } : { enum: values }) } } });
+    const doc = (values: string[], extensible: boolean) =>
+      responseBodyDocument({
+        type: 'object',
+        properties: { status: { type: 'string', ...(extensible ? { 'x-extensible-enum': values } : { enum: values }) } },
+      });
     const plain = only(await checkDocuments(doc(['a', 'b'], false), doc(['a', 'b', 'c'], false)));
     expect(plain).toMatchObject({ rule: 'service/response-property-enum-value-added', severity: 'potentially_breaking' });
     const extensible = only(await checkDocuments(doc(['a', 'b'], true), doc(['a', 'b', 'c'], true)));

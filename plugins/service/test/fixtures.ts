@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkCompatibility, createRegistry, fixedClock, MigrationSpecSchema, validateDocument, type CompatibilityReport, type MigrationSpec } from '@migration-architect/core';
+import {
+  checkCompatibility,
+  createRegistry,
+  fixedClock,
+  MigrationSpecSchema,
+  validateDocument,
+  type CompatibilityReport,
+  type MigrationSpec,
+} from '@migration-architect/core';
 import service from '../src/index.js';
 
 export const clock = fixedClock(new Date(0));

@@ -9,7 +9,12 @@ const sdl = (name: string, text: string) => ({ name, fileName: `${name}.graphql`
 describe('every GraphQL rule, on its own example', () => {
   it.each(graphqlRules.map((r) => [r.id, r] as const))('%s', async (id, rule) => {
     for (const example of rule.examples ?? []) {
-      const report = await checkCompatibility(registry, { type: 'graphql', before: sdl('before', example.before as string), after: sdl('after', example.after as string), clock });
+      const report = await checkCompatibility(registry, {
+        type: 'graphql',
+        before: sdl('before', example.before as string),
+        after: sdl('after', example.after as string),
+        clock,
+      });
       const found = report.issues.filter((i) => i.rule === `service/${id}`);
       expect(found.length, `${id}: ${report.issues.map((i) => i.rule).join(', ')}`).toBeGreaterThan(0);
       expect(found[0]!.severity).toBe(rule.severity);
@@ -43,7 +48,11 @@ describe('GraphQL schemas', () => {
   it('reads introspection results (JSON) as schemas too', async () => {
     const before = introspectionFromSchema(buildSchema('type Query { pet: String, age: Int }'));
     const after = introspectionFromSchema(buildSchema('type Query { pet: String }'));
-    const report = await checkCompatibility(registry, { before: { name: 'before.json', document: { data: before } }, after: { name: 'after.json', document: after }, clock });
+    const report = await checkCompatibility(registry, {
+      before: { name: 'before.json', document: { data: before } },
+      after: { name: 'after.json', document: after },
+      clock,
+    });
     expect(report.schema_type).toBe('graphql');
     expect(report.issues.map((i) => [i.rule, i.severity])).toEqual([['service/field-removed', 'breaking']]);
   });

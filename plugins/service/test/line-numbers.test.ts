@@ -27,7 +27,17 @@ describe('line numbers of JSON pointers', () => {
   ].join('\n');
 
   it('finds keys, array elements and escaped keys in JSON, skipping brackets inside strings', () => {
-    const lines = jsonLines(json, wanted('/paths/~1pets~1{id}/get', '/paths/~1pets~1{id}/get/parameters/1', '/paths/~1pets~1{id}/get/parameters/1/name', '/paths/~1pets~1{id}/get/responses/200', '/paths/key', '/nowhere'));
+    const lines = jsonLines(
+      json,
+      wanted(
+        '/paths/~1pets~1{id}/get',
+        '/paths/~1pets~1{id}/get/parameters/1',
+        '/paths/~1pets~1{id}/get/parameters/1/name',
+        '/paths/~1pets~1{id}/get/responses/200',
+        '/paths/key',
+        '/nowhere',
+      ),
+    );
     expect(Object.fromEntries(lines)).toEqual({
       '/paths/~1pets~1{id}/get': 5,
       '/paths/~1pets~1{id}/get/parameters/1': 8,
@@ -38,8 +48,20 @@ describe('line numbers of JSON pointers', () => {
   });
 
   it('finds the same nodes in YAML', () => {
-    const yaml = ['paths:', '  /pets/{id}:', '    get:', '      parameters:', '        - name: x', '        - name: y', '      responses:', "        '200':", '          description: OK'].join('\n');
-    expect(Object.fromEntries(yamlLines(yaml, wanted('/paths/~1pets~1{id}/get', '/paths/~1pets~1{id}/get/parameters/1', '/paths/~1pets~1{id}/get/responses/200')))).toEqual({
+    const yaml = [
+      'paths:',
+      '  /pets/{id}:',
+      '    get:',
+      '      parameters:',
+      '        - name: x',
+      '        - name: y',
+      '      responses:',
+      "        '200':",
+      '          description: OK',
+    ].join('\n');
+    expect(
+      Object.fromEntries(yamlLines(yaml, wanted('/paths/~1pets~1{id}/get', '/paths/~1pets~1{id}/get/parameters/1', '/paths/~1pets~1{id}/get/responses/200'))),
+    ).toEqual({
       '/paths/~1pets~1{id}/get': 3,
       '/paths/~1pets~1{id}/get/parameters/1': 6,
       '/paths/~1pets~1{id}/get/responses/200': 8,

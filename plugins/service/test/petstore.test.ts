@@ -36,10 +36,20 @@ describe('pet store 1.0.0 → 1.1.0', async () => {
     expect(exitCodeForReport(report)).toBe(2);
   });
 
-  it('names each finding\'s operation, JSON pointer and line', () => {
+  it("names each finding's operation, JSON pointer and line", () => {
     const byRule = (rule: string) => report.issues.find((i) => i.rule === `service/${rule}`)!;
-    expect(byRule('request-parameter-max-decreased')).toMatchObject({ field_path: '/paths/~1pets/get/parameters/0/schema', old_value: 100, new_value: 50, location: { line: 15 } });
-    expect(byRule('response-property-type-changed')).toMatchObject({ field_path: '/components/schemas/Pet/properties/id', old_value: 'string', new_value: 'integer', location: { line: 90 } });
+    expect(byRule('request-parameter-max-decreased')).toMatchObject({
+      field_path: '/paths/~1pets/get/parameters/0/schema',
+      old_value: 100,
+      new_value: 50,
+      location: { line: 15 },
+    });
+    expect(byRule('response-property-type-changed')).toMatchObject({
+      field_path: '/components/schemas/Pet/properties/id',
+      old_value: 'string',
+      new_value: 'integer',
+      location: { line: 90 },
+    });
     expect(byRule('api-removed-without-deprecation')).toMatchObject({ field_path: '/paths/~1pets~1{id}/delete', location: { line: 74 } });
     expect(byRule('api-removed-without-deprecation').location?.file).toMatch(/before\.yaml$/);
     expect(byRule('endpoint-deprecated').description).toBe('Endpoint GET /pets/{petId} deprecated (sunset 2027-01-01)');

@@ -8,11 +8,29 @@ const plan = (s: MigrationSpec) => createPlan(registry, s, { clock });
 
 // The seed's plan fields (svc_plan.json), which seed tools and ours exchange.
 const SEED_PLAN_FIELDS = [
-  'migration_id', 'source_system', 'target_system', 'migration_type', 'complexity', 'estimated_duration_hours',
-  'phases', 'risks', 'success_criteria', 'rollback_plan', 'stakeholders', 'created_at',
+  'migration_id',
+  'source_system',
+  'target_system',
+  'migration_type',
+  'complexity',
+  'estimated_duration_hours',
+  'phases',
+  'risks',
+  'success_criteria',
+  'rollback_plan',
+  'stakeholders',
+  'created_at',
 ];
 const SEED_PHASE_FIELDS = [
-  'name', 'description', 'duration_hours', 'dependencies', 'validation_criteria', 'rollback_triggers', 'tasks', 'risk_level', 'resources_required',
+  'name',
+  'description',
+  'duration_hours',
+  'dependencies',
+  'validation_criteria',
+  'rollback_triggers',
+  'tasks',
+  'risk_level',
+  'resources_required',
 ];
 const SEED_RISK_FIELDS = ['category', 'description', 'probability', 'impact', 'severity', 'mitigation', 'owner'];
 const CONDITIONAL_RISKS = ['service/zero-downtime', 'service/large-data-volume', 'service/compliance'];
@@ -24,7 +42,7 @@ describe('plan for examples/sample_service_migration.json', () => {
   const { migration_phases: _own, ...withoutPhases } = sample;
   const byPattern = plan(withoutPhases as MigrationSpec);
 
-  it('keeps the spec\'s own five phases, descriptions and hours (86 h), in order', () => {
+  it("keeps the spec's own five phases, descriptions and hours (86 h), in order", () => {
     expect(result.complexity).toBe('critical');
     expect(result.migration_pattern).toBe('strangler_fig');
     expect(result.phases.map((p) => [p.name, p.duration_hours, p.origin])).toEqual([
@@ -40,7 +58,7 @@ describe('plan for examples/sample_service_migration.json', () => {
     expect(result.phases.map((p) => p.start_offset_hours)).toEqual([0, 8, 10, 58, 82]);
   });
 
-  it('takes tasks and gates from the template of the same name, and the spec\'s description where there is none', () => {
+  it("takes tasks and gates from the template of the same name, and the spec's description where there is none", () => {
     const [preparation, intercept, gradual] = result.phases;
     expect(preparation!.template).toBe('preparation');
     expect(intercept!.template).toBe('intercept');
@@ -53,9 +71,18 @@ describe('plan for examples/sample_service_migration.json', () => {
     const [users, auth] = result.feature_flag_rollouts!;
     expect(users!.flag).toBe('enable_new_user_service');
     expect(users!.phase).toBe('gradual_migration');
-    expect(users!.stages.map((s) => [s.percentage, s.hold_hours, s.start_offset_hours])).toEqual([[5, 24, 10], [25, 24, 34], [50, 24, 58], [100, 0, 82]]);
+    expect(users!.stages.map((s) => [s.percentage, s.hold_hours, s.start_offset_hours])).toEqual([
+      [5, 24, 10],
+      [25, 24, 34],
+      [50, 24, 58],
+      [100, 0, 82],
+    ]);
     expect(users!.total_hours).toBe(72);
-    expect(auth!.stages.map((s) => [s.percentage, s.hold_hours])).toEqual([[10, 12], [50, 12], [100, 0]]);
+    expect(auth!.stages.map((s) => [s.percentage, s.hold_hours])).toEqual([
+      [10, 12],
+      [50, 12],
+      [100, 0],
+    ]);
     expect(users!.stages[0]!.gates).toEqual([
       { metric: 'error_rate', operator: 'at_most', value: 0.05, source: 'monitoring.alert_thresholds.error_rate' },
       { metric: 'response_time_p95', operator: 'at_most', value: 250, source: 'monitoring.alert_thresholds.response_time_p95' },
@@ -73,7 +100,10 @@ describe('plan for examples/sample_service_migration.json', () => {
   });
 
   it('warns when a rollout cannot reach 100% before the final phase', () => {
-    const short = plan({ ...sample, migration_phases: sample.migration_phases!.map((p) => (p.phase === 'validation' ? { ...p, estimated_duration_hours: 12 } : p)) });
+    const short = plan({
+      ...sample,
+      migration_phases: sample.migration_phases!.map((p) => (p.phase === 'validation' ? { ...p, estimated_duration_hours: 12 } : p)),
+    });
     const overrun = short.warnings!.find((w) => w.code === 'rollout-overruns')!;
     expect(overrun.message).toBe('enable_new_user_service reaches 100% at hour 82, after the final phase decommission starts (hour 70)');
     expect(overrun.path).toBe('feature_flags[0].rollout_schedule');
@@ -81,7 +111,9 @@ describe('plan for examples/sample_service_migration.json', () => {
 
   it('gates every phase from the first traffic move on with the alert thresholds, not the ones before', () => {
     expect(result.phases.map((p) => p.gates!.length)).toEqual([0, 0, 4, 4, 4]);
-    expect(result.phases[3]!.validation_criteria.at(-1)).toBe('Metrics within alert thresholds: error_rate ≤ 0.05, response_time_p95 ≤ 250, cpu_utilization ≤ 0.8, memory_utilization ≤ 0.85');
+    expect(result.phases[3]!.validation_criteria.at(-1)).toBe(
+      'Metrics within alert thresholds: error_rate ≤ 0.05, response_time_p95 ≤ 250, cpu_utilization ≤ 0.8, memory_utilization ≤ 0.85',
+    );
   });
 
   it('routes every legacy endpoint to its counterpart in intercept, and load tests at the target peak in validation', () => {
@@ -105,7 +137,13 @@ describe('plan for examples/sample_service_migration.json', () => {
 
   it('warns about a legacy endpoint without a counterpart, and raises the orphaned-endpoint risk naming it', () => {
     const details = sample.service_details as { legacy_service: { endpoints: string[] } };
-    const extra = { ...sample, service_details: { ...details, legacy_service: { ...details.legacy_service, endpoints: [...details.legacy_service.endpoints, 'GET /api/v1/users/{id}/avatar'] } } };
+    const extra = {
+      ...sample,
+      service_details: {
+        ...details,
+        legacy_service: { ...details.legacy_service, endpoints: [...details.legacy_service.endpoints, 'GET /api/v1/users/{id}/avatar'] },
+      },
+    };
     const result = plan(extra as MigrationSpec);
     expect(result.warnings!.find((w) => w.code === 'endpoint-without-replacement')!.path).toBe('service_details.legacy_service.endpoints[9]');
     const risk = result.risks.find((r) => r.id === 'service/orphaned-endpoints')!;
@@ -116,11 +154,13 @@ describe('plan for examples/sample_service_migration.json', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(SEED_PLAN_FIELDS));
     for (const phase of result.phases) expect(Object.keys(phase)).toEqual(expect.arrayContaining(SEED_PHASE_FIELDS));
     for (const risk of result.risks) expect(Object.keys(risk)).toEqual(expect.arrayContaining(SEED_RISK_FIELDS));
-    expect(Object.keys(result.rollback_plan)).toEqual(expect.arrayContaining(['rollback_phases', 'rollback_triggers', 'rollback_decision_matrix', 'rollback_contacts']));
+    expect(Object.keys(result.rollback_plan)).toEqual(
+      expect.arrayContaining(['rollback_phases', 'rollback_triggers', 'rollback_decision_matrix', 'rollback_contacts']),
+    );
     expect(MigrationPlanSchema.safeParse(result).success).toBe(true);
   });
 
-  it('without its own phases, splits the pattern\'s 168 h x 3.0 over the phases without losing hours (the original printed 500)', () => {
+  it("without its own phases, splits the pattern's 168 h x 3.0 over the phases without losing hours (the original printed 500)", () => {
     expect(byPattern.phases.map((p) => p.name)).toEqual(['intercept', 'implement', 'redirect', 'validate', 'retire']);
     expect(byPattern.estimated_duration_hours).toBe(504);
     expect(byPattern.phases.reduce((sum, p) => sum + p.duration_hours, 0)).toBe(byPattern.estimated_duration_hours);
@@ -141,7 +181,12 @@ describe('plan for examples/sample_service_migration.json', () => {
     );
     expect(ids).not.toContain('service/large-data-volume'); // 50 GB
     expect(ids).not.toContain('service/shadow-side-effects'); // not a parallel run
-    expect(ids.slice(0, 4)).toEqual(['service/service-compatibility', 'service/performance-degradation', 'service/feature-parity-gaps', 'service/monitoring-gap']);
+    expect(ids.slice(0, 4)).toEqual([
+      'service/service-compatibility',
+      'service/performance-degradation',
+      'service/feature-parity-gaps',
+      'service/monitoring-gap',
+    ]);
   });
 
   it('uses phase-specific tasks and risk levels, and starts the rollouts in redirect, the phase that shifts traffic', () => {
@@ -173,13 +218,17 @@ describe('conditional risks', () => {
 
   it('name the fact that raised them', () => {
     const risk = plan(spec({ constraints: { max_downtime_minutes: 15 } })).risks.find((r) => r.id === 'service/zero-downtime')!;
-    expect(risk.raised_by).toEqual([{ fact: 'zero-downtime', path: 'constraints.max_downtime_minutes', value: 15, statement: 'at most 15 minutes of downtime: only online techniques fit' }]);
+    expect(risk.raised_by).toEqual([
+      { fact: 'zero-downtime', path: 'constraints.max_downtime_minutes', value: 15, statement: 'at most 15 minutes of downtime: only online techniques fit' },
+    ]);
   });
 
   it('are not reached for fields of the wrong shape: the planner refuses them, naming the path', () => {
     const raw = { type: 'service', source: 'a', target: 'b', feature_flags: { not: 'a list' } } as unknown as MigrationSpec;
     expect(() => plan(raw)).toThrowError(/expected array/);
-    expect(() => plan({ ...raw, feature_flags: [], service_details: { legacy_service: { endpoints: ['users'] } } } as unknown as MigrationSpec)).toThrowError(/METHOD \/path/);
+    expect(() => plan({ ...raw, feature_flags: [], service_details: { legacy_service: { endpoints: ['users'] } } } as unknown as MigrationSpec)).toThrowError(
+      /METHOD \/path/,
+    );
   });
 });
 

@@ -30,7 +30,12 @@ describe('service plugin', () => {
 
   it('loads next to the infrastructure plugin in one registry', () => {
     const registry = createRegistry([service(), infrastructure()]);
-    expect(registry.migrationTypes().map((t) => t.id).sort()).toEqual(['infrastructure', 'service']);
+    expect(
+      registry
+        .migrationTypes()
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(['infrastructure', 'service']);
     expect(registry.checkers().map((c) => c.id)).toEqual(['api', 'graphql']);
   });
 

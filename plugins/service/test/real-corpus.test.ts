@@ -113,7 +113,10 @@ describe('Twilio Studio v2 (OpenAPI 3.0)', () => {
       ['response-property-type-generalized', '/components/schemas/studio.v2.flow.flow_revision/properties/errors/items'],
     ]);
     // From and To gained `format: phone-number`: a format only, so potentially breaking, not breaking.
-    expect(report.issues.filter((i) => i.severity === 'potentially_breaking').map((i) => i.rule)).toEqual(['service/request-property-type-specialized', 'service/request-property-type-specialized']);
+    expect(report.issues.filter((i) => i.severity === 'potentially_breaking').map((i) => i.rule)).toEqual([
+      'service/request-property-type-specialized',
+      'service/request-property-type-specialized',
+    ]);
   });
 
   it('2023-06-01 → 2026-04-14', async () => {

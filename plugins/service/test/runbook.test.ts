@@ -30,7 +30,7 @@ describe('service runbooks', () => {
     for (const phase of registry.phaseTemplateIds('service')) expect(registry.rollbacksFor('service', phase).length, phase).toBeGreaterThan(0);
   });
 
-  it('rolls the sample cutover back through the load balancer and the deployment (the seed\'s steps)', () => {
+  it("rolls the sample cutover back through the load balancer and the deployment (the seed's steps)", () => {
     const plan = createPlan(registry, spec({}), { clock });
     const cutover = createRunbook(registry, plan, { clock }).rollback_phases[0]!;
     expect(cutover.phase_name).toBe('rollback_cutover');
@@ -43,7 +43,7 @@ describe('service runbooks', () => {
     expect(cutover.communication_requirements).toContain('Immediate notification when traffic is redirected');
   });
 
-  it('carries the spec\'s three rollback triggers exactly, its alert thresholds as alerts, and no generic trigger', () => {
+  it("carries the spec's three rollback triggers exactly, its alert thresholds as alerts, and no generic trigger", () => {
     const runbook = createRunbook(registry, createPlan(registry, exampleSpec('sample_service_migration.json'), { clock }), { clock });
     const fromSpec = runbook.trigger_conditions.filter((t) => t.trigger_id.startsWith('spec_trigger_'));
     expect(fromSpec.map((t) => [t.metric_threshold, t.evaluation_window_minutes, t.action, t.auto_execute])).toEqual([
@@ -53,7 +53,12 @@ describe('service runbooks', () => {
     ]);
     expect(fromSpec[0]!.condition).toBe('error_rate > 0.1 for 5 minutes → automatic_rollback');
     const alerts = runbook.trigger_conditions.filter((t) => t.trigger_id.startsWith('spec_alert_'));
-    expect(alerts.map((t) => [t.metric_threshold!.metric, t.metric_threshold!.value])).toEqual([['error_rate', 0.05], ['response_time_p95', 250], ['cpu_utilization', 0.8], ['memory_utilization', 0.85]]);
+    expect(alerts.map((t) => [t.metric_threshold!.metric, t.metric_threshold!.value])).toEqual([
+      ['error_rate', 0.05],
+      ['response_time_p95', 250],
+      ['cpu_utilization', 0.8],
+      ['memory_utilization', 0.85],
+    ]);
     expect(runbook.trigger_conditions.filter((t) => t.source === 'generic')).toEqual([]);
     // The type's own triggers stay for metrics the spec does not cover; its CPU trigger gives way to the spec's.
     const own = runbook.trigger_conditions.filter((t) => t.source === 'type').map((t) => t.trigger_id);
@@ -63,9 +68,19 @@ describe('service runbooks', () => {
   it('turns the flags off and routes each endpoint back in the phases that changed them, timed from the plan', () => {
     const plan = createPlan(registry, exampleSpec('sample_service_migration.json'), { clock });
     const runbook = createRunbook(registry, plan, { clock });
-    expect(runbook.rollback_phases.map((p) => p.phase_name)).toEqual(['rollback_decommission', 'rollback_validation', 'rollback_gradual_migration', 'rollback_intercept', 'rollback_preparation']);
+    expect(runbook.rollback_phases.map((p) => p.phase_name)).toEqual([
+      'rollback_decommission',
+      'rollback_validation',
+      'rollback_gradual_migration',
+      'rollback_intercept',
+      'rollback_preparation',
+    ]);
     const gradual = runbook.rollback_phases[2]!;
-    expect(gradual.steps.map((s) => s.name)).toEqual(['Turn enable_new_auth_endpoints off', 'Turn enable_new_user_service off', 'Validate rollback completion']);
+    expect(gradual.steps.map((s) => s.name)).toEqual([
+      'Turn enable_new_auth_endpoints off',
+      'Turn enable_new_user_service off',
+      'Validate rollback completion',
+    ]);
     expect(gradual.steps[1]!.undoes).toBe('flag-enable_new_user_service');
     expect(gradual.estimated_duration_minutes).toBe(14);
     const intercept = runbook.rollback_phases[3]!;

@@ -1,4 +1,12 @@
-import { CHANGE_SEVERITIES, checkCompatibility, exitCodeForReport, ruleCatalog, UsageError, type ChangeSeverity, type RenameHint } from '@migration-architect/core';
+import {
+  CHANGE_SEVERITIES,
+  checkCompatibility,
+  exitCodeForReport,
+  ruleCatalog,
+  UsageError,
+  type ChangeSeverity,
+  type RenameHint,
+} from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
 import { emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
@@ -10,14 +18,40 @@ const args = {
   afterFile: { type: 'positional', required: false, description: 'Schema after the change' },
   before: { type: 'string', description: 'Schema before the change (same as the first argument)', valueHint: 'file|url' },
   after: { type: 'string', description: 'Schema after the change (same as the second argument)', valueHint: 'file|url' },
-  type: { type: 'string', alias: 't', description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)', valueHint: 'type' },
-  'fail-on': { type: 'string', description: 'Lowest severity that fails the check: breaking, potentially_breaking (default), non_breaking, additive, or none', valueHint: 'severity' },
+  type: {
+    type: 'string',
+    alias: 't',
+    description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)',
+    valueHint: 'type',
+  },
+  'fail-on': {
+    type: 'string',
+    description: 'Lowest severity that fails the check: breaking, potentially_breaking (default), non_breaking, additive, or none',
+    valueHint: 'severity',
+  },
   rename: { type: 'string', description: 'Declare a rename, e.g. users.email=users.email_address (repeatable)', valueHint: 'old=new' },
-  migration: { type: 'string', description: 'A migration file to apply to the before schema instead of an after schema: every change is traced to its statement and line, and statements are linted', valueHint: 'file' },
-  verify: { type: 'boolean', description: 'Replay the migration and rollback scripts on a scratch database and compare with both schemas; exit 3 when that fails' },
-  'dev-url': { type: 'string', description: 'Verify on this server (a scratch database is created and dropped) instead of the embedded PostgreSQL; implies --verify', valueHint: 'postgres://…' },
+  migration: {
+    type: 'string',
+    description:
+      'A migration file to apply to the before schema instead of an after schema: every change is traced to its statement and line, and statements are linted',
+    valueHint: 'file',
+  },
+  verify: {
+    type: 'boolean',
+    description: 'Replay the migration and rollback scripts on a scratch database and compare with both schemas; exit 3 when that fails',
+  },
+  'dev-url': {
+    type: 'string',
+    description: 'Verify on this server (a scratch database is created and dropped) instead of the embedded PostgreSQL; implies --verify',
+    valueHint: 'postgres://…',
+  },
   ...outputArgs,
-  format: { type: 'string', alias: 'f', description: 'json (default), text, markdown, both, sarif (GitHub code scanning) or github (workflow annotations)', valueHint: 'format' },
+  format: {
+    type: 'string',
+    alias: 'f',
+    description: 'json (default), text, markdown, both, sarif (GitHub code scanning) or github (workflow annotations)',
+    valueHint: 'format',
+  },
 } as const;
 
 /** Exit code of `check --verify` when a script fails, needs input, or differences remain. */
@@ -64,7 +98,8 @@ export function checkCommand(runtime: CommandRuntime) {
       if (migration !== undefined && (parsed.after ?? parsed.afterFile) !== undefined) throw new UsageError('give an after schema or --migration, not both');
       const after = migration === undefined ? pick(parsed.after, parsed.afterFile, 'after') : undefined;
       const devUrl = parsed['dev-url'];
-      if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl)) throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+      if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl))
+        throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
       const verify = parsed.verify === true || devUrl !== undefined ? { devUrl } : undefined;
       const { registry, config } = await runtime.loadContext(parsed.config);
       const report = await checkCompatibility(registry, {

@@ -37,7 +37,14 @@ const recommendArgs = {
 
 function knownType(registry: PluginRegistry, type: string | undefined): string | undefined {
   if (type !== undefined && !registry.migrationType(type)) {
-    throw new UsageError(`no loaded plugin provides migration type "${type}" (loaded types: ${registry.migrationTypes().map((t) => t.id).join(', ') || 'none'})`);
+    throw new UsageError(
+      `no loaded plugin provides migration type "${type}" (loaded types: ${
+        registry
+          .migrationTypes()
+          .map((t) => t.id)
+          .join(', ') || 'none'
+      })`,
+    );
   }
   return type;
 }
@@ -88,7 +95,16 @@ export function patternsCommand(runtime: CommandRuntime) {
       knownType(registry, type);
       const query = { type, complexity, downtime, facts };
       const found = recommendPatterns(registry, query);
-      runtime.io.stdout(args.json ? recommendationJson(query, found) : renderRecommendation(query, found, basis, registry.patterns(type).map((p) => p.id)));
+      runtime.io.stdout(
+        args.json
+          ? recommendationJson(query, found)
+          : renderRecommendation(
+              query,
+              found,
+              basis,
+              registry.patterns(type).map((p) => p.id),
+            ),
+      );
     },
   });
 

@@ -9,7 +9,12 @@ const args = {
   input: { type: 'string', alias: 'i', description: 'Migration spec (same as the argument)', valueHint: 'file' },
   validate: { type: 'boolean', description: 'Only check the spec (shape, type and pattern known to the loaded plugins)' },
   strict: { type: 'boolean', description: 'Fail (exit 65) on spec fields no loaded plugin reads, instead of warning' },
-  start: { type: 'string', description: 'Schedule on the calendar from this instant (ISO 8601 with a zone: 2026-12-05T09:00Z): phases and steps get start and end times, window steps wait for the migration window', valueHint: 'date-time' },
+  start: {
+    type: 'string',
+    description:
+      'Schedule on the calendar from this instant (ISO 8601 with a zone: 2026-12-05T09:00Z): phases and steps get start and end times, window steps wait for the migration window',
+    valueHint: 'date-time',
+  },
   ...outputArgs,
 } as const;
 
@@ -45,7 +50,9 @@ export function planCommand(runtime: CommandRuntime) {
         if (warning.code !== 'unknown-field') runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
       }
       if (parsed.validate) {
-        runtime.io.stdout(`${file}: migration specification is valid (type ${plan.migration_type}, ${plan.migration_pattern ? `pattern ${plan.migration_pattern}` : 'default phases'})\n`);
+        runtime.io.stdout(
+          `${file}: migration specification is valid (type ${plan.migration_type}, ${plan.migration_pattern ? `pattern ${plan.migration_pattern}` : 'default phases'})\n`,
+        );
         return;
       }
       await emitDocument({ kind: 'plan', document: plan }, format, parsed.output, runtime.io);

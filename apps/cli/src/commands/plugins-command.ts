@@ -30,7 +30,9 @@ export function pluginsCommand(runtime: CommandRuntime) {
       const context = await runtime.loadContext(args.config);
       const plugins = context.registry.plugins;
       if (args.json) {
-        runtime.io.stdout(`${JSON.stringify({ source: context.source, config_file: context.configFile ?? null, not_installed: context.missingBuiltins, plugins: plugins.map(pluginContributions) }, null, 2)}\n`);
+        runtime.io.stdout(
+          `${JSON.stringify({ source: context.source, config_file: context.configFile ?? null, not_installed: context.missingBuiltins, plugins: plugins.map(pluginContributions) }, null, 2)}\n`,
+        );
         return;
       }
       const lines = [sourceLine(context), ...(plugins.length ? plugins.flatMap(renderPluginSummary) : ['  (none)'])];

@@ -16,11 +16,18 @@ const args = {
   columns: { type: 'string', description: 'Compare only these columns (besides the key), comma-separated', valueHint: 'a,b' },
   exclude: { type: 'string', description: 'Columns not to compare, comma-separated', valueHint: 'a,b' },
   where: { type: 'string', description: 'SQL filter applied on both sides, e.g. "created_at < \'2025-01-01\'"', valueHint: 'sql' },
-  level: { type: 'string', description: 'count (row counts), checksum (differing key ranges) or rows (every missing, extra and changed row; default)', valueHint: 'count|checksum|rows' },
+  level: {
+    type: 'string',
+    description: 'count (row counts), checksum (differing key ranges) or rows (every missing, extra and changed row; default)',
+    valueHint: 'count|checksum|rows',
+  },
   jobs: { type: 'string', alias: 'j', description: 'Connections per side hashing key ranges in parallel (default 1)', valueHint: 'n' },
   resume: { type: 'string', description: 'State file: ranges compared by an interrupted run with the same file are skipped', valueHint: 'state.json' },
   'float-tolerance': { type: 'string', description: 'Floats equal when |a − b| ≤ tolerance × max(1, |a|, |b|) (default 0: exact)', valueHint: '1e-9' },
-  'print-fix-sql': { type: 'boolean', description: 'Print SQL that would make the target match the source to stdout (never executed); the report goes to --output' },
+  'print-fix-sql': {
+    type: 'boolean',
+    description: 'Print SQL that would make the target match the source to stdout (never executed); the report goes to --output',
+  },
   limit: { type: 'string', description: 'Rows listed per kind of difference and table (default 100; counts are always complete)', valueHint: 'n' },
   ...globalArgs,
   output: { type: 'string', alias: 'o', description: 'Write the report to this file (atomically) instead of stdout', valueHint: 'file' },
@@ -44,7 +51,10 @@ async function loadReconcile(): Promise<ReconcileModule> {
 
 function list(value: string | undefined, flag: string): string[] | null {
   if (value === undefined) return null;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new UsageError(`--${flag} needs at least one name`);
   return items;
 }
@@ -65,7 +75,11 @@ function tables(table: string | undefined, many: string | undefined): string[] |
 
 export function reconcileCommand(runtime: CommandRuntime) {
   return defineCommand({
-    meta: { name: 'reconcile', description: 'Compare the data of a source and a target database: counts, checksums of key ranges, missing / extra / changed rows; exit 0 (equal) or 1 (differences)' },
+    meta: {
+      name: 'reconcile',
+      description:
+        'Compare the data of a source and a target database: counts, checksums of key ranges, missing / extra / changed rows; exit 0 (equal) or 1 (differences)',
+    },
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);
@@ -101,7 +115,9 @@ export function reconcileCommand(runtime: CommandRuntime) {
         runtime.io.stdout(fixSql);
         if (parsed.output) await writeFilesAtomically([{ path: parsed.output, content: rendered }], runtime.io.cwd);
         const s = report.summary;
-        runtime.io.stderr(`reconcile: ${s.equal ? 'equal' : `missing ${s.missing}, extra ${s.extra}, changed ${s.changed}`}${parsed.output ? `; wrote ${parsed.output}` : ''}\n`);
+        runtime.io.stderr(
+          `reconcile: ${s.equal ? 'equal' : `missing ${s.missing}, extra ${s.extra}, changed ${s.changed}`}${parsed.output ? `; wrote ${parsed.output}` : ''}\n`,
+        );
       } else if (parsed.output) {
         await writeFilesAtomically([{ path: parsed.output, content: rendered }], runtime.io.cwd);
         runtime.io.stderr(`wrote ${parsed.output}\n`);

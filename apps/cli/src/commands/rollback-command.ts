@@ -12,7 +12,10 @@ const args = {
 
 export function rollbackCommand(runtime: CommandRuntime) {
   return defineCommand({
-    meta: { name: 'rollback', description: 'Turn a migration plan into a rollback runbook: reversed phases with steps, triggers, recovery, messages, escalation' },
+    meta: {
+      name: 'rollback',
+      description: 'Turn a migration plan into a rollback runbook: reversed phases with steps, triggers, recovery, messages, escalation',
+    },
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);

@@ -7,13 +7,22 @@ import { assertKnownFlags } from './shared-args.js';
 const args = {
   document: { type: 'positional', required: false, description: `One of ${DOCUMENT_NAMES.join(', ')}` },
   output: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout', valueHint: 'file' },
-  config: { type: 'string', alias: 'c', description: 'Config file whose plugins add their spec fields and options (default: the one in the current folder)', valueHint: 'file' },
+  config: {
+    type: 'string',
+    alias: 'c',
+    description: 'Config file whose plugins add their spec fields and options (default: the one in the current folder)',
+    valueHint: 'file',
+  },
   debug: { type: 'boolean', description: 'Print stack traces for internal errors' },
 } as const;
 
 export function schemaCommand(runtime: CommandRuntime) {
   return defineCommand({
-    meta: { name: 'schema', description: 'Print the JSON Schema of a document (spec, plan, report, runbook, config) for editor completion, with the loaded plugins\' spec fields and options' },
+    meta: {
+      name: 'schema',
+      description:
+        "Print the JSON Schema of a document (spec, plan, report, runbook, config) for editor completion, with the loaded plugins' spec fields and options",
+    },
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);

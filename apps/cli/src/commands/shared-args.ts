@@ -2,14 +2,24 @@ import { UsageError } from '@migration-architect/core';
 import type { ArgsDef } from 'citty';
 
 export const globalArgs = {
-  config: { type: 'string', alias: 'c', description: 'Config file (default: migration-architect.config.{ts,mts,js,mjs,json,yaml} in the current folder)', valueHint: 'file' },
+  config: {
+    type: 'string',
+    alias: 'c',
+    description: 'Config file (default: migration-architect.config.{ts,mts,js,mjs,json,yaml} in the current folder)',
+    valueHint: 'file',
+  },
   debug: { type: 'boolean', description: 'Print stack traces for internal errors' },
 } as const satisfies ArgsDef;
 
 export const outputArgs = {
   ...globalArgs,
   output: { type: 'string', alias: 'o', description: 'Write the document to this file (atomically) instead of stdout', valueHint: 'file' },
-  format: { type: 'string', alias: 'f', description: 'json (default), text, markdown (with Mermaid diagrams), html (self-contained page), or both (JSON plus a .txt beside it)', valueHint: 'json|text|markdown|html|both' },
+  format: {
+    type: 'string',
+    alias: 'f',
+    description: 'json (default), text, markdown (with Mermaid diagrams), html (self-contained page), or both (JSON plus a .txt beside it)',
+    valueHint: 'json|text|markdown|html|both',
+  },
 } as const satisfies ArgsDef;
 
 /** citty accepts any flag; a typo must not be silently ignored, so unknown flags are usage errors. */

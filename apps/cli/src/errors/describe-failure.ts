@@ -13,7 +13,11 @@ function useColor(io: CliIo): boolean {
 function withInstallHint(error: MigrationArchitectError): string {
   const line = error.describe();
   const pkg =
-    error instanceof UnknownMigrationTypeError ? packageProvidingType(error.migrationType) : error instanceof UnknownCheckerError ? packageProvidingChecker(error.checkerId) : undefined;
+    error instanceof UnknownMigrationTypeError
+      ? packageProvidingType(error.migrationType)
+      : error instanceof UnknownCheckerError
+        ? packageProvidingChecker(error.checkerId)
+        : undefined;
   return pkg ? `${line}; install ${pkg}` : line;
 }
 

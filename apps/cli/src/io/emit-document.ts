@@ -1,4 +1,12 @@
-import { renderDocument, renderJson, renderReportGithub, renderReportSarif, UsageError, type RenderableDocument, type RuleSummary } from '@migration-architect/core';
+import {
+  renderDocument,
+  renderJson,
+  renderReportGithub,
+  renderReportSarif,
+  UsageError,
+  type RenderableDocument,
+  type RuleSummary,
+} from '@migration-architect/core';
 import type { CliIo } from './cli-io.js';
 import { loadMermaidScript } from './mermaid-bundle.js';
 import { writeFilesAtomically, type OutputFile } from './write-output.js';
@@ -40,7 +48,13 @@ export function textCompanionPath(path: string): string {
  * Renders a document and sends it to stdout or to `--output`. With `both`, the JSON goes to the
  * output file and the text beside it (or both to stdout, JSON first), as the original scripts do.
  */
-export async function emitDocument(item: RenderableDocument, format: OutputFormat, output: string | undefined, io: CliIo, context?: ReportContext): Promise<void> {
+export async function emitDocument(
+  item: RenderableDocument,
+  format: OutputFormat,
+  output: string | undefined,
+  io: CliIo,
+  context?: ReportContext,
+): Promise<void> {
   const files: OutputFile[] = [];
   if (format === 'both') {
     const json = renderJson(item.document);

@@ -10,6 +10,9 @@ export async function loadMermaidScript(): Promise<string> {
   try {
     return await readFile(location, 'utf8');
   } catch {
-    throw new MigrationArchitectError(`--format html needs Mermaid's bundle at ${location.pathname}, which this installation lacks (rebuild or reinstall @migration-architect/cli)`, 70);
+    throw new MigrationArchitectError(
+      `--format html needs Mermaid's bundle at ${location.pathname}, which this installation lacks (rebuild or reinstall @migration-architect/cli)`,
+      70,
+    );
   }
 }

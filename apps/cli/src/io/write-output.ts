@@ -41,7 +41,14 @@ export async function writeFilesAtomically(files: OutputFile[], cwd: string): Pr
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
     const failed = staged.at(-1)?.shown ?? files[0]?.path;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'is a directory'
+            : (error as Error).message;
     throw new OutputError(`cannot write output: ${reason}`, { file: failed });
   }
 }

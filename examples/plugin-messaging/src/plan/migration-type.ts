@@ -4,7 +4,11 @@ export const messagingType: MigrationTypeInput = {
   id: 'messaging',
   title: 'Message broker migration',
   description: 'Move producers and consumers from one message broker to another without losing or reordering messages.',
-  defaultPlan: { phases: ['inventory', 'dual_publish', 'consumer_cutover', 'decommission'], baseDurationHours: 96, complexityMultiplier: { low: 0.75, medium: 1, high: 1.75, critical: 2.5 } },
+  defaultPlan: {
+    phases: ['inventory', 'dual_publish', 'consumer_cutover', 'decommission'],
+    baseDurationHours: 96,
+    complexityMultiplier: { low: 0.75, medium: 1, high: 1.75, critical: 2.5 },
+  },
   successCriteria: [
     'Every topic has its counterpart on the new broker with matching partition counts and retention',
     'Message counts per topic match between brokers for the dual-publish window',
@@ -20,7 +24,7 @@ export const messagingType: MigrationTypeInput = {
   validationChecklist: [
     'Consumers read from the old broker again with lag draining',
     'Producers write only to the old broker',
-    'No messages were lost: per-topic counts match the producers\' own counters',
+    "No messages were lost: per-topic counts match the producers' own counters",
   ],
   dataRecoveryPlan: {
     recovery_method: 'offset_replay',

@@ -11,7 +11,9 @@ export function messagingPatterns(dualPublishHours: number): PatternInput[] {
       baseDurationHours: 120 + dualPublishHours,
       complexityMultiplier: { low: 0.8, medium: 1, high: 1.6, critical: 2.5 },
       whenToUse: ['Consumers can tolerate duplicates (idempotent handlers)', 'Both brokers can run side by side for days'],
-      recommendedWhen: [{ complexity: ['medium', 'high', 'critical'], downtime: ['zero'], reason: 'Producers never stop, and each consumer group can move back on its own' }],
+      recommendedWhen: [
+        { complexity: ['medium', 'high', 'critical'], downtime: ['zero'], reason: 'Producers never stop, and each consumer group can move back on its own' },
+      ],
     },
     {
       id: 'mirror_cutover',

@@ -1,8 +1,28 @@
 import type { RiskTemplateInput } from '@migration-architect/core';
 
 export const messagingRisks: RiskTemplateInput[] = [
-  { id: 'duplicate-delivery', type: 'messaging', category: 'technical', description: 'Consumers see messages twice during the overlap', probability: 'high', impact: 'medium', severity: 'medium', mitigation: 'Make handlers idempotent or deduplicate by message key and offset time', owner: 'Consumer service owners' },
-  { id: 'ordering-lost', type: 'messaging', category: 'technical', description: 'Per-key ordering breaks when partition counts or keys differ between brokers', probability: 'medium', impact: 'high', severity: 'high', mitigation: 'Keep partition counts and key hashing identical', owner: 'Platform Team' },
+  {
+    id: 'duplicate-delivery',
+    type: 'messaging',
+    category: 'technical',
+    description: 'Consumers see messages twice during the overlap',
+    probability: 'high',
+    impact: 'medium',
+    severity: 'medium',
+    mitigation: 'Make handlers idempotent or deduplicate by message key and offset time',
+    owner: 'Consumer service owners',
+  },
+  {
+    id: 'ordering-lost',
+    type: 'messaging',
+    category: 'technical',
+    description: 'Per-key ordering breaks when partition counts or keys differ between brokers',
+    probability: 'medium',
+    impact: 'high',
+    severity: 'high',
+    mitigation: 'Keep partition counts and key hashing identical',
+    owner: 'Platform Team',
+  },
   {
     id: 'zero-downtime',
     type: 'messaging',

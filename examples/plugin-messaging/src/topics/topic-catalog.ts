@@ -26,7 +26,15 @@ export function loadTopicCatalog(document: unknown, source: { file: string }): T
 }
 
 /** Every change kind `diffTopicCatalogs` reports; the checker declares them so the registry and the kit can check the rules cover them. */
-export const TOPIC_CHANGE_KINDS = ['topic.removed', 'topic.added', 'topic.partitions_changed', 'topic.retention_reduced', 'field.removed', 'field.retyped', 'field.added'] as const;
+export const TOPIC_CHANGE_KINDS = [
+  'topic.removed',
+  'topic.added',
+  'topic.partitions_changed',
+  'topic.retention_reduced',
+  'field.removed',
+  'field.retyped',
+  'field.added',
+] as const;
 
 /** A change between catalogs: values are partition counts, hours, field types or whole topics. */
 export type TopicChange = SchemaChange<number | string | Topic>;
@@ -38,7 +46,13 @@ function topicChanges(name: string, before: Topic, after: Topic): TopicChange[] 
     changes.push({ kind: 'topic.partitions_changed', path: `${at}.partitions`, subject: name, before: before.partitions, after: after.partitions });
   }
   if (before.retention_hours !== undefined && (after.retention_hours ?? Infinity) < before.retention_hours) {
-    changes.push({ kind: 'topic.retention_reduced', path: `${at}.retention_hours`, subject: name, before: before.retention_hours, after: after.retention_hours });
+    changes.push({
+      kind: 'topic.retention_reduced',
+      path: `${at}.retention_hours`,
+      subject: name,
+      before: before.retention_hours,
+      after: after.retention_hours,
+    });
   }
   for (const [field, type] of Object.entries(before.fields)) {
     const now = after.fields[field];

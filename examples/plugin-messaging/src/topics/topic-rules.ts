@@ -14,7 +14,12 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     description: 'Producers writing to the topic get errors (or silently auto-create it), and consumers subscribed to it stop receiving messages.',
     safeAlternative: 'Stop producers first, let consumers drain, then delete the topic in a later release.',
     examples: [{ before: catalog({ orders: { partitions: 3 } }), after: catalog({}) }],
-    classify: (c) => ({ description: `Topic '${c.subject}' removed`, impact: 'Producers and consumers of the topic fail', suggestedMigration: 'Drain consumers and stop producers before removing the topic', affectedOperations: ['produce', 'consume'] }),
+    classify: (c) => ({
+      description: `Topic '${c.subject}' removed`,
+      impact: 'Producers and consumers of the topic fail',
+      suggestedMigration: 'Drain consumers and stop producers before removing the topic',
+      affectedOperations: ['produce', 'consume'],
+    }),
   },
   {
     id: 'topic-added',
@@ -26,7 +31,12 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     description: 'A new topic changes nothing for existing clients.',
     safeAlternative: 'None needed.',
     examples: [{ before: catalog({}), after: catalog({ refunds: { partitions: 3 } }) }],
-    classify: (c) => ({ description: `Topic '${c.subject}' added`, impact: 'None for existing clients', suggestedMigration: 'Create the topic before producers deploy', affectedOperations: [] }),
+    classify: (c) => ({
+      description: `Topic '${c.subject}' added`,
+      impact: 'None for existing clients',
+      suggestedMigration: 'Create the topic before producers deploy',
+      affectedOperations: [],
+    }),
   },
   {
     id: 'partitions-decreased',
@@ -39,7 +49,12 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     description: 'Kafka cannot remove partitions from a topic; it has to be recreated, which loses retained messages and consumer offsets.',
     safeAlternative: 'Create a new topic with fewer partitions, dual-publish, move consumers, then retire the old topic.',
     examples: [{ before: catalog({ orders: { partitions: 12 } }), after: catalog({ orders: { partitions: 6 } }) }],
-    classify: (c) => ({ description: `Topic '${c.subject}' partitions decreased from ${c.before} to ${c.after}`, impact: 'The topic must be recreated: retained messages and offsets are lost', suggestedMigration: 'Migrate to a new topic with dual publishing', affectedOperations: ['produce', 'consume'] }),
+    classify: (c) => ({
+      description: `Topic '${c.subject}' partitions decreased from ${c.before} to ${c.after}`,
+      impact: 'The topic must be recreated: retained messages and offsets are lost',
+      suggestedMigration: 'Migrate to a new topic with dual publishing',
+      affectedOperations: ['produce', 'consume'],
+    }),
   },
   {
     id: 'partitions-increased',
@@ -51,7 +66,12 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     description: 'Adding partitions changes which partition a key hashes to, so messages for one key can be consumed out of order across the change.',
     safeAlternative: 'Pause producers until consumers drain, then add partitions; or accept reordering if consumers do not depend on per-key order.',
     examples: [{ before: catalog({ orders: { partitions: 6 } }), after: catalog({ orders: { partitions: 12 } }) }],
-    classify: (c) => ({ description: `Topic '${c.subject}' partitions increased from ${c.before} to ${c.after}`, impact: 'Per-key ordering is not guaranteed across the change', suggestedMigration: 'Drain consumers before adding partitions', affectedOperations: ['consume'] }),
+    classify: (c) => ({
+      description: `Topic '${c.subject}' partitions increased from ${c.before} to ${c.after}`,
+      impact: 'Per-key ordering is not guaranteed across the change',
+      suggestedMigration: 'Drain consumers before adding partitions',
+      affectedOperations: ['consume'],
+    }),
   },
   {
     id: 'retention-reduced',
@@ -63,7 +83,12 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     description: 'Messages older than the new retention are deleted; a consumer that is behind, or a replay after a rollback, can lose them.',
     safeAlternative: 'Reduce retention only after every consumer group is within the new window.',
     examples: [{ before: catalog({ orders: { partitions: 3, retention_hours: 168 } }), after: catalog({ orders: { partitions: 3, retention_hours: 24 } }) }],
-    classify: (c) => ({ description: `Topic '${c.subject}' retention reduced from ${c.before} h to ${c.after ?? 'unset'} h`, impact: 'Lagging consumers and rollback replays lose messages', suggestedMigration: 'Check consumer lag against the new retention first', affectedOperations: ['consume', 'replay'] }),
+    classify: (c) => ({
+      description: `Topic '${c.subject}' retention reduced from ${c.before} h to ${c.after ?? 'unset'} h`,
+      impact: 'Lagging consumers and rollback replays lose messages',
+      suggestedMigration: 'Check consumer lag against the new retention first',
+      affectedOperations: ['consume', 'replay'],
+    }),
   },
   {
     id: 'field-removed',
@@ -75,7 +100,12 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     description: 'Consumers that read the field get nulls or fail to deserialize.',
     safeAlternative: 'Stop reading the field in every consumer first, then stop writing it.',
     examples: [{ before: catalog({ orders: { partitions: 3, fields: { note: 'string' } } }), after: catalog({ orders: { partitions: 3, fields: {} } }) }],
-    classify: (c) => ({ description: `Field '${c.subject}' removed`, impact: 'Consumers reading it fail', suggestedMigration: 'Remove from consumers before producers', affectedOperations: ['consume'] }),
+    classify: (c) => ({
+      description: `Field '${c.subject}' removed`,
+      impact: 'Consumers reading it fail',
+      suggestedMigration: 'Remove from consumers before producers',
+      affectedOperations: ['consume'],
+    }),
   },
   {
     id: 'field-retyped',
@@ -86,8 +116,18 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     title: 'Message field type changed',
     description: 'Consumers deserialize the field with the old type and fail, or misread it.',
     safeAlternative: 'Add a new field with the new type, move consumers to it, then drop the old one.',
-    examples: [{ before: catalog({ orders: { partitions: 3, fields: { amount: 'number' } } }), after: catalog({ orders: { partitions: 3, fields: { amount: 'string' } } }) }],
-    classify: (c) => ({ description: `Field '${c.subject}' type changed from ${c.before} to ${c.after}`, impact: 'Consumers misread or reject messages', suggestedMigration: 'Add a new field instead', affectedOperations: ['consume'] }),
+    examples: [
+      {
+        before: catalog({ orders: { partitions: 3, fields: { amount: 'number' } } }),
+        after: catalog({ orders: { partitions: 3, fields: { amount: 'string' } } }),
+      },
+    ],
+    classify: (c) => ({
+      description: `Field '${c.subject}' type changed from ${c.before} to ${c.after}`,
+      impact: 'Consumers misread or reject messages',
+      suggestedMigration: 'Add a new field instead',
+      affectedOperations: ['consume'],
+    }),
   },
   {
     id: 'field-added',
@@ -99,6 +139,11 @@ export const topicRules: CompatibilityRuleInput<TopicCatalog, TopicChange>[] = [
     description: 'Consumers ignore fields they do not know (with forward-compatible deserializers).',
     safeAlternative: 'None needed, if consumers tolerate unknown fields.',
     examples: [{ before: catalog({ orders: { partitions: 3 } }), after: catalog({ orders: { partitions: 3, fields: { currency: 'string' } } }) }],
-    classify: (c) => ({ description: `Field '${c.subject}' added`, impact: 'None for tolerant consumers', suggestedMigration: 'Deploy consumers that tolerate unknown fields first', affectedOperations: [] }),
+    classify: (c) => ({
+      description: `Field '${c.subject}' added`,
+      impact: 'None for tolerant consumers',
+      suggestedMigration: 'Deploy consumers that tolerate unknown fields first',
+      affectedOperations: [],
+    }),
   },
 ];

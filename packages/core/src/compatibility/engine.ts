@@ -1,9 +1,4 @@
-import type {
-  CompatibilityIssue,
-  CompatibilityReport,
-  MigrationScript,
-  OverallCompatibility,
-} from '../documents/compatibility-report.js';
+import type { CompatibilityIssue, CompatibilityReport, MigrationScript, OverallCompatibility } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES, type ChangeSeverity } from '../documents/levels.js';
 import { InputDataError, MigrationArchitectError, UsageError } from '../errors/errors.js';
 import { systemClock, type Clock } from '../identity/clock.js';
@@ -71,7 +66,8 @@ function ruleLabel(checker: Owned<Checker>, rule: CompatibilityRule): string {
 
 function findRule(checker: Owned<Checker>, change: SchemaChange, context: RuleContext): CompatibilityRule | undefined {
   return checker.rules.find(
-    (rule) => rule.change === change.kind && (!rule.when || runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: when()`, () => rule.when!(change, context))),
+    (rule) =>
+      rule.change === change.kind && (!rule.when || runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: when()`, () => rule.when!(change, context))),
   );
 }
 
@@ -83,11 +79,13 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
   const cwd = request.cwd ?? process.cwd();
   const explicit = request.type !== undefined;
   const handle = (ref: SchemaInputRef) => createSchemaInputHandle(ref, { cwd, explicit });
-  if ((request.after === undefined) === (request.migration === undefined)) throw new UsageError('give the after schema or a migration file, not both and not neither');
+  if ((request.after === undefined) === (request.migration === undefined))
+    throw new UsageError('give the after schema or a migration file, not both and not neither');
   const handles = { before: handle(request.before), after: handle((request.after ?? request.migration)!) };
-  const [before, after] = request.after !== undefined
-    ? await Promise.all([readSchemaInput(registry, handles.before, request.type), readSchemaInput(registry, handles.after, request.type)])
-    : await readMigration(registry, handles, request.type);
+  const [before, after] =
+    request.after !== undefined
+      ? await Promise.all([readSchemaInput(registry, handles.before, request.type), readSchemaInput(registry, handles.after, request.type)])
+      : await readMigration(registry, handles, request.type);
   if (before.checker.id !== after.checker.id) {
     throw new InputDataError(
       `${before.name} reads as a ${before.checker.id} schema (${before.source.title}) but ${after.name} as a ${after.checker.id} schema (${after.source.title}); name the type to compare them as one kind`,
@@ -97,8 +95,15 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
   if (!request.verify) return report;
   const checker = before.checker;
   const verify = checker.verify;
-  if (!verify) throw new UsageError(`the ${checker.id} checker (plugin "${checker.plugin}") cannot verify its scripts: --verify is not available for --type ${checker.id}`);
-  const side = (input: ResolvedSchemaInput, inputHandle: typeof handles.before) => ({ model: input.read.model, dialect: input.read.dialect, input: inputHandle });
+  if (!verify)
+    throw new UsageError(
+      `the ${checker.id} checker (plugin "${checker.plugin}") cannot verify its scripts: --verify is not available for --type ${checker.id}`,
+    );
+  const side = (input: ResolvedSchemaInput, inputHandle: typeof handles.before) => ({
+    model: input.read.model,
+    dialect: input.read.dialect,
+    input: inputHandle,
+  });
   const verification = await runPluginCodeAsync(checker.plugin, `checker ${checker.id}: verify()`, () =>
     verify({ report, before: side(before, handles.before), after: side(after, handles.after), devUrl: request.verify?.devUrl ?? null }),
   );
@@ -106,17 +111,29 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
 }
 
 /** `--migration`: the before schema read as usual, the after schema as the checker applies the file to it. */
-async function readMigration(registry: PluginRegistry, handles: { before: SchemaInputHandle; after: SchemaInputHandle }, type: string | undefined): Promise<[ResolvedSchemaInput, ResolvedSchemaInput]> {
+async function readMigration(
+  registry: PluginRegistry,
+  handles: { before: SchemaInputHandle; after: SchemaInputHandle },
+  type: string | undefined,
+): Promise<[ResolvedSchemaInput, ResolvedSchemaInput]> {
   const before = await readSchemaInput(registry, handles.before, type);
   const checker = before.checker;
   const apply = checker.applyMigration;
-  if (!apply) throw new UsageError(`the ${checker.id} checker (plugin "${checker.plugin}") cannot read migration files: --migration is not available for --type ${checker.id}`);
+  if (!apply)
+    throw new UsageError(
+      `the ${checker.id} checker (plugin "${checker.plugin}") cannot read migration files: --migration is not available for --type ${checker.id}`,
+    );
   const read = await runPluginCodeAsync(checker.plugin, `checker ${checker.id}: applyMigration()`, () => apply(before.read, handles.after));
   return [before, { name: handles.after.name, checker, source: before.source, read: { ...read, dialect: read.dialect ?? before.read.dialect } }];
 }
 
 /** Diffs two inputs already read and lets the checker's rules classify every change. */
-export function compareSchemas(checker: Owned<Checker>, before: ResolvedSchemaInput, after: ResolvedSchemaInput, options: CheckOptions = {}): CompatibilityReport {
+export function compareSchemas(
+  checker: Owned<Checker>,
+  before: ResolvedSchemaInput,
+  after: ResolvedSchemaInput,
+  options: CheckOptions = {},
+): CompatibilityReport {
   const clock = options.clock ?? systemClock;
   const dialects = { before: before.read.dialect, after: after.read.dialect };
   const context: RuleContext = { before: before.read.model, after: after.read.model, dialect: dialects.after ?? dialects.before };
@@ -195,11 +212,7 @@ export function compareSchemas(checker: Owned<Checker>, before: ResolvedSchemaIn
       overall_risk: counts.breaking ? 'high' : counts.potentially_breaking ? 'medium' : 'low',
       deployment_risk: counts.breaking ? 'requires_coordinated_deployment' : 'safe_independent_deployment',
       rollback_complexity: counts.breaking > 3 ? 'high' : counts.breaking ? 'medium' : 'low',
-      testing_requirements: [
-        'integration_testing',
-        'regression_testing',
-        ...(scripts.some((s) => s.script_type === 'sql') ? ['data_migration_testing'] : []),
-      ],
+      testing_requirements: ['integration_testing', 'regression_testing', ...(scripts.some((s) => s.script_type === 'sql') ? ['data_migration_testing'] : [])],
     },
     recommendations,
   };

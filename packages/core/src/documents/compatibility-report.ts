@@ -38,12 +38,7 @@ export const MigrationScriptSchema = z.object({
 });
 export type MigrationScript = z.infer<typeof MigrationScriptSchema>;
 
-export const OverallCompatibilitySchema = z.enum([
-  'fully_compatible',
-  'backward_compatible',
-  'potentially_incompatible',
-  'breaking_changes',
-]);
+export const OverallCompatibilitySchema = z.enum(['fully_compatible', 'backward_compatible', 'potentially_incompatible', 'breaking_changes']);
 export type OverallCompatibility = z.infer<typeof OverallCompatibilitySchema>;
 
 export const SchemaInputDescriptionSchema = z.object({
@@ -57,7 +52,10 @@ const VerificationStepSchema = z
     status: z.enum(['passed', 'failed', 'needs_input', 'skipped']),
     statement: z.string().optional().meta({ description: 'The statement that failed.' }),
     error: z.string().optional().meta({ description: "The engine's error, one line." }),
-    placeholders: z.array(z.string()).optional().meta({ description: 'Values only the user knows (`{backfill_value}`): the script needs them before it can run.' }),
+    placeholders: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Values only the user knows (`{backfill_value}`): the script needs them before it can run.' }),
   })
   .meta({ description: 'How one step of a script went when replayed.' });
 
@@ -74,8 +72,12 @@ export const VerificationSchema = z
         rollback: VerificationStepSchema,
       }),
     ),
-    after_migration: z.object({ differences: z.array(z.string()) }).meta({ description: 'What still differs from the after schema once every migration script ran.' }),
-    after_rollback: z.object({ differences: z.array(z.string()) }).meta({ description: 'What still differs from the before schema once every rollback script ran, in reverse.' }),
+    after_migration: z
+      .object({ differences: z.array(z.string()) })
+      .meta({ description: 'What still differs from the after schema once every migration script ran.' }),
+    after_rollback: z
+      .object({ differences: z.array(z.string()) })
+      .meta({ description: 'What still differs from the before schema once every rollback script ran, in reverse.' }),
     notes: z.array(z.string()),
   })
   .meta({ title: 'Verification', description: 'The scripts replayed on a scratch database (`check --verify`).' });
@@ -85,7 +87,9 @@ export type Verification = z.infer<typeof VerificationSchema>;
 export const CompatibilityReportSchema = z
   .object({
     schema_type: z.string().meta({ description: 'Checker that produced the report (database, api, ...).' }),
-    schema_before: z.string().meta({ description: 'What the before input is: the first 500 characters of a JSON/YAML document, or the input and the format read.' }),
+    schema_before: z
+      .string()
+      .meta({ description: 'What the before input is: the first 500 characters of a JSON/YAML document, or the input and the format read.' }),
     schema_after: z.string(),
     inputs: z
       .object({ before: SchemaInputDescriptionSchema, after: SchemaInputDescriptionSchema })
@@ -110,7 +114,9 @@ export const CompatibilityReportSchema = z
       testing_requirements: z.array(z.string()),
     }),
     recommendations: z.array(z.string()),
-    verification: VerificationSchema.optional().meta({ description: 'With `--verify`: the scripts replayed on a scratch database and the result compared with both schemas.' }),
+    verification: VerificationSchema.optional().meta({
+      description: 'With `--verify`: the scripts replayed on a scratch database and the result compared with both schemas.',
+    }),
   })
   .meta({ title: 'Compatibility report', description: 'Every change between two schema versions, classified, with scripts.' });
 

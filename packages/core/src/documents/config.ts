@@ -11,7 +11,10 @@ export const PluginReferenceSchema = z.union([
 
 export const ConfigSchema = z
   .object({
-    plugins: z.array(PluginReferenceSchema).optional().meta({ description: 'Plugins to load. Without this key, the built-in plugins that are installed are loaded.' }),
+    plugins: z
+      .array(PluginReferenceSchema)
+      .optional()
+      .meta({ description: 'Plugins to load. Without this key, the built-in plugins that are installed are loaded.' }),
     rules: z
       .record(z.string(), z.union([ChangeSeveritySchema, z.literal('off')]))
       .optional()

@@ -36,7 +36,9 @@ function parseJson(text: string, file: string): unknown {
     const first = errors[0];
     if (!first) throw new InputDataError(`invalid JSON: ${(error as Error).message.split('\n')[0]}`, { file });
     const where = lineOfOffset(text, first.offset);
-    const reason = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const reason = printParseErrorCode(first.error)
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase();
     throw new InputDataError(`invalid JSON: ${reason} at column ${where.column}`, { file, line: where.line });
   }
 }

@@ -66,7 +66,10 @@ export const PlanPhaseSchema = z.object({
   tasks: z.array(z.string()),
   risk_level: RiskLevelSchema,
   resources_required: z.array(z.string()),
-  origin: z.enum(['spec', 'pattern', 'default']).optional().meta({ description: 'Where the phase comes from: the spec\'s migration_phases, the pattern, or the type\'s default plan.' }),
+  origin: z
+    .enum(['spec', 'pattern', 'default'])
+    .optional()
+    .meta({ description: "Where the phase comes from: the spec's migration_phases, the pattern, or the type's default plan." }),
   template: z.string().nullable().optional().meta({ description: 'The phase template its tasks, gates and rollback come from; null when none matches.' }),
   duration_basis: z.string().optional().meta({ description: 'How duration_hours was found.' }),
   work_minutes: minutes.optional().meta({ description: 'Sum of its steps.' }),
@@ -91,7 +94,10 @@ export const RiskItemSchema = z.object({
   severity: RiskLevelSchema,
   mitigation: z.string(),
   owner: z.string(),
-  raised_by: z.array(SpecFactRefSchema).optional().meta({ description: 'The spec facts that added this risk; empty for risks every plan of the type carries.' }),
+  raised_by: z
+    .array(SpecFactRefSchema)
+    .optional()
+    .meta({ description: 'The spec facts that added this risk; empty for risks every plan of the type carries.' }),
   condition: z.string().nullable().optional(),
 });
 export type RiskItem = z.infer<typeof RiskItemSchema>;
@@ -118,7 +124,7 @@ export const PlanRollbackSchema = z.object({
   rollback_triggers: z.array(z.string()),
   rollback_decision_matrix: z.record(z.string(), z.string()),
   rollback_contacts: z.array(z.string()),
-  metric_triggers: z.array(MetricTriggerSchema).optional().meta({ description: 'The spec\'s rollback triggers and alert thresholds, for the runbook.' }),
+  metric_triggers: z.array(MetricTriggerSchema).optional().meta({ description: "The spec's rollback triggers and alert thresholds, for the runbook." }),
 });
 export type PlanRollback = z.infer<typeof PlanRollbackSchema>;
 
@@ -144,7 +150,9 @@ export const FlagRolloutSchema = z.object({
 export type FlagRollout = z.infer<typeof FlagRolloutSchema>;
 
 export const PlanWarningSchema = z.object({
-  code: z.string().meta({ description: 'unknown-field, pattern-contradiction, downtime-over-budget, window-too-short, work-exceeds-phase, rollout-overruns, ...' }),
+  code: z
+    .string()
+    .meta({ description: 'unknown-field, pattern-contradiction, downtime-over-budget, window-too-short, work-exceeds-phase, rollout-overruns, ...' }),
   message: z.string(),
   path: z.string().nullable().meta({ description: 'The spec field it is about.' }),
 });
@@ -192,12 +200,18 @@ export const MigrationPlanSchema = z
     created_at: z.string(),
     description: z.string().nullable().optional(),
     critical_path: z.array(z.string()).optional().meta({ description: 'Phases whose delay delays the end; estimated_duration_hours is their sum.' }),
-    max_downtime_minutes: minutes.nullable().optional().meta({ description: 'The spec\'s constraint, when it states one.' }),
-    affected_systems: z.array(z.string()).optional().meta({ description: 'The spec\'s constraints.dependencies.' }),
-    scope: z.array(z.object({ kind: z.string(), name: z.string(), detail: z.string().nullable() })).optional().meta({ description: 'What the migration touches (tables, endpoints, workloads), from its steps.' }),
+    max_downtime_minutes: minutes.nullable().optional().meta({ description: "The spec's constraint, when it states one." }),
+    affected_systems: z.array(z.string()).optional().meta({ description: "The spec's constraints.dependencies." }),
+    scope: z
+      .array(z.object({ kind: z.string(), name: z.string(), detail: z.string().nullable() }))
+      .optional()
+      .meta({ description: 'What the migration touches (tables, endpoints, workloads), from its steps.' }),
     assumptions: z.array(AssumptionSchema).optional(),
     feature_flag_rollouts: z.array(FlagRolloutSchema).optional(),
-    monitoring: z.object({ critical_metrics: z.array(z.string()), gates: z.array(MetricGateSchema) }).nullable().optional(),
+    monitoring: z
+      .object({ critical_metrics: z.array(z.string()), gates: z.array(MetricGateSchema) })
+      .nullable()
+      .optional(),
     schedule: ScheduleSchema.nullable().optional(),
     risk_matrix: z.array(RiskMatrixCellSchema).optional(),
     warnings: z.array(PlanWarningSchema).optional(),

@@ -51,10 +51,9 @@ export const TriggerConditionSchema = z.object({
   auto_execute: z.boolean(),
   escalation_contacts: z.array(z.string()),
   action: z.string().optional().meta({ description: 'What happens when it fires: automatic_rollback, alert_team, scale_up, ...' }),
-  source: z
-    .enum(['spec', 'type', 'generic'])
-    .optional()
-    .meta({ description: 'spec: the spec\'s rollback_triggers or alert thresholds; type: the migration type\'s own; generic: core\'s, used only when the spec gives none.' }),
+  source: z.enum(['spec', 'type', 'generic']).optional().meta({
+    description: "spec: the spec's rollback_triggers or alert thresholds; type: the migration type's own; generic: core's, used only when the spec gives none.",
+  }),
 });
 export type TriggerCondition = z.infer<typeof TriggerConditionSchema>;
 

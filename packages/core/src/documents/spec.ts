@@ -12,16 +12,8 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const DailyWindowSchema = z.looseObject({
   start: clockTime.meta({ description: 'Local time it opens, HH:MM.' }),
   end: clockTime.meta({ description: 'Local time it closes, HH:MM; earlier than start means it closes the next day (22:00 → 02:00).' }),
-  timezone: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: 'UTC (default), a fixed offset such as +01:00, or an IANA zone such as Europe/Berlin.' }),
-  days: z
-    .array(z.enum(WEEKDAYS))
-    .min(1)
-    .optional()
-    .meta({ description: 'Days (of the local day it opens) it applies to; default every day.' }),
+  timezone: z.string().min(1).optional().meta({ description: 'UTC (default), a fixed offset such as +01:00, or an IANA zone such as Europe/Berlin.' }),
+  days: z.array(z.enum(WEEKDAYS)).min(1).optional().meta({ description: 'Days (of the local day it opens) it applies to; default every day.' }),
 });
 export type DailyWindow = z.infer<typeof DailyWindowSchema>;
 
@@ -33,11 +25,9 @@ export const SpecPhaseSchema = z.looseObject({
     .array(z.string().min(1))
     .optional()
     .meta({ description: 'Phases that must finish first. Default: the phase before it. Phases with the same dependencies run in parallel.' }),
-  template: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: 'A phase template of the migration type to take tasks, gates, steps and rollback from (default: the template named like the phase, if any).' }),
+  template: z.string().min(1).optional().meta({
+    description: 'A phase template of the migration type to take tasks, gates, steps and rollback from (default: the template named like the phase, if any).',
+  }),
   needs_window: z.boolean().optional().meta({ description: 'The phase must run inside the preferred migration window.' }),
   disruptive: z.boolean().optional().meta({ description: 'The phase loads the system: keep it out of critical business hours.' }),
 });
@@ -53,20 +43,16 @@ export const FeatureFlagSchema = z.looseObject({
   description: z.string().optional(),
   initial_percentage: percentage.optional(),
   rollout_schedule: z.array(RolloutStageSchema).optional(),
-  phase: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: 'The phase the rollout starts in. Default: the first phase that shifts traffic.' }),
+  phase: z.string().min(1).optional().meta({ description: 'The phase the rollout starts in. Default: the first phase that shifts traffic.' }),
 });
 export type FeatureFlag = z.infer<typeof FeatureFlagSchema>;
 
 export const MonitoringSchema = z.looseObject({
   critical_metrics: z.array(z.string().min(1)).optional(),
-  alert_thresholds: z
-    .record(z.string(), z.number().finite())
-    .optional()
-    .meta({ description: 'Metric → the value that raises an alert. Upper limits, except metrics named like availability, success rate or healthy ratio, which are lower limits.' }),
+  alert_thresholds: z.record(z.string(), z.number().finite()).optional().meta({
+    description:
+      'Metric → the value that raises an alert. Upper limits, except metrics named like availability, success rate or healthy ratio, which are lower limits.',
+  }),
 });
 export type Monitoring = z.infer<typeof MonitoringSchema>;
 
@@ -78,11 +64,7 @@ export const SpecRollbackTriggerSchema = z.looseObject({
     .optional()
     .meta({ description: 'Default greater_than, or less_than for metrics named like availability, success rate or healthy ratio.' }),
   duration_minutes: nonNegative.optional().meta({ description: 'How long the threshold must be crossed. Default 5.' }),
-  action: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({ description: 'automatic_rollback, alert_team, scale_up, or your own. Default alert_team.' }),
+  action: z.string().min(1).optional().meta({ description: 'automatic_rollback, alert_team, scale_up, or your own. Default alert_team.' }),
 });
 export type SpecRollbackTrigger = z.infer<typeof SpecRollbackTriggerSchema>;
 
@@ -94,13 +76,20 @@ export type SpecRollbackTrigger = z.infer<typeof SpecRollbackTriggerSchema>;
 export const MigrationSpecSchema = z
   .looseObject({
     type: z.string().min(1).meta({ description: 'Migration type, provided by a plugin (database, service, infrastructure, ...).' }),
-    pattern: z.string().min(1).optional().meta({ description: 'Migration pattern of that type (schema_change, strangler_fig, ...). Defaults to the type\'s default phases.' }),
+    pattern: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "Migration pattern of that type (schema_change, strangler_fig, ...). Defaults to the type's default phases." }),
     source: z.string().min(1).meta({ description: 'The system migrated from.' }),
     target: z.string().min(1).meta({ description: 'The system migrated to.' }),
     description: z.string().optional(),
     constraints: z
       .looseObject({
-        max_downtime_minutes: nonNegative.optional().meta({ description: 'Longest acceptable outage; under 60 adds complexity and a zero-downtime risk, and every step that stops traffic is sized against it. Default 480.' }),
+        max_downtime_minutes: nonNegative.optional().meta({
+          description:
+            'Longest acceptable outage; under 60 adds complexity and a zero-downtime risk, and every step that stops traffic is sized against it. Default 480.',
+        }),
         data_volume_gb: nonNegative.optional().meta({ description: 'Data to move, in GB; over 100 / 1,000 / 10,000 adds complexity.' }),
         dependencies: z.array(z.string()).optional().meta({ description: 'Systems that depend on the one migrated.' }),
         compliance_requirements: z.array(z.string()).optional().meta({ description: 'GDPR, SOX, PCI_DSS, HIPAA, ...' }),
@@ -118,7 +107,7 @@ export const MigrationSpecSchema = z
       .array(SpecPhaseSchema)
       .min(1)
       .optional()
-      .meta({ description: 'The team\'s own phases, in order: the plan keeps their names, descriptions and hours instead of the pattern\'s.' }),
+      .meta({ description: "The team's own phases, in order: the plan keeps their names, descriptions and hours instead of the pattern's." }),
     feature_flags: z.array(FeatureFlagSchema).optional().meta({ description: 'Flags that move traffic or users, with their rollout stages.' }),
     monitoring: MonitoringSchema.optional().meta({ description: 'Metrics watched during the migration; their alert thresholds gate every rollout stage.' }),
     rollback_triggers: z

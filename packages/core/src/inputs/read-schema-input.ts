@@ -30,7 +30,10 @@ export class UnknownCheckerError extends UsageError {
 export function requireChecker(registry: PluginRegistry, checkerId: string): Owned<Checker> {
   const checker = registry.checker(checkerId);
   if (checker) return checker;
-  throw new UnknownCheckerError(checkerId, registry.checkers().map((c) => c.id));
+  throw new UnknownCheckerError(
+    checkerId,
+    registry.checkers().map((c) => c.id),
+  );
 }
 
 /**

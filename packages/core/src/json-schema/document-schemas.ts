@@ -48,7 +48,10 @@ function configWithPluginOptions(registry: PluginRegistry): z.ZodType {
     z.tuple([z.literal(plugin.meta.name), plugin.options!.schema]).meta({ description: `${plugin.meta.name} with its options` }),
   );
   return ConfigSchema.extend({
-    plugins: z.array(z.union([...entries, PluginReferenceSchema])).optional().meta({ description: 'Plugins to load, by package name or [name, options].' }),
+    plugins: z
+      .array(z.union([...entries, PluginReferenceSchema]))
+      .optional()
+      .meta({ description: 'Plugins to load, by package name or [name, options].' }),
   });
 }
 

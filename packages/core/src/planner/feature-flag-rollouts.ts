@@ -19,13 +19,20 @@ export function flagHosts(spec: MigrationSpec, phases: PhaseSource[], file: stri
   const hosts = (spec.feature_flags ?? []).map((flag, i) => {
     if (flag.phase !== undefined) {
       if (!phases.some((p) => p.name === flag.phase)) {
-        throw new InputDataError(`names phase "${flag.phase}", which this plan does not have (phases: ${phases.map((p) => p.name).join(', ')})`, { file, path: `feature_flags[${i}].phase` });
+        throw new InputDataError(`names phase "${flag.phase}", which this plan does not have (phases: ${phases.map((p) => p.name).join(', ')})`, {
+          file,
+          path: `feature_flags[${i}].phase`,
+        });
       }
       return flag.phase;
     }
     const host = byTemplate ?? byWords;
     if (!host) {
-      warnings.push({ code: 'rollout-without-phase', message: `no phase shifts traffic, so the rollout of ${flag.name} is not scheduled; name its phase in feature_flags[${i}].phase`, path: `feature_flags[${i}].phase` });
+      warnings.push({
+        code: 'rollout-without-phase',
+        message: `no phase shifts traffic, so the rollout of ${flag.name} is not scheduled; name its phase in feature_flags[${i}].phase`,
+        path: `feature_flags[${i}].phase`,
+      });
       return null;
     }
     return host.name;
@@ -86,16 +93,28 @@ export function buildRollouts(
     const host = hosts[i] ?? null;
     const schedule = flag.rollout_schedule?.length ? flag.rollout_schedule : [{ percentage: 100, duration_hours: 0 }];
     if (!flag.rollout_schedule?.length) {
-      warnings.push({ code: 'rollout-without-stages', message: `${flag.name} has no rollout_schedule: planned as one switch to 100%`, path: `feature_flags[${i}].rollout_schedule` });
+      warnings.push({
+        code: 'rollout-without-stages',
+        message: `${flag.name} has no rollout_schedule: planned as one switch to 100%`,
+        path: `feature_flags[${i}].rollout_schedule`,
+      });
     }
     schedule.forEach((stage, j) => {
       if (j > 0 && stage.percentage < schedule[j - 1]!.percentage) {
-        warnings.push({ code: 'rollout-goes-back', message: `${flag.name} drops from ${schedule[j - 1]!.percentage}% to ${stage.percentage}%`, path: `feature_flags[${i}].rollout_schedule[${j}].percentage` });
+        warnings.push({
+          code: 'rollout-goes-back',
+          message: `${flag.name} drops from ${schedule[j - 1]!.percentage}% to ${stage.percentage}%`,
+          path: `feature_flags[${i}].rollout_schedule[${j}].percentage`,
+        });
       }
     });
     const last = schedule.at(-1)!;
     if (last.percentage < 100) {
-      warnings.push({ code: 'rollout-incomplete', message: `${flag.name} stops at ${last.percentage}%: the old path keeps serving the rest`, path: `feature_flags[${i}].rollout_schedule` });
+      warnings.push({
+        code: 'rollout-incomplete',
+        message: `${flag.name} stops at ${last.percentage}%: the old path keeps serving the rest`,
+        path: `feature_flags[${i}].rollout_schedule`,
+      });
     }
     let at = host ? phaseStart.get(host)! : 0;
     const stages = schedule.map((stage, j) => {

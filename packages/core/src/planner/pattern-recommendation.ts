@@ -70,7 +70,5 @@ export function recommendPatterns(registry: PluginRegistry, query: Recommendatio
       favoured: pro.length,
     });
   }
-  return found
-    .sort((a, b) => RANK[a.match] - RANK[b.match] || b.favoured - a.favoured)
-    .map(({ favoured: _f, ...r }) => r);
+  return found.sort((a, b) => RANK[a.match] - RANK[b.match] || b.favoured - a.favoured).map(({ favoured: _f, ...r }) => r);
 }

@@ -24,7 +24,10 @@ export function formatHours(hours: number): string {
  * for a phase sized by its steps (a cutover), their sum; otherwise the phase's share of the
  * pattern's hours, or its steps' work when that is longer. Each phase says which in its basis.
  */
-export function sizePhases(sources: PhaseSources, stepsByPhase: Map<string, PlanStepInput[]>): { sizes: PhaseSize[]; shares: number[]; warnings: PlanWarning[] } {
+export function sizePhases(
+  sources: PhaseSources,
+  stepsByPhase: Map<string, PlanStepInput[]>,
+): { sizes: PhaseSize[]; shares: number[]; warnings: PlanWarning[] } {
   const warnings: PlanWarning[] = [];
   const weights = sources.phases.map((p) => p.weight);
   const shares = splitHours(sources.totalHours, weights);
@@ -43,7 +46,12 @@ export function sizePhases(sources: PhaseSources, stepsByPhase: Map<string, Plan
           path: `${phase.specPath}.estimated_duration_hours`,
         });
       }
-      return { hours: phase.specHours, basis: `spec: ${phase.specPath}.estimated_duration_hours = ${phase.specHours}; ${workText}`, workMinutes, downtimeMinutes };
+      return {
+        hours: phase.specHours,
+        basis: `spec: ${phase.specPath}.estimated_duration_hours = ${phase.specHours}; ${workText}`,
+        workMinutes,
+        downtimeMinutes,
+      };
     }
     if (phase.sizedBy === 'steps' && steps.length) {
       return { hours: work, basis: `sum of its steps: ${Math.round(workMinutes)} min, rounded up to the quarter hour`, workMinutes, downtimeMinutes };

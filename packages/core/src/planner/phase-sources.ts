@@ -80,20 +80,27 @@ export function resolvePhaseSources(
     phases = spec.migration_phases.map((p, i) => {
       const specPath = `migration_phases[${i}]`;
       const duplicate = names.indexOf(p.phase);
-      if (duplicate !== i) throw new InputDataError(`phase "${p.phase}" is listed twice (also migration_phases[${duplicate}])`, { file, path: `${specPath}.phase` });
+      if (duplicate !== i)
+        throw new InputDataError(`phase "${p.phase}" is listed twice (also migration_phases[${duplicate}])`, { file, path: `${specPath}.phase` });
       let template: Owned<PhaseTemplate> | null = null;
       if (p.template !== undefined) {
         template = registry.phaseTemplate(spec.type, p.template) ?? null;
         if (!template) {
           const known = registry.phaseTemplateIds(spec.type);
-          throw new InputDataError(`migration type "${spec.type}" has no phase template "${p.template}" (known: ${known.join(', ')})`, { file, path: `${specPath}.template` });
+          throw new InputDataError(`migration type "${spec.type}" has no phase template "${p.template}" (known: ${known.join(', ')})`, {
+            file,
+            path: `${specPath}.template`,
+          });
         }
       } else {
         template = registry.phaseTemplate(spec.type, p.phase) ?? null;
       }
       (p.depends_on ?? []).forEach((dep, j) => {
         if (!names.includes(dep)) {
-          throw new InputDataError(`depends on "${dep}", which is not a phase of this spec (phases: ${names.join(', ')})`, { file, path: `${specPath}.depends_on[${j}]` });
+          throw new InputDataError(`depends on "${dep}", which is not a phase of this spec (phases: ${names.join(', ')})`, {
+            file,
+            path: `${specPath}.depends_on[${j}]`,
+          });
         }
       });
       const flags = template ? fromTemplate(template) : { weight: 1, sizedBy: 'pattern' as const, shiftsTraffic: false, needsWindow: false, disruptive: false };
@@ -132,7 +139,10 @@ export function resolvePhaseSources(
       };
     });
     const cycle = findCycle(phases);
-    if (cycle) throw new PluginError(`plugin "${pattern?.plugin ?? type.plugin}": phase dependencies of ${pattern ? `pattern "${pattern.id}"` : `the default plan of "${type.id}"`} form a cycle: ${cycle.join(' → ')}`);
+    if (cycle)
+      throw new PluginError(
+        `plugin "${pattern?.plugin ?? type.plugin}": phase dependencies of ${pattern ? `pattern "${pattern.id}"` : `the default plan of "${type.id}"`} form a cycle: ${cycle.join(' → ')}`,
+      );
   }
   return { pattern, totalHours, totalBasis, phases };
 }

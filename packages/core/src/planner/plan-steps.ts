@@ -26,7 +26,9 @@ const PlanWorkSchema = z.object({
       scriptType: ScriptType.optional(),
       script: z.string().optional(),
       validation: z.string().optional(),
-      rollback: z.object({ name: z.string().min(1), description: z.string(), scriptType: ScriptType, script: z.string().optional(), minutes: Minutes }).optional(),
+      rollback: z
+        .object({ name: z.string().min(1), description: z.string(), scriptType: ScriptType, script: z.string().optional(), minutes: Minutes })
+        .optional(),
     }),
   ),
   assumptions: z.array(z.object({ name: z.string(), value: z.number(), unit: z.string(), source: z.string(), description: z.string() })).optional(),
@@ -46,7 +48,9 @@ export function typeWork(type: Owned<MigrationTypeDefinition>, spec: MigrationSp
   const parsed = PlanWorkSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PluginError(`plugin "${type.plugin}": migration type ${type.id}: planWork() returned an invalid result at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new PluginError(
+      `plugin "${type.plugin}": migration type ${type.id}: planWork() returned an invalid result at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
   }
   const seen = new Set<string>();
   for (const step of parsed.data.steps) {
@@ -74,7 +78,13 @@ export function toPlanStep(step: PlanStepInput): PlanStep {
     script: step.script ?? null,
     validation: step.validation ?? null,
     rollback: step.rollback
-      ? { name: step.rollback.name, description: step.rollback.description, script_type: step.rollback.scriptType, script: step.rollback.script ?? null, duration_minutes: step.rollback.minutes }
+      ? {
+          name: step.rollback.name,
+          description: step.rollback.description,
+          script_type: step.rollback.scriptType,
+          script: step.rollback.script ?? null,
+          duration_minutes: step.rollback.minutes,
+        }
       : null,
   };
 }
@@ -84,10 +94,17 @@ export function toPlanStep(step: PlanStepInput): PlanStep {
  * spec phase follows). A step whose phases are all missing goes to the longest phase after the
  * first, with a warning, so no work silently disappears.
  */
-export function placeSteps(steps: PlanStepInput[], phases: PhaseSource[], shares: number[]): { byPhase: Map<string, PlanStepInput[]>; warnings: PlanWarning[] } {
+export function placeSteps(
+  steps: PlanStepInput[],
+  phases: PhaseSource[],
+  shares: number[],
+): { byPhase: Map<string, PlanStepInput[]>; warnings: PlanWarning[] } {
   const byPhase = new Map<string, PlanStepInput[]>(phases.map((p) => [p.name, []]));
   const warnings: PlanWarning[] = [];
-  const fallbackIndex = phases.length > 1 ? phases.slice(1).reduce((best, p, i) => ((p.specHours ?? shares[i + 1]!) > (phases[best]!.specHours ?? shares[best]!) ? i + 1 : best), 1) : 0;
+  const fallbackIndex =
+    phases.length > 1
+      ? phases.slice(1).reduce((best, p, i) => ((p.specHours ?? shares[i + 1]!) > (phases[best]!.specHours ?? shares[best]!) ? i + 1 : best), 1)
+      : 0;
   for (const step of steps) {
     const target =
       step.phases.map((candidate) => phases.find((p) => p.name === candidate) ?? phases.find((p) => p.template?.id === candidate)).find(Boolean) ?? null;

@@ -31,10 +31,9 @@ export class UnknownMigrationTypeError extends InputDataError {
     loaded: string[],
     path = 'type',
   ) {
-    super(
-      `no loaded plugin provides migration type "${migrationType}" (${loaded.length ? `loaded types: ${loaded.join(', ')}` : 'no plugins are loaded'})`,
-      { path },
-    );
+    super(`no loaded plugin provides migration type "${migrationType}" (${loaded.length ? `loaded types: ${loaded.join(', ')}` : 'no plugins are loaded'})`, {
+      path,
+    });
   }
 }
 
@@ -48,7 +47,12 @@ export interface PlanOptions {
 
 function requireType(registry: PluginRegistry, type: string, path: string, file: string | undefined) {
   const definition = registry.migrationType(type);
-  if (!definition) throw new UnknownMigrationTypeError(type, registry.migrationTypes().map((t) => t.id), path).withFile(file);
+  if (!definition)
+    throw new UnknownMigrationTypeError(
+      type,
+      registry.migrationTypes().map((t) => t.id),
+      path,
+    ).withFile(file);
   return definition;
 }
 
@@ -57,7 +61,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function flagTask(spec: MigrationSpec, flagIndex: number): string {
   const flag = spec.feature_flags![flagIndex]!;
-  const stages = (flag.rollout_schedule ?? [{ percentage: 100, duration_hours: 0 }]).map((s) => (s.duration_hours ? `${s.percentage}% (${s.duration_hours} h)` : `${s.percentage}%`));
+  const stages = (flag.rollout_schedule ?? [{ percentage: 100, duration_hours: 0 }]).map((s) =>
+    s.duration_hours ? `${s.percentage}% (${s.duration_hours} h)` : `${s.percentage}%`,
+  );
   return `Roll out ${flag.name}: ${stages.join(' → ')}, moving on only while the gates hold`;
 }
 
@@ -68,7 +74,11 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   // Library callers may pass anything: the planner reads only what the schema let through.
   const spec = validateDocument(MigrationSpecSchema, input, file ?? 'spec', 'a migration spec');
   const type = requireType(registry, spec.type, 'type', file);
-  const warnings: PlanWarning[] = reviewSpec(registry, spec, { file: file ?? 'spec' }).map((w) => ({ code: 'unknown-field', message: w.message, path: w.path }));
+  const warnings: PlanWarning[] = reviewSpec(registry, spec, { file: file ?? 'spec' }).map((w) => ({
+    code: 'unknown-field',
+    message: w.message,
+    path: w.path,
+  }));
   const { complexity } = assessComplexity(spec);
   const sources = resolvePhaseSources(registry, type, spec, complexity, file);
   const facts = specFacts(registry, spec);
@@ -87,7 +97,10 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   });
   warnings.push(...work.warnings);
   const steps: PlanStepInput[] = [...work.steps, ...flagSteps(spec, hosts.hosts)];
-  const shares = splitHours(sources.totalHours, sources.phases.map((p) => p.weight));
+  const shares = splitHours(
+    sources.totalHours,
+    sources.phases.map((p) => p.weight),
+  );
   const placed = placeSteps(steps, sources.phases, shares);
   warnings.push(...placed.warnings);
   const sized = sizePhases(sources, placed.byPhase);

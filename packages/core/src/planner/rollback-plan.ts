@@ -16,7 +16,11 @@ export function buildRollbackPlan(registry: PluginRegistry, type: string, phases
       return {
         phase: phase.name,
         rollback_actions: steps.map((s) => s.name),
-        validation_criteria: [`System restored to pre-${phase.name} state`, `All ${phase.name} changes successfully reverted`, 'System functionality confirmed'],
+        validation_criteria: [
+          `System restored to pre-${phase.name} state`,
+          `All ${phase.name} changes successfully reverted`,
+          'System functionality confirmed',
+        ],
         estimated_time_minutes: rollbackMinutes(phase, steps),
       };
     }),

@@ -25,23 +25,53 @@ export function coreFacts(spec: MigrationSpec): SpecFact[] {
     });
   }
   if (c.data_volume_gb !== undefined && c.data_volume_gb > LARGE_DATA_VOLUME_GB) {
-    facts.push({ id: 'large-data-volume', path: 'constraints.data_volume_gb', value: c.data_volume_gb, statement: `${c.data_volume_gb.toLocaleString('en-US')} GB to move (over ${LARGE_DATA_VOLUME_GB.toLocaleString('en-US')})` });
+    facts.push({
+      id: 'large-data-volume',
+      path: 'constraints.data_volume_gb',
+      value: c.data_volume_gb,
+      statement: `${c.data_volume_gb.toLocaleString('en-US')} GB to move (over ${LARGE_DATA_VOLUME_GB.toLocaleString('en-US')})`,
+    });
   }
   if (c.compliance_requirements?.length) {
-    facts.push({ id: 'compliance', path: 'constraints.compliance_requirements', value: c.compliance_requirements, statement: `regulated data: ${c.compliance_requirements.join(', ')}` });
+    facts.push({
+      id: 'compliance',
+      path: 'constraints.compliance_requirements',
+      value: c.compliance_requirements,
+      statement: `regulated data: ${c.compliance_requirements.join(', ')}`,
+    });
   }
   if (c.dependencies && c.dependencies.length > MANY_DEPENDENTS) {
-    facts.push({ id: 'many-dependents', path: 'constraints.dependencies', value: c.dependencies.length, statement: `${c.dependencies.length} dependent systems` });
+    facts.push({
+      id: 'many-dependents',
+      path: 'constraints.dependencies',
+      value: c.dependencies.length,
+      statement: `${c.dependencies.length} dependent systems`,
+    });
   }
   const bc = spec.business_continuity;
   if (bc?.preferred_migration_window) {
-    facts.push({ id: 'migration-window', path: 'business_continuity.preferred_migration_window', value: bc.preferred_migration_window, statement: 'a preferred migration window is set' });
+    facts.push({
+      id: 'migration-window',
+      path: 'business_continuity.preferred_migration_window',
+      value: bc.preferred_migration_window,
+      statement: 'a preferred migration window is set',
+    });
   }
   if (bc?.critical_business_hours) {
-    facts.push({ id: 'business-hours', path: 'business_continuity.critical_business_hours', value: bc.critical_business_hours, statement: 'critical business hours are set' });
+    facts.push({
+      id: 'business-hours',
+      path: 'business_continuity.critical_business_hours',
+      value: bc.critical_business_hours,
+      statement: 'critical business hours are set',
+    });
   }
   if (spec.feature_flags?.length) {
-    facts.push({ id: 'feature-flags', path: 'feature_flags', value: spec.feature_flags.map((f) => f.name), statement: `traffic moves behind ${spec.feature_flags.length} feature flag(s)` });
+    facts.push({
+      id: 'feature-flags',
+      path: 'feature_flags',
+      value: spec.feature_flags.map((f) => f.name),
+      statement: `traffic moves behind ${spec.feature_flags.length} feature flag(s)`,
+    });
   }
   return facts;
 }

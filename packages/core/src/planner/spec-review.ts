@@ -52,7 +52,10 @@ export function reviewSpec(registry: PluginRegistry, spec: MigrationSpec, option
   ];
   if (options.strict && warnings.length) {
     const [first] = warnings;
-    throw new InputDataError(`${first!.message}${warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : ''}`, { file: options.file, path: formatPath(first!.path.split('.')) });
+    throw new InputDataError(`${first!.message}${warnings.length > 1 ? ` (and ${warnings.length - 1} more)` : ''}`, {
+      file: options.file,
+      path: formatPath(first!.path.split('.')),
+    });
   }
   return warnings;
 }

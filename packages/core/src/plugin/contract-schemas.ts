@@ -155,7 +155,10 @@ function buildPluginSchema() {
 
   const Rule: z.ZodType<T.CompatibilityRule, T.CompatibilityRuleInput> = z.object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case rule id'),
-    code: z.string().regex(/^[A-Z]{2,5}\d{3}$/, 'expected a code of 2-5 capital letters and 3 digits, e.g. DB102').optional(),
+    code: z
+      .string()
+      .regex(/^[A-Z]{2,5}\d{3}$/, 'expected a code of 2-5 capital letters and 3 digits, e.g. DB102')
+      .optional(),
     issueType: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a snake_case issue type'),
     change: Text,
     severity: ChangeSeveritySchema,
@@ -165,7 +168,14 @@ function buildPluginSchema() {
     docsUrl: Url.optional(),
     examples: z
       .array(
-        z.object({ name: Text.optional(), fileName: Text.optional(), before: z.unknown(), after: z.unknown(), renames: z.array(RenameHint).optional(), migration: z.boolean().optional() }),
+        z.object({
+          name: Text.optional(),
+          fileName: Text.optional(),
+          before: z.unknown(),
+          after: z.unknown(),
+          renames: z.array(RenameHint).optional(),
+          migration: z.boolean().optional(),
+        }),
       )
       .default([]),
     when: fn<NonNullable<T.CompatibilityRule['when']>>().optional(),
@@ -197,8 +207,7 @@ function buildPluginSchema() {
 
   const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
     apiVersion: z.literal(PLUGIN_API_VERSION, {
-      error: (issue) =>
-        `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,
+      error: (issue) => `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,
     }),
     meta: z.object({ name: Text, version: Text, namespace: Id, description: Text.optional(), docsUrl: Url.optional() }),
     migrationTypes: z.array(MigrationType).default([]),

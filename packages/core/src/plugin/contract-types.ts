@@ -449,8 +449,7 @@ export interface CompatibilityRuleInput<Model = any, Change extends SchemaChange
   when?: ((change: Change, context: RuleContext<Model>) => boolean) | undefined;
   classify: (change: Change, context: RuleContext<Model>) => RuleOutcome;
 }
-export interface CompatibilityRule<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>>
-  extends CompatibilityRuleInput<Model, Change> {
+export interface CompatibilityRule<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> extends CompatibilityRuleInput<Model, Change> {
   examples: RuleExample[];
 }
 
@@ -510,8 +509,7 @@ export interface CheckerInput<Model = any, Change extends SchemaChange<any, any>
    */
   applyMigration?: ((before: SchemaRead<Model>, migration: SchemaInputHandle) => Promise<SchemaRead<Model>>) | undefined;
 }
-export interface Checker<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>>
-  extends Omit<CheckerInput<Model, Change>, 'rules'> {
+export interface Checker<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> extends Omit<CheckerInput<Model, Change>, 'rules'> {
   rules: CompatibilityRule<Model, Change>[];
 }
 

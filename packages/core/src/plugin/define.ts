@@ -22,9 +22,7 @@ export function definePlugin<const P extends MigrationArchitectPlugin>(plugin: P
  * A checker with its model and change types, so rules get typed changes:
  * `defineChecker<ApiModel, ApiChange>({ diff, rules: [...] })`.
  */
-export function defineChecker<Model, Change extends SchemaChange<any, any> = SchemaChange>(
-  checker: CheckerInput<Model, Change>,
-): CheckerInput<Model, Change> {
+export function defineChecker<Model, Change extends SchemaChange<any, any> = SchemaChange>(checker: CheckerInput<Model, Change>): CheckerInput<Model, Change> {
   return checker;
 }
 

@@ -83,9 +83,7 @@ export class PluginRegistry {
       const plugin = parsed.data;
       const owner = namespaces.get(plugin.meta.namespace);
       if (owner) {
-        throw new PluginError(
-          `namespace "${plugin.meta.namespace}" is claimed by both plugin "${owner}" and plugin "${plugin.meta.name}"`,
-        );
+        throw new PluginError(`namespace "${plugin.meta.namespace}" is claimed by both plugin "${owner}" and plugin "${plugin.meta.name}"`);
       }
       namespaces.set(plugin.meta.namespace, plugin.meta.name);
       resolved.push(plugin);
@@ -114,7 +112,9 @@ export class PluginRegistry {
         const where = `checkers.${checker.id}.rules[${i}]`;
         if (ruleIds.has(rule.id)) throw new PluginError(`plugin "${name}" is invalid: ${where}.id: rule "${rule.id}" appears twice`);
         if (kinds && !kinds.has(rule.change)) {
-          throw new PluginError(`plugin "${name}" is invalid: ${where}.change: rule "${rule.id}" classifies "${rule.change}", which is not among the checker's changeKinds`);
+          throw new PluginError(
+            `plugin "${name}" is invalid: ${where}.change: rule "${rule.id}" classifies "${rule.change}", which is not among the checker's changeKinds`,
+          );
         }
         ruleIds.add(rule.id);
       });
@@ -143,7 +143,9 @@ export class PluginRegistry {
       for (const [phase, after] of Object.entries(pattern.dependencies)) {
         for (const name of [phase, ...after]) {
           if (!pattern.phases.includes(name)) {
-            throw new PluginError(`plugin "${pattern.plugin}": pattern "${pattern.type}/${pattern.id}" dependencies name phase "${name}", which is not among its phases (${pattern.phases.join(', ')})`);
+            throw new PluginError(
+              `plugin "${pattern.plugin}": pattern "${pattern.type}/${pattern.id}" dependencies name phase "${name}", which is not among its phases (${pattern.phases.join(', ')})`,
+            );
           }
         }
       }
@@ -163,7 +165,9 @@ export class PluginRegistry {
     for (const message of this.communicationIndex.values()) needType(message.type, `communication template "${message.id}"`, message.plugin);
     for (const source of this.sourceIndex.values()) {
       if (!this.checkerIndex.get(source.checker)) {
-        throw new PluginError(`plugin "${source.plugin}": source "${source.id}" reads schemas for checker "${source.checker}", which no loaded plugin provides`);
+        throw new PluginError(
+          `plugin "${source.plugin}": source "${source.id}" reads schemas for checker "${source.checker}", which no loaded plugin provides`,
+        );
       }
     }
   }
@@ -194,7 +198,10 @@ export class PluginRegistry {
 
   /** Ids of the phase templates of a migration type. */
   phaseTemplateIds(type: string): string[] {
-    return this.phaseIndex.values().filter((p) => p.type === type).map((p) => p.id);
+    return this.phaseIndex
+      .values()
+      .filter((p) => p.type === type)
+      .map((p) => p.id);
   }
 
   risks(type: string): Owned<RiskTemplate>[] {

@@ -32,8 +32,14 @@ function stepSection(phase: PlanPhase): string[] {
     '',
   ];
   for (const step of steps.filter((s) => s.script)) {
-    out.push('<details>', `<summary>${step.name.replace(/</g, '&lt;')}</summary>`, '', ...codeBlock(step.script!, step.script_type === 'sql' ? 'sql' : step.script_type === 'manual' ? 'text' : 'bash'));
-    if (step.rollback?.script) out.push('', `Rollback (${step.rollback.name}):`, '', ...codeBlock(step.rollback.script, step.rollback.script_type === 'sql' ? 'sql' : 'bash'));
+    out.push(
+      '<details>',
+      `<summary>${step.name.replace(/</g, '&lt;')}</summary>`,
+      '',
+      ...codeBlock(step.script!, step.script_type === 'sql' ? 'sql' : step.script_type === 'manual' ? 'text' : 'bash'),
+    );
+    if (step.rollback?.script)
+      out.push('', `Rollback (${step.rollback.name}):`, '', ...codeBlock(step.rollback.script, step.rollback.script_type === 'sql' ? 'sql' : 'bash'));
     out.push('', '</details>', '');
   }
   return out;
@@ -50,15 +56,17 @@ export function renderPlanMarkdown(plan: MigrationPlan): string {
     ...(plan.description ? [plan.description, ''] : []),
     ...table(
       ['Type', 'Pattern', 'Complexity', 'Estimated duration', 'Max downtime', ...(calendar ? ['Start (UTC)', 'End (UTC)'] : []), 'Created'],
-      [[
-        plan.migration_type,
-        plan.migration_pattern ?? 'default phases',
-        plan.complexity,
-        `${plan.estimated_duration_hours} h (${(plan.estimated_duration_hours / 24).toFixed(1)} days)`,
-        plan.max_downtime_minutes === null || plan.max_downtime_minutes === undefined ? 'not stated' : `${plan.max_downtime_minutes} min`,
-        ...(calendar ? [calendar.start.slice(0, 16).replace('T', ' '), calendar.end.slice(0, 16).replace('T', ' ')] : []),
-        plan.created_at,
-      ]],
+      [
+        [
+          plan.migration_type,
+          plan.migration_pattern ?? 'default phases',
+          plan.complexity,
+          `${plan.estimated_duration_hours} h (${(plan.estimated_duration_hours / 24).toFixed(1)} days)`,
+          plan.max_downtime_minutes === null || plan.max_downtime_minutes === undefined ? 'not stated' : `${plan.max_downtime_minutes} min`,
+          ...(calendar ? [calendar.start.slice(0, 16).replace('T', ' '), calendar.end.slice(0, 16).replace('T', ' ')] : []),
+          plan.created_at,
+        ],
+      ],
     ),
     '',
   ];
@@ -69,7 +77,12 @@ export function renderPlanMarkdown(plan: MigrationPlan): string {
 
   out.push('## Schedule', '', ...codeBlock(ganttChart(plan).join('\n'), 'mermaid'), '');
   if (calendar) {
-    out.push(`Business hours: ${calendar.business_hours ?? 'not stated'}; migration window: ${calendar.migration_window ?? 'not stated'}; ${calendar.calendar_hours} h on the calendar.`, '', ...calendar.notes.map((n) => `- ${n}`), '');
+    out.push(
+      `Business hours: ${calendar.business_hours ?? 'not stated'}; migration window: ${calendar.migration_window ?? 'not stated'}; ${calendar.calendar_hours} h on the calendar.`,
+      '',
+      ...calendar.notes.map((n) => `- ${n}`),
+      '',
+    );
   }
 
   out.push('## Phases', '', ...codeBlock(phaseFlow(plan).join('\n'), 'mermaid'), '');
@@ -94,14 +107,28 @@ export function renderPlanMarkdown(plan: MigrationPlan): string {
     if (phase.duration_basis) out.push(`*${phase.duration_hours} h — ${phase.duration_basis}*`, '');
     out.push('**Tasks**', '', ...phase.tasks.map((t) => `- [ ] ${t}`), '');
     out.push(...stepSection(phase));
-    out.push('**Gate: done when**', '', ...phase.validation_criteria.map((c) => `- ${c}`), '', '**Roll back if**', '', ...phase.rollback_triggers.map((t) => `- ${t}`), '');
+    out.push(
+      '**Gate: done when**',
+      '',
+      ...phase.validation_criteria.map((c) => `- ${c}`),
+      '',
+      '**Roll back if**',
+      '',
+      ...phase.rollback_triggers.map((t) => `- ${t}`),
+      '',
+    );
   });
 
   const rollouts = plan.feature_flag_rollouts ?? [];
   if (rollouts.length) {
     out.push('## Feature flag rollouts', '');
     for (const rollout of rollouts) {
-      out.push(`### ${rollout.flag}`, '', `${rollout.description}${rollout.description ? '. ' : ''}Starts in ${rollout.phase ?? '(no phase)'}; ${rollout.total_hours} h to the last stage.`, '');
+      out.push(
+        `### ${rollout.flag}`,
+        '',
+        `${rollout.description}${rollout.description ? '. ' : ''}Starts in ${rollout.phase ?? '(no phase)'}; ${rollout.total_hours} h to the last stage.`,
+        '',
+      );
       out.push(
         ...table(
           ['Stage', 'Hold', 'From hour', ...(rollout.stages.some((s) => s.start) ? ['When (UTC)'] : []), 'Move on when', 'Abort when'],
@@ -124,7 +151,15 @@ export function renderPlanMarkdown(plan: MigrationPlan): string {
   out.push(
     ...table(
       ['Probability \\ impact', ...[...LEVELS].reverse()],
-      LEVELS.map((p) => [p, ...[...LEVELS].reverse().map((i) => plan.risks.filter((r) => r.probability === p && r.impact === i).map((r) => labels.get(r.id ?? r.description)).join(' '))]),
+      LEVELS.map((p) => [
+        p,
+        ...[...LEVELS].reverse().map((i) =>
+          plan.risks
+            .filter((r) => r.probability === p && r.impact === i)
+            .map((r) => labels.get(r.id ?? r.description))
+            .join(' '),
+        ),
+      ]),
     ),
     '',
   );
@@ -146,11 +181,27 @@ export function renderPlanMarkdown(plan: MigrationPlan): string {
   );
 
   if (plan.assumptions?.length) {
-    out.push('## Assumptions', '', 'Estimates rest on these figures; set them in the spec or the config to match your measurements.', '', ...table(['Name', 'Value', 'Source', 'Meaning'], plan.assumptions.map((a) => [a.name, `${a.value.toLocaleString('en-US')} ${a.unit}`, a.source, a.description])), '');
+    out.push(
+      '## Assumptions',
+      '',
+      'Estimates rest on these figures; set them in the spec or the config to match your measurements.',
+      '',
+      ...table(
+        ['Name', 'Value', 'Source', 'Meaning'],
+        plan.assumptions.map((a) => [a.name, `${a.value.toLocaleString('en-US')} ${a.unit}`, a.source, a.description]),
+      ),
+      '',
+    );
   }
 
   out.push('## Rollback plan', '', '**Triggers**', '', ...plan.rollback_plan.rollback_triggers.map((t) => `- ${t}`), '');
-  out.push(...table(['Phase', 'Actions', 'Minutes'], plan.rollback_plan.rollback_phases.map((p) => [p.phase, p.rollback_actions.join('; '), p.estimated_time_minutes])), '');
+  out.push(
+    ...table(
+      ['Phase', 'Actions', 'Minutes'],
+      plan.rollback_plan.rollback_phases.map((p) => [p.phase, p.rollback_actions.join('; '), p.estimated_time_minutes]),
+    ),
+    '',
+  );
   out.push('**Decision matrix**', '', ...table(['Severity', 'Decision'], Object.entries(plan.rollback_plan.rollback_decision_matrix)), '');
   out.push('## Success criteria', '', ...plan.success_criteria.map((c) => `- ${c}`), '', '## Stakeholders', '', ...plan.stakeholders.map((s) => `- ${s}`), '');
   if (plan.affected_systems?.length) out.push('## Affected systems', '', ...plan.affected_systems.map((s) => `- ${s}`), '');

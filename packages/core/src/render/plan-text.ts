@@ -29,11 +29,21 @@ export function renderPlanText(plan: MigrationPlan): string {
     out.push(...section('WARNINGS'), ...plan.warnings.map((w) => `! ${w.code}${w.path ? ` (${w.path})` : ''}: ${w.message}`), '');
   }
   if (plan.schedule) {
-    out.push(...section('CALENDAR'), `Business hours: ${plan.schedule.business_hours ?? 'not stated'}`, `Migration window: ${plan.schedule.migration_window ?? 'not stated'}`, ...plan.schedule.notes.map((n) => `  • ${n}`), '');
+    out.push(
+      ...section('CALENDAR'),
+      `Business hours: ${plan.schedule.business_hours ?? 'not stated'}`,
+      `Migration window: ${plan.schedule.migration_window ?? 'not stated'}`,
+      ...plan.schedule.notes.map((n) => `  • ${n}`),
+      '',
+    );
   }
   out.push(...section('MIGRATION PHASES'));
   plan.phases.forEach((phase, i) => {
-    out.push(`${i + 1}. ${phase.name.toUpperCase()} (${phase.duration_hours}h)${phase.on_critical_path ? ' [critical path]' : ''}${span(phase.start, phase.end)}`, `   Description: ${phase.description}`, `   Risk Level: ${phase.risk_level.toUpperCase()}`);
+    out.push(
+      `${i + 1}. ${phase.name.toUpperCase()} (${phase.duration_hours}h)${phase.on_critical_path ? ' [critical path]' : ''}${span(phase.start, phase.end)}`,
+      `   Description: ${phase.description}`,
+      `   Risk Level: ${phase.risk_level.toUpperCase()}`,
+    );
     if (phase.duration_basis) out.push(`   Duration: ${phase.duration_basis}`);
     if (phase.dependencies.length) out.push(`   Dependencies: ${phase.dependencies.join(', ')}`);
     if (phase.parallel_with?.length) out.push(`   Runs In Parallel With: ${phase.parallel_with.join(', ')}`);
@@ -55,7 +65,9 @@ export function renderPlanText(plan: MigrationPlan): string {
       out.push(`${rollout.flag} (starts in ${rollout.phase ?? 'no phase'}, ${rollout.total_hours} h):`);
       for (const stage of rollout.stages) {
         const gates = stage.gates.map((g) => `${g.metric} ${g.operator === 'at_most' ? '≤' : '≥'} ${g.value}`).join(', ');
-        out.push(`  ${stage.percentage}% for ${stage.hold_hours} h from hour ${stage.start_offset_hours}${span(stage.start, stage.end)}${gates ? `; move on when ${gates}` : ''}`);
+        out.push(
+          `  ${stage.percentage}% for ${stage.hold_hours} h from hour ${stage.start_offset_hours}${span(stage.start, stage.end)}${gates ? `; move on when ${gates}` : ''}`,
+        );
       }
       out.push('');
     }
@@ -82,7 +94,12 @@ export function renderPlanText(plan: MigrationPlan): string {
   }
   out.push(...section('ROLLBACK STRATEGY'), 'Rollback Triggers:', ...plan.rollback_plan.rollback_triggers.map((t) => `  • ${t}`), '', 'Rollback Phases:');
   for (const phase of plan.rollback_plan.rollback_phases) {
-    out.push(`  ${phase.phase.toUpperCase()}:`, ...phase.rollback_actions.map((a) => `    - ${a}`), `    Estimated Time: ${phase.estimated_time_minutes} minutes`, '');
+    out.push(
+      `  ${phase.phase.toUpperCase()}:`,
+      ...phase.rollback_actions.map((a) => `    - ${a}`),
+      `    Estimated Time: ${phase.estimated_time_minutes} minutes`,
+      '',
+    );
   }
   out.push(...section('SUCCESS CRITERIA'), ...plan.success_criteria.map((c) => `✓ ${c}`), '');
   out.push(...section('STAKEHOLDERS'), ...plan.stakeholders.map((s) => `• ${s}`), '');

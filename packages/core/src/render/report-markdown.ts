@@ -19,7 +19,13 @@ function stepCell(step: Verification['scripts'][number]['migration']): string {
 function verificationMarkdown(verification: Verification): string[] {
   const out = [`### Verification on ${verification.engine}: ${verification.passed ? '✅ passed' : '❌ failed'}`, ''];
   if (verification.scripts.length) {
-    out.push(...table(['#', 'Script', 'Migration', 'Validation', 'Rollback'], verification.scripts.map((s) => [s.index + 1, s.description, stepCell(s.migration), stepCell(s.validation), stepCell(s.rollback)])), '');
+    out.push(
+      ...table(
+        ['#', 'Script', 'Migration', 'Validation', 'Rollback'],
+        verification.scripts.map((s) => [s.index + 1, s.description, stepCell(s.migration), stepCell(s.validation), stepCell(s.rollback)]),
+      ),
+      '',
+    );
   }
   const list = (title: string, items: string[]) => (items.length ? [`${title}:`, '', ...items.map((d) => `- \`${d}\``), ''] : []);
   out.push(...list('Still different from the after schema', verification.after_migration.differences));
@@ -43,7 +49,13 @@ export function renderReportMarkdown(report: CompatibilityReport): string {
     const issues = report.issues.filter((i) => i.severity === severity);
     if (!issues.length) continue;
     out.push(`### ${severity.replace('_', ' ')} (${issues.length})`, '');
-    out.push(...table(['Change', 'Rule', 'Where', 'Suggested migration'], issues.map((i) => [i.description, `\`${i.rule}\``, `\`${i.field_path}\``, i.suggested_migration])), '');
+    out.push(
+      ...table(
+        ['Change', 'Rule', 'Where', 'Suggested migration'],
+        issues.map((i) => [i.description, `\`${i.rule}\``, `\`${i.field_path}\``, i.suggested_migration]),
+      ),
+      '',
+    );
   }
   if (report.migration_scripts.length) {
     out.push('<details><summary>Suggested migration scripts</summary>', '');

@@ -44,7 +44,9 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
           {
             physicalLocation: {
               artifactLocation: { uri: issue.location.file },
-              ...(issue.location.line ? { region: { startLine: issue.location.line, ...(issue.location.column ? { startColumn: issue.location.column } : {}) } } : {}),
+              ...(issue.location.line
+                ? { region: { startLine: issue.location.line, ...(issue.location.column ? { startColumn: issue.location.column } : {}) } }
+                : {}),
             },
             logicalLocations: [{ fullyQualifiedName: issue.field_path }],
           },
@@ -69,7 +71,14 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'migration-architect', version: options.toolVersion, informationUri: 'https://github.com/migration-architect/migration-architect', rules } },
+        tool: {
+          driver: {
+            name: 'migration-architect',
+            version: options.toolVersion,
+            informationUri: 'https://github.com/migration-architect/migration-architect',
+            rules,
+          },
+        },
         results,
         properties: { overall_compatibility: report.overall_compatibility, schema_type: report.schema_type },
       },

@@ -3,11 +3,15 @@ import { CHANGE_SEVERITIES } from '../documents/levels.js';
 import { banner, indentBlock, section } from './text-layout.js';
 
 function titleCase(key: string): string {
-  return key.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  return key
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 function stepText(label: string, step: Verification['scripts'][number]['migration']): string[] {
-  if (step.status === 'passed' || step.status === 'skipped') return step.error ? [`   ${label}: ${step.status} (${step.error})`] : [`   ${label}: ${step.status}`];
+  if (step.status === 'passed' || step.status === 'skipped')
+    return step.error ? [`   ${label}: ${step.status} (${step.error})`] : [`   ${label}: ${step.status}`];
   if (step.status === 'needs_input') return [`   ${label}: needs input (${(step.placeholders ?? []).join(', ')})`];
   return [`   ${label}: FAILED: ${step.error ?? ''}`, ...(step.statement ? [`     in: ${step.statement.split('\n')[0]}`] : [])];
 }
@@ -16,7 +20,12 @@ function stepText(label: string, step: Verification['scripts'][number]['migratio
 function verificationText(verification: Verification): string[] {
   const out = [...section(`VERIFICATION (${verification.engine}): ${verification.passed ? 'PASSED' : 'FAILED'}`)];
   for (const script of verification.scripts) {
-    out.push(`${script.index + 1}. ${script.description}`, ...stepText('Migration', script.migration), ...stepText('Validation', script.validation), ...stepText('Rollback', script.rollback));
+    out.push(
+      `${script.index + 1}. ${script.description}`,
+      ...stepText('Migration', script.migration),
+      ...stepText('Validation', script.validation),
+      ...stepText('Rollback', script.rollback),
+    );
   }
   const list = (title: string, items: string[]) => (items.length ? [`${title}:`, ...items.map((d) => `  - ${d}`)] : [`${title}: none`]);
   out.push(...list('Differences from the after schema after the migration', verification.after_migration.differences));
@@ -51,7 +60,13 @@ export function renderReportText(report: CompatibilityReport): string {
     if (!issues.length) continue;
     out.push(...section(`${severity.toUpperCase().replace('_', ' ')} CHANGES`));
     for (const issue of issues) {
-      out.push(`• ${issue.description}`, `  Rule: ${issue.rule} (${issue.type})`, `  Field: ${issue.field_path}`, `  Impact: ${issue.impact}`, `  Migration: ${issue.suggested_migration}`);
+      out.push(
+        `• ${issue.description}`,
+        `  Rule: ${issue.rule} (${issue.type})`,
+        `  Field: ${issue.field_path}`,
+        `  Impact: ${issue.impact}`,
+        `  Migration: ${issue.suggested_migration}`,
+      );
       if (issue.affected_operations.length) out.push(`  Affected Operations: ${issue.affected_operations.join(', ')}`);
       if (issue.location?.line) out.push(`  Location: ${issue.location.file}:${issue.location.line}`);
       if (issue.migration_script_index != null) out.push(`  Script: #${issue.migration_script_index + 1} below (with its rollback)`);

@@ -24,16 +24,49 @@ export function renderRuleCatalogMarkdown(checker: { id: string; title: string; 
     '',
     `${rules.length} rules. Severity is the default; a config file can change it per rule or turn a rule off (\`rules: { "${rules[0]?.id ?? 'namespace/rule'}": "off" }\`).`,
     '',
-    ...table(['Code', 'Rule', 'Severity', 'What it catches'], rules.map((r) => [r.code ?? '', `[${r.slug}](#${heading(r).toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')})`, SEVERITY_LABEL[r.severity], r.title])),
+    ...table(
+      ['Code', 'Rule', 'Severity', 'What it catches'],
+      rules.map((r) => [
+        r.code ?? '',
+        `[${r.slug}](#${heading(r)
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-')})`,
+        SEVERITY_LABEL[r.severity],
+        r.title,
+      ]),
+    ),
     '',
   ];
   for (const r of rules) {
-    out.push(`## ${heading(r)}`, '', `**${r.title}** — ${SEVERITY_LABEL[r.severity]} by default; reported as \`${r.id}\`, issue type \`${r.issueType}\`.`, '', r.description, '', `**Safe alternative:** ${r.safeAlternative}`, '');
+    out.push(
+      `## ${heading(r)}`,
+      '',
+      `**${r.title}** — ${SEVERITY_LABEL[r.severity]} by default; reported as \`${r.id}\`, issue type \`${r.issueType}\`.`,
+      '',
+      r.description,
+      '',
+      `**Safe alternative:** ${r.safeAlternative}`,
+      '',
+    );
     const [first] = r.examples;
     // Examples are shown when they are short enough to read; whole-schema examples are not.
     if (first && example(first.before).length + example(first.after).length < 1600) {
       const lang = typeof first.before === 'string' ? 'sql' : 'json';
-      out.push(`<details><summary>Example${first.name ? `: ${first.name}` : ''}</summary>`, '', 'Before:', '', ...codeBlock(example(first.before), lang), '', first.migration ? 'Migration file (`check --before … --migration …`):' : 'After:', '', ...codeBlock(example(first.after), lang), '', '</details>', '');
+      out.push(
+        `<details><summary>Example${first.name ? `: ${first.name}` : ''}</summary>`,
+        '',
+        'Before:',
+        '',
+        ...codeBlock(example(first.before), lang),
+        '',
+        first.migration ? 'Migration file (`check --before … --migration …`):' : 'After:',
+        '',
+        ...codeBlock(example(first.after), lang),
+        '',
+        '</details>',
+        '',
+      );
     }
   }
   return out.join('\n');

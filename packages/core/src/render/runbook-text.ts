@@ -18,7 +18,14 @@ export function renderRunbookText(runbook: RollbackRunbook): string {
   }
   out.push(...section('ESCALATION MATRIX'));
   for (const [level, d] of Object.entries(runbook.escalation_matrix)) {
-    out.push(`${level.toUpperCase()}:`, `  Trigger: ${d.trigger}`, `  Response Time: ${d.response_time_minutes} minutes`, `  Contacts: ${d.contacts.join(', ')}`, `  Actions: ${d.actions.join(', ')}`, '');
+    out.push(
+      `${level.toUpperCase()}:`,
+      `  Trigger: ${d.trigger}`,
+      `  Response Time: ${d.response_time_minutes} minutes`,
+      `  Contacts: ${d.contacts.join(', ')}`,
+      `  Actions: ${d.actions.join(', ')}`,
+      '',
+    );
   }
   out.push(...section('AUTOMATIC ROLLBACK TRIGGERS'));
   for (const t of runbook.trigger_conditions) {
@@ -35,7 +42,13 @@ export function renderRunbookText(runbook: RollbackRunbook): string {
   }
   out.push(...section('ROLLBACK PHASES'));
   runbook.rollback_phases.forEach((phase, i) => {
-    out.push(`${i + 1}. ${phase.phase_name.toUpperCase()}`, `   Description: ${phase.description}`, `   Urgency: ${phase.urgency_level.toUpperCase()}`, `   Duration: ${phase.estimated_duration_minutes} minutes`, `   Risk Level: ${phase.risk_level.toUpperCase()}`);
+    out.push(
+      `${i + 1}. ${phase.phase_name.toUpperCase()}`,
+      `   Description: ${phase.description}`,
+      `   Urgency: ${phase.urgency_level.toUpperCase()}`,
+      `   Duration: ${phase.estimated_duration_minutes} minutes`,
+      `   Risk Level: ${phase.risk_level.toUpperCase()}`,
+    );
     if (phase.prerequisites.length) out.push('   Prerequisites:', ...phase.prerequisites.map((p) => `     ✓ ${p}`));
     out.push('   Steps:');
     for (const step of [...phase.steps].sort((a, b) => a.rollback_order - b.rollback_order)) {

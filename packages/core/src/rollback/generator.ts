@@ -78,7 +78,11 @@ export function createRunbook(registry: PluginRegistry, plan: MigrationPlan, opt
   const clock = options.clock ?? systemClock;
   const type = registry.migrationType(plan.migration_type);
   if (!type) {
-    throw new UnknownMigrationTypeError(plan.migration_type, registry.migrationTypes().map((t) => t.id), 'migration_type').withFile(options.file);
+    throw new UnknownMigrationTypeError(
+      plan.migration_type,
+      registry.migrationTypes().map((t) => t.id),
+      'migration_type',
+    ).withFile(options.file);
   }
   const runbookId = `rb_${contentId(plan, 8)}`;
   const phases = [...plan.phases].reverse().map((phase, i) => rollbackPhase(registry, plan, phase, i));

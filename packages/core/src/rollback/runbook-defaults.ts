@@ -95,11 +95,41 @@ export const POST_ROLLBACK_PROCEDURES = [
 // The seed's addresses were mangled by an e-mail obfuscator ("[email protected]"); these are
 // placeholders on the reserved example.com domain, to be replaced per organisation.
 export const EMERGENCY_CONTACTS: EmergencyContact[] = [
-  { role: 'Incident Commander', name: 'TBD - Assigned during migration', primary_phone: '+1-XXX-XXX-XXXX', email: 'incident-commander@example.com', backup_contact: 'incident-backup@example.com' },
-  { role: 'Technical Lead', name: 'TBD - Migration technical owner', primary_phone: '+1-XXX-XXX-XXXX', email: 'tech-lead@example.com', backup_contact: 'engineering-manager@example.com' },
-  { role: 'Business Owner', name: 'TBD - Business stakeholder', primary_phone: '+1-XXX-XXX-XXXX', email: 'business-owner@example.com', backup_contact: 'product-manager@example.com' },
-  { role: 'On-Call Engineer', name: 'Current on-call rotation', primary_phone: '+1-XXX-XXX-XXXX', email: 'oncall@example.com', backup_contact: 'oncall-secondary@example.com' },
-  { role: 'Executive Escalation', name: 'CTO/VP Engineering', primary_phone: '+1-XXX-XXX-XXXX', email: 'cto@example.com', backup_contact: 'vp-engineering@example.com' },
+  {
+    role: 'Incident Commander',
+    name: 'TBD - Assigned during migration',
+    primary_phone: '+1-XXX-XXX-XXXX',
+    email: 'incident-commander@example.com',
+    backup_contact: 'incident-backup@example.com',
+  },
+  {
+    role: 'Technical Lead',
+    name: 'TBD - Migration technical owner',
+    primary_phone: '+1-XXX-XXX-XXXX',
+    email: 'tech-lead@example.com',
+    backup_contact: 'engineering-manager@example.com',
+  },
+  {
+    role: 'Business Owner',
+    name: 'TBD - Business stakeholder',
+    primary_phone: '+1-XXX-XXX-XXXX',
+    email: 'business-owner@example.com',
+    backup_contact: 'product-manager@example.com',
+  },
+  {
+    role: 'On-Call Engineer',
+    name: 'Current on-call rotation',
+    primary_phone: '+1-XXX-XXX-XXXX',
+    email: 'oncall@example.com',
+    backup_contact: 'oncall-secondary@example.com',
+  },
+  {
+    role: 'Executive Escalation',
+    name: 'CTO/VP Engineering',
+    primary_phone: '+1-XXX-XXX-XXXX',
+    email: 'cto@example.com',
+    backup_contact: 'vp-engineering@example.com',
+  },
 ];
 
 export const GENERIC_PREREQUISITES = [

@@ -45,13 +45,17 @@ function arithmeticLayout(sides: Sides, range: Record<SideName, KeyRange>, lo: b
   return {
     buckets,
     range,
-    bounds: { source: raw.map((b) => keyForSide(b, sides.source.side.engine, sides.source.plan)), target: raw.map((b) => keyForSide(b, sides.target.side.engine, sides.target.plan)) },
+    bounds: {
+      source: raw.map((b) => keyForSide(b, sides.source.side.engine, sides.source.plan)),
+      target: raw.map((b) => keyForSide(b, sides.target.side.engine, sides.target.plan)),
+    },
     arithmetic: { base: lo, width },
     dropped: 0,
   };
 }
 
-const tupleId = (tuple: KeyTuple): string => tuple.map((v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : `${typeof v}:${String(v)}`)).join('\u0000');
+const tupleId = (tuple: KeyTuple): string =>
+  tuple.map((v) => (v instanceof Uint8Array ? Buffer.from(v).toString('hex') : `${typeof v}:${String(v)}`)).join('\u0000');
 
 /**
  * Buckets by sampled keys: every `step`-th key of the side with more rows is a bound. The other

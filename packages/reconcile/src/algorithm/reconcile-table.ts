@@ -88,8 +88,12 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
   // so only level count (and sizing, from statistics) asks for counts here.
   const counted = options.level === 'count' ? await both(sides, (side) => side.count()) : null;
   const estimated = counted ?? (await both(sides, (side) => side.estimateRows()));
-  const nullKeys = await both(sides, (side, name) => (keyless || !sides[name].plan.key.some((c) => c.shape.nullable) ? Promise.resolve(0n) : side.nullKeyCount()));
-  const duplicates = keyless ? { source: { keys: 0n, sample: [] }, target: { keys: 0n, sample: [] } } : await both(sides, (side) => side.duplicateKeys(DUPLICATE_SAMPLES));
+  const nullKeys = await both(sides, (side, name) =>
+    keyless || !sides[name].plan.key.some((c) => c.shape.nullable) ? Promise.resolve(0n) : side.nullKeyCount(),
+  );
+  const duplicates = keyless
+    ? { source: { keys: 0n, sample: [] }, target: { keys: 0n, sample: [] } }
+    : await both(sides, (side) => side.duplicateKeys(DUPLICATE_SAMPLES));
   const keyed = { source: Math.max(0, toNumber(estimated.source - nullKeys.source)), target: Math.max(0, toNumber(estimated.target - nullKeys.target)) };
   const counts = counted ?? { source: 0n, target: 0n };
   phase('count');
@@ -118,12 +122,18 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     },
     checksum: null,
     differences: { missing: [], extra: [], changed: [], truncated: false },
-    performance: { seconds: 0, phases: {}, source: { rows_per_second: null, bytes_fetched: 0, rows_fetched: 0, queries: 0 }, target: { rows_per_second: null, bytes_fetched: 0, rows_fetched: 0, queries: 0 } },
+    performance: {
+      seconds: 0,
+      phases: {},
+      source: { rows_per_second: null, bytes_fetched: 0, rows_fetched: 0, queries: 0 },
+      target: { rows_per_second: null, bytes_fetched: 0, rows_fetched: 0, queries: 0 },
+    },
     warnings,
   };
   for (const name of SIDE_NAMES) {
     if (nullKeys[name] > 0n) warnings.push(`${nullKeys[name]} row(s) of the ${name} have a NULL key; they are compared as a multiset of whole rows`);
-    if (duplicates[name].keys > 0n) warnings.push(`${duplicates[name].keys} key value(s) occur more than once in the ${name}; their rows are compared as a multiset`);
+    if (duplicates[name].keys > 0n)
+      warnings.push(`${duplicates[name].keys} key value(s) occur more than once in the ${name}; their rows are compared as a multiset`);
   }
   let differences: FoundDifference[] = [];
   let different = plan.columnsOnlyInSource.length > 0 || (counted !== null && counted.source !== counted.target);
@@ -149,7 +159,10 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       jobs: options.jobs,
       done: options.resume?.slabs(plan.name),
       onSlab: (slab, hashes) => {
-        options.progress.advance(hashes.source.concat(hashes.target).reduce((n, h) => n + Number(h.count), 0), 'hashing');
+        options.progress.advance(
+          hashes.source.concat(hashes.target).reduce((n, h) => n + Number(h.count), 0),
+          'hashing',
+        );
         void options.resume?.slabDone(plan.name, slab, hashes);
       },
     });
@@ -174,14 +187,24 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     if (options.level === 'checksum') {
       report.checksum.differing_ranges = differing.slice(0, options.limit).map((i) => {
         const range = bucketRange({ range: layout!.range.source, bounds: layout!.bounds.source }, i);
-        return { from: keyRecord(plan.key, range.lo), to: keyRecord(plan.key, range.hi), rows_source: Number(hashed.source[i]!.count), rows_target: Number(hashed.target[i]!.count) };
+        return {
+          from: keyRecord(plan.key, range.lo),
+          to: keyRecord(plan.key, range.hi),
+          rows_source: Number(hashed.source[i]!.count),
+          rows_target: Number(hashed.target[i]!.count),
+        };
       });
     } else {
       options.progress.advance(0, 'reading differing rows');
       const refined = await refineDiffering(sides, layout, hashed, { jobs: options.jobs, extent });
       report.checksum.refined_buckets = refined.refined;
       phase('refine');
-      const pairer = new RowPairer(plan, { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns] }, { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns] }, options.tolerance);
+      const pairer = new RowPairer(
+        plan,
+        { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns] },
+        { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns] },
+        options.tolerance,
+      );
       await fetchAndPair(sides, refined.leaves, pairer, options.jobs, nullKeys.source > 0n || nullKeys.target > 0n);
       phase('fetch');
       const paired = pairer.finish();
@@ -198,7 +221,12 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
           .filter((d) => d.kind === kind)
           .slice(0, options.limit)
           .map((d) => ({ key: d.key, ...(kind === 'changed' ? { columns: d.columns } : {}), ...(d.duplicateKey ? { duplicate_key: true } : {}) }));
-      report.differences = { missing: listed('missing'), extra: listed('extra'), changed: listed('changed'), truncated: [report.missing, report.extra, report.changed].some((n) => n > options.limit) };
+      report.differences = {
+        missing: listed('missing'),
+        extra: listed('extra'),
+        changed: listed('changed'),
+        truncated: [report.missing, report.extra, report.changed].some((n) => n > options.limit),
+      };
       // Row-level truth: equal rows after normalization (timestamps at the coarser precision, floats
       // within the tolerance) are not differences even when their raw hashes differed.
       different = differences.length > 0 || plan.columnsOnlyInSource.length > 0;

@@ -55,7 +55,14 @@ function emptyTable(name: string, status: 'missing_in_source' | 'missing_in_targ
     changed: null,
     unchanged: null,
     column_mismatches: {},
-    key_problems: { null_keys_source: 0, null_keys_target: 0, duplicate_keys_source: 0, duplicate_keys_target: 0, duplicate_samples_source: [], duplicate_samples_target: [] },
+    key_problems: {
+      null_keys_source: 0,
+      null_keys_target: 0,
+      duplicate_keys_source: 0,
+      duplicate_keys_target: 0,
+      duplicate_samples_source: [],
+      duplicate_samples_target: [],
+    },
     checksum: null,
     differences: { missing: [], extra: [], changed: [], truncated: false },
     performance: { seconds: 0, phases: {}, source: side, target: { ...side } },
@@ -103,11 +110,24 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
   const started = performance.now();
   const clock = options.clock ?? systemClock;
   const progress = options.progress ?? silentProgress;
-  const targets: [ConnectionTarget, ConnectionTarget] = [parseConnectionTarget(options.source, '--source', options.cwd), parseConnectionTarget(options.target, '--target', options.cwd)];
+  const targets: [ConnectionTarget, ConnectionTarget] = [
+    parseConnectionTarget(options.source, '--source', options.cwd),
+    parseConnectionTarget(options.target, '--target', options.cwd),
+  ];
   const resume = options.resume
     ? await ResumeState.open(
         options.resume,
-        ResumeState.fingerprint([targets[0].display, targets[1].display, options.tables, options.key ?? null, options.columns ?? null, options.exclude ?? [], options.where ?? null, floatTolerance, level]),
+        ResumeState.fingerprint([
+          targets[0].display,
+          targets[1].display,
+          options.tables,
+          options.key ?? null,
+          options.columns ?? null,
+          options.exclude ?? [],
+          options.where ?? null,
+          floatTolerance,
+          level,
+        ]),
       )
     : null;
   const opened: EngineSide[] = [];
@@ -147,7 +167,11 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
       );
       // A table without a key can only be counted.
       const tableLevel = plan.key.length === 0 ? 'count' : level;
-      const outcome = await reconcileTable(plan, { source: source!, target: target! }, { level: tableLevel, jobs, limit, tolerance: floatTolerance, resume, progress });
+      const outcome = await reconcileTable(
+        plan,
+        { source: source!, target: target! },
+        { level: tableLevel, jobs, limit, tolerance: floatTolerance, resume, progress },
+      );
       outcomes.push(outcome);
       reports.push(outcome.report);
     }

@@ -52,7 +52,8 @@ function valuesEqual(a: RawValue, b: RawValue, left: SideRows, right: SideRows, 
   // The same stored value on the same engine is the same data: no normalization needed.
   if (a === b) return true;
   if (a === null || b === null) return false;
-  if (left.engine === right.engine && a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)) return true;
+  if (left.engine === right.engine && a instanceof Uint8Array && b instanceof Uint8Array && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b))
+    return true;
   const column = left.columns[i]!;
   if (column.pair.family === 'float') {
     const x = numericValue(a);
@@ -152,7 +153,14 @@ export class RowPairer {
     return this.result;
   }
 
-  private describe(kind: DifferenceKind, row: RawValue[], from: SideName, duplicateKey: boolean, other: RawValue[] | null = null, columns: ColumnDiff[] = []): FoundDifference {
+  private describe(
+    kind: DifferenceKind,
+    row: RawValue[],
+    from: SideName,
+    duplicateKey: boolean,
+    other: RawValue[] | null = null,
+    columns: ColumnDiff[] = [],
+  ): FoundDifference {
     const side = this.side(from);
     const key: Record<string, string | null> = {};
     this.plan.key.forEach((name, i) => (key[name] = displayValue(row[i]!)));
@@ -178,11 +186,25 @@ export class RowPairer {
       return;
     }
     if (t.length === 0 && s.length === 1) {
-      result.differences.push(this.describe('missing', s[0]!, 'source', s[0]!.slice(0, keyCount).some((v) => v === null)));
+      result.differences.push(
+        this.describe(
+          'missing',
+          s[0]!,
+          'source',
+          s[0]!.slice(0, keyCount).some((v) => v === null),
+        ),
+      );
       return;
     }
     if (s.length === 0 && t.length === 1) {
-      result.differences.push(this.describe('extra', t[0]!, 'target', t[0]!.slice(0, keyCount).some((v) => v === null)));
+      result.differences.push(
+        this.describe(
+          'extra',
+          t[0]!,
+          'target',
+          t[0]!.slice(0, keyCount).some((v) => v === null),
+        ),
+      );
       return;
     }
     const duplicate = true;

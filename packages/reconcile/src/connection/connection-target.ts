@@ -42,5 +42,7 @@ export function parseConnectionTarget(input: string, flag: string, cwd: string):
     return { engine: 'postgres', display, location: value, secret: url.password || null };
   }
   if (/^mysql:\/\//i.test(value)) throw new UsageError(`${flag}: MySQL is not supported yet (supported: sqlite:path, *.db / *.sqlite files, postgres://)`);
-  throw new UsageError(`${flag}: cannot tell the database of "${redactUrl(value)}"; expected sqlite:path/file.db, a .db / .sqlite file, or postgres://user@host/db`);
+  throw new UsageError(
+    `${flag}: cannot tell the database of "${redactUrl(value)}"; expected sqlite:path/file.db, a .db / .sqlite file, or postgres://user@host/db`,
+  );
 }

@@ -34,7 +34,9 @@ export function generateFixSql(report: ReconcileReport, outcomes: TableOutcome[]
     for (const d of differences) {
       if (d.duplicateKey) {
         const row = (d.kind === 'extra' ? d.targetRow : d.sourceRow)!;
-        lines.push(`-- ${d.kind} row with a duplicate or NULL key ${JSON.stringify(d.key)} (${d.kind === 'extra' ? 'in the target only' : 'in the source only'}): fix by hand: ${row.map((v, i) => `${columns[i]!.name}=${v === null ? 'NULL' : String(v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)}`).join(', ')}`);
+        lines.push(
+          `-- ${d.kind} row with a duplicate or NULL key ${JSON.stringify(d.key)} (${d.kind === 'extra' ? 'in the target only' : 'in the source only'}): fix by hand: ${row.map((v, i) => `${columns[i]!.name}=${v === null ? 'NULL' : String(v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v)}`).join(', ')}`,
+        );
         continue;
       }
       if (d.kind === 'extra') lines.push(`DELETE FROM ${table} WHERE ${keyCondition(d.targetRow!, target.engine)};`);

@@ -13,7 +13,8 @@ function postgresText(value: Exclude<RawValue, null>, from: Engine, target: Side
   const family = target.pair.family;
   if (value instanceof Uint8Array) return `\\x${hex(value)}`;
   if (family === 'boolean' && (typeof value === 'bigint' || typeof value === 'number')) return Number(value) === 0 ? 'false' : 'true';
-  if ((family === 'timestamp' || family === 'date') && (typeof value === 'bigint' || typeof value === 'number')) return `${formatMicros(unixSecondsMicros(value))}+00`;
+  if ((family === 'timestamp' || family === 'date') && (typeof value === 'bigint' || typeof value === 'number'))
+    return `${formatMicros(unixSecondsMicros(value))}+00`;
   if (family === 'bytes' && typeof value === 'string') return `\\x${Buffer.from(value, 'utf8').toString('hex')}`;
   if (typeof value === 'number') return numberText(value);
   return String(value);

@@ -48,10 +48,10 @@ export class TypedRowHash {
   private words(tag: number, w1: number, w2: number): void {
     let a = Math.imul(this.a ^ tag, M1);
     let b = Math.imul(this.b ^ tag, M2);
-    a = Math.imul((a ^ (a >>> 15)) ^ w1, M1);
-    b = Math.imul((b ^ (b >>> 13)) ^ w1, M2);
-    a = Math.imul((a ^ (a >>> 15)) ^ w2, M1);
-    b = Math.imul((b ^ (b >>> 13)) ^ w2, M2);
+    a = Math.imul(a ^ (a >>> 15) ^ w1, M1);
+    b = Math.imul(b ^ (b >>> 13) ^ w1, M2);
+    a = Math.imul(a ^ (a >>> 15) ^ w2, M1);
+    b = Math.imul(b ^ (b >>> 13) ^ w2, M2);
     this.a = a ^ (a >>> 15);
     this.b = b ^ (b >>> 13);
   }

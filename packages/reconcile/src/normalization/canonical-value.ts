@@ -125,7 +125,8 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
     }
     case 'bytes':
       if (value instanceof Uint8Array) return hex(value);
-      if (typeof value === 'string') return engine === 'postgres' && value.startsWith('\\x') ? value.slice(2).toLowerCase() : Buffer.from(value, 'utf8').toString('hex');
+      if (typeof value === 'string')
+        return engine === 'postgres' && value.startsWith('\\x') ? value.slice(2).toLowerCase() : Buffer.from(value, 'utf8').toString('hex');
       return unreadable(value);
     case 'text':
     case 'json':

@@ -60,7 +60,7 @@ export function unixSecondsMicros(value: number | bigint): bigint {
 /** floor(a / b) for BigInt (BigInt division truncates toward zero). */
 export function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** µs → whole units of 10^-precision seconds, cut toward the past (floor). */

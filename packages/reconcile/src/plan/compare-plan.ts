@@ -64,7 +64,8 @@ function resolveKey(source: TableShape, target: TableShape, requested: string[] 
     throw new InputDataError(`table ${name} has no primary key on either side; name the key columns with --key (e.g. --key id or --key tenant_id,id)`);
   }
   for (const column of key) {
-    if (!findColumn(target, column) || !findColumn(source, column)) throw new InputDataError(`table ${name}: key column "${column}" is missing on one side; pass --key`);
+    if (!findColumn(target, column) || !findColumn(source, column))
+      throw new InputDataError(`table ${name}: key column "${column}" is missing on one side; pass --key`);
   }
   return key.map((column) => findColumn(source, column)!.name);
 }
@@ -98,7 +99,8 @@ export function planComparison(
   } else {
     names = source.table.columns.map((c) => c.name).filter((c) => !isKey(c) && !excluded.has(c.toLowerCase()) && findColumn(target.table, c));
   }
-  const considered = (c: ColumnShape) => !isKey(c.name) && !excluded.has(c.name.toLowerCase()) && (!selection.columns || selection.columns.some((s) => s.toLowerCase() === c.name.toLowerCase()));
+  const considered = (c: ColumnShape) =>
+    !isKey(c.name) && !excluded.has(c.name.toLowerCase()) && (!selection.columns || selection.columns.some((s) => s.toLowerCase() === c.name.toLowerCase()));
   const columnsOnlyInSource = source.table.columns.filter((c) => considered(c) && !findColumn(target.table, c.name)).map((c) => c.name);
   const columnsOnlyInTarget = target.table.columns.filter((c) => considered(c) && !findColumn(source.table, c.name)).map((c) => c.name);
 
@@ -129,7 +131,11 @@ export function planComparison(
     where: options.where,
     tolerance: options.tolerance,
     hashMode,
-    keyIndexed: keyIndexed(table, keySides[index].map((c) => c.name), engine),
+    keyIndexed: keyIndexed(
+      table,
+      keySides[index].map((c) => c.name),
+      engine,
+    ),
   });
   const plan: ComparePlan = {
     name,
@@ -146,7 +152,8 @@ export function planComparison(
     ['source', plan.source],
     ['target', plan.target],
   ] as const) {
-    if (key.length > 0 && !sidePlan.keyIndexed) warnings.push(`the key (${key.join(', ')}) is not indexed on the ${label}: ranges are compared by whole-table scans there`);
+    if (key.length > 0 && !sidePlan.keyIndexed)
+      warnings.push(`the key (${key.join(', ')}) is not indexed on the ${label}: ranges are compared by whole-table scans there`);
   }
   return plan;
 }

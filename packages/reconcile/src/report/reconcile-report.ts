@@ -23,7 +23,11 @@ export type RowDifference = z.infer<typeof RowDifferenceSchema>;
 
 export const SidePerformanceSchema = z.object({
   rows_per_second: z.number().nullable().meta({ description: 'Rows hashed per second on this side (hash phase), null when nothing was hashed.' }),
-  bytes_fetched: z.number().int().nonnegative().meta({ description: 'PostgreSQL: bytes received from the server; SQLite: bytes of the values read into the comparison.' }),
+  bytes_fetched: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'PostgreSQL: bytes received from the server; SQLite: bytes of the values read into the comparison.' }),
   rows_fetched: z.number().int().nonnegative().meta({ description: 'Rows read back to compare row by row.' }),
   queries: z.number().int().nonnegative(),
 });
@@ -75,7 +79,9 @@ export const TableReportSchema = z.object({
   }),
   performance: z.object({
     seconds: z.number().nonnegative(),
-    phases: z.record(z.string(), z.number().nonnegative()).meta({ description: 'Seconds per phase: count, layout, hash, refine, fetch (reading back and pairing rows), compare (sorting the differences).' }),
+    phases: z
+      .record(z.string(), z.number().nonnegative())
+      .meta({ description: 'Seconds per phase: count, layout, hash, refine, fetch (reading back and pairing rows), compare (sorting the differences).' }),
     source: SidePerformanceSchema,
     target: SidePerformanceSchema,
   }),
@@ -96,7 +102,9 @@ export const ReconcileReportSchema = z.object({
     where: z.string().nullable(),
     float_tolerance: z.number().nonnegative(),
     jobs: z.number().int().positive(),
-    hash: z.enum(['native', 'canonical']).meta({ description: 'native: each engine\'s own hash (same engine both sides); canonical: normalized text and md5 (across engines).' }),
+    hash: z
+      .enum(['native', 'canonical'])
+      .meta({ description: "native: each engine's own hash (same engine both sides); canonical: normalized text and md5 (across engines)." }),
   }),
   summary: z.object({
     equal: z.boolean(),

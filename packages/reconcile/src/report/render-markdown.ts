@@ -10,24 +10,36 @@ function tableSection(t: TableReport, level: ReconcileReport['options']['level']
   out.push('| | source | target |', '|---|---:|---:|', `| rows | ${grouped(t.rows_source)} | ${grouped(t.rows_target)} |`);
   out.push(`| rows/s (hashing) | ${grouped(t.performance.source.rows_per_second)} | ${grouped(t.performance.target.rows_per_second)} |`);
   out.push(`| read | ${bytesText(t.performance.source.bytes_fetched)} | ${bytesText(t.performance.target.bytes_fetched)} |`);
-  out.push(`| NULL keys | ${t.key_problems.null_keys_source} | ${t.key_problems.null_keys_target} |`, `| duplicate keys | ${t.key_problems.duplicate_keys_source} | ${t.key_problems.duplicate_keys_target} |`, '');
-  if (level === 'rows') out.push(`**missing** ${grouped(t.missing)} · **extra** ${grouped(t.extra)} · **changed** ${grouped(t.changed)} · unchanged ${grouped(t.unchanged)}`, '');
+  out.push(
+    `| NULL keys | ${t.key_problems.null_keys_source} | ${t.key_problems.null_keys_target} |`,
+    `| duplicate keys | ${t.key_problems.duplicate_keys_source} | ${t.key_problems.duplicate_keys_target} |`,
+    '',
+  );
+  if (level === 'rows')
+    out.push(`**missing** ${grouped(t.missing)} · **extra** ${grouped(t.extra)} · **changed** ${grouped(t.changed)} · unchanged ${grouped(t.unchanged)}`, '');
   out.push(`Key ${t.key.map(code).join(', ')}; columns ${t.columns.length ? t.columns.map(code).join(', ') : '(key only)'}.`);
-  if (t.checksum) out.push(`${grouped(t.checksum.buckets)} key ranges hashed, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}; ${t.performance.seconds.toFixed(2)} s.`);
+  if (t.checksum)
+    out.push(
+      `${grouped(t.checksum.buckets)} key ranges hashed, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}; ${t.performance.seconds.toFixed(2)} s.`,
+    );
   out.push('');
-  if (t.columns_only_in_source.length) out.push(`- Columns only in the source (their data is missing in the target): ${t.columns_only_in_source.map(code).join(', ')}`);
+  if (t.columns_only_in_source.length)
+    out.push(`- Columns only in the source (their data is missing in the target): ${t.columns_only_in_source.map(code).join(', ')}`);
   if (t.columns_only_in_target.length) out.push(`- Columns only in the target: ${t.columns_only_in_target.map(code).join(', ')}`);
   for (const w of t.warnings) out.push(`- ${w}`);
   if (t.columns_only_in_source.length || t.columns_only_in_target.length || t.warnings.length) out.push('');
   if (t.checksum?.differing_ranges.length) {
     out.push('| differing range from | to | source rows | target rows |', '|---|---|---:|---:|');
-    for (const r of t.checksum.differing_ranges) out.push(`| ${cell(keyText(r.from))} | ${cell(keyText(r.to))} | ${grouped(r.rows_source)} | ${grouped(r.rows_target)} |`);
+    for (const r of t.checksum.differing_ranges)
+      out.push(`| ${cell(keyText(r.from))} | ${cell(keyText(r.to))} | ${grouped(r.rows_source)} | ${grouped(r.rows_target)} |`);
     out.push('');
   }
   const rows: string[] = [];
   for (const d of t.differences.missing) rows.push(`| missing | ${cell(keyText(d.key))}${d.duplicate_key ? ' (duplicate key)' : ''} | | | |`);
   for (const d of t.differences.extra) rows.push(`| extra | ${cell(keyText(d.key))}${d.duplicate_key ? ' (duplicate key)' : ''} | | | |`);
-  for (const d of t.differences.changed) for (const c of d.columns ?? []) rows.push(`| changed | ${cell(keyText(d.key))} | ${code(c.column)} | ${cell(valueText(c.source))} | ${cell(valueText(c.target))} |`);
+  for (const d of t.differences.changed)
+    for (const c of d.columns ?? [])
+      rows.push(`| changed | ${cell(keyText(d.key))} | ${code(c.column)} | ${cell(valueText(c.source))} | ${cell(valueText(c.target))} |`);
   if (rows.length) out.push('| difference | key | column | source | target |', '|---|---|---|---|---|', ...rows, '');
   if (t.differences.truncated) out.push('_More differences exist than `--limit` lists; the counts are complete._', '');
   const mismatches = Object.entries(t.column_mismatches);
@@ -44,9 +56,15 @@ export function renderReconcileMarkdown(report: ReconcileReport): string {
     '',
     '| table | status | source rows | target rows | missing | extra | changed |',
     '|---|---|---:|---:|---:|---:|---:|',
-    ...report.tables.map((t) => `| ${cell(t.table)} | ${t.status.replace(/_/g, ' ')} | ${grouped(t.rows_source)} | ${grouped(t.rows_target)} | ${grouped(t.missing)} | ${grouped(t.extra)} | ${grouped(t.changed)} |`),
+    ...report.tables.map(
+      (t) =>
+        `| ${cell(t.table)} | ${t.status.replace(/_/g, ' ')} | ${grouped(t.rows_source)} | ${grouped(t.rows_target)} | ${grouped(t.missing)} | ${grouped(t.extra)} | ${grouped(t.changed)} |`,
+    ),
     '',
   ];
   for (const t of report.tables) out.push(...tableSection(t, report.options.level));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -33,7 +33,11 @@ export class ResumeState {
   private state: StateFile;
   private lastSave = 0;
 
-  private constructor(private readonly path: string, state: StateFile, readonly resumed: boolean) {
+  private constructor(
+    private readonly path: string,
+    state: StateFile,
+    readonly resumed: boolean,
+  ) {
     this.state = state;
   }
 
@@ -59,7 +63,9 @@ export class ResumeState {
     if (parsed?.format !== FORMAT || parsed.version !== 1) throw new InputDataError(`--resume: ${path} is not a reconcile state file`);
     if (parsed.complete) return new ResumeState(path, fresh, false);
     if (parsed.fingerprint !== fingerprint) {
-      throw new UsageError(`--resume: ${path} belongs to another comparison (other databases, tables, key, columns, --where, --level or tolerance); delete it or name another file`);
+      throw new UsageError(
+        `--resume: ${path} belongs to another comparison (other databases, tables, key, columns, --where, --level or tolerance); delete it or name another file`,
+      );
     }
     return new ResumeState(path, parsed, true);
   }

@@ -51,7 +51,11 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
     const statementText = builder.statementText(raw.stmt_len).trim();
     statements.push({
       line: builder.statementLine,
-      text: statementText.split('\n').find((l) => l.trim() && !l.trim().startsWith('--'))?.trim() ?? statementText,
+      text:
+        statementText
+          .split('\n')
+          .find((l) => l.trim() && !l.trim().startsWith('--'))
+          ?.trim() ?? statementText,
       touches: touchedObjects(raw.stmt),
       lints: lintStatement(raw.stmt, state),
       suppressions: suppressionsIn(trivia, lines.lineAt(triviaStart)),

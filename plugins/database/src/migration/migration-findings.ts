@@ -46,7 +46,10 @@ export function migrationFindings(changes: DatabaseChange[], after: DatabaseSche
   }
   for (const statement of migration.statements) {
     for (const lint of statement.lints) {
-      const lintChange = change(lint.kind as ChangeKind, formatPath(['statements', String(statement.line)]), statement.text, { after: statement.text }, { statement, message: lint.message } as never);
+      const lintChange = change(lint.kind as ChangeKind, formatPath(['statements', String(statement.line)]), statement.text, { after: statement.text }, {
+        statement,
+        message: lint.message,
+      } as never);
       const placed = { ...lintChange, location: { side: 'after' as const, line: statement.line, file: migration.file } };
       located.set(placed, statement);
       out.push(placed);
@@ -65,7 +68,13 @@ export function migrationFindings(changes: DatabaseChange[], after: DatabaseSche
     for (const directive of statement.suppressions) {
       const unused = directive.codes.filter((code) => !used.has(`${directive.line}:${code}`));
       if (unused.length === 0) continue;
-      const unusedChange = change('statement.unused_suppression', formatPath(['statements', String(statement.line), 'suppressions']), statement.text, { before: unused }, { statement, codes: unused, line: directive.line });
+      const unusedChange = change(
+        'statement.unused_suppression',
+        formatPath(['statements', String(statement.line), 'suppressions']),
+        statement.text,
+        { before: unused },
+        { statement, codes: unused, line: directive.line },
+      );
       kept.push({ ...unusedChange, location: { side: 'after', line: directive.line, file: migration.file } });
     }
   }

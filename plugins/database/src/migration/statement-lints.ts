@@ -83,24 +83,36 @@ export function lintStatement(statement: Node, state: LintState): StatementLint[
   const table = lockedTable(statement, state);
   const existing = table !== null && table !== 'dropped' && !state.createdTables.has(table);
   if ((existing || table === 'dropped') && !state.lockTimeoutSet) {
-    out.push({ kind: 'statement.missing_lock_timeout', message: 'takes a lock that queues every query behind it while it waits, and no SET lock_timeout comes before it' });
+    out.push({
+      kind: 'statement.missing_lock_timeout',
+      message: 'takes a lock that queues every query behind it while it waits, and no SET lock_timeout comes before it',
+    });
   }
 
   const index = nodeAs(statement, 'IndexStmt');
   if (index) {
-    if (index.concurrent && state.inTransaction) out.push({ kind: 'statement.concurrently_in_transaction', message: 'CREATE INDEX CONCURRENTLY cannot run inside a transaction block: it fails' });
-    if (!index.concurrent && !state.createdTables.has(keyOf(index.relation))) out.push({ kind: 'statement.index_not_concurrent', message: 'CREATE INDEX without CONCURRENTLY blocks writes to the table for the whole build' });
-    if (!index.if_not_exists) out.push({ kind: 'statement.not_rerunnable', message: 'CREATE INDEX without IF NOT EXISTS fails when the migration is run again after a partial failure' });
+    if (index.concurrent && state.inTransaction)
+      out.push({ kind: 'statement.concurrently_in_transaction', message: 'CREATE INDEX CONCURRENTLY cannot run inside a transaction block: it fails' });
+    if (!index.concurrent && !state.createdTables.has(keyOf(index.relation)))
+      out.push({ kind: 'statement.index_not_concurrent', message: 'CREATE INDEX without CONCURRENTLY blocks writes to the table for the whole build' });
+    if (!index.if_not_exists)
+      out.push({
+        kind: 'statement.not_rerunnable',
+        message: 'CREATE INDEX without IF NOT EXISTS fails when the migration is run again after a partial failure',
+      });
   }
   const drop = nodeAs(statement, 'DropStmt');
   if (drop) {
-    if (drop.removeType === 'OBJECT_INDEX' && drop.concurrent && state.inTransaction) out.push({ kind: 'statement.concurrently_in_transaction', message: 'DROP INDEX CONCURRENTLY cannot run inside a transaction block: it fails' });
-    if (drop.removeType === 'OBJECT_INDEX' && !drop.concurrent) out.push({ kind: 'statement.index_not_concurrent', message: 'DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table' });
+    if (drop.removeType === 'OBJECT_INDEX' && drop.concurrent && state.inTransaction)
+      out.push({ kind: 'statement.concurrently_in_transaction', message: 'DROP INDEX CONCURRENTLY cannot run inside a transaction block: it fails' });
+    if (drop.removeType === 'OBJECT_INDEX' && !drop.concurrent)
+      out.push({ kind: 'statement.index_not_concurrent', message: 'DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the table' });
     if (!drop.missing_ok) out.push({ kind: 'statement.not_rerunnable', message: 'DROP without IF EXISTS fails when the migration is run again' });
   }
   const create = nodeAs(statement, 'CreateStmt');
   if (create) {
-    if (!create.if_not_exists) out.push({ kind: 'statement.not_rerunnable', message: 'CREATE TABLE without IF NOT EXISTS fails when the migration is run again' });
+    if (!create.if_not_exists)
+      out.push({ kind: 'statement.not_rerunnable', message: 'CREATE TABLE without IF NOT EXISTS fails when the migration is run again' });
     state.createdTables.add(keyOf(create.relation));
   }
   const rename = nodeAs(statement, 'RenameStmt');
@@ -112,23 +124,37 @@ export function lintStatement(statement: Node, state: LintState): StatementLint[
     for (const node of alter.cmds ?? []) {
       const command = nodeAs(node, 'AlterTableCmd');
       if (!command) continue;
-      if (command.subtype === 'AT_AddColumn' && !command.missing_ok) out.push({ kind: 'statement.not_rerunnable', message: 'ADD COLUMN without IF NOT EXISTS fails when the migration is run again' });
-      if (command.subtype === 'AT_DropColumn' && !command.missing_ok) out.push({ kind: 'statement.not_rerunnable', message: 'DROP COLUMN without IF EXISTS fails when the migration is run again' });
+      if (command.subtype === 'AT_AddColumn' && !command.missing_ok)
+        out.push({ kind: 'statement.not_rerunnable', message: 'ADD COLUMN without IF NOT EXISTS fails when the migration is run again' });
+      if (command.subtype === 'AT_DropColumn' && !command.missing_ok)
+        out.push({ kind: 'statement.not_rerunnable', message: 'DROP COLUMN without IF EXISTS fails when the migration is run again' });
       const constraint = nodeAs(command.def, 'Constraint');
       if (command.subtype === 'AT_DropConstraint' && command.missing_ok && command.name) state.droppedConstraints.add(command.name);
       if (command.subtype === 'AT_AddConstraint' && constraint && !(constraint.conname && state.droppedConstraints.has(constraint.conname))) {
-        out.push({ kind: 'statement.not_rerunnable', message: 'ADD CONSTRAINT fails when the migration is run again ("already exists"); put DROP CONSTRAINT IF EXISTS before it' });
+        out.push({
+          kind: 'statement.not_rerunnable',
+          message: 'ADD CONSTRAINT fails when the migration is run again ("already exists"); put DROP CONSTRAINT IF EXISTS before it',
+        });
       }
       if (command.subtype === 'AT_AddConstraint' && constraint) {
         if ((constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN') && !constraint.skip_validation) {
-          out.push({ kind: 'statement.validates_under_lock', message: `ADD CONSTRAINT … ${constraint.contype === 'CONSTR_CHECK' ? 'CHECK' : 'FOREIGN KEY'} without NOT VALID scans the whole table while holding its lock; add it NOT VALID, then VALIDATE CONSTRAINT` });
+          out.push({
+            kind: 'statement.validates_under_lock',
+            message: `ADD CONSTRAINT … ${constraint.contype === 'CONSTR_CHECK' ? 'CHECK' : 'FOREIGN KEY'} without NOT VALID scans the whole table while holding its lock; add it NOT VALID, then VALIDATE CONSTRAINT`,
+          });
         }
         if ((constraint.contype === 'CONSTR_UNIQUE' || constraint.contype === 'CONSTR_PRIMARY') && !constraint.indexname) {
-          out.push({ kind: 'statement.validates_under_lock', message: `ADD ${constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'} builds its index under an ACCESS EXCLUSIVE lock; build a unique index CONCURRENTLY and add the constraint USING INDEX` });
+          out.push({
+            kind: 'statement.validates_under_lock',
+            message: `ADD ${constraint.contype === 'CONSTR_UNIQUE' ? 'UNIQUE' : 'PRIMARY KEY'} builds its index under an ACCESS EXCLUSIVE lock; build a unique index CONCURRENTLY and add the constraint USING INDEX`,
+          });
         }
       }
       if (command.subtype === 'AT_SetNotNull') {
-        out.push({ kind: 'statement.validates_under_lock', message: 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock unless a validated CHECK (col IS NOT NULL) exists' });
+        out.push({
+          kind: 'statement.validates_under_lock',
+          message: 'SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock unless a validated CHECK (col IS NOT NULL) exists',
+        });
       }
     }
   }

@@ -16,7 +16,10 @@ export function suppressionsIn(trivia: string, firstLine: number): Suppression[]
   return trivia.split('\n').flatMap((text, i) => {
     const match = DIRECTIVE.exec(text.trim());
     if (!match) return [];
-    const codes = match[1]!.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+    const codes = match[1]!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((c) => c.toUpperCase());
     return [{ codes, reason: (match[2] ?? '').trim(), line: firstLine + i }];
   });
 }

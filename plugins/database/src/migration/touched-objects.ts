@@ -13,12 +13,20 @@ const tablePath = (relation: Parameters<typeof rangeVarName>[0]) => {
  * the statement that made it: the last statement that touched its object.
  */
 export function touchedObjects(statement: Node): string[] {
-  const relation = (nodeAs(statement, 'AlterTableStmt') ?? nodeAs(statement, 'IndexStmt') ?? nodeAs(statement, 'CreateTrigStmt') ?? nodeAs(statement, 'CreateStmt'))?.relation;
+  const relation = (
+    nodeAs(statement, 'AlterTableStmt') ??
+    nodeAs(statement, 'IndexStmt') ??
+    nodeAs(statement, 'CreateTrigStmt') ??
+    nodeAs(statement, 'CreateStmt')
+  )?.relation;
   if (relation) return [tablePath(relation)];
   const rename = nodeAs(statement, 'RenameStmt');
   if (rename?.relation) {
     const name = rangeVarName(rename.relation);
-    return [tablePath(rename.relation), ...(rename.renameType === 'OBJECT_TABLE' && rename.newname ? [formatPath(['tables', objectKey(name.schema, rename.newname)])] : [])];
+    return [
+      tablePath(rename.relation),
+      ...(rename.renameType === 'OBJECT_TABLE' && rename.newname ? [formatPath(['tables', objectKey(name.schema, rename.newname)])] : []),
+    ];
   }
   const view = nodeAs(statement, 'ViewStmt');
   if (view) return [formatPath(['views', objectKey(view.view?.schemaname ?? null, view.view?.relname ?? '')])];
@@ -51,7 +59,15 @@ export function touchedObjects(statement: Node): string[] {
   }
   const drop = nodeAs(statement, 'DropStmt');
   if (drop) {
-    const section: Record<string, string> = { OBJECT_TABLE: 'tables', OBJECT_VIEW: 'views', OBJECT_MATVIEW: 'views', OBJECT_TYPE: 'enums', OBJECT_SEQUENCE: 'sequences', OBJECT_SCHEMA: 'schemas', OBJECT_EXTENSION: 'extensions' };
+    const section: Record<string, string> = {
+      OBJECT_TABLE: 'tables',
+      OBJECT_VIEW: 'views',
+      OBJECT_MATVIEW: 'views',
+      OBJECT_TYPE: 'enums',
+      OBJECT_SEQUENCE: 'sequences',
+      OBJECT_SCHEMA: 'schemas',
+      OBJECT_EXTENSION: 'extensions',
+    };
     const names = (drop.objects ?? []).map((o) => {
       const list = nodeAs(o, 'List');
       const typeName = nodeAs(o, 'TypeName');

@@ -51,23 +51,22 @@ export function cutoverSteps(tables: TableToMigrate[], tp: Required<Throughput>,
       estimate: '5 min (assumed: lag measured in seconds before the cutover starts; do not start the cutover otherwise)',
       downtime: true,
       scriptType: 'sql',
-      script: "SELECT subname, received_lsn, latest_end_lsn, now() - last_msg_receipt_time AS since_last_message FROM pg_stat_subscription WHERE subname = 'migration_sub';  -- on the target",
+      script:
+        "SELECT subname, received_lsn, latest_end_lsn, now() - last_msg_receipt_time AS since_last_message FROM pg_stat_subscription WHERE subname = 'migration_sub';  -- on the target",
     });
   }
-  steps.push(
-    {
-      key: 'cutover-copy-sequences',
-      phases,
-      name: 'Copy sequence values to the target',
-      description: 'Logical replication and data-only copies do not carry sequences: set each one past the source value',
-      minutes: sequences,
-      estimate: `${Math.max(1, tables.length)} table(s) × ${SEQUENCE_MINUTES_PER_TABLE} min = ${sequences} min (assumed per sequence)`,
-      downtime: true,
-      scriptType: 'bash',
-      script: `psql "$SOURCE_DATABASE_URL" -AtX -c "SELECT format('SELECT setval(%L, %s, true);', quote_ident(schemaname) || '.' || quote_ident(sequencename), last_value) FROM pg_sequences WHERE last_value IS NOT NULL" | psql "$TARGET_DATABASE_URL" -v ON_ERROR_STOP=1`,
-      validation: 'SELECT schemaname, sequencename, last_value FROM pg_sequences ORDER BY 1, 2;  -- target at or past source',
-    },
-  );
+  steps.push({
+    key: 'cutover-copy-sequences',
+    phases,
+    name: 'Copy sequence values to the target',
+    description: 'Logical replication and data-only copies do not carry sequences: set each one past the source value',
+    minutes: sequences,
+    estimate: `${Math.max(1, tables.length)} table(s) × ${SEQUENCE_MINUTES_PER_TABLE} min = ${sequences} min (assumed per sequence)`,
+    downtime: true,
+    scriptType: 'bash',
+    script: `psql "$SOURCE_DATABASE_URL" -AtX -c "SELECT format('SELECT setval(%L, %s, true);', quote_ident(schemaname) || '.' || quote_ident(sequencename), last_value) FROM pg_sequences WHERE last_value IS NOT NULL" | psql "$TARGET_DATABASE_URL" -v ON_ERROR_STOP=1`,
+    validation: 'SELECT schemaname, sequencename, last_value FROM pg_sequences ORDER BY 1, 2;  -- target at or past source',
+  });
   if (critical.length) {
     steps.push({
       key: 'cutover-count-critical',
@@ -78,7 +77,8 @@ export function cutoverSteps(tables: TableToMigrate[], tp: Required<Throughput>,
       estimate: count.estimate,
       downtime: true,
       scriptType: 'sql',
-      script: critical.map((t) => `SELECT '${t.name.replace(/'/g, "''")}' AS table_name, count(*) FROM ${sqlName(t.name)};`).join('\n') + '  -- on source and target',
+      script:
+        critical.map((t) => `SELECT '${t.name.replace(/'/g, "''")}' AS table_name, count(*) FROM ${sqlName(t.name)};`).join('\n') + '  -- on source and target',
     });
   }
   steps.push(
@@ -86,7 +86,7 @@ export function cutoverSteps(tables: TableToMigrate[], tp: Required<Throughput>,
       key: 'cutover-switch',
       phases,
       name: 'Point the pool at the target and resume',
-      description: 'Change the pool\'s database entry to the target and RESUME: the outage ends',
+      description: "Change the pool's database entry to the target and RESUME: the outage ends",
       minutes: 3,
       estimate: '3 min (assumed: edit, RELOAD, RESUME)',
       downtime: true,

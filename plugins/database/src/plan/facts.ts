@@ -48,7 +48,12 @@ export function databaseFacts(spec: MigrationSpec): SpecFact[] {
   }
   for (const table of tablesToMigrate(spec)) {
     if ((table.rowCount ?? 0) > LARGE_TABLE_ROWS) {
-      facts.push({ id: 'large-table', path: `${table.path}.row_count`, value: table.rowCount, statement: `${table.name} has ${table.rowCount!.toLocaleString('en-US')} rows (over ${LARGE_TABLE_ROWS.toLocaleString('en-US')})` });
+      facts.push({
+        id: 'large-table',
+        path: `${table.path}.row_count`,
+        value: table.rowCount,
+        statement: `${table.name} has ${table.rowCount!.toLocaleString('en-US')} rows (over ${LARGE_TABLE_ROWS.toLocaleString('en-US')})`,
+      });
     }
   }
   const changes = schemaChanges(spec);
@@ -60,11 +65,19 @@ export function databaseFacts(spec: MigrationSpec): SpecFact[] {
         id: 'table-rewrite',
         path: change.path,
         value: change.entry,
-        statement: change.oldType && change.newType ? `${subject} ${change.oldType} → ${change.newType} rewrites the table` : `${subject} changes type without old_type and new_type: assumed to rewrite the table`,
+        statement:
+          change.oldType && change.newType
+            ? `${subject} ${change.oldType} → ${change.newType} rewrites the table`
+            : `${subject} changes type without old_type and new_type: assumed to rewrite the table`,
       });
     }
     if (change.type === 'add_constraint') {
-      facts.push({ id: 'adds-constraint', path: change.path, value: change.entry, statement: `${change.table ?? '?'} gets a new ${String(change.entry['constraint_type'] ?? '')} constraint` });
+      facts.push({
+        id: 'adds-constraint',
+        path: change.path,
+        value: change.entry,
+        statement: `${change.table ?? '?'} gets a new ${String(change.entry['constraint_type'] ?? '')} constraint`,
+      });
     }
   }
   return facts;

@@ -24,11 +24,15 @@ export const databasePatterns: PatternInput[] = [
       {
         complexity: ['low', 'medium'],
         downtime: ['zero'],
-        reason: 'Old and new shapes live side by side, so every step runs online and stays reversible until contract (selection matrix: schema change, low complexity, zero downtime → expand-contract)',
+        reason:
+          'Old and new shapes live side by side, so every step runs online and stays reversible until contract (selection matrix: schema change, low complexity, zero downtime → expand-contract)',
       },
     ],
     contradictedBy: [
-      { fact: 'moves-database', reason: 'expand/contract changes one database in place; moving the data to another server needs a copy, a sync and a cutover (data_migration)' },
+      {
+        fact: 'moves-database',
+        reason: 'expand/contract changes one database in place; moving the data to another server needs a copy, a sync and a cutover (data_migration)',
+      },
     ],
     favouredBy: [
       { fact: 'table-rewrite', reason: 'a rewriting type change goes through a new column, backfilled online, instead of a locking ALTER' },
@@ -53,7 +57,8 @@ export const databasePatterns: PatternInput[] = [
       {
         complexity: ['high', 'critical'],
         downtime: ['zero'],
-        reason: 'A whole new schema kept in sync beside the old lets you verify before switching and switch back by flag (selection matrix: schema change, high complexity, zero downtime → parallel schema)',
+        reason:
+          'A whole new schema kept in sync beside the old lets you verify before switching and switch back by flag (selection matrix: schema change, high complexity, zero downtime → parallel schema)',
       },
     ],
     contradictedBy: [{ fact: 'moves-database', reason: 'a parallel schema lives in the same database; moving to another server needs data_migration' }],
@@ -79,7 +84,8 @@ export const databasePatterns: PatternInput[] = [
       {
         complexity: ['medium', 'high', 'critical'],
         downtime: ['some'],
-        reason: 'Copy, stream changes, verify, then switch in a short window (selection matrix: data migration, high complexity, some downtime; the catalog names event sourcing, which needs an event-sourced application — CDC gives the same replayable stream without one)',
+        reason:
+          'Copy, stream changes, verify, then switch in a short window (selection matrix: data migration, high complexity, some downtime; the catalog names event sourcing, which needs an event-sourced application — CDC gives the same replayable stream without one)',
       },
     ],
     favouredBy: [

@@ -74,7 +74,11 @@ export const databasePhases: PhaseTemplateInput[] = [
       'change_log holds an inverse for every statement applied',
     ],
     riskLevel: 'medium',
-    rollbackTriggers: ['Lock waits pile up behind a DDL statement', 'An index build fails or leaves an INVALID index', 'Existing clients fail after the expand'],
+    rollbackTriggers: [
+      'Lock waits pile up behind a DDL statement',
+      'An index build fails or leaves an INVALID index',
+      'Existing clients fail after the expand',
+    ],
     resourcesRequired: ['DBA on duty', 'Deployment pipeline for the schema-tolerant application version'],
   },
   {

@@ -8,7 +8,8 @@ import { resolveThroughput } from './throughput.js';
 
 function benchmarkStep(spec: MigrationSpec, onProduction: boolean): PlanStepInput | null {
   const p = (spec as Record<string, unknown>)['performance_requirements'] as Record<string, number | undefined> | undefined;
-  if (!p || (p['max_query_response_time_ms'] === undefined && p['transactions_per_second'] === undefined && p['concurrent_connections'] === undefined)) return null;
+  if (!p || (p['max_query_response_time_ms'] === undefined && p['transactions_per_second'] === undefined && p['concurrent_connections'] === undefined))
+    return null;
   const target = [
     p['transactions_per_second'] !== undefined ? `${p['transactions_per_second']} TPS` : null,
     p['concurrent_connections'] !== undefined ? `${p['concurrent_connections']} connections` : null,

@@ -5,7 +5,10 @@ import { LARGE_TABLE_ROWS } from './facts.js';
 const LARGE_TABLE_ROWS_TEXT = LARGE_TABLE_ROWS.toLocaleString('en-US');
 
 /** A risk's condition as the facts that raise it (core's or this type's, see facts.ts). */
-const raisedBy = (...ids: string[]) => (_spec: unknown, facts: SpecFact[]) => facts.filter((f) => ids.includes(f.id));
+const raisedBy =
+  (...ids: string[]) =>
+  (_spec: unknown, facts: SpecFact[]) =>
+    facts.filter((f) => ids.includes(f.id));
 
 export const databaseRisks: RiskTemplateInput[] = [
   {
@@ -16,8 +19,7 @@ export const databaseRisks: RiskTemplateInput[] = [
     probability: 'low',
     impact: 'critical',
     severity: 'high',
-    mitigation:
-      'Take a verified base backup and pg_dump, record a restore point, and compare row counts and checksums after every phase',
+    mitigation: 'Take a verified base backup and pg_dump, record a restore point, and compare row counts and checksums after every phase',
     owner: 'DBA Team',
   },
   {
@@ -62,8 +64,7 @@ export const databaseRisks: RiskTemplateInput[] = [
     probability: 'high',
     impact: 'medium',
     severity: 'high',
-    mitigation:
-      'Expand/contract with online DDL only, logical replication for data moves, and a cutover that pauses the connection pool for seconds',
+    mitigation: 'Expand/contract with online DDL only, logical replication for data moves, and a cutover that pauses the connection pool for seconds',
     owner: 'DBA Team',
     condition: 'constraints.max_downtime_minutes is under 60',
     when: raisedBy('zero-downtime'),
@@ -171,7 +172,8 @@ export const databaseRisks: RiskTemplateInput[] = [
     id: 'cross-region-transfer',
     type: DATABASE,
     category: 'technical',
-    description: 'Cross-region move: latency and egress slow the copy and the replication, and clients left in the old region pay a round trip per query after cutover',
+    description:
+      'Cross-region move: latency and egress slow the copy and the replication, and clients left in the old region pay a round trip per query after cutover',
     probability: 'high',
     impact: 'medium',
     severity: 'medium',

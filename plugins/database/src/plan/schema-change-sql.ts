@@ -28,7 +28,11 @@ function parseReference(reference: string): { table: string; columns: string[] }
  * touches. Columns the change only refers to exist on both sides as `text`: the spec does not
  * give their types, and no script below depends on them.
  */
-function documentsFor(change: SpecSchemaChange): { before: Record<string, JsonTable>; after: Record<string, JsonTable>; renames: { from: string; to: string }[] } {
+function documentsFor(change: SpecSchemaChange): {
+  before: Record<string, JsonTable>;
+  after: Record<string, JsonTable>;
+  renames: { from: string; to: string }[];
+} {
   const e = change.entry;
   const table = change.table!;
   const before: Record<string, JsonTable> = { [table]: emptyTable() };
@@ -44,7 +48,11 @@ function documentsFor(change: SpecSchemaChange): { before: Record<string, JsonTa
   const renames: { from: string; to: string }[] = [];
   switch (change.type) {
     case 'add_column':
-      after[table]!.columns[column!] = { type: e['data_type'], nullable: e['nullable'] ?? true, ...(e['default'] !== undefined ? { default: e['default'] } : {}) };
+      after[table]!.columns[column!] = {
+        type: e['data_type'],
+        nullable: e['nullable'] ?? true,
+        ...(e['default'] !== undefined ? { default: e['default'] } : {}),
+      };
       break;
     case 'drop_column':
       before[table]!.columns[column!] = { type: typeof e['data_type'] === 'string' ? e['data_type'] : 'text' };
@@ -73,7 +81,9 @@ function documentsFor(change: SpecSchemaChange): { before: Record<string, JsonTa
     case 'drop_index': {
       for (const c of columns.length ? columns : ['id']) both(c);
       const side = change.type === 'add_index' ? after : before;
-      side[table]!.indexes = [{ ...(e['index_name'] ? { name: e['index_name'] } : {}), columns: columns.length ? columns : ['id'], unique: e['unique'] === true }];
+      side[table]!.indexes = [
+        { ...(e['index_name'] ? { name: e['index_name'] } : {}), columns: columns.length ? columns : ['id'], unique: e['unique'] === true },
+      ];
       break;
     }
     default:

@@ -35,7 +35,11 @@ interface ChangeInput {
 
 function label(change: SpecSchemaChange): string {
   const e = change.entry;
-  const what = change.column ?? (e['constraint_name'] as string | undefined) ?? (e['index_name'] as string | undefined) ?? (Array.isArray(e['columns']) ? (e['columns'] as string[]).join(', ') : '');
+  const what =
+    change.column ??
+    (e['constraint_name'] as string | undefined) ??
+    (e['index_name'] as string | undefined) ??
+    (Array.isArray(e['columns']) ? (e['columns'] as string[]).join(', ') : '');
   return `${change.type} ${change.table}${what ? `.${what}` : ''}`;
 }
 
@@ -91,8 +95,14 @@ function shadowColumnSteps(input: ChangeInput, sql: ChangeSql | null, reason: st
   const fn = quoteIdentifier(defaultObjectName(tableName, [column], 'sync'));
   const size = table ? tableSize(table) : null;
   const rows = size?.rows ?? null;
-  const backfill = rows === null ? { minutes: 0, estimate: `unknown: give row_count for ${change.table} in tables_to_migrate` } : rateEstimate(rows, 'rows', tp.backfill_rows_per_second, 'backfill_rows_per_second', size?.note ?? null);
-  const check = rows === null ? { minutes: 0, estimate: 'unknown: give row_count' } : rateEstimate(rows, 'rows', tp.validation_rows_per_second, 'validation_rows_per_second', size?.note ?? null);
+  const backfill =
+    rows === null
+      ? { minutes: 0, estimate: `unknown: give row_count for ${change.table} in tables_to_migrate` }
+      : rateEstimate(rows, 'rows', tp.backfill_rows_per_second, 'backfill_rows_per_second', size?.note ?? null);
+  const check =
+    rows === null
+      ? { minutes: 0, estimate: 'unknown: give row_count' }
+      : rateEstimate(rows, 'rows', tp.validation_rows_per_second, 'validation_rows_per_second', size?.note ?? null);
   const parsed = sql ? tableOf(sql.after, change.table!) : undefined;
   // The spec's primary_key lets batches walk the key instead of ctid.
   const keyed: Table | undefined = parsed && table?.primaryKey ? { ...parsed, primaryKey: { name: null, columns: table.primaryKey } } : parsed;
@@ -125,7 +135,12 @@ function shadowColumnSteps(input: ChangeInput, sql: ChangeSql | null, reason: st
         name: `Drop ${change.table}.${defaultObjectName(column, [], 'new')} and its sync trigger`,
         description: 'Remove the new column and the trigger that filled it; the old column was never changed',
         scriptType: 'sql',
-        script: [LOCK_TIMEOUT, `DROP TRIGGER IF EXISTS ${fn} ON ${name};`, `DROP FUNCTION IF EXISTS ${fn}();`, `ALTER TABLE ${name} DROP COLUMN IF EXISTS ${shadow};`].join('\n'),
+        script: [
+          LOCK_TIMEOUT,
+          `DROP TRIGGER IF EXISTS ${fn} ON ${name};`,
+          `DROP FUNCTION IF EXISTS ${fn}();`,
+          `ALTER TABLE ${name} DROP COLUMN IF EXISTS ${shadow};`,
+        ].join('\n'),
         minutes: 2,
       },
     },
@@ -158,7 +173,8 @@ function shadowColumnSteps(input: ChangeInput, sql: ChangeSql | null, reason: st
       key: key(change, 'swap'),
       phases: CONTRACT,
       name: `Swap ${change.table}.${column} for the converted column`,
-      description: 'Rename both columns in one short transaction (a brief ACCESS EXCLUSIVE lock) and drop the sync trigger; indexes, defaults and constraints on the old column must be re-created on the new one first (the spec does not list them)',
+      description:
+        'Rename both columns in one short transaction (a brief ACCESS EXCLUSIVE lock) and drop the sync trigger; indexes, defaults and constraints on the old column must be re-created on the new one first (the spec does not list them)',
       subject: subject(change),
       minutes: CATALOG_MINUTES,
       estimate: `${CATALOG_MINUTES} min (catalog-only renames under lock_timeout)`,
@@ -176,7 +192,13 @@ function shadowColumnSteps(input: ChangeInput, sql: ChangeSql | null, reason: st
         name: `Swap ${change.table}.${column} back`,
         description: `Rename the columns back so ${column} is the ${change.oldType ?? 'old'} column again (possible until the old column is dropped)`,
         scriptType: 'sql',
-        script: ['BEGIN;', "SET LOCAL lock_timeout = '5s';", `ALTER TABLE ${name} RENAME COLUMN ${col} TO ${shadow};`, `ALTER TABLE ${name} RENAME COLUMN ${old} TO ${col};`, 'COMMIT;'].join('\n'),
+        script: [
+          'BEGIN;',
+          "SET LOCAL lock_timeout = '5s';",
+          `ALTER TABLE ${name} RENAME COLUMN ${col} TO ${shadow};`,
+          `ALTER TABLE ${name} RENAME COLUMN ${old} TO ${col};`,
+          'COMMIT;',
+        ].join('\n'),
         minutes: CATALOG_MINUTES,
       },
     },
@@ -190,8 +212,17 @@ function typeChangeSteps(input: ChangeInput, sql: ChangeSql | null, warnings: Wa
   const zero = context.facts.some((f) => f.id === 'zero-downtime');
   const budget = context.maxDowntimeMinutes ?? DEFAULT_BUDGET_MINUTES;
   if (size?.mb == null || !change.oldType) {
-    if (!table) warnings.push({ code: 'table-without-size', message: `${change.table} is changed by ${change.path} but not listed in tables_to_migrate: its rewrite cannot be sized, so it is planned through a new column`, path: change.path });
-    return shadowColumnSteps(input, sql, size?.mb == null ? 'the table size is unknown, so an in-place rewrite could lock it for any length of time' : 'old_type is not given');
+    if (!table)
+      warnings.push({
+        code: 'table-without-size',
+        message: `${change.table} is changed by ${change.path} but not listed in tables_to_migrate: its rewrite cannot be sized, so it is planned through a new column`,
+        path: change.path,
+      });
+    return shadowColumnSteps(
+      input,
+      sql,
+      size?.mb == null ? 'the table size is unknown, so an in-place rewrite could lock it for any length of time' : 'old_type is not given',
+    );
   }
   const rewrite = rateEstimate(size.mb, 'MB', tp.rewrite_mb_per_second, 'rewrite_mb_per_second', size.note);
   if (zero || rewrite.minutes > budget || !sql) {
@@ -221,12 +252,20 @@ function changeSteps(input: ChangeInput, warnings: Warnings): PlanStepInput[] {
   try {
     sql = sqlForChange(change);
   } catch (error) {
-    warnings.push({ code: 'change-without-sql', message: `no SQL for ${label(change)}: ${error instanceof Error ? error.message : String(error)}`, path: change.path });
+    warnings.push({
+      code: 'change-without-sql',
+      message: `no SQL for ${label(change)}: ${error instanceof Error ? error.message : String(error)}`,
+      path: change.path,
+    });
   }
   if ((TYPE_CHANGE_TYPES as readonly string[]).includes(change.type)) return typeChangeSteps(input, sql, warnings);
   if (!sql) {
     if (!warnings.some((w) => w.path === change.path)) {
-      warnings.push({ code: 'change-without-sql', message: `no SQL is generated for change type "${change.type}": planned as a manual step`, path: `${change.path}.type` });
+      warnings.push({
+        code: 'change-without-sql',
+        message: `no SQL is generated for change type "${change.type}": planned as a manual step`,
+        path: `${change.path}.type`,
+      });
     }
     return [
       {
@@ -246,7 +285,13 @@ function changeSteps(input: ChangeInput, warnings: Warnings): PlanStepInput[] {
     case 'add_index':
       if (change.type === 'add_index' && size?.mb != null) {
         const build = rateEstimate(size.mb, 'MB', tp.index_build_mb_per_second, 'index_build_mb_per_second', size.note);
-        return [singleStep(input, sql, EXPAND, { minutes: build.minutes, estimate: `${build.estimate} (CREATE INDEX CONCURRENTLY: reads and writes continue)`, disruptive: true })];
+        return [
+          singleStep(input, sql, EXPAND, {
+            minutes: build.minutes,
+            estimate: `${build.estimate} (CREATE INDEX CONCURRENTLY: reads and writes continue)`,
+            disruptive: true,
+          }),
+        ];
       }
       return [singleStep(input, sql, EXPAND)];
     case 'add_constraint': {
@@ -254,7 +299,10 @@ function changeSteps(input: ChangeInput, warnings: Warnings): PlanStepInput[] {
       const steps = [singleStep(input, sql, EXPAND, { script: parts.change })];
       if (parts.validate) {
         const rows = size?.rows ?? null;
-        const scan = rows === null ? { minutes: 0, estimate: `unknown: give row_count for ${change.table}` } : rateEstimate(rows, 'rows', tp.validation_rows_per_second, 'validation_rows_per_second', size?.note ?? null);
+        const scan =
+          rows === null
+            ? { minutes: 0, estimate: `unknown: give row_count for ${change.table}` }
+            : rateEstimate(rows, 'rows', tp.validation_rows_per_second, 'validation_rows_per_second', size?.note ?? null);
         steps.push({
           key: key(change, 'validate'),
           phases: MIGRATE,
@@ -281,6 +329,12 @@ function changeSteps(input: ChangeInput, warnings: Warnings): PlanStepInput[] {
   }
 }
 
-export function schemaChangeSteps(changes: SpecSchemaChange[], tables: TableToMigrate[], tp: Required<Throughput>, context: PlanStepContext, warnings: Warnings): PlanStepInput[] {
+export function schemaChangeSteps(
+  changes: SpecSchemaChange[],
+  tables: TableToMigrate[],
+  tp: Required<Throughput>,
+  context: PlanStepContext,
+  warnings: Warnings,
+): PlanStepInput[] {
   return changes.flatMap((change) => changeSteps({ change, table: tables.find((t) => t.name === change.table), tp, context }, warnings));
 }

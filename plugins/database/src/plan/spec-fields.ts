@@ -19,7 +19,16 @@ export type SpecTable = z.infer<typeof SpecTableSchema>;
 
 /** Change types the planner writes SQL for; others become manual steps, with a warning. */
 export const TYPE_CHANGE_TYPES = ['modify_column', 'alter_column', 'change_type', 'change_column_type'] as const;
-export const KNOWN_CHANGE_TYPES = ['add_column', 'drop_column', 'rename_column', ...TYPE_CHANGE_TYPES, 'add_constraint', 'drop_constraint', 'add_index', 'drop_index'] as const;
+export const KNOWN_CHANGE_TYPES = [
+  'add_column',
+  'drop_column',
+  'rename_column',
+  ...TYPE_CHANGE_TYPES,
+  'add_constraint',
+  'drop_constraint',
+  'add_index',
+  'drop_index',
+] as const;
 
 const REQUIRED_BY_TYPE: Record<string, string[]> = {
   add_column: ['column', 'data_type'],
@@ -40,9 +49,12 @@ const REQUIRED_BY_CONSTRAINT: Record<string, string[]> = {
 
 export const SpecSchemaChangeSchema = z
   .looseObject({
-    type: z.string().min(1).meta({ description: `One of ${KNOWN_CHANGE_TYPES.join(', ')} (others become manual steps).` }),
+    type: z
+      .string()
+      .min(1)
+      .meta({ description: `One of ${KNOWN_CHANGE_TYPES.join(', ')} (others become manual steps).` }),
     column: z.string().min(1).optional(),
-    data_type: z.string().min(1).optional().meta({ description: 'add_column: the new column\'s type.' }),
+    data_type: z.string().min(1).optional().meta({ description: "add_column: the new column's type." }),
     nullable: z.boolean().optional(),
     default: z.union([z.string(), z.number(), z.boolean()]).optional(),
     old_type: z.string().min(1).optional().meta({ description: 'Type changes: the current type (without it the change is planned as a rewrite).' }),
@@ -52,15 +64,26 @@ export const SpecSchemaChangeSchema = z
     constraint_name: z.string().min(1).optional(),
     definition: z.string().min(1).optional().meta({ description: 'check: the boolean expression.' }),
     columns: z.array(z.string().min(1)).min(1).optional(),
-    references: z.string().regex(/^[^()\s]+\s*\([^()]+\)$/, 'expected "table(column, ...)"').optional().meta({ description: 'foreign_key: "table(column, ...)".' }),
+    references: z
+      .string()
+      .regex(/^[^()\s]+\s*\([^()]+\)$/, 'expected "table(column, ...)"')
+      .optional()
+      .meta({ description: 'foreign_key: "table(column, ...)".' }),
     index_name: z.string().min(1).optional(),
     unique: z.boolean().optional(),
   })
   .superRefine((change, ctx) => {
-    const required = [...(REQUIRED_BY_TYPE[change.type] ?? []), ...(change.type === 'add_constraint' && change.constraint_type ? REQUIRED_BY_CONSTRAINT[change.constraint_type]! : [])];
+    const required = [
+      ...(REQUIRED_BY_TYPE[change.type] ?? []),
+      ...(change.type === 'add_constraint' && change.constraint_type ? REQUIRED_BY_CONSTRAINT[change.constraint_type]! : []),
+    ];
     for (const field of required) {
       if ((change as Record<string, unknown>)[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `${/^[aeiou]/.test(change.type) ? 'an' : 'a'} ${change.type}${change.type === 'add_constraint' ? ` (${change.constraint_type})` : ''} change needs "${field}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${/^[aeiou]/.test(change.type) ? 'an' : 'a'} ${change.type}${change.type === 'add_constraint' ? ` (${change.constraint_type})` : ''} change needs "${field}"`,
+        });
       }
     }
   });
@@ -74,7 +97,9 @@ export const SpecTableChangesSchema = z.looseObject({
 /** Throughputs the estimates rest on; each overrides the plugin option of the same name and the default. */
 export const ThroughputSchema = z
   .strictObject({
-    copy_mb_per_second: positive.optional().meta({ description: 'Bulk copy (pg_dump | pg_restore, or a subscription\'s initial copy), tables one after another. Default 40.' }),
+    copy_mb_per_second: positive
+      .optional()
+      .meta({ description: "Bulk copy (pg_dump | pg_restore, or a subscription's initial copy), tables one after another. Default 40." }),
     index_build_mb_per_second: positive.optional().meta({ description: 'Table MB read per second while building its indexes after a copy. Default 25.' }),
     backfill_rows_per_second: positive.optional().meta({ description: 'Batched UPDATE of a backfill, pauses included. Default 5,000.' }),
     validation_rows_per_second: positive.optional().meta({ description: 'Count and checksum by key range, per side. Default 250,000.' }),

@@ -66,7 +66,17 @@ export function schemaChanges(spec: MigrationSpec): SpecSchemaChange[] {
       const type = change?.['type'];
       if (typeof type !== 'string') return [];
       const text = (key: string) => (typeof change?.[key] === 'string' ? (change[key] as string) : null);
-      return [{ table, type: type.toLowerCase(), oldType: text('old_type'), newType: text('new_type'), column: text('column'), entry: change!, path: `schema_changes[${g}].changes[${c}]` }];
+      return [
+        {
+          table,
+          type: type.toLowerCase(),
+          oldType: text('old_type'),
+          newType: text('new_type'),
+          column: text('column'),
+          entry: change!,
+          path: `schema_changes[${g}].changes[${c}]`,
+        },
+      ];
     });
   });
 }

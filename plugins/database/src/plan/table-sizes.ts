@@ -15,7 +15,11 @@ export interface TableSize {
 export function tableSize(table: TableToMigrate): TableSize {
   if (table.sizeMb !== null && table.rowCount !== null) return { mb: table.sizeMb, rows: table.rowCount, note: null };
   if (table.sizeMb !== null) {
-    return { mb: table.sizeMb, rows: Math.round((table.sizeMb * BYTES_PER_MB) / ASSUMED_ROW_BYTES), note: `rows assumed from size at ${ASSUMED_ROW_BYTES} B/row` };
+    return {
+      mb: table.sizeMb,
+      rows: Math.round((table.sizeMb * BYTES_PER_MB) / ASSUMED_ROW_BYTES),
+      note: `rows assumed from size at ${ASSUMED_ROW_BYTES} B/row`,
+    };
   }
   if (table.rowCount !== null) {
     return { mb: (table.rowCount * ASSUMED_ROW_BYTES) / BYTES_PER_MB, rows: table.rowCount, note: `size assumed from rows at ${ASSUMED_ROW_BYTES} B/row` };
@@ -33,6 +37,10 @@ export function rateEstimate(amount: number, unit: string, rate: number, rateNam
 }
 
 export function describeTable(table: TableToMigrate, size: TableSize): string {
-  const parts = [size.mb !== null ? `${formatNumber(size.mb)} MB` : null, size.rows !== null ? `${formatNumber(size.rows)} rows` : null, table.critical ? 'critical' : null];
+  const parts = [
+    size.mb !== null ? `${formatNumber(size.mb)} MB` : null,
+    size.rows !== null ? `${formatNumber(size.rows)} rows` : null,
+    table.critical ? 'critical' : null,
+  ];
   return parts.filter(Boolean).join(', ') || 'size unknown';
 }

@@ -83,9 +83,16 @@ export function copySteps(tables: TableToMigrate[], tp: Required<Throughput>, re
     const size = tableSize(table);
     const name = sqlName(table.name);
     if (size.mb === null) {
-      warnings.push({ code: 'table-without-size', message: `${table.name} gives neither size_mb nor row_count: its copy, index build and validation are not sized`, path: `tables_to_migrate[${i}]` });
+      warnings.push({
+        code: 'table-without-size',
+        message: `${table.name} gives neither size_mb nor row_count: its copy, index build and validation are not sized`,
+        path: `tables_to_migrate[${i}]`,
+      });
     }
-    const copy = size.mb === null ? { minutes: 0, estimate: 'unknown: give size_mb' } : rateEstimate(size.mb, 'MB', tp.copy_mb_per_second, 'copy_mb_per_second', size.note);
+    const copy =
+      size.mb === null
+        ? { minutes: 0, estimate: 'unknown: give size_mb' }
+        : rateEstimate(size.mb, 'MB', tp.copy_mb_per_second, 'copy_mb_per_second', size.note);
     steps.push({
       key: `copy-${table.name}`,
       phases,
@@ -151,7 +158,13 @@ export function validationSteps(tables: TableToMigrate[], tp: Required<Throughpu
     const size = tableSize(table);
     const name = sqlName(table.name);
     const sides = copies ? 2 : 1;
-    const work = rateEstimate((size.rows ?? 0) * sides, 'rows', tp.validation_rows_per_second, 'validation_rows_per_second', [sides === 2 ? 'both sides' : null, size.note].filter(Boolean).join('; ') || null);
+    const work = rateEstimate(
+      (size.rows ?? 0) * sides,
+      'rows',
+      tp.validation_rows_per_second,
+      'validation_rows_per_second',
+      [sides === 2 ? 'both sides' : null, size.note].filter(Boolean).join('; ') || null,
+    );
     const checksum = `SELECT count(*) AS row_count, sum(hashtext(t::text)::bigint) AS checksum FROM ${name} t;`;
     return {
       key: `validate-${table.name}`,
@@ -170,7 +183,9 @@ export function validationSteps(tables: TableToMigrate[], tp: Required<Throughpu
             // range checksums) and lists the rows that differ; the SQL stays as the manual check.
             scriptType: 'bash' as const,
             script: `migration-architect reconcile --source "$SOURCE_DATABASE_URL" --target "$TARGET_DATABASE_URL" --table ${shellWord(table.name)} --level ${table.critical ? 'rows' : 'checksum'} -o reconcile-${table.name.replace(/[^\w.-]/g, '_')}.json  # exit 0: equal; 1: differences listed in the report`,
-            validation: table.critical ? `${checksum}  -- on source and target; both results must match` : `SELECT count(*) FROM ${name};  -- source and target must match`,
+            validation: table.critical
+              ? `${checksum}  -- on source and target; both results must match`
+              : `SELECT count(*) FROM ${name};  -- source and target must match`,
           }
         : {
             scriptType: 'sql' as const,

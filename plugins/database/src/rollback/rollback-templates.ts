@@ -59,7 +59,8 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
         name: 'Drop migration tracking schema',
         description: 'Remove the migration_meta schema created for this migration. Backups, the dump and the restore point stay.',
         scriptType: 'sql',
-        script: "SELECT count(*) AS not_rolled_back FROM migration_meta.change_log WHERE rolled_back_at IS NULL;  -- must be 0\nDROP SCHEMA IF EXISTS migration_meta CASCADE;",
+        script:
+          'SELECT count(*) AS not_rolled_back FROM migration_meta.change_log WHERE rolled_back_at IS NULL;  -- must be 0\nDROP SCHEMA IF EXISTS migration_meta CASCADE;',
         estimatedDurationMinutes: 5,
         validationCommands: ["SELECT to_regnamespace('migration_meta') IS NULL AS removed;"],
         successCriteria: ['No migration artifacts remain', 'Backups and restore point kept'],
@@ -70,7 +71,8 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
         name: 'Lift the change freeze',
         description: 'Tell application owners the DDL freeze is over and re-enable scheduled jobs paused for the migration',
         scriptType: 'manual',
-        script: 'Announce the end of the freeze on the migration channel; re-enable paused jobs (cron, pg_cron: SELECT jobid, jobname FROM cron.job WHERE NOT active)',
+        script:
+          'Announce the end of the freeze on the migration channel; re-enable paused jobs (cron, pg_cron: SELECT jobid, jobname FROM cron.job WHERE NOT active)',
         estimatedDurationMinutes: 10,
         validationCommands: [],
         successCriteria: ['Application owners informed', 'Paused jobs running again'],
@@ -224,7 +226,7 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
         script:
           'pg_restore --list "$BACKUP_DIR/pre_contract.dump" > /dev/null\npg_restore --dbname="$DATABASE_URL" --single-transaction --exit-on-error --no-owner "$BACKUP_DIR/pre_contract.dump"',
         estimatedDurationMinutes: 30,
-        validationCommands: ["SELECT r.table_name, to_regclass(r.table_name) IS NOT NULL AS present FROM migration_meta.row_counts r;"],
+        validationCommands: ['SELECT r.table_name, to_regclass(r.table_name) IS NOT NULL AS present FROM migration_meta.row_counts r;'],
         successCriteria: ['Dropped tables present with their pre-contract row counts'],
         failureEscalation: SENIOR_DBA,
       },
@@ -292,7 +294,8 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
       {
         key: 'restore_pre_migration_dump',
         name: 'Restore from backup',
-        description: 'Restore the affected objects from the pre-migration dump (for a whole-database return, use the point-in-time recovery in the data recovery plan)',
+        description:
+          'Restore the affected objects from the pre-migration dump (for a whole-database return, use the point-in-time recovery in the data recovery plan)',
         scriptType: 'bash',
         script:
           'pg_restore --list "$BACKUP_DIR/pre_migration.dump" > /dev/null\npg_restore --dbname="$DATABASE_URL" --clean --if-exists --no-owner --exit-on-error --jobs=4 "$BACKUP_DIR/pre_migration.dump"',
@@ -347,7 +350,11 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
     id: 'revert-cutover',
     type: DATABASE,
     phases: ['cutover'],
-    prerequisites: ['Traffic redirection capabilities confirmed', 'Connection pooler configuration backed up', 'Reverse replication (migration_reverse_sub) running'],
+    prerequisites: [
+      'Traffic redirection capabilities confirmed',
+      'Connection pooler configuration backed up',
+      'Reverse replication (migration_reverse_sub) running',
+    ],
     communicationRequirements: ['Immediate notification when traffic is redirected'],
     steps: [
       {
@@ -374,7 +381,9 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
           'SQL',
         ].join('\n'),
         estimatedDurationMinutes: 2,
-        validationCommands: ["SELECT count(*) AS client_sessions FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid();"],
+        validationCommands: [
+          "SELECT count(*) AS client_sessions FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid();",
+        ],
         successCriteria: ['No client session on the target'],
         failureEscalation: SENIOR_DBA,
       },
@@ -395,8 +404,7 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
         name: 'Copy sequence values back to the source',
         description: 'Logical replication does not carry sequences: move every sequence on the source past the values the target handed out',
         scriptType: 'bash',
-        script:
-          `psql "$TARGET_DATABASE_URL" -AtX -c "SELECT format('SELECT setval(%L, %s, true);', quote_ident(schemaname) || '.' || quote_ident(sequencename), last_value) FROM pg_sequences WHERE last_value IS NOT NULL" | psql "$SOURCE_DATABASE_URL" -v ON_ERROR_STOP=1`,
+        script: `psql "$TARGET_DATABASE_URL" -AtX -c "SELECT format('SELECT setval(%L, %s, true);', quote_ident(schemaname) || '.' || quote_ident(sequencename), last_value) FROM pg_sequences WHERE last_value IS NOT NULL" | psql "$SOURCE_DATABASE_URL" -v ON_ERROR_STOP=1`,
         estimatedDurationMinutes: 5,
         validationCommands: ['SELECT schemaname, sequencename, last_value FROM pg_sequences ORDER BY 1, 2;'],
         successCriteria: ['Every source sequence at or past the target value'],
@@ -515,7 +523,9 @@ export const databaseRollbacks: RollbackTemplateInput[] = [
           'SQL',
         ].join('\n'),
         estimatedDurationMinutes: 10,
-        validationCommands: ["SELECT sr.srrelid::regclass AS table_name, s.n_live_tup FROM pg_subscription_rel sr JOIN pg_stat_user_tables s ON s.relid = sr.srrelid;"],
+        validationCommands: [
+          'SELECT sr.srrelid::regclass AS table_name, s.n_live_tup FROM pg_subscription_rel sr JOIN pg_stat_user_tables s ON s.relid = sr.srrelid;',
+        ],
         successCriteria: ['Copied tables empty on the target'],
         failureEscalation: DBA,
       },

@@ -58,7 +58,12 @@ export const checkRemoved = defineConstraintRule('check', 'removed', {
       script: sqlScript({
         description: `Drop check constraint ${name} of table ${tables.after.key}`,
         statements: [
-          ...(check.name ? [] : [`-- ${name} is PostgreSQL's default name; if the constraint was named otherwise, find it with:`, `--   ${constraintQuery(tables.before, name).replace(/ AND conname = .*;$/, " AND contype = 'c';")}`]),
+          ...(check.name
+            ? []
+            : [
+                `-- ${name} is PostgreSQL's default name; if the constraint was named otherwise, find it with:`,
+                `--   ${constraintQuery(tables.before, name).replace(/ AND conname = .*;$/, " AND contype = 'c';")}`,
+              ]),
           dropConstraint(tables.after, name),
         ],
         rollback: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`),
@@ -68,35 +73,40 @@ export const checkRemoved = defineConstraintRule('check', 'removed', {
   },
 });
 
-export const checkModified = defineConstraintRule('check', 'modified', {
-  id: 'check-modified',
-  code: 'DB206',
-  issueType: 'check_modified',
-  severity: 'potentially_breaking',
-  title: 'CHECK constraint changed',
-  description: 'The named check now enforces a different rule: existing rows may violate it, and writes valid before may be rejected.',
-  safeAlternative: 'Swap the constraint NOT VALID in one short transaction, then VALIDATE it separately.',
-  classify: ({ tables, before, after }) => {
-    const name = checkName(tables.after, after!);
-    const swap = (expression: string) => [
-      'BEGIN;',
-      dropConstraint(tables.after, name),
-      `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${expression}) NOT VALID;`,
-      'COMMIT;',
-      `${alterTable(tables.after)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`,
-    ];
-    return {
-      description: `Check constraint ${name} on table '${tables.after.key}' changed from '${before!.expression}' to '${after!.expression}'`,
-      impact: `Different validation rules: existing rows may violate the new expression. ${NOT_VALID_NOTE}`,
-      suggestedMigration: 'Validate existing data against the new expression, then swap the constraint',
-      affectedOperations: ['INSERT', 'UPDATE'],
-      script: sqlScript({
-        description: `Replace check constraint ${name} of table ${tables.after.key}`,
-        statements: swap(after!.expression),
-        rollback: swap(before!.expression),
-        validation: checkViolationsQuery(tables.after, after!),
-        dependencies: newColumnDependencies(tables, referencedIdentifiers(after!.expression)),
-      }),
-    };
+export const checkModified = defineConstraintRule(
+  'check',
+  'modified',
+  {
+    id: 'check-modified',
+    code: 'DB206',
+    issueType: 'check_modified',
+    severity: 'potentially_breaking',
+    title: 'CHECK constraint changed',
+    description: 'The named check now enforces a different rule: existing rows may violate it, and writes valid before may be rejected.',
+    safeAlternative: 'Swap the constraint NOT VALID in one short transaction, then VALIDATE it separately.',
+    classify: ({ tables, before, after }) => {
+      const name = checkName(tables.after, after!);
+      const swap = (expression: string) => [
+        'BEGIN;',
+        dropConstraint(tables.after, name),
+        `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${expression}) NOT VALID;`,
+        'COMMIT;',
+        `${alterTable(tables.after)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`,
+      ];
+      return {
+        description: `Check constraint ${name} on table '${tables.after.key}' changed from '${before!.expression}' to '${after!.expression}'`,
+        impact: `Different validation rules: existing rows may violate the new expression. ${NOT_VALID_NOTE}`,
+        suggestedMigration: 'Validate existing data against the new expression, then swap the constraint',
+        affectedOperations: ['INSERT', 'UPDATE'],
+        script: sqlScript({
+          description: `Replace check constraint ${name} of table ${tables.after.key}`,
+          statements: swap(after!.expression),
+          rollback: swap(before!.expression),
+          validation: checkViolationsQuery(tables.after, after!),
+          dependencies: newColumnDependencies(tables, referencedIdentifiers(after!.expression)),
+        }),
+      };
+    },
   },
-}, { last: true });
+  { last: true },
+);

@@ -10,7 +10,9 @@ import { sqlScript } from './migration-script.js';
 function defaultStatements(table: Table, from: Column, to: Column): string[] {
   const col = quoteIdentifier(to.name);
   const statements = [
-    to.default ? `${alterTable(table)} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(to.default)};` : `${alterTable(table)} ALTER COLUMN ${col} DROP DEFAULT;`,
+    to.default
+      ? `${alterTable(table)} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(to.default)};`
+      : `${alterTable(table)} ALTER COLUMN ${col} DROP DEFAULT;`,
   ];
   if (from.onUpdate !== to.onUpdate) {
     const old = onUpdateTrigger(table, from);

@@ -88,7 +88,8 @@ export const requiredColumnAdded = defineDatabaseRule({
     return {
       description: `Required column '${column.name}' added to table '${table.key}'`,
       impact: 'INSERT statements without this column will fail; on a table with rows, ADD COLUMN … NOT NULL without a default fails outright',
-      suggestedMigration: 'Add the column nullable or with a default, backfill existing rows in batches, then enforce NOT NULL with a validated CHECK constraint',
+      suggestedMigration:
+        'Add the column nullable or with a default, backfill existing rows in batches, then enforce NOT NULL with a validated CHECK constraint',
       affectedOperations: ['INSERT'],
       script: sqlScript({
         description: addColumnDescription(table.key, column.name),
@@ -182,7 +183,9 @@ export const columnAdded = defineDatabaseRule({
         description: addColumnDescription(table.key, column.name),
         statements: [
           `${alterTable(table)} ADD COLUMN ${columnDefinition(column)};`,
-          ...(column.comment ? [`COMMENT ON COLUMN ${quoteQualifiedName(table.schema, table.name)}.${quoteIdentifier(column.name)} IS ${quoteLiteral(column.comment)};`] : []),
+          ...(column.comment
+            ? [`COMMENT ON COLUMN ${quoteQualifiedName(table.schema, table.name)}.${quoteIdentifier(column.name)} IS ${quoteLiteral(column.comment)};`]
+            : []),
           ...(trigger ? [trigger.create] : []),
         ],
         rollback: [...(trigger ? [trigger.dropTrigger, trigger.dropFunction] : []), dropColumn(table, column)],

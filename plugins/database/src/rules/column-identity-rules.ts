@@ -21,7 +21,11 @@ function identityStatements(table: Table, column: Column, from: Identity | null,
   if (isIdentity(to)) out.push(`${alter} ADD GENERATED ${GENERATED[to]} AS IDENTITY;`, resync);
   if (to === 'serial') {
     const sequence = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'seq'));
-    out.push(`CREATE SEQUENCE IF NOT EXISTS ${sequence} OWNED BY ${name}.${quoteIdentifier(column.name)};`, `${alter} SET DEFAULT nextval(${quoteLiteral(sequence)});`, resync);
+    out.push(
+      `CREATE SEQUENCE IF NOT EXISTS ${sequence} OWNED BY ${name}.${quoteIdentifier(column.name)};`,
+      `${alter} SET DEFAULT nextval(${quoteLiteral(sequence)});`,
+      resync,
+    );
   }
   out.push('COMMIT;');
   return out;
@@ -45,8 +49,7 @@ export const identityRemoved = defineDatabaseRule({
   change: 'column.identity_changed',
   severity: 'breaking',
   title: 'Auto-increment / identity removed',
-  description:
-    'INSERTs that leave the column out no longer get a generated value: they fail on NOT NULL or primary-key constraints, or store NULL.',
+  description: 'INSERTs that leave the column out no longer get a generated value: they fail on NOT NULL or primary-key constraints, or store NULL.',
   safeAlternative: 'Deploy writers that supply their own values (e.g. UUIDs) first, then remove the identity.',
   when: ({ details: { after } }) => after.identity === null,
   classify: ({ details: { tables, before, after } }) => ({

@@ -51,7 +51,10 @@ function inPlaceScript(
   return sqlScript({
     description,
     statements: aroundDependentViews([alterType(details)], views, views),
-    rollback: [`-- Fails if values written since do not fit ${describeColumnType(details.before.type)}.`, ...aroundDependentViews([alterType(reverse)], views, views)],
+    rollback: [
+      `-- Fails if values written since do not fit ${describeColumnType(details.before.type)}.`,
+      ...aroundDependentViews([alterType(reverse)], views, views),
+    ],
     validation,
   });
 }
@@ -111,9 +114,15 @@ export const incompatibleTypeChange = defineDatabaseRule({
           `${alterTable(table)} ADD COLUMN ${quoteIdentifier(shadow)} ${type};`,
           `-- Write both columns from the application (or a trigger) first; adjust the conversion expression as needed.`,
           ...(conversionExpression(col, before.type, after.type, type).startsWith('{')
-            ? [`-- PostgreSQL has no cast from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}: replace {conversion_expression} with how ${after.name} converts (an expression of ${col}).`]
+            ? [
+                `-- PostgreSQL has no cast from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}: replace {conversion_expression} with how ${after.name} converts (an expression of ${col}).`,
+              ]
             : []),
-          batchedUpdate(table, `${quoteIdentifier(shadow)} = ${conversionExpression(col, before.type, after.type, type)}`, `${quoteIdentifier(shadow)} IS NULL AND ${col} IS NOT NULL`),
+          batchedUpdate(
+            table,
+            `${quoteIdentifier(shadow)} = ${conversionExpression(col, before.type, after.type, type)}`,
+            `${quoteIdentifier(shadow)} IS NULL AND ${col} IS NOT NULL`,
+          ),
           `-- Contract, in a later release once readers use ${shadow}:`,
           `--   BEGIN; ALTER TABLE ${name} RENAME COLUMN ${col} TO ${quoteIdentifier(defaultObjectName(after.name, [], 'old'))}; ALTER TABLE ${name} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col}; COMMIT;`,
         ],
@@ -140,7 +149,8 @@ export const riskyTypeChange = defineDatabaseRule({
     const { before, after } = change.details;
     return typeOutcome(change, context, compatibility(change.details), {
       description: `Column '${after.name}' type changed from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} - may lose data`,
-      suggestedMigration: 'Validate all existing data can be converted safely (the validation query must return 0), then convert in a maintenance window or through a new column',
+      suggestedMigration:
+        'Validate all existing data can be converted safely (the validation query must return 0), then convert in a maintenance window or through a new column',
       affectedOperations: ['Data integrity', 'INSERT', 'UPDATE'],
     });
   },
@@ -190,7 +200,8 @@ export const lengthReduction = defineDatabaseRule({
     return {
       description: `Column '${after.name}' length reduced from ${before.type.length ?? 'unbounded'} to ${after.type.length}`,
       impact: `${result.reason}; ${lockNote(result)}${viewNote(change, context)}`,
-      suggestedMigration: 'Validate no existing data exceeds new length limit (the validation query must return 0), or enforce the limit with a CHECK constraint instead',
+      suggestedMigration:
+        'Validate no existing data exceeds new length limit (the validation query must return 0), or enforce the limit with a CHECK constraint instead',
       affectedOperations: ['INSERT', 'UPDATE'],
       script: inPlaceScript(
         change,
@@ -219,7 +230,12 @@ export const lengthIncrease = defineDatabaseRule({
       impact: `${result.reason}; ${lockNote(result)}${viewNote(change, context)}`,
       suggestedMigration: 'Apply as is',
       affectedOperations: [],
-      script: inPlaceScript(change, context, `Increase length of column ${after.name} in table ${tables.after.key} to ${after.type.length ?? 'unbounded'}`, columnQuery(tables.after, after.name)),
+      script: inPlaceScript(
+        change,
+        context,
+        `Increase length of column ${after.name} in table ${tables.after.key} to ${after.type.length ?? 'unbounded'}`,
+        columnQuery(tables.after, after.name),
+      ),
     };
   },
 });

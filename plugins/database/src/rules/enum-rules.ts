@@ -66,7 +66,8 @@ export const enumValueRemoved = defineDatabaseRule({
   title: 'Enum value removed',
   description:
     'PostgreSQL cannot drop an enum label: the type is rebuilt and every column converted, which fails on rows holding the label; clients that write it get "invalid input value for enum".',
-  safeAlternative: 'Stop writing the value, update the rows that hold it, then swap in a new type without it (create, ALTER COLUMN … TYPE … USING, drop old) in a later release.',
+  safeAlternative:
+    'Stop writing the value, update the rows that hold it, then swap in a new type without it (create, ALTER COLUMN … TYPE … USING, drop old) in a later release.',
   classify: ({ details: { after, values } }) => ({
     description: `Value(s) ${values.map((v) => `'${v}'`).join(', ')} removed from enum '${after.key}'`,
     impact: 'Writes of the removed value fail; rows that hold it block the type change',
@@ -100,8 +101,10 @@ export const enumValueAdded = defineDatabaseRule({
   change: 'enum.value_added',
   severity: 'additive',
   title: 'Enum value added',
-  description: 'ALTER TYPE … ADD VALUE is cheap and existing values keep working; clients that map every value (exhaustive switches) must learn the new one before it is written.',
-  safeAlternative: 'Add the value, deploy readers that understand it, then start writing it. Before PostgreSQL 12 ADD VALUE cannot run inside a transaction block.',
+  description:
+    'ALTER TYPE … ADD VALUE is cheap and existing values keep working; clients that map every value (exhaustive switches) must learn the new one before it is written.',
+  safeAlternative:
+    'Add the value, deploy readers that understand it, then start writing it. Before PostgreSQL 12 ADD VALUE cannot run inside a transaction block.',
   classify: ({ details: { before, after, values } }) => {
     const statements = values.map((value) => {
       const at = after.values.indexOf(value);

@@ -100,7 +100,10 @@ export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified'
       `${alterTable(tables.after)} VALIDATE CONSTRAINT ${quoteIdentifier(addName)};`,
     ];
     return {
-      description: `Foreign key on table '${tables.after.key}' changed from (${before!.columns.join(', ')}) → ${target(before!)} ${before!.onDelete ? `ON DELETE ${before!.onDelete}` : ''} to (${after!.columns.join(', ')}) → ${target(after!)} ${after!.onDelete ? `ON DELETE ${after!.onDelete}` : ''}`.replace(/\s+/g, ' ').trim(),
+      description:
+        `Foreign key on table '${tables.after.key}' changed from (${before!.columns.join(', ')}) → ${target(before!)} ${before!.onDelete ? `ON DELETE ${before!.onDelete}` : ''} to (${after!.columns.join(', ')}) → ${target(after!)} ${after!.onDelete ? `ON DELETE ${after!.onDelete}` : ''}`
+          .replace(/\s+/g, ' ')
+          .trim(),
       impact: `Writes and parent deletes behave differently${indexNote(tables.after, after!)}`,
       suggestedMigration: 'Swap the constraint NOT VALID in one transaction, then validate it',
       affectedOperations: ['INSERT', 'UPDATE', `DELETE on ${after!.references.name}`],

@@ -19,7 +19,15 @@ import { routineAdded, routineDefinitionChanged, routineRemoved, routineSignatur
 import { tableAdded, tableRemoved } from './table-rules.js';
 import { enumAdded, enumRemoved, enumValueAdded, enumValueRemoved, enumValuesReordered } from './enum-rules.js';
 import { exclusionAdded, exclusionRemoved } from './exclusion-rules.js';
-import { concurrentlyInTransaction, indexNotConcurrent, missingLockTimeout, notRerunnable, statementRuleExamples, unusedSuppression, validatesUnderLock } from './statement-rules.js';
+import {
+  concurrentlyInTransaction,
+  indexNotConcurrent,
+  missingLockTimeout,
+  notRerunnable,
+  statementRuleExamples,
+  unusedSuppression,
+  validatesUnderLock,
+} from './statement-rules.js';
 import { createExtensionDescription, extensionAdded, extensionChanged, extensionRemoved } from './extension-rules.js';
 import { columnPossiblyRenamed, columnRenamed, tablePossiblyRenamed, tableRenamed } from './rename-rules.js';
 import { schemaAdded, schemaRemoved } from './schema-rules.js';
@@ -142,9 +150,13 @@ function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange
     const after = used.tables.after.columns.find((c) => c.name === name);
     if (!before || !after || describeColumnType(before.type) === describeColumnType(after.type)) return [];
     // The kind the diff reports for it (column-diff.ts): a length alone is a length change.
-    const kind = before.type.name === after.type.name && before.type.arrayDimensions === after.type.arrayDimensions && before.type.precision === after.type.precision && before.type.scale === after.type.scale
-      ? 'column.length_changed'
-      : 'column.type_changed';
+    const kind =
+      before.type.name === after.type.name &&
+      before.type.arrayDimensions === after.type.arrayDimensions &&
+      before.type.precision === after.type.precision &&
+      before.type.scale === after.type.scale
+        ? 'column.length_changed'
+        : 'column.type_changed';
     const typeChange = { kind, path: '', subject: '', details: { tables: used.tables, before, after } } as unknown as DatabaseChange;
     const rule = rulesWithoutExamples.find((r) => r.change === kind && (!r.when || r.when(typeChange, context)));
     const description = rule?.classify(typeChange, context).script?.description;
@@ -164,6 +176,10 @@ export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => 
   const migration = statementRuleExamples[rule.id];
   const example = ruleExample(rule.id) ?? modelRuleExample(rule.id) ?? (migration ? { fileName: 'migration.sql', ...migration, migration: true } : undefined);
   const classify: DatabaseRule['classify'] = (change, context) =>
-    withTypeChangeDependencies(withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context), change as DatabaseChange, context);
+    withTypeChangeDependencies(
+      withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+      change as DatabaseChange,
+      context,
+    );
   return { ...rule, classify, ...(example ? { examples: [example] } : {}) };
 });

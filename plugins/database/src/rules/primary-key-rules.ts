@@ -33,7 +33,10 @@ export const primaryKeyAdded = defineConstraintRule('primary_key', 'added', {
       affectedOperations: ['INSERT', 'UPDATE', 'Replication'],
       script: sqlScript({
         description: `Add primary key ${name} to table ${tables.after.key}`,
-        statements: [...notNullFirst(tables.before, tables.after, key.columns), ...addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key)],
+        statements: [
+          ...notNullFirst(tables.before, tables.after, key.columns),
+          ...addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key),
+        ],
         rollback: [dropConstraint(tables.after, name)],
         validation: duplicatesQuery(tables.after, key.columns),
         dependencies: newColumnDependencies(tables, key.columns),
@@ -77,8 +80,7 @@ export const primaryKeyModified = defineConstraintRule('primary_key', 'modified'
   title: 'Primary key columns changed',
   description:
     'A different key changes row identity for every client, replication and ORM, invalidates foreign keys that reference the old key, and needs a new unique index over the whole table.',
-  safeAlternative:
-    'Build the new unique index CONCURRENTLY, move referencing foreign keys, then swap the key in one short transaction.',
+  safeAlternative: 'Build the new unique index CONCURRENTLY, move referencing foreign keys, then swap the key in one short transaction.',
   classify: ({ tables, before, after }) => {
     const name = primaryKeyName(tables.after);
     const staged = defaultObjectName(tables.after.name, [], 'pkey_new');

@@ -13,7 +13,8 @@ export const tableRenamed = defineDatabaseRule({
   severity: 'breaking',
   title: 'Table renamed',
   description: 'Clients still deployed with the old name fail ("relation does not exist") the moment the rename commits.',
-  safeAlternative: 'Expand/contract: rename, and create a view with the old name over the table (simple views are updatable) until every client uses the new name.',
+  safeAlternative:
+    'Expand/contract: rename, and create a view with the old name over the table (simple views are updatable) until every client uses the new name.',
   classify: ({ details: { before, after } }) => {
     const oldName = quoteQualifiedName(before.schema, before.name);
     const newName = quoteQualifiedName(after.schema, after.name);
@@ -24,7 +25,13 @@ export const tableRenamed = defineDatabaseRule({
       affectedOperations: ALL,
       script: sqlScript({
         description: `Rename table ${before.key} to ${after.key}`,
-        statements: ['BEGIN;', `ALTER TABLE ${oldName} RENAME TO ${quoteIdentifier(after.name)};`, `-- Old clients keep working through a view with the old name:`, `CREATE VIEW ${oldName} AS SELECT * FROM ${newName};`, 'COMMIT;'],
+        statements: [
+          'BEGIN;',
+          `ALTER TABLE ${oldName} RENAME TO ${quoteIdentifier(after.name)};`,
+          `-- Old clients keep working through a view with the old name:`,
+          `CREATE VIEW ${oldName} AS SELECT * FROM ${newName};`,
+          'COMMIT;',
+        ],
         rollback: ['BEGIN;', `DROP VIEW IF EXISTS ${oldName};`, `ALTER TABLE ${newName} RENAME TO ${quoteIdentifier(before.name)};`, 'COMMIT;'],
         validation: `SELECT to_regclass(${quoteLiteral(newName)}) IS NOT NULL AS renamed;`,
       }),
@@ -83,11 +90,12 @@ export const columnPossiblyRenamed = defineDatabaseRule({
   change: 'column.possibly_renamed',
   severity: 'potentially_breaking',
   title: 'Column possibly renamed',
-  description: 'A column was dropped and one of the same type added to the same table: if this is a rename, running the drop and the add loses the column\'s data.',
+  description:
+    "A column was dropped and one of the same type added to the same table: if this is a rename, running the drop and the add loses the column's data.",
   safeAlternative: 'If it is a rename, say so with --rename table.old=table.new: the check then reports a rename.',
   classify: ({ details: { tables, before, after } }) => ({
     description: `Column '${tables.after.key}.${before.name}' dropped and '${after.name}' added with the same type: a rename? Pass --rename ${tables.after.key}.${before.name}=${tables.after.key}.${after.name} if so`,
-    impact: 'Dropping and adding instead of renaming loses the column\'s data',
+    impact: "Dropping and adding instead of renaming loses the column's data",
     suggestedMigration: `If it is a rename: --rename ${tables.after.key}.${before.name}=${tables.after.key}.${after.name}`,
     affectedOperations: ALL,
   }),

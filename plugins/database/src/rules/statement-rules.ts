@@ -22,9 +22,13 @@ export const indexNotConcurrent = defineDatabaseRule({
   change: 'statement.index_not_concurrent',
   severity: 'potentially_breaking',
   title: 'Index built or dropped without CONCURRENTLY',
-  description: 'CREATE INDEX without CONCURRENTLY blocks every write to the table until the build ends; DROP INDEX without it takes an ACCESS EXCLUSIVE lock, blocking reads too.',
+  description:
+    'CREATE INDEX without CONCURRENTLY blocks every write to the table until the build ends; DROP INDEX without it takes an ACCESS EXCLUSIVE lock, blocking reads too.',
   safeAlternative: 'CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY, outside a transaction block; drop the INVALID index a failed build leaves.',
-  classify: ({ details }) => ({ ...lint('index')(details), suggestedMigration: 'Use CREATE INDEX CONCURRENTLY (DROP INDEX CONCURRENTLY), outside BEGIN … COMMIT' }),
+  classify: ({ details }) => ({
+    ...lint('index')(details),
+    suggestedMigration: 'Use CREATE INDEX CONCURRENTLY (DROP INDEX CONCURRENTLY), outside BEGIN … COMMIT',
+  }),
 });
 
 export const concurrentlyInTransaction = defineDatabaseRule({
@@ -34,8 +38,9 @@ export const concurrentlyInTransaction = defineDatabaseRule({
   change: 'statement.concurrently_in_transaction',
   severity: 'breaking',
   title: 'CONCURRENTLY inside a transaction block',
-  description: 'PostgreSQL refuses CREATE / DROP INDEX CONCURRENTLY inside BEGIN … COMMIT: the migration fails at that statement (migration runners that wrap each file in a transaction do the same).',
-  safeAlternative: 'Move the statement out of the transaction (or disable the runner\'s transaction for this file).',
+  description:
+    'PostgreSQL refuses CREATE / DROP INDEX CONCURRENTLY inside BEGIN … COMMIT: the migration fails at that statement (migration runners that wrap each file in a transaction do the same).',
+  safeAlternative: "Move the statement out of the transaction (or disable the runner's transaction for this file).",
   classify: ({ details }) => ({ ...lint('transaction')(details), suggestedMigration: 'Run the CONCURRENTLY statement outside the transaction block' }),
 });
 
@@ -46,7 +51,8 @@ export const missingLockTimeout = defineDatabaseRule({
   change: 'statement.missing_lock_timeout',
   severity: 'non_breaking',
   title: 'Lock taken without a lock_timeout',
-  description: 'A DDL statement waiting for its lock (behind a long query) blocks every query queued after it: without lock_timeout, a migration can stall the application for as long as the longest transaction.',
+  description:
+    'A DDL statement waiting for its lock (behind a long query) blocks every query queued after it: without lock_timeout, a migration can stall the application for as long as the longest transaction.',
   safeAlternative: "SET lock_timeout = '5s' at the top of the file, and retry on timeout.",
   classify: ({ details }) => ({ ...lint('lock')(details), suggestedMigration: "Add SET lock_timeout = '5s'; before the first locking statement" }),
 });
@@ -58,9 +64,14 @@ export const validatesUnderLock = defineDatabaseRule({
   change: 'statement.validates_under_lock',
   severity: 'potentially_breaking',
   title: 'Constraint checked while the table is locked',
-  description: 'ADD CONSTRAINT CHECK / FOREIGN KEY without NOT VALID, ADD UNIQUE / PRIMARY KEY without USING INDEX, and SET NOT NULL scan (or index) the whole table while holding a lock that blocks writes (ACCESS EXCLUSIVE for most).',
-  safeAlternative: 'NOT VALID then VALIDATE CONSTRAINT; a unique index built CONCURRENTLY then ADD CONSTRAINT … USING INDEX; a validated CHECK (col IS NOT NULL) before SET NOT NULL.',
-  classify: ({ details }) => ({ ...lint('scan')(details), suggestedMigration: 'Split into the lock-free form: NOT VALID + VALIDATE, CONCURRENTLY + USING INDEX, CHECK then SET NOT NULL' }),
+  description:
+    'ADD CONSTRAINT CHECK / FOREIGN KEY without NOT VALID, ADD UNIQUE / PRIMARY KEY without USING INDEX, and SET NOT NULL scan (or index) the whole table while holding a lock that blocks writes (ACCESS EXCLUSIVE for most).',
+  safeAlternative:
+    'NOT VALID then VALIDATE CONSTRAINT; a unique index built CONCURRENTLY then ADD CONSTRAINT … USING INDEX; a validated CHECK (col IS NOT NULL) before SET NOT NULL.',
+  classify: ({ details }) => ({
+    ...lint('scan')(details),
+    suggestedMigration: 'Split into the lock-free form: NOT VALID + VALIDATE, CONCURRENTLY + USING INDEX, CHECK then SET NOT NULL',
+  }),
 });
 
 export const notRerunnable = defineDatabaseRule({
@@ -70,7 +81,8 @@ export const notRerunnable = defineDatabaseRule({
   change: 'statement.not_rerunnable',
   severity: 'non_breaking',
   title: 'Statement cannot be run twice',
-  description: 'Statements outside a transaction (CONCURRENTLY, or a runner without one) leave a half-applied migration when one fails; without IF [NOT] EXISTS, running the file again fails on what the first run did.',
+  description:
+    'Statements outside a transaction (CONCURRENTLY, or a runner without one) leave a half-applied migration when one fails; without IF [NOT] EXISTS, running the file again fails on what the first run did.',
   safeAlternative: 'CREATE … IF NOT EXISTS, DROP … IF EXISTS, ADD COLUMN IF NOT EXISTS.',
   classify: ({ details }) => ({ ...lint('rerun')(details), suggestedMigration: 'Add IF NOT EXISTS / IF EXISTS' }),
 });
@@ -82,7 +94,8 @@ export const unusedSuppression = defineDatabaseRule({
   change: 'statement.unused_suppression',
   severity: 'non_breaking',
   title: 'Suppression that suppresses nothing',
-  description: 'A `-- migration-architect-ignore` directive names a rule that finds nothing at its statement: it is stale (the statement changed) or misplaced, and would hide a future finding for no reason.',
+  description:
+    'A `-- migration-architect-ignore` directive names a rule that finds nothing at its statement: it is stale (the statement changed) or misplaced, and would hide a future finding for no reason.',
   safeAlternative: 'Remove the directive, or move it to the line before the statement it is meant for.',
   classify: ({ details }) => ({
     description: `line ${details.line}: migration-architect-ignore ${details.codes.join(', ')} suppresses nothing at ${details.statement.text.slice(0, 80)}`,
@@ -95,9 +108,18 @@ export const unusedSuppression = defineDatabaseRule({
 /** Migration-file examples: `after` is the migration applied to `before`. */
 export const statementRuleExamples: Record<string, { before: string; after: string }> = {
   'index-not-concurrent': { before: MIGRATION_EXAMPLE_BEFORE, after: "SET lock_timeout = '5s';\nCREATE INDEX IF NOT EXISTS users_email_idx ON users (email);" },
-  'concurrently-in-transaction': { before: MIGRATION_EXAMPLE_BEFORE, after: 'BEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);\nCOMMIT;' },
+  'concurrently-in-transaction': {
+    before: MIGRATION_EXAMPLE_BEFORE,
+    after: 'BEGIN;\nCREATE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON users (email);\nCOMMIT;',
+  },
   'missing-lock-timeout': { before: MIGRATION_EXAMPLE_BEFORE, after: 'ALTER TABLE users ADD COLUMN IF NOT EXISTS note text;' },
-  'validates-under-lock': { before: MIGRATION_EXAMPLE_BEFORE, after: "SET lock_timeout = '5s';\nALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age >= 0);" },
+  'validates-under-lock': {
+    before: MIGRATION_EXAMPLE_BEFORE,
+    after: "SET lock_timeout = '5s';\nALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age >= 0);",
+  },
   'not-rerunnable': { before: MIGRATION_EXAMPLE_BEFORE, after: "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN note text;" },
-  'unused-suppression': { before: MIGRATION_EXAMPLE_BEFORE, after: "SET lock_timeout = '5s';\n-- migration-architect-ignore DB601: not an index\nALTER TABLE users ADD COLUMN IF NOT EXISTS note text;" },
+  'unused-suppression': {
+    before: MIGRATION_EXAMPLE_BEFORE,
+    after: "SET lock_timeout = '5s';\n-- migration-architect-ignore DB601: not an index\nALTER TABLE users ADD COLUMN IF NOT EXISTS note text;",
+  },
 };

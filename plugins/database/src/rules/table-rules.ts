@@ -21,11 +21,15 @@ export const tableRemoved = defineDatabaseRule({
   classify: ({ details: { table } }, { before }) => {
     const name = quoteQualifiedName(table.schema, table.name);
     const aside = defaultObjectName(table.name, [], 'deprecated');
-    const referencing = before.tables.filter((t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema));
+    const referencing = before.tables.filter(
+      (t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema),
+    );
     return {
       description: `Table '${table.key}' has been removed`,
       impact: `All operations on this table will fail and its ${table.columns.length} columns of data are deleted${
-        referencing.length ? `; foreign keys from ${referencing.map((t) => t.key).join(', ')} reference it, so DROP TABLE fails unless they are dropped first` : ''
+        referencing.length
+          ? `; foreign keys from ${referencing.map((t) => t.key).join(', ')} reference it, so DROP TABLE fails unless they are dropped first`
+          : ''
       }`,
       suggestedMigration: `Rename ${table.key} aside and drop it in a later release once nothing has touched it, or CREATE VIEW ${table.key} AS SELECT … FROM <replacement> for clients that still read it`,
       affectedOperations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
@@ -60,9 +64,15 @@ export const tableAdded = defineDatabaseRule({
     const parents = [...new Set(table.foreignKeys.map((fk) => fk.references.name))];
     // Tables it references that are new too: their scripts must run first.
     const newParents = [...new Set(table.foreignKeys.map((fk) => objectIdentity(fk.references)))].filter(
-      (id) => id !== objectIdentity(table) && !context.before.tables.some((t) => objectIdentity(t) === id) && context.after.tables.some((t) => objectIdentity(t) === id),
+      (id) =>
+        id !== objectIdentity(table) &&
+        !context.before.tables.some((t) => objectIdentity(t) === id) &&
+        context.after.tables.some((t) => objectIdentity(t) === id),
     );
-    const parentPartition = table.partitionOf && !context.before.tables.some((t) => objectIdentity(t) === objectIdentity(table.partitionOf!)) ? [objectIdentity(table.partitionOf)] : [];
+    const parentPartition =
+      table.partitionOf && !context.before.tables.some((t) => objectIdentity(t) === objectIdentity(table.partitionOf!))
+        ? [objectIdentity(table.partitionOf)]
+        : [];
     return {
       description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
       impact: parents.length

@@ -7,10 +7,13 @@ import { sqlScript } from './migration-script.js';
 
 const WRITES = ['INSERT', 'UPDATE', 'DELETE'];
 const on = (t: Trigger) => quoteQualifiedName(t.tableName.schema, t.tableName.name);
-const exists = (t: Trigger) => `SELECT count(*) AS trigger_exists FROM pg_trigger WHERE tgrelid = ${quoteLiteral(on(t))}::regclass AND tgname = ${quoteLiteral(t.name)};`;
+const exists = (t: Trigger) =>
+  `SELECT count(*) AS trigger_exists FROM pg_trigger WHERE tgrelid = ${quoteLiteral(on(t))}::regclass AND tgname = ${quoteLiteral(t.name)};`;
 
 function createTrigger(t: Trigger): string {
-  const events = t.events.map((e) => (e === 'update' && t.columns.length ? `UPDATE OF ${t.columns.map(quoteIdentifier).join(', ')}` : e.toUpperCase())).join(' OR ');
+  const events = t.events
+    .map((e) => (e === 'update' && t.columns.length ? `UPDATE OF ${t.columns.map(quoteIdentifier).join(', ')}` : e.toUpperCase()))
+    .join(' OR ');
   const when = t.condition ? ` WHEN (${t.condition})` : '';
   return `CREATE TRIGGER ${quoteIdentifier(t.name)} ${t.timing.toUpperCase()} ${events} ON ${on(t)} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'}${when} EXECUTE FUNCTION ${t.function}();`;
 }
@@ -30,7 +33,12 @@ export const triggerRemoved = defineDatabaseRule({
     impact: 'Whatever the trigger did on each write no longer happens',
     suggestedMigration: 'Replace what the trigger does before dropping it',
     affectedOperations: WRITES,
-    script: sqlScript({ description: `Drop trigger ${trigger.name} on ${trigger.table}`, statements: [dropTrigger(trigger)], rollback: [createTrigger(trigger)], validation: exists(trigger) }),
+    script: sqlScript({
+      description: `Drop trigger ${trigger.name} on ${trigger.table}`,
+      statements: [dropTrigger(trigger)],
+      rollback: [createTrigger(trigger)],
+      validation: exists(trigger),
+    }),
   }),
 });
 
@@ -48,7 +56,12 @@ export const triggerAdded = defineDatabaseRule({
     impact: 'Writes to the table run the trigger function',
     suggestedMigration: 'Create the function first, then the trigger',
     affectedOperations: WRITES,
-    script: sqlScript({ description: `Create trigger ${trigger.name} on ${trigger.table}`, statements: [createTrigger(trigger)], rollback: [dropTrigger(trigger)], validation: exists(trigger) }),
+    script: sqlScript({
+      description: `Create trigger ${trigger.name} on ${trigger.table}`,
+      statements: [createTrigger(trigger)],
+      rollback: [dropTrigger(trigger)],
+      validation: exists(trigger),
+    }),
   }),
 });
 

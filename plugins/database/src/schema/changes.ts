@@ -1,5 +1,19 @@
 import type { SchemaChange } from '@migration-architect/core';
-import type { Column, ConstraintOfType, ConstraintType, EnumType, Extension, Index, MigrationStatement, Routine, SchemaObject, Sequence, Table, Trigger, View } from './model.js';
+import type {
+  Column,
+  ConstraintOfType,
+  ConstraintType,
+  EnumType,
+  Extension,
+  Index,
+  MigrationStatement,
+  Routine,
+  SchemaObject,
+  Sequence,
+  Table,
+  Trigger,
+  View,
+} from './model.js';
 
 /** A table present on both sides, as each side describes it. */
 export interface TablePair {

@@ -16,7 +16,8 @@ function canonicalSequenceDefault(sql: string): string {
 export function sameDefault(a: DefaultValue | null, b: DefaultValue | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind === 'literal' && b.kind === 'literal') return a.value === b.value;
-  if (a.kind === 'expression' && b.kind === 'expression') return normalizeExpression(canonicalSequenceDefault(a.sql)) === normalizeExpression(canonicalSequenceDefault(b.sql));
+  if (a.kind === 'expression' && b.kind === 'expression')
+    return normalizeExpression(canonicalSequenceDefault(a.sql)) === normalizeExpression(canonicalSequenceDefault(b.sql));
   return false;
 }
 
@@ -32,7 +33,15 @@ function columnChanges(tables: TablePair, before: Column, after: Column): Databa
     before.type.precision !== after.type.precision ||
     before.type.scale !== after.type.scale;
   if (typeChanged) {
-    out.push(change('column.type_changed', formatPath([...base, 'type']), subject, { before: describeColumnType(before.type), after: describeColumnType(after.type) }, details));
+    out.push(
+      change(
+        'column.type_changed',
+        formatPath([...base, 'type']),
+        subject,
+        { before: describeColumnType(before.type), after: describeColumnType(after.type) },
+        details,
+      ),
+    );
   } else if (before.type.length !== after.type.length) {
     out.push(change('column.length_changed', formatPath([...base, 'length']), subject, { before: before.type.length, after: after.type.length }, details));
   }

@@ -14,73 +14,75 @@ export interface ColumnType {
 }
 
 /** Spelling → canonical name. MySQL spellings the seed format allows map to their PostgreSQL type. */
-const ALIASES = new Map<string, string>(Object.entries({
-  int: 'integer',
-  integer: 'integer',
-  int4: 'integer',
-  bigint: 'bigint',
-  int8: 'bigint',
-  smallint: 'smallint',
-  int2: 'smallint',
-  tinyint: 'tinyint',
-  mediumint: 'mediumint',
-  serial: 'integer',
-  serial4: 'integer',
-  bigserial: 'bigint',
-  serial8: 'bigint',
-  smallserial: 'smallint',
-  serial2: 'smallint',
-  decimal: 'numeric',
-  dec: 'numeric',
-  numeric: 'numeric',
-  real: 'real',
-  float4: 'real',
-  'double precision': 'double precision',
-  double: 'double precision',
-  float8: 'double precision',
-  money: 'money',
-  varchar: 'varchar',
-  'character varying': 'varchar',
-  nvarchar: 'varchar',
-  varchar2: 'varchar',
-  nvarchar2: 'varchar',
-  char: 'char',
-  character: 'char',
-  nchar: 'char',
-  bpchar: 'char',
-  text: 'text',
-  tinytext: 'text',
-  mediumtext: 'text',
-  longtext: 'text',
-  clob: 'text',
-  citext: 'citext',
-  bool: 'boolean',
-  boolean: 'boolean',
-  date: 'date',
-  time: 'time',
-  'time without time zone': 'time',
-  timetz: 'timetz',
-  'time with time zone': 'timetz',
-  timestamp: 'timestamp',
-  'timestamp without time zone': 'timestamp',
-  datetime: 'timestamp',
-  timestamptz: 'timestamptz',
-  'timestamp with time zone': 'timestamptz',
-  interval: 'interval',
-  json: 'json',
-  jsonb: 'jsonb',
-  uuid: 'uuid',
-  bytea: 'bytea',
-  blob: 'bytea',
-  tinyblob: 'bytea',
-  mediumblob: 'bytea',
-  longblob: 'bytea',
-  binary: 'bytea',
-  varbinary: 'bytea',
-  bit: 'bit',
-  'bit varying': 'varbit',
-  varbit: 'varbit',
-}));
+const ALIASES = new Map<string, string>(
+  Object.entries({
+    int: 'integer',
+    integer: 'integer',
+    int4: 'integer',
+    bigint: 'bigint',
+    int8: 'bigint',
+    smallint: 'smallint',
+    int2: 'smallint',
+    tinyint: 'tinyint',
+    mediumint: 'mediumint',
+    serial: 'integer',
+    serial4: 'integer',
+    bigserial: 'bigint',
+    serial8: 'bigint',
+    smallserial: 'smallint',
+    serial2: 'smallint',
+    decimal: 'numeric',
+    dec: 'numeric',
+    numeric: 'numeric',
+    real: 'real',
+    float4: 'real',
+    'double precision': 'double precision',
+    double: 'double precision',
+    float8: 'double precision',
+    money: 'money',
+    varchar: 'varchar',
+    'character varying': 'varchar',
+    nvarchar: 'varchar',
+    varchar2: 'varchar',
+    nvarchar2: 'varchar',
+    char: 'char',
+    character: 'char',
+    nchar: 'char',
+    bpchar: 'char',
+    text: 'text',
+    tinytext: 'text',
+    mediumtext: 'text',
+    longtext: 'text',
+    clob: 'text',
+    citext: 'citext',
+    bool: 'boolean',
+    boolean: 'boolean',
+    date: 'date',
+    time: 'time',
+    'time without time zone': 'time',
+    timetz: 'timetz',
+    'time with time zone': 'timetz',
+    timestamp: 'timestamp',
+    'timestamp without time zone': 'timestamp',
+    datetime: 'timestamp',
+    timestamptz: 'timestamptz',
+    'timestamp with time zone': 'timestamptz',
+    interval: 'interval',
+    json: 'json',
+    jsonb: 'jsonb',
+    uuid: 'uuid',
+    bytea: 'bytea',
+    blob: 'bytea',
+    tinyblob: 'bytea',
+    mediumblob: 'bytea',
+    longblob: 'bytea',
+    binary: 'bytea',
+    varbinary: 'bytea',
+    bit: 'bit',
+    'bit varying': 'varbit',
+    varbit: 'varbit',
+  }),
+);
 
 const SERIAL_SPELLINGS = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
 const LENGTH_TYPES = new Set(['varchar', 'char', 'bit', 'varbit']);
@@ -134,7 +136,11 @@ function parseColumnTypeUncached(text: string, attributes: TypeAttributes): Pars
   const withArgs = /^(.*?)\s*\(\s*([^)]*?)\s*\)\s*(.*)$/.exec(rest);
   if (withArgs) {
     rawArgs = withArgs[2]!.replace(/\s*,\s*/g, ',');
-    args = rawArgs.split(',').filter((a) => a !== '').map(Number).filter((n) => Number.isInteger(n));
+    args = rawArgs
+      .split(',')
+      .filter((a) => a !== '')
+      .map(Number)
+      .filter((n) => Number.isInteger(n));
     rest = `${withArgs[1]!} ${withArgs[3]!}`.trim();
   }
   const spelled = rest;
@@ -196,11 +202,5 @@ export function isBuiltInTypeName(text: string): boolean {
 }
 
 export function sameColumnType(a: ColumnType, b: ColumnType): boolean {
-  return (
-    a.name === b.name &&
-    a.length === b.length &&
-    a.precision === b.precision &&
-    a.scale === b.scale &&
-    a.arrayDimensions === b.arrayDimensions
-  );
+  return a.name === b.name && a.length === b.length && a.precision === b.precision && a.scale === b.scale && a.arrayDimensions === b.arrayDimensions;
 }

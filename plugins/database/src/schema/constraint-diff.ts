@@ -35,7 +35,8 @@ const sameSet = (a: readonly string[], b: readonly string[]) => sameList([...a].
 const sameName = (a: { name: string | null }, b: { name: string | null }) => a.name !== null && a.name === b.name;
 const action = (a: string | null) => a ?? 'NO ACTION';
 /** DEFERRABLE and INITIALLY DEFERRED: a deferred check runs at COMMIT, so writes in between see other rows. */
-const sameDeferral = (a: Deferrable, b: Deferrable) => (a.deferrable ?? false) === (b.deferrable ?? false) && (a.initiallyDeferred ?? false) === (b.initiallyDeferred ?? false);
+const sameDeferral = (a: Deferrable, b: Deferrable) =>
+  (a.deferrable ?? false) === (b.deferrable ?? false) && (a.initiallyDeferred ?? false) === (b.initiallyDeferred ?? false);
 
 function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
   return (
@@ -104,7 +105,10 @@ export function diffConstraints(tables: TablePair): DatabaseChange[] {
   const checks = pair(
     before.checks,
     after.checks,
-    (a, b) => (a.canonical !== undefined && b.canonical !== undefined ? a.canonical === b.canonical : normalizeExpression(a.expression) === normalizeExpression(b.expression)),
+    (a, b) =>
+      a.canonical !== undefined && b.canonical !== undefined
+        ? a.canonical === b.canonical
+        : normalizeExpression(a.expression) === normalizeExpression(b.expression),
     sameName,
   );
   // An exclusion constraint that changes is dropped and added again: there is no "modified" for it.

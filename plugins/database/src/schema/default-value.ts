@@ -8,8 +8,16 @@ const FUNCTION_CALL = /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?\s*\(/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NUMERIC_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'integer', 'bigint', 'numeric', 'real', 'double precision', 'money']);
 const BOOLEAN_WORDS = new Map<string, boolean>([
-  ['true', true], ['t', true], ['yes', true], ['on', true], ['1', true],
-  ['false', false], ['f', false], ['no', false], ['off', false], ['0', false],
+  ['true', true],
+  ['t', true],
+  ['yes', true],
+  ['on', true],
+  ['1', true],
+  ['false', false],
+  ['f', false],
+  ['no', false],
+  ['off', false],
+  ['0', false],
 ]);
 
 export interface ParsedDefault {

@@ -47,8 +47,12 @@ function tableValue(table: Table) {
 function diffSchemaNames(before: readonly SchemaObject[], after: readonly SchemaObject[]): { added: DatabaseChange[]; removed: DatabaseChange[] } {
   const path = (s: SchemaObject) => formatPath(['schemas', s.name]);
   return {
-    added: after.filter((s) => !before.some((b) => b.name === s.name)).map((schema) => change('schema.added', path(schema), schema.name, { after: schema.name }, { schema })),
-    removed: before.filter((s) => !after.some((a) => a.name === s.name)).map((schema) => change('schema.removed', path(schema), schema.name, { before: schema.name }, { schema })),
+    added: after
+      .filter((s) => !before.some((b) => b.name === s.name))
+      .map((schema) => change('schema.added', path(schema), schema.name, { after: schema.name }, { schema })),
+    removed: before
+      .filter((s) => !after.some((a) => a.name === s.name))
+      .map((schema) => change('schema.removed', path(schema), schema.name, { before: schema.name }, { schema })),
   };
 }
 
@@ -61,7 +65,11 @@ function diffSchemaNames(before: readonly SchemaObject[], after: readonly Schema
  * columns, constraints and indexes belong to its `table.added`. Tables match by schema and name,
  * an unqualified name being in `public`.
  */
-export function diffDatabaseSchemas(original: DatabaseSchema, after: DatabaseSchema, options: Pick<DiffOptions, 'renames'> = { renames: [] }): DatabaseChange[] {
+export function diffDatabaseSchemas(
+  original: DatabaseSchema,
+  after: DatabaseSchema,
+  options: Pick<DiffOptions, 'renames'> = { renames: [] },
+): DatabaseChange[] {
   const { before, changes: renames } = applyRenameHints(original, after, options.renames, declaredRenames(after));
   const afterById = new Map(after.tables.map((t) => [objectIdentity(t), t]));
   const beforeIds = new Set(before.tables.map(objectIdentity));

@@ -21,7 +21,8 @@ export function diffExtensions(before: readonly Extension[], after: readonly Ext
     if (!next) continue;
     const versionChanged = old.version !== null && next.version !== null && old.version !== next.version;
     const schemaChanged = old.schema !== null && next.schema !== null && old.schema !== next.schema;
-    if (versionChanged || schemaChanged) out.push(change('extension.changed', path(next), next.name, { before: value(old), after: value(next) }, { before: old, after: next }));
+    if (versionChanged || schemaChanged)
+      out.push(change('extension.changed', path(next), next.name, { before: value(old), after: value(next) }, { before: old, after: next }));
   }
   return out;
 }

@@ -5,9 +5,7 @@ import type { Index } from './model.js';
 
 function sameIndex(a: Index, b: Index): boolean {
   return (
-    a.unique === b.unique &&
-    a.method === b.method &&
-    (a.canonical !== undefined && b.canonical !== undefined ? a.canonical === b.canonical : sameText(a, b))
+    a.unique === b.unique && a.method === b.method && (a.canonical !== undefined && b.canonical !== undefined ? a.canonical === b.canonical : sameText(a, b))
   );
 }
 

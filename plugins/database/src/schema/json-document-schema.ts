@@ -27,13 +27,19 @@ export const JsonColumnSchema = z.looseObject({
 
 const REFERENCE = /^\s*((?:[^\s().]+\.)?[^\s().]+)\s*\(\s*([^()]+?)\s*\)\s*$/;
 
-const ReferenceSchema = z.union([
-  z.string().regex(REFERENCE, 'expected "table(column, ...)"').transform((text) => {
-    const [, table, columns] = REFERENCE.exec(text)!;
-    return { table: table!, columns: columns!.split(',').map((c) => c.trim()) };
-  }),
-  z.looseObject({ table: Name, columns: ColumnListOrOne }),
-], { error: 'expected "table(column, ...)" or { "table": ..., "columns": [...] }' });
+const ReferenceSchema = z.union(
+  [
+    z
+      .string()
+      .regex(REFERENCE, 'expected "table(column, ...)"')
+      .transform((text) => {
+        const [, table, columns] = REFERENCE.exec(text)!;
+        return { table: table!, columns: columns!.split(',').map((c) => c.trim()) };
+      }),
+    z.looseObject({ table: Name, columns: ColumnListOrOne }),
+  ],
+  { error: 'expected "table(column, ...)" or { "table": ..., "columns": [...] }' },
+);
 
 const ReferentialActionSchema = z
   .string()
@@ -49,16 +55,22 @@ export const JsonForeignKeySchema = z.looseObject({
   on_update: ReferentialActionSchema.optional(),
 });
 
-const JsonCheckSchema = z.union([
-  z.string().trim().min(1, 'expected a CHECK expression'),
-  z.looseObject({ name: Name.optional(), expression: z.string().trim().min(1, 'expected a CHECK expression') }),
-], { error: 'expected a CHECK expression, or { "name": ..., "expression": ... }' });
+const JsonCheckSchema = z.union(
+  [
+    z.string().trim().min(1, 'expected a CHECK expression'),
+    z.looseObject({ name: Name.optional(), expression: z.string().trim().min(1, 'expected a CHECK expression') }),
+  ],
+  { error: 'expected a CHECK expression, or { "name": ..., "expression": ... }' },
+);
 
-const JsonUniqueSchema = z.union([
-  Name.transform((c) => ({ columns: [c] })),
-  ColumnList.transform((columns) => ({ columns })),
-  z.looseObject({ name: Name.optional(), columns: ColumnListOrOne }),
-], { error: 'expected a column name, a list of column names, or { "name": ..., "columns": [...] }' });
+const JsonUniqueSchema = z.union(
+  [
+    Name.transform((c) => ({ columns: [c] })),
+    ColumnList.transform((columns) => ({ columns })),
+    z.looseObject({ name: Name.optional(), columns: ColumnListOrOne }),
+  ],
+  { error: 'expected a column name, a list of column names, or { "name": ..., "columns": [...] }' },
+);
 
 const JsonPrimaryKeySchema = z.union([
   ColumnListOrOne.transform((columns) => ({ columns })),
@@ -89,15 +101,18 @@ export const JsonTableSchema = z.looseObject({
 });
 
 export const JsonViewSchema = z.looseObject({
-  definition: z.string().trim().min(1, 'expected the view\'s SELECT'),
+  definition: z.string().trim().min(1, "expected the view's SELECT"),
   columns: z.array(Name).optional(),
   materialized: z.boolean().optional(),
 });
 
-const JsonParameterSchema = z.union([
-  z.string().trim().min(1, 'expected a parameter such as "user_id bigint"'),
-  z.looseObject({ name: Name.optional(), type: Name, mode: z.enum(['in', 'out', 'inout', 'variadic', 'IN', 'OUT', 'INOUT', 'VARIADIC']).optional() }),
-], { error: 'expected a parameter such as "user_id bigint", or { "name": ..., "type": ... }' });
+const JsonParameterSchema = z.union(
+  [
+    z.string().trim().min(1, 'expected a parameter such as "user_id bigint"'),
+    z.looseObject({ name: Name.optional(), type: Name, mode: z.enum(['in', 'out', 'inout', 'variadic', 'IN', 'OUT', 'INOUT', 'VARIADIC']).optional() }),
+  ],
+  { error: 'expected a parameter such as "user_id bigint", or { "name": ..., "type": ... }' },
+);
 
 export const JsonRoutineSchema = z.looseObject({
   name: Name,

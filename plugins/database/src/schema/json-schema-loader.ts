@@ -2,13 +2,21 @@ import { describeZodError, formatPath, InputDataError } from '@migration-archite
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { isBuiltInTypeName, parseColumnType } from './column-type.js';
 import { parseDefault } from './default-value.js';
+import { JsonDatabaseSchemaDocument, type JsonColumn, type JsonRoutine, type JsonTable } from './json-document-schema.js';
 import {
-  JsonDatabaseSchemaDocument,
-  type JsonColumn,
-  type JsonRoutine,
-  type JsonTable,
-} from './json-document-schema.js';
-import { type Column, type DatabaseSchema, type Index, type ParameterMode, type PrimaryKey, type QualifiedName, type Routine, type RoutineParameter, type Table, type UniqueConstraint, type View, emptyDatabaseSchema } from './model.js';
+  type Column,
+  type DatabaseSchema,
+  type Index,
+  type ParameterMode,
+  type PrimaryKey,
+  type QualifiedName,
+  type Routine,
+  type RoutineParameter,
+  type Table,
+  type UniqueConstraint,
+  type View,
+  emptyDatabaseSchema,
+} from './model.js';
 
 type Path = (string | number)[];
 
@@ -105,7 +113,13 @@ function loadTable(key: string, json: JsonTable, file: string): Table {
   (json.indexes ?? []).forEach((index, i) => {
     const path: Path = [...where, 'indexes', i];
     requireColumns(index.columns, [...path, 'columns']);
-    const indexName = index.name ?? defaultObjectName(name, index.columns.map((c) => (PLAIN_COLUMN.test(c) ? c : 'expr')), 'idx');
+    const indexName =
+      index.name ??
+      defaultObjectName(
+        name,
+        index.columns.map((c) => (PLAIN_COLUMN.test(c) ? c : 'expr')),
+        'idx',
+      );
     if (indexes.some((other) => other.name === indexName)) fail(`index "${indexName}" is defined twice`, [...path, 'name'], file);
     const method = index.method?.toLowerCase() ?? null;
     indexes.push({
@@ -125,7 +139,11 @@ const MODES = new Set<string>(['in', 'out', 'inout', 'variadic']);
 /** `user_id bigint`, `IN total numeric(10,2)`, `double precision` (no name). */
 function parseParameter(parameter: NonNullable<JsonRoutine['parameters']>[number]): RoutineParameter {
   if (typeof parameter !== 'string') {
-    return { mode: (parameter.mode?.toLowerCase() as ParameterMode | undefined) ?? null, name: parameter.name ?? null, type: parseColumnType(parameter.type).type };
+    return {
+      mode: (parameter.mode?.toLowerCase() as ParameterMode | undefined) ?? null,
+      name: parameter.name ?? null,
+      type: parseColumnType(parameter.type).type,
+    };
   }
   let rest = parameter.trim();
   let mode: ParameterMode | null = null;

@@ -28,10 +28,12 @@ export function foldInheritedDefinitions(model: DatabaseSchema): DatabaseSchema 
     if (table.primaryKey && pk && sameList(table.primaryKey.columns, pk.columns)) table.primaryKey = null;
     table.uniques = table.uniques.filter((u) => !parents.some((p) => p.uniques.some((pu) => sameList(pu.columns, u.columns))));
     table.foreignKeys = table.foreignKeys.filter(
-      (fk) => !parents.some((p) => p.foreignKeys.some((pf) => sameList(pf.columns, fk.columns) && objectIdentity(pf.references) === objectIdentity(fk.references))),
+      (fk) =>
+        !parents.some((p) => p.foreignKeys.some((pf) => sameList(pf.columns, fk.columns) && objectIdentity(pf.references) === objectIdentity(fk.references))),
     );
     table.checks = table.checks.filter(
-      (c) => !parents.some((p) => p.checks.some((pc) => (pc.name !== null && pc.name === c.name) || (pc.canonical !== undefined && pc.canonical === c.canonical))),
+      (c) =>
+        !parents.some((p) => p.checks.some((pc) => (pc.name !== null && pc.name === c.name) || (pc.canonical !== undefined && pc.canonical === c.canonical))),
     );
     const shapes = new Set(parents.flatMap((p) => [...p.indexes.map(indexShape)]));
     table.indexes = table.indexes.filter((i) => !shapes.has(indexShape(i)));

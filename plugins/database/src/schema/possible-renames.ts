@@ -18,7 +18,16 @@ export function possibleRenames(removedTables: readonly Table[], addedTables: re
   const out: DatabaseChange[] = [];
   for (const old of removedTables) {
     const next = addedTables.find((t) => t.columns.length > 0 && shape(t) === shape(old));
-    if (next) out.push(change('table.possibly_renamed', formatPath(['tables', next.key]), `${old.key} → ${next.key}`, { before: old.key, after: next.key }, { before: old, after: next }));
+    if (next)
+      out.push(
+        change(
+          'table.possibly_renamed',
+          formatPath(['tables', next.key]),
+          `${old.key} → ${next.key}`,
+          { before: old.key, after: next.key },
+          { before: old, after: next },
+        ),
+      );
   }
   for (const tables of kept) {
     const afterNames = new Set(tables.after.columns.map((c) => c.name));
@@ -31,7 +40,13 @@ export function possibleRenames(removedTables: readonly Table[], addedTables: re
       if (candidates.length !== 1 || removed.filter((r) => sameColumnType(r.type, old.type)).length !== 1) continue;
       const next = candidates[0]!;
       out.push(
-        change('column.possibly_renamed', formatPath(['tables', tables.after.key, 'columns', next.name]), `${tables.after.key}.${old.name} → ${next.name}`, { before: old.name, after: next.name }, { tables, before: old, after: next }),
+        change(
+          'column.possibly_renamed',
+          formatPath(['tables', tables.after.key, 'columns', next.name]),
+          `${tables.after.key}.${old.name} → ${next.name}`,
+          { before: old.name, after: next.name },
+          { tables, before: old, after: next },
+        ),
       );
     }
   }

@@ -31,7 +31,8 @@ function renameTable(model: DatabaseSchema, table: Table, to: Table): void {
   // As in PostgreSQL, triggers and partitions follow the table: a rename re-creates none of them.
   model.triggers = (model.triggers ?? []).map((t) => (t.table === oldKey ? { ...t, table: to.key, tableName: { schema: to.schema, name: to.name } } : t));
   for (const other of model.tables) {
-    if (other.partitionOf && objectIdentity(other.partitionOf) === objectIdentity(from)) other.partitionOf = { ...other.partitionOf, schema: to.schema, name: to.name };
+    if (other.partitionOf && objectIdentity(other.partitionOf) === objectIdentity(from))
+      other.partitionOf = { ...other.partitionOf, schema: to.schema, name: to.name };
   }
   for (const other of model.tables) {
     for (const fk of other.foreignKeys) {
@@ -61,7 +62,12 @@ export interface RenamedSchemas {
  * reporting a drop and an add; each rename is reported once. A hint that names nothing on
  * either side is a usage error: a typo should not pass silently.
  */
-export function applyRenameHints(before: DatabaseSchema, after: DatabaseSchema, hints: readonly RenameHint[], declared: readonly RenameHint[] = []): RenamedSchemas {
+export function applyRenameHints(
+  before: DatabaseSchema,
+  after: DatabaseSchema,
+  hints: readonly RenameHint[],
+  declared: readonly RenameHint[] = [],
+): RenamedSchemas {
   if (hints.length === 0 && declared.length === 0) return { before, changes: [] };
   const renamed: DatabaseSchema = structuredClone(before);
   const changes: DatabaseChange[] = [];
@@ -75,7 +81,15 @@ export function applyRenameHints(before: DatabaseSchema, after: DatabaseSchema, 
     const newTable = findTable(after, hint.to);
     if (oldTable && newTable && !findTable(after, hint.from)) {
       const original = findTable(before, hint.from)!;
-      changes.push(change('table.renamed', formatPath(['tables', newTable.key]), `${original.key} → ${newTable.key}`, { before: original.key, after: newTable.key }, { before: original, after: newTable }));
+      changes.push(
+        change(
+          'table.renamed',
+          formatPath(['tables', newTable.key]),
+          `${original.key} → ${newTable.key}`,
+          { before: original.key, after: newTable.key },
+          { before: original, after: newTable },
+        ),
+      );
       renameTable(renamed, oldTable, newTable);
       continue;
     }
@@ -88,7 +102,9 @@ export function applyRenameHints(before: DatabaseSchema, after: DatabaseSchema, 
     if (!from || !to || !table || !target || !oldColumn || !newColumn || objectIdentity(table) !== objectIdentity(target)) {
       // A rename the after file declares on an object the before file lacks is no rename between them.
       if (declaredSet.has(hint)) continue;
-      throw new UsageError(`--rename ${hint.from}=${hint.to} matches no table or column renamed between the two schemas (expected table=table or table.column=table.column)`);
+      throw new UsageError(
+        `--rename ${hint.from}=${hint.to} matches no table or column renamed between the two schemas (expected table=table or table.column=table.column)`,
+      );
     }
     const originalTable = findTable(before, from.table)!;
     const original = originalTable.columns.find((c) => c.name === from.column)!;

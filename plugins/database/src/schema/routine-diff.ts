@@ -23,12 +23,17 @@ export function diffRoutines(before: readonly Routine[], after: readonly Routine
   }
   const matched = new Set(partner.values());
   const out: DatabaseChange[] = [
-    ...before.filter((r) => !partner.has(r)).map((routine) => change('routine.removed', path(routine), routineSignature(routine), { before: routine.definition }, { routine })),
-    ...after.filter((r) => !matched.has(r)).map((routine) => change('routine.added', path(routine), routineSignature(routine), { after: routine.definition }, { routine })),
+    ...before
+      .filter((r) => !partner.has(r))
+      .map((routine) => change('routine.removed', path(routine), routineSignature(routine), { before: routine.definition }, { routine })),
+    ...after
+      .filter((r) => !matched.has(r))
+      .map((routine) => change('routine.added', path(routine), routineSignature(routine), { after: routine.definition }, { routine })),
   ];
   for (const [old, next] of partner) {
     const signatureChanged = routineSignature(old) !== routineSignature(next) || (old.returns ?? '') !== (next.returns ?? '');
-    const definitionChanged = normalizeExpression(old.definition) !== normalizeExpression(next.definition) || (old.language ?? 'sql') !== (next.language ?? 'sql');
+    const definitionChanged =
+      normalizeExpression(old.definition) !== normalizeExpression(next.definition) || (old.language ?? 'sql') !== (next.language ?? 'sql');
     if (!signatureChanged && !definitionChanged) continue;
     out.push(
       change(

@@ -18,14 +18,17 @@ export function diffTriggers(before: readonly Trigger[], after: readonly Trigger
   const path = (t: Trigger) => formatPath(['tables', t.table, 'triggers', t.name]);
   const subject = (t: Trigger) => `${t.table}.${t.name}`;
   const out: DatabaseChange[] = [
-    ...before.filter((t) => !afterById.has(identity(t))).map((t) => change('trigger.removed', path(t), subject(t), { before: triggerValue(t) }, { trigger: t })),
+    ...before
+      .filter((t) => !afterById.has(identity(t)))
+      .map((t) => change('trigger.removed', path(t), subject(t), { before: triggerValue(t) }, { trigger: t })),
     ...after.filter((t) => !beforeIds.has(identity(t))).map((t) => change('trigger.added', path(t), subject(t), { after: triggerValue(t) }, { trigger: t })),
   ];
   for (const old of before) {
     const next = afterById.get(identity(old));
     if (!next) continue;
     const same = normalizeExpression(triggerValue(old)) === normalizeExpression(triggerValue(next));
-    if (!same) out.push(change('trigger.changed', path(next), subject(next), { before: triggerValue(old), after: triggerValue(next) }, { before: old, after: next }));
+    if (!same)
+      out.push(change('trigger.changed', path(next), subject(next), { before: triggerValue(old), after: triggerValue(next) }, { before: old, after: next }));
   }
   return out;
 }

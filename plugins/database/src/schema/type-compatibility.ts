@@ -10,11 +10,26 @@ export interface TypeCompatibility {
 }
 
 /** Bits of each integer type (two's complement, sign included). */
-const INTEGER_BITS = new Map([['tinyint', 8], ['smallint', 16], ['mediumint', 24], ['integer', 32], ['bigint', 64]]);
+const INTEGER_BITS = new Map([
+  ['tinyint', 8],
+  ['smallint', 16],
+  ['mediumint', 24],
+  ['integer', 32],
+  ['bigint', 64],
+]);
 /** Decimal digits needed for the largest value of each integer type. */
-const INTEGER_DIGITS = new Map([['tinyint', 3], ['smallint', 5], ['mediumint', 7], ['integer', 10], ['bigint', 19]]);
+const INTEGER_DIGITS = new Map([
+  ['tinyint', 3],
+  ['smallint', 5],
+  ['mediumint', 7],
+  ['integer', 10],
+  ['bigint', 19],
+]);
 /** Mantissa bits of the float types. */
-const FLOAT_MANTISSA_BITS = new Map([['real', 24], ['double precision', 53]]);
+const FLOAT_MANTISSA_BITS = new Map([
+  ['real', 24],
+  ['double precision', 53],
+]);
 const STRING_TYPES = new Set(['varchar', 'text', 'char', 'citext']);
 const TIME_PRECISION_TYPES = new Set(['time', 'timetz', 'timestamp', 'timestamptz', 'interval']);
 /** PostgreSQL's default fractional-seconds precision. */
@@ -51,14 +66,19 @@ function compareStrings(before: ColumnType, after: ColumnType): TypeCompatibilit
   }
   if (before.name === 'char') return ok('a longer char(n): every value is re-padded', true);
   return ok(
-    to === null ? 'the column becomes unbounded; varchar and text share one storage format, so nothing is rewritten' : `the limit grows from ${from} to ${to} characters; PostgreSQL only updates the catalog`,
+    to === null
+      ? 'the column becomes unbounded; varchar and text share one storage format, so nothing is rewritten'
+      : `the limit grows from ${from} to ${to} characters; PostgreSQL only updates the catalog`,
     false,
   );
 }
 
 function compareNumeric(before: ColumnType, after: ColumnType): TypeCompatibility {
   if (after.precision === null) return ok('unconstrained numeric holds every value; only the catalog changes', false);
-  if (before.precision === null) return risky(`values with more than ${after.precision - (after.scale ?? 0)} integer digits fail the ALTER, and extra decimals are rounded to ${after.scale ?? 0}`);
+  if (before.precision === null)
+    return risky(
+      `values with more than ${after.precision - (after.scale ?? 0)} integer digits fail the ALTER, and extra decimals are rounded to ${after.scale ?? 0}`,
+    );
   const beforeScale = before.scale ?? 0;
   const afterScale = after.scale ?? 0;
   if (after.precision - afterScale >= before.precision - beforeScale && afterScale >= beforeScale) {
@@ -89,9 +109,7 @@ function compareNumbers(before: ColumnType, after: ColumnType): TypeCompatibilit
   const fromFloat = FLOAT_MANTISSA_BITS.get(before.name);
   const toFloat = FLOAT_MANTISSA_BITS.get(after.name);
   if (fromInt !== undefined && toInt !== undefined) {
-    return toInt > fromInt
-      ? ok(`${after.name} holds every ${before.name} value`, true)
-      : risky(`values outside the ${after.name} range make the ALTER fail`);
+    return toInt > fromInt ? ok(`${after.name} holds every ${before.name} value`, true) : risky(`values outside the ${after.name} range make the ALTER fail`);
   }
   if (fromInt !== undefined && after.name === 'numeric') {
     const digits = INTEGER_DIGITS.get(before.name)!;
@@ -110,7 +128,8 @@ function compareNumbers(before: ColumnType, after: ColumnType): TypeCompatibilit
   }
   if (before.name === 'numeric' && toInt !== undefined) return risky('fractions are rounded and values outside the integer range make the ALTER fail');
   if (before.name === 'numeric' && toFloat !== undefined) return risky(`${after.name} cannot hold every decimal exactly: precision is lost`);
-  if (fromFloat !== undefined && after.name === 'numeric') return risky('floats convert to their rounded decimal form, and NaN / Infinity are rejected by constrained numerics');
+  if (fromFloat !== undefined && after.name === 'numeric')
+    return risky('floats convert to their rounded decimal form, and NaN / Infinity are rejected by constrained numerics');
   if (fromFloat !== undefined && toInt !== undefined) return risky('fractions are rounded and values outside the integer range make the ALTER fail');
   if ((before.name === 'money' && after.name === 'numeric') || (before.name === 'numeric' && after.name === 'money')) {
     return risky('money is locale-formatted and fixed to lc_monetary decimals; conversion may round');
@@ -131,7 +150,9 @@ function compareTemporal(before: ColumnType, after: ColumnType): TypeCompatibili
     case 'timestamp>timestamptz':
     case 'timestamptz>timestamp':
       // PostgreSQL 12+ skips the rewrite only when the session TimeZone is UTC.
-      return risky('values are reinterpreted in the session TimeZone and clients now receive (or stop receiving) a UTC offset; the table is rewritten unless the session TimeZone is UTC');
+      return risky(
+        'values are reinterpreted in the session TimeZone and clients now receive (or stop receiving) a UTC offset; the table is rewritten unless the session TimeZone is UTC',
+      );
     case 'timestamp>time':
     case 'timestamptz>time':
     case 'timestamptz>timetz':
@@ -173,6 +194,8 @@ export function compareColumnTypes(before: ColumnType, after: ColumnType): TypeC
     compareNumbers(before, after) ??
     compareTemporal(before, after) ??
     compareJson(before, after) ??
-    incompatible(`${from} and ${to} are different kinds of value: clients read and write another type, and the conversion needs an explicit USING expression that may fail on existing rows`)
+    incompatible(
+      `${from} and ${to} are different kinds of value: clients read and write another type, and the conversion needs an explicit USING expression that may fail on existing rows`,
+    )
   );
 }

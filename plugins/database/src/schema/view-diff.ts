@@ -13,8 +13,12 @@ export function diffViews(before: readonly View[], after: readonly View[]): Data
   const beforeByKey = new Map(before.map((v) => [objectIdentity(v), v]));
   const path = (key: string) => formatPath(['views', key]);
   const out: DatabaseChange[] = [
-    ...before.filter((v) => !afterByKey.has(objectIdentity(v))).map((view) => change('view.removed', path(view.key), view.key, { before: viewValue(view) }, { view })),
-    ...after.filter((v) => !beforeByKey.has(objectIdentity(v))).map((view) => change('view.added', path(view.key), view.key, { after: viewValue(view) }, { view })),
+    ...before
+      .filter((v) => !afterByKey.has(objectIdentity(v)))
+      .map((view) => change('view.removed', path(view.key), view.key, { before: viewValue(view) }, { view })),
+    ...after
+      .filter((v) => !beforeByKey.has(objectIdentity(v)))
+      .map((view) => change('view.added', path(view.key), view.key, { after: viewValue(view) }, { view })),
   ];
   for (const old of before) {
     const next = afterByKey.get(objectIdentity(old));
@@ -23,14 +27,24 @@ export function diffViews(before: readonly View[], after: readonly View[]): Data
     const newColumns = next.columns ?? [];
     const columnsChanged = old.columns !== null && next.columns !== null && oldColumns.join('\0') !== newColumns.join('\0');
     const sameDefinition =
-      old.canonical !== undefined && next.canonical !== undefined ? old.canonical === next.canonical : normalizeExpression(old.definition) === normalizeExpression(next.definition);
+      old.canonical !== undefined && next.canonical !== undefined
+        ? old.canonical === next.canonical
+        : normalizeExpression(old.definition) === normalizeExpression(next.definition);
     const definitionChanged = !sameDefinition || old.materialized !== next.materialized;
     if (!columnsChanged && !definitionChanged) continue;
     const removedColumns = columnsChanged ? oldColumns.filter((c) => !newColumns.includes(c)) : [];
     const addedColumns = columnsChanged ? newColumns.filter((c) => !oldColumns.includes(c)) : [];
     // CREATE OR REPLACE VIEW accepts only new columns appended after the existing ones, in place.
     const reordered = columnsChanged && removedColumns.length === 0 && !oldColumns.every((c, i) => newColumns[i] === c);
-    out.push(change('view.changed', path(next.key), next.key, { before: viewValue(old), after: viewValue(next) }, { before: old, after: next, addedColumns, removedColumns, reordered }));
+    out.push(
+      change(
+        'view.changed',
+        path(next.key),
+        next.key,
+        { before: viewValue(old), after: viewValue(next) },
+        { before: old, after: next, addedColumns, removedColumns, reordered },
+      ),
+    );
   }
   return out;
 }

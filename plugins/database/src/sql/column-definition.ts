@@ -8,7 +8,11 @@ export function renderDefault(value: DefaultValue): string {
   return value.kind === 'literal' ? renderLiteral(value.value) : value.sql;
 }
 
-const SERIAL_TYPES = new Map([['smallint', 'smallserial'], ['integer', 'serial'], ['bigint', 'bigserial']]);
+const SERIAL_TYPES = new Map([
+  ['smallint', 'smallserial'],
+  ['integer', 'serial'],
+  ['bigint', 'bigserial'],
+]);
 
 /** `"email" varchar(320) NOT NULL DEFAULT 'x'`, as in CREATE TABLE and ADD COLUMN. */
 export function columnDefinition(column: Column): string {

@@ -32,10 +32,7 @@ export function deferrableClause(constraint: Deferrable): string[] {
  * writes continue. Run as separate statements (psql autocommit), not in one transaction.
  */
 export function addConstraintNotValid(table: QualifiedName, name: string, body: string): string[] {
-  return [
-    `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${body} NOT VALID;`,
-    `${alter(table)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`,
-  ];
+  return [`${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${body} NOT VALID;`, `${alter(table)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`];
 }
 
 export function dropConstraint(table: QualifiedName, name: string): string {
@@ -46,8 +43,16 @@ export function dropConstraint(table: QualifiedName, name: string): string {
  * UNIQUE or PRIMARY KEY without a long lock: build the index CONCURRENTLY, then attach it, which
  * only needs a brief ACCESS EXCLUSIVE lock (the index is renamed to the constraint's name).
  */
-export function addConstraintUsingIndex(table: QualifiedName, name: string, kind: 'UNIQUE' | 'PRIMARY KEY', columns: readonly string[], deferral: Deferrable = {}): string[] {
-  const deferrable = deferrableClause(deferral).map((c) => ` ${c}`).join('');
+export function addConstraintUsingIndex(
+  table: QualifiedName,
+  name: string,
+  kind: 'UNIQUE' | 'PRIMARY KEY',
+  columns: readonly string[],
+  deferral: Deferrable = {},
+): string[] {
+  const deferrable = deferrableClause(deferral)
+    .map((c) => ` ${c}`)
+    .join('');
   // A partitioned table cannot attach an index as a constraint, nor build one CONCURRENTLY.
   if (isPartitioned(table)) return [PARTITIONED_NOTE, `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} (${columnList(columns)})${deferrable};`];
   return [

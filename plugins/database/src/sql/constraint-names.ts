@@ -59,12 +59,7 @@ export interface NamedCheck {
  * expression appended, so two checks on one column never share a name and the suffix does not
  * depend on the order they are listed in.
  */
-export function checkConstraintNames(
-  table: string,
-  columnNames: readonly string[],
-  checks: readonly NamedCheck[],
-  reserved: readonly string[] = [],
-): string[] {
+export function checkConstraintNames(table: string, columnNames: readonly string[], checks: readonly NamedCheck[], reserved: readonly string[] = []): string[] {
   const taken = new Set<string>([...reserved, ...checks.flatMap((c) => (c.name ? [c.name] : []))]);
   return checks.map((check) => {
     if (check.name) return check.name;
@@ -96,11 +91,24 @@ export function checkName(table: Table, check: CheckConstraint): string {
     ...table.foreignKeys.map((fk) => foreignKeyName(table, fk)),
     ...table.indexes.map((i) => i.name),
   ];
-  const names = checkConstraintNames(table.name, table.columns.map((c) => c.name), table.checks, reserved);
+  const names = checkConstraintNames(
+    table.name,
+    table.columns.map((c) => c.name),
+    table.checks,
+    reserved,
+  );
   let index = table.checks.indexOf(check);
   if (index === -1) {
     const wanted = normalizeExpression(check.expression);
     index = table.checks.findIndex((c) => c.name === check.name && normalizeExpression(c.expression) === wanted);
   }
-  return names[index] ?? checkConstraintNames(table.name, table.columns.map((c) => c.name), [check], [...reserved, ...names])[0]!;
+  return (
+    names[index] ??
+    checkConstraintNames(
+      table.name,
+      table.columns.map((c) => c.name),
+      [check],
+      [...reserved, ...names],
+    )[0]!
+  );
 }

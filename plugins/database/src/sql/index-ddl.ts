@@ -11,7 +11,7 @@ export function isPartitioned(table: QualifiedName): boolean {
 }
 
 export const PARTITIONED_NOTE =
-  '-- Partitioned table: PostgreSQL has no CONCURRENTLY here. This blocks writes for the build; to avoid it, build each partition\'s index CONCURRENTLY, CREATE INDEX ON ONLY the parent, and ALTER INDEX … ATTACH PARTITION each one.';
+  "-- Partitioned table: PostgreSQL has no CONCURRENTLY here. This blocks writes for the build; to avoid it, build each partition's index CONCURRENTLY, CREATE INDEX ON ONLY the parent, and ALTER INDEX … ATTACH PARTITION each one.";
 
 /** A column name is quoted; an expression (`lower(email)`, `created_at DESC`) is used as written. */
 export function indexColumn(column: string): string {
@@ -34,13 +34,15 @@ export function indexColumnList(columns: readonly string[]): string {
  */
 export function createIndex(table: QualifiedName, index: Index, options: { concurrently: boolean; name?: string }): string {
   const concurrently = options.concurrently && !isPartitioned(table);
-  return [
-    ...(options.concurrently && !concurrently ? [PARTITIONED_NOTE] : []),
-    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quoteIdentifier(options.name ?? index.name)}`,
-    `ON ${quoteQualifiedName(table.schema, table.name)}${index.method ? ` USING ${index.method}` : ''} (${indexColumnList(index.columns)})`,
-    ...(index.include?.length ? [`INCLUDE (${index.include.map(quoteIdentifier).join(', ')})`] : []),
-    ...(index.predicate ? [`WHERE ${index.predicate}`] : []),
-  ].join(' ') + ';';
+  return (
+    [
+      ...(options.concurrently && !concurrently ? [PARTITIONED_NOTE] : []),
+      `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quoteIdentifier(options.name ?? index.name)}`,
+      `ON ${quoteQualifiedName(table.schema, table.name)}${index.method ? ` USING ${index.method}` : ''} (${indexColumnList(index.columns)})`,
+      ...(index.include?.length ? [`INCLUDE (${index.include.map(quoteIdentifier).join(', ')})`] : []),
+      ...(index.predicate ? [`WHERE ${index.predicate}`] : []),
+    ].join(' ') + ';'
+  );
 }
 
 export function dropIndex(table: QualifiedName, indexName: string, options: { concurrently: boolean }): string {

@@ -44,11 +44,22 @@ export function createTableScripts(table: Table): TableScripts {
   const name = quoteQualifiedName(table.schema, table.name);
   const absorbed = new Set<Index>();
   const lines = table.columns.map(columnDefinition);
-  if (table.primaryKey) lines.push([`CONSTRAINT ${quoteIdentifier(primaryKeyName(table))} PRIMARY KEY (${columnList(table.primaryKey.columns)})`, ...deferrableClause(table.primaryKey)].join(' '));
+  if (table.primaryKey)
+    lines.push(
+      [
+        `CONSTRAINT ${quoteIdentifier(primaryKeyName(table))} PRIMARY KEY (${columnList(table.primaryKey.columns)})`,
+        ...deferrableClause(table.primaryKey),
+      ].join(' '),
+    );
   for (const unique of table.uniques) {
     const index = unique.name ? undefined : backingIndex(table, unique.columns);
     if (index) absorbed.add(index);
-    lines.push([`CONSTRAINT ${quoteIdentifier(index?.name ?? uniqueConstraintName(table, unique))} UNIQUE (${columnList(unique.columns)})`, ...deferrableClause(unique)].join(' '));
+    lines.push(
+      [
+        `CONSTRAINT ${quoteIdentifier(index?.name ?? uniqueConstraintName(table, unique))} UNIQUE (${columnList(unique.columns)})`,
+        ...deferrableClause(unique),
+      ].join(' '),
+    );
   }
   for (const check of table.checks) lines.push(`CONSTRAINT ${quoteIdentifier(checkName(table, check))} CHECK (${check.expression})`);
   for (const fk of table.foreignKeys) lines.push(`CONSTRAINT ${quoteIdentifier(foreignKeyName(table, fk))} ${foreignKeyClause(fk)}`);

@@ -46,7 +46,7 @@ export function replaceView(to: View): string {
     'BEGIN',
     `  EXECUTE ${quoted(create, 'view')};`,
     'EXCEPTION WHEN invalid_table_definition THEN',
-    '  -- A column changes type: drop and create instead (re-apply the view\'s grants afterwards).',
+    "  -- A column changes type: drop and create instead (re-apply the view's grants afterwards).",
     `  EXECUTE ${quoted(`DROP VIEW IF EXISTS ${name}`, 'view')};`,
     `  EXECUTE ${quoted(`CREATE VIEW ${name} AS\n${body(to)}`, 'view')};`,
     'END',

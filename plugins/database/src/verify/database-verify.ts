@@ -35,11 +35,17 @@ export async function verifyDatabaseReport(request: VerifyRequest<DatabaseSchema
   const extensions = [...new Set([...(request.before.model.extensions ?? []), ...(request.after.model.extensions ?? [])].map((e) => e.name))];
   if (request.devUrl === null) {
     const missing = extensions.filter((e) => !embeddedExtensionAvailable(e));
-    if (missing.length) return refuse(`the embedded engine (PGlite) has no ${missing.join(', ')} extension; verify on a server that has it with --dev-url postgres://…`, 'pglite');
+    if (missing.length)
+      return refuse(
+        `the embedded engine (PGlite) has no ${missing.join(', ')} extension; verify on a server that has it with --dev-url postgres://…`,
+        'pglite',
+      );
   }
   const before = await replaySide(request.before);
   // `--migration`: the after schema is the before schema with the migration file run on it.
-  const after = request.after.model.migration ? { name: request.after.input.name, sql: [...before.sql, await request.after.input.text()] } : await replaySide(request.after);
+  const after = request.after.model.migration
+    ? { name: request.after.input.name, sql: [...before.sql, await request.after.input.text()] }
+    : await replaySide(request.after);
   const engine = request.devUrl === null ? await createPgliteEngine(extensions) : await createServerEngine(request.devUrl);
   try {
     return await replayScripts({ report: request.report, before, after, engine, notes });

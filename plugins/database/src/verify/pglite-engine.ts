@@ -7,9 +7,31 @@ import type { ScratchDatabase, ScratchEngine } from './scratch-database.js';
 
 /** Contrib extensions PGlite ships, by the name CREATE EXTENSION uses. */
 const CONTRIB = new Set([
-  'amcheck', 'bloom', 'btree_gin', 'btree_gist', 'citext', 'cube', 'dict_int', 'dict_xsyn', 'earthdistance', 'fuzzystrmatch',
-  'hstore', 'intarray', 'isn', 'lo', 'ltree', 'moddatetime', 'pg_trgm', 'pgcrypto', 'seg', 'tablefunc', 'tcn', 'tsm_system_rows',
-  'tsm_system_time', 'unaccent', 'uuid-ossp',
+  'amcheck',
+  'bloom',
+  'btree_gin',
+  'btree_gist',
+  'citext',
+  'cube',
+  'dict_int',
+  'dict_xsyn',
+  'earthdistance',
+  'fuzzystrmatch',
+  'hstore',
+  'intarray',
+  'isn',
+  'lo',
+  'ltree',
+  'moddatetime',
+  'pg_trgm',
+  'pgcrypto',
+  'seg',
+  'tablefunc',
+  'tcn',
+  'tsm_system_rows',
+  'tsm_system_time',
+  'unaccent',
+  'uuid-ossp',
 ]);
 
 /** Extensions the embedded engine can create, besides plpgsql. */
@@ -31,7 +53,9 @@ async function extensionModule(name: string): Promise<unknown> {
 }
 
 function cacheFolder(): string {
-  const base = process.env['MIGRATION_ARCHITECT_CACHE_DIR'] ?? (process.env['XDG_CACHE_HOME'] ? join(process.env['XDG_CACHE_HOME'], 'migration-architect') : join(homedir() || tmpdir(), '.cache', 'migration-architect'));
+  const base =
+    process.env['MIGRATION_ARCHITECT_CACHE_DIR'] ??
+    (process.env['XDG_CACHE_HOME'] ? join(process.env['XDG_CACHE_HOME'], 'migration-architect') : join(homedir() || tmpdir(), '.cache', 'migration-architect'));
   return base;
 }
 

@@ -165,9 +165,14 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
     const rolledBack = differences(await readScratchSchema(work), original);
 
     const stepFailed = (s: Step) => s.status === 'failed' || s.status === 'needs_input';
-    const passed = steps.every((s) => !stepFailed(s.migration) && !stepFailed(s.validation) && !stepFailed(s.rollback) && s.migration.status === 'passed') && migrated.length === 0 && rolledBack.length === 0;
+    const passed =
+      steps.every((s) => !stepFailed(s.migration) && !stepFailed(s.validation) && !stepFailed(s.rollback) && s.migration.status === 'passed') &&
+      migrated.length === 0 &&
+      rolledBack.length === 0;
     if (steps.some((s) => s.migration.status === 'needs_input')) {
-      notes.push('Some scripts need values only you know (placeholders such as {backfill_value}); they were not run, so the schema cannot reach the after state here.');
+      notes.push(
+        'Some scripts need values only you know (placeholders such as {backfill_value}); they were not run, so the schema cannot reach the after state here.',
+      );
     }
     return { engine: engine.name, passed, scripts: steps, after_migration: { differences: migrated }, after_rollback: { differences: rolledBack }, notes };
   } finally {

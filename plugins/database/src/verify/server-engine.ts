@@ -7,7 +7,11 @@ import type { ScratchDatabase, ScratchEngine } from './scratch-database.js';
 
 async function connect(url: string): Promise<Client> {
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: withLibpqSslSemantics(url), connectionTimeoutMillis: 5_000, application_name: 'migration-architect-verify' });
+  const client = new pg.Client({
+    connectionString: withLibpqSslSemantics(url),
+    connectionTimeoutMillis: 5_000,
+    application_name: 'migration-architect-verify',
+  });
   client.on('error', () => {});
   await client.connect();
   return client;

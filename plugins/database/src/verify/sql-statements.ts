@@ -12,10 +12,12 @@ export async function splitStatements(sql: string): Promise<string[]> {
   const { parse } = await import('libpg-query');
   const tree = await parse(text);
   const source = new SqlText(text);
-  return (tree.stmts ?? []).map((raw) => {
-    const start = raw.stmt_location ?? 0;
-    return (raw.stmt_len ? source.slice(start, start + raw.stmt_len) : source.slice(start)).trim().replace(/;\s*$/, '');
-  }).filter((s) => s.length > 0);
+  return (tree.stmts ?? [])
+    .map((raw) => {
+      const start = raw.stmt_location ?? 0;
+      return (raw.stmt_len ? source.slice(start, start + raw.stmt_len) : source.slice(start)).trim().replace(/;\s*$/, '');
+    })
+    .filter((s) => s.length > 0);
 }
 
 /** Text outside string literals, quoted identifiers, dollar-quoted bodies and comments. */

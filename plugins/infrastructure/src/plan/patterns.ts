@@ -52,7 +52,8 @@ export const infrastructurePatterns: PatternInput[] = [
       {
         complexity: ['high', 'critical'],
         downtime: ['zero'],
-        reason: 'A hybrid period with replication lets workloads move wave by wave with a final DNS cutover (selection matrix: infrastructure, high complexity, zero downtime)',
+        reason:
+          'A hybrid period with replication lets workloads move wave by wave with a final DNS cutover (selection matrix: infrastructure, high complexity, zero downtime)',
       },
     ],
   },

@@ -132,7 +132,7 @@ export const infrastructurePhases: PhaseTemplateInput[] = [
     id: 'migration',
     description: 'Move workloads wave by wave while the source stays intact as the fallback',
     tasks: [
-      'Replicate or transfer the wave\'s data and verify checksums',
+      "Replicate or transfer the wave's data and verify checksums",
       'Launch target instances or services from replicated volumes or images',
       'Point applications at target endpoints (connection strings, secrets, service discovery)',
       'Smoke test each workload in the target',
@@ -195,11 +195,7 @@ export const infrastructurePhases: PhaseTemplateInput[] = [
       'Buy savings plans or reserved capacity for the steady baseline',
       'Move cold data to cheaper storage tiers',
     ],
-    validationCriteria: [
-      'Utilisation within target ranges',
-      'Monthly cost within budget',
-      'No SLO regression after each change',
-    ],
+    validationCriteria: ['Utilisation within target ranges', 'Monthly cost within budget', 'No SLO regression after each change'],
     riskLevel: 'low',
   }),
   phase({

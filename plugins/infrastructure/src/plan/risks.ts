@@ -3,7 +3,10 @@ import { type RiskTemplateInput, type SpecFact, specConstraints } from '@migrati
 type InfrastructureRisk = Omit<RiskTemplateInput, 'type'>;
 
 /** A risk's condition as the facts that raise it (core's, or this type's: facts.ts). */
-const raisedBy = (...ids: string[]) => (_spec: unknown, facts: SpecFact[]) => facts.filter((f) => ids.includes(f.id));
+const raisedBy =
+  (...ids: string[]) =>
+  (_spec: unknown, facts: SpecFact[]) =>
+    facts.filter((f) => ids.includes(f.id));
 
 /** The seed's four infrastructure risks, added to every infrastructure plan. */
 const baseRisks: InfrastructureRisk[] = [
@@ -59,7 +62,8 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     probability: 'high',
     impact: 'medium',
     severity: 'high',
-    mitigation: 'Run both environments in parallel with continuous replication, shift traffic with weighted DNS or load balancers, and keep the source warm for switch-back',
+    mitigation:
+      'Run both environments in parallel with continuous replication, shift traffic with weighted DNS or load balancers, and keep the source warm for switch-back',
     owner: 'DevOps Team',
     condition: 'constraints.max_downtime_minutes < 60',
     when: raisedBy('zero-downtime'),
@@ -72,7 +76,8 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     probability: 'high',
     impact: 'medium',
     severity: 'medium',
-    mitigation: 'Seed the bulk offline (transfer appliance) or over dedicated links, replicate the delta continuously, and monitor transfer progress against the plan',
+    mitigation:
+      'Seed the bulk offline (transfer appliance) or over dedicated links, replicate the delta continuously, and monitor transfer progress against the plan',
     owner: 'Data Team',
     condition: 'constraints.data_volume_gb > 5000',
     when: raisedBy('large-data-volume'),
@@ -85,7 +90,8 @@ const seedConditionalRisks: InfrastructureRisk[] = [
     probability: 'medium',
     impact: 'high',
     severity: 'high',
-    mitigation: 'Ensure all compliance checks are integrated into migration process: policy-as-code guardrails in the landing zone and collected evidence per control',
+    mitigation:
+      'Ensure all compliance checks are integrated into migration process: policy-as-code guardrails in the landing zone and collected evidence per control',
     owner: 'Compliance Team',
     condition: 'constraints.compliance_requirements is not empty',
     when: raisedBy('compliance'),
@@ -102,7 +108,8 @@ const specDrivenRisks: InfrastructureRisk[] = [
     probability: 'medium',
     impact: 'high',
     severity: 'high',
-    mitigation: 'Lower TTLs to 60 seconds at least one old TTL before cutover, keep the source answering until its traffic drains, and prefer load-balancer switches to DNS changes',
+    mitigation:
+      'Lower TTLs to 60 seconds at least one old TTL before cutover, keep the source answering until its traffic drains, and prefer load-balancer switches to DNS changes',
     owner: 'Network Team',
     condition: 'constraints.max_downtime_minutes < 240',
     when: (spec) => specConstraints(spec).maxDowntimeMinutes < 240,
@@ -136,8 +143,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
   {
     id: 'data-residency',
     category: 'compliance',
-    description:
-      'Data residency: personal data must stay in approved regions, including backups, snapshots copied for disaster recovery, and logs',
+    description: 'Data residency: personal data must stay in approved regions, including backups, snapshots copied for disaster recovery, and logs',
     probability: 'medium',
     impact: 'critical',
     severity: 'high',

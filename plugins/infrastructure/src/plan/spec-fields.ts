@@ -14,10 +14,10 @@ const database = z.looseObject({
 export const WaveSchema = z.looseObject({
   name: z.string().min(1),
   workloads: z.array(z.string().min(1)).optional(),
-  cutover_window: z
-    .string()
-    .optional()
-    .meta({ description: 'When this wave cuts over, in words ("Sat 02:00-04:00 CET"); shown on its cutover step. The calendar uses business_continuity.preferred_migration_window.' }),
+  cutover_window: z.string().optional().meta({
+    description:
+      'When this wave cuts over, in words ("Sat 02:00-04:00 CET"); shown on its cutover step. The calendar uses business_continuity.preferred_migration_window.',
+  }),
 });
 
 export const infrastructureSpecFields = {
@@ -27,10 +27,18 @@ export const infrastructureSpecFields = {
       target_design: z.looseObject({}).optional(),
     })
     .meta({ description: 'Source inventory and target landing zone: hosts, databases, storage, network.' }),
-  waves: z.array(WaveSchema).min(1).meta({ description: 'Migration waves, in order, with their workloads and cutover windows: a replication and a cutover step each.' }),
+  waves: z
+    .array(WaveSchema)
+    .min(1)
+    .meta({ description: 'Migration waves, in order, with their workloads and cutover windows: a replication and a cutover step each.' }),
   throughput: z
     .strictObject({
-      transfer_mb_per_second: z.number().finite().positive().optional().meta({ description: 'Sustained transfer between source and target (default 100 MB/s, about 1 Gbit/s).' }),
+      transfer_mb_per_second: z
+        .number()
+        .finite()
+        .positive()
+        .optional()
+        .meta({ description: 'Sustained transfer between source and target (default 100 MB/s, about 1 Gbit/s).' }),
     })
     .meta({ description: 'Throughputs the duration estimates rest on.' }),
 };

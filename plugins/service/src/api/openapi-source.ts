@@ -64,7 +64,8 @@ export function createOpenApiSource(options: { remoteRefs: boolean }) {
     id: 'openapi',
     checker: 'api',
     title: 'OpenAPI / Swagger',
-    description: 'An OpenAPI 3.0 / 3.1 or Swagger 2.0 description (JSON or YAML); relative $refs to other files are followed, remote URLs only with the remoteRefs option.',
+    description:
+      'An OpenAPI 3.0 / 3.1 or Swagger 2.0 description (JSON or YAML); relative $refs to other files are followed, remote URLs only with the remoteRefs option.',
     read: async (input) => {
       if (!input.isDocumentFile()) return undefined;
       if (!input.explicit && !(await looksLikeApiInput(input))) return undefined;

@@ -14,8 +14,5 @@ export const apiRecommendations = {
     'Compare old and new responses on mirrored traffic before switching clients',
   ],
   withScripts: ['Test all migration scripts in staging environment'],
-  always: [
-    'Publish a changelog of the API differences with the release',
-    'Keep this check in CI: exit code 2 blocks breaking changes, 1 asks for a review',
-  ],
+  always: ['Publish a changelog of the API differences with the release', 'Keep this check in CI: exit code 2 blocks breaking changes, 1 asks for a review'],
 };

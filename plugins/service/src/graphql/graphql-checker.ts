@@ -6,20 +6,22 @@ import { withoutAccepted } from '../ignore/accepted-changes.js';
 import type { IgnoreEntry } from '../options.js';
 
 /** `check --type graphql`: two GraphQL schemas, compared by GraphQL Inspector, classified by our rules; findings the config accepts left out. */
-export const createGraphqlChecker = (ignore: IgnoreEntry[] = []) => defineChecker<GraphqlModel>({
-  id: 'graphql',
-  title: 'GraphQL schema',
-  description: 'Compares two GraphQL schemas (SDL or introspection JSON) with GraphQL Inspector: types, fields, arguments, input fields, enums, unions, interfaces and directives, breaking / dangerous / safe.',
-  changeKinds: graphqlChangeKinds,
-  diff: (before, after) => withoutAccepted(diffGraphql(before, after), ignore, graphqlRules, { before, after, dialect: null }),
-  rules: graphqlRules,
-  recommendations: {
-    breaking: [
-      'Deprecate fields with @deprecated(reason:) and remove them only when no client query selects them (check your operation registry or persisted queries)',
-      'Release client code that stops using removed parts before the schema change ships',
-    ],
-    potentiallyBreaking: ['Check client code handles unknown enum values, union members and interface implementations'],
-    withScripts: [],
-    always: ['Keep this check in CI: exit code 2 blocks breaking changes, 1 asks for a review'],
-  },
-});
+export const createGraphqlChecker = (ignore: IgnoreEntry[] = []) =>
+  defineChecker<GraphqlModel>({
+    id: 'graphql',
+    title: 'GraphQL schema',
+    description:
+      'Compares two GraphQL schemas (SDL or introspection JSON) with GraphQL Inspector: types, fields, arguments, input fields, enums, unions, interfaces and directives, breaking / dangerous / safe.',
+    changeKinds: graphqlChangeKinds,
+    diff: (before, after) => withoutAccepted(diffGraphql(before, after), ignore, graphqlRules, { before, after, dialect: null }),
+    rules: graphqlRules,
+    recommendations: {
+      breaking: [
+        'Deprecate fields with @deprecated(reason:) and remove them only when no client query selects them (check your operation registry or persisted queries)',
+        'Release client code that stops using removed parts before the schema change ships',
+      ],
+      potentiallyBreaking: ['Check client code handles unknown enum values, union members and interface implementations'],
+      withScripts: [],
+      always: ['Keep this check in CI: exit code 2 blocks breaking changes, 1 asks for a review'],
+    },
+  });

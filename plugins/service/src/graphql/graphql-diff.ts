@@ -35,7 +35,8 @@ function lineOf(schema: GraphQLSchema, path: string | undefined): number | undef
   return loc?.startToken.line;
 }
 
-const ROOTS = (schema: GraphQLSchema) => new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name].filter(Boolean));
+const ROOTS = (schema: GraphQLSchema) =>
+  new Set([schema.getQueryType()?.name, schema.getMutationType()?.name, schema.getSubscriptionType()?.name].filter(Boolean));
 
 /**
  * GraphQL Inspector's diff (the change catalog GraphQL teams know), with removals of deprecated

@@ -13,11 +13,19 @@ function operationKey(label: string): string {
  * the rule that will classify each change is found the way core finds it (first rule of the kind
  * whose `when` matches); a change reaching several operations keeps the ones not accepted.
  */
-export function withoutAccepted<Model>(changes: SchemaChange[], ignore: IgnoreEntry[], rules: CompatibilityRuleInput[], context: RuleContext<Model>): SchemaChange[] {
+export function withoutAccepted<Model>(
+  changes: SchemaChange[],
+  ignore: IgnoreEntry[],
+  rules: CompatibilityRuleInput[],
+  context: RuleContext<Model>,
+): SchemaChange[] {
   if (ignore.length === 0) return changes;
   const byKind = new Map<string, CompatibilityRuleInput[]>();
   for (const rule of rules) byKind.set(rule.change, [...(byKind.get(rule.change) ?? []), rule]);
-  const entries = ignore.map((entry) => ({ rule: entry.rule.replace(/^[a-z0-9-]+\//, ''), operation: entry.operation === undefined ? undefined : operationKey(entry.operation) }));
+  const entries = ignore.map((entry) => ({
+    rule: entry.rule.replace(/^[a-z0-9-]+\//, ''),
+    operation: entry.operation === undefined ? undefined : operationKey(entry.operation),
+  }));
   return changes.flatMap((change) => {
     const rule = byKind.get(change.kind)?.find((r) => !r.when || r.when(change, context));
     const matching = entries.filter((entry) => entry.rule === rule?.id);

@@ -16,7 +16,12 @@ function unversioned(path: string): string {
 }
 
 function lastLiteral(path: string): string | null {
-  return path.split('/').filter((s) => s && !s.startsWith('{') && !/^v\d+$/i.test(s)).at(-1) ?? null;
+  return (
+    path
+      .split('/')
+      .filter((s) => s && !s.startsWith('{') && !/^v\d+$/i.test(s))
+      .at(-1) ?? null
+  );
 }
 
 export interface EndpointRoute {

@@ -34,14 +34,7 @@ export const serviceMigrationType: MigrationTypeInput = {
     'Dashboards, alerts, runbooks and on-call documentation describe the new service',
     'Migration feature flags and temporary routes removed',
   ],
-  stakeholders: [
-    'Service Owner',
-    'Product Owner',
-    'SRE / Platform Team',
-    'API Consumer Teams',
-    'QA Team',
-    'Security Team',
-  ],
+  stakeholders: ['Service Owner', 'Product Owner', 'SRE / Platform Team', 'API Consumer Teams', 'QA Team', 'Security Team'],
   validationCommands: SERVICE_VALIDATION_COMMANDS,
   validationChecklist: [
     'Verify service discovery is working correctly',

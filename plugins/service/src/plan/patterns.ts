@@ -24,7 +24,8 @@ export const servicePatterns: PatternInput[] = [
       {
         complexity: ['medium', 'high', 'critical'],
         downtime: ['zero', 'some'],
-        reason: 'Replacing a service slice by slice keeps the legacy one serving throughout (selection matrix: service replace, medium complexity, zero downtime)',
+        reason:
+          'Replacing a service slice by slice keeps the legacy one serving throughout (selection matrix: service replace, medium complexity, zero downtime)',
       },
     ],
     favouredBy: [{ fact: 'splits-monolith', reason: 'a monolith is taken apart route by route behind a facade' }],
@@ -47,7 +48,8 @@ export const servicePatterns: PatternInput[] = [
       {
         complexity: ['high', 'critical'],
         downtime: ['zero', 'some'],
-        reason: 'Comparing both implementations on real traffic before switching catches behaviour differences tests miss, which matters most for complex logic',
+        reason:
+          'Comparing both implementations on real traffic before switching catches behaviour differences tests miss, which matters most for complex logic',
       },
     ],
   },
@@ -72,7 +74,9 @@ export const servicePatterns: PatternInput[] = [
         reason: 'One atomic switch with an equally fast switch-back (selection matrix: service update, low complexity, zero downtime)',
       },
     ],
-    contradictedBy: [{ fact: 'splits-monolith', reason: 'blue-green switches a whole service at once; splitting a monolith moves one slice at a time (strangler_fig)' }],
+    contradictedBy: [
+      { fact: 'splits-monolith', reason: 'blue-green switches a whole service at once; splitting a monolith moves one slice at a time (strangler_fig)' },
+    ],
   },
   {
     id: 'canary',

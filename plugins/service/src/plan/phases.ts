@@ -217,16 +217,12 @@ export const servicePhases: PhaseTemplateInput[] = [
       'Scale it to absorb mirrored peak traffic',
       'Smoke test it through its internal endpoint',
     ],
-    validationCriteria: [
-      'Candidate replicas ready',
-      'Smoke tests pass',
-      'Candidate credentials cannot write to production stores',
-    ],
+    validationCriteria: ['Candidate replicas ready', 'Smoke tests pass', 'Candidate credentials cannot write to production stores'],
     riskLevel: 'medium',
   }),
   phase({
     id: 'shadow',
-    description: 'Mirror production traffic to the candidate while clients keep receiving only the primary\'s responses',
+    description: "Mirror production traffic to the candidate while clients keep receiving only the primary's responses",
     tasks: [
       'Enable mirroring at a low share, then raise it to 100%',
       'Watch candidate errors and resource use',
@@ -252,7 +248,7 @@ export const servicePhases: PhaseTemplateInput[] = [
     validationCriteria: [
       'Mismatch rate below 0.1% over 24 hours that include a traffic peak',
       'Every remaining mismatch class explained and accepted',
-      'Candidate latency and error rate at or below the primary\'s',
+      "Candidate latency and error rate at or below the primary's",
     ],
     riskLevel: 'low',
   }),
@@ -299,11 +295,7 @@ export const servicePhases: PhaseTemplateInput[] = [
       'Load test green to peak traffic',
       'Confirm schema and API changes let blue and green run against the same dependencies',
     ],
-    validationCriteria: [
-      'All tests pass against green',
-      'Blue still serves 100% of traffic',
-      'Blue works against any schema change green needs',
-    ],
+    validationCriteria: ['All tests pass against green', 'Blue still serves 100% of traffic', 'Blue works against any schema change green needs'],
     riskLevel: 'medium',
   }),
   phase({
@@ -317,11 +309,7 @@ export const servicePhases: PhaseTemplateInput[] = [
       'Watch error rate, latency and saturation for 30 minutes',
       'Leave blue running and untouched',
     ],
-    validationCriteria: [
-      '100% of traffic on green',
-      'Error rate and p95 latency at baseline for 30 minutes',
-      'Blue ready for an immediate switch-back',
-    ],
+    validationCriteria: ['100% of traffic on green', 'Error rate and p95 latency at baseline for 30 minutes', 'Blue ready for an immediate switch-back'],
     riskLevel: 'high',
     rollbackTriggers: TRAFFIC_SHIFT_TRIGGERS,
     resourcesRequired: [ROUTING_ACCESS],
@@ -334,10 +322,7 @@ export const servicePhases: PhaseTemplateInput[] = [
       'Scale blue to zero, keeping its manifests',
       'Make blue the target of the next release',
     ],
-    validationCriteria: [
-      'Green stable through the rollback window',
-      'Blue scaled down and its manifests kept',
-    ],
+    validationCriteria: ['Green stable through the rollback window', 'Blue scaled down and its manifests kept'],
     riskLevel: 'low',
   }),
 
@@ -352,10 +337,7 @@ export const servicePhases: PhaseTemplateInput[] = [
       'Split every dashboard and alert by version',
       'Configure automated analysis thresholds before any traffic moves',
     ],
-    validationCriteria: [
-      'The canary receives the configured share of traffic (±1 percentage point)',
-      'Canary and stable metrics visible side by side',
-    ],
+    validationCriteria: ['The canary receives the configured share of traffic (±1 percentage point)', 'Canary and stable metrics visible side by side'],
     riskLevel: 'medium',
     rollbackTriggers: TRAFFIC_SHIFT_TRIGGERS,
     resourcesRequired: [ROUTING_ACCESS],
@@ -384,10 +366,7 @@ export const servicePhases: PhaseTemplateInput[] = [
       'Re-run the analysis at each step and abort automatically on failure',
       'Pause the rollout during incidents and known traffic peaks',
     ],
-    validationCriteria: [
-      'Every step passed its analysis',
-      'No manual intervention needed to keep SLOs',
-    ],
+    validationCriteria: ['Every step passed its analysis', 'No manual intervention needed to keep SLOs'],
     riskLevel: 'high',
     rollbackTriggers: TRAFFIC_SHIFT_TRIGGERS,
     resourcesRequired: [ROUTING_ACCESS],
@@ -401,11 +380,7 @@ export const servicePhases: PhaseTemplateInput[] = [
       'Delete the canary deployment',
       'Record the release and its analysis results',
     ],
-    validationCriteria: [
-      'A single version serves all traffic',
-      'Canary resources and weights removed',
-      'Error rate and latency at baseline after promotion',
-    ],
+    validationCriteria: ['A single version serves all traffic', 'Canary resources and weights removed', 'Error rate and latency at baseline after promotion'],
     riskLevel: 'medium',
   }),
 ];

@@ -11,7 +11,11 @@ const LOAD_TEST_MINUTES = 60;
 const ROUTING_PHASES = ['redirect', 'switch_traffic', 'cutover', 'canary_release', 'intercept', 'deployment'];
 const TEST_PHASES = ['testing', 'validate', 'verify_green', 'canary_analysis', 'compare', 'validation'];
 
-const slug = (endpoint: string) => endpoint.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (endpoint: string) =>
+  endpoint
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * The service type's work for a spec: a gateway route per legacy endpoint to its counterpart in
@@ -59,7 +63,10 @@ export function servicePlanWork(spec: MigrationSpec, _context: PlanStepContext):
   const target = next?.target_performance;
   if (target?.peak_requests_per_second !== undefined || target?.requests_per_second !== undefined) {
     const rps = target.peak_requests_per_second ?? target.requests_per_second!;
-    const gates = [target.p95_response_time_ms !== undefined ? `p95 ≤ ${target.p95_response_time_ms} ms` : null, target.average_response_time_ms !== undefined ? `mean ≤ ${target.average_response_time_ms} ms` : null].filter(Boolean);
+    const gates = [
+      target.p95_response_time_ms !== undefined ? `p95 ≤ ${target.p95_response_time_ms} ms` : null,
+      target.average_response_time_ms !== undefined ? `mean ≤ ${target.average_response_time_ms} ms` : null,
+    ].filter(Boolean);
     steps.push({
       key: 'load-test',
       phases: TEST_PHASES,

@@ -3,7 +3,10 @@ import { type RiskTemplateInput, type SpecFact, specConstraints } from '@migrati
 type ServiceRisk = Omit<RiskTemplateInput, 'type'>;
 
 /** A risk's condition as the facts that raise it (core's, or this type's: facts.ts). */
-const raisedBy = (...ids: string[]) => (_spec: unknown, facts: SpecFact[]) => facts.filter((f) => ids.includes(f.id));
+const raisedBy =
+  (...ids: string[]) =>
+  (_spec: unknown, facts: SpecFact[]) =>
+    facts.filter((f) => ids.includes(f.id));
 
 /** The seed's four service risks, added to every service plan. */
 const baseRisks: ServiceRisk[] = [
@@ -69,7 +72,7 @@ const seedConditionalRisks: ServiceRisk[] = [
     id: 'large-data-volume',
     category: 'technical',
     description:
-      'Large data volume owned by the service: backfilling or syncing it into the new service\'s store stretches the migration and the dual-write period',
+      "Large data volume owned by the service: backfilling or syncing it into the new service's store stretches the migration and the dual-write period",
     probability: 'high',
     impact: 'medium',
     severity: 'medium',
@@ -103,8 +106,7 @@ const specDrivenRisks: ServiceRisk[] = [
     probability: 'high',
     impact: 'medium',
     severity: 'high',
-    mitigation:
-      'Keep a consumer register with an owner and a migration date per consumer; keep the old contract served until the last consumer has moved',
+    mitigation: 'Keep a consumer register with an owner and a migration date per consumer; keep the old contract served until the last consumer has moved',
     owner: 'Service Owner',
     condition: 'constraints.dependencies has more than 5 entries',
     when: raisedBy('many-dependents'),
@@ -131,8 +133,7 @@ const specDrivenRisks: ServiceRisk[] = [
     probability: 'medium',
     impact: 'high',
     severity: 'high',
-    mitigation:
-      'Share the session store and signing keys between versions, or pin users to a version (sticky routing) until their session expires',
+    mitigation: 'Share the session store and signing keys between versions, or pin users to a version (sticky routing) until their session expires',
     owner: 'Development Team',
     condition: 'constraints.special_requirements includes session_continuity',
     when: (spec) => specConstraints(spec).specialRequirements.includes('session_continuity'),
@@ -145,8 +146,7 @@ const specDrivenRisks: ServiceRisk[] = [
     probability: 'medium',
     impact: 'high',
     severity: 'high',
-    mitigation:
-      'Run `migration-architect check --type api` on the old and new OpenAPI specs in CI and block exit code 2; version any intended break',
+    mitigation: 'Run `migration-architect check --type api` on the old and new OpenAPI specs in CI and block exit code 2; version any intended break',
     owner: 'API Owner',
     condition: 'constraints.special_requirements includes api_backward_compatibility',
     when: (spec) => specConstraints(spec).specialRequirements.includes('api_backward_compatibility'),
@@ -154,13 +154,11 @@ const specDrivenRisks: ServiceRisk[] = [
   {
     id: 'shadow-side-effects',
     category: 'technical',
-    description:
-      'Parallel run side effects: the shadow copy of a request can charge a card, send an e-mail or write to a shared store a second time',
+    description: 'Parallel run side effects: the shadow copy of a request can charge a card, send an e-mail or write to a shared store a second time',
     probability: 'medium',
     impact: 'critical',
     severity: 'high',
-    mitigation:
-      'Point the candidate at sandboxed dependencies and read-only credentials; prove in staging that a mirrored request has no external effect',
+    mitigation: 'Point the candidate at sandboxed dependencies and read-only credentials; prove in staging that a mirrored request has no external effect',
     owner: 'Development Team',
     condition: 'pattern is parallel_run',
     when: (spec) => spec.pattern === 'parallel_run',
@@ -172,9 +170,10 @@ const specDrivenRisks: ServiceRisk[] = [
     probability: 'high',
     impact: 'high',
     severity: 'high',
-    mitigation: 'Add the missing endpoints to the new service, keep them on the legacy service with a deprecation date, or get every client off them before retiring it',
+    mitigation:
+      'Add the missing endpoints to the new service, keep them on the legacy service with a deprecation date, or get every client off them before retiring it',
     owner: 'API Owner',
-    condition: 'a legacy endpoint in service_details has no match among the new service\'s endpoints',
+    condition: "a legacy endpoint in service_details has no match among the new service's endpoints",
     when: raisedBy('endpoint-without-replacement'),
   },
 ];

@@ -6,9 +6,7 @@ import { z } from 'zod';
  * notes in entries; the fields the planner reads are checked.
  */
 
-const endpoint = z
-  .string()
-  .regex(/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/\S*$/i, 'expected "METHOD /path", e.g. "GET /api/v1/users/{id}"');
+const endpoint = z.string().regex(/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/\S*$/i, 'expected "METHOD /path", e.g. "GET /api/v1/users/{id}"');
 
 const load = z.looseObject({
   requests_per_second: z.number().finite().nonnegative().optional(),

@@ -73,7 +73,9 @@ export function scheduleOnCalendar(input: CalendarInput): CalendarResult {
         const minutes = block.reduce((sum, s) => sum + s.minutes, 0);
         const slot = windowSlot(cursor, minutes);
         if (slot.start > cursor) {
-          notes.push(`${phase}: ${block.map((s) => s.name).join(', ')} wait ${hoursText(slot.start - cursor)} for ${window ? `the migration window (${window.describe()})` : `a stretch outside business hours (${businessHours!.describe()})`}`);
+          notes.push(
+            `${phase}: ${block.map((s) => s.name).join(', ')} wait ${hoursText(slot.start - cursor)} for ${window ? `the migration window (${window.describe()})` : `a stretch outside business hours (${businessHours!.describe()})`}`,
+          );
         }
         let at = slot.start;
         for (const s of block) {
@@ -86,7 +88,8 @@ export function scheduleOnCalendar(input: CalendarInput): CalendarResult {
       i++;
       if (step.disruptive && businessHours) {
         const run = businessHours.endAvoiding(cursor, step.minutes);
-        if (run.start > cursor) notes.push(`${phase}: ${step.name} waits ${hoursText(run.start - cursor)} for business hours (${businessHours.describe()}) to end`);
+        if (run.start > cursor)
+          notes.push(`${phase}: ${step.name} waits ${hoursText(run.start - cursor)} for business hours (${businessHours.describe()}) to end`);
         if (run.pauses > 0) notes.push(`${phase}: ${step.name} pauses during business hours ${run.pauses} time(s)`);
         steps.set(step.id, { start: run.start, end: run.end });
         cursor = run.end;
@@ -107,7 +110,13 @@ export function scheduleOnCalendar(input: CalendarInput): CalendarResult {
       start = Math.min(...phase.steps.map((s) => steps.get(s.id)!.start));
     } else if (phase.needsWindow || phase.disruptive) {
       // The whole phase is one block.
-      const whole: CalendarStep = { id: `${phase.name}#whole`, name: 'the whole phase', minutes: phase.hours * 60, downtime: phase.needsWindow, disruptive: phase.disruptive };
+      const whole: CalendarStep = {
+        id: `${phase.name}#whole`,
+        name: 'the whole phase',
+        minutes: phase.hours * 60,
+        downtime: phase.needsWindow,
+        disruptive: phase.disruptive,
+      };
       cursor = place(phase.name, [whole], ready);
       start = steps.get(whole.id)!.start;
       steps.delete(whole.id);

@@ -11,7 +11,10 @@ export interface SpecCalendars {
 function calendar(window: DailyWindow | undefined, path: string, file: string | undefined): DailyWindowCalendar | null {
   if (!window) return null;
   if (window.timezone !== undefined && !isKnownZone(window.timezone)) {
-    throw new InputDataError(`unknown time zone "${window.timezone}" (expected UTC, an offset such as +01:00, or an IANA zone such as Europe/Berlin)`, { file, path: `${path}.timezone` });
+    throw new InputDataError(`unknown time zone "${window.timezone}" (expected UTC, an offset such as +01:00, or an IANA zone such as Europe/Berlin)`, {
+      file,
+      path: `${path}.timezone`,
+    });
   }
   return new DailyWindowCalendar(window);
 }

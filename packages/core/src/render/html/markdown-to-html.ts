@@ -8,7 +8,11 @@ const RAW_HTML = /^<\/?(details|summary)\b[^>]*>.*$/;
 const TABLE_SEPARATOR = /^\|(\s*:?-+:?\s*\|)+\s*$/;
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/<[^>]+>/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function cells(line: string): string[] {

@@ -4,7 +4,11 @@ import type { Owned } from '../../plugin/registry.js';
 
 /** `patterns --json`. */
 export function patternListingJson(patterns: Owned<PatternDefinition>[]): string {
-  return `${JSON.stringify(patterns.map(({ plugin, namespace: _ns, recommendedWhen, ...p }) => ({ ...p, plugin, recommended_when: recommendedWhen })), null, 2)}\n`;
+  return `${JSON.stringify(
+    patterns.map(({ plugin, namespace: _ns, recommendedWhen, ...p }) => ({ ...p, plugin, recommended_when: recommendedWhen })),
+    null,
+    2,
+  )}\n`;
 }
 
 /** `patterns`: a paragraph per pattern. */
@@ -33,7 +37,11 @@ export function renderRecommendation(query: RecommendationQuery, found: PatternR
   if (!found.length) lines.push(`  no pattern of the selection matrix fits; patterns of this type: ${typePatterns.join(', ') || 'none'}`);
   for (const [i, r] of found.entries()) {
     const mark = r.match === 'near' ? ' [closest match]' : r.match === 'contradicted' ? ' [contradicted by the spec]' : '';
-    lines.push(`  ${i === 0 && r.match !== 'contradicted' ? '→' : ' '} ${r.pattern.id} (${r.pattern.title})${mark}`, `      ${r.reason}`, ...r.facts.map((f) => `      ${f}`));
+    lines.push(
+      `  ${i === 0 && r.match !== 'contradicted' ? '→' : ' '} ${r.pattern.id} (${r.pattern.title})${mark}`,
+      `      ${r.reason}`,
+      ...r.facts.map((f) => `      ${f}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

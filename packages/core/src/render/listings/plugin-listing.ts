@@ -57,14 +57,18 @@ export function renderPluginDetails(plugin: ResolvedPlugin): string[] {
   for (const type of plugin.migrationTypes) {
     const fields = [...Object.keys(type.specFields), ...Object.keys(type.constraintFields).map((f) => `constraints.${f}`)];
     if (fields.length) out.push(`  spec fields of ${type.id}: ${fields.join(', ')}`);
-    const off = Object.entries(type.genericAdditions).filter(([, on]) => !on).map(([name]) => name);
+    const off = Object.entries(type.genericAdditions)
+      .filter(([, on]) => !on)
+      .map(([name]) => name);
     if (off.length) out.push(`  ${type.id} turns off core's generic ${off.join(', ')}`);
   }
   for (const p of plugin.patterns) {
     out.push(
       `  pattern ${p.type}/${p.id}: ${p.title}`,
       `    phases: ${p.phases.join(' → ')}`,
-      `    base ${p.baseDurationHours} h × ${Object.entries(p.complexityMultiplier).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `    base ${p.baseDurationHours} h × ${Object.entries(p.complexityMultiplier)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
     );
   }
   for (const r of plugin.risks) out.push(`  risk ${qualifiedId(ns, r.id)} [${r.severity}]: ${r.description}${r.condition ? ` — when ${r.condition}` : ''}`);

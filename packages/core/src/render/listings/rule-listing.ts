@@ -3,7 +3,11 @@ import type { RuleSummary } from '../../rule-catalog/rule-catalog.js';
 
 /** `rules --format json`: the catalog without the example documents, which can be whole schemas. */
 export function ruleListingJson(rules: RuleSummary[]): string {
-  return `${JSON.stringify(rules.map(({ examples, ...rule }) => ({ ...rule, example_count: examples.length })), null, 2)}\n`;
+  return `${JSON.stringify(
+    rules.map(({ examples, ...rule }) => ({ ...rule, example_count: examples.length })),
+    null,
+    2,
+  )}\n`;
 }
 
 /** `rules`: a line per rule, grouped by checker. */

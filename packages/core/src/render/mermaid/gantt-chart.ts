@@ -35,7 +35,9 @@ export function ganttChart(plan: MigrationPlan): string[] {
   if (outages.length && outages.every(({ step }) => step.start)) {
     lines.push('    section Traffic stopped');
     outages.forEach(({ step }, i) => {
-      lines.push(`    ${taskName(step.name)} :crit, d${i}, ${stamp(Date.parse(step.start!))}, ${stamp(Math.max(Date.parse(step.end!), Date.parse(step.start!) + 60_000))}`);
+      lines.push(
+        `    ${taskName(step.name)} :crit, d${i}, ${stamp(Date.parse(step.start!))}, ${stamp(Math.max(Date.parse(step.end!), Date.parse(step.start!) + 60_000))}`,
+      );
     });
   }
   (plan.feature_flag_rollouts ?? []).forEach((rollout, r) => {

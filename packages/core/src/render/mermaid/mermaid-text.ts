@@ -1,6 +1,9 @@
 /** Text inside a quoted Mermaid label: no double quotes, no line breaks, no Markdown. */
 export function label(text: string): string {
-  return text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ').replace(/`/g, '');
+  return text
+    .replace(/"/g, "'")
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, '');
 }
 
 /** A Gantt task name: Mermaid reads `:` as the start of the task's data and `#`/`;` as comments. */

@@ -2,7 +2,12 @@ import type { MigrationPlan } from '../../documents/plan.js';
 import { label, nodeId } from './mermaid-text.js';
 
 function gateText(phase: MigrationPlan['phases'][number]): string {
-  const metrics = phase.gates?.length ? `; ${phase.gates.map((g) => `${g.metric} ${g.operator === 'at_most' ? '≤' : '≥'} ${g.value}`).slice(0, 2).join(', ')}${phase.gates.length > 2 ? ', ...' : ''}` : '';
+  const metrics = phase.gates?.length
+    ? `; ${phase.gates
+        .map((g) => `${g.metric} ${g.operator === 'at_most' ? '≤' : '≥'} ${g.value}`)
+        .slice(0, 2)
+        .join(', ')}${phase.gates.length > 2 ? ', ...' : ''}`
+    : '';
   return `gate: ${phase.validation_criteria.length} check(s)${metrics}`;
 }
 
@@ -32,7 +37,9 @@ export function phaseFlow(plan: MigrationPlan): string[] {
     if (!hasSuccessor.has(phase.name)) lines.push(`    ${nodeId('p', i)} -->|"${label(gateText(phase))}"| done`);
   });
   const trigger = plan.rollback_plan.metric_triggers?.find((t) => t.action === 'automatic_rollback') ?? null;
-  const why = trigger ? `${trigger.metric} ${trigger.operator === 'greater_than' ? '>' : '<'} ${trigger.threshold} for ${trigger.duration_minutes} min` : 'rollback trigger';
+  const why = trigger
+    ? `${trigger.metric} ${trigger.operator === 'greater_than' ? '>' : '<'} ${trigger.threshold} for ${trigger.duration_minutes} min`
+    : 'rollback trigger';
   const minutes = new Map(plan.rollback_plan.rollback_phases.map((r) => [r.phase, r.estimated_time_minutes]));
   plan.phases.forEach((phase, i) => {
     lines.push(`    ${nodeId('r', i)}(["roll back ${label(phase.name)}<br/>${minutes.get(phase.name) ?? '?'} min"])`);

@@ -31,7 +31,7 @@ export function riskQuadrant(plan: MigrationPlan): string[] {
     const k = inCell.get(cell) ?? 0;
     inCell.set(cell, k + 1);
     const x = POSITION[risk.impact] + ((k % 3) - 1) * SPREAD;
-    const y = POSITION[risk.probability] + (Math.floor(k / 3) % 3 - 1) * SPREAD;
+    const y = POSITION[risk.probability] + ((Math.floor(k / 3) % 3) - 1) * SPREAD;
     lines.push(`    ${labels.get(risk.id ?? risk.description)}: [${x.toFixed(3)}, ${y.toFixed(3)}]`);
   }
   return lines;

@@ -5,7 +5,8 @@ import { quoteIdent } from './postgres-expressions.js';
 export type CatalogQuery = (sql: string, params?: unknown[]) => Promise<unknown[][]>;
 
 /** Types whose own hash agrees with equality of their text output (after canonicalization). */
-const NATIVE_HASH = /^(smallint|integer|bigint|numeric(\(\d+(,\s*-?\d+)?\))?|real|double precision|boolean|text|character varying(\(\d+\))?|character(\(\d+\))?|uuid|date|timestamp(\(\d\))? with(out)? time zone|time(\(\d\))? without time zone|bytea|jsonb)$/;
+const NATIVE_HASH =
+  /^(smallint|integer|bigint|numeric(\(\d+(,\s*-?\d+)?\))?|real|double precision|boolean|text|character varying(\(\d+\))?|character(\(\d+\))?|uuid|date|timestamp(\(\d\))? with(out)? time zone|time(\(\d\))? without time zone|bytea|jsonb)$/;
 
 export const TABLES_QUERY = `
 SELECT n.nspname, c.relname

@@ -102,7 +102,9 @@ export function rowHashExpression(plan: SidePlan): string {
   if (plan.hashMode === 'native') {
     const integerKey = plan.key.length === 1 && /^(smallint|integer|bigint)$/.test(plan.key[0]!.shape.declaredType);
     // The row's base: its integer key as is, else a hash of the key columns.
-    const base = integerKey ? `${quoteIdent(plan.key[0]!.name)}::int8` : `hash_record_extended(ROW(${plan.key.map((k) => keyElement(k, plan.tolerance)).join(', ')}), 0)`;
+    const base = integerKey
+      ? `${quoteIdent(plan.key[0]!.name)}::int8`
+      : `hash_record_extended(ROW(${plan.key.map((k) => keyElement(k, plan.tolerance)).join(', ')}), 0)`;
     const terms = [integerKey ? `hashint8extended(${base}, 0)` : base];
     plan.columns.forEach((column, i) => {
       const seed = `(${base} # ${(BigInt(i + 1) << 48n).toString()}::int8)`;
@@ -147,7 +149,11 @@ export function whereFilter(plan: SidePlan): string[] {
 
 /** Fixed-width single keys: width_bucket does a binary search on them (variable-width types scan the array). */
 export function fixedWidthKey(plan: SidePlan): boolean {
-  return plan.key.length === 1 && ['integer', 'float', 'date', 'timestamp', 'time', 'uuid'].includes(plan.key[0]!.shape.family) && plan.key[0]!.shape.family === plan.key[0]!.pair.family;
+  return (
+    plan.key.length === 1 &&
+    ['integer', 'float', 'date', 'timestamp', 'time', 'uuid'].includes(plan.key[0]!.shape.family) &&
+    plan.key[0]!.shape.family === plan.key[0]!.pair.family
+  );
 }
 
 export function collate(column: SideColumn): string {

@@ -3,7 +3,18 @@ import type { Client } from 'pg';
 import type { ConnectionTarget } from '../../connection/connection-target.js';
 import type { RawValue } from '../../normalization/canonical-value.js';
 import type { TableShape } from '../../schema/table-shape.js';
-import { bucketRange, rangeChain, type BucketHash, type BucketRequest, type DuplicateKeys, type EngineSide, type KeyRange, type KeyTuple, type SidePlan, type SideStats } from '../engine-side.js';
+import {
+  bucketRange,
+  rangeChain,
+  type BucketHash,
+  type BucketRequest,
+  type DuplicateKeys,
+  type EngineSide,
+  type KeyRange,
+  type KeyTuple,
+  type SidePlan,
+  type SideStats,
+} from '../engine-side.js';
 import { JobPool } from '../job-pool.js';
 import { describePostgresTable, listPostgresTables } from './postgres-catalog.js';
 import { postgresError } from './postgres-errors.js';
@@ -65,7 +76,11 @@ export class PostgresSide implements EngineSide {
 
   private async connect(snapshot: string | null): Promise<{ connection: Connection; snapshot: string | null }> {
     const { default: pg } = await import('pg');
-    const client: Client = new pg.Client({ connectionString: this.target.location, connectionTimeoutMillis: 10_000, application_name: 'migration-architect reconcile' });
+    const client: Client = new pg.Client({
+      connectionString: this.target.location,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'migration-architect reconcile',
+    });
     client.on('error', () => {});
     try {
       await client.connect();
@@ -77,7 +92,11 @@ export class PostgresSide implements EngineSide {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       let exported = snapshot;
       if (snapshot) await client.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, "''")}'`);
-      else exported = await client.query('SELECT pg_export_snapshot()').then((r) => String(r.rows[0]?.pg_export_snapshot ?? ''), () => null);
+      else
+        exported = await client.query('SELECT pg_export_snapshot()').then(
+          (r) => String(r.rows[0]?.pg_export_snapshot ?? ''),
+          () => null,
+        );
       // A failed export (a standby) aborts nothing we need, but the transaction must be usable.
       if (!snapshot && exported === null) {
         await client.query('ROLLBACK');
@@ -85,7 +104,10 @@ export class PostgresSide implements EngineSide {
       }
       for (const statement of SESSION) await client.query(statement);
       const version = Number((await client.query("SELECT current_setting('server_version_num') AS v")).rows[0]?.v ?? 0);
-      if (version < 140000) throw new InputDataError(`${this.display}: reconcile needs PostgreSQL 14 or newer (hash_record_extended, exact extract(epoch)); the server is ${Math.floor(version / 10000)}`);
+      if (version < 140000)
+        throw new InputDataError(
+          `${this.display}: reconcile needs PostgreSQL 14 or newer (hash_record_extended, exact extract(epoch)); the server is ${Math.floor(version / 10000)}`,
+        );
       const stream = (client as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream;
       return { connection: { client, baseline: stream.bytesRead }, snapshot: exported };
     } catch (error) {
@@ -158,7 +180,11 @@ export class PostgresSide implements EngineSide {
   }
 
   async count(): Promise<bigint> {
-    const [[n]] = (await this.query(`SELECT count(*)::text FROM ${this.current.table.sqlName} WHERE ${this.filters()}`, [], `counting ${this.tableWhat()}`)) as [[string]];
+    const [[n]] = (await this.query(
+      `SELECT count(*)::text FROM ${this.current.table.sqlName} WHERE ${this.filters()}`,
+      [],
+      `counting ${this.tableWhat()}`,
+    )) as [[string]];
     return BigInt(n);
   }
 
@@ -166,7 +192,11 @@ export class PostgresSide implements EngineSide {
     const plan = this.current;
     // The planner's statistics cost nothing; a filter or a table never analyzed needs a count.
     if (!plan.where) {
-      const rows = await this.query(`SELECT c.reltuples::bigint::text FROM pg_class c WHERE c.oid = to_regclass($1)`, [plan.table.sqlName], `estimating rows of ${this.tableWhat()}`);
+      const rows = await this.query(
+        `SELECT c.reltuples::bigint::text FROM pg_class c WHERE c.oid = to_regclass($1)`,
+        [plan.table.sqlName],
+        `estimating rows of ${this.tableWhat()}`,
+      );
       const estimate = rows.length ? BigInt(String(rows[0]![0])) : -1n;
       if (estimate > 0n) return estimate;
     }
@@ -175,7 +205,11 @@ export class PostgresSide implements EngineSide {
 
   async nullKeyCount(): Promise<bigint> {
     const plan = this.current;
-    const [[n]] = (await this.query(`SELECT count(*)::text FROM ${plan.table.sqlName} WHERE ${this.filters([anyNullKey(plan)])}`, [], `counting NULL keys of ${this.tableWhat()}`)) as [[string]];
+    const [[n]] = (await this.query(
+      `SELECT count(*)::text FROM ${plan.table.sqlName} WHERE ${this.filters([anyNullKey(plan)])}`,
+      [],
+      `counting NULL keys of ${this.tableWhat()}`,
+    )) as [[string]];
     return BigInt(n);
   }
 
@@ -197,7 +231,11 @@ export class PostgresSide implements EngineSide {
   async keyExtent(): Promise<{ min: KeyTuple; max: KeyTuple } | null> {
     const plan = this.current;
     const k = quoteIdent(plan.key[0]!.name);
-    const [[min, max]] = (await this.query(`SELECT min(${k})::text, max(${k})::text FROM ${plan.table.sqlName} WHERE ${this.filters()}`, [], `reading the key range of ${this.tableWhat()}`)) as [[string | null, string | null]];
+    const [[min, max]] = (await this.query(
+      `SELECT min(${k})::text, max(${k})::text FROM ${plan.table.sqlName} WHERE ${this.filters()}`,
+      [],
+      `reading the key range of ${this.tableWhat()}`,
+    )) as [[string | null, string | null]];
     return min === null || max === null ? null : { min: [min], max: [max] };
   }
 
@@ -240,7 +278,11 @@ export class PostgresSide implements EngineSide {
     const hash = rowHashExpression(plan);
     const what = `hashing ${this.tableWhat()}`;
     const grouped = (bucket: string, params: unknown[], filters: string[]) =>
-      this.query(`SELECT b, count(*)::text, sum(h)::text FROM (SELECT ${bucket} AS b, ${hash} AS h FROM ${plan.table.sqlName} WHERE ${this.filters(filters)}) s GROUP BY b`, params, what);
+      this.query(
+        `SELECT b, count(*)::text, sum(h)::text FROM (SELECT ${bucket} AS b, ${hash} AS h FROM ${plan.table.sqlName} WHERE ${this.filters(filters)}) s GROUP BY b`,
+        params,
+        what,
+      );
 
     if (total === 1 || request.arithmetic || fixedWidthKey(plan)) {
       // One scan of the range; the bucket of each row is computed, and rows are summed per bucket.
@@ -312,7 +354,11 @@ export class PostgresSide implements EngineSide {
           const parts = rangeChain(range).flatMap((r) => this.bounds(r, params));
           return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
         });
-        return this.query(`SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([notNullKey(plan), `(${alternatives.join(' OR ')})`])}`, params, `reading rows of ${this.tableWhat()}`);
+        return this.query(
+          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([notNullKey(plan), `(${alternatives.join(' OR ')})`])}`,
+          params,
+          `reading rows of ${this.tableWhat()}`,
+        );
       }),
     );
     const rows = results.flat() as RawValue[][];
@@ -322,13 +368,20 @@ export class PostgresSide implements EngineSide {
 
   async fetchNullKeyRows(): Promise<RawValue[][]> {
     const plan = this.current;
-    const rows = (await this.query(`SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([anyNullKey(plan)])}`, [], `reading rows with NULL keys of ${this.tableWhat()}`)) as RawValue[][];
+    const rows = (await this.query(
+      `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([anyNullKey(plan)])}`,
+      [],
+      `reading rows with NULL keys of ${this.tableWhat()}`,
+    )) as RawValue[][];
     this.rowsFetched += rows.length;
     return rows;
   }
 
   async stats(): Promise<SideStats> {
-    const bytes = this.connections.reduce((sum, { client, baseline }) => sum + (client as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream.bytesRead - baseline, 0);
+    const bytes = this.connections.reduce(
+      (sum, { client, baseline }) => sum + (client as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream.bytesRead - baseline,
+      0,
+    );
     return { bytesFetched: bytes, queries: this.queries, rowsFetched: this.rowsFetched };
   }
 

@@ -7,7 +7,9 @@ export function quoteSqliteIdent(name: string): string {
 }
 
 export function listSqliteTables(db: Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").raw().all() as [string][]).map(([name]) => String(name));
+  return (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").raw().all() as [string][]
+  ).map(([name]) => String(name));
 }
 
 interface IndexInfo {
@@ -19,11 +21,21 @@ interface IndexInfo {
 }
 
 function indexesOf(db: Database, table: string): IndexInfo[] {
-  const list = db.prepare('SELECT name, "unique", origin, partial FROM pragma_index_list(?)').raw().all(table) as [string, bigint | number, string, bigint | number][];
+  const list = db.prepare('SELECT name, "unique", origin, partial FROM pragma_index_list(?)').raw().all(table) as [
+    string,
+    bigint | number,
+    string,
+    bigint | number,
+  ][];
   const out: IndexInfo[] = [];
   for (const [name, unique, origin, partial] of list) {
     if (Number(partial)) continue;
-    const columns = (db.prepare('SELECT cid, name, coll, key FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno').raw().all(name) as [bigint | number, string | null, string, bigint | number][]);
+    const columns = db.prepare('SELECT cid, name, coll, key FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno').raw().all(name) as [
+      bigint | number,
+      string | null,
+      string,
+      bigint | number,
+    ][];
     // An expression index (cid -2) serves no plain column range.
     if (columns.some(([cid]) => Number(cid) === -2)) continue;
     out.push({
@@ -39,13 +51,22 @@ function indexesOf(db: Database, table: string): IndexInfo[] {
 
 /** Columns, primary key, unique keys and indexes of a table; its name matched as SQLite does (any case). */
 export function describeSqliteTable(db: Database, requested: string): TableShape | null {
-  const row = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE").raw().get(requested) as [string, string | null] | undefined;
+  const row = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE").raw().get(requested) as
+    | [string, string | null]
+    | undefined;
   if (!row) return null;
   const name = String(row[0]);
-  const info = db.prepare('SELECT name, type, "notnull", pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid').raw().all(name) as [string, string, bigint | number, bigint | number, bigint | number][];
+  const info = db.prepare('SELECT name, type, "notnull", pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid').raw().all(name) as [
+    string,
+    string,
+    bigint | number,
+    bigint | number,
+    bigint | number,
+  ][];
   const indexes = indexesOf(db, name);
   const collationOf = new Map<string, string>();
-  for (const index of indexes) index.columns.forEach((column, i) => index.collations[i] && !collationOf.has(column) && collationOf.set(column, index.collations[i]!));
+  for (const index of indexes)
+    index.columns.forEach((column, i) => index.collations[i] && !collationOf.has(column) && collationOf.set(column, index.collations[i]!));
   const pkColumns = info.filter(([, , , pkIndex]) => Number(pkIndex) > 0);
   const rowidAlias = pkColumns.length === 1 && String(pkColumns[0]![1]).toUpperCase() === 'INTEGER' && !/WITHOUT\s+ROWID/i.test(String(row[1] ?? ''));
   const columns: ColumnShape[] = info
@@ -58,7 +79,10 @@ export function describeSqliteTable(db: Database, requested: string): TableShape
       collation: collationOf.get(String(column)) ?? null,
       nullable: !Number(notnull) && !(rowidAlias && Number(pkIndex) > 0),
     }));
-  const pk = info.filter(([, , , pkIndex]) => Number(pkIndex) > 0).sort((a, b) => Number(a[3]) - Number(b[3])).map(([column]) => String(column));
+  const pk = info
+    .filter(([, , , pkIndex]) => Number(pkIndex) > 0)
+    .sort((a, b) => Number(a[3]) - Number(b[3]))
+    .map(([column]) => String(column));
   const primaryKey = pk.length ? pk : null;
   const uniqueKeys = indexes.filter((i) => i.unique).map((i) => i.columns);
   if (primaryKey && !uniqueKeys.some((u) => u.length === primaryKey.length && u.every((c, i) => c === primaryKey[i]))) uniqueKeys.push(primaryKey);

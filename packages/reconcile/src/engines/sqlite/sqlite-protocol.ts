@@ -5,9 +5,7 @@ export interface WorkerRequest {
   args: unknown[];
 }
 
-export type WorkerResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: { message: string; exitCode: number | null } };
+export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: { message: string; exitCode: number | null } };
 
 export interface WorkerData {
   file: string;

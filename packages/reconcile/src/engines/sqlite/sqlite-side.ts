@@ -17,7 +17,10 @@ class SqliteWorker {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private failure: Error | null = null;
 
-  constructor(file: string, private readonly describe: (message: string, exitCode: number | null) => Error) {
+  constructor(
+    file: string,
+    private readonly describe: (message: string, exitCode: number | null) => Error,
+  ) {
     this.worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), { workerData: { file } satisfies WorkerData });
     this.worker.on('message', (response: WorkerResponse) => {
       const waiter = this.pending.get(response.id);
@@ -82,7 +85,14 @@ export class SqliteSide implements EngineSide {
       handle = await openFile(path, 'r');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file (reconcile never creates one)' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+      const reason =
+        code === 'ENOENT'
+          ? 'no such file (reconcile never creates one)'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : code === 'EISDIR'
+              ? 'is a directory'
+              : (error as Error).message;
       throw new InputMissingError(`cannot read SQLite database ${this.display}: ${reason}`);
     }
     try {

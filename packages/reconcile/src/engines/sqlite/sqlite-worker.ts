@@ -1,7 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database, { type Database as DatabaseType, type Statement } from 'better-sqlite3';
 import type { RawValue } from '../../normalization/canonical-value.js';
-import { bucketRange, rangeChain, type BucketHash, type BucketRequest, type DuplicateKeys, type KeyRange, type KeyTuple, type SidePlan } from '../engine-side.js';
+import {
+  bucketRange,
+  rangeChain,
+  type BucketHash,
+  type BucketRequest,
+  type DuplicateKeys,
+  type KeyRange,
+  type KeyTuple,
+  type SidePlan,
+} from '../engine-side.js';
 import { describeSqliteTable, listSqliteTables, quoteSqliteIdent } from './sqlite-catalog.js';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './sqlite-protocol.js';
 import { registerRowHash, ROW_HASH_FUNCTION } from './sqlite-row-hash.js';
@@ -39,9 +48,20 @@ function statement(sql: string): Statement {
 const q = quoteSqliteIdent;
 const keyColumns = () => current().key.map((c) => q(c.name));
 const keyTuple = () => (current().key.length === 1 ? keyColumns()[0]! : `(${keyColumns().join(', ')})`);
-const placeholder = () => (current().key.length === 1 ? '?' : `(${current().key.map(() => '?').join(', ')})`);
-const notNull = () => keyColumns().map((c) => `${c} IS NOT NULL`).join(' AND ');
-const anyNull = () => `(${keyColumns().map((c) => `${c} IS NULL`).join(' OR ')})`;
+const placeholder = () =>
+  current().key.length === 1
+    ? '?'
+    : `(${current()
+        .key.map(() => '?')
+        .join(', ')})`;
+const notNull = () =>
+  keyColumns()
+    .map((c) => `${c} IS NOT NULL`)
+    .join(' AND ');
+const anyNull = () =>
+  `(${keyColumns()
+    .map((c) => `${c} IS NULL`)
+    .join(' OR ')})`;
 const where = (extra: string[] = []) => ['1', ...(current().where ? [`(${current().where})`] : []), ...extra].join(' AND ');
 const table = () => current().table.sqlName;
 const allColumns = () => [...current().key, ...current().columns].map((c) => q(c.name)).join(', ');
@@ -82,11 +102,16 @@ const ops: Record<string, (...args: never[]) => unknown> = {
     return null;
   },
   count: () => statement(`SELECT count(*) FROM ${table()} WHERE ${where()}`).pluck().get(),
-  nullKeyCount: () => statement(`SELECT count(*) FROM ${table()} WHERE ${where([anyNull()])}`).pluck().get(),
+  nullKeyCount: () =>
+    statement(`SELECT count(*) FROM ${table()} WHERE ${where([anyNull()])}`)
+      .pluck()
+      .get(),
   duplicateKeys: (limit: number): DuplicateKeys => {
     const names = current().key.map((c) => c.name);
     if (current().table.uniqueKeys.some((u) => u.every((c) => names.includes(c)))) return { keys: 0n, sample: [] };
-    const rows = statement(`SELECT count(*) OVER (), ${keyColumns().join(', ')} FROM ${table()} WHERE ${where([notNull()])} GROUP BY ${keyColumns().join(', ')} HAVING count(*) > 1 ORDER BY ${keyColumns().join(', ')} LIMIT ${limit}`)
+    const rows = statement(
+      `SELECT count(*) OVER (), ${keyColumns().join(', ')} FROM ${table()} WHERE ${where([notNull()])} GROUP BY ${keyColumns().join(', ')} HAVING count(*) > 1 ORDER BY ${keyColumns().join(', ')} LIMIT ${limit}`,
+    )
       .raw()
       .all() as unknown[][];
     return { keys: rows.length ? BigInt(rows[0]![0] as bigint) : 0n, sample: rows.map((r) => r.slice(1) as KeyTuple) };
@@ -100,7 +125,9 @@ const ops: Record<string, (...args: never[]) => unknown> = {
   },
   quantiles: (range: KeyRange, step: number) => {
     const k = keyColumns().join(', ');
-    return statement(`SELECT ${k} FROM (SELECT ${k}, row_number() OVER (ORDER BY ${k}) AS rn FROM ${table()} WHERE ${where(rangeSql(range))}) WHERE rn % ${Math.max(1, Math.floor(step))} = 0 ORDER BY rn`)
+    return statement(
+      `SELECT ${k} FROM (SELECT ${k}, row_number() OVER (ORDER BY ${k}) AS rn FROM ${table()} WHERE ${where(rangeSql(range))}) WHERE rn % ${Math.max(1, Math.floor(step))} = 0 ORDER BY rn`,
+    )
       .raw()
       .all(...rangeParams(range));
   },
@@ -139,11 +166,19 @@ const ops: Record<string, (...args: never[]) => unknown> = {
   fetchRows: (ranges: KeyRange[]) => {
     const rows: RawValue[][] = [];
     for (const range of ranges) {
-      for (const row of statement(`SELECT ${allColumns()} FROM ${table()} WHERE ${where(rangeSql(range))}`).raw().iterate(...rangeParams(range))) rows.push(row as RawValue[]);
+      for (const row of statement(`SELECT ${allColumns()} FROM ${table()} WHERE ${where(rangeSql(range))}`)
+        .raw()
+        .iterate(...rangeParams(range)))
+        rows.push(row as RawValue[]);
     }
     return fetched(rows);
   },
-  fetchNullKeyRows: () => fetched(statement(`SELECT ${allColumns()} FROM ${table()} WHERE ${where([anyNull()])}`).raw().all() as RawValue[][]),
+  fetchNullKeyRows: () =>
+    fetched(
+      statement(`SELECT ${allColumns()} FROM ${table()} WHERE ${where([anyNull()])}`)
+        .raw()
+        .all() as RawValue[][],
+    ),
   stats: () => ({ bytesFetched, rowsFetched }),
   close: () => {
     db.close();

@@ -44,4 +44,3 @@ export function baseSchema(): SchemaDocument {
     procedures: [{ name: 'purge_users', parameters: ['older_than integer'], definition: 'DELETE FROM users WHERE age > older_than' }],
   };
 }
-

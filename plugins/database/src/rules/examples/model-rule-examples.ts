@@ -56,7 +56,10 @@ export const modelRuleCases: Record<string, { before?: Parts; after: Parts }> = 
   'exclusion-removed': { before: { extra: EXCLUSION }, after: {} },
   'extension-added': { after: { extra: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;' } },
   'extension-removed': { before: { extra: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;' }, after: {} },
-  'extension-changed': { before: { extra: "CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.5';" }, after: { extra: "CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.6';" } },
+  'extension-changed': {
+    before: { extra: "CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.5';" },
+    after: { extra: "CREATE EXTENSION IF NOT EXISTS pg_trgm VERSION '1.6';" },
+  },
 };
 
 function schemaSql(parts: Parts): string {

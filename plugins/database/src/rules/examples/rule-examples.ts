@@ -66,7 +66,8 @@ export const ruleCases: Record<string, RuleCase> = {
     after: (s) => void (s.views['active_users'] = { definition: "SELECT email, id FROM users WHERE status = 'active'", columns: ['email', 'id'] }),
   },
   'view-columns-added': {
-    after: (s) => void (s.views['active_users'] = { definition: "SELECT id, email, name FROM users WHERE status = 'active'", columns: ['id', 'email', 'name'] }),
+    after: (s) =>
+      void (s.views['active_users'] = { definition: "SELECT id, email, name FROM users WHERE status = 'active'", columns: ['id', 'email', 'name'] }),
   },
   'view-definition-changed': {
     after: (s) => void (s.views['active_users'] = { definition: "SELECT id, email FROM users WHERE status IN ('active', 'trial')", columns: ['id', 'email'] }),

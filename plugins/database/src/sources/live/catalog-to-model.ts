@@ -144,7 +144,8 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
         break;
       case 'u':
         // One constraint per column set, as the JSON loader keeps it.
-        if (!uniques.some((u) => sameColumnSet(u.columns, constraint.columns))) uniques.push({ name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) });
+        if (!uniques.some((u) => sameColumnSet(u.columns, constraint.columns)))
+          uniques.push({ name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) });
         break;
       case 'c':
         checks.push({ name: constraint.name, expression: checkExpression(constraint.definition) });
@@ -181,7 +182,9 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
     foreignKeys,
     indexes: tableIndexes,
     ...(relation.partition_key ? { partitionBy: relation.partition_key } : {}),
-    ...(relation.parent_name ? { partitionOf: { schema: relation.parent_schema, name: relation.parent_name, bound: relation.partition_bound ?? 'DEFAULT' } } : {}),
+    ...(relation.parent_name
+      ? { partitionOf: { schema: relation.parent_schema, name: relation.parent_name, bound: relation.partition_bound ?? 'DEFAULT' } }
+      : {}),
   };
 }
 
@@ -214,7 +217,12 @@ function toRoutine(row: RoutineRow): Routine {
   };
 }
 
-const TRIGGER_EVENTS: [number, TriggerEvent][] = [[4, 'insert'], [16, 'update'], [8, 'delete'], [32, 'truncate']];
+const TRIGGER_EVENTS: [number, TriggerEvent][] = [
+  [4, 'insert'],
+  [16, 'update'],
+  [8, 'delete'],
+  [32, 'truncate'],
+];
 
 /** The WHEN condition of `pg_get_triggerdef` output, without the parentheses it is printed in. */
 function triggerCondition(definition: string): string | null {

@@ -46,7 +46,9 @@ export async function readCatalogSchema(query: CatalogQuery): Promise<DatabaseSc
   const triggers = await query<TriggerRow>(TRIGGERS_QUERY);
   const extensions = await query<ExtensionRow>(EXTENSIONS_QUERY);
   const notCompared = await query<{ kind: string; count: number }>(NOT_COMPARED_QUERY);
-  return readCatalogDefinitions(postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers, extensions, notCompared }));
+  return readCatalogDefinitions(
+    postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers, extensions, notCompared }),
+  );
 }
 
 /** Reads the user schemas of a live PostgreSQL database into the normalized model, read-only. */

@@ -28,7 +28,11 @@ export function withLibpqSslSemantics(url: string): string {
   return `${url}&uselibpqcompat=true`;
 }
 
-export async function withReadOnlySession<T>(url: string, work: (query: CatalogQuery, target: PostgresTarget) => Promise<T>, options: ReadOnlySessionOptions = {}): Promise<T> {
+export async function withReadOnlySession<T>(
+  url: string,
+  work: (query: CatalogQuery, target: PostgresTarget) => Promise<T>,
+  options: ReadOnlySessionOptions = {},
+): Promise<T> {
   const target = parsePostgresUrl(url);
   const { default: pg } = await import('pg');
   const client: Client = new pg.Client({
@@ -46,7 +50,7 @@ export async function withReadOnlySession<T>(url: string, work: (query: CatalogQ
     await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.statementTimeoutMs ?? 30_000))}`);
     await client.query('SET LOCAL lock_timeout = 5000');
     // Deterministic name qualification in format_type / pg_get_* output, whatever the role's settings.
-    await client.query("SET LOCAL search_path = public");
+    await client.query('SET LOCAL search_path = public');
     const query: CatalogQuery = async (sql) => (await client.query(sql)).rows;
     return await work(query, target);
   } catch (error) {

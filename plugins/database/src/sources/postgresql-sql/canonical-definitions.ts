@@ -46,18 +46,22 @@ export async function readCatalogDefinitions(model: DatabaseSchema): Promise<Dat
     return rest as T;
   };
   for (const table of model.tables) {
-    table.indexes = table.indexes.map((index) => reread(index, (s, source) => {
-      const statement = nodeAs(s, 'IndexStmt');
-      return statement ? indexOfStatement(statement, source) : undefined;
-    }));
+    table.indexes = table.indexes.map((index) =>
+      reread(index, (s, source) => {
+        const statement = nodeAs(s, 'IndexStmt');
+        return statement ? indexOfStatement(statement, source) : undefined;
+      }),
+    );
   }
-  model.triggers = model.triggers.map((trigger) => reread(trigger, (s, source) => {
-    const statement = nodeAs(s, 'CreateTrigStmt');
-    if (!statement) return undefined;
-    // The catalog names the table with its schema; the rest is read as a file's trigger is.
-    const { condition, arguments: args, canonical, function: fn } = triggerOfStatement(statement, source);
-    return { condition, function: fn, ...(args ? { arguments: args } : {}), ...(canonical ? { canonical } : {}) };
-  }));
+  model.triggers = model.triggers.map((trigger) =>
+    reread(trigger, (s, source) => {
+      const statement = nodeAs(s, 'CreateTrigStmt');
+      if (!statement) return undefined;
+      // The catalog names the table with its schema; the rest is read as a file's trigger is.
+      const { condition, arguments: args, canonical, function: fn } = triggerOfStatement(statement, source);
+      return { condition, function: fn, ...(args ? { arguments: args } : {}), ...(canonical ? { canonical } : {}) };
+    }),
+  );
   await parseEach(pending);
   return model;
 }
@@ -83,14 +87,20 @@ export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<D
         sql: `CREATE INDEX canonical_probe ON canonical_probe (${index.columns.join(', ')})${index.predicate ? ` WHERE ${index.predicate}` : ''}`,
         assign: (s) => {
           const statement = nodeAs(s, 'IndexStmt');
-          if (statement) index.canonical = canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } } as Node);
+          if (statement)
+            index.canonical = canonicalTree({
+              List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] },
+            } as Node);
         },
       });
     }
   }
   for (const view of model.views) {
     if (view.canonical !== undefined) continue;
-    pending.push({ sql: `CREATE VIEW canonical_probe AS ${view.definition.trim().replace(/;\s*$/, '')}`, assign: (s) => void (view.canonical = canonicalTree(nodeAs(s, 'ViewStmt')?.query)) });
+    pending.push({
+      sql: `CREATE VIEW canonical_probe AS ${view.definition.trim().replace(/;\s*$/, '')}`,
+      assign: (s) => void (view.canonical = canonicalTree(nodeAs(s, 'ViewStmt')?.query)),
+    });
   }
   await parseEach(pending);
   return foldInheritedDefinitions(model);

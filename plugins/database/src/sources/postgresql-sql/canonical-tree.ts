@@ -46,7 +46,14 @@ function canonical(value: Json): Json {
     if (key === 'A_Expr' && (inner as { kind?: string }).kind === 'AEXPR_IN') {
       // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, which is what a dump shows.
       const node = inner as { name?: Json; lexpr?: Json; rexpr?: { List?: { items?: Json[] } } };
-      return canonical({ A_Expr: { kind: 'AEXPR_OP_ANY', name: node.name ?? null, lexpr: node.lexpr ?? null, rexpr: { A_ArrayExpr: { elements: node.rexpr?.List?.items ?? [] } } } });
+      return canonical({
+        A_Expr: {
+          kind: 'AEXPR_OP_ANY',
+          name: node.name ?? null,
+          lexpr: node.lexpr ?? null,
+          rexpr: { A_ArrayExpr: { elements: node.rexpr?.List?.items ?? [] } },
+        },
+      });
     }
     if (key === 'RangeVar') {
       const relation = { ...(inner as { [k: string]: Json }) };

@@ -18,7 +18,9 @@ export function indexOfStatement(statement: IndexStmt, source: SqlText, line?: n
     unique: statement.unique ?? false,
     predicate: statement.whereClause ? expressionText(statement.whereClause, source) : null,
     method,
-    canonical: canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } }) + (include.length ? ` INCLUDE ${include.join(',')}` : ''),
+    canonical:
+      canonicalTree({ List: { items: [...(statement.indexParams ?? []), ...(statement.whereClause ? [statement.whereClause] : [])] } }) +
+      (include.length ? ` INCLUDE ${include.join(',')}` : ''),
     ...(line !== undefined ? { line } : {}),
   };
 }

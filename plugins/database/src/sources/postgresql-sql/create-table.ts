@@ -31,7 +31,8 @@ export function createTable(builder: SchemaBuilder, statement: CreateStmt, lengt
   // PARTITION OF lists no columns: the partition has its parent's (pg_dump writes them out).
   const parent = statement.partbound ? builder.table(rangeVarName(nodeAs(statement.inhRelations?.[0], 'RangeVar'))) : undefined;
   if (parent && table.columns.length === 0) table.columns = structuredClone(parent.columns);
-  if (parent && statement.partbound) table.partitionOf = { schema: parent.schema, name: parent.name, bound: partitionBoundText(statement.partbound, builder, length) };
+  if (parent && statement.partbound)
+    table.partitionOf = { schema: parent.schema, name: parent.name, bound: partitionBoundText(statement.partbound, builder, length) };
   if (statement.partspec) table.partitionBy = partitionKeyText(statement.partspec, builder);
   for (const constraint of constraints) addTableConstraint(builder, table, constraint);
   builder.upsert(builder.model.tables, table);

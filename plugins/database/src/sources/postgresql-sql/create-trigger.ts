@@ -11,7 +11,12 @@ import type { SqlText } from './sql-text.js';
 // Bits of pg_trigger.tgtype, as the parser reports timing and events.
 const BEFORE = 2;
 const INSTEAD = 64;
-const EVENTS: [number, TriggerEvent][] = [[4, 'insert'], [16, 'update'], [8, 'delete'], [32, 'truncate']];
+const EVENTS: [number, TriggerEvent][] = [
+  [4, 'insert'],
+  [16, 'update'],
+  [8, 'delete'],
+  [32, 'truncate'],
+];
 
 /** The trigger a CREATE TRIGGER statement defines, as the model holds it. */
 export function triggerOfStatement(statement: CreateTrigStmt, source: SqlText, line?: number): Trigger {

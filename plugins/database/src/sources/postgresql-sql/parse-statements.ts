@@ -90,7 +90,9 @@ const CACHE_LIMIT = 100_000;
 export async function parseStatements(text: string, source: SqlText): Promise<ParsedStatement[]> {
   const { parse } = await import('libpg-query');
   const whole = async (): Promise<ParsedStatement[]> =>
-    ((await parse(text)).stmts ?? []).flatMap((raw) => (raw.stmt ? [{ stmt: raw.stmt, offset: raw.stmt_location ?? 0, length: raw.stmt_len, nodeText: source }] : []));
+    ((await parse(text)).stmts ?? []).flatMap((raw) =>
+      raw.stmt ? [{ stmt: raw.stmt, offset: raw.stmt_location ?? 0, length: raw.stmt_len, nodeText: source }] : [],
+    );
   const ends = statementEnds(text);
   if (!ends) return whole();
   const out: ParsedStatement[] = [];

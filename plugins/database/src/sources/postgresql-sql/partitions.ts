@@ -32,7 +32,13 @@ export function partitionBoundText(bound: PartitionBoundSpec, builder: SchemaBui
     .trim();
 }
 
-export function attachPartition(builder: SchemaBuilder, parent: Table, child: Table | undefined, bound: PartitionBoundSpec | undefined, length: number | undefined): void {
+export function attachPartition(
+  builder: SchemaBuilder,
+  parent: Table,
+  child: Table | undefined,
+  bound: PartitionBoundSpec | undefined,
+  length: number | undefined,
+): void {
   if (!child) return;
   child.partitionOf = { schema: parent.schema, name: parent.name, bound: bound ? partitionBoundText(bound, builder, length) : 'DEFAULT' };
 }

@@ -6,7 +6,10 @@ import { objectIdentity, objectKey } from '../../schema/qualified-name.js';
 function nextvalSequence(sql: string): { schema: string | null; name: string } | null {
   const match = /^nextval\('((?:[^']|'')+)'(?:::regclass)?\)$/i.exec(sql.trim());
   if (!match) return null;
-  const parts = match[1]!.replace(/''/g, "'").split('.').map((p) => p.replace(/^"(.*)"$/, '$1'));
+  const parts = match[1]!
+    .replace(/''/g, "'")
+    .split('.')
+    .map((p) => p.replace(/^"(.*)"$/, '$1'));
   return parts.length === 2 ? { schema: parts[0]!, name: parts[1]! } : { schema: null, name: parts[0]! };
 }
 

@@ -13,7 +13,10 @@ export class SqlText {
   /** Added to every offset given: where the parsed piece starts in the text, in bytes. */
   private readonly base: number;
 
-  constructor(readonly text: string, shared?: { charIndex: Uint32Array | null; base: number }) {
+  constructor(
+    readonly text: string,
+    shared?: { charIndex: Uint32Array | null; base: number },
+  ) {
     if (shared) {
       this.charIndex = shared.charIndex;
       this.base = shared.base;

@@ -62,7 +62,10 @@ function readColumns(db: Database, entry: SchemaEntry, autoincrement: readonly s
   const info = rows(db, 'SELECT name, type, "notnull" AS not_null, dflt_value, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid', [entry.name])
     // hidden = 1: a virtual table's hidden column, not part of the table as users see it.
     .filter((row) => row['hidden'] !== 1);
-  const primaryKey = info.filter((row) => Number(row['pk']) > 0).sort((a, b) => Number(a['pk']) - Number(b['pk'])).map((row) => text(row['name']));
+  const primaryKey = info
+    .filter((row) => Number(row['pk']) > 0)
+    .sort((a, b) => Number(a['pk']) - Number(b['pk']))
+    .map((row) => text(row['name']));
   const columns = info.map((row): Column => {
     const name = text(row['name']);
     // No declared type means BLOB affinity in SQLite.
@@ -121,7 +124,11 @@ function readIndexes(db: Database, table: string, sqlByIndex: ReadonlyMap<string
 }
 
 function readForeignKeys(db: Database, table: string): ForeignKey[] {
-  const list = rows(db, 'SELECT id, seq, "table" AS target, "from" AS source, "to" AS target_column, on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq', [table]);
+  const list = rows(
+    db,
+    'SELECT id, seq, "table" AS target, "from" AS source, "to" AS target_column, on_update, on_delete FROM pragma_foreign_key_list(?) ORDER BY id, seq',
+    [table],
+  );
   const byId = new Map<number, Row[]>();
   for (const row of list) byId.set(Number(row['id']), [...(byId.get(Number(row['id'])) ?? []), row]);
   const action = (value: SqlValue | undefined): ReferentialAction | null => (ACTIONS.has(text(value)) ? (text(value) as ReferentialAction) : null);
@@ -181,7 +188,10 @@ function readView(db: Database, entry: SchemaEntry): View {
  * (sqlite_sequence, sqlite_stat*) and virtual tables are left out.
  */
 export function sqliteCatalogToModel(db: Database): DatabaseSchema {
-  const entries: SchemaEntry[] = rows(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid").map((row) => ({
+  const entries: SchemaEntry[] = rows(
+    db,
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+  ).map((row) => ({
     type: text(row['type']),
     name: text(row['name']),
     table: text(row['tbl_name']),

@@ -68,7 +68,11 @@ export function tokenize(sql: string): Token[] {
 /** `"a""b"` → `a"b`, `[x]` → `x`, `` `x` `` → `x`; bare words as written. */
 export function unquoteIdentifier(text: string): string {
   const first = text[0];
-  if (first === '"' || first === '`') return text.slice(1, -1).split(first + first).join(first);
+  if (first === '"' || first === '`')
+    return text
+      .slice(1, -1)
+      .split(first + first)
+      .join(first);
   if (first === '[') return text.slice(1, -1);
   if (first === "'") return text.slice(1, -1).replace(/''/g, "'");
   return text;

@@ -39,7 +39,15 @@ class ApiDiff {
     return describeLocation(at, (side === 'before' ? this.before : this.after).documents.root);
   }
 
-  private push(kind: string, at: Located, side: 'before' | 'after', subject: string, operations: string[], values: { before?: unknown; after?: unknown }, extra: Record<string, unknown> = {}): void {
+  private push(
+    kind: string,
+    at: Located,
+    side: 'before' | 'after',
+    subject: string,
+    operations: string[],
+    values: { before?: unknown; after?: unknown },
+    extra: Record<string, unknown> = {},
+  ): void {
     const details: ApiChangeDetails = { operations, unstable: operations.length > 0 && operations.every((o) => this.unstableOperations.has(o)), ...extra };
     const change: SchemaChange = { kind, path: this.where(at, side), subject, ...values, details };
     this.changes.push(change);
@@ -58,7 +66,15 @@ class ApiDiff {
     for (const [key, next] of this.after.operations) {
       if (this.before.operations.has(key)) continue;
       const kind = next.webhook ? 'webhook.added' : 'endpoint.added';
-      this.push(kind, next.at, 'after', next.label, [next.label], { after: next.operationId ?? next.label }, { pathAdded: !next.webhook && !this.before.paths.has(key.slice(key.indexOf(' ') + 1)) });
+      this.push(
+        kind,
+        next.at,
+        'after',
+        next.label,
+        [next.label],
+        { after: next.operationId ?? next.label },
+        { pathAdded: !next.webhook && !this.before.paths.has(key.slice(key.indexOf(' ') + 1)) },
+      );
     }
     this.securitySchemes();
     this.schemas();
@@ -73,11 +89,19 @@ class ApiDiff {
       return;
     }
     const pathRemoved = !this.after.paths.has(old.key.slice(old.key.indexOf(' ') + 1));
-    this.push('endpoint.removed', old.at, 'before', old.label, [old.label], { before: old.operationId ?? old.label }, {
-      pathRemoved,
-      deprecated: old.lifecycle.deprecated,
-      sunset: old.lifecycle.sunset,
-    });
+    this.push(
+      'endpoint.removed',
+      old.at,
+      'before',
+      old.label,
+      [old.label],
+      { before: old.operationId ?? old.label },
+      {
+        pathRemoved,
+        deprecated: old.lifecycle.deprecated,
+        sunset: old.lifecycle.sunset,
+      },
+    );
   }
 
   /** Compares two schemas at one place of an operation and attributes what differs to it. */
@@ -91,7 +115,7 @@ class ApiDiff {
     while (stack.length) {
       const current = stack.pop()!;
       for (const record of current.records) this.records.add(record);
-      for (const child of current.children) if (!seen.has(child)) (seen.add(child), stack.push(child));
+      for (const child of current.children) if (!seen.has(child)) seen.add(child), stack.push(child);
     }
   }
 
@@ -102,13 +126,18 @@ class ApiDiff {
     const b = next.lifecycle;
     if (!a.deprecated && b.deprecated) this.push('endpoint.deprecated', next.at, 'after', label, ops, { before: false, after: true }, { sunset: b.sunset });
     if (a.deprecated && !b.deprecated) this.push('endpoint.reactivated', next.at, 'after', label, ops, { before: true, after: false });
-    if (a.sunset && b.sunset && a.sunset !== b.sunset) this.push('endpoint.sunset-changed', next.at, 'after', label, ops, { before: a.sunset, after: b.sunset }, { earlier: b.sunset < a.sunset });
+    if (a.sunset && b.sunset && a.sunset !== b.sunset)
+      this.push('endpoint.sunset-changed', next.at, 'after', label, ops, { before: a.sunset, after: b.sunset }, { earlier: b.sunset < a.sunset });
     const rankA = STABILITY.indexOf(a.stability ?? 'stable');
     const rankB = STABILITY.indexOf(b.stability ?? 'stable');
     if (rankA !== -1 && rankB !== -1 && rankA !== rankB) {
-      this.push(rankB < rankA ? 'endpoint.stability-decreased' : 'endpoint.stability-increased', next.at, 'after', label, ops, { before: a.stability ?? 'stable', after: b.stability ?? 'stable' });
+      this.push(rankB < rankA ? 'endpoint.stability-decreased' : 'endpoint.stability-increased', next.at, 'after', label, ops, {
+        before: a.stability ?? 'stable',
+        after: b.stability ?? 'stable',
+      });
     }
-    if (old.operationId !== next.operationId) this.push('endpoint.operation-id-changed', next.at, 'after', label, ops, { before: old.operationId ?? null, after: next.operationId ?? null });
+    if (old.operationId !== next.operationId)
+      this.push('endpoint.operation-id-changed', next.at, 'after', label, ops, { before: old.operationId ?? null, after: next.operationId ?? null });
     for (const tag of next.tags) if (!old.tags.includes(tag)) this.push('endpoint.tag-added', next.at, 'after', label, ops, { after: tag });
     for (const tag of old.tags) if (!next.tags.includes(tag)) this.push('endpoint.tag-removed', next.at, 'after', label, ops, { before: tag });
 
@@ -130,10 +159,26 @@ class ApiDiff {
       const moved = added.find((q) => q.name.toLowerCase() === p.name.toLowerCase());
       if (moved) {
         added.splice(added.indexOf(moved), 1);
-        this.push('parameter.moved', moved.at, 'after', describe(moved), ops, { before: p.in, after: moved.in }, { name: p.name, from: p.in, to: moved.in, required: moved.required });
+        this.push(
+          'parameter.moved',
+          moved.at,
+          'after',
+          describe(moved),
+          ops,
+          { before: p.in, after: moved.in },
+          { name: p.name, from: p.in, to: moved.in, required: moved.required },
+        );
         continue;
       }
-      this.push('parameter.removed', p.at, 'before', describe(p), ops, { before: p.name }, { name: p.name, in: p.in, required: p.required, deprecated: p.deprecated });
+      this.push(
+        'parameter.removed',
+        p.at,
+        'before',
+        describe(p),
+        ops,
+        { before: p.name },
+        { name: p.name, in: p.in, required: p.required, deprecated: p.deprecated },
+      );
     }
     for (const p of added) this.push('parameter.added', p.at, 'after', describe(p), ops, { after: p.name }, { name: p.name, in: p.in, required: p.required });
     for (const [key, p] of old.parameters) {
@@ -146,7 +191,15 @@ class ApiDiff {
       if (!p.deprecated && q.deprecated) this.push('parameter.deprecated', q.at, 'after', subject, ops, { before: false, after: true }, common);
       if (p.deprecated && !q.deprecated) this.push('parameter.reactivated', q.at, 'after', subject, ops, { before: true, after: false }, common);
       if ((p.style ?? null) !== (q.style ?? null) || (p.explode ?? null) !== (q.explode ?? null)) {
-        this.push('parameter.style-changed', q.at, 'after', subject, ops, { before: { style: p.style ?? null, explode: p.explode ?? null }, after: { style: q.style ?? null, explode: q.explode ?? null } }, common);
+        this.push(
+          'parameter.style-changed',
+          q.at,
+          'after',
+          subject,
+          ops,
+          { before: { style: p.style ?? null, explode: p.explode ?? null }, after: { style: q.style ?? null, explode: q.explode ?? null } },
+          common,
+        );
       }
       this.compareSchemas(p.schema, q.schema, 'request', 'parameter', q.name, label);
     }
@@ -169,18 +222,31 @@ class ApiDiff {
     this.content(a.content, b.content, 'request-body', subject, label, direction, 'request body', true, b.at);
   }
 
-  private content(a: Map<string, MediaEntry>, b: Map<string, MediaEntry>, kind: string, subject: string, label: string, direction: Direction, what: string, success: boolean, container: Located): void {
+  private content(
+    a: Map<string, MediaEntry>,
+    b: Map<string, MediaEntry>,
+    kind: string,
+    subject: string,
+    label: string,
+    direction: Direction,
+    what: string,
+    success: boolean,
+    container: Located,
+  ): void {
     const ops = [label];
     for (const [mediaType, entry] of a) {
-      if (!b.has(mediaType)) this.push(`${kind}.media-type-removed`, entry.at, 'before', `${subject} (${mediaType})`, ops, { before: mediaType }, { mediaType, success });
+      if (!b.has(mediaType))
+        this.push(`${kind}.media-type-removed`, entry.at, 'before', `${subject} (${mediaType})`, ops, { before: mediaType }, { mediaType, success });
     }
     for (const [mediaType, entry] of b) {
-      if (!a.has(mediaType)) this.push(`${kind}.media-type-added`, entry.at ?? container, 'after', `${subject} (${mediaType})`, ops, { after: mediaType }, { mediaType, success });
+      if (!a.has(mediaType))
+        this.push(`${kind}.media-type-added`, entry.at ?? container, 'after', `${subject} (${mediaType})`, ops, { after: mediaType }, { mediaType, success });
     }
     for (const [mediaType, entry] of a) {
       const counterpart = b.get(mediaType);
       // JSON bodies are the common case: name them plainly, others with their media type.
-      if (counterpart) this.compareSchemas(entry.schema, counterpart.schema, direction, 'property', mediaType === 'application/json' ? what : `${what} (${mediaType})`, label);
+      if (counterpart)
+        this.compareSchemas(entry.schema, counterpart.schema, direction, 'property', mediaType === 'application/json' ? what : `${what} (${mediaType})`, label);
     }
   }
 
@@ -198,7 +264,8 @@ class ApiDiff {
       this.headers(response, counterpart, subject, label);
     }
     for (const [status, response] of next.responses) {
-      if (!old.responses.has(status)) this.push('response.status-added', response.at, 'after', `${label} response ${status}`, ops, { after: status }, { status, success: isSuccess(status) });
+      if (!old.responses.has(status))
+        this.push('response.status-added', response.at, 'after', `${label} response ${status}`, ops, { after: status }, { status, success: isSuccess(status) });
     }
   }
 
@@ -211,12 +278,23 @@ class ApiDiff {
         this.push('response.header-removed', header.at, 'before', name, ops, { before: header.name }, { header: header.name, required: header.required });
         continue;
       }
-      if (header.required && !counterpart.required) this.push('response.header-became-optional', counterpart.at, 'after', name, ops, { before: true, after: false }, { header: header.name });
-      if (!header.required && counterpart.required) this.push('response.header-became-required', counterpart.at, 'after', name, ops, { before: false, after: true }, { header: header.name });
+      if (header.required && !counterpart.required)
+        this.push('response.header-became-optional', counterpart.at, 'after', name, ops, { before: true, after: false }, { header: header.name });
+      if (!header.required && counterpart.required)
+        this.push('response.header-became-required', counterpart.at, 'after', name, ops, { before: false, after: true }, { header: header.name });
       this.compareSchemas(header.schema, counterpart.schema, 'response', 'header', `response ${a.status} header ${counterpart.name}`, label);
     }
     for (const [key, header] of b.headers) {
-      if (!a.headers.has(key)) this.push('response.header-added', header.at, 'after', `${subject} header ${header.name}`, ops, { after: header.name }, { header: header.name, required: header.required });
+      if (!a.headers.has(key))
+        this.push(
+          'response.header-added',
+          header.at,
+          'after',
+          `${subject} header ${header.name}`,
+          ops,
+          { after: header.name },
+          { header: header.name, required: header.required },
+        );
     }
   }
 
@@ -240,7 +318,8 @@ class ApiDiff {
         const more = scopes.filter((s) => !had.includes(s));
         const fewer = had.filter((s) => !scopes.includes(s));
         if (more.length) this.push('security.scope-added', next.at, 'after', `${label} security ${scheme}`, ops, { after: more }, { scheme, scopes: more });
-        if (fewer.length) this.push('security.scope-removed', next.at, 'after', `${label} security ${scheme}`, ops, { before: fewer }, { scheme, scopes: fewer });
+        if (fewer.length)
+          this.push('security.scope-removed', next.at, 'after', `${label} security ${scheme}`, ops, { before: fewer }, { scheme, scopes: fewer });
       }
     }
     for (const [key, alt] of before) {
@@ -267,25 +346,65 @@ class ApiDiff {
         const other = next.flows.get(flowName);
         if (!other) continue;
         if (flow.authorizationUrl !== other.authorizationUrl || flow.tokenUrl !== other.tokenUrl) {
-          this.push('security-scheme.oauth-url-changed', next.at, 'after', `${subject} flow ${flowName}`, [], { before: { authorizationUrl: flow.authorizationUrl ?? null, tokenUrl: flow.tokenUrl ?? null }, after: { authorizationUrl: other.authorizationUrl ?? null, tokenUrl: other.tokenUrl ?? null } }, { scheme: name, flow: flowName });
+          this.push(
+            'security-scheme.oauth-url-changed',
+            next.at,
+            'after',
+            `${subject} flow ${flowName}`,
+            [],
+            {
+              before: { authorizationUrl: flow.authorizationUrl ?? null, tokenUrl: flow.tokenUrl ?? null },
+              after: { authorizationUrl: other.authorizationUrl ?? null, tokenUrl: other.tokenUrl ?? null },
+            },
+            { scheme: name, flow: flowName },
+          );
         }
         const removed = flow.scopes.filter((s) => !other.scopes.includes(s));
         const added = other.scopes.filter((s) => !flow.scopes.includes(s));
-        if (removed.length) this.push('security-scheme.oauth-scope-removed', next.at, 'after', `${subject} flow ${flowName}`, [], { before: removed }, { scheme: name, flow: flowName, scopes: removed });
-        if (added.length) this.push('security-scheme.oauth-scope-added', next.at, 'after', `${subject} flow ${flowName}`, [], { after: added }, { scheme: name, flow: flowName, scopes: added });
+        if (removed.length)
+          this.push(
+            'security-scheme.oauth-scope-removed',
+            next.at,
+            'after',
+            `${subject} flow ${flowName}`,
+            [],
+            { before: removed },
+            { scheme: name, flow: flowName, scopes: removed },
+          );
+        if (added.length)
+          this.push(
+            'security-scheme.oauth-scope-added',
+            next.at,
+            'after',
+            `${subject} flow ${flowName}`,
+            [],
+            { after: added },
+            { scheme: name, flow: flowName, scopes: added },
+          );
       }
     }
-    for (const [name, scheme] of b) if (!a.has(name)) this.push('security-scheme.added', scheme.at, 'after', `security scheme ${name}`, [], { after: scheme.type }, { scheme: name });
+    for (const [name, scheme] of b)
+      if (!a.has(name)) this.push('security-scheme.added', scheme.at, 'after', `security scheme ${name}`, [], { after: scheme.type }, { scheme: name });
   }
 
   private schemas(): void {
-    for (const [name, at] of this.before.schemas) if (!this.after.schemas.has(name)) this.push('schema.removed', at, 'before', name, [], { before: name }, { schema: name });
-    for (const [name, at] of this.after.schemas) if (!this.before.schemas.has(name)) this.push('schema.added', at, 'after', name, [], { after: name }, { schema: name });
+    for (const [name, at] of this.before.schemas)
+      if (!this.after.schemas.has(name)) this.push('schema.removed', at, 'before', name, [], { before: name }, { schema: name });
+    for (const [name, at] of this.after.schemas)
+      if (!this.before.schemas.has(name)) this.push('schema.added', at, 'after', name, [], { after: name }, { schema: name });
   }
 
   private recordChange(record: SchemaChangeRecord): void {
     const operations = [...record.operations].sort();
-    this.push(record.kind, record.at, record.side, record.subject, operations, { before: record.before, after: record.after }, { ...record.extra, direction: record.direction, scope: record.scope });
+    this.push(
+      record.kind,
+      record.at,
+      record.side,
+      record.subject,
+      operations,
+      { before: record.before, after: record.after },
+      { ...record.extra, direction: record.direction, scope: record.scope },
+    );
   }
 }
 

@@ -50,7 +50,8 @@ class ModelReader {
     if (!at) return undefined;
     const resolved = this.docs.deref(at);
     if (isRecord(resolved.node)) return resolved as Located<Obj>;
-    if (resolved.node !== null) this.warn(resolved, `expected ${what} (an object), got ${Array.isArray(resolved.node) ? 'an array' : typeof resolved.node}; ignored`);
+    if (resolved.node !== null)
+      this.warn(resolved, `expected ${what} (an object), got ${Array.isArray(resolved.node) ? 'an array' : typeof resolved.node}; ignored`);
     else this.warn(resolved, `${what} is null; read as empty`);
     return undefined;
   }
@@ -94,7 +95,8 @@ class ModelReader {
       return undefined;
     }
     if (typeof location !== 'string' || !LOCATIONS.has(location as ParameterLocation)) {
-      if (!(this.swagger && (location === 'body' || location === 'formData'))) this.warn(param, `parameter "${name}" has an unknown location "${String(location)}"; ignored`);
+      if (!(this.swagger && (location === 'body' || location === 'formData')))
+        this.warn(param, `parameter "${name}" has an unknown location "${String(location)}"; ignored`);
       return undefined;
     }
     const where = location as ParameterLocation;
@@ -115,7 +117,12 @@ class ModelReader {
       deprecated: param.node['deprecated'] === true,
       schema,
       at: param,
-      style: typeof param.node['style'] === 'string' ? param.node['style'] : typeof param.node['collectionFormat'] === 'string' ? param.node['collectionFormat'] : undefined,
+      style:
+        typeof param.node['style'] === 'string'
+          ? param.node['style']
+          : typeof param.node['collectionFormat'] === 'string'
+            ? param.node['collectionFormat']
+            : undefined,
       explode: typeof param.node['explode'] === 'boolean' ? param.node['explode'] : undefined,
     };
   }
@@ -206,7 +213,8 @@ class ModelReader {
       if (this.swagger) {
         content = new Map();
         const schema = this.docs.child(response, 'schema');
-        if (schema) for (const mediaType of produces) content.set(normalizeMediaType(mediaType), { mediaType: normalizeMediaType(mediaType), schema, at: response });
+        if (schema)
+          for (const mediaType of produces) content.set(normalizeMediaType(mediaType), { mediaType: normalizeMediaType(mediaType), schema, at: response });
       } else {
         content = this.content(this.docs.child(response, 'content'));
       }
@@ -275,7 +283,8 @@ class ModelReader {
         const resolved = this.object(operation, `operation ${method.toUpperCase()} ${path}`);
         if (!resolved) continue;
         const read = this.operation(method, path, resolved, shared, sharedBody, webhook);
-        if (into.has(read.key)) this.warn(resolved, `${read.label} matches ${into.get(read.key)!.label} once path parameter names are ignored; the first is compared`);
+        if (into.has(read.key))
+          this.warn(resolved, `${read.label} matches ${into.get(read.key)!.label} once path parameter names are ignored; the first is compared`);
         else into.set(read.key, read);
       }
     }
@@ -292,10 +301,15 @@ class ModelReader {
       const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
       const scopesOf = (v: unknown) => (isRecord(v) ? Object.keys(v) : []);
       if (this.swagger && node['type'] === 'oauth2') {
-        flows.set(String(node['flow'] ?? 'oauth2'), { authorizationUrl: str(node['authorizationUrl']), tokenUrl: str(node['tokenUrl']), scopes: scopesOf(node['scopes']) });
+        flows.set(String(node['flow'] ?? 'oauth2'), {
+          authorizationUrl: str(node['authorizationUrl']),
+          tokenUrl: str(node['tokenUrl']),
+          scopes: scopesOf(node['scopes']),
+        });
       } else if (isRecord(node['flows'])) {
         for (const [flow, value] of Object.entries(node['flows'])) {
-          if (isRecord(value)) flows.set(flow, { authorizationUrl: str(value['authorizationUrl']), tokenUrl: str(value['tokenUrl']), scopes: scopesOf(value['scopes']) });
+          if (isRecord(value))
+            flows.set(flow, { authorizationUrl: str(value['authorizationUrl']), tokenUrl: str(value['tokenUrl']), scopes: scopesOf(value['scopes']) });
         }
       }
       schemes.set(name, { name, type: String(node['type'] ?? 'unknown'), flows, at: scheme });
@@ -315,7 +329,8 @@ class ModelReader {
     this.pathItems(pathsAt, false, operations, paths);
     this.pathItems(this.docs.at(['webhooks']) ?? this.docs.at(['x-webhooks']), true, operations, paths);
     const schemas = new Map<string, Located>();
-    for (const [name, entry] of this.entries(this.swagger ? this.docs.at(['definitions']) : this.docs.at(['components', 'schemas']), 'a schemas map')) schemas.set(name, entry);
+    for (const [name, entry] of this.entries(this.swagger ? this.docs.at(['definitions']) : this.docs.at(['components', 'schemas']), 'a schemas map'))
+      schemas.set(name, entry);
     return { version, documents: this.docs, operations, paths, securitySchemes: this.securitySchemes(), schemas, warnings: this.warnings };
   }
 }
@@ -324,7 +339,10 @@ class ModelReader {
 export function readApiModel(documents: DocumentSet): ApiModel {
   const root = documents.root.root;
   if (!isRecord(root)) {
-    throw new InputDataError(`expected an OpenAPI or Swagger document (an object), got ${Array.isArray(root) ? 'an array' : root === null ? 'null' : typeof root}`, { file: documents.root.name });
+    throw new InputDataError(
+      `expected an OpenAPI or Swagger document (an object), got ${Array.isArray(root) ? 'an array' : root === null ? 'null' : typeof root}`,
+      { file: documents.root.name },
+    );
   }
   const swagger = root['swagger'];
   const openapi = root['openapi'];

@@ -18,7 +18,8 @@ interface HeaderDetails extends ApiChangeDetails {
 }
 
 const obj = { type: 'object' };
-const post = (requestBody?: unknown) => openApi({ '/pets': { post: { ...(requestBody ? { requestBody } : {}), responses: { '201': { description: 'Created' } } } } });
+const post = (requestBody?: unknown) =>
+  openApi({ '/pets': { post: { ...(requestBody ? { requestBody } : {}), responses: { '201': { description: 'Created' } } } } });
 const get = (responses: unknown) => openApi({ '/pets/{id}': { get: { parameters: [idParam], responses } } });
 const withHeader = (headers: Record<string, unknown>) => openApi({ '/pets': { get: { responses: { '200': { description: 'OK', headers } } } } });
 const rateLimit = (required: boolean) => ({ 'X-Rate-Limit': { required, schema: { type: 'integer' } } });
@@ -54,7 +55,8 @@ export const requestBodyRules = [
     change: 'request-body.removed',
     severity: 'potentially_breaking',
     title: 'Request body removed',
-    description: 'An operation no longer declares a request body. Clients still send one; most servers ignore it (the data is lost), strict ones reject the request with 400 or 415.',
+    description:
+      'An operation no longer declares a request body. Clients still send one; most servers ignore it (the data is lost), strict ones reject the request with 400 or 415.',
     safeAlternative: 'Keep accepting and ignoring the body, with a deprecation notice, until clients stop sending it.',
     examples: [{ name: 'body dropped', before: post(jsonBody(obj, false)), after: post() }],
     describe: (c) => `${c.subject} removed`,
@@ -90,9 +92,12 @@ export const requestBodyRules = [
     change: 'request-body.media-type-removed',
     severity: 'breaking',
     title: 'Request body media type removed',
-    description: 'An operation no longer accepts a request content type (say application/xml, or form data). Clients sending it get 415 Unsupported Media Type.',
+    description:
+      'An operation no longer accepts a request content type (say application/xml, or form data). Clients sending it get 415 Unsupported Media Type.',
     safeAlternative: 'Keep accepting the media type until no client sends it.',
-    examples: [{ name: 'XML no longer accepted', before: post({ content: { ...json(obj), 'application/xml': { schema: obj } } }), after: post({ content: json(obj) }) }],
+    examples: [
+      { name: 'XML no longer accepted', before: post({ content: { ...json(obj), 'application/xml': { schema: obj } } }), after: post({ content: json(obj) }) },
+    ],
     describe: (c) => `${c.subject} is no longer accepted`,
     impact: 'Requests with this content type are rejected (415)',
     migration: 'Keep accepting the media type during a transition',
@@ -119,7 +124,13 @@ export const responseRules = [
     title: 'Success response status removed',
     description: 'An operation no longer documents a success status (2xx). Clients expecting it now receive another one and may treat the call as failed.',
     safeAlternative: 'Keep returning the documented status; change it only in a new API version.',
-    examples: [{ name: '200 no longer returned, 202 only', before: get({ '200': jsonResponse(obj), '202': { description: 'Accepted' } }), after: get({ '202': { description: 'Accepted' } }) }],
+    examples: [
+      {
+        name: '200 no longer returned, 202 only',
+        before: get({ '200': jsonResponse(obj), '202': { description: 'Accepted' } }),
+        after: get({ '202': { description: 'Accepted' } }),
+      },
+    ],
     when: (d) => d.success,
     describe: (c) => `${c.subject} removed`,
     impact: 'Clients expecting this status treat the call as failed',
@@ -130,7 +141,7 @@ export const responseRules = [
     change: 'response.status-removed',
     severity: 'non_breaking',
     title: 'Non-success response status removed',
-    description: 'An operation no longer documents an error (or other non-2xx) status. Clients\' handling of it goes unused.',
+    description: "An operation no longer documents an error (or other non-2xx) status. Clients' handling of it goes unused.",
     safeAlternative: 'Nothing to make safe.',
     examples: [{ name: '404 undocumented', before: get({ ...ok, '404': { description: 'Not found' } }), after: get(ok) }],
     describe: (c) => `${c.subject} removed`,
@@ -167,9 +178,16 @@ export const responseRules = [
     change: 'response.media-type-removed',
     severity: 'breaking',
     title: 'Response media type removed',
-    description: 'A response no longer comes in a content type it offered (application/xml, text/csv, ...). Clients asking for it (Accept) get 406 or a body they cannot parse. For a non-success response only the error body format changes: non-breaking.',
+    description:
+      'A response no longer comes in a content type it offered (application/xml, text/csv, ...). Clients asking for it (Accept) get 406 or a body they cannot parse. For a non-success response only the error body format changes: non-breaking.',
     safeAlternative: 'Keep producing the media type until no client asks for it.',
-    examples: [{ name: 'XML no longer returned', before: get({ '200': { description: 'OK', content: { ...json(obj), 'application/xml': { schema: obj } } } }), after: get({ '200': jsonResponse(obj) }) }],
+    examples: [
+      {
+        name: 'XML no longer returned',
+        before: get({ '200': { description: 'OK', content: { ...json(obj), 'application/xml': { schema: obj } } } }),
+        after: get({ '200': jsonResponse(obj) }),
+      },
+    ],
     severityOf: (d) => (d.success ? 'breaking' : 'non_breaking'),
     describe: (c) => `${c.subject} is no longer returned`,
     impact: (d) => (d.success ? 'Clients asking for this media type can no longer get it' : 'None for existing clients'),
@@ -180,9 +198,16 @@ export const responseRules = [
     change: 'response.media-type-added',
     severity: 'non_breaking',
     title: 'Response media type added',
-    description: 'A response is offered in a new content type. Clients that send a precise Accept header are unaffected; clients that accept anything may receive the new type.',
+    description:
+      'A response is offered in a new content type. Clients that send a precise Accept header are unaffected; clients that accept anything may receive the new type.',
     safeAlternative: 'Keep the previous media type the default.',
-    examples: [{ name: 'XML offered', before: get({ '200': jsonResponse(obj) }), after: get({ '200': { description: 'OK', content: { ...json(obj), 'application/xml': { schema: obj } } } }) }],
+    examples: [
+      {
+        name: 'XML offered',
+        before: get({ '200': jsonResponse(obj) }),
+        after: get({ '200': { description: 'OK', content: { ...json(obj), 'application/xml': { schema: obj } } } }),
+      },
+    ],
     describe: (c) => `${c.subject} is now offered`,
     impact: 'None for clients that ask for a media type',
     migration: 'Nothing to migrate',

@@ -16,9 +16,16 @@ export const componentRules = [
     change: 'schema.removed',
     severity: 'non_breaking',
     title: 'Named schema removed',
-    description: 'A schema under components (or definitions) is gone. What operations send and return is compared where they use schemas, so this finding is about SDKs: code generated from the description loses the type when regenerated.',
+    description:
+      'A schema under components (or definitions) is gone. What operations send and return is compared where they use schemas, so this finding is about SDKs: code generated from the description loses the type when regenerated.',
     safeAlternative: 'Keep the schema, deprecated, for one release after the last operation stops using it.',
-    examples: [{ name: 'LegacyPet dropped', before: withSchemas('Pet', { Pet: { type: 'object' }, LegacyPet: { type: 'object' } }), after: withSchemas('Pet', { Pet: { type: 'object' } }) }],
+    examples: [
+      {
+        name: 'LegacyPet dropped',
+        before: withSchemas('Pet', { Pet: { type: 'object' }, LegacyPet: { type: 'object' } }),
+        after: withSchemas('Pet', { Pet: { type: 'object' } }),
+      },
+    ],
     describe: (c) => `Schema '${c.subject}' removed`,
     impact: 'Regenerated SDKs lose the type',
     migration: 'Tell SDK users which type replaces it',
@@ -30,7 +37,13 @@ export const componentRules = [
     title: 'Named schema added',
     description: 'A new schema under components (or definitions).',
     safeAlternative: 'Nothing to make safe.',
-    examples: [{ name: 'Owner added', before: withSchemas('Pet', { Pet: { type: 'object' } }), after: withSchemas('Pet', { Pet: { type: 'object' }, Owner: { type: 'object' } }) }],
+    examples: [
+      {
+        name: 'Owner added',
+        before: withSchemas('Pet', { Pet: { type: 'object' } }),
+        after: withSchemas('Pet', { Pet: { type: 'object' }, Owner: { type: 'object' } }),
+      },
+    ],
     describe: (c) => `Schema '${c.subject}' added`,
     impact: 'None for existing clients',
     migration: 'Nothing to migrate',

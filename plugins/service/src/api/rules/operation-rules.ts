@@ -41,7 +41,13 @@ export const operationRules = [
     title: 'Deprecated path removed',
     description: 'A path whose operations were deprecated is gone. Clients were told; removing a deprecated operation is the expected end of its life.',
     safeAlternative: 'Check the traffic of the deprecated operation is zero before removing it.',
-    examples: [{ name: 'deprecated path removed', before: openApi({ '/pets': pets, '/logout': { post: { deprecated: true, responses: ok } } }), after: openApi({ '/pets': pets }) }],
+    examples: [
+      {
+        name: 'deprecated path removed',
+        before: openApi({ '/pets': pets, '/logout': { post: { deprecated: true, responses: ok } } }),
+        after: openApi({ '/pets': pets }),
+      },
+    ],
     when: (d) => d.pathRemoved && d.deprecated,
     describe: (c, d) => `Deprecated endpoint ${c.subject}${sunsetNote(d)} removed with its path`,
     impact: 'Clients still calling it get 404; they were warned by the deprecation',
@@ -54,7 +60,13 @@ export const operationRules = [
     title: 'Deprecated operation removed',
     description: 'A deprecated method of a path that still exists is gone. Removing a deprecated operation is the expected end of its life.',
     safeAlternative: 'Check the traffic of the deprecated operation is zero before removing it.',
-    examples: [{ name: 'deprecated DELETE removed', before: openApi({ '/pets/{id}': petById({ deprecated: true }) }), after: openApi({ '/pets/{id}': { get: { parameters: [idParam], responses: ok } } }) }],
+    examples: [
+      {
+        name: 'deprecated DELETE removed',
+        before: openApi({ '/pets/{id}': petById({ deprecated: true }) }),
+        after: openApi({ '/pets/{id}': { get: { parameters: [idParam], responses: ok } } }),
+      },
+    ],
     when: (d) => d.deprecated,
     describe: (c, d) => `Deprecated operation ${c.subject}${sunsetNote(d)} removed`,
     impact: 'Clients still calling it get 405; they were warned by the deprecation',
@@ -67,7 +79,13 @@ export const operationRules = [
     title: 'Operation removed without deprecation',
     description: 'One method of a path that still exists is gone, and it was not deprecated first. Callers get 405 Method Not Allowed.',
     safeAlternative: DEPRECATE_FIRST,
-    examples: [{ name: 'DELETE removed, GET kept', before: openApi({ '/pets/{id}': petById() }), after: openApi({ '/pets/{id}': { get: { parameters: [idParam], responses: ok } } }) }],
+    examples: [
+      {
+        name: 'DELETE removed, GET kept',
+        before: openApi({ '/pets/{id}': petById() }),
+        after: openApi({ '/pets/{id}': { get: { parameters: [idParam], responses: ok } } }),
+      },
+    ],
     describe: (c) => `Operation ${c.subject} removed without being deprecated first`,
     impact: 'Requests with this method fail with 405',
     migration: 'Keep the operation serving as deprecated until no client calls it',
@@ -91,7 +109,13 @@ export const operationRules = [
     title: 'Webhook removed',
     description: 'The API no longer sends a webhook subscribers were promised; integrations waiting for it stop working.',
     safeAlternative: 'Keep sending the webhook (deprecated) until subscribers have moved to its replacement.',
-    examples: [{ name: 'webhook dropped', before: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: { newPet: { post: { responses: ok } } } }, after: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: {} } }],
+    examples: [
+      {
+        name: 'webhook dropped',
+        before: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: { newPet: { post: { responses: ok } } } },
+        after: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: {} },
+      },
+    ],
     describe: (c) => `Webhook ${c.subject} removed`,
     impact: 'Subscribers no longer receive the event',
     migration: 'Keep sending the event until subscribers move',
@@ -103,7 +127,13 @@ export const operationRules = [
     title: 'Webhook added',
     description: 'The API documents a new webhook. Existing subscribers are unaffected.',
     safeAlternative: 'Nothing to make safe.',
-    examples: [{ name: 'new webhook', before: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: {} }, after: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: { newPet: { post: { responses: ok } } } } }],
+    examples: [
+      {
+        name: 'new webhook',
+        before: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: {} },
+        after: { openapi: '3.1.0', info: { title: 'Pets', version: '1' }, webhooks: { newPet: { post: { responses: ok } } } },
+      },
+    ],
     describe: (c) => `New webhook ${c.subject}`,
     impact: 'None for existing clients',
     migration: 'Document the event',
@@ -113,9 +143,16 @@ export const operationRules = [
     change: 'endpoint.deprecated',
     severity: 'non_breaking',
     title: 'Endpoint deprecated',
-    description: 'An operation is marked deprecated. Nothing changes yet; this starts the countdown to its removal. Give it an `x-sunset` date so clients know when.',
+    description:
+      'An operation is marked deprecated. Nothing changes yet; this starts the countdown to its removal. Give it an `x-sunset` date so clients know when.',
     safeAlternative: 'Nothing to make safe; announce the sunset date and the replacement.',
-    examples: [{ name: 'GET /pets deprecated', before: openApi({ '/pets': pets }), after: openApi({ '/pets': { get: { deprecated: true, 'x-sunset': '2030-01-01', responses: ok } } }) }],
+    examples: [
+      {
+        name: 'GET /pets deprecated',
+        before: openApi({ '/pets': pets }),
+        after: openApi({ '/pets': { get: { deprecated: true, 'x-sunset': '2030-01-01', responses: ok } } }),
+      },
+    ],
     describe: (c, d) => `Endpoint ${c.subject} deprecated${d.sunset ? ` (sunset ${d.sunset})` : ' without an x-sunset date'}`,
     impact: 'None yet',
     migration: 'Tell clients the replacement and the sunset date',
@@ -127,7 +164,9 @@ export const operationRules = [
     title: 'Endpoint no longer deprecated',
     description: 'A deprecated operation is no longer deprecated.',
     safeAlternative: 'Nothing to make safe.',
-    examples: [{ name: 'deprecation withdrawn', before: openApi({ '/pets': { get: { deprecated: true, responses: ok } } }), after: openApi({ '/pets': pets }) }],
+    examples: [
+      { name: 'deprecation withdrawn', before: openApi({ '/pets': { get: { deprecated: true, responses: ok } } }), after: openApi({ '/pets': pets }) },
+    ],
     describe: (c) => `Endpoint ${c.subject} is no longer deprecated`,
     impact: 'None',
     migration: 'Nothing to migrate',
@@ -137,9 +176,16 @@ export const operationRules = [
     change: 'endpoint.sunset-changed',
     severity: 'potentially_breaking',
     title: 'Sunset date changed',
-    description: 'The `x-sunset` date of a deprecated operation moved. Later is non-breaking; earlier shortens the time clients were promised to migrate: potentially breaking.',
+    description:
+      'The `x-sunset` date of a deprecated operation moved. Later is non-breaking; earlier shortens the time clients were promised to migrate: potentially breaking.',
     safeAlternative: 'Only move sunset dates later.',
-    examples: [{ name: 'sunset brought forward', before: openApi({ '/pets': { get: { deprecated: true, 'x-sunset': '2030-06-01', responses: ok } } }), after: openApi({ '/pets': { get: { deprecated: true, 'x-sunset': '2030-01-01', responses: ok } } }) }],
+    examples: [
+      {
+        name: 'sunset brought forward',
+        before: openApi({ '/pets': { get: { deprecated: true, 'x-sunset': '2030-06-01', responses: ok } } }),
+        after: openApi({ '/pets': { get: { deprecated: true, 'x-sunset': '2030-01-01', responses: ok } } }),
+      },
+    ],
     severityOf: (d) => (d.earlier ? 'potentially_breaking' : 'non_breaking'),
     describe: (c) => `Sunset of ${c.subject} moved from ${String(c.before)} to ${String(c.after)}`,
     impact: (d) => (d.earlier ? 'Clients have less time to migrate than they were promised' : 'None'),
@@ -152,7 +198,13 @@ export const operationRules = [
     title: 'Stability level decreased',
     description: 'The `x-stability-level` of an operation went down (stable → beta → alpha → draft): it no longer promises what clients built on.',
     safeAlternative: 'Keep the level; put experimental behaviour on a new operation.',
-    examples: [{ name: 'stable to beta', before: openApi({ '/pets': { get: { 'x-stability-level': 'stable', responses: ok } } }), after: openApi({ '/pets': { get: { 'x-stability-level': 'beta', responses: ok } } }) }],
+    examples: [
+      {
+        name: 'stable to beta',
+        before: openApi({ '/pets': { get: { 'x-stability-level': 'stable', responses: ok } } }),
+        after: openApi({ '/pets': { get: { 'x-stability-level': 'beta', responses: ok } } }),
+      },
+    ],
     describe: (c) => `Stability of ${c.subject} decreased from ${String(c.before)} to ${String(c.after)}`,
     impact: 'Clients built on the old promise may see changes without notice',
     migration: 'Keep the stability level',
@@ -164,7 +216,13 @@ export const operationRules = [
     title: 'Stability level increased',
     description: 'The `x-stability-level` of an operation went up (draft → alpha → beta → stable).',
     safeAlternative: 'Nothing to make safe.',
-    examples: [{ name: 'beta to stable', before: openApi({ '/pets': { get: { 'x-stability-level': 'beta', responses: ok } } }), after: openApi({ '/pets': { get: { 'x-stability-level': 'stable', responses: ok } } }) }],
+    examples: [
+      {
+        name: 'beta to stable',
+        before: openApi({ '/pets': { get: { 'x-stability-level': 'beta', responses: ok } } }),
+        after: openApi({ '/pets': { get: { 'x-stability-level': 'stable', responses: ok } } }),
+      },
+    ],
     describe: (c) => `Stability of ${c.subject} increased from ${String(c.before)} to ${String(c.after)}`,
     impact: 'None',
     migration: 'Nothing to migrate',
@@ -174,9 +232,16 @@ export const operationRules = [
     change: 'endpoint.operation-id-changed',
     severity: 'non_breaking',
     title: 'operationId changed',
-    description: 'The operationId of an operation was added, removed or renamed. Requests are unaffected; SDKs generated from the description rename the method when regenerated.',
+    description:
+      'The operationId of an operation was added, removed or renamed. Requests are unaffected; SDKs generated from the description rename the method when regenerated.',
     safeAlternative: 'Keep operationIds stable once published.',
-    examples: [{ name: 'listPets renamed', before: openApi({ '/pets': { get: { operationId: 'listPets', responses: ok } } }), after: openApi({ '/pets': { get: { operationId: 'getPets', responses: ok } } }) }],
+    examples: [
+      {
+        name: 'listPets renamed',
+        before: openApi({ '/pets': { get: { operationId: 'listPets', responses: ok } } }),
+        after: openApi({ '/pets': { get: { operationId: 'getPets', responses: ok } } }),
+      },
+    ],
     describe: (c) => `operationId of ${c.subject} changed from ${String(c.before ?? 'none')} to ${String(c.after ?? 'none')}`,
     impact: 'Regenerated SDKs rename the method',
     migration: 'Tell SDK users the new method name',

@@ -59,7 +59,8 @@ export const parameterRules = [
     change: 'parameter.removed',
     severity: 'potentially_breaking',
     title: 'Request parameter removed',
-    description: 'An operation no longer declares a parameter. Servers usually ignore what they do not declare, so requests still succeed, but the value no longer acts: a filter or scope clients relied on is silently dropped. Strict servers reject the request.',
+    description:
+      'An operation no longer declares a parameter. Servers usually ignore what they do not declare, so requests still succeed, but the value no longer acts: a filter or scope clients relied on is silently dropped. Strict servers reject the request.',
     safeAlternative: 'Deprecate the parameter first and keep honouring it until clients stop sending it.',
     examples: [{ name: 'filter dropped', before: list([q('owner')]), after: list([]) }],
     describe: (c, d) => `${capitalize(d.in)} parameter '${d.name}' removed from ${d.operations[0]}`,
@@ -71,9 +72,16 @@ export const parameterRules = [
     change: 'parameter.moved',
     severity: 'breaking',
     title: 'Request parameter moved',
-    description: 'A parameter moved to another location (query to header, header to cookie, ...). Clients still send it where it was; the server no longer reads it there. Breaking when it is required at its new place, potentially breaking otherwise.',
+    description:
+      'A parameter moved to another location (query to header, header to cookie, ...). Clients still send it where it was; the server no longer reads it there. Breaking when it is required at its new place, potentially breaking otherwise.',
     safeAlternative: 'Read the parameter from both places during a transition.',
-    examples: [{ name: 'query to header', before: list([q('tenant', { required: true })]), after: list([{ name: 'Tenant', in: 'header', required: true, schema: { type: 'string' } }]) }],
+    examples: [
+      {
+        name: 'query to header',
+        before: list([q('tenant', { required: true })]),
+        after: list([{ name: 'Tenant', in: 'header', required: true, schema: { type: 'string' } }]),
+      },
+    ],
     severityOf: (d) => (d.required ? 'breaking' : 'potentially_breaking'),
     describe: (c, d) => `Parameter '${d.name}' of ${d.operations[0]} moved from ${d.from} to ${d.to}`,
     impact: 'The server no longer reads the value where clients send it',
@@ -132,9 +140,16 @@ export const parameterRules = [
     change: 'parameter.style-changed',
     severity: 'potentially_breaking',
     title: 'Request parameter serialization changed',
-    description: 'The `style`, `explode` (or Swagger `collectionFormat`) of a parameter changed: the same values are written differently on the wire (`ids=1,2` vs `ids=1&ids=2`). Clients keep writing the old form, which the server may misread.',
+    description:
+      'The `style`, `explode` (or Swagger `collectionFormat`) of a parameter changed: the same values are written differently on the wire (`ids=1,2` vs `ids=1&ids=2`). Clients keep writing the old form, which the server may misread.',
     safeAlternative: 'Accept both serializations during a transition.',
-    examples: [{ name: 'exploded list', before: list([{ name: 'ids', in: 'query', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string' } } }]), after: list([{ name: 'ids', in: 'query', style: 'form', explode: true, schema: { type: 'array', items: { type: 'string' } } }]) }],
+    examples: [
+      {
+        name: 'exploded list',
+        before: list([{ name: 'ids', in: 'query', style: 'form', explode: false, schema: { type: 'array', items: { type: 'string' } } }]),
+        after: list([{ name: 'ids', in: 'query', style: 'form', explode: true, schema: { type: 'array', items: { type: 'string' } } }]),
+      },
+    ],
     describe: (c, d) => `Serialization of ${d.in} parameter '${d.name}' of ${d.operations[0]} changed`,
     impact: 'The server may misread values clients serialize the old way',
     migration: 'Parse both forms until clients have moved',

@@ -24,7 +24,8 @@ export const securityRules = [
     change: 'security.added',
     severity: 'breaking',
     title: 'Security requirement added',
-    description: 'An operation accepts a new way to authenticate. When it accepted anonymous requests before, anonymous clients are now rejected with 401: breaking. When it already required authentication, the new alternative is one more option: non-breaking.',
+    description:
+      'An operation accepts a new way to authenticate. When it accepted anonymous requests before, anonymous clients are now rejected with 401: breaking. When it already required authentication, the new alternative is one more option: non-breaking.',
     safeAlternative: 'Add authentication to an open operation only in a new API version, or accept anonymous requests alongside it for a while.',
     examples: [{ name: 'open operation now needs a token', before: secured(undefined), after: secured([{ bearer: [] }]) }],
     severityOf: (d) => (d.wasOpen ? 'breaking' : 'non_breaking'),
@@ -37,7 +38,8 @@ export const securityRules = [
     change: 'security.removed',
     severity: 'potentially_breaking',
     title: 'Security requirement removed',
-    description: 'An operation no longer accepts one way to authenticate. Clients using it are rejected while others keep working. When no requirement remains the operation became open: non-breaking for clients.',
+    description:
+      'An operation no longer accepts one way to authenticate. Clients using it are rejected while others keep working. When no requirement remains the operation became open: non-breaking for clients.',
     safeAlternative: 'Keep accepting the old credentials until clients have moved.',
     examples: [{ name: 'API keys no longer accepted', before: secured([{ bearer: [] }, { key: [] }]), after: secured([{ bearer: [] }]) }],
     severityOf: (d) => (d.nowOpen ? 'non_breaking' : 'potentially_breaking'),
@@ -52,7 +54,13 @@ export const securityRules = [
     title: 'Security scope added',
     description: 'An operation requires more OAuth scopes. Tokens issued with the old scopes are rejected (403) until clients ask for the new ones.',
     safeAlternative: 'Accept tokens with the old scopes during a transition.',
-    examples: [{ name: 'write scope required', before: secured([{ oauth: ['read'] }], oauth({ read: 'r', write: 'w' })), after: secured([{ oauth: ['read', 'write'] }], oauth({ read: 'r', write: 'w' })) }],
+    examples: [
+      {
+        name: 'write scope required',
+        before: secured([{ oauth: ['read'] }], oauth({ read: 'r', write: 'w' })),
+        after: secured([{ oauth: ['read', 'write'] }], oauth({ read: 'r', write: 'w' })),
+      },
+    ],
     describe: (c, d) => `${d.operations[0]} requires more ${d.scheme} scopes: ${d.scopes.join(', ')}`,
     impact: 'Tokens without the new scopes are rejected',
     migration: 'Accept tokens without the new scope until clients re-authorize',
@@ -64,7 +72,13 @@ export const securityRules = [
     title: 'Security scope removed',
     description: 'An operation requires fewer OAuth scopes.',
     safeAlternative: 'Nothing to make safe.',
-    examples: [{ name: 'write scope no longer needed', before: secured([{ oauth: ['read', 'write'] }], oauth({ read: 'r', write: 'w' })), after: secured([{ oauth: ['read'] }], oauth({ read: 'r', write: 'w' })) }],
+    examples: [
+      {
+        name: 'write scope no longer needed',
+        before: secured([{ oauth: ['read', 'write'] }], oauth({ read: 'r', write: 'w' })),
+        after: secured([{ oauth: ['read'] }], oauth({ read: 'r', write: 'w' })),
+      },
+    ],
     describe: (c, d) => `${d.operations[0]} requires fewer ${d.scheme} scopes: ${d.scopes.join(', ')} no longer needed`,
     impact: 'None for existing clients',
     migration: 'Nothing to migrate',
@@ -98,7 +112,8 @@ export const securityRules = [
     change: 'security-scheme.type-changed',
     severity: 'potentially_breaking',
     title: 'Security scheme type changed',
-    description: 'A security scheme changed kind (API key to bearer token, ...). Clients authenticating the old way are rejected by every operation that uses it.',
+    description:
+      'A security scheme changed kind (API key to bearer token, ...). Clients authenticating the old way are rejected by every operation that uses it.',
     safeAlternative: 'Add the new scheme under a new name and accept both.',
     examples: [{ name: 'key becomes bearer', before: secured(undefined, { auth: apiKey.key }), after: secured(undefined, { auth: bearer.bearer }) }],
     describe: (c) => `${c.subject} changed from ${String(c.before)} to ${String(c.after)}`,
@@ -112,7 +127,13 @@ export const securityRules = [
     title: 'OAuth URL changed',
     description: 'The authorization or token URL of an OAuth flow changed. Clients configured with the old URL fail to obtain tokens unless it still works.',
     safeAlternative: 'Keep the old URL working (a redirect) for a while.',
-    examples: [{ name: 'token URL moved', before: secured(undefined, oauth({ read: 'r' })), after: secured(undefined, oauth({ read: 'r' }, 'https://login.example.com/token')) }],
+    examples: [
+      {
+        name: 'token URL moved',
+        before: secured(undefined, oauth({ read: 'r' })),
+        after: secured(undefined, oauth({ read: 'r' }, 'https://login.example.com/token')),
+      },
+    ],
     describe: (c) => `${c.subject}: OAuth URL changed`,
     impact: 'Clients with the old URL cannot obtain tokens if it stops working',
     migration: 'Redirect the old URL',

@@ -54,7 +54,11 @@ function showBound(value: Bound | number | undefined): unknown {
 function componentName(at: Located): string {
   const keys = at.path.keys();
   const start = keys[0] === 'components' ? 2 : keys[0] === 'definitions' || keys[0] === '$defs' ? 1 : -1;
-  if (start > 0 && keys.length > start) return keys.slice(start).join('.').replace(/\.properties\./g, '.');
+  if (start > 0 && keys.length > start)
+    return keys
+      .slice(start)
+      .join('.')
+      .replace(/\.properties\./g, '.');
   return keys.at(-1) ?? at.doc.name;
 }
 
@@ -105,7 +109,15 @@ export class SchemaComparer {
     this.compareResolved(ra, rb, ctx);
   }
 
-  private emit(ctx: CompareContext, kind: string, at: Located, side: 'before' | 'after', values: { before?: unknown; after?: unknown }, extra: Record<string, unknown> = {}, scope: SchemaScope = ctx.scope): void {
+  private emit(
+    ctx: CompareContext,
+    kind: string,
+    at: Located,
+    side: 'before' | 'after',
+    values: { before?: unknown; after?: unknown },
+    extra: Record<string, unknown> = {},
+    scope: SchemaScope = ctx.scope,
+  ): void {
     const record: SchemaChangeRecord = {
       kind: `${ctx.direction}.${scope}.${kind}`,
       direction: ctx.direction,
@@ -138,7 +150,8 @@ export class SchemaComparer {
       this.emit(ctx, `type.${relation}`, fb.at, 'after', { before: describeType(fa), after: describeType(fb) }, { formatOnly, numericWidening });
       if (relation === 'changed') return;
     }
-    if (fa.nullable !== fb.nullable) this.emit(ctx, fb.nullable ? 'became-nullable' : 'became-not-nullable', fb.at, 'after', { before: fa.nullable, after: fb.nullable });
+    if (fa.nullable !== fb.nullable)
+      this.emit(ctx, fb.nullable ? 'became-nullable' : 'became-not-nullable', fb.at, 'after', { before: fa.nullable, after: fb.nullable });
     this.enums(fa, fb, ctx);
     this.defaults(fa, fb, ctx);
     for (const limit of LIMITS) {
@@ -150,7 +163,7 @@ export class SchemaComparer {
       else if (y === undefined) verb = 'unset';
       else {
         const direction = boundDirection(x, y, limit.kind);
-        if (direction !== 0) verb = (direction < 0) === (limit.kind === 'upper') ? 'decreased' : 'increased';
+        if (direction !== 0) verb = direction < 0 === (limit.kind === 'upper') ? 'decreased' : 'increased';
       }
       if (verb) this.emit(ctx, `${limit.aspect}.${verb}`, fb.at, 'after', { before: showBound(x), after: showBound(y) });
     }
@@ -211,7 +224,15 @@ export class SchemaComparer {
       }
       if (!pa) {
         if (hidden(pbF!)) continue;
-        this.emit(child, isRequired ? 'added-required' : 'added-optional', pb, 'after', { after: name }, { property: name, required: isRequired, default: pbF!.default !== undefined }, 'property');
+        this.emit(
+          child,
+          isRequired ? 'added-required' : 'added-optional',
+          pb,
+          'after',
+          { after: name },
+          { property: name, required: isRequired, default: pbF!.default !== undefined },
+          'property',
+        );
         continue;
       }
       if (hidden(paF!) && hidden(pbF!)) continue;
@@ -220,7 +241,15 @@ export class SchemaComparer {
         continue;
       }
       if (wasRequired !== isRequired) {
-        this.emit(child, isRequired ? 'became-required' : 'became-optional', pb, 'after', { before: wasRequired, after: isRequired }, { property: name, default: pbF!.default !== undefined }, 'property');
+        this.emit(
+          child,
+          isRequired ? 'became-required' : 'became-optional',
+          pb,
+          'after',
+          { before: wasRequired, after: isRequired },
+          { property: name, default: pbF!.default !== undefined },
+          'property',
+        );
       }
       if (!paF!.deprecated && pbF!.deprecated) this.emit(child, 'deprecated', pb, 'after', { before: false, after: true }, { property: name }, 'property');
       this.compare(pa, pb, child);
@@ -268,11 +297,25 @@ export class SchemaComparer {
     };
     take((l, r) => l.keys.ref !== undefined && l.keys.ref === r.keys.ref);
     take((l, r) => l.keys.shape === r.keys.shape);
-    take((l, r) => l.keys.type === r.keys.type && left.filter((x) => x.keys.type === l.keys.type).length === 1 && right.filter((x) => x.keys.type === r.keys.type).length === 1);
+    take(
+      (l, r) =>
+        l.keys.type === r.keys.type &&
+        left.filter((x) => x.keys.type === l.keys.type).length === 1 &&
+        right.filter((x) => x.keys.type === r.keys.type).length === 1,
+    );
     if (left.length === 1 && right.length === 1) take(() => true);
-    pairs.forEach(([a, b], i) => this.compare(a, b, { ...ctx, scope: 'property', subject: pairs.length > 1 ? `${ctx.subject} (${keyword} #${i + 1})` : ctx.subject, depth: ctx.depth + 1 }));
-    for (const { at } of left) this.emit(ctx, `${keyword}.removed`, at, 'before', { before: describeType(this.before.facets.of(at)) }, { member: componentName(at) }, 'property');
-    for (const { at } of right) this.emit(ctx, `${keyword}.added`, at, 'after', { after: describeType(this.after.facets.of(at)) }, { member: componentName(at) }, 'property');
+    pairs.forEach(([a, b], i) =>
+      this.compare(a, b, {
+        ...ctx,
+        scope: 'property',
+        subject: pairs.length > 1 ? `${ctx.subject} (${keyword} #${i + 1})` : ctx.subject,
+        depth: ctx.depth + 1,
+      }),
+    );
+    for (const { at } of left)
+      this.emit(ctx, `${keyword}.removed`, at, 'before', { before: describeType(this.before.facets.of(at)) }, { member: componentName(at) }, 'property');
+    for (const { at } of right)
+      this.emit(ctx, `${keyword}.added`, at, 'after', { after: describeType(this.after.facets.of(at)) }, { member: componentName(at) }, 'property');
     return !both;
   }
 }

@@ -135,7 +135,13 @@ export class FacetReader {
         const index = members.findIndex((m) => !isNullSchema(docs.deref({ ...at, node: m }).node));
         if (index !== -1) {
           const inner = this.of(docs.child(docs.child(at, keyword)!, index)!);
-          return { ...inner, nullable: true, deprecated: inner.deprecated || node['deprecated'] === true, readOnly: inner.readOnly || node['readOnly'] === true, writeOnly: inner.writeOnly || node['writeOnly'] === true };
+          return {
+            ...inner,
+            nullable: true,
+            deprecated: inner.deprecated || node['deprecated'] === true,
+            readOnly: inner.readOnly || node['readOnly'] === true,
+            writeOnly: inner.writeOnly || node['writeOnly'] === true,
+          };
         }
       }
     }
@@ -203,7 +209,11 @@ export class FacetReader {
     facets.deprecated = node['deprecated'] === true;
 
     const allOf = docs.child(at, 'allOf');
-    if (allOf && Array.isArray(allOf.node)) this.mergeAllOf(facets, allOf.node.map((_, i) => this.of(docs.child(allOf, i)!)));
+    if (allOf && Array.isArray(allOf.node))
+      this.mergeAllOf(
+        facets,
+        allOf.node.map((_, i) => this.of(docs.child(allOf, i)!)),
+      );
     return facets;
   }
 
