@@ -12,6 +12,7 @@ import { aroundDependentViews, viewsUsingColumn } from '../sql/dependent-views.j
 import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
 import { conversionExpression } from '../sql/type-casts.js';
+import { columnSwap, swappable } from '../sql/column-swap.js';
 
 const compatibility = ({ before, after }: ColumnPairDetails) => compareColumnTypes(before.type, after.type);
 
@@ -71,6 +72,19 @@ function typeOutcome(
   text: Omit<RuleOutcome, 'impact' | 'script'>,
 ): RuleOutcome {
   const { tables, before, after } = change.details;
+  if (result.rewritesTable && swappable(context.before, change.details)) {
+    const swap = columnSwap(change.details);
+    return {
+      ...text,
+      impact: `${result.reason}; done in place PostgreSQL would rewrite the table under an ACCESS EXCLUSIVE lock, so the script converts through a new column instead (the lock is held only for the renames)`,
+      script: sqlScript({
+        description: `Change type of column ${after.name} in table ${tables.after.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`,
+        statements: swap.statements,
+        rollback: swap.rollback,
+        validation: columnQuery(tables.after, after.name),
+      }),
+    };
+  }
   return {
     ...text,
     impact: `${result.reason}; ${lockNote(result)}${viewNote(change, context)}`,

@@ -62,8 +62,9 @@ function differences(actual: DatabaseSchema, expected: DatabaseSchema): string[]
  * drop data; what they keep is expected after the migration, not a difference.
  */
 function keptAside(found: string[]): { kept: string[]; other: string[] } {
-  // `orders_deprecated` (a table renamed aside), `orders_note_backup` (a dropped column's values).
-  const aside = (d: string) => /^(table|column)\.removed \S+_(deprecated|backup): /.test(d);
+  // `orders_deprecated` (a table renamed aside), `orders_note_backup` (a dropped column's values),
+  // `total_old` (a column replaced by one of another type, dropped in a later release).
+  const aside = (d: string) => /^(table|column)\.removed \S+_(deprecated|backup|old): /.test(d);
   return { kept: found.filter(aside).map((d) => d.split(':')[0]!.split(' ')[1]!), other: found.filter((d) => !aside(d)) };
 }
 
