@@ -215,7 +215,8 @@ describe('verification on the embedded engine (PGlite)', () => {
   });
 
   it('a rewriting type change goes through a new column (no table rewrite under lock), and replays', { timeout: 120_000 }, async () => {
-    const before = 'CREATE TABLE t (id int PRIMARY KEY, qty integer NOT NULL DEFAULT 0, note text);\nCREATE INDEX t_qty_idx ON t (qty);\nINSERT INTO t VALUES (1, 5, null);';
+    const before =
+      'CREATE TABLE t (id int PRIMARY KEY, qty integer NOT NULL DEFAULT 0, note text);\nCREATE INDEX t_qty_idx ON t (qty);\nINSERT INTO t VALUES (1, 5, null);';
     const after = 'CREATE TABLE t (id int PRIMARY KEY, qty bigint NOT NULL DEFAULT 0, note text);\nCREATE INDEX t_qty_idx ON t (qty);';
     const checked = await report(before, after);
     const script = checked.migration_scripts[0]!;

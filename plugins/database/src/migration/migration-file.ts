@@ -26,7 +26,7 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
   const source = new SqlText(text);
   const lines = new StatementLines(text);
   const { parse } = await import('libpg-query');
-  let tree;
+  let tree: Awaited<ReturnType<typeof parse>>;
   try {
     tree = await parse(text);
   } catch (error) {

@@ -15,9 +15,13 @@ const PLAIN = /^[A-Za-z_][\w$]*$/;
 
 /** Plain-column indexes that use the column: rebuilt on the new column before the switch. */
 function indexesOn(table: Table, column: string): Index[] | null {
-  const using = table.indexes.filter((i) => i.columns.includes(column) || (i.include ?? []).includes(column) || (i.predicate !== null && referencedIdentifiers(i.predicate).includes(column)));
+  const using = table.indexes.filter(
+    (i) => i.columns.includes(column) || (i.include ?? []).includes(column) || (i.predicate !== null && referencedIdentifiers(i.predicate).includes(column)),
+  );
   // An expression, operator class or predicate on the column would need rewriting: not this form.
-  return using.every((i) => i.columns.every((c) => PLAIN.test(c)) && (i.predicate === null || !referencedIdentifiers(i.predicate).includes(column))) ? using : null;
+  return using.every((i) => i.columns.every((c) => PLAIN.test(c)) && (i.predicate === null || !referencedIdentifiers(i.predicate).includes(column)))
+    ? using
+    : null;
 }
 
 /**
@@ -32,10 +36,18 @@ export function swappable(schema: DatabaseSchema, details: ColumnPairDetails): b
   const name = before.name;
   // The backfill walks the primary key, as pgroll requires one for its backfills: without one
   // (or for partitioned tables, identity, serial and generated columns) the ALTER runs in place.
-  if (!table.primaryKey || table.partitionBy || table.partitionOf || before.identity || before.generated || details.after.identity || details.after.generated) return false;
-  if (table.primaryKey?.columns.includes(name) || table.uniques.some((u) => u.columns.includes(name)) || table.foreignKeys.some((f) => f.columns.includes(name))) return false;
+  if (!table.primaryKey || table.partitionBy || table.partitionOf || before.identity || before.generated || details.after.identity || details.after.generated)
+    return false;
+  if (
+    table.primaryKey?.columns.includes(name) ||
+    table.uniques.some((u) => u.columns.includes(name)) ||
+    table.foreignKeys.some((f) => f.columns.includes(name))
+  )
+    return false;
   if ((table.exclusions ?? []).length || table.checks.some((c) => referencedIdentifiers(c.expression).includes(name))) return false;
-  const referenced = schema.tables.some((t) => t.foreignKeys.some((f) => objectIdentity(f.references) === objectIdentity(table) && f.references.columns.includes(name)));
+  const referenced = schema.tables.some((t) =>
+    t.foreignKeys.some((f) => objectIdentity(f.references) === objectIdentity(table) && f.references.columns.includes(name)),
+  );
   if (referenced || viewsUsingColumn(schema, table, name).length) return false;
   if ((schema.triggers ?? []).some((t) => t.table === table.key && t.columns.includes(name))) return false;
   return indexesOn(table, name) !== null;
@@ -65,7 +77,11 @@ export function columnSwap(details: ColumnPairDetails): { statements: string[]; 
   const staged = (i: Index) => defaultObjectName(i.name, [], 'new');
   const notNull = !details.after.nullable;
   const oldNotNull = !details.before.nullable;
-  const swapIndex = (i: Index) => ({ ...i, columns: i.columns.map((c) => (c === name ? defaultObjectName(name, [], 'new') : c)), include: i.include?.map((c) => (c === name ? defaultObjectName(name, [], 'new') : c)) });
+  const swapIndex = (i: Index) => ({
+    ...i,
+    columns: i.columns.map((c) => (c === name ? defaultObjectName(name, [], 'new') : c)),
+    include: i.include?.map((c) => (c === name ? defaultObjectName(name, [], 'new') : c)),
+  });
   const statements = [
     `-- Expand: a ${type} column next to ${name}, kept in sync by a trigger while the old one is backfilled into it.`,
     `${alter} ADD COLUMN IF NOT EXISTS ${fresh} ${type};`,
@@ -84,7 +100,10 @@ export function columnSwap(details: ColumnPairDetails): { statements: string[]; 
     ...(details.after.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(details.after.default)};`] : []),
     ...(oldNotNull ? [`${alter} ALTER COLUMN ${old} DROP NOT NULL;`] : []),
     ...(notNull ? [`${alter} ALTER COLUMN ${col} SET NOT NULL;`, `${alter} DROP CONSTRAINT ${check};`] : []),
-    ...indexes.flatMap((i) => [`DROP INDEX ${quoteQualifiedName(table.schema, i.name)};`, `ALTER INDEX ${quoteQualifiedName(table.schema, staged(i))} RENAME TO ${quoteIdentifier(i.name)};`]),
+    ...indexes.flatMap((i) => [
+      `DROP INDEX ${quoteQualifiedName(table.schema, i.name)};`,
+      `ALTER INDEX ${quoteQualifiedName(table.schema, staged(i))} RENAME TO ${quoteIdentifier(i.name)};`,
+    ]),
     'COMMIT;',
     `-- Contract, in a later release once nothing reads it: ${alter} DROP COLUMN ${old};`,
   ];

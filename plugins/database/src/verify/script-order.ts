@@ -13,7 +13,7 @@ export interface OrderedScripts {
  */
 export function orderScripts(scripts: readonly MigrationScript[]): OrderedScripts {
   const byDescription = new Map<string, number[]>();
-  scripts.forEach((s, i) => byDescription.set(s.description, [...(byDescription.get(s.description) ?? []), i]));
+  for (const [i, s] of scripts.entries()) byDescription.set(s.description, [...(byDescription.get(s.description) ?? []), i]);
   const problems: string[] = [];
   const needs = scripts.map((s, i) =>
     s.dependencies.flatMap((d) => {

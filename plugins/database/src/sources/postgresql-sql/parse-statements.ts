@@ -1,5 +1,5 @@
 import type { Node } from 'libpg-query';
-import { SqlText } from './sql-text.js';
+import type { SqlText } from './sql-text.js';
 
 export interface ParsedStatement {
   stmt: Node;

@@ -22,7 +22,7 @@ export async function readPostgresqlSql(sql: string, file: string): Promise<Data
   const text = blankPsqlMetaCommands(sql);
   const lines = new StatementLines(text);
   const source = new SqlText(text);
-  let statements;
+  let statements: Awaited<ReturnType<typeof parseStatements>>;
   try {
     statements = await parseStatements(text, source);
   } catch (error) {
