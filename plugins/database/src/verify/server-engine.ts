@@ -40,8 +40,14 @@ export async function createServerEngine(devUrl: string): Promise<ScratchEngine>
     name: `${target.host}:${target.port}`,
     async create() {
       const name = `ma_verify_${randomBytes(6).toString('hex')}`;
-      await admin.query(`CREATE DATABASE ${name}`);
-      const client = await connect(databaseUrl(devUrl, name));
+      let client: Client;
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+        client = await connect(databaseUrl(devUrl, name));
+      } catch (error) {
+        // Most often the user lacks CREATEDB: exit 69 naming the server and the reason.
+        throw connectionError(error, target);
+      }
       const database: ScratchDatabase = {
         run: async (sql) => void (await client.query(sql)),
         query: async (sql) => (await client.query(sql)).rows,
