@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath as bin, cli, examples } from './harness.js';
+import { binPath as bin, cli, examples, tempDir } from './harness.js';
 
 interface Step {
   id: string;
@@ -37,5 +37,21 @@ describe("the plan's validation gates run reconcile", () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout).tables[0].table).toBe('customers');
+  });
+
+  it('gives the runbook a reconcile the other way round, to find what the target gained', async () => {
+    const dir = tempDir();
+    const planFile = join(dir, 'plan.json');
+    expect((await cli(['plan', join(examples, 'cross_region_database_move.json'), '-o', planFile])).code).toBe(0);
+    const runbook = JSON.parse((await cli(['rollback', planFile])).stdout) as { rollback_phases: { steps: { script_content: string }[] }[] };
+    const back = runbook.rollback_phases.flatMap((p) => p.steps).filter((s) => s.script_content.includes('migration-architect reconcile'));
+    expect(back.map((s) => /--table (\S+)/.exec(s.script_content)?.[1]).sort()).toEqual(['order_items', 'order_status_history', 'orders']);
+    expect(
+      back.every(
+        (s) =>
+          s.script_content.startsWith('migration-architect reconcile --source "$TARGET_DATABASE_URL" --target "$SOURCE_DATABASE_URL"') &&
+          s.script_content.includes('--print-fix-sql'),
+      ),
+    ).toBe(true);
   });
 });

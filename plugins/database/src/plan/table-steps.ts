@@ -186,6 +186,15 @@ export function validationSteps(tables: TableToMigrate[], tp: Required<Throughpu
             validation: table.critical
               ? `${checksum}  -- on source and target; both results must match`
               : `SELECT count(*) FROM ${name};  -- source and target must match`,
+            // Going back to the source loses what was written to the target since the cutover,
+            // unless it is found and carried back first: reconcile the other way round.
+            rollback: {
+              name: `Find what ${table.name} gained on the target since the cutover`,
+              description: `Compare ${table.name} target → source: rows written on the target while it served traffic show as missing on the source, and the fix SQL carries them back. Review it before running it on the source: it also undoes what the source gained since the switch back`,
+              scriptType: 'bash' as const,
+              script: `migration-architect reconcile --source "$TARGET_DATABASE_URL" --target "$SOURCE_DATABASE_URL" --table ${shellWord(table.name)} --level rows --print-fix-sql -o reconcile-back-${table.name.replace(/[^\w.-]/g, '_')}.json > carry-back-${table.name.replace(/[^\w.-]/g, '_')}.sql`,
+              minutes: Math.max(1, Math.ceil((size.rows === null ? 0 : work.minutes) / 2)),
+            },
           }
         : {
             scriptType: 'sql' as const,
