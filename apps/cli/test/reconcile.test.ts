@@ -1,25 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../tooling/postgres/free-port.js';
 import { examples, repoRoot, spawnCli, tempDir } from './harness.js';
 
 const source = join(examples, 'reconcile/source.db');
 const target = join(examples, 'reconcile/target.db');
 const script = join(repoRoot, 'scripts/postgres/throwaway-server.sh');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('migration-architect reconcile (built binary)', () => {
   it('exit 1 with every planted difference of the example databases', () => {
