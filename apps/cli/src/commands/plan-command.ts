@@ -1,4 +1,4 @@
-import { createPlan, MigrationSpecSchema, readDocumentFile, reviewSpec, UsageError, validateDocument } from '@migration-architect/core';
+import { createPlan, readDocumentFile, UsageError, type MigrationSpec } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import { emitDocument, parseFormat } from '../io/emit-document.js';
 import type { CommandRuntime } from './runtime.js';
@@ -38,17 +38,13 @@ export function planCommand(runtime: CommandRuntime) {
       assertKnownFlags(rawArgs, args);
       const format = parseFormat(parsed.format);
       const file = singleInput(parsed.spec, parsed.input, 'migration spec');
-      const spec = validateDocument(MigrationSpecSchema, await readDocumentFile(file, runtime.io.cwd), file, 'a migration spec');
+      const document = await readDocumentFile(file, runtime.io.cwd);
       const { registry } = await runtime.loadContext(parsed.config);
-      // Declared fields are checked before planning, so the planner can rely on their shapes.
-      const warnings = reviewSpec(registry, spec, { file, strict: parsed.strict });
       const start = parseStart(parsed.start);
-      const plan = createPlan(registry, spec, { clock: runtime.clock, file, start });
-      for (const warning of warnings) runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
-      // The plan's own findings (downtime over budget, a pattern that contradicts the spec, ...); unknown fields were printed above.
-      for (const warning of plan.warnings ?? []) {
-        if (warning.code !== 'unknown-field') runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
-      }
+      // createPlan validates the spec (core's fields and those the type declares) and names the file.
+      const plan = createPlan(registry, document as MigrationSpec, { clock: runtime.clock, file, start, strict: parsed.strict });
+      // Unknown fields, downtime over budget, a pattern that contradicts the spec, ...
+      for (const warning of plan.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
       if (parsed.validate) {
         runtime.io.stdout(
           `${file}: migration specification is valid (type ${plan.migration_type}, ${plan.migration_pattern ? `pattern ${plan.migration_pattern}` : 'default phases'})\n`,

@@ -43,6 +43,8 @@ export interface PlanOptions {
   file?: string | undefined;
   /** Put the plan on the calendar from this instant: phases and steps get start and end times. */
   start?: Date | undefined;
+  /** Spec fields no loaded plugin reads are an error (65) instead of a plan warning. */
+  strict?: boolean | undefined;
 }
 
 function requireType(registry: PluginRegistry, type: string, path: string, file: string | undefined) {
@@ -74,7 +76,7 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   // Library callers may pass anything: the planner reads only what the schema let through.
   const spec = validateDocument(MigrationSpecSchema, input, file ?? 'spec', 'a migration spec');
   const type = requireType(registry, spec.type, 'type', file);
-  const warnings: PlanWarning[] = reviewSpec(registry, spec, { file: file ?? 'spec' }).map((w) => ({
+  const warnings: PlanWarning[] = reviewSpec(registry, spec, { file: file ?? 'spec', strict: options.strict }).map((w) => ({
     code: 'unknown-field',
     message: w.message,
     path: w.path,
