@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCompatibility, createRegistry } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { corpusDir } from '../../../tooling/corpora/corpora-root.js';
 import { createDatabasePlugin } from '../src/index.js';
 import { diffDatabaseSchemas } from '../src/schema/diff.js';
 import type { DatabaseSchema } from '../src/schema/model.js';
@@ -13,99 +14,103 @@ import { createServerEngine } from '../src/verify/server-engine.js';
 import { splitStatements } from '../src/verify/sql-statements.js';
 
 /**
- * Real schema histories (test/fixtures/real/<project>/, see the README there): every version must
+ * Real schema histories (the `database-schema-histories` corpus, <project>/ folders; docs/testing.md says where it lives): every version must
  * read the same from the file, from a database it was loaded into, and from that database's
  * pg_dump; every consecutive pair's scripts must replay on PostgreSQL to the after schema and roll
  * back to the before schema (`check --verify --dev-url`).
  */
-const root = join(import.meta.dirname, 'fixtures/real');
+const root = corpusDir('database-schema-histories');
 const url = inject('postgresUrl');
 const registry = createRegistry([createDatabasePlugin()]);
-const projects = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => ({
-    name: d.name,
-    versions: readdirSync(join(root, d.name))
-      .filter((f) => f.endsWith('.sql'))
-      .sort(),
-  }));
+const projects = !root
+  ? []
+  : readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => ({
+        name: d.name,
+        versions: readdirSync(join(root!, d.name))
+          .filter((f) => f.endsWith('.sql'))
+          .sort(),
+      }));
 
 const changes = (a: DatabaseSchema, b: DatabaseSchema) => diffDatabaseSchemas(a, b).map((c) => `${c.kind} ${c.path}`);
 
-let engine: ScratchEngine;
-beforeAll(async () => {
-  engine = await createServerEngine(url);
-});
-afterAll(async () => {
-  await engine.close();
-});
-
-async function loaded(file: string): Promise<ScratchDatabase> {
-  const database = await engine.create();
-  for (const statement of await splitStatements(readFileSync(file, 'utf8'))) await database.run(statement);
-  await database.run('RESET ALL');
-  return database;
-}
-
-/** The scratch database's URL, for pg_dump: the engine names it in current_database(). */
-async function databaseUrl(database: ScratchDatabase): Promise<string> {
-  const [row] = await database.query<{ name: string }>('SELECT current_database() AS name');
-  const parsed = new URL(url);
-  parsed.pathname = `/${row!.name}`;
-  return parsed.toString();
-}
-
-const totals = { versions: 0, pairs: 0, scripts: 0, failures: 0, needsInput: 0 };
-
-describe.each(projects)('$name', ({ name, versions }) => {
-  it.each(versions)('%s reads the same from the file, the loaded database and its pg_dump', { timeout: 120_000 }, async (version) => {
-    const file = join(root, name, version);
-    const fromFile = await readPostgresqlSql(readFileSync(file, 'utf8'), version);
-    expect(fromFile.tables.length).toBeGreaterThan(0);
-    const database = await loaded(file);
-    try {
-      const live = await readScratchSchema(database);
-      expect(changes(fromFile, live)).toEqual([]);
-      expect(changes(live, fromFile)).toEqual([]);
-      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', await databaseUrl(database)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      });
-      expect(changes(await readPostgresqlSql(dump, 'pg_dump.sql'), fromFile)).toEqual([]);
-      totals.versions++;
-    } finally {
-      await database.close();
-    }
+describe.skipIf(!root)('database-schema-histories corpus', () => {
+  let engine: ScratchEngine;
+  beforeAll(async () => {
+    engine = await createServerEngine(url);
+  });
+  afterAll(async () => {
+    await engine.close();
   });
 
-  const pairs = versions.slice(1).map((after, i) => [versions[i]!, after] as const);
-  it.each(pairs)('%s → %s: the scripts reach the after schema and roll back to the before schema', { timeout: 300_000 }, async (before, after) => {
-    const report = await checkCompatibility(registry, { before: join(root, name, before), after: join(root, name, after), verify: { devUrl: url } });
-    const verification = report.verification!;
-    const failed = verification.scripts.filter((s) => [s.migration, s.validation, s.rollback].some((step) => step.status === 'failed'));
-    // A script that needs a value only the user knows is not run; what it would change is the only difference allowed.
-    const needsInput = verification.scripts.filter(
-      (s) => s.migration.status === 'needs_input' || (s.migration.status === 'skipped' && s.migration.error?.startsWith('depends on')),
+  async function loaded(file: string): Promise<ScratchDatabase> {
+    const database = await engine.create();
+    for (const statement of await splitStatements(readFileSync(file, 'utf8'))) await database.run(statement);
+    await database.run('RESET ALL');
+    return database;
+  }
+
+  /** The scratch database's URL, for pg_dump: the engine names it in current_database(). */
+  async function databaseUrl(database: ScratchDatabase): Promise<string> {
+    const [row] = await database.query<{ name: string }>('SELECT current_database() AS name');
+    const parsed = new URL(url);
+    parsed.pathname = `/${row!.name}`;
+    return parsed.toString();
+  }
+
+  const totals = { versions: 0, pairs: 0, scripts: 0, failures: 0, needsInput: 0 };
+
+  describe.each(projects)('$name', ({ name, versions }) => {
+    it.each(versions)('%s reads the same from the file, the loaded database and its pg_dump', { timeout: 120_000 }, async (version) => {
+      const file = join(root!, name, version);
+      const fromFile = await readPostgresqlSql(readFileSync(file, 'utf8'), version);
+      expect(fromFile.tables.length).toBeGreaterThan(0);
+      const database = await loaded(file);
+      try {
+        const live = await readScratchSchema(database);
+        expect(changes(fromFile, live)).toEqual([]);
+        expect(changes(live, fromFile)).toEqual([]);
+        const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', await databaseUrl(database)], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        });
+        expect(changes(await readPostgresqlSql(dump, 'pg_dump.sql'), fromFile)).toEqual([]);
+        totals.versions++;
+      } finally {
+        await database.close();
+      }
+    });
+
+    const pairs = versions.slice(1).map((after, i) => [versions[i]!, after] as const);
+    it.each(pairs)('%s → %s: the scripts reach the after schema and roll back to the before schema', { timeout: 300_000 }, async (before, after) => {
+      const report = await checkCompatibility(registry, { before: join(root!, name, before), after: join(root!, name, after), verify: { devUrl: url } });
+      const verification = report.verification!;
+      const failed = verification.scripts.filter((s) => [s.migration, s.validation, s.rollback].some((step) => step.status === 'failed'));
+      // A script that needs a value only the user knows is not run; what it would change is the only difference allowed.
+      const needsInput = verification.scripts.filter(
+        (s) => s.migration.status === 'needs_input' || (s.migration.status === 'skipped' && s.migration.error?.startsWith('depends on')),
+      );
+      const pendingPaths = new Set(report.issues.filter((i) => needsInput.some((s) => s.index === i.migration_script_index)).map((i) => i.field_path));
+      const pathOf = (difference: string) => difference.split(' ')[1]!.replace(/:$/, '');
+      totals.pairs++;
+      totals.scripts += report.migration_scripts.length;
+      totals.failures += failed.length;
+      totals.needsInput += needsInput.length;
+      expect({
+        failed,
+        migrated: verification.after_migration.differences.filter((d) => !pendingPaths.has(pathOf(d))),
+        rolledBack: verification.after_rollback.differences,
+        notes: verification.notes.filter((n) => !/not compared|kept aside on purpose|values only you know/.test(n)),
+      }).toEqual({ failed: [], migrated: [], rolledBack: [], notes: [] });
+      expect(verification.passed).toBe(needsInput.length === 0);
+    });
+  });
+
+  afterAll(() => {
+    // The figures quoted in the README and the closing note.
+    console.log(
+      `real corpus: ${projects.length} projects, ${totals.versions} versions, ${totals.pairs} pairs, ${totals.scripts} scripts, ${totals.failures} failing scripts, ${totals.needsInput} needing input`,
     );
-    const pendingPaths = new Set(report.issues.filter((i) => needsInput.some((s) => s.index === i.migration_script_index)).map((i) => i.field_path));
-    const pathOf = (difference: string) => difference.split(' ')[1]!.replace(/:$/, '');
-    totals.pairs++;
-    totals.scripts += report.migration_scripts.length;
-    totals.failures += failed.length;
-    totals.needsInput += needsInput.length;
-    expect({
-      failed,
-      migrated: verification.after_migration.differences.filter((d) => !pendingPaths.has(pathOf(d))),
-      rolledBack: verification.after_rollback.differences,
-      notes: verification.notes.filter((n) => !/not compared|kept aside on purpose|values only you know/.test(n)),
-    }).toEqual({ failed: [], migrated: [], rolledBack: [], notes: [] });
-    expect(verification.passed).toBe(needsInput.length === 0);
   });
-});
-
-afterAll(() => {
-  // The figures quoted in the README and the closing note.
-  console.log(
-    `real corpus: ${projects.length} projects, ${totals.versions} versions, ${totals.pairs} pairs, ${totals.scripts} scripts, ${totals.failures} failing scripts, ${totals.needsInput} needing input`,
-  );
 });
