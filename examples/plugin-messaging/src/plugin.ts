@@ -1,4 +1,4 @@
-import { definePlugin, definePluginFactory, PLUGIN_API_VERSION } from '@migration-architect/core';
+import { definePlugin, definePluginFactory } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { messagingOptionsSchema } from './options.js';
 import { messagingType } from './plan/migration-type.js';
@@ -19,7 +19,7 @@ export const messaging = definePluginFactory({
   optionsSchema: messagingOptionsSchema,
   create: ({ dualPublishHours, maxConsumerLag }) =>
     definePlugin({
-      apiVersion: PLUGIN_API_VERSION,
+      apiVersion: 2,
       meta: {
         name: packageJson.name,
         version: packageJson.version,

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry, PluginError } from '../src/index.js';
+// @ts-expect-error: a plain JavaScript plugin, deliberately without types
+import searchIndexPlugin from './fixtures/search-index-plugin-contract-1.mjs';
 import { toyPlugin } from './fixtures/toy-plugin.js';
+
+const GUIDE = 'https://github.com/migration-architect/migration-architect/blob/main/docs/plugin-authoring.md#migrating-from-contract-1-to-2';
+
+function refusal(candidate: unknown): string {
+  try {
+    createRegistry([candidate]);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PluginError);
+    return (error as Error).message;
+  }
+  throw new Error('the registry accepted the plugin');
+}
 
 describe('plugin registry', () => {
   it('is empty with no plugins and knows no migration type', () => {
@@ -25,9 +39,66 @@ describe('plugin registry', () => {
     expect(() => createRegistry([bad])).toThrowError(/plugin "toy-plugin" is invalid: patterns\[0\]\.complexityMultiplier\.medium/);
   });
 
-  it('refuses a plugin built for another contract version, saying which', () => {
-    const future = { ...toyPlugin(), apiVersion: 3 };
-    expect(() => createRegistry([future])).toThrowError(/contract version 3, but this core implements version 2/);
+  it('refuses a plugin built for a newer contract, saying both versions and what to upgrade', () => {
+    expect(refusal({ ...toyPlugin(), apiVersion: 3 })).toBe(
+      'plugin "toy-plugin" cannot be loaded: it implements plugin contract 3, but this core implements contract 2; upgrade @migration-architect/core and the CLI, or use a release of the plugin written for contract 2',
+    );
+  });
+
+  describe('a plugin written for contract 1 (JavaScript, as its author left it)', () => {
+    it('is refused in one line naming the plugin, both versions and the migration guide', () => {
+      const message = refusal(searchIndexPlugin());
+      expect(message).toBe(
+        `plugin "migration-architect-plugin-search-index" cannot be loaded: it implements plugin contract 1, but this core implements contract 2; port it with the migration guide: ${GUIDE}`,
+      );
+      expect(message).not.toContain('\n');
+    });
+
+    it('claiming contract 2 (an imported constant), is refused at the first removed key, naming its replacement and the others', () => {
+      expect(refusal(searchIndexPlugin({ apiVersion: 2 }))).toBe(
+        'plugin "migration-architect-plugin-search-index" is invalid: checkers[0].detect: removed in contract 2; a plugin-level source recognizes its own inputs: sources: [defineDocumentSource({ checker, recognizes, load })] (and 2 more: checkers[0].load, checkers[0].sources)',
+      );
+    });
+
+    it('names the load replacement the issue asked for when only load is left', () => {
+      const plugin = searchIndexPlugin({ apiVersion: 2 });
+      delete plugin.checkers[0].detect;
+      delete plugin.checkers[0].sources;
+      expect(refusal(plugin)).toBe(
+        'plugin "migration-architect-plugin-search-index" is invalid: checkers[0].load: removed in contract 2; contribute a source: sources: [defineSource({ checker, read })]',
+      );
+    });
+  });
+
+  it('refuses a plugin that states no contract version, saying what to write', () => {
+    const { apiVersion: _, ...unversioned } = toyPlugin();
+    expect(refusal(unversioned)).toBe(
+      `plugin "toy-plugin" cannot be loaded: it does not state the plugin contract it implements: add apiVersion: 2 (the contract this core implements) after reading ${GUIDE}`,
+    );
+    expect(refusal({ ...toyPlugin(), apiVersion: '2' })).toBe(
+      'plugin "toy-plugin" cannot be loaded: apiVersion: expected the contract version as a number literal (apiVersion: 2), got "2"',
+    );
+  });
+
+  it('answers a misspelt key with the key it most likely meant', () => {
+    const plugin = toyPlugin();
+    const checker = plugin.checkers![0]! as unknown as Record<string, unknown>;
+    checker.chnageKinds = checker.changeKinds;
+    delete checker.changeKinds;
+    expect(refusal(plugin)).toBe('plugin "toy-plugin" is invalid: checkers[0].chnageKinds: unknown key; did you mean "changeKinds"?');
+    const risky = toyPlugin();
+    (risky.risks![1] as unknown as Record<string, unknown>).condtion = 'typo';
+    expect(refusal(risky)).toBe('plugin "toy-plugin" is invalid: risks[1].condtion: unknown key; did you mean "condition"?');
+  });
+
+  it('lists the keys it knows when an unknown key resembles none of them', () => {
+    expect(refusal({ ...toyPlugin(), telemetry: true })).toMatch(
+      /^plugin "toy-plugin" is invalid: telemetry: unknown key \(expected one of: apiVersion, meta, migrationTypes, patterns, phases, risks, rollbacks, triggers, communications, checkers, sources, options\)$/,
+    );
+  });
+
+  it('leaves keys set to undefined alone (spreads and optional fields look like that)', () => {
+    expect(() => createRegistry([{ ...toyPlugin(), telemetry: undefined }])).not.toThrow();
   });
 
   it('names both plugins when two claim one id', () => {

@@ -1,10 +1,10 @@
-import { definePlugin, PLUGIN_API_VERSION, type MigrationArchitectPlugin } from '@migration-architect/core';
+import { definePlugin, type MigrationArchitectPlugin } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import { checkPluginConformance } from '../src/index.js';
 
 function plugin(overrides: Partial<MigrationArchitectPlugin> = {}): MigrationArchitectPlugin {
   return definePlugin({
-    apiVersion: PLUGIN_API_VERSION,
+    apiVersion: 2,
     meta: { name: 'conformance-fixture', version: '1.0.0', namespace: 'fx' },
     migrationTypes: [
       {

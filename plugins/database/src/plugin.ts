@@ -1,4 +1,4 @@
-import { definePlugin, definePluginFactory, PLUGIN_API_VERSION } from '@migration-architect/core';
+import { definePlugin, definePluginFactory } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { databaseChecker } from './compatibility/database-checker.js';
 import { databaseOptionsSchema } from './options.js';
@@ -18,7 +18,7 @@ export const createDatabasePlugin = definePluginFactory({
   optionsSchema: databaseOptionsSchema,
   create: (options) =>
     definePlugin({
-      apiVersion: PLUGIN_API_VERSION,
+      apiVersion: 2,
       meta: {
         name: packageJson.name,
         version: packageJson.version,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createRegistry, PLUGIN_API_VERSION, pluginContractSchema } from '@migration-architect/core';
+import { createRegistry, pluginContractSchema } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import database, { createDatabasePlugin, databaseOptionsSchema } from '../src/index.js';
 
@@ -15,7 +15,7 @@ describe('database plugin', () => {
 
   it('declares the contract version and its package identity', () => {
     const plugin = database();
-    expect(plugin.apiVersion).toBe(PLUGIN_API_VERSION);
+    expect(plugin.apiVersion).toBe(2);
     expect(plugin.meta).toMatchObject({ name: packageJson.name, version: packageJson.version, namespace: 'database' });
     expect(pluginContractSchema().safeParse(plugin).success).toBe(true);
   });

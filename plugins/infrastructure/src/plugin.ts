@@ -1,4 +1,4 @@
-import { definePlugin, definePluginFactory, PLUGIN_API_VERSION } from '@migration-architect/core';
+import { definePlugin, definePluginFactory } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { infrastructureOptionsSchema } from './options.js';
 import { infrastructureMigrationType } from './plan/migration-type.js';
@@ -15,7 +15,7 @@ export const createInfrastructurePlugin = definePluginFactory({
   optionsSchema: infrastructureOptionsSchema,
   create: () =>
     definePlugin({
-      apiVersion: PLUGIN_API_VERSION,
+      apiVersion: 2,
       meta: {
         name: packageJson.name,
         version: packageJson.version,

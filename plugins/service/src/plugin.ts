@@ -1,4 +1,4 @@
-import { definePlugin, definePluginFactory, PLUGIN_API_VERSION } from '@migration-architect/core';
+import { definePlugin, definePluginFactory } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { createApiChecker } from './api/api-checker.js';
 import { createGraphqlChecker } from './graphql/graphql-checker.js';
@@ -19,7 +19,7 @@ export const createServicePlugin = definePluginFactory({
   optionsSchema: serviceOptionsSchema,
   create: (options) =>
     definePlugin({
-      apiVersion: PLUGIN_API_VERSION,
+      apiVersion: 2,
       meta: {
         name: packageJson.name,
         version: packageJson.version,

@@ -1,4 +1,4 @@
-import { createRegistry, PLUGIN_API_VERSION, pluginContractSchema } from '@migration-architect/core';
+import { createRegistry, pluginContractSchema } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import infrastructure from '../../infrastructure/src/index.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -14,7 +14,7 @@ describe('service plugin', () => {
 
   it('declares the contract version, its namespace and the package version', () => {
     const plugin = pluginContractSchema().parse(service());
-    expect(plugin.apiVersion).toBe(PLUGIN_API_VERSION);
+    expect(plugin.apiVersion).toBe(2);
     expect(plugin.meta).toMatchObject({ name: '@migration-architect/plugin-service', namespace: 'service', version: packageJson.version });
   });
 

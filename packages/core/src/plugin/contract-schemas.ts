@@ -2,14 +2,9 @@ import { z } from 'zod';
 import { ChangeSeveritySchema, ComplexitySchema, LikelihoodSchema, RiskLevelSchema } from '../documents/levels.js';
 import { DataRecoveryPlanSchema, EscalationMatrixSchema, MetricThresholdSchema, ScriptTypeSchema } from '../documents/runbook.js';
 import type * as T from './contract-types.js';
+import { PLUGIN_API_VERSION } from './contract-version.js';
 
-/**
- * The version of the contract. A plugin declares the one it implements; the registry refuses
- * others, so a plugin built for another core fails with a message instead of misbehaving.
- * Version 2: sources are plugin-level contributions returning models with a dialect; checkers
- * no longer `load` or `detect`.
- */
-export const PLUGIN_API_VERSION = 2 as const;
+export { PLUGIN_API_VERSION };
 
 const Id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter');
 const Text = z.string().trim().min(1, 'expected a non-empty string');

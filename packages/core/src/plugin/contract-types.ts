@@ -4,6 +4,7 @@ import type { ChangeSeverity, Complexity, RiskLevel } from '../documents/levels.
 import type { MigrationPlan } from '../documents/plan.js';
 import type { DataRecoveryPlan, EscalationMatrix, MetricThreshold, ScriptType } from '../documents/runbook.js';
 import type { MigrationSpec } from '../documents/spec.js';
+import type { PluginApiVersion } from './contract-version.js';
 
 /*
  * The plugin contract as plugin authors see it. These interfaces are what the published `.d.ts`
@@ -618,8 +619,11 @@ export interface PluginOptionsInfo {
 
 /** What a plugin author writes (or a plugin factory returns). */
 export interface MigrationArchitectPlugin {
-  /** The contract version this plugin implements: `PLUGIN_API_VERSION` from the core it was built against. */
-  apiVersion: number;
+  /**
+   * The contract version this plugin was written for, as a literal: `apiVersion: 2`. Never import
+   * `PLUGIN_API_VERSION` for it: the plugin would claim whatever version the loading core implements.
+   */
+  apiVersion: PluginApiVersion;
   meta: PluginMeta;
   migrationTypes?: MigrationTypeInput[] | undefined;
   patterns?: PatternInput[] | undefined;
@@ -637,7 +641,7 @@ export interface MigrationArchitectPlugin {
 
 /** A plugin after validation, with defaults filled in. */
 export interface ResolvedPlugin {
-  apiVersion: number;
+  apiVersion: PluginApiVersion;
   meta: PluginMeta;
   migrationTypes: MigrationTypeDefinition[];
   patterns: PatternDefinition[];

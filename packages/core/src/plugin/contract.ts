@@ -3,5 +3,7 @@
  * (contract-schemas.ts) and the identity helpers plugin authors write with.
  */
 export * from './contract-types.js';
-export { PLUGIN_API_VERSION, pluginContractSchema } from './contract-schemas.js';
+export { pluginContractSchema } from './contract-schemas.js';
+export { PLUGIN_API_VERSION, PLUGIN_MIGRATION_GUIDE_URL, type PluginApiVersion } from './contract-version.js';
+export { REMOVED_CONTRACT_KEYS, type RemovedContractKey } from './removed-contract-keys.js';
 export * from './define.js';

@@ -1,5 +1,6 @@
 import { PluginError } from '../errors/errors.js';
 import { describeZodError } from '../errors/zod-issue-path.js';
+import { assertPluginContract } from './contract-check.js';
 import { pluginContractSchema } from './contract-schemas.js';
 import type {
   Checker,
@@ -75,7 +76,9 @@ export class PluginRegistry {
     const namespaces = new Map<string, string>();
     candidates.forEach((candidate, index) => {
       const label = pluginLabel(candidate, index);
-      const parsed = pluginContractSchema().safeParse(candidate);
+      const schema = pluginContractSchema();
+      assertPluginContract(candidate, label, schema);
+      const parsed = schema.safeParse(candidate);
       if (!parsed.success) {
         const { path, message } = describeZodError(parsed.error);
         throw new PluginError(`plugin "${label}" is invalid: ${path ? `${path}: ` : ''}${message}`);
