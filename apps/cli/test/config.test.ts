@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, examples, repoRoot, tempDir } from './harness.js';
+import { cli, examples, repoRoot, spawnCli, tempDir } from './harness.js';
 
 const before = join(examples, 'database_schema_before.json');
 const after = join(examples, 'database_schema_after.json');
@@ -106,8 +106,27 @@ describe('config files', () => {
     const result = await cli(['plugins'], { cwd: dir });
     expect(result.code).toBe(65);
     expect(result.stderr).toContain(
-      'plugin "future-plugin" is invalid: apiVersion: this plugin implements contract version 3, but this core implements version 2',
+      'plugin "future-plugin" cannot be loaded: it implements plugin contract 3, but this core implements contract 2; upgrade @migration-architect/core and the CLI',
     );
+  });
+
+  it('refuses a contract-1 JavaScript plugin in one actionable line, spawned as a user runs it', () => {
+    const fixture = join(repoRoot, 'packages/core/test/fixtures/search-index-plugin-contract-1.mjs');
+    const dir = project({ 'migration-architect.config.json': JSON.stringify({ plugins: [fixture] }) });
+    const result = spawnCli(['check', before, after], { cwd: dir });
+    expect(result.code).toBe(65);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `migration-architect: error: ${join(dir, 'migration-architect.config.json')}: plugin "migration-architect-plugin-search-index" cannot be loaded: it implements plugin contract 1, but this core implements contract 2; port it with the migration guide: https://github.com/migration-architect/migration-architect/blob/main/docs/plugin-authoring.md#migrating-from-contract-1-to-2\n`,
+    );
+  });
+
+  it('names a removed key and its replacement when a contract-1 plugin claims contract 2', async () => {
+    const fixture = join(repoRoot, 'packages/core/test/fixtures/search-index-plugin-contract-1.mjs');
+    const dir = project({ 'migration-architect.config.json': JSON.stringify({ plugins: [[fixture, { apiVersion: 2 }]] }) });
+    const result = await cli(['plugins'], { cwd: dir });
+    expect(result.code).toBe(65);
+    expect(result.stderr).toContain('migration-architect.config.json: plugin "migration-architect-plugin-search-index" is invalid: checkers[0].detect: removed in contract 2; ');
   });
 
   it('names both plugins when two claim the same migration type', async () => {

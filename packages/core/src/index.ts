@@ -4,7 +4,7 @@ export * from './identity/index.js';
 export * from './plugin/index.js';
 export { assessComplexity, type ComplexityBreakdown } from './planner/complexity.js';
 export { createPlan, UnknownMigrationTypeError, type PlanOptions } from './planner/planner.js';
-export { reviewSpec, type SpecWarning } from './planner/spec-review.js';
+export { parseSpecFields, reviewSpec, type SpecWarning } from './planner/spec-review.js';
 export { closestName } from './planner/closest-name.js';
 export {
   checkCompatibility,
@@ -23,5 +23,5 @@ export { createRunbook, type RunbookOptions } from './rollback/generator.js';
 export * from './render/index.js';
 export { documentJsonSchema, DOCUMENT_NAMES, DOCUMENT_SCHEMAS, type DocumentName } from './json-schema/document-schemas.js';
 export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, type RecommendationQuery } from './planner/pattern-recommendation.js';
-export { coreFacts, specFacts } from './planner/spec-facts.js';
+export { CORE_FACT_IDS, coreFacts, specFacts } from './planner/spec-facts.js';
 export { ruleAnchor, ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';

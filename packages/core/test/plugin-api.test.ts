@@ -10,6 +10,7 @@ import {
   PluginCodeError,
   PluginError,
   redactSecrets,
+  parseSpecFields,
   reviewSpec,
   ruleCatalog,
   secretsFromEnvironment,
@@ -71,6 +72,37 @@ describe('spec fields declared by plugins', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as PluginError).describe()).toMatch(/^spec\.yaml: toys\[0\]\.weight_kg: Too small/);
+    }
+  });
+
+  it("hands the type's facts, work and risk conditions its fields parsed (defaults filled, transforms applied), not the raw spec", () => {
+    const plugin = toyPlugin();
+    const type = plugin.migrationTypes![0]!;
+    type.specFields = { crates: z.array(z.string()).transform((names) => names.map((n) => n.toUpperCase())) };
+    type.constraintFields = { max_trucks: z.number().int().default(3) };
+    const seen: unknown[] = [];
+    type.facts = (received) => {
+      seen.push({ crates: received['crates'], trucks: received.constraints?.['max_trucks'] });
+      return [];
+    };
+    const parsedRegistry = createRegistry([plugin]);
+    createPlan(parsedRegistry, { ...spec, crates: ['bear', 'doll'], constraints: {} } as never, { clock: fixedClock(new Date(0)) });
+    expect(seen).toEqual([{ crates: ['BEAR', 'DOLL'], trucks: 3 }]);
+    expect(parseSpecFields(parsedRegistry, { ...spec, crates: ['x'] } as never, 'spec.yaml')).toMatchObject({ crates: ['X'], type: 'toy' });
+  });
+
+  it("refuses a type's fact that reuses one of core's fact ids, naming the plugin, the id and core's ids (70)", () => {
+    const plugin = toyPlugin();
+    plugin.migrationTypes![0]!.facts = () => [{ id: 'zero-downtime', path: 'target', statement: 'mine too' }];
+    const clashing = createRegistry([plugin]);
+    try {
+      createPlan(clashing, spec as never, { clock });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as PluginError).exitCode).toBe(70);
+      expect((error as Error).message).toBe(
+        'plugin "toy-plugin": migration type toy: facts() returned a fact with id "zero-downtime", which core reserves for its own facts (zero-downtime, large-data-volume, compliance, many-dependents, migration-window, business-hours, feature-flags); give the fact an id of your own',
+      );
     }
   });
 

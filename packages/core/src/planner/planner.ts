@@ -21,7 +21,7 @@ import { placeSteps, toPlanStep, typeWork } from './plan-steps.js';
 import { patternWarnings } from './pattern-fit.js';
 import { buildRollbackPlan } from './rollback-plan.js';
 import { assessRisks, riskMatrix } from './risk-assessment.js';
-import { reviewSpec } from './spec-review.js';
+import { parseSpecFields, reviewSpec } from './spec-review.js';
 import { specFacts } from './spec-facts.js';
 
 /** A spec names a migration type that no loaded plugin provides. */
@@ -81,9 +81,11 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
     message: w.message,
     path: w.path,
   }));
+  // The type's own functions get its declared fields parsed (defaults, transforms); core reads the spec.
+  const typed = parseSpecFields(registry, spec, file ?? 'spec');
   const { complexity } = assessComplexity(spec);
   const sources = resolvePhaseSources(registry, type, spec, complexity, file);
-  const facts = specFacts(registry, spec);
+  const facts = specFacts(registry, typed);
   const calendars = specCalendars(spec, file);
   const maxDowntime = spec.constraints?.max_downtime_minutes ?? null;
   if (sources.pattern) warnings.push(...patternWarnings(sources.pattern, facts, maxDowntime));
@@ -91,7 +93,7 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   // Work: the type's steps for this spec, and a step per feature flag in the phase its rollout starts in.
   const hosts = flagHosts(spec, sources.phases, file);
   warnings.push(...hosts.warnings);
-  const work = typeWork(type, spec, {
+  const work = typeWork(type, typed, {
     pattern: sources.pattern?.id ?? null,
     phases: sources.phases.map((p) => ({ name: p.name, template: p.template?.id ?? null })),
     facts,
@@ -154,7 +156,7 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   const rollouts = buildRollouts(spec, hosts.hosts, starts, { name: finalName, start: graph.timing.get(finalName)!.start }, gates, triggers);
   warnings.push(...rollouts.warnings);
 
-  const risks = assessRisks(registry, spec, facts);
+  const risks = assessRisks(registry, typed, facts);
   const plan: MigrationPlan = {
     migration_id: contentId(spec),
     source_system: spec.source,

@@ -1,5 +1,6 @@
 import type { SpecFactRef } from '../documents/plan.js';
 import type { MigrationSpec } from '../documents/spec.js';
+import { MigrationArchitectError } from '../errors/errors.js';
 import type { SpecFact } from '../plugin/contract-types.js';
 import { runPluginCode } from '../plugin/plugin-code.js';
 import type { PluginRegistry } from '../plugin/registry.js';
@@ -76,10 +77,20 @@ export function coreFacts(spec: MigrationSpec): SpecFact[] {
   return facts;
 }
 
+/** Ids of core's own facts: a plugin's facts may not reuse them, or a risk could not tell whose fact raised it. */
+export const CORE_FACT_IDS = ['zero-downtime', 'large-data-volume', 'compliance', 'many-dependents', 'migration-window', 'business-hours', 'feature-flags'] as const;
+
 /** Core's facts and the migration type's, in that order. */
 export function specFacts(registry: PluginRegistry, spec: MigrationSpec): SpecFact[] {
   const type = registry.migrationType(spec.type);
   const own = type?.facts ? runPluginCode(type.plugin, `migration type ${type.id}: facts()`, () => type.facts!(spec)) : [];
+  const clash = own.find((fact) => (CORE_FACT_IDS as readonly string[]).includes(fact.id));
+  if (clash && type) {
+    throw new MigrationArchitectError(
+      `plugin "${type.plugin}": migration type ${type.id}: facts() returned a fact with id "${clash.id}", which core reserves for its own facts (${CORE_FACT_IDS.join(', ')}); give the fact an id of your own`,
+      70,
+    );
+  }
   return [...coreFacts(spec), ...own];
 }
 

@@ -28,13 +28,13 @@ function unknownFields(record: Record<string, unknown>, known: string[], prefix:
 }
 
 /**
- * Checks the fields the spec's migration type declares (plugins' `specFields` and
- * `constraintFields`) and lists fields nobody reads. Invalid declared fields are errors (65) with
- * their path; unknown fields are warnings, or errors when `strict`.
+ * The spec with the fields its migration type declares parsed by the type's own schemas
+ * (defaults filled, transforms applied): what the type's `facts`, `planWork` and risk `when`
+ * receive. A declared field of the wrong shape is an error (65) with its path.
  */
-export function reviewSpec(registry: PluginRegistry, spec: MigrationSpec, options: { file: string; strict?: boolean }): SpecWarning[] {
+export function parseSpecFields(registry: PluginRegistry, spec: MigrationSpec, file: string): MigrationSpec {
   const type = registry.migrationType(spec.type);
-  if (!type) return [];
+  if (!type) return spec;
   // Declared fields are optional: a spec gives what it knows.
   const optional = (fields: Record<string, z.ZodType>) => Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, schema.optional()]));
   const declared = z.looseObject({
@@ -44,8 +44,20 @@ export function reviewSpec(registry: PluginRegistry, spec: MigrationSpec, option
   const result = declared.safeParse(spec);
   if (!result.success) {
     const { path, message } = describeZodError(result.error);
-    throw new InputDataError(message, { file: options.file, path: path || undefined });
+    throw new InputDataError(message, { file, path: path || undefined });
   }
+  return result.data as MigrationSpec;
+}
+
+/**
+ * Checks the fields the spec's migration type declares (plugins' `specFields` and
+ * `constraintFields`) and lists fields nobody reads. Invalid declared fields are errors (65) with
+ * their path; unknown fields are warnings, or errors when `strict`.
+ */
+export function reviewSpec(registry: PluginRegistry, spec: MigrationSpec, options: { file: string; strict?: boolean }): SpecWarning[] {
+  const type = registry.migrationType(spec.type);
+  if (!type) return [];
+  parseSpecFields(registry, spec, options.file);
   const warnings = [
     ...unknownFields(spec, [...BASE_FIELDS, ...Object.keys(type.specFields)], ''),
     ...(spec.constraints ? unknownFields(spec.constraints, [...BASE_CONSTRAINTS, ...Object.keys(type.constraintFields)], 'constraints') : []),
