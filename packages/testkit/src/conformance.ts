@@ -16,7 +16,7 @@ import {
 } from '@migration-architect/core';
 
 export interface ConformanceProblem {
-  /** Which check failed: `contract`, `rule-example`, `rule-coverage`, `rollback-coverage`, `placeholders`, `risk-condition`. */
+  /** Which check failed: `contract`, `rule-example`, `rule-coverage`, `rollback-coverage`, `placeholders`, `risk-condition`, `probe`. */
   check: string;
   /** The contribution it is about, with namespaced ids: `rule database/column-removed`, `pattern database/schema_change`, `checker topics`. */
   subject: string;
@@ -36,34 +36,84 @@ const WELL_FORMED = /^\{[a-z][a-z0-9_]*\}$/;
 /** Filled by the rollback generator from the plan; left over means a template typo. */
 const PLAN_FILLED = new Set(['{migration_name}', '{migration_id}', '{rollback_id}', '{system_name}', '{estimated_duration}']);
 
+interface Probe {
+  name: string;
+  spec: Record<string, unknown>;
+}
+
 /**
- * Specs that exercise every condition a risk might read, including odd shapes. Shapes a migration
- * type declares are validated before planning (the user gets an error with the path); the probes
- * that fail that validation are skipped, the others must plan: undeclared fields can hold anything.
+ * Specs that exercise every condition a risk might read, including odd shapes. Every probe is a
+ * valid spec to core. A field the migration type declares is validated before planning (the user
+ * gets an error with its path), so where a probe's value for such a field is refused, the kit
+ * drops that field and plans the rest: undeclared fields can hold anything and must not break a
+ * plan. A probe refused for any other reason is a problem, never a silent skip.
  */
-function probeSpecs(type: string): MigrationSpec[] {
+function probeSpecs(type: string): Probe[] {
   const base = { type, source: 'conformance source', target: 'conformance target' };
   return [
-    base,
-    { ...base, constraints: {} },
+    { name: 'minimal', spec: base },
+    { name: 'empty constraints', spec: { ...base, constraints: {} } },
     {
-      ...base,
-      constraints: {
-        max_downtime_minutes: 0,
-        data_volume_gb: 50000,
-        dependencies: Array.from({ length: 12 }, (_, i) => `dep${i}`),
-        compliance_requirements: ['GDPR'],
-        special_requirements: ['a', 'b', 'c'],
+      name: 'every constraint',
+      spec: {
+        ...base,
+        constraints: {
+          max_downtime_minutes: 0,
+          data_volume_gb: 50000,
+          dependencies: Array.from({ length: 12 }, (_, i) => `dep${i}`),
+          compliance_requirements: ['GDPR'],
+          special_requirements: ['a', 'b', 'c'],
+        },
       },
     },
-    { ...base, tables_to_migrate: 'not-a-list', schema_changes: [null, 1, 'x'], feature_flags: {}, migration_phases: 7 },
     {
-      ...base,
-      tables_to_migrate: [{ name: 'huge', row_count: 1e10, size_mb: 1e7 }],
-      schema_changes: [{ table: 't', changes: [{ type: 'modify_column' }] }],
-      feature_flags: [{ name: 'f' }],
+      name: 'odd shapes',
+      spec: { ...base, tables_to_migrate: 'not-a-list', schema_changes: [null, 1, 'x'], services: { a: 1 }, resources: 7 },
     },
-  ] as unknown as MigrationSpec[];
+    {
+      name: 'huge volumes',
+      spec: {
+        ...base,
+        tables_to_migrate: [{ name: 'huge', row_count: 1e10, size_mb: 1e7 }],
+        schema_changes: [{ table: 't', changes: [{ type: 'modify_column' }] }],
+        feature_flags: [{ name: 'f' }],
+      },
+    },
+  ];
+}
+
+/** The top-level (or `constraints.x`) field an error path starts in, when the type declares it. */
+function declaredField(path: string | undefined, type: ResolvedPlugin['migrationTypes'][number] | undefined): string[] | undefined {
+  const [first, second] = (path ?? '').split(/[.[]/);
+  if (!type || !first) return undefined;
+  if (first === 'constraints' && second && second in type.constraintFields) return ['constraints', second];
+  return first in type.specFields ? [first] : undefined;
+}
+
+/**
+ * The probe as the type's validation lets it through: refused values of declared fields removed
+ * (with what was dropped), or the reason it cannot plan at all.
+ */
+function admitProbe(registry: PluginRegistry, probe: Probe): { spec: MigrationSpec; dropped: string[] } | { refused: string } {
+  const core = MigrationSpecSchema.safeParse(probe.spec);
+  if (!core.success) return { refused: `core refuses it: ${core.error.issues[0]?.path.join('.')}: ${core.error.issues[0]?.message}` };
+  const spec: Record<string, unknown> = structuredClone(probe.spec);
+  const dropped: string[] = [];
+  const type = registry.migrationType(String(spec.type));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      reviewSpec(registry, spec as MigrationSpec, { file: 'probe' });
+      return { spec: spec as MigrationSpec, dropped };
+    } catch (error) {
+      const message = error instanceof MigrationArchitectError ? error.describe() : (error as Error).message;
+      const field = error instanceof MigrationArchitectError ? declaredField(error.location.path, type) : undefined;
+      if (!field) return { refused: message };
+      if (field.length === 2) delete (spec.constraints as Record<string, unknown>)[field[1]!];
+      else delete spec[field[0]!];
+      dropped.push(field.join('.'));
+    }
+  }
+  return { refused: 'validation kept refusing it' };
 }
 
 /** Change kinds a user could hit with no rule to classify them (exit 70 at run time). */
@@ -144,14 +194,17 @@ function planProblems(registry: PluginRegistry, plugin: ResolvedPlugin, requireC
   ];
   for (const { subject, type, pattern } of plans) {
     // Every probe must plan; the one with every constraint set (most risks on) is also rendered.
-    for (const [i, spec] of probeSpecs(type).entries()) {
-      // A field of the wrong shape that core or the type declares: an input error the user sees with its path.
-      if (!MigrationSpecSchema.safeParse(spec).success) continue;
-      try {
-        reviewSpec(registry, spec, { file: 'probe' });
-      } catch {
+    for (const probe of probeSpecs(type)) {
+      const admitted = admitProbe(registry, probe);
+      if ('refused' in admitted) {
+        problems.push({
+          check: 'probe',
+          subject,
+          message: `probe "${probe.name}" was refused before planning (${admitted.refused}), so nothing was checked on it: a spec the type can plan must not need more than core's fields`,
+        });
         continue;
       }
+      const spec = admitted.spec;
       let plan;
       try {
         plan = createPlan(registry, pattern ? { ...spec, pattern } : spec, { clock });
@@ -160,7 +213,7 @@ function planProblems(registry: PluginRegistry, plugin: ResolvedPlugin, requireC
         problems.push({ check: 'risk-condition', subject, message: `planning a valid spec failed: ${message}` });
         continue;
       }
-      if (i !== 2) continue;
+      if (probe.name !== 'every constraint') continue;
       for (const p of leftoverPlaceholders([plan, renderDocument({ kind: 'plan', document: plan }, 'text')]))
         problems.push({ check: 'placeholders', subject, message: `plan contains unfilled placeholder ${p}` });
       const runbook = createRunbook(registry, plan, { clock });

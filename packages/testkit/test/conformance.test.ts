@@ -1,5 +1,6 @@
 import { definePlugin, type MigrationArchitectPlugin } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { checkPluginConformance } from '../src/index.js';
 
 function plugin(overrides: Partial<MigrationArchitectPlugin> = {}): MigrationArchitectPlugin {
@@ -172,5 +173,34 @@ describe('plugin conformance', async () => {
       ],
     });
     expect((await checkPluginConformance(p)).map((x) => x.check)).toContain('risk-condition');
+  });
+
+  it("plans the rest of a probe whose odd value of a declared field the type refuses, so its risk conditions still see odd undeclared fields", async () => {
+    const seen: unknown[] = [];
+    const p = plugin({
+      risks: [
+        {
+          id: 'watcher',
+          type: 'fx',
+          category: 'technical',
+          description: 'Watches',
+          probability: 'low',
+          impact: 'low',
+          severity: 'low',
+          mitigation: 'None',
+          owner: 'Me',
+          condition: 'always, recording the spec',
+          when: (spec) => {
+            seen.push(spec);
+            return false;
+          },
+        },
+      ],
+    });
+    p.migrationTypes![0]!.specFields = { tables_to_migrate: z.array(z.object({ name: z.string() })) };
+    expect(await checkPluginConformance(p)).toEqual([]);
+    const odd = seen.find((spec) => (spec as { services?: unknown }).services !== undefined) as Record<string, unknown>;
+    expect(odd).toMatchObject({ services: { a: 1 }, resources: 7, schema_changes: [null, 1, 'x'] });
+    expect(odd).not.toHaveProperty('tables_to_migrate');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 
 describe('conformance', () => {
-  it('passes the plugin conformance kit (contract, rule examples, placeholders, rollback coverage)', async () => {
+  it('passes the plugin conformance kit (contract, rule examples, placeholders, rollback coverage)', { timeout: 60_000 }, async () => {
     expect(await checkPluginConformance(plugin())).toEqual([]);
   });
 });
