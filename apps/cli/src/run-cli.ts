@@ -67,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io,
       clock: clockFromSourceDateEpoch(io.env.SOURCE_DATE_EPOCH),
       exitCode: 0,
-      loadContext: (explicitConfig) => (context ??= loadPluginContext(io.cwd, explicitConfig).then((loaded) => announce(loaded, io))),
+      loadContext: (explicitConfig, need) => (context ??= loadPluginContext(io.cwd, explicitConfig, need).then((loaded) => announce(loaded, io))),
     };
     const root = rootCommand(runtime);
     if (argv.includes('--help') || argv.includes('-h')) {

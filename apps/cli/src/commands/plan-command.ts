@@ -39,7 +39,8 @@ export function planCommand(runtime: CommandRuntime) {
       const format = parseFormat(parsed.format);
       const file = singleInput(parsed.spec, parsed.input, 'migration spec');
       const document = await readDocumentFile(file, runtime.io.cwd);
-      const { registry } = await runtime.loadContext(parsed.config);
+      const type = (document as { type?: unknown } | null)?.type;
+      const { registry } = await runtime.loadContext(parsed.config, typeof type === 'string' ? { migrationType: type } : undefined);
       const start = parseStart(parsed.start);
       // createPlan validates the spec (core's fields and those the type declares) and names the file.
       const plan = createPlan(registry, document as MigrationSpec, { clock: runtime.clock, file, start, strict: parsed.strict });

@@ -22,7 +22,7 @@ export function rollbackCommand(runtime: CommandRuntime) {
       const format = parseFormat(parsed.format);
       const file = singleInput(parsed.plan, parsed.input, 'migration plan');
       const plan = validateDocument(MigrationPlanSchema, await readDocumentFile(file, runtime.io.cwd), file, 'a migration plan');
-      const { registry } = await runtime.loadContext(parsed.config);
+      const { registry } = await runtime.loadContext(parsed.config, { migrationType: plan.migration_type });
       const runbook = createRunbook(registry, plan, { clock: runtime.clock, file });
       await emitDocument({ kind: 'runbook', document: runbook }, format, parsed.output, runtime.io);
     },

@@ -1,4 +1,5 @@
 import { createRegistry, InputDataError, MigrationArchitectError, qualifiedId, type Config, type PluginRegistry } from '@migration-architect/core';
+import { BUILTIN_PLUGINS } from '../plugins/builtin-plugins.js';
 import { loadBuiltinPlugins } from '../plugins/load-builtin-plugins.js';
 import { loadProjectConfig } from './load-config.js';
 import { resolveConfiguredPlugins } from './resolve-plugins.js';
@@ -14,6 +15,12 @@ export interface PluginContext {
   missingBuiltins: string[];
 }
 
+/** The built-in packages that can answer `need`; all of them when none can (the error then lists everything). */
+function builtinsFor(need: PluginNeed): string[] | undefined {
+  const fit = BUILTIN_PLUGINS.filter((p) => p.migrationTypes.includes(need.migrationType));
+  return fit.length ? fit.map((p) => p.packageName) : undefined;
+}
+
 function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile: string): void {
   const known = new Set(registry.checkers().flatMap((c) => c.rules.map((r) => qualifiedId(c.namespace, r.id))));
   for (const id of Object.keys(config.rules ?? {})) {
@@ -26,7 +33,16 @@ function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile
   }
 }
 
-export async function loadPluginContext(cwd: string, explicitConfig: string | undefined): Promise<PluginContext> {
+/**
+ * What a command will ask the registry for. Without a config, only the built-ins that can answer
+ * are imported and validated (a `plan` of a database spec never pays for the service plugin); a
+ * config's plugins are always all loaded, since any of them may extend any type or checker.
+ */
+export interface PluginNeed {
+  migrationType: string;
+}
+
+export async function loadPluginContext(cwd: string, explicitConfig: string | undefined, need?: PluginNeed): Promise<PluginContext> {
   const { file, config } = await loadProjectConfig(cwd, explicitConfig);
   if (file && config.plugins) {
     const plugins = await resolveConfiguredPlugins(config.plugins, file);
@@ -40,7 +56,7 @@ export async function loadPluginContext(cwd: string, explicitConfig: string | un
     checkRuleOverrides(registry, config, file);
     return { registry, config, configFile: file, source: 'config', missingBuiltins: [] };
   }
-  const builtins = await loadBuiltinPlugins();
+  const builtins = await loadBuiltinPlugins(need ? builtinsFor(need) : undefined);
   const registry = createRegistry(builtins.plugins);
   if (file) checkRuleOverrides(registry, config, file);
   return { registry, config, configFile: file, source: 'builtin', missingBuiltins: builtins.missing };

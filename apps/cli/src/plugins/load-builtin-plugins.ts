@@ -7,18 +7,22 @@ export interface LoadedPlugins {
   missing: string[];
 }
 
-/** Imports whichever built-in plugins are installed next to the CLI (in parallel); the others are simply absent. */
-export async function loadBuiltinPlugins(): Promise<LoadedPlugins> {
+/**
+ * Imports whichever built-in plugins are installed next to the CLI (in parallel); the others are
+ * simply absent. `only` limits it to those packages (what the command needs).
+ */
+export async function loadBuiltinPlugins(only?: string[]): Promise<LoadedPlugins> {
   const result: LoadedPlugins = { plugins: [], loaded: [], missing: [] };
+  const wanted = only ? BUILTIN_PLUGINS.filter((p) => only.includes(p.packageName)) : BUILTIN_PLUGINS;
   const factories = await Promise.all(
-    BUILTIN_PLUGINS.map(({ packageName }) =>
+    wanted.map(({ packageName }) =>
       importPluginFactory(packageName, packageName).catch((error: unknown) => {
         if (isMissingPackage(error, packageName)) return undefined;
         throw error;
       }),
     ),
   );
-  BUILTIN_PLUGINS.forEach(({ packageName }, i) => {
+  wanted.forEach(({ packageName }, i) => {
     const factory = factories[i];
     if (!factory) {
       result.missing.push(packageName);
