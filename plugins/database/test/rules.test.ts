@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statementRuleExamples } from '../src/rules/statement-rules.js';
 import { databaseRules } from '../src/index.js';
+import { EXPECTED_DATABASE_RULE_LEVELS, reviewedLevel } from './expected-rule-levels.js';
 import { baseSchema, check } from './fixtures.js';
 import { modelRuleCases } from '../src/rules/examples/model-rule-examples.js';
 import { ruleCases as cases } from './rule-cases.js';
@@ -12,6 +13,11 @@ describe('database rules: one case per rule id', () => {
     // Rules about migration statements (`--migration`) have migration examples (test/migration-file.test.ts).
     expect([...Object.keys(cases), ...Object.keys(modelRuleCases), ...Object.keys(statementRuleExamples)].sort()).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('declares for every rule the severity and code of the reviewed table, which has no row for a rule that does not exist', () => {
+    const declared = Object.fromEntries(databaseRules.map((r) => [r.id, { severity: r.severity, ...(r.code ? { code: r.code } : {}) }]));
+    expect(declared).toEqual(EXPECTED_DATABASE_RULE_LEVELS);
   });
 
   it('leaves an unchanged schema without findings', () => {
@@ -30,7 +36,9 @@ describe('database rules: one case per rule id', () => {
       expect(report.issues.map((i) => i.rule)).toEqual([`database/${rule.id}`]);
       const [issue] = report.issues;
       expect(issue!.type).toBe(rule.issueType);
-      expect(issue!.severity).toBe(rule.severity);
+      const reviewed = reviewedLevel(EXPECTED_DATABASE_RULE_LEVELS, rule.id);
+      expect(issue!.severity).toBe(reviewed.severity);
+      expect(issue!.code).toBe(reviewed.code);
       expect(issue!.description.length).toBeGreaterThan(10);
       expect(report.migration_scripts).toHaveLength(1);
       const [script] = report.migration_scripts;

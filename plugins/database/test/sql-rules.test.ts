@@ -1,6 +1,7 @@
 import { afterAll, describe, inject, it } from 'vitest';
 import { modelRuleCases } from '../src/rules/examples/model-rule-examples.js';
 import { databaseRules } from '../src/index.js';
+import { EXPECTED_DATABASE_RULE_LEVELS, reviewedLevel } from './expected-rule-levels.js';
 import { baseSchema, check } from './fixtures.js';
 import { ruleCases } from './rule-cases.js';
 import { PostgresServer } from './postgres-server.js';
@@ -99,7 +100,8 @@ describe.concurrent('every rule, from SQL files', { timeout: 60_000 }, () => {
         migration: { name: 'migration.sql', document: migration },
       });
       const issue = report.issues.find((i) => i.rule === `database/${rule.id}`);
-      expect(issue?.code).toBe(rule.code);
+      expect(issue?.code).toBe(reviewedLevel(EXPECTED_DATABASE_RULE_LEVELS, rule.id).code);
+      expect(issue?.severity).toBe(reviewedLevel(EXPECTED_DATABASE_RULE_LEVELS, rule.id).severity);
       expect(issue?.location).toMatchObject({ file: 'migration.sql', line: expect.any(Number) });
       // Both run on PostgreSQL, the migration after the schema (CONCURRENTLY in BEGIN fails there, as the rule says).
       await server.withScratchDatabase(`ma_sql_${rule.id.replace(/-/g, '_')}`, async (db) => {
@@ -116,7 +118,8 @@ describe.concurrent('every rule, from SQL files', { timeout: 60_000 }, () => {
       const report = await checkSql(before, after);
       expect(report.issues.map((i) => i.rule)).toContain(`database/${rule.id}`);
       const issue = report.issues.find((i) => i.rule === `database/${rule.id}`)!;
-      expect(issue.code).toBe(rule.code);
+      expect(issue.code).toBe(reviewedLevel(EXPECTED_DATABASE_RULE_LEVELS, rule.id).code);
+      expect(issue.severity).toBe(reviewedLevel(EXPECTED_DATABASE_RULE_LEVELS, rule.id).severity);
       expect(issue.location?.line).toBeGreaterThan(0);
       // The fixtures are PostgreSQL's SQL, not just the parser's: both sides run.
       await server.withScratchDatabase(`ma_sql_${rule.id.replace(/-/g, '_')}`, async (db) => {
