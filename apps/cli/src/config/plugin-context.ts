@@ -56,7 +56,10 @@ export async function loadPluginContext(cwd: string, explicitConfig: string | un
     checkRuleOverrides(registry, config, file);
     return { registry, config, configFile: file, source: 'config', missingBuiltins: [] };
   }
-  const builtins = await loadBuiltinPlugins(need ? builtinsFor(need) : undefined);
+  const only = need ? builtinsFor(need) : undefined;
+  let builtins = await loadBuiltinPlugins(only);
+  // The built-in for the type is not installed: load the others, so the error lists what is loaded.
+  if (only && builtins.loaded.length === 0) builtins = await loadBuiltinPlugins();
   const registry = createRegistry(builtins.plugins);
   if (file) checkRuleOverrides(registry, config, file);
   return { registry, config, configFile: file, source: 'builtin', missingBuiltins: builtins.missing };

@@ -25,8 +25,11 @@ async function isSpecialFile(target: string): Promise<boolean> {
  */
 export async function writeFilesAtomically(files: OutputFile[], cwd: string): Promise<void> {
   const staged: { temp: string; target: string; shown: string }[] = [];
+  // The file being written when something fails: the one the message must name.
+  let current = files[0]?.path;
   try {
     for (const file of files) {
+      current = file.path;
       const target = resolve(cwd, file.path);
       if (await isSpecialFile(target)) {
         await writeFile(target, file.content, 'utf8');
@@ -36,10 +39,12 @@ export async function writeFilesAtomically(files: OutputFile[], cwd: string): Pr
       staged.push({ temp, target, shown: file.path });
       await writeFile(temp, file.content, { encoding: 'utf8', flag: 'wx' });
     }
-    for (const { temp, target } of staged) await rename(temp, target);
+    for (const { temp, target, shown } of staged) {
+      current = shown;
+      await rename(temp, target);
+    }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
-    const failed = staged.at(-1)?.shown ?? files[0]?.path;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
@@ -49,6 +54,6 @@ export async function writeFilesAtomically(files: OutputFile[], cwd: string): Pr
           : code === 'EISDIR'
             ? 'is a directory'
             : (error as Error).message;
-    throw new OutputError(`cannot write output: ${reason}`, { file: failed });
+    throw new OutputError(`cannot write output: ${reason}`, { file: current });
   }
 }
