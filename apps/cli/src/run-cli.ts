@@ -36,12 +36,29 @@ function rootCommand(runtime: CommandRuntime) {
   });
 }
 
+function subCommandsOf(command: CommandDef): Record<string, CommandDef> {
+  return (command.subCommands ?? {}) as Record<string, CommandDef>;
+}
+
+/** The help of the deepest command the words name: `patterns recommend --help` is recommend's own. */
 async function printHelp(root: CommandDef, argv: string[], io: CliIo): Promise<void> {
-  const subCommands = (root.subCommands ?? {}) as Record<string, CommandDef>;
-  const name = argv.find((a) => !a.startsWith('-'));
-  const sub = name ? subCommands[name] : undefined;
-  const usage = sub ? await renderUsage(sub, root) : await renderUsage(root);
+  let command = root;
+  let parent: CommandDef | undefined;
+  for (const word of argv) {
+    if (word.startsWith('-')) continue;
+    const sub = subCommandsOf(command)[word];
+    if (!sub) break;
+    parent = command;
+    command = sub;
+  }
+  const usage = parent ? await renderUsage(command, parent) : await renderUsage(command);
   io.stdout(`${usage.replace(ANSI, '')}\n`);
+}
+
+/** `plan, check, ... or reconcile`, from the commands the root has. */
+function commandList(root: CommandDef): string {
+  const names = Object.keys(subCommandsOf(root));
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /** On a terminal, say which plugins are in use when no config chose them (logs never go to stdout). */
@@ -80,13 +97,18 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     }
     if (argv.length === 0 || argv[0]!.startsWith('-')) {
       await printHelp(root, [], io);
-      throw new UsageError('missing command: plan, check, rollback, plugins, patterns, rules or schema');
+      throw new UsageError(`missing command: ${commandList(root)}`);
     }
     try {
       await runCommand(root, { rawArgs: argv });
     } catch (error) {
       // citty's own argument errors (unknown command, bad enum) are usage errors.
-      if (error instanceof Error && error.name === 'CLIError') throw new UsageError(error.message.replace(ANSI, ''));
+      if (error instanceof Error && error.name === 'CLIError') {
+        const message = error.message.replace(ANSI, '');
+        // An unknown command at the top names the commands there are.
+        const unknownTop = /^Unknown command /.test(message) && !subCommandsOf(root)[argv[0]!];
+        throw new UsageError(unknownTop ? `${message} (commands: ${commandList(root)})` : message);
+      }
       throw error;
     }
     return runtime.exitCode;

@@ -126,7 +126,9 @@ describe('config files', () => {
     const dir = project({ 'migration-architect.config.json': JSON.stringify({ plugins: [[fixture, { apiVersion: 2 }]] }) });
     const result = await cli(['plugins'], { cwd: dir });
     expect(result.code).toBe(65);
-    expect(result.stderr).toContain('migration-architect.config.json: plugin "migration-architect-plugin-search-index" is invalid: checkers[0].detect: removed in contract 2; ');
+    expect(result.stderr).toContain(
+      'migration-architect.config.json: plugin "migration-architect-plugin-search-index" is invalid: checkers[0].detect: removed in contract 2; ',
+    );
   });
 
   it('names both plugins when two claim the same migration type', async () => {

@@ -9,7 +9,7 @@ import {
 } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
-import { emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
+import { describeFormats, emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs } from './shared-args.js';
 
@@ -49,7 +49,7 @@ const args = {
   format: {
     type: 'string',
     alias: 'f',
-    description: 'json (default), text, markdown, both, sarif (GitHub code scanning) or github (workflow annotations)',
+    description: describeFormats(REPORT_FORMATS),
     valueHint: 'format',
   },
 } as const;

@@ -1,11 +1,13 @@
 import { UsageError } from '@migration-architect/core';
 import type { ArgsDef } from 'citty';
+import { CONFIG_EXTENSIONS } from '../config/load-config.js';
+import { describeFormats, OUTPUT_FORMATS } from '../io/emit-document.js';
 
 export const globalArgs = {
   config: {
     type: 'string',
     alias: 'c',
-    description: 'Config file (default: migration-architect.config.{ts,mts,js,mjs,json,yaml} in the current folder)',
+    description: `Config file (default: migration-architect.config.{${CONFIG_EXTENSIONS.join(',')}} in the current folder)`,
     valueHint: 'file',
   },
   debug: { type: 'boolean', description: 'Print stack traces for internal errors' },
@@ -17,8 +19,8 @@ export const outputArgs = {
   format: {
     type: 'string',
     alias: 'f',
-    description: 'json (default), text, markdown (with Mermaid diagrams), html (self-contained page), or both (JSON plus a .txt beside it)',
-    valueHint: 'json|text|markdown|html|both',
+    description: describeFormats(OUTPUT_FORMATS),
+    valueHint: OUTPUT_FORMATS.join('|'),
   },
 } as const satisfies ArgsDef;
 

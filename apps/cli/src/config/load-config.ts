@@ -9,7 +9,7 @@ export interface LoadedConfig {
 }
 
 const CONFIG_NAME = 'migration-architect';
-const CONFIG_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json', 'jsonc', 'json5', 'yaml', 'yml', 'toml'];
+export const CONFIG_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs', 'json', 'jsonc', 'json5', 'yaml', 'yml', 'toml'];
 
 /** c12 (and jiti behind it) costs ~140 ms to import: only pay it when there is a config to load. */
 function hasConfigCandidate(cwd: string): boolean {

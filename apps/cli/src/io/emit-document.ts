@@ -16,6 +16,23 @@ export const OUTPUT_FORMATS = ['json', 'text', 'markdown', 'html', 'both'] as co
 export const REPORT_FORMATS = [...OUTPUT_FORMATS, 'sarif', 'github'] as const;
 export type OutputFormat = (typeof REPORT_FORMATS)[number];
 
+/** What each format is, in the words `--help` uses: help texts are built from this list, never by hand. */
+export const FORMAT_DESCRIPTIONS: Record<OutputFormat, string> = {
+  json: 'json (default)',
+  text: 'text',
+  markdown: 'markdown (with Mermaid diagrams)',
+  html: 'html (self-contained page)',
+  both: 'both (JSON plus a .txt beside it)',
+  sarif: 'sarif (GitHub code scanning)',
+  github: 'github (workflow annotations)',
+};
+
+/** The `--format` help text for these formats. */
+export function describeFormats(formats: readonly OutputFormat[]): string {
+  const words = formats.map((f) => FORMAT_DESCRIPTIONS[f]);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : (words[0] ?? '');
+}
+
 export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[] = OUTPUT_FORMATS): OutputFormat {
   const format = (value ?? 'json').toLowerCase();
   const normalized = format === 'md' ? 'markdown' : format;
