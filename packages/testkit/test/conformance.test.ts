@@ -175,7 +175,7 @@ describe('plugin conformance', async () => {
     expect((await checkPluginConformance(p)).map((x) => x.check)).toContain('risk-condition');
   });
 
-  it("plans the rest of a probe whose odd value of a declared field the type refuses, so its risk conditions still see odd undeclared fields", async () => {
+  it('plans the rest of a probe whose odd value of a declared field the type refuses, so its risk conditions still see odd undeclared fields', async () => {
     const seen: unknown[] = [];
     const p = plugin({
       risks: [
