@@ -12,6 +12,7 @@ import {
   type MigrationSpec,
 } from '../src/index.js';
 import { planningPlugin } from './fixtures/planning-plugin.js';
+import { toyPlugin } from './fixtures/toy-plugin.js';
 
 const clock = fixedClock(new Date('2026-01-02T03:04:05Z'));
 const registry = createRegistry([planningPlugin()]);
@@ -158,5 +159,17 @@ describe('HTML', () => {
     expect(page).not.toMatch(/(src|href)="https?:/);
     const bare = renderDocument({ kind: 'runbook', document: createRunbook(registry, onCalendar, { clock }) }, 'html');
     expect(bare).toContain("document.body.dataset.rendered = 'no-mermaid'");
+  });
+});
+
+describe('risks in the markdown plan', () => {
+  it('shows a conditional risk answered with true by its condition, and only an unconditional one as every plan of the type', () => {
+    const plan = createPlan(createRegistry([toyPlugin()]), { type: 'toy', source: 'a', target: 'b', constraints: { data_volume_gb: 50 } }, { clock });
+    const rows = renderPlanMarkdown(plan)
+      .split('\n')
+      .filter((line) => line.includes('Toys get lost') || line.includes('Many toys'));
+    expect(rows).toHaveLength(2);
+    expect(rows.find((r) => r.includes('Many toys'))).toContain('| when constraints.data_volume_gb > 10 |');
+    expect(rows.find((r) => r.includes('Toys get lost'))).toContain('| every plan of this type |');
   });
 });

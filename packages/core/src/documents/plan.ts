@@ -94,10 +94,10 @@ export const RiskItemSchema = z.object({
   severity: RiskLevelSchema,
   mitigation: z.string(),
   owner: z.string(),
-  raised_by: z
-    .array(SpecFactRefSchema)
-    .optional()
-    .meta({ description: 'The spec facts that added this risk; empty for risks every plan of the type carries.' }),
+  raised_by: z.array(SpecFactRefSchema).optional().meta({
+    description:
+      'The spec facts that added this risk; empty for risks every plan of the type carries, and for conditional risks (see condition) whose plugin did not name the facts.',
+  }),
   condition: z.string().nullable().optional(),
 });
 export type RiskItem = z.infer<typeof RiskItemSchema>;

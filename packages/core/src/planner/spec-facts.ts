@@ -78,7 +78,15 @@ export function coreFacts(spec: MigrationSpec): SpecFact[] {
 }
 
 /** Ids of core's own facts: a plugin's facts may not reuse them, or a risk could not tell whose fact raised it. */
-export const CORE_FACT_IDS = ['zero-downtime', 'large-data-volume', 'compliance', 'many-dependents', 'migration-window', 'business-hours', 'feature-flags'] as const;
+export const CORE_FACT_IDS = [
+  'zero-downtime',
+  'large-data-volume',
+  'compliance',
+  'many-dependents',
+  'migration-window',
+  'business-hours',
+  'feature-flags',
+] as const;
 
 /** Core's facts and the migration type's, in that order. */
 export function specFacts(registry: PluginRegistry, spec: MigrationSpec): SpecFact[] {

@@ -20,8 +20,7 @@ export const REMOVED_CONTRACT_KEYS: readonly RemovedContractKey[] = [
   {
     path: 'checkers[].detect',
     removedIn: 2,
-    replacement:
-      "a plugin-level source recognizes its own inputs: sources: [defineDocumentSource({ checker, recognizes, load })]",
+    replacement: 'a plugin-level source recognizes its own inputs: sources: [defineDocumentSource({ checker, recognizes, load })]',
   },
   {
     path: 'checkers[].sources',

@@ -170,7 +170,12 @@ export function renderPlanMarkdown(plan: MigrationPlan): string {
         labels.get(r.id ?? r.description),
         r.severity,
         r.description,
-        r.raised_by?.length ? r.raised_by.map((f) => `\`${f.path}\`: ${f.statement}`).join('; ') : 'every plan of this type',
+        // A conditional risk whose `when` answered true names no fact: show its condition, never "every plan".
+        r.raised_by?.length
+          ? r.raised_by.map((f) => `\`${f.path}\`: ${f.statement}`).join('; ')
+          : r.condition
+            ? `when ${r.condition}`
+            : 'every plan of this type',
         r.probability,
         r.impact,
         r.mitigation,
