@@ -17,13 +17,18 @@ import {
   type PluginRegistry,
 } from '@migration-architect/core';
 import { defineCommand } from 'citty';
+import { emitListing, listingArgs, listingFormat } from '../io/emit-listing.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
+const FORMATS = ['text', 'json'] as const;
+const formatArgs = listingArgs(FORMATS, { text: 'text', json: 'json' });
+
 const listArgs = {
   type: { type: 'string', alias: 't', description: 'Only patterns of this migration type', valueHint: 'type' },
-  json: { type: 'boolean', description: 'Print JSON instead of text' },
+  json: { type: 'boolean', description: 'Print JSON instead of text (same as --format json)' },
   ...globalArgs,
+  ...formatArgs,
 } as const;
 
 const recommendArgs = {
@@ -31,8 +36,9 @@ const recommendArgs = {
   type: { type: 'string', alias: 't', description: 'Migration type (database, service, infrastructure, ...)', valueHint: 'type' },
   complexity: { type: 'string', description: 'low, medium, high or critical', valueHint: 'level' },
   downtime: { type: 'string', description: 'Tolerated downtime: zero, some, or a number of minutes (under 60 counts as zero)', valueHint: 'zero|some|minutes' },
-  json: { type: 'boolean', description: 'Print JSON instead of text' },
+  json: { type: 'boolean', description: 'Print JSON instead of text (same as --format json)' },
   ...globalArgs,
+  ...formatArgs,
 } as const;
 
 function knownType(registry: PluginRegistry, type: string | undefined): string | undefined {
@@ -63,7 +69,8 @@ export function patternsCommand(runtime: CommandRuntime) {
       assertKnownFlags(rawArgs, listArgs);
       const { registry } = await runtime.loadContext(args.config);
       const patterns = registry.patterns(knownType(registry, args.type));
-      runtime.io.stdout(args.json ? patternListingJson(patterns) : renderPatternListing(patterns));
+      const format = listingFormat(args.format, FORMATS, args.json);
+      await emitListing(format === 'json' ? patternListingJson(patterns) : renderPatternListing(patterns), args.output, runtime.io);
     },
   });
 
@@ -95,8 +102,9 @@ export function patternsCommand(runtime: CommandRuntime) {
       knownType(registry, type);
       const query = { type, complexity, downtime, facts };
       const found = recommendPatterns(registry, query);
-      runtime.io.stdout(
-        args.json
+      const format = listingFormat(args.format, FORMATS, args.json);
+      await emitListing(
+        format === 'json'
           ? recommendationJson(query, found)
           : renderRecommendation(
               query,
@@ -104,6 +112,8 @@ export function patternsCommand(runtime: CommandRuntime) {
               basis,
               registry.patterns(type).map((p) => p.id),
             ),
+        args.output,
+        runtime.io,
       );
     },
   });

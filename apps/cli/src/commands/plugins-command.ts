@@ -1,10 +1,16 @@
 import { pluginContributions, renderPluginDetails, renderPluginSummary, UsageError, type PluginRegistry, type ResolvedPlugin } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import type { PluginContext } from '../config/plugin-context.js';
+import { emitListing, listingArgs, listingFormat } from '../io/emit-listing.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
-const listArgs = { ...globalArgs, json: { type: 'boolean', description: 'Print JSON instead of text' } } as const;
+const FORMATS = ['text', 'json'] as const;
+const listArgs = {
+  ...globalArgs,
+  json: { type: 'boolean', description: 'Print JSON instead of text (same as --format json)' },
+  ...listingArgs(FORMATS, { text: 'text', json: 'json' }),
+} as const;
 const showArgs = { name: { type: 'positional', required: false, description: 'Package name or namespace of a loaded plugin' }, ...listArgs } as const;
 
 function sourceLine(context: PluginContext): string {
@@ -29,14 +35,16 @@ export function pluginsCommand(runtime: CommandRuntime) {
       assertKnownFlags(rawArgs, listArgs);
       const context = await runtime.loadContext(args.config);
       const plugins = context.registry.plugins;
-      if (args.json) {
-        runtime.io.stdout(
+      if (listingFormat(args.format, FORMATS, args.json) === 'json') {
+        await emitListing(
           `${JSON.stringify({ source: context.source, config_file: context.configFile ?? null, not_installed: context.missingBuiltins, plugins: plugins.map(pluginContributions) }, null, 2)}\n`,
+          args.output,
+          runtime.io,
         );
         return;
       }
       const lines = [sourceLine(context), ...(plugins.length ? plugins.flatMap(renderPluginSummary) : ['  (none)'])];
-      runtime.io.stdout(`${lines.join('\n')}\n`);
+      await emitListing(`${lines.join('\n')}\n`, args.output, runtime.io);
     },
   });
   const show = defineCommand({
@@ -47,11 +55,9 @@ export function pluginsCommand(runtime: CommandRuntime) {
       if (!args.name) throw new UsageError('missing plugin name: migration-architect plugins show NAME');
       const { registry } = await runtime.loadContext(args.config);
       const plugin = findPlugin(registry, args.name);
-      if (args.json) {
-        runtime.io.stdout(`${JSON.stringify(pluginContributions(plugin), null, 2)}\n`);
-        return;
-      }
-      runtime.io.stdout(`${renderPluginDetails(plugin).join('\n')}\n`);
+      const json = listingFormat(args.format, FORMATS, args.json) === 'json';
+      const content = json ? `${JSON.stringify(pluginContributions(plugin), null, 2)}\n` : `${renderPluginDetails(plugin).join('\n')}\n`;
+      await emitListing(content, args.output, runtime.io);
     },
   });
   return defineCommand({

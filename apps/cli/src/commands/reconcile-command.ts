@@ -1,9 +1,11 @@
 import { UsageError } from '@migration-architect/core';
 import { defineCommand } from 'citty';
-import { parseFormat } from '../io/emit-document.js';
+import { describeFormats, parseFormat, textCompanionPath } from '../io/emit-document.js';
 import { writeFilesAtomically } from '../io/write-output.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
+
+const RECONCILE_FORMATS = ['json', 'text', 'markdown', 'both'] as const;
 
 const PACKAGE = '@migration-architect/reconcile';
 
@@ -31,7 +33,7 @@ const args = {
   limit: { type: 'string', description: 'Rows listed per kind of difference and table (default 100; counts are always complete)', valueHint: 'n' },
   ...globalArgs,
   output: { type: 'string', alias: 'o', description: 'Write the report to this file (atomically) instead of stdout', valueHint: 'file' },
-  format: { type: 'string', alias: 'f', description: 'json (default), text or markdown', valueHint: 'json|text|markdown' },
+  format: { type: 'string', alias: 'f', description: describeFormats(RECONCILE_FORMATS), valueHint: RECONCILE_FORMATS.join('|') },
 } as const;
 
 type ReconcileModule = typeof import('@migration-architect/reconcile');
@@ -83,7 +85,7 @@ export function reconcileCommand(runtime: CommandRuntime) {
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);
-      const format = parseFormat(parsed.format, ['json', 'text', 'markdown']) as 'json' | 'text' | 'markdown';
+      const format = parseFormat(parsed.format, RECONCILE_FORMATS) as (typeof RECONCILE_FORMATS)[number];
       if (!parsed.source || !parsed.target) throw new UsageError('reconcile needs --source URL and --target URL');
       const level = parsed.level ?? 'rows';
       if (!['count', 'checksum', 'rows'].includes(level)) throw new UsageError(`--level must be count, checksum or rows; got "${level}"`);
@@ -110,17 +112,25 @@ export function reconcileCommand(runtime: CommandRuntime) {
       // A progress bar only on a terminal; logs and pipes stay clean.
       const progress = runtime.io.stderrIsTty && !runtime.io.env.CI ? await engine.terminalProgress(process.stderr) : undefined;
       const { report, fixSql } = await engine.reconcile({ ...options, progress });
-      const rendered = engine.renderReconcileReport(report, format);
+      // `both`: the JSON, and the text beside it (`report.json` + `report.txt`), as for the other commands.
+      const files =
+        format === 'both'
+          ? [
+              { path: parsed.output ?? '', content: engine.renderReconcileReport(report, 'json') },
+              { path: textCompanionPath(parsed.output ?? ''), content: engine.renderReconcileReport(report, 'text') },
+            ]
+          : [{ path: parsed.output ?? '', content: engine.renderReconcileReport(report, format) }];
+      const rendered = files.map((f) => f.content).join('\n');
       if (fixSql !== null) {
         runtime.io.stdout(fixSql);
-        if (parsed.output) await writeFilesAtomically([{ path: parsed.output, content: rendered }], runtime.io.cwd);
+        if (parsed.output) await writeFilesAtomically(files, runtime.io.cwd);
         const s = report.summary;
         runtime.io.stderr(
           `reconcile: ${s.equal ? 'equal' : `missing ${s.missing}, extra ${s.extra}, changed ${s.changed}`}${parsed.output ? `; wrote ${parsed.output}` : ''}\n`,
         );
       } else if (parsed.output) {
-        await writeFilesAtomically([{ path: parsed.output, content: rendered }], runtime.io.cwd);
-        runtime.io.stderr(`wrote ${parsed.output}\n`);
+        await writeFilesAtomically(files, runtime.io.cwd);
+        for (const file of files) runtime.io.stderr(`wrote ${file.path}\n`);
       } else runtime.io.stdout(rendered);
       runtime.exitCode = engine.reconcileExitCode(report);
     },

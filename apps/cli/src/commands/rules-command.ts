@@ -1,12 +1,15 @@
-import { renderRuleCatalogMarkdown, renderRuleListing, requireChecker, ruleCatalog, ruleListingJson, UsageError } from '@migration-architect/core';
+import { renderRuleCatalogMarkdown, renderRuleListing, requireChecker, ruleCatalog, ruleListingJson } from '@migration-architect/core';
 import { defineCommand } from 'citty';
+import { emitListing, listingArgs, listingFormat } from '../io/emit-listing.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
 const args = {
   type: { type: 'string', alias: 't', description: 'Only the rules of this checker (database, api, ...)', valueHint: 'type' },
-  format: { type: 'string', alias: 'f', description: 'text (default), json, or markdown (the docs page)', valueHint: 'text|json|markdown' },
   ...globalArgs,
+  ...listingArgs(FORMATS, { text: 'text', json: 'json', markdown: 'markdown (the docs page)' }),
 } as const;
 
 export function rulesCommand(runtime: CommandRuntime) {
@@ -18,11 +21,14 @@ export function rulesCommand(runtime: CommandRuntime) {
       const { registry } = await runtime.loadContext(parsed.config);
       const checkers = parsed.type === undefined ? registry.checkers() : [requireChecker(registry, parsed.type)];
       const catalogs = checkers.map((checker) => ({ checker, rules: ruleCatalog(registry, checker.id) }));
-      const format = parsed.format ?? 'text';
-      if (format === 'json') runtime.io.stdout(ruleListingJson(catalogs.flatMap((c) => c.rules)));
-      else if (format === 'markdown' || format === 'md') runtime.io.stdout(catalogs.map((c) => renderRuleCatalogMarkdown(c.checker, c.rules)).join('\n'));
-      else if (format === 'text') runtime.io.stdout(renderRuleListing(catalogs));
-      else throw new UsageError(`--format must be one of text, json, markdown; got "${format}"`);
+      const format = listingFormat(parsed.format, FORMATS);
+      const content =
+        format === 'json'
+          ? ruleListingJson(catalogs.flatMap((c) => c.rules))
+          : format === 'markdown'
+            ? catalogs.map((c) => renderRuleCatalogMarkdown(c.checker, c.rules)).join('\n')
+            : renderRuleListing(catalogs);
+      await emitListing(content, parsed.output, runtime.io);
     },
   });
 }

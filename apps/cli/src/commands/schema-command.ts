@@ -1,12 +1,12 @@
 import { DOCUMENT_NAMES, documentJsonSchema, UsageError, type DocumentName } from '@migration-architect/core';
 import { defineCommand } from 'citty';
-import { writeFilesAtomically } from '../io/write-output.js';
+import { emitListing, listingArgs, listingFormat } from '../io/emit-listing.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags } from './shared-args.js';
 
 const args = {
   document: { type: 'positional', required: false, description: `One of ${DOCUMENT_NAMES.join(', ')}` },
-  output: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout', valueHint: 'file' },
+  ...listingArgs(['json'], { json: 'json (a JSON Schema has no other form)' }),
   config: {
     type: 'string',
     alias: 'c',
@@ -26,6 +26,7 @@ export function schemaCommand(runtime: CommandRuntime) {
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);
+      listingFormat(parsed.format, ['json']);
       const name = parsed.document;
       if (!name || !(DOCUMENT_NAMES as string[]).includes(name)) {
         throw new UsageError(`${name ? `unknown document "${name}"` : 'missing document'}: expected one of ${DOCUMENT_NAMES.join(', ')}`);
@@ -33,12 +34,7 @@ export function schemaCommand(runtime: CommandRuntime) {
       // Spec and config schemas include what the loaded plugins declare (spec fields, options).
       const registry = name === 'spec' || name === 'config' ? (await runtime.loadContext(parsed.config)).registry : undefined;
       const text = `${JSON.stringify(documentJsonSchema(name as DocumentName, registry), null, 2)}\n`;
-      if (!parsed.output) {
-        runtime.io.stdout(text);
-        return;
-      }
-      await writeFilesAtomically([{ path: parsed.output, content: text }], runtime.io.cwd);
-      runtime.io.stderr(`wrote ${parsed.output}\n`);
+      await emitListing(text, parsed.output, runtime.io);
     },
   });
 }
