@@ -165,6 +165,7 @@ function buildPluginSchema() {
     title: Text,
     description: Text,
     safeAlternative: Text,
+    rollback: Text.optional(),
     docsUrl: Url.optional(),
     examples: z
       .array(
@@ -172,7 +173,7 @@ function buildPluginSchema() {
           name: Text.optional(),
           fileName: Text.optional(),
           before: z.unknown(),
-          after: z.unknown(),
+          after: z.unknown().optional(),
           renames: z.array(RenameHint).optional(),
           migration: z.boolean().optional(),
         }),

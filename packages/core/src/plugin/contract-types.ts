@@ -418,7 +418,8 @@ export interface RuleExample {
   fileName?: string | undefined;
   /** The before schema: a document (JSON/YAML value) or, with `fileName`, the file's text. */
   before: unknown;
-  after: unknown;
+  /** The after schema; left out, `before` is one input a source reads as a change set (`check plan.json`). */
+  after?: unknown;
   /** Renames declared for this example, as `--rename` would. */
   renames?: RenameHint[] | undefined;
   /** `after` is a migration file applied to `before` (`check --migration`), for rules about migration statements. */
@@ -441,6 +442,8 @@ export interface CompatibilityRuleInput<Model = any, Change extends SchemaChange
   description: string;
   /** The safe way to make this change. */
   safeAlternative: string;
+  /** How to undo the change once it is applied (`kubectl rollout undo`, restore the final snapshot); shown in the rule docs. */
+  rollback?: string | undefined;
   /** Where this rule is documented (SARIF `helpUri`); default: the plugin's `docsUrl` with `#code`. */
   docsUrl?: string | undefined;
   /** Before/after documents that trigger this rule; the conformance kit checks each does. */
@@ -570,6 +573,13 @@ export interface SchemaRead<Model = unknown> {
    * compare), one sentence each. The report keeps them in `warnings`; the CLI prints them on stderr.
    */
   warnings?: string[] | undefined;
+  /**
+   * Set when the input is a change set in itself (a Terraform plan): the models before and after
+   * the change it describes. `check` given this one input compares them, exactly as if two
+   * inputs had been read into these models; `model` is then what the input reads as when it is
+   * given as one side of a pair (usually `after`).
+   */
+  changeSet?: { before: Model; after: Model } | undefined;
 }
 
 export interface SchemaSourceInput<Model = any> {

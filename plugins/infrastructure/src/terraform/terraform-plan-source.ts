@@ -1,0 +1,29 @@
+import { defineSource } from '@migration-architect/core';
+import { looksLikePlan, readPlan } from './plan/read-plan.js';
+import type { TerraformPlanSide } from './plan/terraform-model.js';
+
+/**
+ * `terraform show -json plan.out` (or `tofu show -json`): one input that is a change set. Read by
+ * content (a `format_version` and `resource_changes`); with `--type terraform`, any JSON file is
+ * read as a plan and fails with the path of what is wrong.
+ */
+export const terraformPlanSource = defineSource<TerraformPlanSide>({
+  id: 'terraform-plan-json',
+  checker: 'terraform',
+  title: 'Terraform plan JSON',
+  description: 'The JSON of a saved Terraform or OpenTofu plan (terraform show -json plan.out), format_version 0.x or 1.x: one input, a change set.',
+  read: async (input) => {
+    if (input.scheme || !input.isDocumentFile()) return undefined;
+    if (!input.explicit && !/\.json$/i.test(input.fileName ?? '') && !input.inMemory) return undefined;
+    const document = await input.document();
+    if (!input.explicit && !looksLikePlan(document)) return undefined;
+    const pair = readPlan(document, input.name);
+    const version = pair.after.terraformVersion ? `Terraform ${pair.after.terraformVersion}` : 'Terraform';
+    return {
+      model: pair.after,
+      dialect: `terraform-plan-${pair.after.formatVersion}`,
+      summary: `${input.name} (${version} plan, ${pair.after.planned.length} resource changes)`,
+      changeSet: pair,
+    };
+  },
+});
