@@ -8,10 +8,12 @@ import { infrastructureRisks } from './plan/risks.js';
 import { infrastructureCommunications } from './rollback/communications.js';
 import { infrastructureRollbacks } from './rollback/rollback-templates.js';
 import { infrastructureTriggers } from './rollback/triggers.js';
+import { kubernetesChecker } from './kubernetes/kubernetes-checker.js';
+import { kubernetesManifestSource } from './kubernetes/kubernetes-source.js';
 import { createTerraformChecker } from './terraform/terraform-checker.js';
 import { terraformPlanSource } from './terraform/terraform-plan-source.js';
 
-/** The infrastructure plugin: the `infrastructure` migration type and the `terraform` (plan JSON) checker. */
+/** The infrastructure plugin: the `infrastructure` migration type the `terraform` (plan JSON) and `kubernetes` (manifests) checkers. */
 export const createInfrastructurePlugin = definePluginFactory({
   name: packageJson.name,
   optionsSchema: infrastructureOptionsSchema,
@@ -23,7 +25,7 @@ export const createInfrastructurePlugin = definePluginFactory({
         version: packageJson.version,
         namespace: 'infrastructure',
         description:
-          'Infrastructure migrations: cloud migration and on-premises to cloud, with Terraform, DNS and network rollbacks; Terraform / OpenTofu plan checks.',
+          'Infrastructure migrations: cloud migration and on-premises to cloud, with Terraform, DNS and network rollbacks; Terraform / OpenTofu plan and Kubernetes manifest checks.',
       },
       migrationTypes: [infrastructureMigrationType],
       patterns: infrastructurePatterns,
@@ -32,7 +34,7 @@ export const createInfrastructurePlugin = definePluginFactory({
       rollbacks: infrastructureRollbacks,
       triggers: infrastructureTriggers,
       communications: infrastructureCommunications,
-      checkers: [createTerraformChecker(options.terraform)],
-      sources: [terraformPlanSource],
+      checkers: [createTerraformChecker(options.terraform), kubernetesChecker],
+      sources: [terraformPlanSource, kubernetesManifestSource],
     }),
 });

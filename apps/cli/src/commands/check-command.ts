@@ -28,6 +28,11 @@ const args = {
     description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)',
     valueHint: 'type',
   },
+  'target-version': {
+    type: 'string',
+    description: 'Version of the platform the after side is deployed to, e.g. a Kubernetes cluster version (1.32) for API removals',
+    valueHint: 'version',
+  },
   'fail-on': {
     type: 'string',
     description: 'Lowest severity that fails the check: breaking, potentially_breaking (default), non_breaking, additive, or none',
@@ -117,6 +122,7 @@ export function checkCommand(runtime: CommandRuntime) {
         ruleOverrides: config.rules,
         renames,
         verify,
+        targetVersion: parsed['target-version'],
       });
       for (const warning of report.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${warning}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {

@@ -16,6 +16,8 @@ export interface CheckOptions {
   renames?: RenameHint[] | undefined;
   /** Rule ids (`namespace/rule`) mapped to a severity, or `off` to drop the rule's findings. */
   ruleOverrides?: Record<string, ChangeSeverity | 'off'> | undefined;
+  /** The platform version the after side is deployed to (`--target-version`), passed to the checker's diff. */
+  targetVersion?: string | undefined;
 }
 
 export interface CompatibilityRequest extends CheckOptions {
@@ -165,7 +167,7 @@ export function compareSchemas(
   const dialects = { before: before.read.dialect, after: after.read.dialect };
   const context: RuleContext = { before: before.read.model, after: after.read.model, dialect: dialects.after ?? dialects.before };
   const changes = runPluginCode(checker.plugin, `checker ${checker.id}: diff()`, () =>
-    checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects }),
+    checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects, targetVersion: options.targetVersion ?? null }),
   );
 
   const issues: CompatibilityIssue[] = [];

@@ -176,6 +176,7 @@ function buildPluginSchema() {
           after: z.unknown().optional(),
           renames: z.array(RenameHint).optional(),
           migration: z.boolean().optional(),
+          targetVersion: z.string().optional(),
         }),
       )
       .default([]),

@@ -367,6 +367,11 @@ export interface DiffOptions {
   renames: RenameHint[];
   /** The dialect each side was read in (`postgresql`, `sqlite`), as its source said; null when unknown. */
   dialects: { before: string | null; after: string | null };
+  /**
+   * The version of the platform the after side is deployed to (`check --target-version 1.32`: a
+   * Kubernetes cluster version for API removals); null when not given.
+   */
+  targetVersion?: string | null | undefined;
 }
 
 /** One difference between two models, as a checker's `diff` reports it. */
@@ -424,6 +429,8 @@ export interface RuleExample {
   renames?: RenameHint[] | undefined;
   /** `after` is a migration file applied to `before` (`check --migration`), for rules about migration statements. */
   migration?: boolean | undefined;
+  /** The platform version the example is checked against, as `--target-version` would give it. */
+  targetVersion?: string | undefined;
 }
 
 export interface CompatibilityRuleInput<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> {

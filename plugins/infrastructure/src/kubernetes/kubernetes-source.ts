@@ -1,0 +1,25 @@
+import { defineSource } from '@migration-architect/core';
+import type { KubernetesManifests } from './manifests/kubernetes-model.js';
+import { manifestTexts, readManifests } from './manifests/read-manifests.js';
+
+/**
+ * Kubernetes manifests: a YAML/JSON file of one or more documents, or a folder of them (two
+ * `helm template` or `kustomize build` outputs, two commits of a manifests folder). Read when
+ * every document is a Kubernetes object; with `--type kubernetes`, a document that is not is an
+ * error naming its file and line.
+ */
+export const kubernetesManifestSource = defineSource<KubernetesManifests>({
+  id: 'kubernetes-manifests',
+  checker: 'kubernetes',
+  title: 'Kubernetes manifests',
+  description: 'Kubernetes objects in multi-document YAML or JSON: a file, or a folder read recursively (.yaml, .yml, .json).',
+  read: async (input) => {
+    if (input.scheme) return undefined;
+    const texts = await manifestTexts(input);
+    if (!texts) return undefined;
+    const model = readManifests(texts, input.explicit);
+    if (!model) return undefined;
+    const count = Object.keys(model.objects).length;
+    return { model, dialect: 'kubernetes', summary: `${input.name} (${count} Kubernetes objects${texts.length > 1 ? ` in ${texts.length} files` : ''})` };
+  },
+});

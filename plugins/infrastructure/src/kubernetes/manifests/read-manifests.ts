@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { InputDataError, InputMissingError, type SchemaInputHandle } from '@migration-architect/core';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { objectKey, type KubernetesManifests, type KubernetesObject } from './kubernetes-model.js';
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+/** Text of one manifest file (or of one file inside a folder input), with the name messages use. */
+interface ManifestText {
+  file: string;
+  text: string;
+}
+
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
+    else if (MANIFEST_FILE.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/** The texts an input holds: the file itself, or every .yaml/.yml/.json file under a folder, in name order. */
+export async function manifestTexts(input: SchemaInputHandle): Promise<ManifestText[] | undefined> {
+  if (input.inMemory) return [{ file: input.name, text: await input.text() }];
+  if (!input.path) return undefined;
+  const info = await stat(input.path).catch(() => undefined);
+  if (info?.isDirectory()) {
+    const files = await filesUnder(input.path);
+    return Promise.all(
+      files.map(async (path) => {
+        const file = join(input.name, relative(input.path!, path));
+        try {
+          return { file, text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') };
+        } catch (error) {
+          throw new InputMissingError(`cannot read input: ${(error as Error).message}`, { file });
+        }
+      }),
+    );
+  }
+  if (!MANIFEST_FILE.test(input.fileName ?? '') && !input.explicit) return undefined;
+  return [{ file: input.name, text: await input.text() }];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** True when a parsed document is a Kubernetes object: an apiVersion, a kind and metadata. */
+export function isKubernetesObject(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && typeof value['apiVersion'] === 'string' && typeof value['kind'] === 'string' && isRecord(value['metadata']);
+}
+
+function redactSecret(body: Record<string, unknown>): { body: Record<string, unknown>; digest: string } {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([body['data'] ?? null, body['stringData'] ?? null]))
+    .digest('hex');
+  const mask = (values: unknown) => (isRecord(values) ? Object.fromEntries(Object.keys(values).map((k) => [k, '(sensitive)'])) : values);
+  return { body: { ...body, ...('data' in body ? { data: mask(body['data']) } : {}), ...('stringData' in body ? { stringData: mask(body['stringData']) } : {}) }, digest };
+}
+
+/**
+ * Every Kubernetes object of the texts (multi-document YAML, `List` kinds unwrapped), by identity.
+ * Returns undefined when `strict` is off and a document is not a Kubernetes object (the input is
+ * someone else's); with `strict`, that is an error naming the file and line.
+ */
+export function readManifests(texts: ManifestText[], strict: boolean): KubernetesManifests | undefined {
+  const objects: Record<string, KubernetesObject> = {};
+  let seen = 0;
+  for (const { file, text } of texts) {
+    const lineCounter = new LineCounter();
+    const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: false });
+    for (const doc of Array.isArray(documents) ? documents : [documents]) {
+      const error = doc.errors[0];
+      if (error) {
+        if (!strict && seen === 0) return undefined;
+        throw new InputDataError(`invalid YAML: ${error.message.split('\n')[0]}`, { file, line: error.linePos?.[0]?.line });
+      }
+      const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+      if (value === null || value === undefined) continue;
+      const line = doc.contents ? lineCounter.linePos(doc.contents.range[0]).line : 1;
+      const items = isRecord(value) && typeof value['kind'] === 'string' && String(value['kind']).endsWith('List') && Array.isArray(value['items']) ? value['items'] : [value];
+      for (const item of items) {
+        if (!isKubernetesObject(item)) {
+          if (!strict) return undefined;
+          throw new InputDataError('not a Kubernetes object: expected a document with apiVersion, kind and metadata', { file, line });
+        }
+        const metadata = item['metadata'] as Record<string, unknown>;
+        const name = typeof metadata['name'] === 'string' ? metadata['name'] : typeof metadata['generateName'] === 'string' ? `${metadata['generateName']}*` : `(unnamed at line ${line})`;
+        const secret = item['kind'] === 'Secret' ? redactSecret(item) : undefined;
+        const object: KubernetesObject = {
+          apiVersion: item['apiVersion'] as string,
+          kind: item['kind'] as string,
+          name,
+          namespace: typeof metadata['namespace'] === 'string' ? metadata['namespace'] : null,
+          body: secret?.body ?? item,
+          file,
+          line,
+          ...(secret ? { secretDigest: secret.digest } : {}),
+        };
+        objects[objectKey(object)] = object;
+        seen++;
+      }
+    }
+  }
+  if (seen === 0 && !strict) return undefined;
+  return { objects };
+}
