@@ -205,7 +205,8 @@ function compareObject(was: KubernetesObject, will: KubernetesObject): Partial2[
   const reported = new Set(out.map((c) => c.details?.field?.split('[')[0]));
   const rest = changedPaths(b, a, '')
     .map((p) => p.slice(1))
-    .filter((p) => !p.startsWith('metadata.resourceVersion') && ![...reported].some((r) => r && (p === r || p.startsWith(`${r}.`) || p.startsWith(`${r}[`))))
+    // apiVersion moves are judged by the API rules; server-set metadata is noise.
+    .filter((p) => p !== 'apiVersion' && !p.startsWith('metadata.resourceVersion') && ![...reported].some((r) => r && (p === r || p.startsWith(`${r}.`) || p.startsWith(`${r}[`))))
     .filter((p) => !(p.startsWith('spec.template') || p === 'spec.replicas') || !WORKLOADS.has(will.kind));
   const secretChanged = was.secretDigest !== undefined && was.secretDigest !== will.secretDigest;
   if (out.length === 0 && (rest.length > 0 || secretChanged)) {
