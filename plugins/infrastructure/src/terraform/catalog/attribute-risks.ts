@@ -93,10 +93,14 @@ export const BUILTIN_ATTRIBUTE_RISKS: AttributeRiskEntry[] = [
   { types: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block'], attribute: 'restrict_public_buckets', risk: 'public-access-opened', test: 'turned-off' },
   { types: ['aws_s3_bucket_acl', 'aws_s3_bucket'], attribute: 'acl', risk: 'public-access-opened', test: 'public-value', publicValues: ['public-read', 'public-read-write', 'authenticated-read'] },
   { types: ['aws_security_group'], attribute: 'ingress.cidr_blocks', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS },
-  { types: ['aws_security_group_rule'], attribute: 'cidr_blocks', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS },
+  // Rule resources: only ingress opens access (an egress rule to 0.0.0.0/0 is ordinary).
+  { types: ['aws_security_group_rule'], attribute: 'cidr_blocks', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS, where: { attribute: 'type', equals: 'ingress' } },
+  { types: ['aws_security_group_rule'], attribute: 'ipv6_cidr_blocks', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS, where: { attribute: 'type', equals: 'ingress' } },
+  { types: ['aws_security_group'], attribute: 'ingress.ipv6_cidr_blocks', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS },
+  { types: ['aws_vpc_security_group_ingress_rule'], attribute: 'cidr_ipv6', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS },
   { types: ['aws_vpc_security_group_ingress_rule'], attribute: 'cidr_ipv4', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS },
   { types: ['aws_eks_cluster'], attribute: 'vpc_config.endpoint_public_access', risk: 'public-access-opened', test: 'turned-on' },
-  { types: ['google_compute_firewall'], attribute: 'source_ranges', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS },
+  { types: ['google_compute_firewall'], attribute: 'source_ranges', risk: 'public-access-opened', test: 'public-value', publicValues: OPEN_CIDRS, where: { attribute: 'direction', equals: 'INGRESS' } },
   { types: ['google_sql_database_instance'], attribute: 'settings.ip_configuration.ipv4_enabled', risk: 'public-access-opened', test: 'turned-on' },
   {
     types: ['google_storage_bucket_iam_member', 'google_storage_bucket_iam_binding', 'google_project_iam_member', 'google_cloud_run_service_iam_member'],
@@ -113,7 +117,14 @@ export const BUILTIN_ATTRIBUTE_RISKS: AttributeRiskEntry[] = [
     risk: 'public-access-opened',
     test: 'turned-on',
   },
-  { types: ['azurerm_network_security_rule'], attribute: 'source_address_prefix', risk: 'public-access-opened', test: 'public-value', publicValues: ['*', 'Internet', '0.0.0.0/0'] },
+  {
+    types: ['azurerm_network_security_rule'],
+    attribute: 'source_address_prefix',
+    risk: 'public-access-opened',
+    test: 'public-value',
+    publicValues: ['*', 'Internet', '0.0.0.0/0'],
+    where: { attribute: 'direction', equals: 'Inbound' },
+  },
   // Firewall rules removed inside a resource (a rule resource deleted is its own rule).
   { types: ['aws_security_group'], attribute: 'ingress', risk: 'firewall-rules-removed', test: 'entries-removed' },
   { types: ['aws_security_group'], attribute: 'egress', risk: 'firewall-rules-removed', test: 'entries-removed' },

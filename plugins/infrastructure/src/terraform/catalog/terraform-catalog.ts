@@ -64,6 +64,8 @@ export const attributeRiskEntrySchema = z.object({
   test: z.enum(VALUE_TESTS),
   /** For `public-value`: values that open access (`0.0.0.0/0`, `allUsers`). */
   publicValues: z.array(z.string()).optional(),
+  /** The row applies only when another attribute of the resource after the change has this value (`type` = `ingress`). */
+  where: z.object({ attribute: z.string(), equals: z.union([z.string(), z.number(), z.boolean()]) }).optional(),
 });
 export type AttributeRiskEntry = z.infer<typeof attributeRiskEntrySchema>;
 

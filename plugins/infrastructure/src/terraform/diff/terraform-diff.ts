@@ -165,6 +165,7 @@ function attributeChanges(
 ): TerraformChange[] {
   const out: TerraformChange[] = [];
   for (const row of catalog.attributesOf(planned.type)) {
+    if (row.where && (will?.[row.where.attribute] ?? was?.[row.where.attribute]) !== row.where.equals) continue;
     const found = testAttribute(row, was, will);
     if (!found) continue;
     const applyImmediately = will && 'apply_immediately' in will ? (will['apply_immediately'] as boolean | null) : undefined;

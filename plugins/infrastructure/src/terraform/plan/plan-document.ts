@@ -14,7 +14,10 @@ const changeSchema = z.object({
 
 const resourceChangeSchema = z
   .object({
-    address: z.string(),
+    // Terraform 1.0.0 wrote resource_drift entries without an address; it is rebuilt from the parts.
+    address: z.string().optional(),
+    module_address: z.string().optional(),
+    index: z.union([z.string(), z.number()]).optional(),
     previous_address: z.string().optional(),
     mode: z.string().default('managed'),
     type: z.string(),
@@ -23,7 +26,13 @@ const resourceChangeSchema = z
     action_reason: z.string().optional(),
     change: changeSchema,
   })
-  .loose();
+  .loose()
+  .transform((entry) => ({
+    ...entry,
+    address:
+      entry.address ??
+      `${entry.module_address ? `${entry.module_address}.` : ''}${entry.mode === 'data' ? 'data.' : ''}${entry.type}.${entry.name ?? ''}${entry.index === undefined ? '' : `[${JSON.stringify(entry.index)}]`}`,
+  }));
 
 /** The plan JSON format (`format_version` 0.x and 1.x: Terraform 0.12 onwards, and OpenTofu). */
 export const planDocumentSchema = z
