@@ -65,7 +65,7 @@ export function renderRuleCatalogMarkdown(checker: { id: string; title: string; 
         '',
       );
     } else if (first && first.after !== undefined && example(first.before).length + example(first.after).length < 1600) {
-      const lang = typeof first.before === 'string' ? 'sql' : 'json';
+      const lang = typeof first.before !== 'string' ? 'json' : /\.ya?ml$/i.test(first.fileName ?? '') ? 'yaml' : 'sql';
       out.push(
         `<details><summary>Example${first.name ? `: ${first.name}` : ''}</summary>`,
         '',

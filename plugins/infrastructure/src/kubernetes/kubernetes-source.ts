@@ -13,6 +13,8 @@ export const kubernetesManifestSource = defineSource<KubernetesManifests>({
   checker: 'kubernetes',
   title: 'Kubernetes manifests',
   description: 'Kubernetes objects in multi-document YAML or JSON: a file, or a folder read recursively (.yaml, .yml, .json).',
+  // Asked first: other sources would fail on a folder (or on multi-document YAML) instead of passing it on.
+  order: 'pre',
   read: async (input) => {
     if (input.scheme) return undefined;
     const texts = await manifestTexts(input);

@@ -12,8 +12,9 @@ const ns = (det: KubernetesChangeDetails) => (det.namespace ? ` -n ${det.namespa
 const ref = (det: KubernetesChangeDetails) => `${det.kind.toLowerCase()}/${det.name}`;
 
 function outcome(description: string, impact: string, suggestedMigration: string, script?: { content: string; rollback: string; description: string }): RuleOutcome {
+  // Renderers add their own full stop.
   return {
-    description,
+    description: description.replace(/\.$/, ''),
     impact,
     suggestedMigration,
     affectedOperations: ['kubectl apply'],

@@ -52,7 +52,24 @@ function finalSnapshotOf(values: Record<string, unknown> | undefined): Terraform
 export function diffTerraformPlan(before: TerraformPlanSide, after: TerraformPlanSide, catalog: TerraformCatalog): TerraformChange[] {
   const changes: TerraformChange[] = [];
   const creates = new Map<string, string[]>();
-  for (const p of after.planned) if (key(p.actions) === 'create') creates.set(p.type, [...(creates.get(p.type) ?? []), p.address]);
+  const deletes = new Map<string, number>();
+  for (const p of after.planned) {
+    if (key(p.actions) === 'create') creates.set(p.type, [...(creates.get(p.type) ?? []), p.address]);
+    if (key(p.actions) === 'delete') deletes.set(p.type, (deletes.get(p.type) ?? 0) + 1);
+  }
+  // A delete looks like a rename without a moved block when a create of its type has the same
+  // name (moved into a module, re-keyed), or when it is the only delete and only create of its type.
+  const nameOf = (address: string) => address.split('.').pop()!.replace(/\[.*\]$/, '');
+  const createsByName = new Map<string, string[]>();
+  for (const [type, addresses] of creates) for (const a of addresses) createsByName.set(`${type} ${nameOf(a)}`, [...(createsByName.get(`${type} ${nameOf(a)}`) ?? []), a]);
+  const taken = new Set<string>();
+  const moveTarget = (planned: PlannedAction): string | undefined => {
+    const same = createsByName.get(`${planned.type} ${nameOf(planned.address)}`)?.find((c) => !taken.has(c));
+    const candidates = creates.get(planned.type) ?? [];
+    const pick = same ?? (candidates.length === 1 && deletes.get(planned.type) === 1 && !taken.has(candidates[0]!) ? candidates[0] : undefined);
+    if (pick) taken.add(pick);
+    return pick;
+  };
 
   for (const planned of after.planned) {
     const was = before.resources[planned.previousAddress ?? planned.address];
@@ -91,7 +108,7 @@ export function diffTerraformPlan(before: TerraformPlanSide, after: TerraformPla
         changes.push(...attributeChanges(planned, null, will?.values ?? null, catalog, base));
         break;
       case 'delete': {
-        const moveTo = creates.get(planned.type)?.shift();
+        const moveTo = moveTarget(planned);
         changes.push({
           kind: 'resource.deleted',
           path,

@@ -28,7 +28,8 @@ function hcl(description: string, content: string, rollback: string): RuleOutcom
 }
 
 function outcome(description: string, impact: string, suggestedMigration: string, extra: Partial<RuleOutcome> = {}): RuleOutcome {
-  return { description, impact, suggestedMigration, affectedOperations: ['terraform apply'], ...extra };
+  // Renderers add their own full stop.
+  return { description: description.replace(/\.$/, ''), impact, suggestedMigration, affectedOperations: ['terraform apply'], ...extra };
 }
 
 const PROTECT = `lifecycle {\n  prevent_destroy = true\n}`;
