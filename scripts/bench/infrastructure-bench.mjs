@@ -22,9 +22,26 @@ function syntheticPlan(count) {
   for (let i = 0; i < count; i++) {
     const type = types[i % types.length];
     const kind = i % 20;
-    const actions = kind === 0 ? ['delete'] : kind === 1 ? ['delete', 'create'] : kind === 2 ? ['create', 'delete'] : kind < 8 ? ['update'] : kind < 10 ? ['no-op'] : ['create'];
-    const before = actions[0] === 'create' && actions.length === 1 ? null : { name: `r${i}`, engine_version: '14.9', backup_retention_period: 7, tags: { team: 'a' }, password: 'x' };
-    const after = actions.length === 1 && actions[0] === 'delete' ? null : { name: `r${i}`, engine_version: kind === 3 ? '16.2' : '14.9', backup_retention_period: kind === 4 ? 1 : 7, tags: { team: 'b' }, password: 'y' };
+    const actions =
+      kind === 0
+        ? ['delete']
+        : kind === 1
+          ? ['delete', 'create']
+          : kind === 2
+            ? ['create', 'delete']
+            : kind < 8
+              ? ['update']
+              : kind < 10
+                ? ['no-op']
+                : ['create'];
+    const before =
+      actions[0] === 'create' && actions.length === 1
+        ? null
+        : { name: `r${i}`, engine_version: '14.9', backup_retention_period: 7, tags: { team: 'a' }, password: 'x' };
+    const after =
+      actions.length === 1 && actions[0] === 'delete'
+        ? null
+        : { name: `r${i}`, engine_version: kind === 3 ? '16.2' : '14.9', backup_retention_period: kind === 4 ? 1 : 7, tags: { team: 'b' }, password: 'y' };
     changes.push({
       address: `module.m${i % 50}.${type}.r${i}`,
       ...(kind === 9 ? { previous_address: `${type}.r${i}` } : {}),
@@ -35,7 +52,10 @@ function syntheticPlan(count) {
       change: { actions, before, after, after_unknown: { id: true }, before_sensitive: { password: true }, after_sensitive: { password: true } },
     });
   }
-  const drift = changes.slice(0, 100).filter((c) => c.change.before).map((c) => ({ ...c, change: { ...c.change, actions: ['update'] } }));
+  const drift = changes
+    .slice(0, 100)
+    .filter((c) => c.change.before)
+    .map((c) => ({ ...c, change: { ...c.change, actions: ['update'] } }));
   return JSON.stringify({ format_version: '1.2', terraform_version: '1.9.8', resource_changes: changes, resource_drift: drift });
 }
 
@@ -51,14 +71,20 @@ function syntheticManifests(count, variant) {
         );
         break;
       case 1:
-        docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ns-${i % 20}\nspec:\n  selector: { app: ${name} }\n  ports:\n    - { name: http, port: 80 }\n${variant && i % 10 === 1 ? '' : '    - { name: metrics, port: 9090 }\n'}`);
+        docs.push(
+          `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ns-${i % 20}\nspec:\n  selector: { app: ${name} }\n  ports:\n    - { name: http, port: 80 }\n${variant && i % 10 === 1 ? '' : '    - { name: metrics, port: 9090 }\n'}`,
+        );
         break;
       case 2:
-        docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ns-${i % 20}\ndata:\n  level: ${variant && i % 6 === 2 ? 'debug' : 'info'}\n`);
+        docs.push(
+          `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ns-${i % 20}\ndata:\n  level: ${variant && i % 6 === 2 ? 'debug' : 'info'}\n`,
+        );
         break;
       default:
         if (variant && i % 50 === 3) break; // deleted claims
-        docs.push(`apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n  namespace: ns-${i % 20}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: { requests: { storage: 10Gi } }\n`);
+        docs.push(
+          `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n  namespace: ns-${i % 20}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: { requests: { storage: 10Gi } }\n`,
+        );
     }
   }
   return docs.join('---\n');

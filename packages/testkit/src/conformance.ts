@@ -114,7 +114,13 @@ async function ruleProblems(registry: PluginRegistry, plugin: ResolvedPlugin): P
             : example.after === undefined
               ? { before: side('before') }
               : { before: side('before'), after: side('after') };
-          const report = await checkCompatibility(registry, { type: checker.id, ...sides, renames: example.renames, targetVersion: example.targetVersion, clock });
+          const report = await checkCompatibility(registry, {
+            type: checker.id,
+            ...sides,
+            renames: example.renames,
+            targetVersion: example.targetVersion,
+            clock,
+          });
           if (!report.issues.some((issue) => issue.rule === id)) {
             const got = report.issues.map((issue) => issue.rule).join(', ') || 'no finding';
             problems.push({ check: 'rule-example', subject, message: `${label} does not trigger the rule (got ${got})` });

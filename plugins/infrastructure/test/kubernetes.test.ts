@@ -1,5 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { checkCompatibility, createRegistry, exitCodeForReport, InputDataError, MigrationArchitectError, renderDocument, renderReportGithub, renderReportSarif, ruleCatalog } from '@migration-architect/core';
+import {
+  checkCompatibility,
+  createRegistry,
+  exitCodeForReport,
+  InputDataError,
+  type MigrationArchitectError,
+  renderDocument,
+  renderReportGithub,
+  renderReportSarif,
+  ruleCatalog,
+} from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import infrastructure from '../src/index.js';
 import { clock } from './fixtures.js';
@@ -73,7 +83,9 @@ describe('check before/ after/ (Kubernetes manifest folders)', () => {
   });
 
   it('with --type kubernetes, YAML that is not Kubernetes is refused naming the file and line (65)', async () => {
-    const error = (await checkCompatibility(registry, { before: fixture('not-kubernetes.yaml'), after: fixture('after'), type: 'kubernetes', clock }).catch((e) => e)) as MigrationArchitectError;
+    const error = (await checkCompatibility(registry, { before: fixture('not-kubernetes.yaml'), after: fixture('after'), type: 'kubernetes', clock }).catch(
+      (e) => e,
+    )) as MigrationArchitectError;
     expect(error).toBeInstanceOf(InputDataError);
     expect(error.exitCode).toBe(65);
     expect(error.describe()).toMatch(/not-kubernetes\.yaml.*line 1|not-kubernetes\.yaml:1/);

@@ -60,7 +60,9 @@ describe('check plan.json: one input, a change set', () => {
     const report = await check(fixture('release-plan.json'));
     const deleted = report.issues.find((i) => i.rule === 'infrastructure/stateful-resource-deleted')!;
     expect(deleted.description).toContain('aws_s3_bucket.static');
-    expect(report.migration_scripts[deleted.migration_script_index!]!.script_content).toBe('moved {\n  from = aws_s3_bucket.assets\n  to   = aws_s3_bucket.static\n}');
+    expect(report.migration_scripts[deleted.migration_script_index!]!.script_content).toBe(
+      'moved {\n  from = aws_s3_bucket.assets\n  to   = aws_s3_bucket.static\n}',
+    );
   });
 
   it('a move is not a delete; drift is reported apart, under resource_drift', async () => {
@@ -118,7 +120,9 @@ describe('check plan.json: one input, a change set', () => {
   });
 
   it('one input that is not a change set asks for the other side (64)', async () => {
-    const error = await checkCompatibility(createRegistry([infrastructure()]), { before: { name: 'a.json', document: { openapi: '3.0.0' } }, clock }).catch((e) => e);
+    const error = await checkCompatibility(createRegistry([infrastructure()]), { before: { name: 'a.json', document: { openapi: '3.0.0' } }, clock }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(MigrationArchitectError);
     const plan = examplePlan([{ address: 'aws_instance.a', actions: ['create'], after: { ami: 'x' } }]);
     const report = await check({ name: 'plan.json', document: plan });

@@ -14,7 +14,9 @@ export const kubernetesChecker = defineChecker<KubernetesManifests, KubernetesCh
   diff: (before, after, options) => diffManifests(before, after, options),
   rules: kubernetesRules,
   recommendations: {
-    breaking: ['Do not sync these manifests as they are: data is deleted, an object must be recreated, or the API server refuses an apiVersion. Back up (Velero) and set volumes to Retain first.'],
+    breaking: [
+      'Do not sync these manifests as they are: data is deleted, an object must be recreated, or the API server refuses an apiVersion. Back up (Velero) and set volumes to Retain first.',
+    ],
     potentiallyBreaking: ['Sync in an announced window and watch the rollouts (kubectl rollout status).'],
     withScripts: ['The scripts are kubectl commands to run before the sync, each with its undo.'],
     always: ['Keep this check in CI on the rendered manifests (helm template / kustomize build of the base and of the branch).'],

@@ -22,7 +22,9 @@ export const createTerraformChecker = (options: Partial<TerraformCatalogOptions>
       ],
       potentiallyBreaking: ['Apply in an announced window, after a snapshot of what the plan touches, and watch the services that depend on it.'],
       withScripts: ['The scripts are Terraform snippets (moved blocks, lifecycle blocks) to add to the configuration, with how to undo them.'],
-      always: ['Keep this check in CI on the saved plan (terraform plan -out plan.out && terraform show -json plan.out > plan.json): exit 2 blocks destructive plans.'],
+      always: [
+        'Keep this check in CI on the saved plan (terraform plan -out plan.out && terraform show -json plan.out > plan.json): exit 2 blocks destructive plans.',
+      ],
     },
   });
 };

@@ -62,7 +62,20 @@ function storageBytes(quantity: unknown): number | undefined {
   if (typeof quantity !== 'string') return undefined;
   const match = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(quantity.trim());
   if (!match) return undefined;
-  const units: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
+  const units: Record<string, number> = {
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+    Ei: 2 ** 60,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    E: 1e18,
+  };
   return Number(match[1]) * (match[2] ? units[match[2]]! : 1);
 }
 
@@ -119,20 +132,25 @@ export function diffManifests(before: KubernetesManifests, after: KubernetesMani
     if (removal) {
       // Removed in the target: the apply fails. Otherwise (an older target, or none named): it will be.
       const removed = versionAtLeast(target, removal.removedIn);
-      {
-        changes.push({
-          kind: removed ? 'api.removed' : 'api.deprecated',
-          path: path(will, 'apiVersion'),
-          subject: label(will),
-          before: was?.apiVersion,
-          after: will.apiVersion,
-          details: details(will, { removal, targetVersion: named, field: 'apiVersion' }),
-          location: where(will, 'after'),
-        });
-      }
+      changes.push({
+        kind: removed ? 'api.removed' : 'api.deprecated',
+        path: path(will, 'apiVersion'),
+        subject: label(will),
+        before: was?.apiVersion,
+        after: will.apiVersion,
+        details: details(will, { removal, targetVersion: named, field: 'apiVersion' }),
+        location: where(will, 'after'),
+      });
     }
     if (!was) {
-      changes.push({ kind: 'object.added', path: path(will), subject: label(will), after: will.apiVersion, details: details(will), location: where(will, 'after') });
+      changes.push({
+        kind: 'object.added',
+        path: path(will),
+        subject: label(will),
+        after: will.apiVersion,
+        details: details(will),
+        location: where(will, 'after'),
+      });
       continue;
     }
     const found = compareObject(was, will);
@@ -167,7 +185,8 @@ function compareObject(was: KubernetesObject, will: KubernetesObject): Partial2[
   }
   if (will.kind === 'Service') {
     const [x, y] = [at(b, 'spec.clusterIP'), at(a, 'spec.clusterIP')];
-    if (typeof x === 'string' && x !== '' && !same(x, y)) out.push({ kind: 'field.immutable-changed', before: x, after: y ?? null, details: { field: 'spec.clusterIP' } });
+    if (typeof x === 'string' && x !== '' && !same(x, y))
+      out.push({ kind: 'field.immutable-changed', before: x, after: y ?? null, details: { field: 'spec.clusterIP' } });
     const ports = (v: unknown) => (Array.isArray(v) ? v : []);
     const kept = new Set(ports(at(a, 'spec.ports')).map(portKey));
     for (const port of ports(at(b, 'spec.ports'))) {
@@ -176,19 +195,22 @@ function compareObject(was: KubernetesObject, will: KubernetesObject): Partial2[
   }
   if (will.kind === 'Ingress') {
     const kept = ingressRoutes(a);
-    for (const route of ingressRoutes(b).keys()) if (!kept.has(route)) out.push({ kind: 'ingress.rule-removed', before: route, details: { field: `spec.rules[${route}]` } });
+    for (const route of ingressRoutes(b).keys())
+      if (!kept.has(route)) out.push({ kind: 'ingress.rule-removed', before: route, details: { field: `spec.rules[${route}]` } });
   }
   if (will.kind === 'CustomResourceDefinition') {
     const versions = (body: Record<string, unknown>) => {
       const list = at(body, 'spec.versions');
-      if (Array.isArray(list)) return list.filter(isRecord).map((v) => ({ name: String(v['name']), storage: v['storage'] === true, served: v['served'] !== false }));
+      if (Array.isArray(list))
+        return list.filter(isRecord).map((v) => ({ name: String(v['name']), storage: v['storage'] === true, served: v['served'] !== false }));
       const single = at(body, 'spec.version');
       return typeof single === 'string' ? [{ name: single, storage: true, served: true }] : [];
     };
     const [vb, va] = [versions(b), versions(a)];
     for (const v of vb) {
       const now = va.find((x) => x.name === v.name);
-      if (!now || (v.served && !now.served)) out.push({ kind: 'crd.version-removed', before: v.name, after: now ? 'served: false' : null, details: { field: `spec.versions[${v.name}]` } });
+      if (!now || (v.served && !now.served))
+        out.push({ kind: 'crd.version-removed', before: v.name, after: now ? 'served: false' : null, details: { field: `spec.versions[${v.name}]` } });
     }
     const [sb, sa] = [vb.find((v) => v.storage)?.name, va.find((v) => v.storage)?.name];
     if (sb && sa && sb !== sa) out.push({ kind: 'crd.storage-version-changed', before: sb, after: sa, details: { field: 'spec.versions.storage' } });
@@ -206,7 +228,12 @@ function compareObject(was: KubernetesObject, will: KubernetesObject): Partial2[
   const rest = changedPaths(b, a, '')
     .map((p) => p.slice(1))
     // apiVersion moves are judged by the API rules; server-set metadata is noise.
-    .filter((p) => p !== 'apiVersion' && !p.startsWith('metadata.resourceVersion') && ![...reported].some((r) => r && (p === r || p.startsWith(`${r}.`) || p.startsWith(`${r}[`))))
+    .filter(
+      (p) =>
+        p !== 'apiVersion' &&
+        !p.startsWith('metadata.resourceVersion') &&
+        ![...reported].some((r) => r && (p === r || p.startsWith(`${r}.`) || p.startsWith(`${r}[`))),
+    )
     .filter((p) => !(p.startsWith('spec.template') || p === 'spec.replicas') || !WORKLOADS.has(will.kind));
   const secretChanged = was.secretDigest !== undefined && was.secretDigest !== will.secretDigest;
   if (out.length === 0 && (rest.length > 0 || secretChanged)) {

@@ -93,7 +93,10 @@ function redactSecret(body: Record<string, unknown>): { body: Record<string, unk
     .update(JSON.stringify([body['data'] ?? null, body['stringData'] ?? null]))
     .digest('hex');
   const mask = (values: unknown) => (isRecord(values) ? Object.fromEntries(Object.keys(values).map((k) => [k, '(sensitive)'])) : values);
-  return { body: { ...body, ...('data' in body ? { data: mask(body['data']) } : {}), ...('stringData' in body ? { stringData: mask(body['stringData']) } : {}) }, digest };
+  return {
+    body: { ...body, ...('data' in body ? { data: mask(body['data']) } : {}), ...('stringData' in body ? { stringData: mask(body['stringData']) } : {}) },
+    digest,
+  };
 }
 
 /**
@@ -113,18 +116,29 @@ export function readManifests(texts: ManifestText[], strict: boolean): Kubernete
       } catch (error) {
         if (!strict && seen === 0) return undefined;
         const at = error instanceof YAMLException ? error.mark.line + 1 : undefined;
-        throw new InputDataError(`invalid YAML: ${error instanceof YAMLException ? error.reason : (error as Error).message.split('\n')[0]}`, { file, line: at === undefined ? chunk.line : chunk.firstLine + at - 1 });
+        throw new InputDataError(`invalid YAML: ${error instanceof YAMLException ? error.reason : (error as Error).message.split('\n')[0]}`, {
+          file,
+          line: at === undefined ? chunk.line : chunk.firstLine + at - 1,
+        });
       }
       if (value === null || value === undefined) continue;
       const line = chunk.line;
-      const items = isRecord(value) && typeof value['kind'] === 'string' && String(value['kind']).endsWith('List') && Array.isArray(value['items']) ? value['items'] : [value];
+      const items =
+        isRecord(value) && typeof value['kind'] === 'string' && String(value['kind']).endsWith('List') && Array.isArray(value['items'])
+          ? value['items']
+          : [value];
       for (const item of items) {
         if (!isKubernetesObject(item)) {
           if (!strict) return undefined;
           throw new InputDataError('not a Kubernetes object: expected a document with apiVersion, kind and metadata', { file, line });
         }
         const metadata = item['metadata'] as Record<string, unknown>;
-        const name = typeof metadata['name'] === 'string' ? metadata['name'] : typeof metadata['generateName'] === 'string' ? `${metadata['generateName']}*` : `(unnamed at line ${line})`;
+        const name =
+          typeof metadata['name'] === 'string'
+            ? metadata['name']
+            : typeof metadata['generateName'] === 'string'
+              ? `${metadata['generateName']}*`
+              : `(unnamed at line ${line})`;
         const secret = item['kind'] === 'Secret' ? redactSecret(item) : undefined;
         const object: KubernetesObject = {
           apiVersion: item['apiVersion'] as string,

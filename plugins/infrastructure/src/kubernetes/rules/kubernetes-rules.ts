@@ -11,7 +11,12 @@ const d = (change: KubernetesChange) => change.details!;
 const ns = (det: KubernetesChangeDetails) => (det.namespace ? ` -n ${det.namespace}` : '');
 const ref = (det: KubernetesChangeDetails) => `${det.kind.toLowerCase()}/${det.name}`;
 
-function outcome(description: string, impact: string, suggestedMigration: string, script?: { content: string; rollback: string; description: string }): RuleOutcome {
+function outcome(
+  description: string,
+  impact: string,
+  suggestedMigration: string,
+  script?: { content: string; rollback: string; description: string },
+): RuleOutcome {
   // Renderers add their own full stop.
   return {
     description: description.replace(/\.$/, ''),
@@ -44,7 +49,8 @@ const crd = (versions: { name: string; storage: boolean }[]) =>
   `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: backups.acme.io\nspec:\n  group: acme.io\n  names: { kind: Backup, plural: backups }\n  scope: Namespaced\n  versions:\n${versions.map((v) => `    - name: ${v.name}\n      served: true\n      storage: ${v.storage}\n      schema: { openAPIV3Schema: { type: object } }\n`).join('')}`;
 const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n';
 const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  mode: fast\n';
-const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: web\n';
+const pdb =
+  'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: web\n';
 const ingress = (paths: string[]) =>
   `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  rules:\n    - host: shop.example.com\n      http:\n        paths:\n${paths.map((p) => `          - path: ${p}\n            pathType: Prefix\n            backend: { service: { name: web, port: { number: 80 } } }\n`).join('')}`;
 const cronJob = (apiVersion: string) =>
@@ -64,8 +70,10 @@ export const kubernetesRules: KubernetesRule[] = [
     title: 'PersistentVolumeClaim deleted',
     description:
       'A PersistentVolumeClaim leaves the manifests: pruned (kubectl apply --prune, Argo CD, Flux, Helm), it is deleted, and with the default reclaim policy of dynamically provisioned volumes (Delete) its volume and data go with it.',
-    safeAlternative: 'Set the bound PersistentVolume\'s persistentVolumeReclaimPolicy to Retain before the claim goes, or keep the claim (helm.sh/resource-policy: keep, argocd.argoproj.io/sync-options: Prune=false).',
-    rollback: 'With Retain: clear the volume\'s claimRef and bind a new claim to it (spec.volumeName). With Delete: restore from a volume snapshot or backup (Velero).',
+    safeAlternative:
+      "Set the bound PersistentVolume's persistentVolumeReclaimPolicy to Retain before the claim goes, or keep the claim (helm.sh/resource-policy: keep, argocd.argoproj.io/sync-options: Prune=false).",
+    rollback:
+      "With Retain: clear the volume's claimRef and bind a new claim to it (spec.volumeName). With Delete: restore from a volume snapshot or backup (Velero).",
     docsUrl: `${DOCS}#kub101-persistent-volume-claim-deleted`,
     examples: [example(yaml(pvc('10Gi'), configMap), configMap)],
     classify: (change) => {
@@ -90,17 +98,23 @@ export const kubernetesRules: KubernetesRule[] = [
     when: deleted('Namespace'),
     severity: 'breaking',
     title: 'Namespace deleted',
-    description: 'A Namespace leaves the manifests: deleting it deletes every object in it, claims and their volumes included, whether the manifests list them or not.',
+    description:
+      'A Namespace leaves the manifests: deleting it deletes every object in it, claims and their volumes included, whether the manifests list them or not.',
     safeAlternative: 'Move or back up what lives in the namespace first; remove the Namespace object last, in its own change.',
     rollback: 'Recreate the namespace and restore its objects and volumes from backup (Velero); nothing comes back by itself.',
     docsUrl: `${DOCS}#kub102-namespace-deleted`,
     examples: [example(yaml(namespace, configMap), configMap)],
     classify: (change) =>
-      outcome(`Namespace ${d(change).name} is gone from the manifests; deleting it deletes everything inside it.`, 'Every object in the namespace is deleted.', 'Back up the namespace first (velero backup create --include-namespaces).', {
-        description: 'Back up the namespace before it goes',
-        content: `velero backup create before-${d(change).name} --include-namespaces ${d(change).name}`,
-        rollback: `velero restore create --from-backup before-${d(change).name}`,
-      }),
+      outcome(
+        `Namespace ${d(change).name} is gone from the manifests; deleting it deletes everything inside it.`,
+        'Every object in the namespace is deleted.',
+        'Back up the namespace first (velero backup create --include-namespaces).',
+        {
+          description: 'Back up the namespace before it goes',
+          content: `velero backup create before-${d(change).name} --include-namespaces ${d(change).name}`,
+          rollback: `velero restore create --from-backup before-${d(change).name}`,
+        },
+      ),
   }),
   defineRule<KubernetesManifests, KubernetesChange>({
     id: 'custom-resource-definition-deleted',
@@ -110,17 +124,23 @@ export const kubernetesRules: KubernetesRule[] = [
     when: deleted('CustomResourceDefinition'),
     severity: 'breaking',
     title: 'CustomResourceDefinition deleted',
-    description: 'A CRD leaves the manifests: deleting it deletes every custom resource of that type in the cluster, and the operators that own them act on it.',
+    description:
+      'A CRD leaves the manifests: deleting it deletes every custom resource of that type in the cluster, and the operators that own them act on it.',
     safeAlternative: 'Export the custom resources and migrate them first; keep the CRD until none is left.',
     rollback: 'Re-apply the CRD and restore the custom resources from the export or backup.',
     docsUrl: `${DOCS}#kub103-custom-resource-definition-deleted`,
     examples: [example(yaml(crd([{ name: 'v1', storage: true }]), configMap), configMap)],
     classify: (change) =>
-      outcome(`CustomResourceDefinition ${d(change).name} is gone; every resource of that type is deleted with it.`, 'All custom resources of the type are deleted.', 'Export them first.', {
-        description: 'Export every resource of the type first',
-        content: `kubectl get ${d(change).name} --all-namespaces -o yaml > ${d(change).name}.backup.yaml`,
-        rollback: `kubectl apply -f <crd>.yaml && kubectl apply -f ${d(change).name}.backup.yaml`,
-      }),
+      outcome(
+        `CustomResourceDefinition ${d(change).name} is gone; every resource of that type is deleted with it.`,
+        'All custom resources of the type are deleted.',
+        'Export them first.',
+        {
+          description: 'Export every resource of the type first',
+          content: `kubectl get ${d(change).name} --all-namespaces -o yaml > ${d(change).name}.backup.yaml`,
+          rollback: `kubectl apply -f <crd>.yaml && kubectl apply -f ${d(change).name}.backup.yaml`,
+        },
+      ),
   }),
   defineRule<KubernetesManifests, KubernetesChange>({
     id: 'client-facing-object-deleted',
@@ -202,7 +222,11 @@ export const kubernetesRules: KubernetesRule[] = [
     examples: [{ ...example(cronJob('batch/v1'), cronJob('batch/v1beta1'), 'on a 1.24 cluster'), targetVersion: '1.24' }],
     classify: (change) => {
       const r = d(change).removal!;
-      return outcome(`${change.subject} uses ${r.apiVersion}, removed in Kubernetes ${r.removedIn}; ${r.replacement ? `use ${r.replacement}` : 'no replacement'}.`, 'A later upgrade breaks the apply.', r.replacement ? `apiVersion: ${r.replacement}` : 'Plan its removal.');
+      return outcome(
+        `${change.subject} uses ${r.apiVersion}, removed in Kubernetes ${r.removedIn}; ${r.replacement ? `use ${r.replacement}` : 'no replacement'}.`,
+        'A later upgrade breaks the apply.',
+        r.replacement ? `apiVersion: ${r.replacement}` : 'Plan its removal.',
+      );
     },
   }),
   defineRule<KubernetesManifests, KubernetesChange>({
@@ -213,17 +237,26 @@ export const kubernetesRules: KubernetesRule[] = [
     severity: 'breaking',
     title: 'Immutable field changed: delete and recreate',
     description:
-      'A field the API server does not let change (a workload\'s selector, a StatefulSet\'s volumeClaimTemplates or serviceName, a Service\'s clusterIP, a Job\'s template, a claim\'s storage class, access modes or a smaller size) changes: the apply fails, and forcing it (--force, Replace=true) deletes and recreates the object, with downtime and, for claims, the data.',
-    safeAlternative: 'Create a new object under a new name beside the old one, move traffic or data, then delete the old one. For a StatefulSet: kubectl delete statefulset --cascade=orphan and re-apply, keeping pods and claims.',
+      "A field the API server does not let change (a workload's selector, a StatefulSet's volumeClaimTemplates or serviceName, a Service's clusterIP, a Job's template, a claim's storage class, access modes or a smaller size) changes: the apply fails, and forcing it (--force, Replace=true) deletes and recreates the object, with downtime and, for claims, the data.",
+    safeAlternative:
+      'Create a new object under a new name beside the old one, move traffic or data, then delete the old one. For a StatefulSet: kubectl delete statefulset --cascade=orphan and re-apply, keeping pods and claims.',
     rollback: 'Re-apply the previous manifest; an object already recreated is recreated again.',
     docsUrl: `${DOCS}#kub121-immutable-field-changed`,
-    examples: [example(deployment(), deployment({ app: 'web-v2' }), 'selector changed'), example(pvc('10Gi'), pvc('10Gi', 'io2'), 'storage class changed'), example(pvc('10Gi'), pvc('5Gi'), 'claim shrunk')],
+    examples: [
+      example(deployment(), deployment({ app: 'web-v2' }), 'selector changed'),
+      example(pvc('10Gi'), pvc('10Gi', 'io2'), 'storage class changed'),
+      example(pvc('10Gi'), pvc('5Gi'), 'claim shrunk'),
+    ],
     classify: (change) => {
       const det = d(change);
       return outcome(
         `${change.subject}: ${det.field} is immutable (${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}); the object must be deleted and recreated.`,
-        det.kind === 'PersistentVolumeClaim' ? 'The claim is recreated: a new, empty volume.' : 'The apply fails; forced, the object is recreated with downtime.',
-        det.kind === 'StatefulSet' ? `kubectl delete statefulset ${det.name}${ns(det)} --cascade=orphan, then apply.` : 'Create a new object beside the old one.',
+        det.kind === 'PersistentVolumeClaim'
+          ? 'The claim is recreated: a new, empty volume.'
+          : 'The apply fails; forced, the object is recreated with downtime.',
+        det.kind === 'StatefulSet'
+          ? `kubectl delete statefulset ${det.name}${ns(det)} --cascade=orphan, then apply.`
+          : 'Create a new object beside the old one.',
       );
     },
   }),
@@ -234,12 +267,27 @@ export const kubernetesRules: KubernetesRule[] = [
     change: 'crd.version-removed',
     severity: 'breaking',
     title: 'CRD version removed or no longer served',
-    description: 'A version of a CustomResourceDefinition is removed or stops being served: clients and manifests using it fail, and objects stored in it must have been migrated first (status.storedVersions).',
-    safeAlternative: 'Serve both versions with a conversion webhook, migrate stored objects (kube-storage-version-migrator), drop the version from status.storedVersions, then remove it.',
+    description:
+      'A version of a CustomResourceDefinition is removed or stops being served: clients and manifests using it fail, and objects stored in it must have been migrated first (status.storedVersions).',
+    safeAlternative:
+      'Serve both versions with a conversion webhook, migrate stored objects (kube-storage-version-migrator), drop the version from status.storedVersions, then remove it.',
     rollback: 'Serve the version again.',
     docsUrl: `${DOCS}#kub131-crd-version-removed`,
-    examples: [example(crd([{ name: 'v1alpha1', storage: false }, { name: 'v1', storage: true }]), crd([{ name: 'v1', storage: true }]))],
-    classify: (change) => outcome(`${change.subject}: version ${change.before} ${change.after ? 'is no longer served' : 'is removed'}.`, 'Clients of that version fail.', 'Migrate stored objects first.'),
+    examples: [
+      example(
+        crd([
+          { name: 'v1alpha1', storage: false },
+          { name: 'v1', storage: true },
+        ]),
+        crd([{ name: 'v1', storage: true }]),
+      ),
+    ],
+    classify: (change) =>
+      outcome(
+        `${change.subject}: version ${change.before} ${change.after ? 'is no longer served' : 'is removed'}.`,
+        'Clients of that version fail.',
+        'Migrate stored objects first.',
+      ),
   }),
   defineRule<KubernetesManifests, KubernetesChange>({
     id: 'crd-storage-version-changed',
@@ -248,12 +296,25 @@ export const kubernetesRules: KubernetesRule[] = [
     change: 'crd.storage-version-changed',
     severity: 'potentially_breaking',
     title: 'CRD storage version changed',
-    description: 'Objects are written in a new version from now on; existing ones stay in the old one until rewritten. Removing the old version later needs them migrated.',
+    description:
+      'Objects are written in a new version from now on; existing ones stay in the old one until rewritten. Removing the old version later needs them migrated.',
     safeAlternative: 'Keep serving the old version; run a storage migration before removing it.',
     rollback: 'Set storage back to the old version (objects written meanwhile stay in the new one).',
     docsUrl: `${DOCS}#kub132-crd-storage-version-changed`,
-    examples: [example(crd([{ name: 'v1alpha1', storage: true }, { name: 'v1', storage: false }]), crd([{ name: 'v1alpha1', storage: false }, { name: 'v1', storage: true }]))],
-    classify: (change) => outcome(`${change.subject}: storage version ${change.before} → ${change.after}.`, 'Stored objects are in two versions.', 'Run a storage migration.'),
+    examples: [
+      example(
+        crd([
+          { name: 'v1alpha1', storage: true },
+          { name: 'v1', storage: false },
+        ]),
+        crd([
+          { name: 'v1alpha1', storage: false },
+          { name: 'v1', storage: true },
+        ]),
+      ),
+    ],
+    classify: (change) =>
+      outcome(`${change.subject}: storage version ${change.before} → ${change.after}.`, 'Stored objects are in two versions.', 'Run a storage migration.'),
   }),
   defineRule<KubernetesManifests, KubernetesChange>({
     id: 'service-port-removed',
@@ -267,7 +328,12 @@ export const kubernetesRules: KubernetesRule[] = [
     rollback: 'Re-apply the previous Service.',
     docsUrl: `${DOCS}#kub141-service-port-removed`,
     examples: [example(service([80, 443]), service([443]))],
-    classify: (change) => outcome(`${change.subject}: port ${d(change).field?.replace(/^.*\[|\]$/g, '')} removed.`, 'Clients of that port are refused.', 'Keep the port until clients moved.'),
+    classify: (change) =>
+      outcome(
+        `${change.subject}: port ${d(change).field?.replace(/^.*\[|\]$/g, '')} removed.`,
+        'Clients of that port are refused.',
+        'Keep the port until clients moved.',
+      ),
   }),
   defineRule<KubernetesManifests, KubernetesChange>({
     id: 'ingress-route-removed',
@@ -337,7 +403,12 @@ export const kubernetesRules: KubernetesRule[] = [
     rollback: 'Re-apply the previous manifests.',
     docsUrl: `${DOCS}#kub171-object-changed`,
     examples: [example(configMap, configMap.replace('fast', 'safe'))],
-    classify: (change) => outcome(`${change.subject}: ${(d(change).podChanges ?? []).slice(0, 8).join(', ')} changed.`, 'None expected; pods that read it at start need a restart to see it.', 'None needed.'),
+    classify: (change) =>
+      outcome(
+        `${change.subject}: ${(d(change).podChanges ?? []).slice(0, 8).join(', ')} changed.`,
+        'None expected; pods that read it at start need a restart to see it.',
+        'None needed.',
+      ),
   }),
   defineRule<KubernetesManifests, KubernetesChange>({
     id: 'object-added',

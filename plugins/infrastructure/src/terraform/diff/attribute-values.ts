@@ -38,7 +38,11 @@ export function majorOf(version: string): string {
  */
 function entryKey(entry: unknown): string {
   if (typeof entry !== 'object' || entry === null) return JSON.stringify(entry);
-  return JSON.stringify(Object.entries(entry).filter(([, v]) => v === null || typeof v !== 'object').sort(([x], [y]) => x.localeCompare(y)));
+  return JSON.stringify(
+    Object.entries(entry)
+      .filter(([, v]) => v === null || typeof v !== 'object')
+      .sort(([x], [y]) => x.localeCompare(y)),
+  );
 }
 
 const leaves = (values: unknown[]): string[] => values.flat(3).filter((v): v is string => typeof v === 'string');

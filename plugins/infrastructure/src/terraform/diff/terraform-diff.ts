@@ -59,9 +59,14 @@ export function diffTerraformPlan(before: TerraformPlanSide, after: TerraformPla
   }
   // A delete looks like a rename without a moved block when a create of its type has the same
   // name (moved into a module, re-keyed), or when it is the only delete and only create of its type.
-  const nameOf = (address: string) => address.split('.').pop()!.replace(/\[.*\]$/, '');
+  const nameOf = (address: string) =>
+    address
+      .split('.')
+      .pop()!
+      .replace(/\[.*\]$/, '');
   const createsByName = new Map<string, string[]>();
-  for (const [type, addresses] of creates) for (const a of addresses) createsByName.set(`${type} ${nameOf(a)}`, [...(createsByName.get(`${type} ${nameOf(a)}`) ?? []), a]);
+  for (const [type, addresses] of creates)
+    for (const a of addresses) createsByName.set(`${type} ${nameOf(a)}`, [...(createsByName.get(`${type} ${nameOf(a)}`) ?? []), a]);
   const taken = new Set<string>();
   const moveTarget = (planned: PlannedAction): string | undefined => {
     const same = createsByName.get(`${planned.type} ${nameOf(planned.address)}`)?.find((c) => !taken.has(c));
@@ -97,7 +102,13 @@ export function diffTerraformPlan(before: TerraformPlanSide, after: TerraformPla
       });
     }
     if (planned.importingId !== null) {
-      changes.push({ kind: 'resource.imported', path, subject: planned.address, after: planned.importingId || planned.address, details: base({ importingId: planned.importingId }) });
+      changes.push({
+        kind: 'resource.imported',
+        path,
+        subject: planned.address,
+        after: planned.importingId || planned.address,
+        details: base({ importingId: planned.importingId }),
+      });
     }
     switch (key(planned.actions)) {
       case 'no-op':

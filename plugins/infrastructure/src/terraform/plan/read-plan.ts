@@ -11,7 +11,10 @@ export function looksLikePlan(document: unknown): boolean {
 }
 
 function zodPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function sides(entry: ResourceChangeEntry) {
@@ -34,10 +37,13 @@ const asRecord = (value: unknown): Record<string, unknown> | null =>
 export function readPlan(document: unknown, file: string): { before: TerraformPlanSide; after: TerraformPlanSide } {
   const version = (document as Record<string, unknown>)['format_version'];
   if (typeof version === 'string' && !KNOWN_FORMAT.test(version)) {
-    throw new InputDataError(`unknown Terraform plan format_version "${version}", expected 0.x or 1.x (terraform show -json of Terraform 0.12 or later, or OpenTofu)`, {
-      file,
-      path: 'format_version',
-    });
+    throw new InputDataError(
+      `unknown Terraform plan format_version "${version}", expected 0.x or 1.x (terraform show -json of Terraform 0.12 or later, or OpenTofu)`,
+      {
+        file,
+        path: 'format_version',
+      },
+    );
   }
   const parsed = planDocumentSchema.safeParse(document);
   if (!parsed.success) {
@@ -81,7 +87,12 @@ export function readPlan(document: unknown, file: string): { before: TerraformPl
   for (const entry of plan.resource_drift) {
     if (entry.mode !== 'managed') continue;
     const values = sides(entry);
-    const drifted: DriftedResource = { address: entry.address, type: entry.type, actions: entry.change.actions, changedPaths: changedPaths(values.before, values.after) };
+    const drifted: DriftedResource = {
+      address: entry.address,
+      type: entry.type,
+      actions: entry.change.actions,
+      changedPaths: changedPaths(values.before, values.after),
+    };
     before.drift.push(drifted);
   }
   return { before, after };

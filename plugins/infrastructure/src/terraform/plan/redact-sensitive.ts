@@ -22,11 +22,7 @@ function childMask(mask: Mask, key: string | number): Mask {
  * not the value, stays visible: `(sensitive, changed)`), and every value `after_unknown` covers
  * replaced by `(known after apply)`. Nothing sensitive leaves this function.
  */
-export function redactPair(
-  before: unknown,
-  after: unknown,
-  masks: { before: Mask; after: Mask; unknown: Mask },
-): { before: unknown; after: unknown } {
+export function redactPair(before: unknown, after: unknown, masks: { before: Mask; after: Mask; unknown: Mask }): { before: unknown; after: unknown } {
   if (masks.unknown === true) return { before: redactOne(before, masks.before), after: UNKNOWN };
   if (masks.before === true || masks.after === true) {
     return {
@@ -51,7 +47,11 @@ export function redactPair(
     const keys = new Set([...Object.keys(b), ...Object.keys(a), ...(isRecord(masks.unknown) ? Object.keys(masks.unknown) : [])]);
     const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
     for (const key of keys) {
-      const pair = redactPair(b[key], a[key], { before: childMask(masks.before, key), after: childMask(masks.after, key), unknown: childMask(masks.unknown, key) });
+      const pair = redactPair(b[key], a[key], {
+        before: childMask(masks.before, key),
+        after: childMask(masks.after, key),
+        unknown: childMask(masks.unknown, key),
+      });
       if (key in b) out.before[key] = pair.before;
       if (key in a || pair.after !== undefined) out.after[key] = pair.after;
     }

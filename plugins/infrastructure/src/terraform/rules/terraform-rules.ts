@@ -12,8 +12,7 @@ const isData = (d: TerraformChangeDetails | undefined) => d?.category != null &&
 const d = (change: TerraformChange) => change.details!;
 const resourceLabel = (det: TerraformChangeDetails) => `${det.address}${det.category ? ` (${det.type}, ${det.category})` : ` (${det.type})`}`;
 const reasonText = (det: TerraformChangeDetails) => (det.actionReason ? ` Terraform's reason: ${det.actionReason}.` : '');
-const forcedBy = (det: TerraformChangeDetails) =>
-  det.replacePaths.length ? ` Forced by ${det.replacePaths.map((p) => `\`${p}\``).join(', ')}.` : '';
+const forcedBy = (det: TerraformChangeDetails) => (det.replacePaths.length ? ` Forced by ${det.replacePaths.map((p) => `\`${p}\``).join(', ')}.` : '');
 const unknowns = (det: TerraformChangeDetails) =>
   det.unknownPaths.length ? ` Known only after apply: ${det.unknownPaths.slice(0, 8).join(', ')}${det.unknownPaths.length > 8 ? ', …' : ''}.` : '';
 const snapshot = (det: TerraformChangeDetails) =>
@@ -24,7 +23,14 @@ const snapshot = (det: TerraformChangeDetails) =>
       : '';
 
 function hcl(description: string, content: string, rollback: string): RuleOutcome['script'] {
-  return { script_type: 'terraform', description, script_content: content, rollback_script: rollback, dependencies: [], validation_query: 'terraform plan -detailed-exitcode' };
+  return {
+    script_type: 'terraform',
+    description,
+    script_content: content,
+    rollback_script: rollback,
+    dependencies: [],
+    validation_query: 'terraform plan -detailed-exitcode',
+  };
 }
 
 function outcome(description: string, impact: string, suggestedMigration: string, extra: Partial<RuleOutcome> = {}): RuleOutcome {
@@ -50,7 +56,17 @@ export const terraformRules: TerraformRule[] = [
     rollback: 'Restore from the final snapshot or backup into a new resource and import it (`terraform import`); data written after the snapshot is lost.',
     docsUrl: `${DOCS}#tf101-stateful-resource-deleted`,
     examples: [
-      { name: 'database removed from the configuration', before: examplePlan([{ address: 'aws_db_instance.main', actions: ['delete'], action_reason: 'delete_because_no_resource_config', before: { identifier: 'main', engine: 'postgres', skip_final_snapshot: true } }]) },
+      {
+        name: 'database removed from the configuration',
+        before: examplePlan([
+          {
+            address: 'aws_db_instance.main',
+            actions: ['delete'],
+            action_reason: 'delete_because_no_resource_config',
+            before: { identifier: 'main', engine: 'postgres', skip_final_snapshot: true },
+          },
+        ]),
+      },
     ],
     classify: (change) => {
       const det = d(change);
@@ -60,10 +76,16 @@ export const terraformRules: TerraformRule[] = [
       return outcome(
         `${resourceLabel(det)} is destroyed.${reasonText(det)}${snapshot(det)}${move}`,
         `Every piece of data in ${det.address} is lost; clients using it fail.`,
-        det.possibleMoveTo ? `Add a moved block from ${det.address} to ${det.possibleMoveTo}.` : 'Keep it (moved/removed block) or snapshot it before the apply.',
+        det.possibleMoveTo
+          ? `Add a moved block from ${det.address} to ${det.possibleMoveTo}.`
+          : 'Keep it (moved/removed block) or snapshot it before the apply.',
         {
           script: det.possibleMoveTo
-            ? hcl('Keep the resource under its new address', `moved {\n  from = ${det.address}\n  to   = ${det.possibleMoveTo}\n}`, 'Remove the moved block and apply: the address goes back.')
+            ? hcl(
+                'Keep the resource under its new address',
+                `moved {\n  from = ${det.address}\n  to   = ${det.possibleMoveTo}\n}`,
+                'Remove the moved block and apply: the address goes back.',
+              )
             : hcl(
                 'Keep the resource out of the destroy, or guard it',
                 `removed {\n  from = ${det.address}\n  lifecycle {\n    destroy = false\n  }\n}\n\n# or, while it is still in the configuration:\n${PROTECT}`,
@@ -81,13 +103,18 @@ export const terraformRules: TerraformRule[] = [
     when: (change) => change.details?.category === 'serving',
     severity: 'potentially_breaking',
     title: 'Client-facing resource destroyed',
-    description: 'The plan destroys a load balancer, listener, DNS record, address or CDN distribution that clients reach. Their requests fail from the apply on; a released IP address cannot be got back.',
+    description:
+      'The plan destroys a load balancer, listener, DNS record, address or CDN distribution that clients reach. Their requests fail from the apply on; a released IP address cannot be got back.',
     safeAlternative: 'Move clients to the replacement first (DNS with a low TTL, a second listener), then destroy the old one in a later apply.',
     rollback: 'Re-apply the previous configuration (git revert, terraform apply); recreated addresses and names may differ, so update DNS and clients.',
     docsUrl: `${DOCS}#tf102-serving-resource-deleted`,
     examples: [{ before: examplePlan([{ address: 'aws_route53_record.api', actions: ['delete'], before: { name: 'api.example.com', type: 'A' } }]) }],
     classify: (change) =>
-      outcome(`${resourceLabel(d(change))} is destroyed.${reasonText(d(change))}`, 'Clients that reach it by name or address fail.', 'Move clients off it before destroying it.'),
+      outcome(
+        `${resourceLabel(d(change))} is destroyed.${reasonText(d(change))}`,
+        'Clients that reach it by name or address fail.',
+        'Move clients off it before destroying it.',
+      ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'firewall-rule-deleted',
@@ -101,8 +128,19 @@ export const terraformRules: TerraformRule[] = [
     safeAlternative: 'Check no client still needs the port and source (flow logs); when replacing a rule, create the new one first (create_before_destroy).',
     rollback: 'Re-apply the previous configuration: the rule is created again within seconds.',
     docsUrl: `${DOCS}#tf103-firewall-rule-deleted`,
-    examples: [{ before: examplePlan([{ address: 'aws_security_group_rule.https', actions: ['delete'], before: { type: 'ingress', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] } }]) }],
-    classify: (change) => outcome(`${resourceLabel(d(change))} is destroyed.`, 'Traffic the rule allowed is dropped.', 'Confirm with flow logs that nothing uses it.'),
+    examples: [
+      {
+        before: examplePlan([
+          {
+            address: 'aws_security_group_rule.https',
+            actions: ['delete'],
+            before: { type: 'ingress', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] },
+          },
+        ]),
+      },
+    ],
+    classify: (change) =>
+      outcome(`${resourceLabel(d(change))} is destroyed.`, 'Traffic the rule allowed is dropped.', 'Confirm with flow logs that nothing uses it.'),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'resource-deleted',
@@ -176,14 +214,23 @@ export const terraformRules: TerraformRule[] = [
     when: (change) => change.details?.actions[0] === 'delete',
     severity: 'potentially_breaking',
     title: 'Resource replaced, destroyed before its replacement exists',
-    description: 'A stateless resource is replaced destroy-first (`["delete","create"]`): between the two, whatever depends on it is down, and a failed create leaves nothing.',
-    safeAlternative: 'Add `lifecycle { create_before_destroy = true }` (with a name that can exist twice, e.g. name_prefix), or change the forcing attribute in place.',
+    description:
+      'A stateless resource is replaced destroy-first (`["delete","create"]`): between the two, whatever depends on it is down, and a failed create leaves nothing.',
+    safeAlternative:
+      'Add `lifecycle { create_before_destroy = true }` (with a name that can exist twice, e.g. name_prefix), or change the forcing attribute in place.',
     rollback: 'Re-apply the previous configuration; the resource is replaced back.',
     docsUrl: `${DOCS}#tf112-resource-replaced-destroy-first`,
     examples: [
       {
         before: examplePlan([
-          { address: 'aws_launch_template.web', actions: ['delete', 'create'], action_reason: 'replace_because_cannot_update', replace_paths: [['name']], before: { name: 'web' }, after: { name: 'web-v2' } },
+          {
+            address: 'aws_launch_template.web',
+            actions: ['delete', 'create'],
+            action_reason: 'replace_because_cannot_update',
+            replace_paths: [['name']],
+            before: { name: 'web' },
+            after: { name: 'web-v2' },
+          },
         ]),
       },
     ],
@@ -193,7 +240,13 @@ export const terraformRules: TerraformRule[] = [
         `${resourceLabel(det)} is destroyed, then created.${forcedBy(det)}${reasonText(det)}${unknowns(det)}`,
         'Dependents are without it between the destroy and the create.',
         'Create the replacement first (create_before_destroy).',
-        { script: hcl('Create the replacement before destroying the old one', `lifecycle {\n  create_before_destroy = true\n}`, 'Remove the lifecycle block and apply.') },
+        {
+          script: hcl(
+            'Create the replacement before destroying the old one',
+            `lifecycle {\n  create_before_destroy = true\n}`,
+            'Remove the lifecycle block and apply.',
+          ),
+        },
       );
     },
   }),
@@ -204,14 +257,30 @@ export const terraformRules: TerraformRule[] = [
     change: 'resource.replaced',
     severity: 'non_breaking',
     title: 'Resource replaced, create before destroy',
-    description: 'A stateless resource is replaced with its replacement created first (`["create","delete"]`): dependents switch to the new one, then the old one goes.',
+    description:
+      'A stateless resource is replaced with its replacement created first (`["create","delete"]`): dependents switch to the new one, then the old one goes.',
     safeAlternative: 'Nothing to make safe; check that the name can exist twice.',
     rollback: 'Re-apply the previous configuration.',
     docsUrl: `${DOCS}#tf113-resource-replaced`,
     examples: [
-      { before: examplePlan([{ address: 'aws_launch_template.web', actions: ['create', 'delete'], replace_paths: [['image_id']], before: { image_id: 'ami-1' }, after: { image_id: 'ami-2' } }]) },
+      {
+        before: examplePlan([
+          {
+            address: 'aws_launch_template.web',
+            actions: ['create', 'delete'],
+            replace_paths: [['image_id']],
+            before: { image_id: 'ami-1' },
+            after: { image_id: 'ami-2' },
+          },
+        ]),
+      },
     ],
-    classify: (change) => outcome(`${resourceLabel(d(change))} is replaced (create-before-destroy).${forcedBy(d(change))}${reasonText(d(change))}`, 'None expected.', 'None needed.'),
+    classify: (change) =>
+      outcome(
+        `${resourceLabel(d(change))} is replaced (create-before-destroy).${forcedBy(d(change))}${reasonText(d(change))}`,
+        'None expected.',
+        'None needed.',
+      ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'engine-major-version-upgrade',
@@ -226,14 +295,29 @@ export const terraformRules: TerraformRule[] = [
     rollback: 'Restore the pre-upgrade snapshot into a new resource on the old version and re-point clients; writes since the snapshot must be replayed.',
     docsUrl: `${DOCS}#tf121-engine-major-version-upgrade`,
     examples: [
-      { before: examplePlan([{ address: 'aws_db_instance.main', actions: ['update'], before: { engine: 'postgres', engine_version: '13.7' }, after: { engine: 'postgres', engine_version: '15.4' } }]) },
+      {
+        before: examplePlan([
+          {
+            address: 'aws_db_instance.main',
+            actions: ['update'],
+            before: { engine: 'postgres', engine_version: '13.7' },
+            after: { engine: 'postgres', engine_version: '15.4' },
+          },
+        ]),
+      },
     ],
     classify: (change) =>
       outcome(
         `${change.subject}: ${change.before} → ${change.after} (${d(change).detail}).`,
         'Downtime during the upgrade; no in-place downgrade.',
         'Take a snapshot and rehearse on a copy; prefer blue/green.',
-        { script: hcl('Snapshot before the upgrade', `# before terraform apply:\naws rds create-db-snapshot --db-instance-identifier {db_identifier} --db-snapshot-identifier pre-upgrade`, 'Restore the pre-upgrade snapshot to a new instance on the old version and switch clients to it.') },
+        {
+          script: hcl(
+            'Snapshot before the upgrade',
+            `# before terraform apply:\naws rds create-db-snapshot --db-instance-identifier {db_identifier} --db-snapshot-identifier pre-upgrade`,
+            'Restore the pre-upgrade snapshot to a new instance on the old version and switch clients to it.',
+          ),
+        },
       ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
@@ -248,7 +332,18 @@ export const terraformRules: TerraformRule[] = [
     safeAlternative: 'Schedule it: apply with apply_immediately in an announced window, or let the maintenance window take it and say so.',
     rollback: 'Change the class back (another restart).',
     docsUrl: `${DOCS}#tf122-instance-class-changed`,
-    examples: [{ before: examplePlan([{ address: 'aws_db_instance.main', actions: ['update'], before: { instance_class: 'db.t3.medium' }, after: { instance_class: 'db.r6g.large', apply_immediately: false } }]) }],
+    examples: [
+      {
+        before: examplePlan([
+          {
+            address: 'aws_db_instance.main',
+            actions: ['update'],
+            before: { instance_class: 'db.t3.medium' },
+            after: { instance_class: 'db.r6g.large', apply_immediately: false },
+          },
+        ]),
+      },
+    ],
     classify: (change) => {
       const timing =
         d(change).applyImmediately === true
@@ -266,12 +361,14 @@ export const terraformRules: TerraformRule[] = [
     change: 'attribute.storage-type',
     severity: 'potentially_breaking',
     title: 'Storage type changed',
-    description: 'The storage type of a database or volume changes: the data is migrated in the background, with degraded I/O for hours, and some changes cannot be repeated for six hours.',
+    description:
+      'The storage type of a database or volume changes: the data is migrated in the background, with degraded I/O for hours, and some changes cannot be repeated for six hours.',
     safeAlternative: 'Do it in a quiet period, after a snapshot; watch I/O latency.',
     rollback: 'Change the type back once the provider allows (another storage migration).',
     docsUrl: `${DOCS}#tf123-storage-type-changed`,
     examples: [{ before: examplePlan([{ address: 'aws_ebs_volume.data', actions: ['update'], before: { type: 'gp2' }, after: { type: 'io2' } }]) }],
-    classify: (change) => outcome(`${change.subject}: ${change.before} → ${change.after}.`, 'Degraded I/O while the storage migrates.', 'Snapshot first and run it off-peak.'),
+    classify: (change) =>
+      outcome(`${change.subject}: ${change.before} → ${change.after}.`, 'Degraded I/O while the storage migrates.', 'Snapshot first and run it off-peak.'),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'encryption-disabled',
@@ -280,11 +377,14 @@ export const terraformRules: TerraformRule[] = [
     change: 'attribute.encryption-disabled',
     severity: 'potentially_breaking',
     title: 'Encryption turned off',
-    description: 'Encryption at rest or in transit is turned off (or HTTPS-only removed). Data is then stored or sent in clear; most providers also force a replacement for at-rest changes.',
+    description:
+      'Encryption at rest or in transit is turned off (or HTTPS-only removed). Data is then stored or sent in clear; most providers also force a replacement for at-rest changes.',
     safeAlternative: 'Keep encryption on; to change keys, create an encrypted copy with the new key.',
     rollback: 'Turn it back on (for at-rest encryption, restore an encrypted snapshot).',
     docsUrl: `${DOCS}#tf124-encryption-disabled`,
-    examples: [{ before: examplePlan([{ address: 'aws_efs_file_system.shared', actions: ['update'], before: { encrypted: true }, after: { encrypted: false } }]) }],
+    examples: [
+      { before: examplePlan([{ address: 'aws_efs_file_system.shared', actions: ['update'], before: { encrypted: true }, after: { encrypted: false } }]) },
+    ],
     classify: (change) => outcome(`${change.subject}: ${change.before} → ${change.after}.`, 'Data is no longer encrypted.', 'Keep encryption on.'),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
@@ -296,14 +396,26 @@ export const terraformRules: TerraformRule[] = [
     title: 'Deletion protection removed',
     description:
       'A guard against destroying the resource is lifted (deletion_protection off, skip_final_snapshot on, force_destroy on, purge protection off). Often the first step of a destroy: the next plan can delete it, without a snapshot.',
-    safeAlternative: 'Keep the guard; remove it only in the same reviewed change that destroys the resource, after a backup. `lifecycle { prevent_destroy = true }` guards in the configuration (it does not appear in plan JSON).',
+    safeAlternative:
+      'Keep the guard; remove it only in the same reviewed change that destroys the resource, after a backup. `lifecycle { prevent_destroy = true }` guards in the configuration (it does not appear in plan JSON).',
     rollback: 'Turn the guard back on.',
     docsUrl: `${DOCS}#tf125-deletion-protection-removed`,
-    examples: [{ before: examplePlan([{ address: 'aws_rds_cluster.main', actions: ['update'], before: { deletion_protection: true }, after: { deletion_protection: false } }]) }],
+    examples: [
+      {
+        before: examplePlan([
+          { address: 'aws_rds_cluster.main', actions: ['update'], before: { deletion_protection: true }, after: { deletion_protection: false } },
+        ]),
+      },
+    ],
     classify: (change) =>
-      outcome(`${change.subject}: ${change.before} → ${change.after}.`, 'The resource can now be destroyed (or destroyed without a snapshot).', 'Keep the guard.', {
-        script: hcl('Guard the resource in the configuration too', PROTECT, 'Remove the lifecycle block.'),
-      }),
+      outcome(
+        `${change.subject}: ${change.before} → ${change.after}.`,
+        'The resource can now be destroyed (or destroyed without a snapshot).',
+        'Keep the guard.',
+        {
+          script: hcl('Guard the resource in the configuration too', PROTECT, 'Remove the lifecycle block.'),
+        },
+      ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'backup-retention-lowered',
@@ -312,12 +424,24 @@ export const terraformRules: TerraformRule[] = [
     change: 'attribute.backup-retention-lowered',
     severity: 'potentially_breaking',
     title: 'Backups reduced',
-    description: 'Backup retention is lowered, point-in-time recovery or backups turned off, or bucket versioning suspended: older restore points are deleted at once and cannot be recovered.',
+    description:
+      'Backup retention is lowered, point-in-time recovery or backups turned off, or bucket versioning suspended: older restore points are deleted at once and cannot be recovered.',
     safeAlternative: 'Take a manual snapshot (kept until deleted) before lowering retention; keep point-in-time recovery on for production.',
     rollback: 'Raise retention again; the restore points already deleted do not come back.',
     docsUrl: `${DOCS}#tf126-backup-retention-lowered`,
-    examples: [{ before: examplePlan([{ address: 'aws_db_instance.main', actions: ['update'], before: { backup_retention_period: 14 }, after: { backup_retention_period: 1 } }]) }],
-    classify: (change) => outcome(`${change.subject}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}.`, 'Older restore points are lost.', 'Take a manual snapshot first.'),
+    examples: [
+      {
+        before: examplePlan([
+          { address: 'aws_db_instance.main', actions: ['update'], before: { backup_retention_period: 14 }, after: { backup_retention_period: 1 } },
+        ]),
+      },
+    ],
+    classify: (change) =>
+      outcome(
+        `${change.subject}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}.`,
+        'Older restore points are lost.',
+        'Take a manual snapshot first.',
+      ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'public-access-opened',
@@ -326,13 +450,24 @@ export const terraformRules: TerraformRule[] = [
     change: 'attribute.public-access-opened',
     severity: 'potentially_breaking',
     title: 'Public access opened',
-    description: 'A database, bucket, cluster endpoint or firewall becomes reachable from the internet (publicly_accessible, 0.0.0.0/0, allUsers, public ACLs, public access block lifted).',
+    description:
+      'A database, bucket, cluster endpoint or firewall becomes reachable from the internet (publicly_accessible, 0.0.0.0/0, allUsers, public ACLs, public access block lifted).',
     safeAlternative: 'Reach it through a private endpoint, VPN or bastion; allow named CIDRs only.',
     rollback: 'Close it again (re-apply the previous configuration); audit access logs for the time it was open.',
     docsUrl: `${DOCS}#tf127-public-access-opened`,
-    examples: [{ before: examplePlan([{ address: 'aws_db_instance.main', actions: ['update'], before: { publicly_accessible: false }, after: { publicly_accessible: true } }]) }],
+    examples: [
+      {
+        before: examplePlan([
+          { address: 'aws_db_instance.main', actions: ['update'], before: { publicly_accessible: false }, after: { publicly_accessible: true } },
+        ]),
+      },
+    ],
     classify: (change) =>
-      outcome(`${change.subject}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${d(change).detail ? ` (${d(change).detail})` : ''}.`, 'Reachable from the internet.', 'Use private access.'),
+      outcome(
+        `${change.subject}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}${d(change).detail ? ` (${d(change).detail})` : ''}.`,
+        'Reachable from the internet.',
+        'Use private access.',
+      ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'firewall-rules-removed',
@@ -357,7 +492,8 @@ export const terraformRules: TerraformRule[] = [
         ]),
       },
     ],
-    classify: (change) => outcome(`${change.subject}: ${d(change).detail}: ${JSON.stringify(change.before)}.`, 'Traffic those rules allowed is dropped.', 'Check flow logs first.'),
+    classify: (change) =>
+      outcome(`${change.subject}: ${d(change).detail}: ${JSON.stringify(change.before)}.`, 'Traffic those rules allowed is dropped.', 'Check flow logs first.'),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'important-attribute-unknown',
@@ -373,11 +509,23 @@ export const terraformRules: TerraformRule[] = [
     docsUrl: `${DOCS}#tf131-important-attribute-unknown`,
     examples: [
       {
-        before: examplePlan([{ address: 'aws_db_instance.main', actions: ['update'], before: { engine_version: '13.7' }, after: { engine_version: null }, after_unknown: { engine_version: true } }]),
+        before: examplePlan([
+          {
+            address: 'aws_db_instance.main',
+            actions: ['update'],
+            before: { engine_version: '13.7' },
+            after: { engine_version: null },
+            after_unknown: { engine_version: true },
+          },
+        ]),
       },
     ],
     classify: (change) =>
-      outcome(`${change.subject} (${d(change).risk}): ${JSON.stringify(change.before)} → known after apply.`, 'Unknown until apply.', 'Make the value known at plan time.'),
+      outcome(
+        `${change.subject} (${d(change).risk}): ${JSON.stringify(change.before)} → known after apply.`,
+        'Unknown until apply.',
+        'Make the value known at plan time.',
+      ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
     id: 'resource-updated',
@@ -390,7 +538,9 @@ export const terraformRules: TerraformRule[] = [
     safeAlternative: 'Nothing to make safe.',
     rollback: 'Re-apply the previous configuration.',
     docsUrl: `${DOCS}#tf141-resource-updated`,
-    examples: [{ before: examplePlan([{ address: 'aws_s3_bucket.logs', actions: ['update'], before: { tags: { team: 'a' } }, after: { tags: { team: 'b' } } }]) }],
+    examples: [
+      { before: examplePlan([{ address: 'aws_s3_bucket.logs', actions: ['update'], before: { tags: { team: 'a' } }, after: { tags: { team: 'b' } } }]) },
+    ],
     classify: (change) => {
       const det = d(change);
       return outcome(
@@ -425,7 +575,19 @@ export const terraformRules: TerraformRule[] = [
     safeAlternative: 'Nothing to make safe; keep the moved block until every workspace has applied it.',
     rollback: 'Swap from and to in the moved block and apply.',
     docsUrl: `${DOCS}#tf161-resource-moved`,
-    examples: [{ before: examplePlan([{ address: 'module.db.aws_db_instance.main', previous_address: 'aws_db_instance.main', actions: ['no-op'], before: { identifier: 'main' }, after: { identifier: 'main' } }]) }],
+    examples: [
+      {
+        before: examplePlan([
+          {
+            address: 'module.db.aws_db_instance.main',
+            previous_address: 'aws_db_instance.main',
+            actions: ['no-op'],
+            before: { identifier: 'main' },
+            after: { identifier: 'main' },
+          },
+        ]),
+      },
+    ],
     classify: (change) => outcome(`${change.before} moves to ${change.after}; the resource is kept.`, 'None.', 'None needed.'),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
@@ -439,7 +601,19 @@ export const terraformRules: TerraformRule[] = [
     safeAlternative: 'Check the plan shows no update for it, so the configuration matches what exists.',
     rollback: 'A `removed { … lifecycle { destroy = false } }` block takes it out of state again without destroying it.',
     docsUrl: `${DOCS}#tf162-resource-imported`,
-    examples: [{ before: examplePlan([{ address: 'aws_s3_bucket.legacy', actions: ['no-op'], importing: { id: 'legacy-bucket' }, before: { bucket: 'legacy-bucket' }, after: { bucket: 'legacy-bucket' } }]) }],
+    examples: [
+      {
+        before: examplePlan([
+          {
+            address: 'aws_s3_bucket.legacy',
+            actions: ['no-op'],
+            importing: { id: 'legacy-bucket' },
+            before: { bucket: 'legacy-bucket' },
+            after: { bucket: 'legacy-bucket' },
+          },
+        ]),
+      },
+    ],
     classify: (change) => outcome(`${change.subject} is imported (id ${change.after}).`, 'None.', 'None needed.'),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
@@ -464,12 +638,17 @@ export const terraformRules: TerraformRule[] = [
     severity: 'non_breaking',
     title: 'Drift: changed outside Terraform',
     description:
-      'Reported apart from the plan\'s own changes (`resource_drift`): the resource changed outside Terraform since the last apply. The plan will overwrite those changes or build on them; someone made them for a reason.',
+      "Reported apart from the plan's own changes (`resource_drift`): the resource changed outside Terraform since the last apply. The plan will overwrite those changes or build on them; someone made them for a reason.",
     safeAlternative: 'Find who changed it; bring the change into the configuration or confirm it may be reverted.',
     rollback: 'Not applicable: drift is what already happened.',
     docsUrl: `${DOCS}#tf171-resource-drifted`,
     examples: [
-      { before: examplePlan([], [{ address: 'aws_security_group.web', actions: ['update'], before: { description: 'web' }, after: { description: 'web (edited in console)' } }]) },
+      {
+        before: examplePlan(
+          [],
+          [{ address: 'aws_security_group.web', actions: ['update'], before: { description: 'web' }, after: { description: 'web (edited in console)' } }],
+        ),
+      },
     ],
     classify: (change) =>
       outcome(
