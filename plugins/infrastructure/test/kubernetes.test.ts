@@ -38,6 +38,13 @@ describe('check before/ after/ (Kubernetes manifest folders)', () => {
     expect(exitCodeForReport(report)).toBe(2);
   });
 
+  it('skips files of a folder that are not manifests (kustomization.yaml), naming them in the warnings', async () => {
+    const report = await check('1.32');
+    expect(report.warnings).toEqual([
+      expect.stringMatching(/after[\\/]kustomization\.yaml: skipped, not a Kubernetes object: expected a document with apiVersion, kind and metadata$/),
+    ]);
+  });
+
   it('says what a rollout restarts, and how to undo it', async () => {
     const report = await check('1.32');
     const rolled = report.issues.find((i) => i.rule === 'infrastructure/pods-rolled')!;

@@ -17,11 +17,16 @@ export const kubernetesManifestSource = defineSource<KubernetesManifests>({
   order: 'pre',
   read: async (input) => {
     if (input.scheme) return undefined;
-    const texts = await manifestTexts(input);
-    if (!texts) return undefined;
-    const model = readManifests(texts, input.explicit);
-    if (!model) return undefined;
-    const count = Object.keys(model.objects).length;
-    return { model, dialect: 'kubernetes', summary: `${input.name} (${count} Kubernetes objects${texts.length > 1 ? ` in ${texts.length} files` : ''})` };
+    const found = await manifestTexts(input);
+    if (!found) return undefined;
+    const read = readManifests(found.texts, { strict: input.explicit, folder: found.folder });
+    if (!read) return undefined;
+    const count = Object.keys(read.model.objects).length;
+    return {
+      model: read.model,
+      dialect: 'kubernetes',
+      summary: `${input.name} (${count} Kubernetes objects${found.texts.length > 1 ? ` in ${found.texts.length} files` : ''})`,
+      warnings: read.skipped,
+    };
   },
 });

@@ -26,13 +26,13 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /** The texts an input holds: the file itself, or every .yaml/.yml/.json file under a folder, in name order. */
-export async function manifestTexts(input: SchemaInputHandle): Promise<ManifestText[] | undefined> {
-  if (input.inMemory) return [{ file: input.name, text: await input.text() }];
+export async function manifestTexts(input: SchemaInputHandle): Promise<{ texts: ManifestText[]; folder: boolean } | undefined> {
+  if (input.inMemory) return { texts: [{ file: input.name, text: await input.text() }], folder: false };
   if (!input.path) return undefined;
   const info = await stat(input.path).catch(() => undefined);
   if (info?.isDirectory()) {
     const files = await filesUnder(input.path);
-    return Promise.all(
+    const texts = await Promise.all(
       files.map(async (path) => {
         const file = join(input.name, relative(input.path!, path));
         try {
@@ -42,6 +42,7 @@ export async function manifestTexts(input: SchemaInputHandle): Promise<ManifestT
         }
       }),
     );
+    return { texts, folder: true };
   }
   if (!MANIFEST_FILE.test(input.fileName ?? '') && !input.explicit) return undefined;
   // A JSON file is parsed as JSON first (fast, and most JSON inputs are someone else's: plans, OpenAPI).
@@ -50,7 +51,7 @@ export async function manifestTexts(input: SchemaInputHandle): Promise<ManifestT
     const items = isRecord(document) && Array.isArray(document['items']) ? document['items'] : [document];
     if (!items.every(isKubernetesObject)) return undefined;
   }
-  return [{ file: input.name, text: await input.text() }];
+  return { texts: [{ file: input.name, text: await input.text() }], folder: false };
 }
 
 /**
@@ -104,10 +105,27 @@ function redactSecret(body: Record<string, unknown>): { body: Record<string, unk
  * Returns undefined when `strict` is off and a document is not a Kubernetes object (the input is
  * someone else's); with `strict`, that is an error naming the file and line.
  */
-export function readManifests(texts: ManifestText[], strict: boolean): KubernetesManifests | undefined {
+export function readManifests(
+  texts: ManifestText[],
+  options: { strict: boolean; folder: boolean },
+): { model: KubernetesManifests; skipped: string[] } | undefined {
   const objects: Record<string, KubernetesObject> = {};
+  const skipped: string[] = [];
   let seen = 0;
   for (const { file, text } of texts) {
+    // In a folder, files that are not manifests (kustomization.yaml, Chart.yaml, values.yaml, Helm templates) are skipped and named.
+    if (options.folder) {
+      try {
+        const one = readManifests([{ file, text }], { strict: true, folder: false })!;
+        Object.assign(objects, one.model.objects);
+        seen += Object.keys(one.model.objects).length;
+      } catch (error) {
+        if (!(error instanceof InputDataError)) throw error;
+        skipped.push(`${file}: skipped, ${error.message}`);
+      }
+      continue;
+    }
+    const strict = options.strict;
     for (const chunk of documentChunks(text)) {
       let value: unknown;
       try {
@@ -155,6 +173,7 @@ export function readManifests(texts: ManifestText[], strict: boolean): Kubernete
       }
     }
   }
-  if (seen === 0 && !strict) return undefined;
-  return { objects };
+  if (seen === 0 && !options.strict) return undefined;
+  if (seen === 0 && options.folder) throw new InputDataError(`no Kubernetes objects in the folder (${skipped.length} files skipped)`, { file: texts[0]?.file });
+  return { model: { objects }, skipped };
 }
