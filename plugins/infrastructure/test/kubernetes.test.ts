@@ -99,6 +99,18 @@ describe('check before/ after/ (Kubernetes manifest folders)', () => {
     expect(error.describe()).toContain('expected a document with apiVersion, kind and metadata');
   });
 
+  it('a Job with generateName (a sync hook) is created anew, so its template is not an immutable-field change', async () => {
+    const job = (seconds: number) =>
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n  annotations: { argocd.argoproj.io/hook: PreSync }\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: m, image: app:1, command: [sleep, "${seconds}"] }]\n`;
+    const report = await checkCompatibility(registry, {
+      before: { name: 'before.yaml', document: job(30) },
+      after: { name: 'after.yaml', document: job(20) },
+      type: 'kubernetes',
+      clock,
+    });
+    expect(report.issues.map((i) => `${i.severity} ${i.rule}`)).toEqual(['non_breaking infrastructure/object-changed']);
+  });
+
   it('an object whose API group moved (extensions → apps) is the same object, not a delete and an add', async () => {
     const deployment = (apiVersion: string) =>
       `apiVersion: ${apiVersion}\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n      labels: { app: web }\n    spec:\n      containers: [{ name: web, image: web:1 }]\n`;

@@ -19,7 +19,7 @@ export const kubernetesManifestSource = defineSource<KubernetesManifests>({
     if (input.scheme) return undefined;
     const found = await manifestTexts(input);
     if (!found) return undefined;
-    const read = readManifests(found.texts, { strict: input.explicit, folder: found.folder });
+    const read = readManifests(found.texts, { strict: input.explicit, folder: found.folder, name: input.name });
     if (!read) return undefined;
     const count = Object.keys(read.model.objects).length;
     return {

@@ -173,7 +173,9 @@ function compareObject(was: KubernetesObject, will: KubernetesObject): Partial2[
   const out: Partial2[] = [];
   const b = was.body;
   const a = will.body;
-  for (const field of IMMUTABLE[will.kind] ?? []) {
+  // generateName objects (Argo CD / Helm hook Jobs) are created anew on every sync: nothing is updated in place.
+  const generated = was.name.endsWith('*');
+  for (const field of generated ? [] : (IMMUTABLE[will.kind] ?? [])) {
     const [x, y] = [at(b, field), at(a, field)];
     if (x !== undefined && !same(x, y)) out.push({ kind: 'field.immutable-changed', before: x, after: y ?? null, details: { field } });
   }

@@ -107,7 +107,7 @@ function redactSecret(body: Record<string, unknown>): { body: Record<string, unk
  */
 export function readManifests(
   texts: ManifestText[],
-  options: { strict: boolean; folder: boolean },
+  options: { strict: boolean; folder: boolean; name?: string | undefined },
 ): { model: KubernetesManifests; skipped: string[] } | undefined {
   const objects: Record<string, KubernetesObject> = {};
   const skipped: string[] = [];
@@ -174,6 +174,9 @@ export function readManifests(
     }
   }
   if (seen === 0 && !options.strict) return undefined;
-  if (seen === 0 && options.folder) throw new InputDataError(`no Kubernetes objects in the folder (${skipped.length} files skipped)`, { file: texts[0]?.file });
+  if (seen === 0 && options.folder)
+    throw new InputDataError(`no Kubernetes objects in the folder (${skipped.length} files skipped: render Helm charts or kustomizations first)`, {
+      file: options.name,
+    });
   return { model: { objects }, skipped };
 }
