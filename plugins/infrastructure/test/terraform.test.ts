@@ -119,6 +119,14 @@ describe('check plan.json: one input, a change set', () => {
     }
   });
 
+  it('names the setup-terraform wrapper when its "[command]" line precedes the JSON (65)', async () => {
+    const error = (await check({ name: 'plan.json', document: '[command]/usr/bin/terraform show -json plan.out\n{"format_version":"1.2"}' }).catch(
+      (e) => e,
+    )) as MigrationArchitectError;
+    expect(error.exitCode).toBe(65);
+    expect(error.describe()).toContain('terraform_wrapper: false');
+  });
+
   it('one input that is not a change set asks for the other side (64)', async () => {
     const error = await checkCompatibility(createRegistry([infrastructure()]), { before: { name: 'a.json', document: { openapi: '3.0.0' } }, clock }).catch(
       (e) => e,

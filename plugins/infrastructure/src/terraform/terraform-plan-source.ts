@@ -1,4 +1,4 @@
-import { defineSource } from '@migration-architect/core';
+import { defineSource, InputDataError } from '@migration-architect/core';
 import { looksLikePlan, readPlan } from './plan/read-plan.js';
 import type { TerraformPlanSide } from './plan/terraform-model.js';
 
@@ -15,6 +15,12 @@ export const terraformPlanSource = defineSource<TerraformPlanSide>({
   read: async (input) => {
     if (input.scheme || !input.isDocumentFile()) return undefined;
     if (!input.explicit && !/\.json$/i.test(input.fileName ?? '') && !input.inMemory) return undefined;
+    // hashicorp/setup-terraform's wrapper prints the command before the JSON: a common way to get a broken plan.json.
+    if ((await input.text()).startsWith('[command]'))
+      throw new InputDataError(
+        'starts with a "[command]" line from the setup-terraform wrapper, expected plan JSON: set terraform_wrapper: false, or drop the first line',
+        { file: input.name, line: 1 },
+      );
     const document = await input.document();
     if (!input.explicit && !looksLikePlan(document)) return undefined;
     const pair = readPlan(document, input.name);
