@@ -111,6 +111,19 @@ describe('check before/ after/ (Kubernetes manifest folders)', () => {
     expect(report.issues.map((i) => `${i.severity} ${i.rule}`)).toEqual(['non_breaking infrastructure/object-changed']);
   });
 
+  it('an object that stops naming its namespace is the same object, not a delete and an add', async () => {
+    const service = (namespace: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: user\n${namespace}spec:\n  ports: [{ port: 80 }]\n`;
+    const report = await checkCompatibility(registry, {
+      before: { name: 'before.yaml', document: service('  namespace: sock-shop\n') },
+      after: { name: 'after.yaml', document: service('') },
+      type: 'kubernetes',
+      clock,
+    });
+    expect(report.issues.map((i) => `${i.severity} ${i.rule} ${i.description}`)).toEqual([
+      'non_breaking infrastructure/object-changed Service user: metadata.namespace changed',
+    ]);
+  });
+
   it('an object whose API group moved (extensions → apps) is the same object, not a delete and an add', async () => {
     const deployment = (apiVersion: string) =>
       `apiVersion: ${apiVersion}\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: { app: web }\n  template:\n    metadata:\n      labels: { app: web }\n    spec:\n      containers: [{ name: web, image: web:1 }]\n`;

@@ -95,6 +95,25 @@ function ingressRoutes(body: Record<string, unknown>): Map<string, unknown> {
 }
 
 /**
+ * Objects that name no namespace go to the one chosen at apply time (`kubectl -n`, the Argo CD
+ * destination): one that gained or lost `metadata.namespace` is the same object when the other
+ * side has exactly one unmatched object of that kind and name. Re-keys such objects on one side.
+ */
+function pairNamespaces(before: KubernetesManifests, after: KubernetesManifests): Record<string, KubernetesObject> {
+  const withoutNamespace = (key: string) => key.replace(/^([^/]*\/[^/]*)\/[^/]*\//, '$1//');
+  const unmatched = (from: KubernetesManifests, other: KubernetesManifests) => Object.keys(from.objects).filter((k) => !(k in other.objects));
+  const candidates = new Map<string, string[]>();
+  for (const key of unmatched(before, after)) candidates.set(withoutNamespace(key), [...(candidates.get(withoutNamespace(key)) ?? []), key]);
+  const rekeyed: Record<string, KubernetesObject> = {};
+  for (const [key, object] of Object.entries(after.objects)) {
+    const match = !(key in before.objects) ? candidates.get(withoutNamespace(key)) : undefined;
+    const beforeObject = match?.length === 1 ? before.objects[match[0]!] : undefined;
+    rekeyed[beforeObject && (beforeObject.namespace === null || object.namespace === null) ? match![0]! : key] = object;
+  }
+  return rekeyed;
+}
+
+/**
  * The changes between two manifest sets: objects removed and added, immutable fields changed,
  * CRD versions, Service ports, Ingress routes, replicas to 0, rollouts with what they restart;
  * and, on the after side, every object whose apiVersion is removed or deprecated in the target.
@@ -114,6 +133,7 @@ export function diffManifests(before: KubernetesManifests, after: KubernetesMani
   const where = (o: KubernetesObject, side: 'before' | 'after') => ({ side, line: o.line, file: o.file });
   const path = (o: KubernetesObject, field?: string) => `${o.kind}.${o.namespace ? `${o.namespace}.` : ''}${o.name}${field ? `.${field}` : ''}`;
 
+  after = { objects: pairNamespaces(before, after) };
   for (const [key, was] of Object.entries(before.objects)) {
     if (!(key in after.objects)) {
       changes.push({
