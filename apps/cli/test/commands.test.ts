@@ -118,7 +118,9 @@ describe('check', () => {
   it('refuses an unknown --type with the available ones (exit 64)', async () => {
     const result = await cli(['check', before, after, '--type', 'protobuf']);
     expect(result.code).toBe(64);
-    expect(result.stderr).toBe('migration-architect: error: no loaded plugin checks schemas of type "protobuf" (available: database, api, graphql, terraform, kubernetes)\n');
+    expect(result.stderr).toBe(
+      'migration-architect: error: no loaded plugin checks schemas of type "protobuf" (available: database, api, graphql, terraform, kubernetes)\n',
+    );
   });
 });
 
