@@ -36,7 +36,7 @@ describe('check plan.json: one input, a change set', () => {
         'potentially_breaking backup-retention-lowered resource_changes.aws_rds_cluster.analytics.backup_retention_period',
         'potentially_breaking important-attribute-unknown resource_changes.aws_rds_cluster.analytics.engine_version',
         'potentially_breaking public-access-opened resource_changes.aws_security_group.db.ingress.cidr_blocks',
-        'non_breaking resource-replaced resource_changes.aws_launch_template.web',
+        'potentially_breaking resource-replaced resource_changes.aws_launch_template.web',
         'non_breaking resource-drifted resource_drift.aws_security_group.web',
       ].sort(),
     );

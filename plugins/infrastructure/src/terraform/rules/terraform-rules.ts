@@ -255,11 +255,12 @@ export const terraformRules: TerraformRule[] = [
     code: 'TF113',
     issueType: 'resource_replaced',
     change: 'resource.replaced',
-    severity: 'non_breaking',
+    severity: 'potentially_breaking',
     title: 'Resource replaced, create before destroy',
     description:
-      'A stateless resource is replaced with its replacement created first (`["create","delete"]`): dependents switch to the new one, then the old one goes.',
-    safeAlternative: 'Nothing to make safe; check that the name can exist twice.',
+      'A stateless resource is replaced with its replacement created first (`["create","delete"]`): no gap, but the new one has a new ID and often a new address, whatever was on the old one (local disk, a manual change) is gone, and dependents are updated in the same apply.',
+    safeAlternative:
+      'Change the forcing attribute in place if the provider allows; otherwise check that nothing outside Terraform holds the old ID or address, and that the name can exist twice.',
     rollback: 'Re-apply the previous configuration.',
     docsUrl: `${DOCS}#tf113-resource-replaced`,
     examples: [
@@ -278,8 +279,8 @@ export const terraformRules: TerraformRule[] = [
     classify: (change) =>
       outcome(
         `${resourceLabel(d(change))} is replaced (create-before-destroy).${forcedBy(d(change))}${reasonText(d(change))}`,
-        'None expected.',
-        'None needed.',
+        'A new resource with a new ID replaces the old one; references outside Terraform go stale.',
+        d(change).replacePaths.length ? `Change in place if possible: ${d(change).replacePaths.join(', ')}.` : 'Check what holds the old ID.',
       ),
   }),
   defineRule<TerraformPlanSide, TerraformChange>({
