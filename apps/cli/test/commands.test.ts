@@ -118,7 +118,9 @@ describe('check', () => {
   it('refuses an unknown --type with the available ones (exit 64)', async () => {
     const result = await cli(['check', before, after, '--type', 'protobuf']);
     expect(result.code).toBe(64);
-    expect(result.stderr).toBe('migration-architect: error: no loaded plugin checks schemas of type "protobuf" (available: database, api, graphql)\n');
+    expect(result.stderr).toBe(
+      'migration-architect: error: no loaded plugin checks schemas of type "protobuf" (available: database, api, graphql, terraform, kubernetes)\n',
+    );
   });
 });
 
@@ -150,7 +152,7 @@ describe('the command line itself', () => {
     [['plan', dbSpec, '--format', 'pdf'], 64, '--format must be one of json, text, markdown, html, both'],
     [['plan', dbSpec, '--frmat', 'json'], 64, 'unknown option "--frmat"'],
     [['deploy'], 64, 'Unknown command deploy'],
-    [['check', before], 64, 'missing the "after" schema'],
+    [['check', before], 64, 'not a change set: give the after schema too'],
     [['plan', 'no/such/spec.json'], 66, 'no/such/spec.json: cannot read input: no such file'],
     [['plan', examples], 66, 'is a directory'],
   ])('%j exits %i', async (argv, code, message) => {

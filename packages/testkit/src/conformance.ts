@@ -158,8 +158,19 @@ async function ruleProblems(registry: PluginRegistry, plugin: ResolvedPlugin): P
           ...(example.fileName ? { fileName: example.fileName } : {}),
         });
         try {
-          const sides = example.migration ? { before: side('before'), migration: side('after') } : { before: side('before'), after: side('after') };
-          const report = await checkCompatibility(registry, { type: checker.id, ...sides, renames: example.renames, clock });
+          // An example without `after` is one input read as a change set (`check plan.json`).
+          const sides = example.migration
+            ? { before: side('before'), migration: side('after') }
+            : example.after === undefined
+              ? { before: side('before') }
+              : { before: side('before'), after: side('after') };
+          const report = await checkCompatibility(registry, {
+            type: checker.id,
+            ...sides,
+            renames: example.renames,
+            targetVersion: example.targetVersion,
+            clock,
+          });
           if (!report.issues.some((issue) => issue.rule === id)) {
             const got = report.issues.map((issue) => issue.rule).join(', ') || 'no finding';
             problems.push({ check: 'rule-example', subject, message: `${label} does not trigger the rule (got ${got})` });

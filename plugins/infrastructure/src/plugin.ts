@@ -8,19 +8,24 @@ import { infrastructureRisks } from './plan/risks.js';
 import { infrastructureCommunications } from './rollback/communications.js';
 import { infrastructureRollbacks } from './rollback/rollback-templates.js';
 import { infrastructureTriggers } from './rollback/triggers.js';
+import { kubernetesChecker } from './kubernetes/kubernetes-checker.js';
+import { kubernetesManifestSource } from './kubernetes/kubernetes-source.js';
+import { createTerraformChecker } from './terraform/terraform-checker.js';
+import { terraformPlanSource } from './terraform/terraform-plan-source.js';
 
-/** The infrastructure plugin: the `infrastructure` migration type. It has no schema checker yet. */
+/** The infrastructure plugin: the `infrastructure` migration type the `terraform` (plan JSON) and `kubernetes` (manifests) checkers. */
 export const createInfrastructurePlugin = definePluginFactory({
   name: packageJson.name,
   optionsSchema: infrastructureOptionsSchema,
-  create: () =>
+  create: (options) =>
     definePlugin({
       apiVersion: 2,
       meta: {
         name: packageJson.name,
         version: packageJson.version,
         namespace: 'infrastructure',
-        description: 'Infrastructure migrations: cloud migration and on-premises to cloud, with Terraform, DNS and network rollbacks.',
+        description:
+          'Infrastructure migrations: cloud migration and on-premises to cloud, with Terraform, DNS and network rollbacks; Terraform / OpenTofu plan and Kubernetes manifest checks.',
       },
       migrationTypes: [infrastructureMigrationType],
       patterns: infrastructurePatterns,
@@ -29,5 +34,7 @@ export const createInfrastructurePlugin = definePluginFactory({
       rollbacks: infrastructureRollbacks,
       triggers: infrastructureTriggers,
       communications: infrastructureCommunications,
+      checkers: [createTerraformChecker(options.terraform), kubernetesChecker],
+      sources: [terraformPlanSource, kubernetesManifestSource],
     }),
 });

@@ -5,11 +5,12 @@ import packageJson from '../package.json' with { type: 'json' };
 import infrastructure, { createInfrastructurePlugin, infrastructureOptionsSchema } from '../src/index.js';
 
 describe('infrastructure plugin', () => {
-  it('is accepted by the registry and contributes the infrastructure type', () => {
+  it('is accepted by the registry and contributes the infrastructure type and its checkers', () => {
     const registry = createRegistry([infrastructure()]);
     expect(registry.migrationType('infrastructure')?.plugin).toBe('@migration-architect/plugin-infrastructure');
     expect(registry.patterns('infrastructure').map((p) => p.id)).toEqual(['cloud_migration', 'on_prem_to_cloud']);
-    expect(registry.checkers()).toEqual([]);
+    expect(registry.checkers().map((c) => c.id)).toEqual(['terraform', 'kubernetes']);
+    expect(registry.sources().map((s) => s.id)).toEqual(['kubernetes-manifests', 'terraform-plan-json']);
   });
 
   it('declares the contract version, its namespace and the package version', () => {
@@ -20,7 +21,7 @@ describe('infrastructure plugin', () => {
 
   it('exports the factory under both names', () => {
     expect(createInfrastructurePlugin).toBe(infrastructure);
-    expect(infrastructureOptionsSchema.parse({})).toEqual({});
+    expect(infrastructureOptionsSchema.parse({})).toEqual({ terraform: { resources: [], attributes: [] } });
   });
 
   it('rejects unknown options, naming the option', () => {

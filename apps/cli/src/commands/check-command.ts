@@ -14,8 +14,12 @@ import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs } from './shared-args.js';
 
 const args = {
-  beforeFile: { type: 'positional', required: false, description: 'Schema before the change: a file (JSON, YAML, SQL) or a database URL' },
-  afterFile: { type: 'positional', required: false, description: 'Schema after the change' },
+  beforeFile: {
+    type: 'positional',
+    required: false,
+    description: 'Schema before the change: a file (JSON, YAML, SQL), a folder or a database URL; alone, a change set such as a Terraform plan JSON',
+  },
+  afterFile: { type: 'positional', required: false, description: 'Schema after the change (left out for a change set)' },
   before: { type: 'string', description: 'Schema before the change (same as the first argument)', valueHint: 'file|url' },
   after: { type: 'string', description: 'Schema after the change (same as the second argument)', valueHint: 'file|url' },
   type: {
@@ -23,6 +27,11 @@ const args = {
     alias: 't',
     description: 'Schema type: a checker id such as database or api (inferred from the inputs when omitted)',
     valueHint: 'type',
+  },
+  'target-version': {
+    type: 'string',
+    description: 'Version of the platform the after side is deployed to, e.g. a Kubernetes cluster version (1.32) for API removals',
+    valueHint: 'version',
   },
   'fail-on': {
     type: 'string',
@@ -60,7 +69,7 @@ const VERIFICATION_FAILED = 3;
 function pick(flag: string | undefined, positional: string | undefined, name: string): string {
   if (flag && positional && flag !== positional) throw new UsageError(`--${name} "${flag}" and the argument "${positional}" disagree; give one`);
   const file = flag ?? positional;
-  if (!file) throw new UsageError(`missing the "${name}" schema: give two inputs (before after) or --before and --after`);
+  if (!file) throw new UsageError(`missing the "${name}" schema: give two inputs (before after), --before and --after, or one change set (plan.json)`);
   return file;
 }
 
@@ -96,7 +105,8 @@ export function checkCommand(runtime: CommandRuntime) {
       const before = pick(parsed.before, parsed.beforeFile, 'before');
       const migration = parsed.migration;
       if (migration !== undefined && (parsed.after ?? parsed.afterFile) !== undefined) throw new UsageError('give an after schema or --migration, not both');
-      const after = migration === undefined ? pick(parsed.after, parsed.afterFile, 'after') : undefined;
+      // No after and no migration: the one input must be a change set (a Terraform plan); core says so if it is not.
+      const after = migration === undefined && (parsed.after ?? parsed.afterFile) !== undefined ? pick(parsed.after, parsed.afterFile, 'after') : undefined;
       const devUrl = parsed['dev-url'];
       if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl))
         throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
@@ -112,6 +122,7 @@ export function checkCommand(runtime: CommandRuntime) {
         ruleOverrides: config.rules,
         renames,
         verify,
+        targetVersion: parsed['target-version'],
       });
       for (const warning of report.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${warning}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {

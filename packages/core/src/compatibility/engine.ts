@@ -16,12 +16,17 @@ export interface CheckOptions {
   renames?: RenameHint[] | undefined;
   /** Rule ids (`namespace/rule`) mapped to a severity, or `off` to drop the rule's findings. */
   ruleOverrides?: Record<string, ChangeSeverity | 'off'> | undefined;
+  /** The platform version the after side is deployed to (`--target-version`), passed to the checker's diff. */
+  targetVersion?: string | undefined;
 }
 
 export interface CompatibilityRequest extends CheckOptions {
   /** The schema before the change: a file path, a URL a source reads (`postgres://…`), or a document in memory. */
   before: SchemaInputRef;
-  /** The schema after the change; or give `migration` instead. */
+  /**
+   * The schema after the change; or give `migration` instead. Left out (with no `migration`),
+   * `before` is one input that a source reads as a change set (a Terraform plan).
+   */
   after?: SchemaInputRef | undefined;
   /** A migration file: the after schema is `before` with it applied (the checker's `applyMigration`). */
   migration?: SchemaInputRef | undefined;
@@ -79,8 +84,12 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
   const cwd = request.cwd ?? process.cwd();
   const explicit = request.type !== undefined;
   const handle = (ref: SchemaInputRef) => createSchemaInputHandle(ref, { cwd, explicit });
-  if ((request.after === undefined) === (request.migration === undefined))
-    throw new UsageError('give the after schema or a migration file, not both and not neither');
+  if (request.after !== undefined && request.migration !== undefined) throw new UsageError('give the after schema or a migration file, not both');
+  if (request.after === undefined && request.migration === undefined) {
+    if (request.verify) throw new UsageError('--verify needs a before and an after schema; a change set has no scripts to replay');
+    const [before, after] = await readChangeSet(registry, handle(request.before), request.type);
+    return compareSchemas(before.checker, before, after, request);
+  }
   const handles = { before: handle(request.before), after: handle((request.after ?? request.migration)!) };
   const [before, after] =
     request.after !== undefined
@@ -108,6 +117,26 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
     verify({ report, before: side(before, handles.before), after: side(after, handles.after), devUrl: request.verify?.devUrl ?? null }),
   );
   return { ...report, verification };
+}
+
+/**
+ * One input that is a change set in itself (`check plan.json`): the source that reads it returns
+ * the models before and after the change (`SchemaRead.changeSet`); both sides are named after
+ * the input. An input that reads as a plain schema needs its other side.
+ */
+async function readChangeSet(
+  registry: PluginRegistry,
+  handle: SchemaInputHandle,
+  type: string | undefined,
+): Promise<[ResolvedSchemaInput, ResolvedSchemaInput]> {
+  const input = await readSchemaInput(registry, handle, type);
+  const pair = input.read.changeSet;
+  if (!pair)
+    throw new UsageError(
+      `${input.name} reads as a ${input.checker.id} schema (${input.source.title}), not a change set: give the after schema too (check before after)`,
+    );
+  const side = (model: unknown): ResolvedSchemaInput => ({ ...input, read: { ...input.read, model, changeSet: undefined } });
+  return [side(pair.before), side(pair.after)];
 }
 
 /** `--migration`: the before schema read as usual, the after schema as the checker applies the file to it. */
@@ -138,7 +167,7 @@ export function compareSchemas(
   const dialects = { before: before.read.dialect, after: after.read.dialect };
   const context: RuleContext = { before: before.read.model, after: after.read.model, dialect: dialects.after ?? dialects.before };
   const changes = runPluginCode(checker.plugin, `checker ${checker.id}: diff()`, () =>
-    checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects }),
+    checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects, targetVersion: options.targetVersion ?? null }),
   );
 
   const issues: CompatibilityIssue[] = [];

@@ -160,6 +160,7 @@ function buildPluginSchema() {
     title: Text,
     description: Text,
     safeAlternative: Text,
+    rollback: Text.optional(),
     docsUrl: Url.optional(),
     examples: z
       .array(
@@ -167,9 +168,10 @@ function buildPluginSchema() {
           name: Text.optional(),
           fileName: Text.optional(),
           before: z.unknown(),
-          after: z.unknown(),
+          after: z.unknown().optional(),
           renames: z.array(RenameHint).optional(),
           migration: z.boolean().optional(),
+          targetVersion: z.string().optional(),
         }),
       )
       .default([]),

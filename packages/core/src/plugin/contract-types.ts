@@ -368,6 +368,11 @@ export interface DiffOptions {
   renames: RenameHint[];
   /** The dialect each side was read in (`postgresql`, `sqlite`), as its source said; null when unknown. */
   dialects: { before: string | null; after: string | null };
+  /**
+   * The version of the platform the after side is deployed to (`check --target-version 1.32`: a
+   * Kubernetes cluster version for API removals); null when not given.
+   */
+  targetVersion?: string | null | undefined;
 }
 
 /** One difference between two models, as a checker's `diff` reports it. */
@@ -419,11 +424,14 @@ export interface RuleExample {
   fileName?: string | undefined;
   /** The before schema: a document (JSON/YAML value) or, with `fileName`, the file's text. */
   before: unknown;
-  after: unknown;
+  /** The after schema; left out, `before` is one input a source reads as a change set (`check plan.json`). */
+  after?: unknown;
   /** Renames declared for this example, as `--rename` would. */
   renames?: RenameHint[] | undefined;
   /** `after` is a migration file applied to `before` (`check --migration`), for rules about migration statements. */
   migration?: boolean | undefined;
+  /** The platform version the example is checked against, as `--target-version` would give it. */
+  targetVersion?: string | undefined;
 }
 
 export interface CompatibilityRuleInput<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> {
@@ -442,6 +450,8 @@ export interface CompatibilityRuleInput<Model = any, Change extends SchemaChange
   description: string;
   /** The safe way to make this change. */
   safeAlternative: string;
+  /** How to undo the change once it is applied (`kubectl rollout undo`, restore the final snapshot); shown in the rule docs. */
+  rollback?: string | undefined;
   /** Where this rule is documented (SARIF `helpUri`); default: the plugin's `docsUrl` with `#code`. */
   docsUrl?: string | undefined;
   /** Before/after documents that trigger this rule; the conformance kit checks each does. */
@@ -571,6 +581,13 @@ export interface SchemaRead<Model = unknown> {
    * compare), one sentence each. The report keeps them in `warnings`; the CLI prints them on stderr.
    */
   warnings?: string[] | undefined;
+  /**
+   * Set when the input is a change set in itself (a Terraform plan): the models before and after
+   * the change it describes. `check` given this one input compares them, exactly as if two
+   * inputs had been read into these models; `model` is then what the input reads as when it is
+   * given as one side of a pair (usually `after`).
+   */
+  changeSet?: { before: Model; after: Model } | undefined;
 }
 
 export interface SchemaSourceInput<Model = any> {

@@ -29,7 +29,12 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
       name: rule.slug,
       shortDescription: { text: rule.title },
       fullDescription: { text: rule.description },
-      help: { text: `Safe alternative: ${rule.safeAlternative}`, markdown: `**Safe alternative:** ${rule.safeAlternative}` },
+      help: rule.rollback
+        ? {
+            text: `Safe alternative: ${rule.safeAlternative}\nRollback: ${rule.rollback}`,
+            markdown: `**Safe alternative:** ${rule.safeAlternative}\n\n**Rollback:** ${rule.rollback}`,
+          }
+        : { text: `Safe alternative: ${rule.safeAlternative}`, markdown: `**Safe alternative:** ${rule.safeAlternative}` },
       ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
       defaultConfiguration: { level: LEVEL[rule.severity] },
       properties: { tags: [rule.checker, rule.severity], 'migration-architect/id': rule.id },

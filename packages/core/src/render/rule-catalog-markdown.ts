@@ -48,11 +48,24 @@ export function renderRuleCatalogMarkdown(checker: { id: string; title: string; 
       '',
       `**Safe alternative:** ${r.safeAlternative}`,
       '',
+      ...(r.rollback ? [`**Rollback:** ${r.rollback}`, ''] : []),
     );
     const [first] = r.examples;
     // Examples are shown when they are short enough to read; whole-schema examples are not.
-    if (first && example(first.before).length + example(first.after).length < 1600) {
-      const lang = typeof first.before === 'string' ? 'sql' : 'json';
+    if (first && first.after === undefined && example(first.before).length < 1600) {
+      // One input read as a change set (a Terraform plan).
+      out.push(
+        `<details><summary>Example${first.name ? `: ${first.name}` : ''}</summary>`,
+        '',
+        'Input (one change set: `check <file>`):',
+        '',
+        ...codeBlock(example(first.before), 'json'),
+        '',
+        '</details>',
+        '',
+      );
+    } else if (first && first.after !== undefined && example(first.before).length + example(first.after).length < 1600) {
+      const lang = typeof first.before !== 'string' ? 'json' : /\.ya?ml$/i.test(first.fileName ?? '') ? 'yaml' : 'sql';
       out.push(
         `<details><summary>Example${first.name ? `: ${first.name}` : ''}</summary>`,
         '',

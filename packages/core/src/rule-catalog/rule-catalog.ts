@@ -16,6 +16,8 @@ export interface RuleSummary {
   title: string;
   description: string;
   safeAlternative: string;
+  /** How to undo the change once applied; null when the rule does not say. */
+  rollback: string | null;
   issueType: string;
   /** The rule's docs page: its own `docsUrl`, or the plugin's with the rule's anchor (`#db102-table-removed`); null when neither is given. */
   docsUrl: string | null;
@@ -50,6 +52,7 @@ export function ruleCatalog(registry: PluginRegistry, checkerId?: string): RuleS
         title: rule.title,
         description: rule.description,
         safeAlternative: rule.safeAlternative,
+        rollback: rule.rollback ?? null,
         issueType: rule.issueType,
         docsUrl: docsUrlOf(rule, pluginDocs),
         examples: rule.examples,
