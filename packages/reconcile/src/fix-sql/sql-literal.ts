@@ -1,14 +1,41 @@
 import type { SideColumn } from '../engines/engine-side.js';
 import type { RawValue } from '../normalization/canonical-value.js';
 import { numberText } from '../normalization/decimal-text.js';
-import { formatMicros, unixSecondsMicros } from '../normalization/temporal-text.js';
+import { timestampMicros } from '../normalization/canonical-value.js';
+import { formatMicros, truncateMicros, unixSecondsMicros } from '../normalization/temporal-text.js';
+import { instantToWallMicros } from '../normalization/time-zone.js';
 import type { Engine } from '../schema/table-shape.js';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
+const WITH_TIME_ZONE = /^timestamp(\(\d\))? with time zone$/;
+
+/**
+ * A timestamp as PostgreSQL input text for the target column: with an explicit offset for
+ * `timestamptz` (the session's TimeZone must not move it), as wall-clock time (of
+ * --naive-time-zone, else UTC) for `timestamp`; cut to the column's precision, since PostgreSQL
+ * rounds extra digits while the comparison cuts them. Null when the value does not read as one.
+ */
+function timestampText(value: Exclude<RawValue, null>, target: SideColumn): string | null {
+  if (typeof value === 'string' && /^-?infinity$/i.test(value.trim())) return value.trim();
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return null;
+  const zone = target.pair.zone ?? null;
+  const micros = timestampMicros(value, zone);
+  if (micros === null) return null;
+  // The target column's own precision: what it stores exactly (its own values are unchanged).
+  const precision = Math.min(6, target.shape.precision ?? 6);
+  const cut = truncateMicros(micros, precision) * 10n ** BigInt(6 - precision);
+  if (WITH_TIME_ZONE.test(target.shape.declaredType)) return `${formatMicros(cut)}+00`;
+  return formatMicros(zone ? instantToWallMicros(cut, zone) : cut);
+}
+
 /** A source value as PostgreSQL input text for the target column's type. */
 function postgresText(value: Exclude<RawValue, null>, from: Engine, target: SideColumn): string {
+  if (target.pair.family === 'timestamp' && target.shape.family === 'timestamp') {
+    const text = timestampText(value, target);
+    if (text !== null) return text;
+  }
   if (from === 'postgres') return String(value);
   const family = target.pair.family;
   if (value instanceof Uint8Array) return `\\x${hex(value)}`;

@@ -1,13 +1,23 @@
 import type { Pairing } from '../schema/column-pairing.js';
 import type { ColumnShape, Engine } from '../schema/table-shape.js';
 import { numberText, roundDecimalText, trimDecimalText } from './decimal-text.js';
-import { floorDiv, MICROS_IN_DAY, parseTimeMicros, parseTimestampMicros, truncateMicros, unixSecondsMicros } from './temporal-text.js';
+import { floorDiv, MICROS_IN_DAY, parseTimeMicros, parseTimestampMicros, parseTimestampMicrosIn, truncateMicros, unixSecondsMicros } from './temporal-text.js';
 import { floatCell } from './float-cell.js';
 
 /** One side of a compared column: the family both sides meet in, and this side's own declaration. */
 export interface CanonicalColumn {
-  pair: Pick<Pairing, 'family' | 'scale' | 'precision'>;
+  pair: ComparedPair;
   shape: Pick<ColumnShape, 'family'>;
+}
+
+/**
+ * The family both sides meet in, and two rules of the pair: `trim` (one side is a blank-padded
+ * `char(n)`: trailing spaces carry no data) and `zone` (timestamps without a zone are wall-clock
+ * times of this IANA zone, --naive-time-zone).
+ */
+export interface ComparedPair extends Pick<Pairing, 'family' | 'scale' | 'precision'> {
+  trim?: boolean;
+  zone?: string | null;
 }
 
 /**
@@ -63,8 +73,8 @@ function integerText(value: RawValue): string | null {
   return null;
 }
 
-function timestampMicros(value: RawValue): bigint | null {
-  if (typeof value === 'string') return parseTimestampMicros(value);
+export function timestampMicros(value: RawValue, zone: string | null = null): bigint | null {
+  if (typeof value === 'string') return zone ? parseTimestampMicrosIn(value, zone) : parseTimestampMicros(value);
   if (typeof value === 'number' || typeof value === 'bigint') return unixSecondsMicros(value);
   return null;
 }
@@ -111,7 +121,7 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
       return String(value).toLowerCase();
     case 'timestamp': {
       if (typeof value === 'string' && /^-?infinity$/i.test(value.trim())) return value.trim().toLowerCase();
-      const micros = timestampMicros(value);
+      const micros = timestampMicros(value, column.pair.zone ?? null);
       return micros === null ? unreadable(value) : truncateMicros(micros, precision ?? 6).toString();
     }
     case 'date': {
@@ -133,7 +143,8 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
     case 'other':
       if (value instanceof Uint8Array) return unreadable(value);
       if (typeof value === 'number') return numberText(value);
-      return String(value);
+      // char(n) pads with blanks; the padding is not data (PostgreSQL's own text cast drops it).
+      return column.pair.trim ? String(value).replace(/ +$/, '') : String(value);
   }
 }
 

@@ -4,6 +4,8 @@
  * milliseconds only and reads zone-less text in local time.
  */
 
+import { wallMicrosToInstant } from './time-zone.js';
+
 const MICROS_PER_SECOND = 1_000_000n;
 const MICROS_PER_DAY = 86_400n * MICROS_PER_SECOND;
 
@@ -42,6 +44,17 @@ export function parseTimestampMicros(text: string): bigint | null {
   const days = BigInt(daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])));
   const seconds = BigInt(Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0));
   return days * MICROS_PER_DAY + seconds * MICROS_PER_SECOND + fractionMicros(m[7]) - offsetMicros(m[8]);
+}
+
+/**
+ * As parseTimestampMicros, but text without a zone is a wall-clock time in `zone` (an IANA name;
+ * null: UTC). Text with an offset (`+02`, `Z`) is an instant whatever the zone.
+ */
+export function parseTimestampMicrosIn(text: string, zone: string | null): bigint | null {
+  const micros = parseTimestampMicros(text);
+  if (micros === null || !zone) return micros;
+  const zoned = DATE_TIME.exec(text.trim())![8] !== undefined;
+  return zoned ? micros : wallMicrosToInstant(micros, zone);
 }
 
 /** `10:00:00.123` → µs since midnight. */

@@ -4,6 +4,7 @@ import type { ReconcileReport, TableReport } from './reconcile-report.js';
 const STATUS: Record<TableReport['status'], string> = {
   equal: 'EQUAL',
   different: 'DIFFERENT',
+  counted: 'COUNTS MATCH (content not compared)',
   missing_in_source: 'MISSING IN SOURCE',
   missing_in_target: 'MISSING IN TARGET',
 };
@@ -63,6 +64,8 @@ export function renderReconcileText(report: ReconcileReport): string {
   ];
   for (const t of report.tables) lines.push(...tableLines(t, report.options.level), '');
   const rows = report.options.level === 'rows' ? `; missing ${grouped(s.missing)}, extra ${grouped(s.extra)}, changed ${grouped(s.changed)}` : '';
-  lines.push(`${s.equal ? 'EQUAL' : 'DIFFERENT'}: ${s.tables} table(s), ${s.tables_different} different${rows}; ${s.seconds.toFixed(2)} s`);
+  for (const w of report.warnings ?? []) lines.push(`warning: ${w}`);
+  const counted = !s.equal && report.tables.every((t) => t.status === 'equal' || t.status === 'counted');
+  lines.push(`${s.equal ? 'EQUAL' : counted ? 'COUNTS MATCH (content not compared)' : 'DIFFERENT'}: ${s.tables} table(s), ${s.tables_different} different${rows}; ${s.seconds.toFixed(2)} s`);
   return `${lines.join('\n')}\n`;
 }
