@@ -221,6 +221,39 @@ describe('sign-off on real PostgreSQL', () => {
   });
 });
 
+describe('keyless table across engines', () => {
+  it('PostgreSQL payment against an SQLite copy: differences found, fix SQL applied to SQLite, then equal', async () => {
+    const file = join(tmp.dir, 'payment.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE payment (payment_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, amount NUMERIC(5,2) NOT NULL, paid_at TIMESTAMP NOT NULL)');
+    const client = new pg.Client({ connectionString: source });
+    await client.connect();
+    await client.query("SET TimeZone = 'UTC'");
+    const { rows } = await client.query("SELECT payment_id, customer_id, amount::float8 AS amount, to_char(paid_at, 'YYYY-MM-DD HH24:MI:SS') AS paid_at FROM payment");
+    await client.end();
+    const insert = db.prepare('INSERT INTO payment VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      for (const r of rows) insert.run(r.payment_id, r.customer_id, r.amount, r.paid_at);
+    })();
+    db.exec(`DELETE FROM payment WHERE payment_id = 100;
+             INSERT INTO payment SELECT * FROM payment WHERE payment_id = 200;
+             UPDATE payment SET amount = 0.5 WHERE payment_id = 300;
+             DELETE FROM payment WHERE rowid = (SELECT rowid FROM payment WHERE payment_id = 7 LIMIT 1);`);
+    db.close();
+    const { report, fixSql } = await reconcile({ source, target: file, cwd: tmp.dir, tables: ['public.payment'], fixSql: true });
+    const payment = table(report, 'payment');
+    expect(report.options.hash).toBe('canonical');
+    expect(payment.missing).toBe(3);
+    expect(payment.extra).toBe(2);
+    const apply = new Database(file);
+    apply.exec(fixSql!);
+    apply.close();
+    const again = await reconcile({ source, target: file, cwd: tmp.dir, tables: ['public.payment'] });
+    expect(table(again.report, 'payment').status).toBe('equal');
+    expect(reconcileExitCode(again.report)).toBe(0);
+  });
+});
+
 describe('--jobs against the server', () => {
   it('is capped by the free connections, and every session is closed, also when one cannot open', async () => {
     const copy = await database();

@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,13 @@ describe('SQLite ↔ SQLite', () => {
     expect(events.differences.missing).toEqual([{ key: { event_id: null, payload: 'no key' } }, { key: { event_id: '5', payload: 'dup' } }]);
     expect(events.extra).toBe(0);
     expect(reconcileExitCode(report)).toBe(1);
+  });
+
+  it('--jobs 64 on SQLite starts at most one worker thread per CPU', async () => {
+    const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['same'], jobs: 64 });
+    expect(report.options.jobs).toBeLessThanOrEqual(availableParallelism());
+    expect(report.warnings!.join(' ')).toMatch(/--jobs 64 lowered/);
+    expect(report.summary.equal).toBe(true);
   });
 
   it('equal tables: exit 0; level count says the counts match, never equal', async () => {

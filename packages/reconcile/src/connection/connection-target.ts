@@ -35,7 +35,9 @@ export function parseConnectionTarget(input: string, flag: string, cwd: string):
     const display = redactUrl(value);
     let url: URL;
     try {
-      url = new URL(value);
+      // A socket URL has no host (`postgres://user@/db?host=/var/run/postgresql`), which WHATWG
+      // URLs refuse; pg reads it, so only the check here needs a stand-in host.
+      url = new URL(value.replace(/^(postgres(?:ql)?:\/\/[^/@]*@)\//i, '$1localhost/'));
     } catch {
       throw new InputDataError(`${flag}: not a valid PostgreSQL URL: ${display} (expected postgres://user:password@host:5432/database)`);
     }
