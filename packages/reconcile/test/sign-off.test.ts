@@ -229,7 +229,9 @@ describe('keyless table across engines', () => {
     const client = new pg.Client({ connectionString: source });
     await client.connect();
     await client.query("SET TimeZone = 'UTC'");
-    const { rows } = await client.query("SELECT payment_id, customer_id, amount::float8 AS amount, to_char(paid_at, 'YYYY-MM-DD HH24:MI:SS') AS paid_at FROM payment");
+    const { rows } = await client.query(
+      "SELECT payment_id, customer_id, amount::float8 AS amount, to_char(paid_at, 'YYYY-MM-DD HH24:MI:SS') AS paid_at FROM payment",
+    );
     await client.end();
     const insert = db.prepare('INSERT INTO payment VALUES (?, ?, ?, ?)');
     db.transaction(() => {

@@ -239,11 +239,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
       tables: reports,
       ...(runWarnings.length ? { warnings: runWarnings } : {}),
     };
-    const fixSql = options.fixSql ? generateFixSql(report, outcomes, {
+    const fixSql = options.fixSql
+      ? generateFixSql(report, outcomes, {
           engine: targets[1].engine,
           display: targets[1].display,
           disableTriggers: options.fixSqlDisableTriggers ?? false,
-        }) : null;
+        })
+      : null;
     return { report, fixSql };
   } finally {
     progress.stop();

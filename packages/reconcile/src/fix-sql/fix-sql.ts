@@ -23,9 +23,6 @@ interface TableStatements {
   notes: string[];
 }
 
-/** Columns fix SQL may write: generated columns are computed by the target itself. */
-const writable = (columns: SideColumn[]) => columns.filter((c) => !c.shape.generated);
-
 /** `column IS NOT DISTINCT FROM value` for one compared column, in the target's dialect. */
 function sameValue(column: SideColumn, value: RawValue, engine: Engine): string {
   const literal = sqlLiteral(value, engine, engine, column);
@@ -42,13 +39,15 @@ function tableStatements(outcome: TableOutcome, from: Engine, target: FixSqlTarg
   const columns = [...t.key, ...t.columns];
   const out: TableStatements = { inserts: [], updates: [], deletes: [], notes: [] };
   const keyless = t.key.length === 0;
+  // Generated columns are computed by the target itself: never written.
   const insertColumns = columns.map((c, i) => ({ c, i })).filter(({ c }) => !c.shape.generated);
   const overriding = target.engine === 'postgres' && insertColumns.some(({ c }) => c.shape.identityAlways) ? ' OVERRIDING SYSTEM VALUE' : '';
   const generated = columns.filter((c) => c.shape.generated).map((c) => c.name);
   if (generated.length) out.notes.push(`-- ${plan.name}: generated column(s) ${generated.join(', ')} are not written; the target computes them.`);
   if (plan.columnsOnlyInTarget.length || t.table.columns.length > columns.length)
     out.notes.push(`-- ${plan.name}: INSERTs list the compared columns only; the target's other columns get their defaults.`);
-  const keyCondition = (row: RawValue[]) => t.key.map((column, i) => `${ident(column.name)} = ${sqlLiteral(row[i]!, target.engine, target.engine, column)}`).join(' AND ');
+  const keyCondition = (row: RawValue[]) =>
+    t.key.map((column, i) => `${ident(column.name)} = ${sqlLiteral(row[i]!, target.engine, target.engine, column)}`).join(' AND ');
   // A row that no key addresses (no key, a duplicate or NULL key): delete one row with exactly these values.
   const deleteOne = (row: RawValue[]) => {
     const match = columns.map((c, i) => sameValue(c, row[i]!, target.engine)).join(' AND ');
@@ -66,7 +65,7 @@ function tableStatements(outcome: TableOutcome, from: Engine, target: FixSqlTarg
     } else {
       const sets: string[] = [];
       for (const diff of d.columns) {
-        const i = columns.findIndex((c, index) => index >= t.key.length && plan.columns[index - t.key.length] === diff.column);
+        const i = columns.findIndex((_, index) => index >= t.key.length && plan.columns[index - t.key.length] === diff.column);
         const column = columns[i]!;
         if (column.shape.generated) continue;
         sets.push(`${ident(column.name)} = ${sqlLiteral(d.sourceRow![i]!, from, target.engine, column)}`);
@@ -101,7 +100,9 @@ export function generateFixSql(report: ReconcileReport, outcomes: TableOutcome[]
     (o) => o.plan.target.table.references ?? [],
   );
   if (cyclic.length)
-    lines.push(`-- Tables ${cyclic.map((o) => o.plan.name).join(', ')} reference each other: make their foreign keys DEFERRABLE and SET CONSTRAINTS ALL DEFERRED, or disable triggers.`);
+    lines.push(
+      `-- Tables ${cyclic.map((o) => o.plan.name).join(', ')} reference each other: make their foreign keys DEFERRABLE and SET CONSTRAINTS ALL DEFERRED, or disable triggers.`,
+    );
   const triggered = changing.filter((o) => (o.plan.target.table.triggers ?? []).length > 0);
   if (target.engine === 'postgres' && target.disableTriggers) {
     lines.push(

@@ -124,7 +124,13 @@ export function planComparison(
       if (pair.warning) warnings.push(`column ${column}: ${pair.warning}`);
       const kind = keyless ? 'canonical' : hashKind(engines, pair, a, b, options.tolerance);
       const trim = pair.family === 'text' && (BLANK_PADDED.test(a.declaredType) || BLANK_PADDED.test(b.declaredType));
-      const shared = { family: pair.family, scale: pair.scale, precision: pair.precision, ...(trim ? { trim } : {}), ...(zone && pair.family === 'timestamp' ? { zone } : {}) };
+      const shared = {
+        family: pair.family,
+        scale: pair.scale,
+        precision: pair.precision,
+        ...(trim ? { trim } : {}),
+        ...(zone && pair.family === 'timestamp' ? { zone } : {}),
+      };
       const naive = [a, b].filter((c) => NAIVE_TIMESTAMP.test(c.declaredType)).length;
       const zoned = [a, b].filter((c) => ZONED_TIMESTAMP.test(c.declaredType)).length;
       if (!zone && naive === 1 && zoned === 1)

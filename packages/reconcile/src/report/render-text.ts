@@ -66,6 +66,8 @@ export function renderReconcileText(report: ReconcileReport): string {
   const rows = report.options.level === 'rows' ? `; missing ${grouped(s.missing)}, extra ${grouped(s.extra)}, changed ${grouped(s.changed)}` : '';
   for (const w of report.warnings ?? []) lines.push(`warning: ${w}`);
   const counted = !s.equal && report.tables.every((t) => t.status === 'equal' || t.status === 'counted');
-  lines.push(`${s.equal ? 'EQUAL' : counted ? 'COUNTS MATCH (content not compared)' : 'DIFFERENT'}: ${s.tables} table(s), ${s.tables_different} different${rows}; ${s.seconds.toFixed(2)} s`);
+  lines.push(
+    `${s.equal ? 'EQUAL' : counted ? 'COUNTS MATCH (content not compared)' : 'DIFFERENT'}: ${s.tables} table(s), ${s.tables_different} different${rows}; ${s.seconds.toFixed(2)} s`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -92,8 +92,8 @@ export function describeSqliteTable(db: Database, requested: string): TableShape
     .map(([parent]) => String(parent))
     .filter((parent) => parent.toLowerCase() !== name.toLowerCase())
     .map(quoteSqliteIdent);
-  const triggers = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? COLLATE NOCASE ORDER BY name").raw().all(name) as [string][]).map(
-    ([trigger]) => String(trigger),
-  );
+  const triggers = (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? COLLATE NOCASE ORDER BY name").raw().all(name) as [string][]
+  ).map(([trigger]) => String(trigger));
   return { sqlName: quoteSqliteIdent(name), name, columns, primaryKey, uniqueKeys, indexes: indexes.map((i) => i.columns), references, triggers };
 }

@@ -110,7 +110,8 @@ const partitionOf = (bits: number): number => (bits === 0 ? 0 : halves[0] >>> (3
 const ops: Record<string, (...args: never[]) => unknown> = {
   listTables: () => listSqliteTables(db),
   // `public.actor` (a PostgreSQL name) or `main.actor` means the table actor here.
-  describeTable: (name: string) => describeSqliteTable(db, name) ?? (name.includes('.') ? describeSqliteTable(db, name.slice(name.lastIndexOf('.') + 1)) : null),
+  describeTable: (name: string) =>
+    describeSqliteTable(db, name) ?? (name.includes('.') ? describeSqliteTable(db, name.slice(name.lastIndexOf('.') + 1)) : null),
   prepare: (next: SidePlan) => {
     plan = next;
     statements.clear();
