@@ -125,6 +125,8 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     parseConnectionTarget(options.source, '--source', options.cwd),
     parseConnectionTarget(options.target, '--target', options.cwd),
   ];
+  if (options.naiveTimeZone && targets.some((t) => t.engine === 'mysql'))
+    throw new UsageError('--naive-time-zone is not supported with MySQL / MariaDB yet (its zone tables are often not loaded)');
   const resume = options.resume
     ? await ResumeState.open(
         options.resume,
@@ -222,7 +224,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         float_tolerance: floatTolerance,
         naive_time_zone: options.naiveTimeZone ?? null,
         jobs: effectiveJobs,
-        hash: targets[0].engine === targets[1].engine ? 'native' : 'canonical',
+        hash: targets[0].engine === targets[1].engine && targets[0].engine !== 'mysql' ? 'native' : 'canonical',
       },
       summary: {
         equal: reports.every((r) => r.status === 'equal'),

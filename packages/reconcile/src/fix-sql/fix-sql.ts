@@ -7,7 +7,7 @@ import type { Engine } from '../schema/table-shape.js';
 import { sqlLiteral } from './sql-literal.js';
 import { parentsFirst } from './table-order.js';
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteName = (name: string, engine: Engine) => (engine === 'mysql' ? `\`${name.replace(/`/g, '``')}\`` : `"${name.replace(/"/g, '""')}"`);
 
 export interface FixSqlTarget {
   engine: Engine;
@@ -26,7 +26,9 @@ interface TableStatements {
 /** `column IS NOT DISTINCT FROM value` for one compared column, in the target's dialect. */
 function sameValue(column: SideColumn, value: RawValue, engine: Engine): string {
   const literal = sqlLiteral(value, engine, engine, column);
+  const ident = (name: string) => quoteName(name, engine);
   if (engine === 'sqlite') return `${ident(column.name)} IS ${literal}`;
+  if (engine === 'mysql') return `${ident(column.name)} <=> ${literal}`;
   // json and types without an equality operator compare by their text.
   if (value !== null && ['json', 'other'].includes(column.pair.family)) return `${ident(column.name)}::text IS NOT DISTINCT FROM ${literal}::text`;
   return `${ident(column.name)} IS NOT DISTINCT FROM ${literal}`;
@@ -34,6 +36,7 @@ function sameValue(column: SideColumn, value: RawValue, engine: Engine): string 
 
 function tableStatements(outcome: TableOutcome, from: Engine, target: FixSqlTarget): TableStatements {
   const { plan, differences } = outcome;
+  const ident = (name: string) => quoteName(name, target.engine);
   const t = plan.target;
   const table = t.table.sqlName;
   const columns = [...t.key, ...t.columns];
@@ -51,6 +54,7 @@ function tableStatements(outcome: TableOutcome, from: Engine, target: FixSqlTarg
   // A row that no key addresses (no key, a duplicate or NULL key): delete one row with exactly these values.
   const deleteOne = (row: RawValue[]) => {
     const match = columns.map((c, i) => sameValue(c, row[i]!, target.engine)).join(' AND ');
+    if (target.engine === 'mysql') return `DELETE FROM ${table} WHERE ${match} LIMIT 1;`;
     return target.engine === 'postgres'
       ? `DELETE FROM ${table} WHERE (tableoid, ctid) = (SELECT tableoid, ctid FROM ${table} WHERE ${match} LIMIT 1);`
       : `DELETE FROM ${table} WHERE rowid = (SELECT rowid FROM ${table} WHERE ${match} LIMIT 1);`;
@@ -90,7 +94,7 @@ export function generateFixSql(report: ReconcileReport, outcomes: TableOutcome[]
     `-- migration-architect reconcile: SQL that would make ${target.display} match ${report.source.database}`,
     `-- for the compared columns (${report.options.where ? `rows where ${report.options.where}` : 'all rows'}). Generated ${report.generated_at}.`,
     '-- Review it before running it: reconcile never executes it.',
-    'BEGIN;',
+    ...(target.engine === 'mysql' ? ["SET time_zone = '+00:00';", 'START TRANSACTION;'] : ['BEGIN;']),
   ];
   const from = report.source.engine;
   const changing = outcomes.filter((o) => o.differences.length > 0);
@@ -115,7 +119,7 @@ export function generateFixSql(report: ReconcileReport, outcomes: TableOutcome[]
       lines.push(
         target.engine === 'postgres'
           ? `-- ${o.plan.name} has trigger(s) ${names}: they fire on these statements and may rewrite the restored values. Rerun with --fix-sql-disable-triggers to write SET LOCAL session_replication_role = replica, or disable them by hand.`
-          : `-- ${o.plan.name} has trigger(s) ${names}: they fire on these statements and may rewrite the restored values; SQLite cannot switch them off for one session: drop them around this script.`,
+          : `-- ${o.plan.name} has trigger(s) ${names}: they fire on these statements and may rewrite the restored values; ${target.engine === 'mysql' ? 'MySQL' : 'SQLite'} cannot switch them off for one session: drop them around this script.`,
       );
     }
   }

@@ -81,9 +81,37 @@ function sqliteLiteral(value: Exclude<RawValue, null>, from: Engine, target: Sid
   }
 }
 
+/** MySQL string literal: quotes doubled, and backslashes too (they escape unless NO_BACKSLASH_ESCAPES). */
+const mysqlQuote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** A source value as a MySQL / MariaDB literal for the target column (the fix SQL sets time_zone '+00:00'). */
+function mysqlLiteral(value: Exclude<RawValue, null>, from: Engine, target: SideColumn): string {
+  if (value instanceof Uint8Array) return `X'${hex(value)}'`;
+  const family = target.pair.family;
+  if (family === 'timestamp' && target.shape.family === 'timestamp') {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
+      const micros = timestampMicros(value, target.pair.zone ?? null);
+      if (micros !== null) {
+        const precision = Math.min(6, target.shape.precision ?? 6);
+        return mysqlQuote(formatMicros(truncateMicros(micros, precision) * 10n ** BigInt(6 - precision)));
+      }
+    }
+  }
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : 'NULL';
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  const text = value;
+  if (family === 'boolean' && /^(t|true)$/i.test(text)) return '1';
+  if (family === 'boolean' && /^(f|false)$/i.test(text)) return '0';
+  if (['integer', 'decimal', 'float', 'boolean'].includes(family) && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return text;
+  if (family === 'bytes' && from === 'postgres' && text.startsWith('\\x')) return `X'${text.slice(2)}'`;
+  return mysqlQuote(text);
+}
+
 /** A value read on the source as a literal for the target's column (with a cast on PostgreSQL). */
 export function sqlLiteral(value: RawValue, from: Engine, to: Engine, target: SideColumn): string {
   if (value === null) return 'NULL';
+  if (to === 'mysql') return mysqlLiteral(value, from, target);
   if (to === 'postgres') return `${quote(postgresText(value, from, target))}::${target.shape.declaredType}`;
   return sqliteLiteral(value, from, target);
 }

@@ -101,7 +101,7 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
   const { family, scale, precision } = column.pair;
   // A PostgreSQL text column is taken as written when compared with a typed column (the SQL side
   // does not parse it either); it must hold the canonical form to compare equal.
-  if (engine === 'postgres' && column.shape.family === 'text' && family !== 'text' && family !== 'uuid') return String(value);
+  if (engine !== 'sqlite' && column.shape.family === 'text' && family !== 'text' && family !== 'uuid') return String(value);
   switch (family) {
     case 'integer':
       return integerText(value) ?? unreadable(value);
@@ -121,11 +121,14 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
       return String(value).toLowerCase();
     case 'timestamp': {
       if (typeof value === 'string' && /^-?infinity$/i.test(value.trim())) return value.trim().toLowerCase();
+      // MySQL's zero date is no instant: it equals nothing well-formed.
+      if (typeof value === 'string' && value.startsWith('0000-00-00')) return unreadable(value);
       const micros = timestampMicros(value, column.pair.zone ?? null);
       return micros === null ? unreadable(value) : truncateMicros(micros, precision ?? 6).toString();
     }
     case 'date': {
       if (typeof value === 'string' && /^-?infinity$/i.test(value.trim())) return value.trim().toLowerCase();
+      if (typeof value === 'string' && value.startsWith('0000-00-00')) return unreadable(value);
       const micros = timestampMicros(value);
       return micros === null ? unreadable(value) : floorDiv(micros, MICROS_IN_DAY).toString();
     }

@@ -43,7 +43,7 @@ function sameNativeHash(a: ColumnShape, b: ColumnShape): boolean {
 }
 
 function hashKind(engines: [Engine, Engine], pair: Pairing, a: ColumnShape, b: ColumnShape, tolerance: number): HashKind {
-  if (engines[0] !== engines[1]) return 'canonical';
+  if (engines[0] !== engines[1] || engines[0] === 'mysql') return 'canonical';
   if (pair.family === 'float' && tolerance > 0) return 'cell';
   if (engines[0] === 'sqlite') return 'raw';
   return sameNativeHash(a, b) ? 'raw' : 'canonical';
@@ -142,7 +142,8 @@ export function planComparison(
     }
   }
   // Without a key, rows are hashed by their canonical text (md5), whatever the engines.
-  const hashMode = source.engine === target.engine && !keyless ? 'native' : 'canonical';
+  // MySQL has no seeded 64-bit hashes: it always hashes canonical text.
+  const hashMode = source.engine === target.engine && source.engine !== 'mysql' && !keyless ? 'native' : 'canonical';
   const side = (engine: Engine, table: TableShape, index: 0 | 1): SidePlan => ({
     table,
     key: keySides[index],

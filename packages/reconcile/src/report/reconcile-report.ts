@@ -94,8 +94,8 @@ export type TableReport = z.infer<typeof TableReportSchema>;
 export const ReconcileReportSchema = z.object({
   report: z.literal('reconcile'),
   generated_at: z.string(),
-  source: z.object({ database: z.string().meta({ description: 'URL without password, or SQLite path.' }), engine: z.enum(['sqlite', 'postgres']) }),
-  target: z.object({ database: z.string(), engine: z.enum(['sqlite', 'postgres']) }),
+  source: z.object({ database: z.string().meta({ description: 'URL without password, or SQLite path.' }), engine: z.enum(['sqlite', 'postgres', 'mysql']) }),
+  target: z.object({ database: z.string(), engine: z.enum(['sqlite', 'postgres', 'mysql']) }),
   options: z.object({
     level: ReconcileLevelSchema,
     key: z.array(z.string()).nullable(),

@@ -1,6 +1,6 @@
 import type { FamilyOf } from './column-family.js';
 
-export type Engine = 'sqlite' | 'postgres';
+export type Engine = 'sqlite' | 'postgres' | 'mysql';
 
 /** A column as one side declares it. */
 export interface ColumnShape extends FamilyOf {
