@@ -224,7 +224,7 @@ describe('SQLite ↔ SQLite', () => {
   });
 
   it('usage errors: unknown URL scheme, bad --jobs, unknown column (64)', async () => {
-    await expect(reconcile({ source: 'mysql://x/y', target, cwd: tmp.dir, tables: ['items'] })).rejects.toMatchObject({ exitCode: 64 });
+    await expect(reconcile({ source: 'mongodb://x/y', target, cwd: tmp.dir, tables: ['items'] })).rejects.toMatchObject({ exitCode: 64 });
     await expect(reconcile({ source: 'data.csv', target, cwd: tmp.dir, tables: ['items'] })).rejects.toMatchObject({ exitCode: 64 });
     await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['items'], jobs: 0 })).rejects.toMatchObject({ exitCode: 64 });
     await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['items'], columns: ['nope'] })).rejects.toMatchObject({ exitCode: 64 });

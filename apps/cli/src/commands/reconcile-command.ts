@@ -8,7 +8,11 @@ import { assertKnownFlags, globalArgs } from './shared-args.js';
 const PACKAGE = '@migration-architect/reconcile';
 
 const args = {
-  source: { type: 'string', description: 'Source database: sqlite:path/file.db, a .db / .sqlite file, or postgres://user@host/db', valueHint: 'url' },
+  source: {
+    type: 'string',
+    description: 'Source database: sqlite:path/file.db, a .db / .sqlite file, postgres://user@host/db or mysql://user@host/db',
+    valueHint: 'url',
+  },
   target: { type: 'string', description: 'Target database (same forms)', valueHint: 'url' },
   table: { type: 'string', description: 'One table to compare (schema.table on PostgreSQL)', valueHint: 'table' },
   tables: { type: 'string', description: 'Tables to compare, comma-separated, or all (every table of both sides)', valueHint: 'a,b,c|all' },
