@@ -5,7 +5,8 @@
 //   the naive way: read both tables ordered by key and compare every row.
 // PostgreSQL runs on a throwaway server on loopback (scripts/postgres/throwaway-server.sh).
 // BENCH_ROWS (default 1000000), BENCH_RUNS (default 3, the median is shown), BENCH_ENGINES
-// (default postgres,sqlite), BENCH_JOBS (default 1).
+// (default postgres,sqlite,postgres-sqlite; postgres-sqlite is PostgreSQL source → SQLite target,
+// the same rows in each engine's types), BENCH_JOBS (default 1).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +27,7 @@ const { reconcile } = await import(join(root, 'packages/reconcile/dist/index.js'
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 1);
-const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite').split(',');
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite,postgres-sqlite').split(',');
 const work = mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-'));
 const COLUMNS = 'id, name, amount, created_at, active, score';
 
@@ -107,7 +108,7 @@ async function setUpPostgres() {
     `
     CREATE TABLE bench (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12,2), created_at timestamp(6), active boolean, score double precision);
     INSERT INTO bench SELECT 2 * i, 'customer-' || (2 * i) || '-' || md5((2 * i)::text), ((2 * i) % 100000) / 100.0,
-      timestamp '2020-01-01' + (2 * i) * interval '1 second' + ((2 * i) % 1000) * interval '1 millisecond', (2 * i) % 3 = 0, (2 * i) / 7.0
+      timestamp '2020-01-01' + (2 * i) * interval '1 second' + ((2 * i) % 1000) * interval '1 millisecond', (2 * i) % 3 = 0, (2 * i)::float8 / 7
     FROM generate_series(1, ${ROWS}) i;`,
   );
   await pgQuery(url('src'), 'VACUUM ANALYZE bench');
@@ -271,6 +272,51 @@ async function sqliteNaive(source, target) {
   return { bytes, differences };
 }
 
+// ---- across engines: PostgreSQL source, SQLite target ----------------------------------------
+
+/**
+ * The naive way across engines: both tables read in key order (PostgreSQL COPY text, SQLite
+ * values) and each pair of rows compared after parsing PostgreSQL's text into SQLite's types —
+ * the least a hand-written comparison must do when the engines' types differ.
+ */
+async function crossNaive(source, target) {
+  const s = psqlCopy(source);
+  const t = new Database(target, { readonly: true }).prepare(`SELECT ${COLUMNS} FROM bench ORDER BY id`).raw().iterate();
+  let bytes = 0;
+  const readT = () => {
+    const row = t.next().value;
+    if (row) for (const v of row) bytes += typeof v === 'string' ? v.length : 8;
+    return row;
+  };
+  const instant = (text) => Date.parse(`${text.replace(' ', 'T')}Z`);
+  const same = (line, row) => {
+    const f = line.split('\t');
+    return (
+      f[1] === row[1] &&
+      Number(f[2]) === Number(row[2]) &&
+      instant(f[3]) === instant(row[3]) &&
+      (f[4] === 't') === (Number(row[4]) === 1) &&
+      Number(f[5]) === row[5]
+    );
+  };
+  const differences = await mergeCompare(
+    () => s.read(),
+    readT,
+    (x) => (typeof x === 'string' ? Number(x.slice(0, x.indexOf('\t'))) : Number(x[0])),
+    same,
+  );
+  await s.done;
+  return { bytes: s.bytes() + bytes, differences };
+}
+
+async function crossFloor(source, target) {
+  await Promise.all([
+    pgQuery(source, "SET jit = off; SELECT count(*), sum(('x' || left(md5(b::text), 16))::bit(64)::bigint)::text FROM bench b"),
+    sqliteFloorSide(target),
+  ]);
+  return { bytes: null };
+}
+
 // ---- running -----------------------------------------------------------------------------------
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -312,19 +358,21 @@ const fmtBytes = (n) => (n == null ? '–' : n < 1024 * 1024 ? `${(n / 1024).toF
 try {
   for (const engine of ENGINES) {
     process.stderr.write(`setting up ${engine}: ${ROWS.toLocaleString('en-US')} rows…\n`);
+    const cross = engine === 'postgres-sqlite';
     const setup = engine === 'postgres' ? await setUpPostgres() : setUpSqlite();
+    const pgSetup = cross ? await setUpPostgres() : null;
     try {
       for (const spread of ['clustered', 'scattered']) {
-        const [source, target] = [setup.url('src'), setup.url(spread)];
+        const [source, target] = [cross ? pgSetup.url('src') : setup.url('src'), setup.url(spread)];
         const { ours, floor, naive } = await measureInterleaved({
           ours: async () => {
             const { report } = await reconcile({ source, target, cwd: work, tables: ['bench'], jobs: JOBS });
             checkFound(report, spread);
             return report;
           },
-          floor: () => (engine === 'postgres' ? pgFloor(source, target) : sqliteFloor(source, target)),
+          floor: () => (cross ? crossFloor(source, target) : engine === 'postgres' ? pgFloor(source, target) : sqliteFloor(source, target)),
           naive: async () => {
-            const r = await (engine === 'postgres' ? pgNaive(source, target) : sqliteNaive(source, target));
+            const r = await (cross ? crossNaive(source, target) : engine === 'postgres' ? pgNaive(source, target) : sqliteNaive(source, target));
             if (r.differences !== 100) throw new Error(`the naive comparison found ${r.differences} differences, not 100`);
             return r;
           },
@@ -337,6 +385,7 @@ try {
       }
     } finally {
       setup.stop?.();
+      pgSetup?.stop?.();
     }
   }
 } finally {

@@ -194,3 +194,34 @@ describe('bucket bounds', () => {
     );
   });
 });
+
+describe('fast paths of the hash pass agree with the general parsers', () => {
+  // A leading space sends the text through the general parser (which trims); without it, the fast path reads it.
+  it('timestamps without a zone, 0 to 6 fraction digits, years 0001-9999', () => {
+    const text = fc
+      .tuple(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.stringMatching(/^(\.\d{1,6})?$/),
+        fc.constantFrom(' ', 'T'),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, f, sep]) =>
+          `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}${sep}${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${f}`,
+      );
+    fc.assert(fc.property(text, (t) => parseTimestampMicros(t) === parseTimestampMicros(` ${t}`)));
+    expect(parseTimestampMicros('2024-13-01 00:00:00')).toBe(parseTimestampMicros(' 2024-13-01 00:00:00'));
+  });
+
+  it('decimals rounded to a scale', () => {
+    const text = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => String(x)),
+      fc.stringMatching(/^-?(0|[1-9]\d{0,12})(\.\d{1,8})?$/),
+    );
+    fc.assert(fc.property(text, fc.integer({ min: 0, max: 6 }), (t, scale) => roundDecimalText(t, scale) === roundDecimalText(` ${t}`, scale)));
+  });
+});
