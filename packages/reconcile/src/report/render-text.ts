@@ -15,7 +15,11 @@ function tableLines(t: TableReport, level: ReconcileReport['options']['level']):
   lines.push(`  rows: source ${grouped(t.rows_source)}, target ${grouped(t.rows_target)}`);
   if (level === 'rows')
     lines.push(`  missing ${grouped(t.missing)}, extra ${grouped(t.extra)}, changed ${grouped(t.changed)}, unchanged ${grouped(t.unchanged)}`);
-  lines.push(`  key: ${t.key.join(', ')}; columns: ${t.columns.length ? t.columns.join(', ') : '(key only)'}`);
+  lines.push(
+    t.key.length
+      ? `  key: ${t.key.join(', ')}; columns: ${t.columns.length ? t.columns.join(', ') : '(key only)'}`
+      : `  no key: whole rows compared as a multiset; columns: ${t.columns.join(', ')}`,
+  );
   if (t.columns_only_in_source.length)
     lines.push(`  columns only in the source (not compared, data missing in the target): ${t.columns_only_in_source.join(', ')}`);
   if (t.columns_only_in_target.length) lines.push(`  columns only in the target (not compared): ${t.columns_only_in_target.join(', ')}`);

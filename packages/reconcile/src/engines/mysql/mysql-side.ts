@@ -100,7 +100,8 @@ export class MysqlSide implements EngineSide {
     let wanted = jobs;
     if (jobs > 1) {
       const [[free]] = (await this.query('SELECT @@max_connections - (SELECT COUNT(*) FROM information_schema.PROCESSLIST)')) as [[unknown]];
-      wanted = Math.max(1, Math.min(jobs, 1 + Math.floor(Math.max(0, Number(free)) / 2)));
+      // The free count already excludes this first connection; the other side may take the other half.
+      wanted = Math.max(1, Math.min(jobs, Math.floor(Math.max(0, Number(free)) / 2)));
     }
     const rest = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => this.connect()));
     for (const r of rest) if (r.status === 'fulfilled') this.connections.push(r.value);

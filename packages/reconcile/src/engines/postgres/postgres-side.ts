@@ -127,14 +127,21 @@ export class PostgresSide implements EngineSide {
     this.pool = new JobPool(this.connections);
     let wanted = jobs;
     if (jobs > 1) {
+      // Free connections: the server's, and those the database's and the role's own limits leave.
       const [[free]] = (await this.query(
-        `SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
-                - coalesce(current_setting('reserved_connections', true)::int, 0)
-                - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend')`,
+        `SELECT least(
+           current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+             - coalesce(current_setting('reserved_connections', true)::int, 0)
+             - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend'),
+           (SELECT CASE WHEN datconnlimit < 0 THEN NULL ELSE datconnlimit - (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database()) END
+              FROM pg_database WHERE datname = current_database()),
+           (SELECT CASE WHEN rolconnlimit < 0 OR rolsuper THEN NULL ELSE rolconnlimit - (SELECT count(*)::int FROM pg_stat_activity WHERE usename = current_user) END
+              FROM pg_roles WHERE rolname = current_user))`,
         [],
         'counting free connections',
       )) as [[number]];
-      wanted = Math.max(1, Math.min(jobs, 1 + Math.floor(Math.max(0, Number(free)) / 2)));
+      // The free count already excludes this first connection; the other side may take the other half.
+      wanted = Math.max(1, Math.min(jobs, Math.floor(Math.max(0, Number(free)) / 2)));
     }
     const rest = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => this.connect(first.snapshot)));
     for (const r of rest) if (r.status === 'fulfilled') this.connections.push(r.value.connection);
