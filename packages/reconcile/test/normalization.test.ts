@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalValue, floatsEqual, type CanonicalColumn } from '../src/normalization/canonical-value.js';
 import { roundDecimalText, trimDecimalText } from '../src/normalization/decimal-text.js';
+import { canonicalRowText } from '../src/normalization/canonical-row.js';
 import { encodeFields } from '../src/normalization/field-encoding.js';
 import { floatCell } from '../src/normalization/float-cell.js';
 import { formatMicros, parseTimestampMicros } from '../src/normalization/temporal-text.js';
@@ -223,5 +224,22 @@ describe('fast paths of the hash pass agree with the general parsers', () => {
       fc.stringMatching(/^-?(0|[1-9]\d{0,12})(\.\d{1,8})?$/),
     );
     fc.assert(fc.property(text, fc.integer({ min: 0, max: 6 }), (t, scale) => roundDecimalText(t, scale) === roundDecimalText(` ${t}`, scale)));
+  });
+});
+
+describe('canonicalRowText', () => {
+  it('is encodeFields of every canonical value', () => {
+    const columns: CanonicalColumn[] = [
+      { pair: { family: 'text', scale: null, precision: null }, shape: { family: 'text' } },
+      { pair: { family: 'decimal', scale: 2, precision: null }, shape: { family: 'decimal' } },
+      { pair: { family: 'timestamp', scale: null, precision: 3 }, shape: { family: 'text' } },
+    ];
+    const value = fc.oneof(fc.constant(null), fc.string({ unit: 'grapheme' }), fc.double({ noNaN: true }), fc.bigInt());
+    fc.assert(
+      fc.property(fc.tuple(value, value, value), (row) => {
+        const expected = encodeFields(row.map((v, i) => canonicalValue(v, columns[i]!, 'sqlite', 0)));
+        expect(canonicalRowText(row, columns, 'sqlite', 0)).toBe(expected);
+      }),
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { SideColumn } from '../engines/engine-side.js';
 import type { RawValue } from '../normalization/canonical-value.js';
 import { numberText } from '../normalization/decimal-text.js';
 import { timestampMicros } from '../normalization/canonical-value.js';
-import { formatMicros, truncateMicros, unixSecondsMicros } from '../normalization/temporal-text.js';
+import { formatMicros, truncateMicros } from '../normalization/temporal-text.js';
 import { instantToWallMicros } from '../normalization/time-zone.js';
 import type { Engine } from '../schema/table-shape.js';
 
@@ -40,8 +40,10 @@ function postgresText(value: Exclude<RawValue, null>, from: Engine, target: Side
   const family = target.pair.family;
   if (value instanceof Uint8Array) return `\\x${hex(value)}`;
   if (family === 'boolean' && (typeof value === 'bigint' || typeof value === 'number')) return Number(value) === 0 ? 'false' : 'true';
-  if ((family === 'timestamp' || family === 'date') && (typeof value === 'bigint' || typeof value === 'number'))
-    return `${formatMicros(unixSecondsMicros(value))}+00`;
+  if ((family === 'timestamp' || family === 'date') && (typeof value === 'bigint' || typeof value === 'number')) {
+    const micros = timestampMicros(value);
+    if (micros !== null) return `${formatMicros(micros)}+00`;
+  }
   if (family === 'bytes' && typeof value === 'string') return `\\x${Buffer.from(value, 'utf8').toString('hex')}`;
   if (typeof value === 'number') return numberText(value);
   return String(value);

@@ -75,7 +75,9 @@ function integerText(value: RawValue): string | null {
 
 export function timestampMicros(value: RawValue, zone: string | null = null): bigint | null {
   if (typeof value === 'string') return zone ? parseTimestampMicrosIn(value, zone) : parseTimestampMicros(value);
-  if (typeof value === 'number' || typeof value === 'bigint') return unixSecondsMicros(value);
+  if (typeof value === 'bigint') return unixSecondsMicros(value);
+  // Unix seconds as a double: only finite values within ±3×10^8 years have a microsecond count.
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < 1e16 ? unixSecondsMicros(value) : null;
   return null;
 }
 

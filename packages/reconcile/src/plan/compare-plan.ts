@@ -43,7 +43,10 @@ function sameNativeHash(a: ColumnShape, b: ColumnShape): boolean {
 }
 
 function hashKind(engines: [Engine, Engine], pair: Pairing, a: ColumnShape, b: ColumnShape, tolerance: number): HashKind {
-  if (engines[0] !== engines[1] || engines[0] === 'mysql') return 'canonical';
+  if (engines[0] !== engines[1]) return 'canonical';
+  // MySQL on both sides: a column of one declared type hashes by its own text (doubles print
+  // shortest round-trip, so equal text is equal value); others by canonical text.
+  if (engines[0] === 'mysql') return a.declaredType === b.declaredType && !(pair.family === 'float' && tolerance > 0) ? 'raw' : 'canonical';
   if (pair.family === 'float' && tolerance > 0) return 'cell';
   if (engines[0] === 'sqlite') return 'raw';
   return sameNativeHash(a, b) ? 'raw' : 'canonical';

@@ -71,10 +71,16 @@ export function mysqlCanonicalExpression(column: SideColumn, tolerance: number):
   }
 }
 
+/** MySQL on both sides, one declared type: the stored value's own text (bytes as hex), much cheaper than canonical text. */
+function rawExpression(column: SideColumn): string {
+  const c = quoteMysqlIdent(column.name);
+  return column.shape.family === 'bytes' ? `HEX(${c})` : `CAST(${c} AS CHAR)`;
+}
+
 /** The canonical row text's md5, first 8 bytes, as an unsigned BIGINT (as PostgreSQL and the SQLite worker compute it). */
 export function mysqlRowHash(plan: SidePlan): string {
   const fields = [...plan.key, ...plan.columns].map((column) => {
-    const e = `CONVERT(${mysqlCanonicalExpression(column, plan.tolerance)} USING utf8mb4)`;
+    const e = `CONVERT(${column.hashKind === 'raw' ? rawExpression(column) : mysqlCanonicalExpression(column, plan.tolerance)} USING utf8mb4)`;
     return `COALESCE(CONCAT('V', LENGTH(${e}), ':', ${e}), 'N')`;
   });
   return `CAST(CONV(LEFT(MD5(CONVERT(CONCAT(${fields.join(', ')}) USING utf8mb4)), 16), 16, 10) AS UNSIGNED)`;

@@ -16,8 +16,7 @@ import type { WorkerData, WorkerRequest, WorkerResponse } from './sqlite-protoco
 import { registerRowHash, ROW_HASH_FUNCTION } from './sqlite-row-hash.js';
 import { HashSum } from '../../hashing/hash-sum.js';
 import { md5Halves } from '../../hashing/md5-row-hash.js';
-import { canonicalValue } from '../../normalization/canonical-value.js';
-import { encodeFields } from '../../normalization/field-encoding.js';
+import { canonicalRowText } from '../../normalization/canonical-row.js';
 
 /**
  * One read-only connection to an SQLite file, in its own thread (better-sqlite3 is synchronous;
@@ -101,7 +100,7 @@ const halves: [number, number] = [0, 0];
 function rowHashHalves(row: RawValue[]): void {
   const p = current();
   const columns = [...p.key, ...p.columns];
-  md5Halves(encodeFields(row.map((v, i) => canonicalValue(v, columns[i]!, 'sqlite', p.tolerance))), halves);
+  md5Halves(canonicalRowText(row, columns, 'sqlite', p.tolerance), halves);
 }
 
 /** The top `bits` bits of the last row hash. */
