@@ -74,13 +74,26 @@ export function mysqlCanonicalExpression(column: SideColumn, tolerance: number):
 /** MySQL on both sides, one declared type: the stored value's own text (bytes as hex), much cheaper than canonical text. */
 function rawExpression(column: SideColumn): string {
   const c = quoteMysqlIdent(column.name);
-  return column.shape.family === 'bytes' ? `HEX(${c})` : `CAST(${c} AS CHAR)`;
+  return column.shape.family === 'bytes' ? `HEX(${c})` : c;
 }
 
-/** The canonical row text's md5, first 8 bytes, as an unsigned BIGINT (as PostgreSQL and the SQLite worker compute it). */
+/**
+ * The row hash, an unsigned BIGINT: the first 8 bytes of an md5. Across engines, of the canonical
+ * row text exactly as PostgreSQL and the SQLite worker build it. MySQL on both sides, of a cheaper
+ * text that is just as unambiguous (each field as `<characters>:<text>`, NULL as `N`), with columns
+ * of one declared type taken as stored: measured about a third cheaper than the canonical text.
+ */
 export function mysqlRowHash(plan: SidePlan): string {
-  const fields = [...plan.key, ...plan.columns].map((column) => {
-    const e = `CONVERT(${column.hashKind === 'raw' ? rawExpression(column) : mysqlCanonicalExpression(column, plan.tolerance)} USING utf8mb4)`;
+  const columns = [...plan.key, ...plan.columns];
+  if (!plan.crossEngine) {
+    const fields = columns.map((column) => {
+      const e = column.hashKind === 'raw' ? rawExpression(column) : mysqlCanonicalExpression(column, plan.tolerance);
+      return `IFNULL(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), 'N')`;
+    });
+    return `CAST(CONV(LEFT(MD5(CONCAT(${fields.join(', ')})), 16), 16, 10) AS UNSIGNED)`;
+  }
+  const fields = columns.map((column) => {
+    const e = `CONVERT(${mysqlCanonicalExpression(column, plan.tolerance)} USING utf8mb4)`;
     return `COALESCE(CONCAT('V', LENGTH(${e}), ':', ${e}), 'N')`;
   });
   return `CAST(CONV(LEFT(MD5(CONVERT(CONCAT(${fields.join(', ')}) USING utf8mb4)), 16), 16, 10) AS UNSIGNED)`;
