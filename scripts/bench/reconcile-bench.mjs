@@ -5,7 +5,9 @@
 //   the naive way: read both tables ordered by key and compare every row.
 // PostgreSQL runs on a throwaway server on loopback (scripts/postgres/throwaway-server.sh).
 // BENCH_ROWS (default 1000000), BENCH_RUNS (default 3, the median is shown), BENCH_ENGINES
-// (default postgres,sqlite), BENCH_JOBS (default 1).
+// (default postgres,sqlite,postgres-sqlite,mariadb; postgres-sqlite is PostgreSQL source → SQLite
+// target, the same rows in each engine's types; mariadb is MariaDB ↔ MariaDB on a throwaway server
+// from scripts/mariadb/throwaway-server.sh), BENCH_JOBS (default 1).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +28,7 @@ const { reconcile } = await import(join(root, 'packages/reconcile/dist/index.js'
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 1);
-const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite').split(',');
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite,postgres-sqlite,mariadb').split(',');
 const work = mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-'));
 const COLUMNS = 'id, name, amount, created_at, active, score';
 
@@ -52,9 +54,13 @@ function sqliteRow(id) {
 }
 
 const CHANGE_SQL = {
-  name: "name = name || 'x'",
+  name: { postgres: "name = name || 'x'", sqlite: "name = name || 'x'", mariadb: "name = CONCAT(name, 'x')" },
   amount: 'amount = amount + 0.01',
-  created_at: { postgres: "created_at = created_at + interval '1 second'", sqlite: "created_at = strftime('%Y-%m-%d %H:%M:%f', created_at, '+1 second')" },
+  created_at: {
+    postgres: "created_at = created_at + interval '1 second'",
+    sqlite: "created_at = strftime('%Y-%m-%d %H:%M:%f', created_at, '+1 second')",
+    mariadb: 'created_at = created_at + INTERVAL 1 SECOND',
+  },
   active: 'active = NOT active',
   score: 'score = score + 1',
 };
@@ -65,7 +71,9 @@ function plantSql(engine, spread) {
   const extraRow = (id) =>
     engine === 'postgres'
       ? `(${id}, 'extra-${id}', 1.00, timestamp '2020-01-01', true, 0.5)`
-      : `(${id}, 'extra-${id}', 1.0, '2020-01-01 00:00:00.000', 1, 0.5)`;
+      : engine === 'mariadb'
+        ? `(${id}, 'extra-${id}', 1.00, '2020-01-01 00:00:00', 1, 0.5)`
+        : `(${id}, 'extra-${id}', 1.0, '2020-01-01 00:00:00.000', 1, 0.5)`;
   return [
     `DELETE FROM bench WHERE id IN (${p.missing.join(', ')});`,
     ...p.changed.map((c) => `UPDATE bench SET ${change(c)} WHERE id = ${c.id};`),
@@ -107,7 +115,7 @@ async function setUpPostgres() {
     `
     CREATE TABLE bench (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12,2), created_at timestamp(6), active boolean, score double precision);
     INSERT INTO bench SELECT 2 * i, 'customer-' || (2 * i) || '-' || md5((2 * i)::text), ((2 * i) % 100000) / 100.0,
-      timestamp '2020-01-01' + (2 * i) * interval '1 second' + ((2 * i) % 1000) * interval '1 millisecond', (2 * i) % 3 = 0, (2 * i) / 7.0
+      timestamp '2020-01-01' + (2 * i) * interval '1 second' + ((2 * i) % 1000) * interval '1 millisecond', (2 * i) % 3 = 0, (2 * i)::float8 / 7
     FROM generate_series(1, ${ROWS}) i;`,
   );
   await pgQuery(url('src'), 'VACUUM ANALYZE bench');
@@ -128,7 +136,12 @@ async function pgFloor(source, target) {
 
 /** `COPY … ORDER BY id` through psql, as a pull reader of whole lines (buffered, not a promise per line). */
 function psqlCopy(url) {
-  const child = spawn('psql', ['-X', '-q', '-c', `\\copy (SELECT ${COLUMNS} FROM bench ORDER BY id) TO STDOUT`, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return lineReader('psql', ['-X', '-q', '-c', `\\copy (SELECT ${COLUMNS} FROM bench ORDER BY id) TO STDOUT`, url]);
+}
+
+/** A command's stdout as a pull reader of whole lines. */
+function lineReader(command, args) {
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let bytes = 0;
   let lines = [];
   let next = 0;
@@ -271,6 +284,118 @@ async function sqliteNaive(source, target) {
   return { bytes, differences };
 }
 
+// ---- MariaDB ------------------------------------------------------------------------------------
+
+const mariadbScript = join(root, 'scripts/mariadb/throwaway-server.sh');
+
+async function mariadbQuery(url, sql) {
+  const mysql = requireFromReconcile('mysql2/promise');
+  const connection = await mysql.createConnection({ uri: url, multipleStatements: true });
+  try {
+    return (await connection.query(sql))[0];
+  } finally {
+    await connection.end();
+  }
+}
+
+async function setUpMariadb() {
+  const datadir = join(mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-mariadb-')), 'data');
+  const server = execFileSync('bash', [mariadbScript, 'start', datadir, String(await freePort()), String(process.pid)], { encoding: 'utf8' }).trim();
+  const url = (db) => server.replace(/\/mysql$/, `/${db}`);
+  await mariadbQuery(server, 'CREATE DATABASE src; CREATE DATABASE clustered; CREATE DATABASE scattered');
+  await mariadbQuery(
+    url('src'),
+    `CREATE TABLE bench (id BIGINT PRIMARY KEY, name TEXT NOT NULL, amount DECIMAL(12,2), created_at DATETIME(6), active TINYINT(1), score DOUBLE);
+     INSERT INTO bench SELECT 2 * seq, CONCAT('customer-', 2 * seq, '-', MD5(2 * seq)), ((2 * seq) % 100000) / 100,
+       TIMESTAMPADD(MICROSECOND, ((2 * seq) % 1000) * 1000, TIMESTAMPADD(SECOND, 2 * seq, '2020-01-01')), (2 * seq) % 3 = 0, (2 * seq) / 7e0
+     FROM seq_1_to_${ROWS};`,
+  );
+  for (const spread of ['clustered', 'scattered']) {
+    await mariadbQuery(url(spread), `CREATE TABLE bench LIKE src.bench; INSERT INTO bench SELECT * FROM src.bench; ${plantSql('mariadb', spread)}`);
+  }
+  const u = new URL(server);
+  const client = (db) => [
+    '--no-defaults',
+    '--batch',
+    '--quick',
+    '--skip-column-names',
+    `-h${u.hostname}`,
+    `-P${u.port}`,
+    `-u${u.username}`,
+    `-p${u.password}`,
+    db,
+  ];
+  return { url, client, stop: () => execFileSync('bash', [mariadbScript, 'stop', datadir]) };
+}
+
+async function mariadbFloor(source, target) {
+  const scan = (url) =>
+    mariadbQuery(
+      url,
+      "SELECT COUNT(*), SUM(CAST(CONV(LEFT(MD5(CONCAT_WS(',', id, name, amount, created_at, active, score)), 16), 16, 10) AS UNSIGNED)) FROM bench",
+    );
+  await Promise.all([scan(source), scan(target)]);
+  return { bytes: null };
+}
+
+async function mariadbNaive(setup, source, target) {
+  const read = (url) => lineReader('mariadb', [...setup.client(new URL(url).pathname.slice(1)), '-e', `SELECT ${COLUMNS} FROM bench ORDER BY id`]);
+  const [s, t] = [read(source), read(target)];
+  const differences = await mergeCompare(
+    () => s.read(),
+    () => t.read(),
+    (line) => Number(line.slice(0, line.indexOf('\t'))),
+    (x, y) => x === y,
+  );
+  await Promise.all([s.done, t.done]);
+  return { bytes: s.bytes() + t.bytes(), differences };
+}
+
+// ---- across engines: PostgreSQL source, SQLite target ----------------------------------------
+
+/**
+ * The naive way across engines: both tables read in key order (PostgreSQL COPY text, SQLite
+ * values) and each pair of rows compared after parsing PostgreSQL's text into SQLite's types —
+ * the least a hand-written comparison must do when the engines' types differ.
+ */
+async function crossNaive(source, target) {
+  const s = psqlCopy(source);
+  const t = new Database(target, { readonly: true }).prepare(`SELECT ${COLUMNS} FROM bench ORDER BY id`).raw().iterate();
+  let bytes = 0;
+  const readT = () => {
+    const row = t.next().value;
+    if (row) for (const v of row) bytes += typeof v === 'string' ? v.length : 8;
+    return row;
+  };
+  const instant = (text) => Date.parse(`${text.replace(' ', 'T')}Z`);
+  const same = (line, row) => {
+    const f = line.split('\t');
+    return (
+      f[1] === row[1] &&
+      Number(f[2]) === Number(row[2]) &&
+      instant(f[3]) === instant(row[3]) &&
+      (f[4] === 't') === (Number(row[4]) === 1) &&
+      Number(f[5]) === row[5]
+    );
+  };
+  const differences = await mergeCompare(
+    () => s.read(),
+    readT,
+    (x) => (typeof x === 'string' ? Number(x.slice(0, x.indexOf('\t'))) : Number(x[0])),
+    same,
+  );
+  await s.done;
+  return { bytes: s.bytes() + bytes, differences };
+}
+
+async function crossFloor(source, target) {
+  await Promise.all([
+    pgQuery(source, "SET jit = off; SELECT count(*), sum(('x' || left(md5(b::text), 16))::bit(64)::bigint)::text FROM bench b"),
+    sqliteFloorSide(target),
+  ]);
+  return { bytes: null };
+}
+
 // ---- running -----------------------------------------------------------------------------------
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -312,19 +437,34 @@ const fmtBytes = (n) => (n == null ? '–' : n < 1024 * 1024 ? `${(n / 1024).toF
 try {
   for (const engine of ENGINES) {
     process.stderr.write(`setting up ${engine}: ${ROWS.toLocaleString('en-US')} rows…\n`);
-    const setup = engine === 'postgres' ? await setUpPostgres() : setUpSqlite();
+    const cross = engine === 'postgres-sqlite';
+    const setup = engine === 'postgres' ? await setUpPostgres() : engine === 'mariadb' ? await setUpMariadb() : setUpSqlite();
+    const pgSetup = cross ? await setUpPostgres() : null;
     try {
       for (const spread of ['clustered', 'scattered']) {
-        const [source, target] = [setup.url('src'), setup.url(spread)];
+        const [source, target] = [cross ? pgSetup.url('src') : setup.url('src'), setup.url(spread)];
         const { ours, floor, naive } = await measureInterleaved({
           ours: async () => {
             const { report } = await reconcile({ source, target, cwd: work, tables: ['bench'], jobs: JOBS });
             checkFound(report, spread);
             return report;
           },
-          floor: () => (engine === 'postgres' ? pgFloor(source, target) : sqliteFloor(source, target)),
+          floor: () =>
+            cross
+              ? crossFloor(source, target)
+              : engine === 'postgres'
+                ? pgFloor(source, target)
+                : engine === 'mariadb'
+                  ? mariadbFloor(source, target)
+                  : sqliteFloor(source, target),
           naive: async () => {
-            const r = await (engine === 'postgres' ? pgNaive(source, target) : sqliteNaive(source, target));
+            const r = await (cross
+              ? crossNaive(source, target)
+              : engine === 'postgres'
+                ? pgNaive(source, target)
+                : engine === 'mariadb'
+                  ? mariadbNaive(setup, source, target)
+                  : sqliteNaive(source, target));
             if (r.differences !== 100) throw new Error(`the naive comparison found ${r.differences} differences, not 100`);
             return r;
           },
@@ -337,6 +477,7 @@ try {
       }
     } finally {
       setup.stop?.();
+      pgSetup?.stop?.();
     }
   }
 } finally {

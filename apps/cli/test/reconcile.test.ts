@@ -98,6 +98,24 @@ describe('migration-architect reconcile (built binary)', () => {
     }
   });
 
+  it('a directory as the SQLite file is exit 66; an unknown --naive-time-zone is exit 64; --level count says counts match', () => {
+    const dir = tempDir();
+    try {
+      const folder = spawnCli(['reconcile', '--source', source, '--target', `sqlite:${dir}`, '--tables', 'all']);
+      expect(folder.code).toBe(66);
+      expect(folder.stderr).toMatch(/^migration-architect: error: cannot read SQLite database .*: it is a directory/);
+      const zone = spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--naive-time-zone', 'Mars/Olympus']);
+      expect(zone.code).toBe(64);
+      expect(zone.stderr).toMatch(/--naive-time-zone: unknown time zone "Mars\/Olympus"/);
+      const counted = spawnCli(['reconcile', '--source', source, '--target', source, '--table', 'customers', '--level', 'count', '--format', 'text']);
+      expect(counted.code).toBe(0);
+      expect(counted.stdout).toMatch(/^COUNTS MATCH \(content not compared\): 1 table/m);
+      expect(counted.stdout).not.toMatch(/EQUAL/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exit 64 for usage errors', () => {
     expect(spawnCli(['reconcile', '--source', source, '--table', 'customers']).code).toBe(64);
     expect(spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--level', 'fast']).code).toBe(64);

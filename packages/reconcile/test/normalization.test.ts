@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalValue, floatsEqual, type CanonicalColumn } from '../src/normalization/canonical-value.js';
 import { roundDecimalText, trimDecimalText } from '../src/normalization/decimal-text.js';
+import { canonicalRowText } from '../src/normalization/canonical-row.js';
 import { encodeFields } from '../src/normalization/field-encoding.js';
 import { floatCell } from '../src/normalization/float-cell.js';
 import { formatMicros, parseTimestampMicros } from '../src/normalization/temporal-text.js';
@@ -190,6 +191,54 @@ describe('bucket bounds', () => {
           expect(kept[i]!).toBeGreaterThan(kept[i - 1]!);
           expect(values[kept[i]!]!).toBeGreaterThan(values[kept[i - 1]!]!);
         }
+      }),
+    );
+  });
+});
+
+describe('fast paths of the hash pass agree with the general parsers', () => {
+  // A leading space sends the text through the general parser (which trims); without it, the fast path reads it.
+  it('timestamps without a zone, 0 to 6 fraction digits, years 0001-9999', () => {
+    const text = fc
+      .tuple(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.stringMatching(/^(\.\d{1,6})?$/),
+        fc.constantFrom(' ', 'T'),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, f, sep]) =>
+          `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}${sep}${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}${f}`,
+      );
+    fc.assert(fc.property(text, (t) => parseTimestampMicros(t) === parseTimestampMicros(` ${t}`)));
+    expect(parseTimestampMicros('2024-13-01 00:00:00')).toBe(parseTimestampMicros(' 2024-13-01 00:00:00'));
+  });
+
+  it('decimals rounded to a scale', () => {
+    const text = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => String(x)),
+      fc.stringMatching(/^-?(0|[1-9]\d{0,12})(\.\d{1,8})?$/),
+    );
+    fc.assert(fc.property(text, fc.integer({ min: 0, max: 6 }), (t, scale) => roundDecimalText(t, scale) === roundDecimalText(` ${t}`, scale)));
+  });
+});
+
+describe('canonicalRowText', () => {
+  it('is encodeFields of every canonical value', () => {
+    const columns: CanonicalColumn[] = [
+      { pair: { family: 'text', scale: null, precision: null }, shape: { family: 'text' } },
+      { pair: { family: 'decimal', scale: 2, precision: null }, shape: { family: 'decimal' } },
+      { pair: { family: 'timestamp', scale: null, precision: 3 }, shape: { family: 'text' } },
+    ];
+    const value = fc.oneof(fc.constant(null), fc.string({ unit: 'grapheme' }), fc.double({ noNaN: true }), fc.bigInt());
+    fc.assert(
+      fc.property(fc.tuple(value, value, value), (row) => {
+        const expected = encodeFields(row.map((v, i) => canonicalValue(v, columns[i]!, 'sqlite', 0)));
+        expect(canonicalRowText(row, columns, 'sqlite', 0)).toBe(expected);
       }),
     );
   });

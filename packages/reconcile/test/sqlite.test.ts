@@ -1,4 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,19 +108,35 @@ describe('SQLite ↔ SQLite', () => {
     expect(events.warnings.join(' ')).toMatch(/NULL key/);
   });
 
-  it('a table without a primary key needs --key (65)', async () => {
-    await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['events'] })).rejects.toMatchObject({
-      exitCode: 65,
-      message: expect.stringMatching(/no primary key.*--key/),
-    });
+  it('a table without a primary key is compared by content, as a multiset of whole rows', async () => {
+    const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['events'] });
+    const events = table(report, 'events');
+    expect(events.status).toBe('different');
+    expect(events.key).toEqual([]);
+    expect(events.differences.missing).toEqual([{ key: { event_id: null, payload: 'no key' } }, { key: { event_id: '5', payload: 'dup' } }]);
+    expect(events.extra).toBe(0);
+    expect(reconcileExitCode(report)).toBe(1);
   });
 
-  it('equal tables: exit 0, levels count and checksum', async () => {
-    for (const level of ['count', 'checksum', 'rows'] as const) {
+  it('--jobs 64 on SQLite starts at most one worker thread per CPU', async () => {
+    const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['same'], jobs: 64 });
+    expect(report.options.jobs).toBeLessThanOrEqual(availableParallelism());
+    expect(report.warnings!.join(' ')).toMatch(/--jobs 64 lowered/);
+    expect(report.summary.equal).toBe(true);
+  });
+
+  it('equal tables: exit 0; level count says the counts match, never equal', async () => {
+    for (const level of ['checksum', 'rows'] as const) {
       const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['same'], level });
       expect(report.summary.equal).toBe(true);
       expect(reconcileExitCode(report)).toBe(0);
     }
+    const { report } = await reconcile({ source, target, cwd: tmp.dir, tables: ['same'], level: 'count' });
+    expect(report.summary.equal).toBe(false);
+    expect(table(report, 'same').status).toBe('counted');
+    expect(renderReconcileReport(report, 'text')).toMatch(/COUNTS MATCH \(content not compared\)/);
+    expect(renderReconcileReport(report, 'text')).not.toMatch(/EQUAL/);
+    expect(reconcileExitCode(report)).toBe(0);
   });
 
   it('level checksum lists the differing key ranges without reading rows', async () => {
@@ -207,7 +224,7 @@ describe('SQLite ↔ SQLite', () => {
   });
 
   it('usage errors: unknown URL scheme, bad --jobs, unknown column (64)', async () => {
-    await expect(reconcile({ source: 'mysql://x/y', target, cwd: tmp.dir, tables: ['items'] })).rejects.toMatchObject({ exitCode: 64 });
+    await expect(reconcile({ source: 'mongodb://x/y', target, cwd: tmp.dir, tables: ['items'] })).rejects.toMatchObject({ exitCode: 64 });
     await expect(reconcile({ source: 'data.csv', target, cwd: tmp.dir, tables: ['items'] })).rejects.toMatchObject({ exitCode: 64 });
     await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['items'], jobs: 0 })).rejects.toMatchObject({ exitCode: 64 });
     await expect(reconcile({ source, target, cwd: tmp.dir, tables: ['items'], columns: ['nope'] })).rejects.toMatchObject({ exitCode: 64 });

@@ -7,7 +7,8 @@ import type { ResumeState } from '../resume/resume-state.js';
 import { buildLayout, SIDE_NAMES, singleBucket, type BucketLayout, type SideName, type Sides } from './bucket-layout.js';
 import { differingBuckets, hashLayout } from './hash-pass.js';
 import { refineDiffering, type Leaf } from './refine.js';
-import { RowPairer, type FoundDifference } from './row-pairing.js';
+import { compareKeyless } from './keyless-pass.js';
+import { RowPairer, type FoundDifference, type PairingResult } from './row-pairing.js';
 import { TUNING } from './tuning.js';
 
 export interface TableRunOptions {
@@ -41,6 +42,29 @@ async function both<T>(sides: Sides, work: (side: EngineSide, name: SideName) =>
 }
 
 const toNumber = (n: bigint): number => Number(n);
+
+/** Puts the paired rows' counts and listed differences into the report; returns every difference. */
+function applyPaired(report: TableReport, paired: PairingResult, limit: number): FoundDifference[] {
+  const differences = paired.differences;
+  const count = (kind: string) => differences.filter((d) => d.kind === kind).length;
+  report.missing = count('missing');
+  report.extra = count('extra');
+  report.changed = count('changed');
+  report.unchanged = Math.max(0, report.rows_source! - report.missing - report.changed);
+  report.column_mismatches = paired.columnMismatches;
+  const listed = (kind: 'missing' | 'extra' | 'changed') =>
+    differences
+      .filter((d) => d.kind === kind)
+      .slice(0, limit)
+      .map((d) => ({ key: d.key, ...(kind === 'changed' ? { columns: d.columns } : {}), ...(d.duplicateKey ? { duplicate_key: true } : {}) }));
+  report.differences = {
+    missing: listed('missing'),
+    extra: listed('extra'),
+    changed: listed('changed'),
+    truncated: [report.missing, report.extra, report.changed].some((n) => n > limit),
+  };
+  return differences;
+}
 
 /**
  * Reads back the rows of the differing ranges, a chunk of ranges at a time from both sides, and
@@ -138,7 +162,25 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
   let differences: FoundDifference[] = [];
   let different = plan.columnsOnlyInSource.length > 0 || (counted !== null && counted.source !== counted.target);
 
-  if (options.level !== 'count') {
+  if (options.level !== 'count' && keyless) {
+    options.progress.start(plan.name, keyed.source + keyed.target);
+    const result = await compareKeyless(plan, sides, Math.max(keyed.source, keyed.target), { level: options.level, tolerance: options.tolerance });
+    options.progress.stop();
+    phase('hash');
+    for (const name of SIDE_NAMES) {
+      counts[name] = result.counts[name];
+      report[`rows_${name}`] = toNumber(counts[name]);
+      const seconds = result.elapsedMs[name] / 1000;
+      report.performance[name].rows_per_second = counts[name] > 0n && seconds > 0 ? Math.round(toNumber(counts[name]) / seconds) : null;
+    }
+    report.checksum = { buckets: result.partitions, differing_buckets: result.differing.length, refined_buckets: 0, differing_ranges: [] };
+    different = different || counts.source !== counts.target || result.differing.length > 0;
+    if (result.paired) {
+      differences = applyPaired(report, result.paired, options.limit);
+      different = differences.length > 0 || plan.columnsOnlyInSource.length > 0;
+    }
+    phase('fetch');
+  } else if (options.level !== 'count') {
     // Dense integer keys are cut by division: the key's extent comes from the index ends.
     const integer = plan.source.key.length === 1 && plan.source.key[0]!.shape.family === 'integer' && plan.target.key[0]!.shape.family === 'integer';
     let extent: { min: bigint; max: bigint } | null = null;
@@ -208,25 +250,8 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       await fetchAndPair(sides, refined.leaves, pairer, options.jobs, nullKeys.source > 0n || nullKeys.target > 0n);
       phase('fetch');
       const paired = pairer.finish();
-      differences = paired.differences;
+      differences = applyPaired(report, paired, options.limit);
       phase('compare');
-      const count = (kind: string) => differences.filter((d) => d.kind === kind).length;
-      report.missing = count('missing');
-      report.extra = count('extra');
-      report.changed = count('changed');
-      report.unchanged = Math.max(0, report.rows_source! - report.missing - report.changed);
-      report.column_mismatches = paired.columnMismatches;
-      const listed = (kind: 'missing' | 'extra' | 'changed') =>
-        differences
-          .filter((d) => d.kind === kind)
-          .slice(0, options.limit)
-          .map((d) => ({ key: d.key, ...(kind === 'changed' ? { columns: d.columns } : {}), ...(d.duplicateKey ? { duplicate_key: true } : {}) }));
-      report.differences = {
-        missing: listed('missing'),
-        extra: listed('extra'),
-        changed: listed('changed'),
-        truncated: [report.missing, report.extra, report.changed].some((n) => n > options.limit),
-      };
       // Row-level truth: equal rows after normalization (timestamps at the coarser precision, floats
       // within the tolerance) are not differences even when their raw hashes differed.
       different = differences.length > 0 || plan.columnsOnlyInSource.length > 0;
@@ -234,7 +259,8 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     options.progress.stop();
   }
 
-  report.status = different ? 'different' : 'equal';
+  // Counting alone proves nothing about the content: equal counts are never reported as equal.
+  report.status = different ? 'different' : options.level === 'count' ? 'counted' : 'equal';
   const statsAfter = await both(sides, (side) => side.stats());
   for (const name of SIDE_NAMES) {
     const delta = (key: keyof SideStats) => statsAfter[name][key] - statsBefore[name][key];

@@ -1,4 +1,6 @@
-import { UsageError, systemClock, type Clock } from '@migration-architect/core';
+import { availableParallelism } from 'node:os';
+import { InputMissingError, UsageError, systemClock, type Clock } from '@migration-architect/core';
+import { isKnownTimeZone } from '../normalization/time-zone.js';
 import { parseConnectionTarget, type ConnectionTarget } from '../connection/connection-target.js';
 import type { EngineSide } from '../engines/engine-side.js';
 import { createSide } from '../engines/open-side.js';
@@ -24,12 +26,19 @@ export interface ReconcileOptions {
   level?: ReconcileLevel;
   jobs?: number;
   floatTolerance?: number;
+  /**
+   * IANA zone (Europe/Berlin) that timestamps stored without a zone are wall-clock times of; null:
+   * UTC. Matters when one side converted them to `timestamptz` in a session of that zone.
+   */
+  naiveTimeZone?: string | null;
   /** A state file: slabs hashed by an earlier run with the same file are skipped. */
   resume?: string | null;
   /** Rows listed per kind of difference and table (the counts are always complete). */
   limit?: number;
   /** Also produce SQL that would make the target match the source (never executed). */
   fixSql?: boolean;
+  /** Fix SQL for PostgreSQL starts with SET LOCAL session_replication_role = replica (triggers and FK checks off). */
+  fixSqlDisableTriggers?: boolean;
   clock?: Clock;
   progress?: ProgressSink;
 }
@@ -97,6 +106,8 @@ function validate(options: ReconcileOptions): Required<Pick<ReconcileOptions, 'l
   if (!Number.isFinite(floatTolerance) || floatTolerance < 0) throw new UsageError(`--float-tolerance must be a number ≥ 0 (e.g. 1e-9); got ${floatTolerance}`);
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number ≥ 0; got ${limit}`);
   if (options.tables !== 'all' && options.tables.length === 0) throw new UsageError('name the tables to compare: --table T, --tables a,b,c or --tables all');
+  if (options.naiveTimeZone && !isKnownTimeZone(options.naiveTimeZone))
+    throw new UsageError(`--naive-time-zone: unknown time zone "${options.naiveTimeZone}" (expected an IANA name such as Europe/Berlin, or UTC)`);
   if (options.fixSql && level !== 'rows') throw new UsageError('--print-fix-sql needs --level rows (the rows must be read to write SQL for them)');
   return { level, jobs, floatTolerance, limit };
 }
@@ -114,6 +125,8 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     parseConnectionTarget(options.source, '--source', options.cwd),
     parseConnectionTarget(options.target, '--target', options.cwd),
   ];
+  if (options.naiveTimeZone && targets.some((t) => t.engine === 'mysql'))
+    throw new UsageError('--naive-time-zone is not supported with MySQL / MariaDB yet (its zone tables are often not loaded)');
   const resume = options.resume
     ? await ResumeState.open(
         options.resume,
@@ -127,6 +140,8 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
           options.where ?? null,
           floatTolerance,
           level,
+          // Absent from older state files: a run without the option keeps their fingerprint.
+          ...(options.naiveTimeZone ? [options.naiveTimeZone] : []),
         ]),
       )
     : null;
@@ -139,6 +154,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     const openings = await Promise.allSettled([source!.open(jobs), target!.open(jobs)]);
     const failed = openings.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed) throw failed.reason;
+    // Each side may open fewer connections or threads than asked (free connections, CPUs).
+    const effectiveJobs = Math.min(...openings.map((o) => (o as PromiseFulfilledResult<number>).value));
+    const runWarnings: string[] = [];
+    if (effectiveJobs < jobs)
+      runWarnings.push(
+        `--jobs ${jobs} lowered to ${effectiveJobs}: at most half of a server's free connections, and one SQLite thread per CPU (${availableParallelism()} here)`,
+      );
 
     let pairs: [string, string][];
     const unmatched: TableReport[] = [];
@@ -152,6 +174,14 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     }
     const shapes: [TableShape | null, TableShape | null][] = [];
     for (const [a, b] of pairs) shapes.push(await Promise.all([source!.describeTable(a), target!.describeTable(b)]));
+    // Nothing compared is no proof: a table on neither side, or no table at all, is an error.
+    const nowhere = pairs.filter((_, i) => !shapes[i]![0] && !shapes[i]![1]).map(([a]) => a);
+    if (nowhere.length)
+      throw new InputMissingError(
+        `table${nowhere.length > 1 ? 's' : ''} ${nowhere.join(', ')} exist${nowhere.length > 1 ? '' : 's'} in neither ${targets[0].display} nor ${targets[1].display}: nothing was compared`,
+      );
+    if (pairs.length === 0 && unmatched.length === 0)
+      throw new InputMissingError(`no table to compare: neither ${targets[0].display} nor ${targets[1].display} has a table (--tables all)`);
     const reports: TableReport[] = [];
     for (let i = 0; i < pairs.length; i++) {
       const [s, t] = shapes[i]!;
@@ -162,15 +192,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
       const plan = planComparison(
         { engine: source!.engine, table: s },
         { engine: target!.engine, table: t },
-        { key: options.key ?? null, columns: options.columns ?? null, exclude: options.exclude ?? [], keyOptional: options.tables === 'all' },
-        { where: options.where ?? null, tolerance: floatTolerance },
+        { key: options.key ?? null, columns: options.columns ?? null, exclude: options.exclude ?? [] },
+        { where: options.where ?? null, tolerance: floatTolerance, naiveTimeZone: options.naiveTimeZone ?? null },
       );
-      // A table without a key can only be counted.
-      const tableLevel = plan.key.length === 0 ? 'count' : level;
       const outcome = await reconcileTable(
         plan,
         { source: source!, target: target! },
-        { level: tableLevel, jobs, limit, tolerance: floatTolerance, resume, progress },
+        { level, jobs: effectiveJobs, limit, tolerance: floatTolerance, resume, progress },
       );
       outcomes.push(outcome);
       reports.push(outcome.report);
@@ -194,8 +222,9 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         exclude: options.exclude ?? [],
         where: options.where ?? null,
         float_tolerance: floatTolerance,
-        jobs,
-        hash: targets[0].engine === targets[1].engine ? 'native' : 'canonical',
+        naive_time_zone: options.naiveTimeZone ?? null,
+        jobs: effectiveJobs,
+        hash: targets[0].engine === targets[1].engine && targets[0].engine !== 'mysql' ? 'native' : 'canonical',
       },
       summary: {
         equal: reports.every((r) => r.status === 'equal'),
@@ -210,8 +239,15 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         seconds: Math.round(performance.now() - started) / 1000,
       },
       tables: reports,
+      ...(runWarnings.length ? { warnings: runWarnings } : {}),
     };
-    const fixSql = options.fixSql ? generateFixSql(report, outcomes, { engine: targets[1].engine, display: targets[1].display }) : null;
+    const fixSql = options.fixSql
+      ? generateFixSql(report, outcomes, {
+          engine: targets[1].engine,
+          display: targets[1].display,
+          disableTriggers: options.fixSqlDisableTriggers ?? false,
+        })
+      : null;
     return { report, fixSql };
   } finally {
     progress.stop();

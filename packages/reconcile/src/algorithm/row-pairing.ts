@@ -163,8 +163,10 @@ export class RowPairer {
   ): FoundDifference {
     const side = this.side(from);
     const key: Record<string, string | null> = {};
-    this.plan.key.forEach((name, i) => (key[name] = displayValue(row[i]!)));
-    const sortKey = this.plan.key.map((_, i) => canonicalValue(row[i]!, side.columns[i]!, side.engine, 0));
+    // Without a key, a row is named by all its values.
+    const naming = this.keyCount > 0 ? this.plan.key : this.names;
+    naming.forEach((name, i) => (key[name] = displayValue(row[i]!)));
+    const sortKey = naming.map((_, i) => canonicalValue(row[i]!, side.columns[i]!, side.engine, 0));
     return { kind, key, sortKey, columns, duplicateKey, sourceRow: from === 'source' ? row : other, targetRow: from === 'target' ? row : other };
   }
 
@@ -207,7 +209,8 @@ export class RowPairer {
       );
       return;
     }
-    const duplicate = true;
+    // Without a key every row is matched this way; that is the comparison, not a key problem.
+    const duplicate = keyCount > 0;
     // Multiset matching: identical rows pair up, whatever is left differs.
     const unmatched = new Map<string, RawValue[][]>();
     for (const row of t) {

@@ -35,14 +35,28 @@ export function parseConnectionTarget(input: string, flag: string, cwd: string):
     const display = redactUrl(value);
     let url: URL;
     try {
-      url = new URL(value);
+      // A socket URL has no host (`postgres://user@/db?host=/var/run/postgresql`), which WHATWG
+      // URLs refuse; pg reads it, so only the check here needs a stand-in host.
+      url = new URL(value.replace(/^(postgres(?:ql)?:\/\/[^/@]*@)\//i, '$1localhost/'));
     } catch {
       throw new InputDataError(`${flag}: not a valid PostgreSQL URL: ${display} (expected postgres://user:password@host:5432/database)`);
     }
     return { engine: 'postgres', display, location: value, secret: url.password || null };
   }
-  if (/^mysql:\/\//i.test(value)) throw new UsageError(`${flag}: MySQL is not supported yet (supported: sqlite:path, *.db / *.sqlite files, postgres://)`);
+  if (/^(mysql|mariadb):\/\//i.test(value)) {
+    const display = redactUrl(value);
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new InputDataError(`${flag}: not a valid MySQL URL: ${display} (expected mysql://user:password@host:3306/database)`);
+    }
+    if (url.pathname.replace(/^\//, '') === '')
+      throw new UsageError(`${flag}: the MySQL URL names no database: ${display} (expected mysql://user:password@host:3306/database)`);
+    // mysql2 reads mysql:// URLs; mariadb:// is the same server protocol.
+    return { engine: 'mysql', display, location: value.replace(/^mariadb:/i, 'mysql:'), secret: url.password ? decodeURIComponent(url.password) : null };
+  }
   throw new UsageError(
-    `${flag}: cannot tell the database of "${redactUrl(value)}"; expected sqlite:path/file.db, a .db / .sqlite file, or postgres://user@host/db`,
+    `${flag}: cannot tell the database of "${redactUrl(value)}"; expected sqlite:path/file.db, a .db / .sqlite file, postgres://user@host/db or mysql://user@host/db`,
   );
 }

@@ -1,5 +1,4 @@
-import type { RawValue } from '../normalization/canonical-value.js';
-import type { Pairing } from '../schema/column-pairing.js';
+import type { ComparedPair, RawValue } from '../normalization/canonical-value.js';
 import type { ColumnShape, Engine, TableShape } from '../schema/table-shape.js';
 
 /**
@@ -13,7 +12,7 @@ export interface SideColumn {
   /** This side's column name. */
   name: string;
   shape: ColumnShape;
-  pair: Pick<Pairing, 'family' | 'scale' | 'precision'>;
+  pair: ComparedPair;
   hashKind: HashKind;
 }
 
@@ -29,6 +28,13 @@ export interface SidePlan {
   hashMode: 'native' | 'canonical';
   /** Whether an index serves range scans on the key (else a range query would scan the table). */
   keyIndexed: boolean;
+  /** The other side is another engine (canonical hashing needs a UTF8 PostgreSQL database). */
+  crossEngine: boolean;
+  /**
+   * IANA zone that timestamps written without a zone (`timestamp without time zone`, zone-less
+   * text) are wall-clock times in; null: UTC.
+   */
+  naiveTimeZone: string | null;
 }
 
 /** A key as one side returned it (PostgreSQL: text of each column; SQLite: stored values). */
@@ -94,7 +100,8 @@ export interface SideStats {
 export interface EngineSide {
   readonly engine: Engine;
   readonly display: string;
-  open(jobs: number): Promise<void>;
+  /** Opens up to `jobs` connections or workers (fewer when the server or machine has less room); returns how many. */
+  open(jobs: number): Promise<number>;
   listTables(): Promise<string[]>;
   describeTable(name: string): Promise<TableShape | null>;
   prepare(plan: SidePlan): Promise<void>;
@@ -114,6 +121,14 @@ export interface EngineSide {
   /** Rows (key columns, then compared columns) of every range. */
   fetchRows(ranges: KeyRange[]): Promise<RawValue[][]>;
   fetchNullKeyRows(): Promise<RawValue[][]>;
+  /**
+   * Tables compared without a key: count and sum of the canonical row hashes (md5, as across
+   * engines) per partition, the partition being the hash's top `bits` bits — identical rows share a
+   * partition, so a differing partition localizes the differing rows without any key.
+   */
+  hashPartitions(bits: number): Promise<BucketHash[]>;
+  /** Rows (compared columns) whose row hash falls in one of `partitions`. */
+  fetchPartitions(bits: number, partitions: number[]): Promise<RawValue[][]>;
   stats(): Promise<SideStats>;
   close(): Promise<void>;
 }

@@ -14,6 +14,14 @@ export function keyForSide(tuple: KeyTuple, engine: Engine, plan: SidePlan): Key
 
 function valueForSide(value: RawValue, engine: Engine, family: string): RawValue {
   if (value === null) return null;
+  if (engine === 'mysql') {
+    // Sent as text (cast to the column's type in SQL); bytes as bytes.
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'number') return numberText(value);
+    if (typeof value === 'string' && family === 'bytes' && value.startsWith('\\x')) return Buffer.from(value.slice(2), 'hex');
+    if (typeof value === 'boolean') return value ? '1' : '0';
+    return value;
+  }
   if (engine === 'postgres') {
     if (typeof value === 'bigint') return value.toString();
     if (typeof value === 'number') return numberText(value);

@@ -7,6 +7,10 @@ export async function createSide(target: ConnectionTarget): Promise<EngineSide> 
     const { SqliteSide } = await import('./sqlite/sqlite-side.js');
     return new SqliteSide(target);
   }
+  if (target.engine === 'mysql') {
+    const { MysqlSide } = await import('./mysql/mysql-side.js');
+    return new MysqlSide(target);
+  }
   const { PostgresSide } = await import('./postgres/postgres-side.js');
   return new PostgresSide(target);
 }

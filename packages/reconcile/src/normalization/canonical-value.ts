@@ -1,13 +1,23 @@
 import type { Pairing } from '../schema/column-pairing.js';
 import type { ColumnShape, Engine } from '../schema/table-shape.js';
 import { numberText, roundDecimalText, trimDecimalText } from './decimal-text.js';
-import { floorDiv, MICROS_IN_DAY, parseTimeMicros, parseTimestampMicros, truncateMicros, unixSecondsMicros } from './temporal-text.js';
+import { floorDiv, MICROS_IN_DAY, parseTimeMicros, parseTimestampMicros, parseTimestampMicrosIn, truncateMicros, unixSecondsMicros } from './temporal-text.js';
 import { floatCell } from './float-cell.js';
 
 /** One side of a compared column: the family both sides meet in, and this side's own declaration. */
 export interface CanonicalColumn {
-  pair: Pick<Pairing, 'family' | 'scale' | 'precision'>;
+  pair: ComparedPair;
   shape: Pick<ColumnShape, 'family'>;
+}
+
+/**
+ * The family both sides meet in, and two rules of the pair: `trim` (one side is a blank-padded
+ * `char(n)`: trailing spaces carry no data) and `zone` (timestamps without a zone are wall-clock
+ * times of this IANA zone, --naive-time-zone).
+ */
+export interface ComparedPair extends Pick<Pairing, 'family' | 'scale' | 'precision'> {
+  trim?: boolean;
+  zone?: string | null;
 }
 
 /**
@@ -63,9 +73,11 @@ function integerText(value: RawValue): string | null {
   return null;
 }
 
-function timestampMicros(value: RawValue): bigint | null {
-  if (typeof value === 'string') return parseTimestampMicros(value);
-  if (typeof value === 'number' || typeof value === 'bigint') return unixSecondsMicros(value);
+export function timestampMicros(value: RawValue, zone: string | null = null): bigint | null {
+  if (typeof value === 'string') return zone ? parseTimestampMicrosIn(value, zone) : parseTimestampMicros(value);
+  if (typeof value === 'bigint') return unixSecondsMicros(value);
+  // Unix seconds as a double: only finite values within ±3×10^8 years have a microsecond count.
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) < 1e16 ? unixSecondsMicros(value) : null;
   return null;
 }
 
@@ -91,7 +103,7 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
   const { family, scale, precision } = column.pair;
   // A PostgreSQL text column is taken as written when compared with a typed column (the SQL side
   // does not parse it either); it must hold the canonical form to compare equal.
-  if (engine === 'postgres' && column.shape.family === 'text' && family !== 'text' && family !== 'uuid') return String(value);
+  if (engine !== 'sqlite' && column.shape.family === 'text' && family !== 'text' && family !== 'uuid') return String(value);
   switch (family) {
     case 'integer':
       return integerText(value) ?? unreadable(value);
@@ -111,11 +123,14 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
       return String(value).toLowerCase();
     case 'timestamp': {
       if (typeof value === 'string' && /^-?infinity$/i.test(value.trim())) return value.trim().toLowerCase();
-      const micros = timestampMicros(value);
+      // MySQL's zero date is no instant: it equals nothing well-formed.
+      if (typeof value === 'string' && value.startsWith('0000-00-00')) return unreadable(value);
+      const micros = timestampMicros(value, column.pair.zone ?? null);
       return micros === null ? unreadable(value) : truncateMicros(micros, precision ?? 6).toString();
     }
     case 'date': {
       if (typeof value === 'string' && /^-?infinity$/i.test(value.trim())) return value.trim().toLowerCase();
+      if (typeof value === 'string' && value.startsWith('0000-00-00')) return unreadable(value);
       const micros = timestampMicros(value);
       return micros === null ? unreadable(value) : floorDiv(micros, MICROS_IN_DAY).toString();
     }
@@ -133,7 +148,8 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
     case 'other':
       if (value instanceof Uint8Array) return unreadable(value);
       if (typeof value === 'number') return numberText(value);
-      return String(value);
+      // char(n) pads with blanks; the padding is not data (PostgreSQL's own text cast drops it).
+      return column.pair.trim ? String(value).replace(/ +$/, '') : String(value);
   }
 }
 

@@ -29,8 +29,18 @@ function format(negative: boolean, digits: string, scale: number): string {
   return negative && /[1-9]/.test(text) ? `-${text}` : text;
 }
 
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
 /** Rounds half away from zero (as PostgreSQL's round(numeric, s) does) to `scale` digits. */
 export function roundDecimalText(text: string, scale: number): string | null {
+  // Fast path (every row of a hash pass goes through here): plain text with no more fraction
+  // digits than the scale only needs zeros appended.
+  const plain = scale >= 0 ? PLAIN.exec(text) : null;
+  if (plain && (plain[3]?.length ?? 0) <= scale && (plain[2]!.length === 1 || plain[2]![0] !== '0')) {
+    const fraction = (plain[3] ?? '').padEnd(scale, '0');
+    const body = scale > 0 ? `${plain[2]}.${fraction}` : plain[2]!;
+    return plain[1] === '-' && /[1-9]/.test(body) ? `-${body}` : body;
+  }
   const parts = parseDecimal(text);
   if (!parts) return null;
   const { negative, exponent } = parts;

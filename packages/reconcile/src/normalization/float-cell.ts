@@ -7,8 +7,10 @@
  */
 const GRID_LIMIT = 2 ** 52;
 
+/** One buffer for every call: no allocation per value. */
+const view = new DataView(new ArrayBuffer(8));
+
 export function floatBitsHex(x: number): string {
-  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x + 0);
   return `${view.getUint32(0).toString(16).padStart(8, '0')}${view.getUint32(4).toString(16).padStart(8, '0')}`;
 }

@@ -4,6 +4,8 @@
  * milliseconds only and reads zone-less text in local time.
  */
 
+import { wallMicrosToInstant } from './time-zone.js';
+
 const MICROS_PER_SECOND = 1_000_000n;
 const MICROS_PER_DAY = 86_400n * MICROS_PER_SECOND;
 
@@ -35,13 +37,65 @@ function offsetMicros(zone: string | undefined): bigint {
   return sign * ((hours * 3600n + minutes * 60n + seconds) * MICROS_PER_SECOND);
 }
 
+const dayCache = new Map<string, number>();
+const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
+const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
+
+/**
+ * `YYYY-MM-DD HH:MM:SS[.fff…]` without a zone, the form SQLite applications and PostgreSQL's
+ * output use, read without a regular expression or BigInt: every row of a hash pass comes here.
+ * Null when the text has another form (the general parser then reads it).
+ */
+function fastTimestampMicros(text: string): bigint | null {
+  const n = text.length;
+  if (n < 19 || n > 26 || text[4] !== '-' || text[7] !== '-' || (text[10] !== ' ' && text[10] !== 'T') || text[13] !== ':' || text[16] !== ':') return null;
+  if (n > 19 && (text[19] !== '.' || n === 20)) return null;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+    const d = digit(text, i);
+    if (d < 0 || d > 9) return null;
+  }
+  let fraction = 0;
+  for (let i = 20; i < 26; i++) {
+    const d = i < n ? digit(text, i) : 0;
+    if (d < 0 || d > 9) return null;
+    fraction = fraction * 10 + d;
+  }
+  const date = text.slice(0, 10);
+  let days = dayCache.get(date);
+  if (days === undefined) {
+    const month = two(text, 5);
+    const day = two(text, 8);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    days = daysFromCivil(Number(date.slice(0, 4)), month, day);
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(date, days);
+  }
+  const seconds = days * 86_400 + two(text, 11) * 3600 + two(text, 14) * 60 + two(text, 17);
+  // Exact in a double for ±285 years around 1970; beyond that BigInt does the multiplication.
+  const micros = seconds * 1_000_000 + fraction;
+  return Number.isSafeInteger(micros) ? BigInt(micros) : BigInt(seconds) * MICROS_PER_SECOND + BigInt(fraction);
+}
+
 /** `2024-01-02 03:04:05.678901+02`, `2024-01-02T03:04:05Z`, `2024-01-02` → µs since the epoch (UTC; no zone = UTC). */
 export function parseTimestampMicros(text: string): bigint | null {
+  const fast = fastTimestampMicros(text);
+  if (fast !== null) return fast;
   const m = DATE_TIME.exec(text.trim());
   if (!m) return null;
   const days = BigInt(daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])));
   const seconds = BigInt(Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0));
   return days * MICROS_PER_DAY + seconds * MICROS_PER_SECOND + fractionMicros(m[7]) - offsetMicros(m[8]);
+}
+
+/**
+ * As parseTimestampMicros, but text without a zone is a wall-clock time in `zone` (an IANA name;
+ * null: UTC). Text with an offset (`+02`, `Z`) is an instant whatever the zone.
+ */
+export function parseTimestampMicrosIn(text: string, zone: string | null): bigint | null {
+  const micros = parseTimestampMicros(text);
+  if (micros === null || !zone) return micros;
+  const zoned = DATE_TIME.exec(text.trim())![8] !== undefined;
+  return zoned ? micros : wallMicrosToInstant(micros, zone);
 }
 
 /** `10:00:00.123` → µs since midnight. */

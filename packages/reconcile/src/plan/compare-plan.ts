@@ -7,8 +7,6 @@ export interface ColumnSelection {
   key: string[] | null;
   columns: string[] | null;
   exclude: string[];
-  /** With --tables all, a table without a primary key is still counted (its plan has no key). */
-  keyOptional?: boolean;
 }
 
 /** Both sides of one table comparison, and what the report says about its columns. */
@@ -27,6 +25,11 @@ function findColumn(table: TableShape, name: string): ColumnShape | undefined {
   return table.columns.find((c) => c.name === name) ?? table.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
 }
 
+/** PostgreSQL's blank-padded `character(n)` (bpchar). */
+const BLANK_PADDED = /^(character|bpchar)(\(\d+\))?$/;
+const NAIVE_TIMESTAMP = /^timestamp(\(\d\))? without time zone$/;
+const ZONED_TIMESTAMP = /^timestamp(\(\d\))? with time zone$/;
+
 const INTEGER_TYPES = /^(smallint|integer|bigint)$/;
 const TEXT_TYPES = /^(text|character varying(\(\d+\))?|character(\(\d+\))?)$/;
 
@@ -34,11 +37,16 @@ const TEXT_TYPES = /^(text|character varying(\(\d+\))?|character(\(\d+\))?)$/;
 function sameNativeHash(a: ColumnShape, b: ColumnShape): boolean {
   if (!a.nativeHash || !b.nativeHash) return false;
   if (a.declaredType === b.declaredType) return true;
+  // char(n) against text or varchar: the padding must be dropped, which only canonical text does.
+  if (BLANK_PADDED.test(a.declaredType) !== BLANK_PADDED.test(b.declaredType)) return false;
   return (INTEGER_TYPES.test(a.declaredType) && INTEGER_TYPES.test(b.declaredType)) || (TEXT_TYPES.test(a.declaredType) && TEXT_TYPES.test(b.declaredType));
 }
 
 function hashKind(engines: [Engine, Engine], pair: Pairing, a: ColumnShape, b: ColumnShape, tolerance: number): HashKind {
   if (engines[0] !== engines[1]) return 'canonical';
+  // MySQL on both sides: a column of one declared type hashes by its own text (doubles print
+  // shortest round-trip, so equal text is equal value); others by canonical text.
+  if (engines[0] === 'mysql') return a.declaredType === b.declaredType && !(pair.family === 'float' && tolerance > 0) ? 'raw' : 'canonical';
   if (pair.family === 'float' && tolerance > 0) return 'cell';
   if (engines[0] === 'sqlite') return 'raw';
   return sameNativeHash(a, b) ? 'raw' : 'canonical';
@@ -50,7 +58,8 @@ function keyIndexed(table: TableShape, key: string[], engine: Engine): boolean {
   return table.indexes.some((columns) => key.every((k, i) => columns[i] === k));
 }
 
-function resolveKey(source: TableShape, target: TableShape, requested: string[] | null, name: string, optional: boolean): string[] {
+/** The key (--key, else the primary key of either side); none: the table is compared as a multiset of whole rows. */
+function resolveKey(source: TableShape, target: TableShape, requested: string[] | null, name: string): string[] {
   if (requested) {
     for (const column of requested) {
       if (!findColumn(source, column)) throw new UsageError(`--key: table ${name} has no column "${column}" in the source`);
@@ -59,10 +68,7 @@ function resolveKey(source: TableShape, target: TableShape, requested: string[] 
     return requested.map((column) => findColumn(source, column)!.name);
   }
   const key = source.primaryKey ?? target.primaryKey;
-  if (!key || key.length === 0) {
-    if (optional) return [];
-    throw new InputDataError(`table ${name} has no primary key on either side; name the key columns with --key (e.g. --key id or --key tenant_id,id)`);
-  }
+  if (!key || key.length === 0) return [];
   for (const column of key) {
     if (!findColumn(target, column) || !findColumn(source, column))
       throw new InputDataError(`table ${name}: key column "${column}" is missing on one side; pass --key`);
@@ -79,10 +85,12 @@ export function planComparison(
   source: { engine: Engine; table: TableShape },
   target: { engine: Engine; table: TableShape },
   selection: ColumnSelection,
-  options: { where: string | null; tolerance: number },
+  options: { where: string | null; tolerance: number; naiveTimeZone?: string | null },
 ): ComparePlan {
   const name = source.table.name === target.table.name ? source.table.name : `${source.table.name} → ${target.table.name}`;
-  const key = resolveKey(source.table, target.table, selection.key, name, selection.keyOptional ?? false);
+  const key = resolveKey(source.table, target.table, selection.key, name);
+  const keyless = key.length === 0;
+  const zone = options.naiveTimeZone ?? null;
   const excluded = new Set(selection.exclude.map((c) => c.toLowerCase()));
   for (const column of selection.exclude) {
     if (!findColumn(source.table, column) && !findColumn(target.table, column)) throw new UsageError(`--exclude: table ${name} has no column "${column}"`);
@@ -117,13 +125,28 @@ export function planComparison(
       const b = findColumn(target.table, column)!;
       const pair = pairFamilies(a, b);
       if (pair.warning) warnings.push(`column ${column}: ${pair.warning}`);
-      const kind = hashKind(engines, pair, a, b, options.tolerance);
-      const shared = { family: pair.family, scale: pair.scale, precision: pair.precision };
+      const kind = keyless ? 'canonical' : hashKind(engines, pair, a, b, options.tolerance);
+      const trim = pair.family === 'text' && (BLANK_PADDED.test(a.declaredType) || BLANK_PADDED.test(b.declaredType));
+      const shared = {
+        family: pair.family,
+        scale: pair.scale,
+        precision: pair.precision,
+        ...(trim ? { trim } : {}),
+        ...(zone && pair.family === 'timestamp' ? { zone } : {}),
+      };
+      const naive = [a, b].filter((c) => NAIVE_TIMESTAMP.test(c.declaredType)).length;
+      const zoned = [a, b].filter((c) => ZONED_TIMESTAMP.test(c.declaredType)).length;
+      if (!zone && naive === 1 && zoned === 1)
+        warnings.push(
+          `column ${column}: timestamp without time zone on one side, with time zone on the other: the naive values are read as UTC; if they are wall-clock times of another zone, pass --naive-time-zone (e.g. Europe/Berlin)`,
+        );
       into[0].push({ name: a.name, shape: a, pair: shared, hashKind: kind });
       into[1].push({ name: b.name, shape: b, pair: shared, hashKind: kind });
     }
   }
-  const hashMode = source.engine === target.engine ? 'native' : 'canonical';
+  // Without a key, rows are hashed by their canonical text (md5), whatever the engines.
+  // MySQL has no seeded 64-bit hashes: it always hashes canonical text.
+  const hashMode = source.engine === target.engine && source.engine !== 'mysql' && !keyless ? 'native' : 'canonical';
   const side = (engine: Engine, table: TableShape, index: 0 | 1): SidePlan => ({
     table,
     key: keySides[index],
@@ -131,6 +154,8 @@ export function planComparison(
     where: options.where,
     tolerance: options.tolerance,
     hashMode,
+    crossEngine: source.engine !== target.engine,
+    naiveTimeZone: zone,
     keyIndexed: keyIndexed(
       table,
       keySides[index].map((c) => c.name),
@@ -147,7 +172,10 @@ export function planComparison(
     columnsOnlyInTarget,
     warnings,
   };
-  if (key.length === 0) warnings.push('no primary key on either side: compared by row count only (name the key with --key to compare rows)');
+  if (keyless)
+    warnings.push(
+      'no primary key on either side: compared by content as a multiset of whole rows (a row changed in place shows as one missing and one extra row; name a key with --key to see changed columns)',
+    );
   for (const [label, sidePlan] of [
     ['source', plan.source],
     ['target', plan.target],

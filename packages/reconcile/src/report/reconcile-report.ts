@@ -39,7 +39,9 @@ export const DifferingRangeSchema = z.object({
   rows_target: z.number().int().nonnegative(),
 });
 
-export const TableStatusSchema = z.enum(['equal', 'different', 'missing_in_source', 'missing_in_target']);
+export const TableStatusSchema = z
+  .enum(['equal', 'different', 'counted', 'missing_in_source', 'missing_in_target'])
+  .meta({ description: 'counted: level count, the counts agree but the content was not compared (never reported as equal).' });
 
 export const TableReportSchema = z.object({
   table: z.string(),
@@ -92,8 +94,8 @@ export type TableReport = z.infer<typeof TableReportSchema>;
 export const ReconcileReportSchema = z.object({
   report: z.literal('reconcile'),
   generated_at: z.string(),
-  source: z.object({ database: z.string().meta({ description: 'URL without password, or SQLite path.' }), engine: z.enum(['sqlite', 'postgres']) }),
-  target: z.object({ database: z.string(), engine: z.enum(['sqlite', 'postgres']) }),
+  source: z.object({ database: z.string().meta({ description: 'URL without password, or SQLite path.' }), engine: z.enum(['sqlite', 'postgres', 'mysql']) }),
+  target: z.object({ database: z.string(), engine: z.enum(['sqlite', 'postgres', 'mysql']) }),
   options: z.object({
     level: ReconcileLevelSchema,
     key: z.array(z.string()).nullable(),
@@ -101,6 +103,7 @@ export const ReconcileReportSchema = z.object({
     exclude: z.array(z.string()),
     where: z.string().nullable(),
     float_tolerance: z.number().nonnegative(),
+    naive_time_zone: z.string().nullable().optional().meta({ description: 'Zone of timestamps stored without one (--naive-time-zone); absent or null: UTC.' }),
     jobs: z.number().int().positive(),
     hash: z
       .enum(['native', 'canonical'])
@@ -119,10 +122,14 @@ export const ReconcileReportSchema = z.object({
     seconds: z.number().nonnegative(),
   }),
   tables: z.array(TableReportSchema),
+  warnings: z.array(z.string()).optional().meta({ description: 'About the whole run, e.g. --jobs capped by the free connections or the CPUs.' }),
 });
 export type ReconcileReport = z.infer<typeof ReconcileReportSchema>;
 
-/** 0 when every table is equal, 1 when any difference was found. */
+/**
+ * 0 when every table is equal (or, at --level count, every count agrees: the report then says
+ * "counts match", never "equal"), 1 when any difference was found.
+ */
 export function reconcileExitCode(report: ReconcileReport): 0 | 1 {
-  return report.summary.equal ? 0 : 1;
+  return report.summary.equal || report.tables.every((t) => t.status === 'equal' || t.status === 'counted') ? 0 : 1;
 }

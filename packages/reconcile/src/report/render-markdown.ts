@@ -50,7 +50,7 @@ function tableSection(t: TableReport, level: ReconcileReport['options']['level']
 export function renderReconcileMarkdown(report: ReconcileReport): string {
   const s = report.summary;
   const out = [
-    `# Reconcile: ${s.equal ? 'equal' : 'differences found'}`,
+    `# Reconcile: ${s.equal ? 'equal' : report.tables.every((t) => t.status === 'equal' || t.status === 'counted') ? 'counts match (content not compared)' : 'differences found'}`,
     '',
     `Source ${code(report.source.database)} (${report.source.engine}) → target ${code(report.target.database)} (${report.target.engine}); level ${report.options.level}, ${report.options.hash} hashing${report.options.float_tolerance ? `, float tolerance ${report.options.float_tolerance}` : ''}${report.options.where ? `, where ${code(report.options.where)}` : ''}.`,
     '',
@@ -62,6 +62,7 @@ export function renderReconcileMarkdown(report: ReconcileReport): string {
     ),
     '',
   ];
+  for (const w of report.warnings ?? []) out.push(`> Warning: ${w}`, '');
   for (const t of report.tables) out.push(...tableSection(t, report.options.level));
   return `${out
     .join('\n')

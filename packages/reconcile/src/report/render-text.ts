@@ -4,6 +4,7 @@ import type { ReconcileReport, TableReport } from './reconcile-report.js';
 const STATUS: Record<TableReport['status'], string> = {
   equal: 'EQUAL',
   different: 'DIFFERENT',
+  counted: 'COUNTS MATCH (content not compared)',
   missing_in_source: 'MISSING IN SOURCE',
   missing_in_target: 'MISSING IN TARGET',
 };
@@ -14,7 +15,11 @@ function tableLines(t: TableReport, level: ReconcileReport['options']['level']):
   lines.push(`  rows: source ${grouped(t.rows_source)}, target ${grouped(t.rows_target)}`);
   if (level === 'rows')
     lines.push(`  missing ${grouped(t.missing)}, extra ${grouped(t.extra)}, changed ${grouped(t.changed)}, unchanged ${grouped(t.unchanged)}`);
-  lines.push(`  key: ${t.key.join(', ')}; columns: ${t.columns.length ? t.columns.join(', ') : '(key only)'}`);
+  lines.push(
+    t.key.length
+      ? `  key: ${t.key.join(', ')}; columns: ${t.columns.length ? t.columns.join(', ') : '(key only)'}`
+      : `  no key: whole rows compared as a multiset; columns: ${t.columns.join(', ')}`,
+  );
   if (t.columns_only_in_source.length)
     lines.push(`  columns only in the source (not compared, data missing in the target): ${t.columns_only_in_source.join(', ')}`);
   if (t.columns_only_in_target.length) lines.push(`  columns only in the target (not compared): ${t.columns_only_in_target.join(', ')}`);
@@ -63,6 +68,10 @@ export function renderReconcileText(report: ReconcileReport): string {
   ];
   for (const t of report.tables) lines.push(...tableLines(t, report.options.level), '');
   const rows = report.options.level === 'rows' ? `; missing ${grouped(s.missing)}, extra ${grouped(s.extra)}, changed ${grouped(s.changed)}` : '';
-  lines.push(`${s.equal ? 'EQUAL' : 'DIFFERENT'}: ${s.tables} table(s), ${s.tables_different} different${rows}; ${s.seconds.toFixed(2)} s`);
+  for (const w of report.warnings ?? []) lines.push(`warning: ${w}`);
+  const counted = !s.equal && report.tables.every((t) => t.status === 'equal' || t.status === 'counted');
+  lines.push(
+    `${s.equal ? 'EQUAL' : counted ? 'COUNTS MATCH (content not compared)' : 'DIFFERENT'}: ${s.tables} table(s), ${s.tables_different} different${rows}; ${s.seconds.toFixed(2)} s`,
+  );
   return `${lines.join('\n')}\n`;
 }

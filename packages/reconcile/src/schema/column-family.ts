@@ -60,3 +60,30 @@ export function sqliteFamily(declared: string): FamilyOf {
   if (decimal) return { family: 'decimal', scale: Number(decimal[1] ?? 0), precision: null };
   return { family: 'decimal', scale: null, precision: null };
 }
+
+/**
+ * MySQL / MariaDB column types as information_schema.COLUMNS.COLUMN_TYPE prints them
+ * (`int(11)`, `tinyint(1)`, `decimal(10,2)`, `datetime(6)`). TINYINT(1) is MySQL's boolean; a
+ * DATETIME or TIMESTAMP without a precision keeps whole seconds.
+ */
+export function mysqlFamily(columnType: string): FamilyOf {
+  const type = columnType
+    .trim()
+    .toLowerCase()
+    .replace(/\s+(unsigned|signed|zerofill)\b/g, '');
+  if (/^(tinyint\(1\)|bool|boolean)$/.test(type)) return plain('boolean');
+  if (/^(tiny|small|medium|big)?int(eger)?(\(\d+\))?$/.test(type) || /^year(\(\d\))?$/.test(type)) return plain('integer');
+  const decimal = /^(?:decimal|numeric|fixed)(?:\((\d+)(?:,(\d+))?\))?$/.exec(type);
+  if (decimal) return { family: 'decimal', scale: Number(decimal[2] ?? 0), precision: null };
+  if (/^(float|double|real|double precision)(\(\d+(,\d+)?\))?$/.test(type)) return plain('float');
+  if (type === 'uuid') return plain('uuid');
+  if (type === 'json') return plain('json');
+  const timestamp = /^(?:datetime|timestamp)(?:\((\d)\))?$/.exec(type);
+  if (timestamp) return { family: 'timestamp', scale: null, precision: Number(timestamp[1] ?? 0) };
+  if (type === 'date') return plain('date');
+  const time = /^time(?:\((\d)\))?$/.exec(type);
+  if (time) return { family: 'time', scale: null, precision: Number(time[1] ?? 0) };
+  if (/^(var)?binary(\(\d+\))?$|^(tiny|medium|long)?blob$/.test(type)) return plain('bytes');
+  if (/^(var)?char(\(\d+\))?$|^(tiny|medium|long)?text$|^enum\(|^set\(/.test(type)) return plain('text');
+  return plain('other');
+}

@@ -1,6 +1,6 @@
 import type { FamilyOf } from './column-family.js';
 
-export type Engine = 'sqlite' | 'postgres';
+export type Engine = 'sqlite' | 'postgres' | 'mysql';
 
 /** A column as one side declares it. */
 export interface ColumnShape extends FamilyOf {
@@ -13,6 +13,10 @@ export interface ColumnShape extends FamilyOf {
   collation: string | null;
   /** Whether the column may hold NULL (no NOT NULL constraint; SQLite's rowid alias never does). */
   nullable: boolean;
+  /** A generated (computed) column: compared, but never written by fix SQL. */
+  generated?: boolean;
+  /** PostgreSQL `GENERATED ALWAYS AS IDENTITY`: an INSERT must say OVERRIDING SYSTEM VALUE. */
+  identityAlways?: boolean;
 }
 
 /** A table as one side sees it. */
@@ -27,4 +31,8 @@ export interface TableShape {
   uniqueKeys: string[][];
   /** Leading columns of every index (an index on (a, b) serves range scans on a and on (a, b)). */
   indexes: string[][];
+  /** Tables this one references by foreign key (their sqlName), for the order of fix SQL. */
+  references?: string[];
+  /** User triggers on the table (names): fix SQL would fire them. */
+  triggers?: string[];
 }

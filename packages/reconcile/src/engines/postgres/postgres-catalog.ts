@@ -35,19 +35,29 @@ export async function describePostgresTable(query: CatalogQuery, name: string): 
   const [oid, schema, relname] = found[0]!.map(String) as [string, string, string];
   const columnRows = await query(
     `SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull,
-            CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END
+            CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END,
+            a.attgenerated <> '', a.attidentity = 'a'
      FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_collation co ON co.oid = a.attcollation
      WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
     [oid],
   );
-  const columns: ColumnShape[] = columnRows.map(([column, type, nullable, collation]) => ({
+  const columns: ColumnShape[] = columnRows.map(([column, type, nullable, collation, generated, identityAlways]) => ({
     name: String(column),
     declaredType: String(type),
     ...postgresFamily(String(type)),
     nativeHash: NATIVE_HASH.test(String(type)),
     collation: collation === null ? null : String(collation),
     nullable: Boolean(nullable),
+    generated: Boolean(generated),
+    identityAlways: Boolean(identityAlways),
   }));
+  // Parents by foreign key (fix SQL inserts parents first) and user triggers (fix SQL would fire them).
+  const referenceRows = await query(
+    `SELECT DISTINCT n.nspname, c.relname FROM pg_constraint f JOIN pg_class c ON c.oid = f.confrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE f.conrelid = $1::oid AND f.contype = 'f' AND f.confrelid <> f.conrelid`,
+    [oid],
+  );
+  const triggerRows = await query(`SELECT tgname FROM pg_trigger WHERE tgrelid = $1::oid AND NOT tgisinternal ORDER BY 1`, [oid]);
   const indexRows = await query(
     `SELECT i.indisprimary, i.indisunique,
             array(SELECT a.attname FROM unnest((i.indkey::int2[])[0:i.indnkeyatts - 1]) WITH ORDINALITY k(attnum, ord)
@@ -65,5 +75,14 @@ export async function describePostgresTable(query: CatalogQuery, name: string): 
     if (primary) primaryKey = list;
     if (unique) uniqueKeys.push(list);
   }
-  return { sqlName: `${quoteIdent(schema)}.${quoteIdent(relname)}`, name: tableDisplayName(schema, relname), columns, primaryKey, uniqueKeys, indexes };
+  return {
+    sqlName: `${quoteIdent(schema)}.${quoteIdent(relname)}`,
+    name: tableDisplayName(schema, relname),
+    columns,
+    primaryKey,
+    uniqueKeys,
+    indexes,
+    references: referenceRows.map(([s, r]) => `${quoteIdent(String(s))}.${quoteIdent(String(r))}`),
+    triggers: triggerRows.map(([t]) => String(t)),
+  };
 }

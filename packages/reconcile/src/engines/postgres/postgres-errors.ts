@@ -23,7 +23,12 @@ function reason(error: DriverError): string {
       return 'authentication failed (wrong password)';
     case '3D000':
       return 'the database does not exist';
+    case '53300':
+      return 'too many clients: the server has no free connection (lower --jobs, or close other sessions)';
   }
+  // pg's SCRAM code says "client password must be a string" when the URL has no password.
+  if (/client password must be a string|SASL/i.test(message))
+    return 'the server asks for a password and none was given (put it in the URL, set PGPASSWORD, or use ~/.pgpass)';
   return message || code || 'unknown error';
 }
 
@@ -36,6 +41,6 @@ export function postgresError(error: unknown, target: ConnectionTarget, what: st
   const driver = typeof error === 'object' && error !== null ? (error as DriverError) : { message: String(error) };
   const code = typeof driver.code === 'string' ? driver.code : '';
   const text = redactSecrets(`${target.display}: ${what}: ${reason(driver)}`, target.secret ? [target.secret] : []);
-  const unavailable = UNAVAILABLE.test(code) || /timeout|terminat|Connection terminated|connect/i.test(String(driver.message ?? ''));
+  const unavailable = UNAVAILABLE.test(code) || /timeout|terminat|Connection terminated|connect|client password|SASL/i.test(String(driver.message ?? ''));
   return unavailable ? new ServiceUnavailableError(text) : new InputDataError(text);
 }

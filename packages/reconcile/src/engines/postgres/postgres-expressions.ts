@@ -11,6 +11,10 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+export function quoteLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 /** A JavaScript number as a float8 literal that parses back to the very same double. */
 function float8Literal(x: number): string {
   return `'${String(x)}'::float8`;
@@ -41,14 +45,21 @@ export function canonicalExpression(column: SideColumn, tolerance: number): stri
       return own === 'boolean' ? `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} THEN '1' ELSE '0' END` : `${c}::text`;
     case 'uuid':
       return own === 'uuid' ? `${c}::text` : `lower(${c}::text)`;
-    case 'timestamp':
-      return `CASE WHEN isfinite(${c}) THEN floor(extract(epoch FROM ${c}) * ${power})::text ELSE ${c}::text END`;
+    case 'timestamp': {
+      // --naive-time-zone: a timestamp without time zone is a wall-clock time of that zone.
+      const naive = column.pair.zone && /^timestamp(\(\d\))? without time zone$/.test(column.shape.declaredType);
+      const instant = naive ? `(${c} AT TIME ZONE ${quoteLiteral(column.pair.zone!)})` : c;
+      return `CASE WHEN isfinite(${c}) THEN floor(extract(epoch FROM ${instant}) * ${power})::text ELSE ${c}::text END`;
+    }
     case 'date':
       return `CASE WHEN isfinite(${c}) THEN (${c} - DATE '1970-01-01')::text ELSE ${c}::text END`;
     case 'time':
       return `floor(extract(epoch FROM ${c}) * ${power})::text`;
     case 'bytes':
       return own === 'bytes' ? `encode(${c}, 'hex')` : `${c}::text`;
+    case 'text':
+      // char(n) on either side: the blank padding is not data (bpchar's own text cast drops it).
+      return column.pair.trim ? `rtrim(${c}::text, ' ')` : `${c}::text`;
     default:
       return `${c}::text`;
   }

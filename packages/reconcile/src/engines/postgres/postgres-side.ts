@@ -116,12 +116,39 @@ export class PostgresSide implements EngineSide {
     }
   }
 
-  async open(jobs: number): Promise<void> {
+  /**
+   * Opens `jobs` connections, at most half of the connections the server has free (the other side
+   * may use the same server, and other clients need some). Every opened connection is kept, so
+   * close() ends each even when another failed to open: nothing is left idle in transaction.
+   */
+  async open(jobs: number): Promise<number> {
     const first = await this.connect(null);
     this.connections.push(first.connection);
-    const rest = await Promise.all(Array.from({ length: Math.max(0, jobs - 1) }, () => this.connect(first.snapshot)));
-    this.connections.push(...rest.map((r) => r.connection));
     this.pool = new JobPool(this.connections);
+    let wanted = jobs;
+    if (jobs > 1) {
+      // Free connections: the server's, and those the database's and the role's own limits leave.
+      const [[free]] = (await this.query(
+        `SELECT least(
+           current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+             - coalesce(current_setting('reserved_connections', true)::int, 0)
+             - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend'),
+           (SELECT CASE WHEN datconnlimit < 0 THEN NULL ELSE datconnlimit - (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database()) END
+              FROM pg_database WHERE datname = current_database()),
+           (SELECT CASE WHEN rolconnlimit < 0 OR rolsuper THEN NULL ELSE rolconnlimit - (SELECT count(*)::int FROM pg_stat_activity WHERE usename = current_user) END
+              FROM pg_roles WHERE rolname = current_user))`,
+        [],
+        'counting free connections',
+      )) as [[number]];
+      // The free count already excludes this first connection; the other side may take the other half.
+      wanted = Math.max(1, Math.min(jobs, Math.floor(Math.max(0, Number(free)) / 2)));
+    }
+    const rest = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => this.connect(first.snapshot)));
+    for (const r of rest) if (r.status === 'fulfilled') this.connections.push(r.value.connection);
+    this.pool = new JobPool(this.connections);
+    const failed = rest.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return this.connections.length;
   }
 
   private async query(sql: string, params: unknown[] = [], what = 'query failed'): Promise<unknown[][]> {
@@ -155,7 +182,8 @@ export class PostgresSide implements EngineSide {
 
   async prepare(plan: SidePlan): Promise<void> {
     this.plan = plan;
-    if (plan.hashMode === 'canonical') {
+    if (plan.naiveTimeZone) await this.query('SELECT now() AT TIME ZONE $1', [plan.naiveTimeZone], `--naive-time-zone ${plan.naiveTimeZone}`);
+    if (plan.crossEngine) {
       const [[encoding]] = (await this.query("SELECT current_setting('server_encoding')")) as [[string]];
       if (encoding !== 'UTF8') throw new InputDataError(`${this.display}: comparing with another engine needs a UTF8 database (this one is ${encoding})`);
     }
@@ -372,6 +400,34 @@ export class PostgresSide implements EngineSide {
       `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([anyNullKey(plan)])}`,
       [],
       `reading rows with NULL keys of ${this.tableWhat()}`,
+    )) as RawValue[][];
+    this.rowsFetched += rows.length;
+    return rows;
+  }
+
+  /** The partition of a row hash: its top `bits` bits. */
+  private partition(hash: string, bits: number): string {
+    return bits === 0 ? '0' : `((${hash} >> ${64 - bits}) & ${(1 << bits) - 1})::int`;
+  }
+
+  async hashPartitions(bits: number): Promise<BucketHash[]> {
+    const plan = this.current;
+    const result: BucketHash[] = Array.from({ length: 2 ** bits }, () => ({ count: 0n, sum: 0n }));
+    const rows = await this.query(
+      `SELECT ${this.partition('h', bits)} AS p, count(*)::text, sum(h)::text FROM (SELECT ${rowHashExpression(plan)} AS h FROM ${plan.table.sqlName} WHERE ${this.filters()}) s GROUP BY p`,
+      [],
+      `hashing ${this.tableWhat()}`,
+    );
+    for (const [p, count, sum] of rows) result[Number(p)] = { count: BigInt(String(count)), sum: BigInt.asUintN(64, BigInt(String(sum ?? '0'))) };
+    return result;
+  }
+
+  async fetchPartitions(bits: number, partitions: number[]): Promise<RawValue[][]> {
+    const plan = this.current;
+    const rows = (await this.query(
+      `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([`${this.partition(rowHashExpression(plan), bits)} = ANY($1::int[])`])}`,
+      [partitions],
+      `reading rows of ${this.tableWhat()}`,
     )) as RawValue[][];
     this.rowsFetched += rows.length;
     return rows;

@@ -71,13 +71,15 @@ export function describeSqliteTable(db: Database, requested: string): TableShape
   const rowidAlias = pkColumns.length === 1 && String(pkColumns[0]![1]).toUpperCase() === 'INTEGER' && !/WITHOUT\s+ROWID/i.test(String(row[1] ?? ''));
   const columns: ColumnShape[] = info
     .filter(([, , , , hidden]) => Number(hidden) === 0 || Number(hidden) === 2 || Number(hidden) === 3)
-    .map(([column, type, notnull, pkIndex]) => ({
+    .map(([column, type, notnull, pkIndex, hidden]) => ({
       name: String(column),
       declaredType: String(type ?? ''),
       ...sqliteFamily(String(type ?? '')),
       nativeHash: true,
       collation: collationOf.get(String(column)) ?? null,
       nullable: !Number(notnull) && !(rowidAlias && Number(pkIndex) > 0),
+      // hidden 2 and 3: generated columns (virtual, stored).
+      generated: Number(hidden) === 2 || Number(hidden) === 3,
     }));
   const pk = info
     .filter(([, , , pkIndex]) => Number(pkIndex) > 0)
@@ -86,5 +88,12 @@ export function describeSqliteTable(db: Database, requested: string): TableShape
   const primaryKey = pk.length ? pk : null;
   const uniqueKeys = indexes.filter((i) => i.unique).map((i) => i.columns);
   if (primaryKey && !uniqueKeys.some((u) => u.length === primaryKey.length && u.every((c, i) => c === primaryKey[i]))) uniqueKeys.push(primaryKey);
-  return { sqlName: quoteSqliteIdent(name), name, columns, primaryKey, uniqueKeys, indexes: indexes.map((i) => i.columns) };
+  const references = (db.prepare('SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)').raw().all(name) as [string][])
+    .map(([parent]) => String(parent))
+    .filter((parent) => parent.toLowerCase() !== name.toLowerCase())
+    .map(quoteSqliteIdent);
+  const triggers = (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? COLLATE NOCASE ORDER BY name").raw().all(name) as [string][]
+  ).map(([trigger]) => String(trigger));
+  return { sqlName: quoteSqliteIdent(name), name, columns, primaryKey, uniqueKeys, indexes: indexes.map((i) => i.columns), references, triggers };
 }

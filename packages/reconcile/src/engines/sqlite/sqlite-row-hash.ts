@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { HashSum } from '../../hashing/hash-sum.js';
 import { md5Halves } from '../../hashing/md5-row-hash.js';
 import { TypedRowHash } from '../../hashing/typed-row-hash.js';
-import { canonicalValue, type RawValue } from '../../normalization/canonical-value.js';
-import { encodeFields } from '../../normalization/field-encoding.js';
+import { canonicalRowText } from '../../normalization/canonical-row.js';
 import type { SidePlan } from '../engine-side.js';
 
 export const ROW_HASH_FUNCTION = 'ma_row_hash';
@@ -32,8 +31,7 @@ export function registerRowHash(db: Database, plan: SidePlan): void {
   } else {
     // Another engine on the other side: the canonical text, as PostgreSQL builds it in SQL.
     step = (sum, values) => {
-      const texts = values.map((v, i) => canonicalValue(v as RawValue, columns[i]!, 'sqlite', plan.tolerance));
-      md5Halves(encodeFields(texts), halves);
+      md5Halves(canonicalRowText(values, columns, 'sqlite', plan.tolerance), halves);
       sum.add(halves[0], halves[1]);
     };
   }

@@ -1,4 +1,5 @@
 import { open as openFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { InputDataError, InputMissingError, ServiceUnavailableError } from '@migration-architect/core';
 import type { ConnectionTarget } from '../../connection/connection-target.js';
@@ -96,7 +97,11 @@ export class SqliteSide implements EngineSide {
       throw new InputMissingError(`cannot read SQLite database ${this.display}: ${reason}`);
     }
     try {
-      const { bytesRead, buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0);
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(16), 0, 16, 0).catch((error: NodeJS.ErrnoException) => {
+        throw new InputMissingError(
+          `cannot read SQLite database ${this.display}: ${error.code === 'EISDIR' ? 'it is a directory, not a database file' : error.message}`,
+        );
+      });
       if (bytesRead > 0 && buffer.subarray(0, bytesRead).toString('latin1') !== HEADER.slice(0, bytesRead)) {
         throw new InputDataError(`${this.display} is not an SQLite database (no "SQLite format 3" header)`);
       }
@@ -105,12 +110,18 @@ export class SqliteSide implements EngineSide {
     }
   }
 
-  async open(jobs: number): Promise<void> {
+  /**
+   * One worker thread per job, at most one per CPU: SQLite work runs on this machine, and each
+   * worker holds its own connection and page cache, so more threads than cores only cost memory.
+   */
+  async open(jobs: number): Promise<number> {
     await this.checkFile();
-    this.workers = Array.from({ length: Math.max(1, jobs) }, () => new SqliteWorker(this.target.location, (m, c) => this.error(m, c)));
+    const threads = Math.max(1, Math.min(jobs, availableParallelism()));
+    this.workers = Array.from({ length: threads }, () => new SqliteWorker(this.target.location, (m, c) => this.error(m, c)));
     this.pool = new JobPool(this.workers);
     // Every worker answers once before work starts, so an unreadable file fails here.
     await Promise.all(this.workers.map((w) => w.call('stats')));
+    return threads;
   }
 
   private call<T>(op: string, ...args: unknown[]): Promise<T> {
@@ -171,6 +182,14 @@ export class SqliteSide implements EngineSide {
 
   fetchNullKeyRows(): Promise<RawValue[][]> {
     return this.call('fetchNullKeyRows');
+  }
+
+  hashPartitions(bits: number): Promise<BucketHash[]> {
+    return this.call('hashPartitions', bits);
+  }
+
+  fetchPartitions(bits: number, partitions: number[]): Promise<RawValue[][]> {
+    return this.call('fetchPartitions', bits, partitions);
   }
 
   async stats(): Promise<SideStats> {

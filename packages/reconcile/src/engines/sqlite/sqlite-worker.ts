@@ -14,6 +14,9 @@ import {
 import { describeSqliteTable, listSqliteTables, quoteSqliteIdent } from './sqlite-catalog.js';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './sqlite-protocol.js';
 import { registerRowHash, ROW_HASH_FUNCTION } from './sqlite-row-hash.js';
+import { HashSum } from '../../hashing/hash-sum.js';
+import { md5Halves } from '../../hashing/md5-row-hash.js';
+import { canonicalRowText } from '../../normalization/canonical-row.js';
 
 /**
  * One read-only connection to an SQLite file, in its own thread (better-sqlite3 is synchronous;
@@ -92,9 +95,22 @@ function fetched(rows: RawValue[][]): RawValue[][] {
   return rows;
 }
 
+/** The canonical row hash (md5 of the row's canonical text, as PostgreSQL computes it) of tables compared without a key. */
+const halves: [number, number] = [0, 0];
+function rowHashHalves(row: RawValue[]): void {
+  const p = current();
+  const columns = [...p.key, ...p.columns];
+  md5Halves(canonicalRowText(row, columns, 'sqlite', p.tolerance), halves);
+}
+
+/** The top `bits` bits of the last row hash. */
+const partitionOf = (bits: number): number => (bits === 0 ? 0 : halves[0] >>> (32 - bits));
+
 const ops: Record<string, (...args: never[]) => unknown> = {
   listTables: () => listSqliteTables(db),
-  describeTable: (name: string) => describeSqliteTable(db, name),
+  // `public.actor` (a PostgreSQL name) or `main.actor` means the table actor here.
+  describeTable: (name: string) =>
+    describeSqliteTable(db, name) ?? (name.includes('.') ? describeSqliteTable(db, name.slice(name.lastIndexOf('.') + 1)) : null),
   prepare: (next: SidePlan) => {
     plan = next;
     statements.clear();
@@ -179,6 +195,25 @@ const ops: Record<string, (...args: never[]) => unknown> = {
         .raw()
         .all() as RawValue[][],
     ),
+  hashPartitions: (bits: number): BucketHash[] => {
+    const sums = Array.from({ length: 2 ** bits }, () => ({ count: 0n, sum: new HashSum() }));
+    for (const row of statement(`SELECT ${allColumns()} FROM ${table()} WHERE ${where()}`).raw().iterate()) {
+      rowHashHalves(row as RawValue[]);
+      const bucket = sums[partitionOf(bits)]!;
+      bucket.count++;
+      bucket.sum.add(halves[0], halves[1]);
+    }
+    return sums.map((p) => ({ count: p.count, sum: p.sum.value() }));
+  },
+  fetchPartitions: (bits: number, partitions: number[]) => {
+    const wanted = new Set(partitions);
+    const rows: RawValue[][] = [];
+    for (const row of statement(`SELECT ${allColumns()} FROM ${table()} WHERE ${where()}`).raw().iterate()) {
+      rowHashHalves(row as RawValue[]);
+      if (wanted.has(partitionOf(bits))) rows.push(row as RawValue[]);
+    }
+    return fetched(rows);
+  },
   stats: () => ({ bytesFetched, rowsFetched }),
   close: () => {
     db.close();

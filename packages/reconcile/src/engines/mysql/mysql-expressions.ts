@@ -1,0 +1,105 @@
+import { gridLimit } from '../../normalization/float-cell.js';
+import type { SideColumn, SidePlan } from '../engine-side.js';
+
+/**
+ * SQL that MySQL / MariaDB evaluate for the comparison: canonical text equal to what
+ * canonicalValue() produces in JavaScript, so rows hash alike on every engine. The session runs
+ * with time_zone '+00:00' and utf8mb4.
+ */
+
+export function quoteMysqlIdent(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+/** IEEE bits of a DOUBLE as 16 hex digits (MySQL has no float8send): sign, exponent and mantissa computed exactly. */
+function floatBits(x: string): string {
+  const a = `ABS(${x})`;
+  // floor(log2) can be off by one next to powers of two: corrected by the ratio to 2^e0 (computed
+  // in two steps, since 2^1024 overflows).
+  const e0 = `FLOOR(LOG2(${a}))`;
+  const ratio = `(${a} / POW(2, ${e0} - 1) / 2)`;
+  const e = `(${e0} - (${ratio} < 1) + (${ratio} >= 2))`;
+  // Bit operations work on unsigned 64-bit integers: exact (sums would go through DECIMAL and HEX through a double).
+  const bits = `((IF(${x} < 0, 1, 0) << 63) | (CAST(${e} + 1023 AS UNSIGNED) << 52) | CAST((${a} / POW(2, ${e}) - 1) * 4503599627370496 AS UNSIGNED))`;
+  return `IF(${x} = 0, '0000000000000000', LOWER(LPAD(HEX(${bits}), 16, '0')))`;
+}
+
+function floatCanonical(x: string, tolerance: number): string {
+  if (tolerance <= 0) return floatBits(x);
+  return `IF(ABS(${x}) < ${gridLimit(tolerance)}, CONCAT('g', CAST(FLOOR(${x} / ${tolerance}) AS SIGNED)), ${floatBits(x)})`;
+}
+
+const ZERO_DATE = (c: string) => `CAST(${c} AS CHAR) LIKE '0000-00-00%'`;
+
+/** canonicalValue() in SQL: text, or NULL for NULL. */
+export function mysqlCanonicalExpression(column: SideColumn, tolerance: number): string {
+  const c = quoteMysqlIdent(column.name);
+  const own = column.shape.family;
+  const { family, scale, precision } = column.pair;
+  const text = `CAST(${c} AS CHAR)`;
+  if (own === 'text' && family !== 'text' && family !== 'uuid') return text;
+  switch (family) {
+    case 'integer':
+      return text;
+    case 'decimal':
+      if (scale !== null) return `CAST(CAST(${c} AS DECIMAL(65, ${scale})) AS CHAR)`;
+      return `IF(LOCATE('.', ${text}) > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${text})), ${text})`;
+    case 'float':
+      return floatCanonical(`CAST(${c} AS DOUBLE)`, tolerance);
+    case 'boolean':
+      return text;
+    case 'uuid':
+      return `LOWER(${text})`;
+    case 'timestamp': {
+      // Zero dates read as nothing well-formed (x:…), as in JavaScript.
+      const unit = 10 ** (6 - Math.min(6, precision ?? 6));
+      const micros = own === 'date' ? `DATEDIFF(${c}, '1970-01-01') * 86400000000` : `TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${c})`;
+      return `IF(${ZERO_DATE(c)}, CONCAT('x:', ${text}), CAST(FLOOR(${micros} / ${unit}) AS CHAR))`;
+    }
+    case 'date':
+      return `IF(${ZERO_DATE(c)}, CONCAT('x:', ${text}), CAST(DATEDIFF(${c}, '1970-01-01') AS CHAR))`;
+    case 'time': {
+      const unit = 10 ** (6 - Math.min(6, precision ?? 6));
+      return `CAST(FLOOR((TIME_TO_SEC(${c}) * 1000000 + MICROSECOND(${c})) / ${unit}) AS CHAR)`;
+    }
+    case 'bytes':
+      return own === 'bytes' ? `LOWER(HEX(${c}))` : `LOWER(HEX(CONVERT(${c} USING utf8mb4)))`;
+    case 'text':
+      return column.pair.trim ? `TRIM(TRAILING ' ' FROM ${text})` : text;
+    default:
+      return text;
+  }
+}
+
+/** MySQL on both sides, one declared type: the stored value's own text (bytes as hex), much cheaper than canonical text. */
+function rawExpression(column: SideColumn): string {
+  const c = quoteMysqlIdent(column.name);
+  return column.shape.family === 'bytes' ? `HEX(${c})` : c;
+}
+
+/**
+ * The row hash, an unsigned BIGINT: the first 8 bytes of an md5. Across engines, of the canonical
+ * row text exactly as PostgreSQL and the SQLite worker build it. MySQL on both sides, of a cheaper
+ * text that is just as unambiguous (each field as `<characters>:<text>`, NULL as `N`), with columns
+ * of one declared type taken as stored: measured about a third cheaper than the canonical text.
+ */
+export function mysqlRowHash(plan: SidePlan): string {
+  const columns = [...plan.key, ...plan.columns];
+  if (!plan.crossEngine) {
+    const fields = columns.map((column) => {
+      const e = column.hashKind === 'raw' ? rawExpression(column) : mysqlCanonicalExpression(column, plan.tolerance);
+      return `IFNULL(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), 'N')`;
+    });
+    return `CAST(CONV(LEFT(MD5(CONCAT(${fields.join(', ')})), 16), 16, 10) AS UNSIGNED)`;
+  }
+  const fields = columns.map((column) => {
+    const e = `CONVERT(${mysqlCanonicalExpression(column, plan.tolerance)} USING utf8mb4)`;
+    return `COALESCE(CONCAT('V', LENGTH(${e}), ':', ${e}), 'N')`;
+  });
+  return `CAST(CONV(LEFT(MD5(CONVERT(CONCAT(${fields.join(', ')}) USING utf8mb4)), 16), 16, 10) AS UNSIGNED)`;
+}
+
+/** What a fetched value is selected as. */
+export function mysqlFetchExpression(column: SideColumn): string {
+  return quoteMysqlIdent(column.name);
+}

@@ -1,0 +1,70 @@
+/**
+ * Wall-clock times of an IANA zone as instants, for timestamps stored without a zone
+ * (`timestamp without time zone`, zone-less text) when the user says which zone they are in.
+ * Offsets come from the runtime's time zone database (Intl), as PostgreSQL's come from its own.
+ */
+
+const MICROS_PER_SECOND = 1_000_000n;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Whether the runtime knows the zone (an IANA name such as Europe/Berlin, or UTC). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC, in seconds, at a Unix instant (whole seconds). */
+function offsetSecondsAt(zone: string, unixSeconds: number): number {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(zone).formatToParts(new Date(unixSeconds * 1000))) parts[p.type] = p.value;
+  let year = Number(parts['year']);
+  if (parts['era'] === 'BC' || parts['era'] === 'B') year = 1 - year;
+  const wall = Date.UTC(year, Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  // Date.UTC maps years 0-99 to 1900-1999; such dates do not occur in practice.
+  return Math.round(wall / 1000) - unixSeconds;
+}
+
+/**
+ * The instant (µs since the epoch) of a wall-clock time in `zone`, given as µs since the epoch as
+ * if it were UTC. Like PostgreSQL: a time repeated when clocks go back is read with the later
+ * (standard time) offset, a time skipped when clocks go forward with the offset before the change.
+ */
+export function wallMicrosToInstant(wallMicros: bigint, zone: string): bigint {
+  const wallSeconds = Number(wallMicros / MICROS_PER_SECOND);
+  // The offsets a day around the wall time cover any transition near it.
+  const before = offsetSecondsAt(zone, wallSeconds - 86_400);
+  const after = offsetSecondsAt(zone, wallSeconds + 86_400);
+  const candidates = [...new Set([after, before])].filter((offset) => offsetSecondsAt(zone, wallSeconds - offset) === offset);
+  // No candidate: the wall time falls in a gap; read it with the offset in force before the change.
+  const offset = candidates.length === 0 ? before : candidates.length === 1 ? candidates[0]! : Math.min(...candidates);
+  return wallMicros - BigInt(offset) * MICROS_PER_SECOND;
+}
+
+/** The wall-clock time in `zone` of an instant, as µs since the epoch as if it were UTC. */
+export function instantToWallMicros(micros: bigint, zone: string): bigint {
+  const seconds = Number((micros - (((micros % MICROS_PER_SECOND) + MICROS_PER_SECOND) % MICROS_PER_SECOND)) / MICROS_PER_SECOND);
+  return micros + BigInt(offsetSecondsAt(zone, seconds)) * MICROS_PER_SECOND;
+}

@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mysqlCanonicalExpression } from '../src/engines/mysql/mysql-expressions.js';
+import { floatCell } from '../src/normalization/float-cell.js';
+import { reconcile, reconcileExitCode } from './engine.js';
+import { createMariadbDatabase, runMariadb, writeMariadbItems } from './mariadb-data.js';
+import { createDatabase, sourceItems, targetItems, tempDir, writePostgresItems, writeSqliteItems } from './planted-data.js';
+import { expectPlantedItems, table } from './report-assertions.js';
+
+/** MariaDB on a real server (Debian's mariadb-server on loopback), against itself, PostgreSQL and SQLite. */
+
+const mariadb = inject('mariadbUrl');
+const postgres = inject('postgresUrl');
+const tmp = tempDir();
+const drops: (() => Promise<void>)[] = [];
+let mdSource: string;
+let mdTarget: string;
+let pgSource: string;
+let pgTarget: string;
+const sqliteSource = join(tmp.dir, 'source.db');
+
+async function mariadbDatabase(): Promise<string> {
+  const db = await createMariadbDatabase(mariadb);
+  drops.push(db.drop);
+  return db.url;
+}
+
+beforeAll(async () => {
+  const [a, b] = await Promise.all([mariadbDatabase(), mariadbDatabase()]);
+  mdSource = a;
+  mdTarget = b;
+  const [c, d] = await Promise.all([createDatabase(postgres), createDatabase(postgres)]);
+  drops.push(c.drop, d.drop);
+  pgSource = c.url;
+  pgTarget = d.url;
+  await Promise.all([
+    writeMariadbItems(mdSource, sourceItems()),
+    writeMariadbItems(mdTarget, targetItems({ floatNoise: true })),
+    writePostgresItems(pgSource, sourceItems()),
+    writePostgresItems(pgTarget, targetItems({ floatNoise: true })),
+  ]);
+  writeSqliteItems(sqliteSource, sourceItems());
+});
+
+afterAll(async () => {
+  await Promise.all(drops.map((drop) => drop()));
+  tmp.cleanup();
+});
+
+describe('MariaDB', () => {
+  it('MariaDB ↔ MariaDB: exactly the planted differences, hashed in the server', async () => {
+    const { report } = await reconcile({ source: mdSource, target: mdTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9, jobs: 2 });
+    expect(report.source.engine).toBe('mysql');
+    expectPlantedItems(table(report, 'items'));
+    expect(table(report, 'items').performance.source.rows_fetched).toBeLessThan(2000);
+    const same = await reconcile({ source: mdSource, target: mdSource, cwd: tmp.dir, tables: ['items'] });
+    expect(table(same.report, 'items').status).toBe('equal');
+  });
+
+  it('MariaDB ↔ PostgreSQL both ways: TINYINT(1) booleans, DECIMAL, DATETIME(6), CHAR(36) UUIDs, VARBINARY', async () => {
+    const forward = await reconcile({ source: mdSource, target: pgTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9 });
+    expect(forward.report.options.hash).toBe('canonical');
+    expectPlantedItems(table(forward.report, 'items'));
+    const backward = await reconcile({ source: pgSource, target: mdTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9 });
+    expectPlantedItems(table(backward.report, 'items'));
+    const equal = await reconcile({ source: pgSource, target: mdSource, cwd: tmp.dir, tables: ['public.items'] });
+    expect(table(equal.report, 'items').status).toBe('equal');
+    expect(table(equal.report, 'items').performance.target.rows_fetched).toBe(0);
+  });
+
+  it('MariaDB ↔ SQLite both ways', async () => {
+    // CHAR(36) against TEXT is text on both sides: an upper-case UUID would be a real difference, so none is planted here.
+    const plainTarget = join(tmp.dir, 'plain-target.db');
+    writeSqliteItems(plainTarget, targetItems({ floatNoise: true, isoText: true }));
+    const forward = await reconcile({ source: mdSource, target: plainTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9 });
+    expectPlantedItems(table(forward.report, 'items'));
+    const equal = await reconcile({ source: sqliteSource, target: mdSource, cwd: tmp.dir, tables: ['items'] });
+    expect(table(equal.report, 'items').status).toBe('equal');
+  });
+
+  it('fix SQL written for MariaDB from PostgreSQL applies and makes the target equal', async () => {
+    const copy = await mariadbDatabase();
+    await writeMariadbItems(copy, targetItems({ floatNoise: true }));
+    const { fixSql } = await reconcile({ source: pgSource, target: copy, cwd: tmp.dir, tables: ['items'], fixSql: true, floatTolerance: 1e-9 });
+    expect(fixSql).toMatch(/^SET time_zone = '\+00:00';$/m);
+    await runMariadb(copy.replace(/\?.*$/, ''), fixSql!);
+    const again = await reconcile({ source: pgSource, target: copy, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9 });
+    expect(table(again.report, 'items').status).toBe('equal');
+  });
+
+  it('a keyless table, zero dates and a NULL against PostgreSQL: compared by content, fix SQL applies', async () => {
+    const target = await mariadbDatabase();
+    await runMariadb(
+      target,
+      `SET SESSION sql_mode = '';
+       CREATE TABLE payment (payment_id INT NOT NULL, amount DECIMAL(5,2) NOT NULL, paid_at DATETIME);
+       INSERT INTO payment VALUES (1, 1.50, '2024-01-01 10:00:00'), (2, 2.50, '2024-01-02 10:00:00'), (2, 2.50, '2024-01-02 10:00:00'),
+         (3, 3.50, '0000-00-00 00:00:00'), (5, 9.99, '2024-01-05 10:00:00');`,
+    );
+    const source = await createDatabase(postgres);
+    drops.push(source.drop);
+    const client = new (await import('pg')).default.Client({ connectionString: source.url });
+    await client.connect();
+    await client.query(`CREATE TABLE payment (payment_id int NOT NULL, amount numeric(5,2) NOT NULL, paid_at timestamp(0));
+      INSERT INTO payment VALUES (1, 1.50, '2024-01-01 10:00:00'), (2, 2.50, '2024-01-02 10:00:00'), (3, 3.50, NULL), (4, 4.50, '2024-01-04 10:00:00')`);
+    await client.end();
+    const { report, fixSql } = await reconcile({ source: source.url, target, cwd: tmp.dir, tables: ['payment'], fixSql: true });
+    const payment = table(report, 'payment');
+    expect(payment.key).toEqual([]);
+    expect(payment.differences.missing.map((d) => d.key.payment_id).sort()).toEqual(['3', '4']);
+    expect(payment.differences.extra.map((d) => d.key.payment_id).sort()).toEqual(['2', '3', '5']);
+    expect(payment.differences.extra.find((d) => d.key.payment_id === '3')!.key.paid_at).toBe('0000-00-00 00:00:00');
+    // The zero date needs a permissive sql_mode to be matched and deleted.
+    await runMariadb(target, `SET SESSION sql_mode = '';\n${fixSql!}`);
+    const again = await reconcile({ source: source.url, target, cwd: tmp.dir, tables: ['payment'] });
+    expect(table(again.report, 'payment').status).toBe('equal');
+    expect(reconcileExitCode(again.report)).toBe(0);
+  });
+
+  it('IEEE bits of doubles computed in SQL equal the JavaScript ones (powers of two, negatives, tiny and huge values)', async () => {
+    const values = [0, -0, 1, -1, 2, 0.5, 1 / 3, -1 / 7, 2 ** 52, 2 ** -1022, 1.7976931348623157e308, 123456.789, -9.87654321e-200, 0.1, 3.0000000000000004];
+    const db = await mariadbDatabase();
+    await runMariadb(
+      db,
+      `CREATE TABLE f (i INT PRIMARY KEY, x DOUBLE); INSERT INTO f VALUES ${values.map((v, i) => `(${i}, ${v === 0 ? '0' : v.toExponential(17)})`).join(', ')}`,
+    );
+    const column = {
+      name: 'x',
+      shape: { family: 'float', declaredType: 'double' },
+      pair: { family: 'float', scale: null, precision: null },
+      hashKind: 'canonical',
+    };
+    const connection = await mysql.createConnection({ uri: db });
+    const [rows] = await connection.query({ sql: `SELECT ${mysqlCanonicalExpression(column as never, 0)} FROM f ORDER BY i`, rowsAsArray: true });
+    await connection.end();
+    expect((rows as string[][]).map((r) => r[0])).toEqual(values.map((v) => floatCell(v, 0)));
+  });
+
+  it('an unreachable server is 69 and no message carries the password; reading changes nothing', async () => {
+    const error = await reconcile({ source: 'mysql://ma:Wr0ng-Pass@127.0.0.1:1/db', target: mdTarget, cwd: tmp.dir, tables: ['items'] }).catch((e: Error) => e);
+    expect(error).toMatchObject({ exitCode: 69 });
+    expect((error as Error).message).not.toMatch(/Wr0ng-Pass/);
+    const connection = await mysql.createConnection({ uri: mdSource });
+    const [rows] = await connection.query('SELECT COUNT(*) AS n FROM items');
+    await connection.end();
+    expect((rows as { n: number }[])[0]!.n).toBe(5000);
+  });
+});
