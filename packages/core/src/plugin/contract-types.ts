@@ -367,6 +367,11 @@ export interface DiffOptions {
   renames: RenameHint[];
   /** The dialect each side was read in (`postgresql`, `sqlite`), as its source said; null when unknown. */
   dialects: { before: string | null; after: string | null };
+  /**
+   * "Now" from the check's clock (`--now`, SOURCE_DATE_EPOCH, else the system clock), for rules
+   * about dates such as an API's sunset; never read the system clock in a checker.
+   */
+  now?: Date | undefined;
 }
 
 /** One difference between two models, as a checker's `diff` reports it. */

@@ -5,8 +5,18 @@ import { attribute, newEntry, type SchemaChangeRecord, type SchemaScope } from '
 import { SchemaComparer } from '../schema/schema-comparison.js';
 import type { ApiChangeDetails } from './change-details.js';
 import { LineLocator } from './line-locator.js';
+import type { DeprecationPolicy } from '../../options.js';
+import { beforeSunset, DEFAULT_DEPRECATION_POLICY, judgeSunset } from '../lifecycle/deprecation-policy.js';
+import { isStabilityLevel, STABILITY_LEVELS } from '../lifecycle/stability-level.js';
 
-const STABILITY = ['draft', 'alpha', 'beta', 'stable'];
+/** What the diff needs beyond the two models: the check's clock and the deprecation policy. */
+export interface ApiDiffOptions {
+  /** "Now" for sunset dates; without it no date is judged. */
+  now?: Date | undefined;
+  policy?: DeprecationPolicy | undefined;
+}
+
+const STABILITY: readonly string[] = STABILITY_LEVELS;
 const UNSTABLE = new Set(['draft', 'alpha']);
 
 const isSuccess = (status: string) => /^2/.test(status);
@@ -27,10 +37,16 @@ class ApiDiff {
   private readonly records = new Set<SchemaChangeRecord>();
   private readonly unstableOperations = new Set<string>();
 
+  private readonly now: Date | undefined;
+  private readonly policy: DeprecationPolicy;
+
   constructor(
     private readonly before: ApiModel,
     private readonly after: ApiModel,
+    options: ApiDiffOptions = {},
   ) {
+    this.now = options.now;
+    this.policy = options.policy ?? DEFAULT_DEPRECATION_POLICY;
     this.comparer = new SchemaComparer(before.documents, after.documents);
     this.lines = new LineLocator({ before: before.documents.root, after: after.documents.root });
   }
@@ -75,6 +91,7 @@ class ApiDiff {
         { after: next.operationId ?? next.label },
         { pathAdded: !next.webhook && !this.before.paths.has(key.slice(key.indexOf(' ') + 1)) },
       );
+      this.lifecycleLint(undefined, next);
     }
     this.securitySchemes();
     this.schemas();
@@ -100,6 +117,8 @@ class ApiDiff {
         pathRemoved,
         deprecated: old.lifecycle.deprecated,
         sunset: old.lifecycle.sunset,
+        beforeSunset: old.lifecycle.deprecated && beforeSunset(old.lifecycle, this.now),
+        now: this.now?.toISOString().slice(0, 10),
       },
     );
   }
@@ -124,10 +143,19 @@ class ApiDiff {
     const ops = [label];
     const a = old.lifecycle;
     const b = next.lifecycle;
-    if (!a.deprecated && b.deprecated) this.push('endpoint.deprecated', next.at, 'after', label, ops, { before: false, after: true }, { sunset: b.sunset });
+    if (!a.deprecated && b.deprecated) {
+      const verdict = judgeSunset(b, this.policy, this.now);
+      this.push('endpoint.deprecated', next.at, 'after', label, ops, { before: false, after: true }, { sunset: b.sunset, ...verdict });
+    }
     if (a.deprecated && !b.deprecated) this.push('endpoint.reactivated', next.at, 'after', label, ops, { before: true, after: false });
-    if (a.sunset && b.sunset && a.sunset !== b.sunset)
-      this.push('endpoint.sunset-changed', next.at, 'after', label, ops, { before: a.sunset, after: b.sunset }, { earlier: b.sunset < a.sunset });
+    if (a.sunset && b.sunset && a.sunset !== b.sunset && a.sunsetDate?.ok && b.sunsetDate?.ok) {
+      const earlier = b.sunsetDate.date.getTime() < a.sunsetDate.date.getTime();
+      const verdict = judgeSunset(b, this.policy, this.now);
+      this.push('endpoint.sunset-changed', next.at, 'after', label, ops, { before: a.sunset, after: b.sunset }, { earlier, ...verdict });
+    }
+    if (a.deprecated && b.deprecated && a.sunset && !b.sunset)
+      this.push('endpoint.sunset-deleted', next.at, 'after', label, ops, { before: a.sunset, after: null });
+    this.lifecycleLint(old, next);
     const rankA = STABILITY.indexOf(a.stability ?? 'stable');
     const rankB = STABILITY.indexOf(b.stability ?? 'stable');
     if (rankA !== -1 && rankB !== -1 && rankA !== rankB) {
@@ -147,6 +175,18 @@ class ApiDiff {
     this.requestBody(old.requestBody, next.requestBody, label, flip ? 'response' : 'request');
     if (!flip) this.responses(old, next);
     this.security(old, next);
+  }
+
+  /** A sunset that does not read as a date, an `x-stability-level` that is no level: reported when new in this version. */
+  private lifecycleLint(old: ApiOperation | undefined, next: ApiOperation): void {
+    const label = next.label;
+    const a = old?.lifecycle;
+    const b = next.lifecycle;
+    if (b.sunsetDate && !b.sunsetDate.ok && a?.sunset !== b.sunset)
+      this.push('endpoint.sunset-invalid', next.at, 'after', label, [label], { before: a?.sunset ?? null, after: b.sunset ?? null });
+    const raw = b.stabilityRaw;
+    if (raw !== undefined && !isStabilityLevel(raw) && JSON.stringify(a?.stabilityRaw) !== JSON.stringify(raw))
+      this.push('endpoint.stability-invalid', next.at, 'after', label, [label], { before: (a?.stabilityRaw as string | undefined) ?? null, after: JSON.stringify(raw) });
   }
 
   private parameters(old: ApiOperation, next: ApiOperation): void {
@@ -177,7 +217,15 @@ class ApiDiff {
         describe(p),
         ops,
         { before: p.name },
-        { name: p.name, in: p.in, required: p.required, deprecated: p.deprecated },
+        {
+          name: p.name,
+          in: p.in,
+          required: p.required,
+          deprecated: p.deprecated,
+          sunset: p.sunsetDate?.text,
+          beforeSunset: p.deprecated && beforeSunset(p, this.now),
+          now: this.now?.toISOString().slice(0, 10),
+        },
       );
     }
     for (const p of added) this.push('parameter.added', p.at, 'after', describe(p), ops, { after: p.name }, { name: p.name, in: p.in, required: p.required });
@@ -408,6 +456,6 @@ class ApiDiff {
   }
 }
 
-export function diffApi(before: ApiModel, after: ApiModel): SchemaChange[] {
-  return new ApiDiff(before, after).run();
+export function diffApi(before: ApiModel, after: ApiModel, options: ApiDiffOptions = {}): SchemaChange[] {
+  return new ApiDiff(before, after, options).run();
 }

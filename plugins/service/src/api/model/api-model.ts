@@ -1,4 +1,5 @@
 import type { DocumentSet, Located } from '../document/document-set.js';
+import type { SunsetDate } from '../lifecycle/sunset-date.js';
 
 /**
  * The normalized form of an API description that `diff` compares. Swagger 2.0, OpenAPI 3.0 and
@@ -11,10 +12,14 @@ export type ParameterLocation = 'query' | 'header' | 'path' | 'cookie';
 
 export interface Lifecycle {
   deprecated: boolean;
-  /** `x-sunset`: the date (YYYY-MM-DD) after which the operation may be removed. */
+  /** `x-sunset` (or `x-sunset-date`) as written: the date after which the operation may be removed. */
   sunset: string | undefined;
+  /** The sunset read as a date; undefined when there is none. */
+  sunsetDate: SunsetDate | undefined;
   /** `x-stability-level`: draft, alpha, beta or stable. */
   stability: string | undefined;
+  /** `x-stability-level` as written, whatever it is; undefined when absent. */
+  stabilityRaw: unknown;
 }
 
 export interface ApiParameter {
@@ -24,6 +29,8 @@ export interface ApiParameter {
   in: ParameterLocation;
   required: boolean;
   deprecated: boolean;
+  /** `x-sunset` of the parameter, read as a date. */
+  sunsetDate: SunsetDate | undefined;
   /** `schema` in OpenAPI 3, the parameter object itself in Swagger 2.0. */
   schema: Located | undefined;
   at: Located;

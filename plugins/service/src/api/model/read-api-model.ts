@@ -15,6 +15,7 @@ import type {
   SecurityScheme,
 } from './api-model.js';
 import { normalizeMediaType, pathMatchKey, pathParameterPositions } from './endpoint-key.js';
+import { parseSunset } from '../lifecycle/sunset-date.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const LOCATIONS = new Set<ParameterLocation>(['query', 'header', 'path', 'cookie']);
@@ -63,12 +64,14 @@ class ModelReader {
   }
 
   private lifecycle(node: Obj): Lifecycle {
-    const sunset = node['x-sunset'];
+    const sunsetDate = parseSunset(node['x-sunset'] ?? node['x-sunset-date']);
     const stability = node['x-stability-level'];
     return {
       deprecated: node['deprecated'] === true,
-      sunset: typeof sunset === 'string' ? sunset : sunset instanceof Date ? sunset.toISOString().slice(0, 10) : undefined,
+      sunset: sunsetDate?.text,
+      sunsetDate,
       stability: typeof stability === 'string' ? stability : undefined,
+      stabilityRaw: stability,
     };
   }
 
@@ -115,6 +118,7 @@ class ModelReader {
       in: where,
       required: where === 'path' || param.node['required'] === true,
       deprecated: param.node['deprecated'] === true,
+      sunsetDate: parseSunset(param.node['x-sunset'] ?? param.node['x-sunset-date']),
       schema,
       at: param,
       style:

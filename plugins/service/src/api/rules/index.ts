@@ -1,5 +1,6 @@
 import { requestBodyRules, responseRules } from './body-rules.js';
 import { componentRules } from './component-rules.js';
+import { lifecycleRules } from './lifecycle-rules.js';
 import { operationRules } from './operation-rules.js';
 import { parameterRules } from './parameter-rules.js';
 import { propertyRules } from './property-rules.js';
@@ -8,6 +9,7 @@ import { securityRules } from './security-rules.js';
 
 /** Every rule of the API checker; for a change kind, the first rule whose `when` matches classifies it. */
 export const apiRules = [
+  ...lifecycleRules,
   ...operationRules,
   ...parameterRules,
   ...requestBodyRules,
