@@ -12,8 +12,7 @@ type Move = 'narrowed' | 'widened';
  * keywords and `not`, plus `allOf` members. Each difference is reported as narrowing or widening
  * what the schema allows; the rules decide by direction (a request that accepts less breaks
  * senders, a response that may return more breaks readers). Subschemas present on both sides are
- * compared like any other schema; the subschema of `not` with the direction reversed, since
- * widening what is forbidden narrows what is allowed.
+ * compared like any other schema.
  */
 export class KeywordComparison {
   constructor(private readonly comparer: SchemaComparer) {}
@@ -176,11 +175,14 @@ export class KeywordComparison {
     this.optionalSubschema(fa.contentSchema, fb.contentSchema, 'content-schema', ctx, fb, `${ctx.subject} (content)`);
   }
 
-  /** not: forbidding more allows less. Compared with the direction reversed. */
+  /**
+   * not: added narrows, removed widens. A changed `not` schema moves the other way from its own
+   * change (forbidding more allows less); it is reported as changed rather than read in reverse,
+   * so no finding names the wrong direction.
+   */
   private not(fa: SchemaFacets, fb: SchemaFacets, ctx: CompareContext): void {
     if (fa.not && fb.not) {
-      const flipped = ctx.direction === 'request' ? 'response' : 'request';
-      this.comparer.compare(fa.not, fb.not, { ...this.child(ctx, `${ctx.subject} (not)`), direction: flipped });
+      if (!this.same(fa.not, fb.not)) this.comparer.emit(ctx, 'not.changed', fb.not, 'after', { before: 'not', after: 'not' });
     } else if (fb.not) this.moved(ctx, 'not', 'narrowed', fb.not, 'after', { before: null, after: 'not' });
     else if (fa.not) this.moved(ctx, 'not', 'widened', fb.at, 'after', { before: 'not', after: null });
   }

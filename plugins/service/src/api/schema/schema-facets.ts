@@ -87,6 +87,12 @@ function bareType(node: unknown): string | undefined {
   return simple ? node['type'] : undefined;
 }
 
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
 function tightest(bounds: (Bound | undefined)[], kind: 'upper' | 'lower'): Bound | undefined {
   let best: Bound | undefined;
   for (const b of bounds) {
@@ -236,6 +242,8 @@ export class FacetReader {
         else facets.enum.set(typeof value === 'string' ? `"${value}` : canonicalJson(value), value);
       }
     }
+    // `{const: "cat"}` without a type admits strings only: the values say the type.
+    if (facets.types === undefined && facets.enum?.size) facets.types = new Set([...facets.enum.values()].map(jsonType));
     if ('default' in node) facets.default = { value: node['default'] };
     facets.maximum = bound(node, 'maximum');
     facets.minimum = bound(node, 'minimum');
