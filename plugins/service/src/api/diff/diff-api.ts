@@ -21,6 +21,14 @@ const UNSTABLE = new Set(['draft', 'alpha']);
 
 const isSuccess = (status: string) => /^2/.test(status);
 
+/** Bodies whose scalars travel as text: XML, forms, plain text. */
+const isTextual = (mediaType: string) => /^(application|text)\/(.+\+)?xml$|^application\/x-www-form-urlencoded$|^multipart\/form-data$|^text\/plain$/.test(mediaType);
+
+/** The range of `content` that covers a media type: `application/*` or `*\/*`. */
+function coveringRange(mediaType: string, content: Map<string, MediaEntry>): MediaEntry | undefined {
+  return content.get(`${mediaType.split('/')[0]}/*`) ?? content.get('*/*');
+}
+
 function alternativeKey(alternative: SecurityAlternative): string {
   return [...alternative.keys()].sort().join(' + ') || '(none)';
 }
@@ -81,7 +89,7 @@ class ApiDiff {
     }
     for (const [key, next] of this.after.operations) {
       if (this.before.operations.has(key)) continue;
-      const kind = next.webhook ? 'webhook.added' : 'endpoint.added';
+      const kind = next.callback ? 'callback.added' : next.webhook ? 'webhook.added' : 'endpoint.added';
       this.push(
         kind,
         next.at,
@@ -101,6 +109,10 @@ class ApiDiff {
   }
 
   private removed(old: ApiOperation): void {
+    if (old.callback) {
+      this.push('callback.removed', old.at, 'before', old.label, [old.label, old.callback.of], { before: old.operationId ?? old.label }, { callback: old.callback.name });
+      return;
+    }
     if (old.webhook) {
       this.push('webhook.removed', old.at, 'before', old.label, [old.label], { before: old.operationId ?? old.label });
       return;
@@ -124,10 +136,18 @@ class ApiDiff {
   }
 
   /** Compares two schemas at one place of an operation and attributes what differs to it. */
-  private compareSchemas(a: Located | undefined, b: Located | undefined, direction: Direction, scope: SchemaScope, subject: string, operation: string): void {
+  private compareSchemas(
+    a: Located | undefined,
+    b: Located | undefined,
+    direction: Direction,
+    scope: SchemaScope,
+    subject: string,
+    operation: string,
+    textual = false,
+  ): void {
     if (!a && !b) return;
     const entry = newEntry();
-    this.comparer.compare(a, b, { direction, scope, subject, entry, depth: 0 });
+    this.comparer.compare(a, b, { direction, scope, subject, entry, depth: 0, textual });
     attribute(entry, operation);
     const stack = [entry];
     const seen = new Set([entry]);
@@ -282,8 +302,10 @@ class ApiDiff {
     container: Located,
   ): void {
     const ops = [label];
+    // A request media type replaced by a range that covers it (`application/*`, `*/*`) is still accepted.
+    const covering = (mediaType: string) => (direction === 'request' && kind === 'request-body' ? coveringRange(mediaType, b) : undefined);
     for (const [mediaType, entry] of a) {
-      if (!b.has(mediaType))
+      if (!b.has(mediaType) && !covering(mediaType))
         this.push(`${kind}.media-type-removed`, entry.at, 'before', `${subject} (${mediaType})`, ops, { before: mediaType }, { mediaType, success });
     }
     for (const [mediaType, entry] of b) {
@@ -291,10 +313,18 @@ class ApiDiff {
         this.push(`${kind}.media-type-added`, entry.at ?? container, 'after', `${subject} (${mediaType})`, ops, { after: mediaType }, { mediaType, success });
     }
     for (const [mediaType, entry] of a) {
-      const counterpart = b.get(mediaType);
+      const counterpart = b.get(mediaType) ?? covering(mediaType);
       // JSON bodies are the common case: name them plainly, others with their media type.
       if (counterpart)
-        this.compareSchemas(entry.schema, counterpart.schema, direction, 'property', mediaType === 'application/json' ? what : `${what} (${mediaType})`, label);
+        this.compareSchemas(
+          entry.schema,
+          counterpart.schema,
+          direction,
+          'property',
+          mediaType === 'application/json' ? what : `${what} (${mediaType})`,
+          label,
+          isTextual(mediaType),
+        );
     }
   }
 
@@ -310,11 +340,25 @@ class ApiDiff {
       }
       this.content(response.content, counterpart.content, 'response', subject, label, 'response', `response ${status}`, isSuccess(status), counterpart.at);
       this.headers(response, counterpart, subject, label);
+      this.links(response, counterpart, subject, label);
     }
     for (const [status, response] of next.responses) {
       if (!old.responses.has(status))
         this.push('response.status-added', response.at, 'after', `${label} response ${status}`, ops, { after: status }, { status, success: isSuccess(status) });
     }
+  }
+
+  /** Response links: where a client may go next with values from this response. */
+  private links(a: ApiResponse, b: ApiResponse, subject: string, label: string): void {
+    const ops = [label];
+    for (const [name, link] of a.links) {
+      const next = b.links.get(name);
+      const what = `${subject} link ${name}`;
+      if (!next) this.push('response.link-removed', link.at, 'before', what, ops, { before: link.target }, { link: name });
+      else if (next.target !== link.target || next.parameters !== link.parameters)
+        this.push('response.link-changed', next.at, 'after', what, ops, { before: link.target, after: next.target }, { link: name, parametersChanged: next.parameters !== link.parameters });
+    }
+    for (const [name, link] of b.links) if (!a.links.has(name)) this.push('response.link-added', link.at, 'after', `${subject} link ${name}`, ops, { after: link.target }, { link: name });
   }
 
   private headers(a: ApiResponse, b: ApiResponse, subject: string, label: string): void {

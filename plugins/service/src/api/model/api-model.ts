@@ -65,6 +65,8 @@ export interface ApiResponse {
   content: Map<string, MediaEntry>;
   /** Keyed by lowercase name. */
   headers: Map<string, ApiHeader>;
+  /** `links`: name → where the link leads (operationId or operationRef, and the parameters it passes). */
+  links: Map<string, { target: string; parameters: string; at: Located }>;
   at: Located;
 }
 
@@ -80,6 +82,8 @@ export interface ApiOperation {
   /** The path as written, or the webhook name. */
   path: string;
   webhook: boolean;
+  /** A callback of another operation (`callbacks`): like a webhook, the API sends the request. */
+  callback: { of: string; name: string; expression: string } | undefined;
   operationId: string | undefined;
   tags: string[];
   lifecycle: Lifecycle;

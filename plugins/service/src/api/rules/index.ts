@@ -1,4 +1,5 @@
 import { requestBodyRules, responseRules } from './body-rules.js';
+import { callbackAndLinkRules } from './callback-and-link-rules.js';
 import { componentRules } from './component-rules.js';
 import { lifecycleRules } from './lifecycle-rules.js';
 import { operationRules } from './operation-rules.js';
@@ -18,6 +19,7 @@ export const apiRules = [
   ...schemaRules,
   ...securityRules,
   ...componentRules,
+  ...callbackAndLinkRules,
 ];
 
 /** Every change kind the diff reports: each has a rule without `when` (the conformance kit checks it). */

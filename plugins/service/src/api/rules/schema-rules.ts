@@ -103,7 +103,17 @@ function bounds(name: string, key: string, upper: boolean, value: (n?: number) =
  * A 2020-12 keyword change that narrows or widens what the schema allows: narrowing breaks
  * requests, widening breaks responses, the mirrors break nobody.
  */
-function narrowWide(key: string, name: string, narrowWhat: string, wideWhat: string, loose: unknown, strict: unknown, safe: string): Aspect[] {
+function narrowWide(
+  key: string,
+  name: string,
+  narrowWhat: string,
+  wideWhat: string,
+  loose: unknown,
+  strict: unknown,
+  safe: string,
+  /** Responses that widen this way break nobody (clients ignore properties they do not know). */
+  tolerated?: string,
+): Aspect[] {
   return [
     {
       kind: `${key}.narrowed`,
@@ -123,9 +133,9 @@ function narrowWide(key: string, name: string, narrowWhat: string, wideWhat: str
       title: `${name} widens`,
       what: wideWhat,
       request: 'non_breaking',
-      response: 'breaking',
+      response: tolerated ? 'non_breaking' : 'breaking',
       requestWhy: WIDE_REQUEST,
-      responseWhy: WIDE_RESPONSE,
+      responseWhy: tolerated ?? WIDE_RESPONSE,
       before: strict,
       after: loose,
       safe: 'Widen what requests accept freely; keep what responses return within the old schema.',
@@ -224,6 +234,7 @@ const VOCABULARY: Aspect[] = [
     object(),
     object({ unevaluatedProperties: false }),
     NARROW_SAFE,
+    'Clients ignore properties they do not know, as with `additionalProperties`; new ones they read are reported as added properties.',
   ),
   ...narrowWide(
     'unevaluated-items',

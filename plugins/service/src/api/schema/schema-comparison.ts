@@ -13,6 +13,8 @@ export interface CompareContext {
   subject: string;
   entry: ComparisonEntry;
   depth: number;
+  /** The value travels as text (XML, forms, text/plain): scalar types read as text. */
+  textual?: boolean;
 }
 
 interface Side {
@@ -137,7 +139,7 @@ export class SchemaComparer {
     const rb = b && this.after.docs.deref(b);
     const viaRef = (a !== undefined && ra !== a) || (b !== undefined && rb !== b);
     if (viaRef && ra && rb && typeof ra.node === 'object' && ra.node !== null && typeof rb.node === 'object' && rb.node !== null) {
-      const key = `${ctx.direction}|${ctx.scope}|${this.id(ra.node)}|${this.id(rb.node)}`;
+      const key = `${ctx.direction}|${ctx.scope}|${ctx.textual ? 't' : ''}|${this.id(ra.node)}|${this.id(rb.node)}`;
       const known = this.memo.get(key);
       if (known) {
         ctx.entry.children.push(known);
@@ -187,7 +189,7 @@ export class SchemaComparer {
     const fb = this.facetsOf(this.after, rb, ra!);
     if ((fa.alternatives || fb.alternatives) && this.alternatives(fa, fb, ctx)) return;
 
-    const relation = typeRelation(fa, fb);
+    const relation = typeRelation(fa, fb, ctx.textual);
     if (relation !== 'same') {
       // Only the format differs: formats are annotations many servers and clients never check.
       const formatOnly = sameTypes(fa.types, fb.types);
