@@ -33,10 +33,7 @@ export const deprecationPolicySchema = z.strictObject({
       description:
         'Least days between a deprecation (or a sunset moved earlier) and its sunset date, per stability level; operations without `x-stability-level` are stable. 0: no notice required.',
     }),
-  requireSunset: z
-    .boolean()
-    .default(true)
-    .meta({ description: 'A deprecated operation of a level with a notice period must name its sunset (`x-sunset`).' }),
+  requireSunset: z.boolean().default(true).meta({ description: 'A deprecated operation of a level with a notice period must name its sunset (`x-sunset`).' }),
 });
 
 /** Options of `service(options)`; strict so a misspelt option fails loudly instead of being ignored. */
@@ -45,7 +42,9 @@ export const serviceOptionsSchema = z.strictObject({
     .boolean()
     .default(false)
     .meta({ description: 'Follow $refs to http(s) URLs in API descriptions. Off by default: a description cannot make the checker call out.' }),
-  deprecation: deprecationPolicySchema.prefault({}).meta({ description: 'The deprecation policy: notice periods per stability level, sunset required or not.' }),
+  deprecation: deprecationPolicySchema
+    .prefault({})
+    .meta({ description: 'The deprecation policy: notice periods per stability level, sunset required or not.' }),
   ignore: z.array(ignoreEntrySchema).default([]).meta({ description: 'API and GraphQL findings accepted on purpose: they are left out of reports.' }),
 });
 

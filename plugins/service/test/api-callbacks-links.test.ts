@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ok } from '../src/api/rules/example-documents.js';
 import { checkDocuments } from './fixtures.js';
 
-const findings = (report: CompatibilityReport) => report.issues.map((i) => [i.severity, i.rule.replace('service/', ''), i.field_path, i.affected_operations.join(', ')]);
+const findings = (report: CompatibilityReport) =>
+  report.issues.map((i) => [i.severity, i.rule.replace('service/', ''), i.field_path, i.affected_operations.join(', ')]);
 
 const event = (properties: Record<string, unknown>, required: string[]) => ({
   openapi: '3.1.0',
@@ -35,7 +36,9 @@ describe('callbacks', () => {
         'callback onEvent of POST /subscriptions (POST {$request.body#/url})',
       ],
     ]);
-    expect(findings(await checkDocuments(event({ id: { type: 'string' } }, ['id']), event({ id: { type: 'string' }, at: { type: 'string' } }, ['id'])))).toEqual([
+    expect(
+      findings(await checkDocuments(event({ id: { type: 'string' } }, ['id']), event({ id: { type: 'string' }, at: { type: 'string' } }, ['id']))),
+    ).toEqual([
       [
         'additive',
         'response-optional-property-added',
@@ -62,6 +65,8 @@ describe('response links', () => {
     expect(findings(await checkDocuments(base, doc({ pet: link('$response.body#/petId') })))).toEqual([
       ['potentially_breaking', 'response-link-changed', '/paths/~1pets/post/responses/201/links/pet', 'POST /pets'],
     ]);
-    expect(findings(await checkDocuments(doc({}), base))).toEqual([['additive', 'response-link-added', '/paths/~1pets/post/responses/201/links/pet', 'POST /pets']]);
+    expect(findings(await checkDocuments(doc({}), base))).toEqual([
+      ['additive', 'response-link-added', '/paths/~1pets/post/responses/201/links/pet', 'POST /pets'],
+    ]);
   });
 });

@@ -56,7 +56,7 @@ describe('deprecating under the policy', () => {
     expect(findings(await checkDocumentsAt(pets(), pets({ deprecated: true }), '2026-12-01', relaxed))).toEqual(['non_breaking endpoint-deprecated']);
   });
 
-  it('a sunset closer than the level\'s notice period is breaking; the period is configurable', async () => {
+  it("a sunset closer than the level's notice period is breaking; the period is configurable", async () => {
     const deprecated = (level: string) => pets({ deprecated: true, 'x-sunset': '2027-01-15', 'x-stability-level': level });
     const report = await checkDocumentsAt(pets({ 'x-stability-level': 'stable' }), deprecated('stable'), '2026-12-01');
     expect(findings(report)).toEqual(['breaking api-sunset-date-too-small']);

@@ -56,12 +56,16 @@ describe('OpenAPI 3.1 type lists', () => {
     const union = body(undefined);
     (union.schema.properties.age as Record<string, unknown>) = { oneOf: [{ type: 'integer' }, { type: 'string' }] };
     expect(findings(await checkDocuments(v31(get({ 'application/json': union })), v31(get({ 'application/json': body(['integer', 'string']) }))))).toEqual([]);
-    expect(findings(await checkDocuments(v31(get({ 'application/json': body(['string', 'integer']) })), v31(get({ 'application/json': body(['integer', 'string']) }))))).toEqual([]);
+    expect(
+      findings(
+        await checkDocuments(v31(get({ 'application/json': body(['string', 'integer']) })), v31(get({ 'application/json': body(['integer', 'string']) }))),
+      ),
+    ).toEqual([]);
   });
 
   it('a single type widened to a list in a request is a generalization, not a type change', async () => {
-    expect(findings(await checkDocuments(v31(post({ 'application/json': body('integer') })), v31(post({ 'application/json': body(['integer', 'string']) }))))).toEqual([
-      'non_breaking request-property-type-generalized',
-    ]);
+    expect(
+      findings(await checkDocuments(v31(post({ 'application/json': body('integer') })), v31(post({ 'application/json': body(['integer', 'string']) })))),
+    ).toEqual(['non_breaking request-property-type-generalized']);
   });
 });

@@ -24,7 +24,12 @@ interface KeywordCase {
 
 const CASES: KeywordCase[] = [
   { keyword: 'contains', stem: 'contains', loose: strings, strict: { ...strings, contains: { enum: ['admin'] } } },
-  { keyword: 'contains (its schema)', stem: 'enum-value', loose: { ...strings, contains: { enum: ['a', 'b'] } }, strict: { ...strings, contains: { enum: ['a'] } } },
+  {
+    keyword: 'contains (its schema)',
+    stem: 'enum-value',
+    loose: { ...strings, contains: { enum: ['a', 'b'] } },
+    strict: { ...strings, contains: { enum: ['a'] } },
+  },
   { keyword: 'minContains', stem: 'min-contains', loose: { ...strings, contains: str, minContains: 1 }, strict: { ...strings, contains: str, minContains: 2 } },
   { keyword: 'maxContains', stem: 'max-contains', loose: { ...strings, contains: str, maxContains: 3 }, strict: { ...strings, contains: str, maxContains: 2 } },
   { keyword: 'prefixItems', stem: 'prefix-items', loose: strings, strict: { ...strings, prefixItems: [{ enum: ['x'] }] } },
@@ -34,6 +39,7 @@ const CASES: KeywordCase[] = [
     keyword: 'if/then/else',
     stem: 'conditional',
     loose: obj(),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
     strict: obj({ if: { properties: { a: { const: 'x' } }, required: ['a'] }, then: { required: ['b'] }, else: { maxProperties: 1 } }),
   },
   { keyword: 'patternProperties', stem: 'pattern-property', loose: obj(), strict: obj({ patternProperties: { '^x-': str } }) },
@@ -51,7 +57,12 @@ const CASES: KeywordCase[] = [
     loose: { type: 'array', prefixItems: [str] },
     strict: { type: 'array', prefixItems: [str], unevaluatedItems: false },
   },
-  { keyword: 'contentSchema', stem: 'content-schema', loose: { ...str, contentMediaType: 'application/json' }, strict: { ...str, contentMediaType: 'application/json', contentSchema: { type: 'object' } } },
+  {
+    keyword: 'contentSchema',
+    stem: 'content-schema',
+    loose: { ...str, contentMediaType: 'application/json' },
+    strict: { ...str, contentMediaType: 'application/json', contentSchema: { type: 'object' } },
+  },
   { keyword: 'not', stem: 'not', loose: str, strict: { ...str, not: { enum: [''] } } },
   { keyword: 'allOf', stem: 'all-of', loose: str, strict: { ...str, allOf: [{ not: { enum: [''] } }] } },
   { keyword: 'const', stem: 'became-enum', loose: str, strict: { const: 'cat' } },
@@ -96,7 +107,13 @@ describe.each(CASES)('$keyword', ({ stem, loose, strict }) => {
 describe('content keywords change how a string is read, both ways', () => {
   it.each([
     ['contentEncoding', 'content-encoding-changed', 'breaking', { ...str }, { ...str, contentEncoding: 'base64' }],
-    ['contentMediaType', 'content-media-type-changed', 'potentially_breaking', { ...str, contentMediaType: 'image/png' }, { ...str, contentMediaType: 'image/jpeg' }],
+    [
+      'contentMediaType',
+      'content-media-type-changed',
+      'potentially_breaking',
+      { ...str, contentMediaType: 'image/png' },
+      { ...str, contentMediaType: 'image/jpeg' },
+    ],
   ])('%s', async (_, rule, level, a, b) => {
     for (const [doc, place] of [
       [requestPropertyDocument, 'request-property'],

@@ -113,9 +113,15 @@ describe('the checker against a JSON Schema 2020-12 validator', () => {
         if (found.request === undefined) return;
         witnessed++;
         byMutation.set(c.mutation, (byMutation.get(c.mutation) ?? 0) + 1);
-        expect(failing(request).length, `request narrowed: the new schema refuses an instance the old one accepted, yet the check passes; ${context()}`).toBeGreaterThan(0);
+        expect(
+          failing(request).length,
+          `request narrowed: the new schema refuses an instance the old one accepted, yet the check passes; ${context()}`,
+        ).toBeGreaterThan(0);
         if (found.response === undefined) return;
-        expect(failing(response).length, `response widened: the new schema admits an instance the old one refused, yet the check passes; ${context()}`).toBeGreaterThan(0);
+        expect(
+          failing(response).length,
+          `response widened: the new schema admits an instance the old one refused, yet the check passes; ${context()}`,
+        ).toBeGreaterThan(0);
       }),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
     );

@@ -13,9 +13,7 @@ describe('an OpenAPI 3.1 description exercising the 2020-12 vocabulary', () => {
     const post = 'POST /orders';
     const both = 'GET /orders/{id}, POST /orders';
     const schema = (path: string) => `/components/schemas/${path}`;
-    expect(
-      report.issues.map((i) => [i.rule.replace('service/', ''), i.severity, i.location?.line, i.field_path, i.affected_operations.join(', ')]),
-    ).toEqual([
+    expect(report.issues.map((i) => [i.rule.replace('service/', ''), i.severity, i.location?.line, i.field_path, i.affected_operations.join(', ')])).toEqual([
       ['request-property-max-items-set', 'potentially_breaking', 50, schema('NewOrder/properties/items'), post],
       // contains: at least two "priority" tags now.
       ['request-property-min-contains-increased', 'breaking', 55, schema('NewOrder/properties/tags'), post],

@@ -17,7 +17,8 @@ export const createApiChecker = (ignore: IgnoreEntry[] = [], policy?: Deprecatio
     description:
       'Compares two OpenAPI 3.0 / 3.1 or Swagger 2.0 descriptions operation by operation: paths, parameters, request bodies, responses, headers, security and webhooks, with schemas compared at any depth by direction (narrowing a request or widening a response breaks clients).',
     changeKinds: apiChangeKinds,
-    diff: (before, after, options) => withoutAccepted(diffApi(before, after, { now: options?.now, policy }), ignore, apiRules, { before, after, dialect: null }),
+    diff: (before, after, options) =>
+      withoutAccepted(diffApi(before, after, { now: options?.now, policy }), ignore, apiRules, { before, after, dialect: null }),
     rules: apiRules,
     recommendations: apiRecommendations,
   });

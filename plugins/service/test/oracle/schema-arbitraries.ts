@@ -50,7 +50,10 @@ const objectSchema = (value: fc.Arbitrary<Schema>): fc.Arbitrary<Schema> =>
       closed: fc.boolean(),
     })
     .map(({ a, b, c, required, closed }) =>
-      withOptional({ type: 'object', properties: { a, b, c } }, { required: required.length ? required : undefined, additionalProperties: closed ? false : undefined }),
+      withOptional(
+        { type: 'object', properties: { a, b, c } },
+        { required: required.length ? required : undefined, additionalProperties: closed ? false : undefined },
+      ),
     );
 
 /** A schema: a leaf, an array of leaves, or an object of leaves and arrays. */
@@ -93,13 +96,21 @@ function typed(type: string, s: Schema, depth: number): fc.Arbitrary<unknown> {
       const min = num('minimum') ?? (num('exclusiveMinimum') !== undefined ? num('exclusiveMinimum')! + 1 : -20);
       const max = num('maximum') ?? (num('exclusiveMaximum') !== undefined ? num('exclusiveMaximum')! - 1 : 20);
       const integers = fc.integer({ min: Math.min(min, max), max: Math.max(min, max) });
-      return type === 'integer' ? integers : fc.oneof(integers, integers.map((n) => n + 0.5));
+      return type === 'integer'
+        ? integers
+        : fc.oneof(
+            integers,
+            integers.map((n) => n + 0.5),
+          );
     }
     case 'string': {
       const minLength = num('minLength') ?? 0;
       const maxLength = num('maxLength') ?? 6;
       if (typeof s['pattern'] === 'string')
-        return fc.oneof(fc.stringMatching(new RegExp(s['pattern'])).map((t) => t.slice(0, maxLength)), fc.constantFrom(...WORDS));
+        return fc.oneof(
+          fc.stringMatching(new RegExp(s['pattern'])).map((t) => t.slice(0, maxLength)),
+          fc.constantFrom(...WORDS),
+        );
       return fc.oneof(fc.constantFrom(...WORDS), fc.string({ minLength, maxLength: Math.max(minLength, maxLength) }));
     }
     case 'array': {
@@ -110,7 +121,11 @@ function typed(type: string, s: Schema, depth: number): fc.Arbitrary<unknown> {
       const minItems = num('minItems') ?? 0;
       const maxItems = Math.max(minItems, Math.min(num('maxItems') ?? 4, 4));
       return fc
-        .tuple(fc.tuple(...prefix), fc.array(item, { minLength: minItems, maxLength: maxItems }), fc.array(fc.oneof(...(contains.length ? contains : [item])), { maxLength: 2 }))
+        .tuple(
+          fc.tuple(...prefix),
+          fc.array(item, { minLength: minItems, maxLength: maxItems }),
+          fc.array(fc.oneof(...(contains.length ? contains : [item])), { maxLength: 2 }),
+        )
         .map(([head, rest, extra]) => [...head, ...rest, ...(contains.length ? extra : [])]);
     }
     default: {

@@ -21,29 +21,58 @@ export const MUTATIONS: Mutation[] = [
   { name: 'pattern added', apply: (s) => (has(s, 'string') && !s['enum'] && !s['pattern'] ? { ...s, pattern: '^[a-c]*$' } : undefined) },
   { name: 'enum value removed', apply: (s) => (Array.isArray(s['enum']) && s['enum'].length > 1 ? { ...s, enum: s['enum'].slice(1) } : undefined) },
   { name: 'enum to const', apply: (s) => (Array.isArray(s['enum']) && s['enum'].length > 1 ? { type: s['type'], const: s['enum'][0] } : undefined) },
-  { name: 'enum added', apply: (s) => (s['type'] === 'string' && !s['enum'] && !s['pattern'] && s['maxLength'] === undefined && s['minLength'] === undefined ? { ...s, enum: ['a', 'x'] } : undefined) },
+  {
+    name: 'enum added',
+    apply: (s) =>
+      s['type'] === 'string' && !s['enum'] && !s['pattern'] && s['maxLength'] === undefined && s['minLength'] === undefined
+        ? { ...s, enum: ['a', 'x'] }
+        : undefined,
+  },
   { name: 'maximum lowered', apply: (s) => (has(s, 'integer') || has(s, 'number') ? { ...s, maximum: (num(s, 'maximum') ?? 5) - 2 } : undefined) },
   { name: 'minimum raised', apply: (s) => (has(s, 'integer') || has(s, 'number') ? { ...s, minimum: (num(s, 'minimum') ?? -3) + 2 } : undefined) },
-  { name: 'exclusiveMaximum set', apply: (s) => (has(s, 'integer') && num(s, 'maximum') !== undefined ? { ...s, exclusiveMaximum: num(s, 'maximum') } : undefined) },
+  {
+    name: 'exclusiveMaximum set',
+    apply: (s) => (has(s, 'integer') && num(s, 'maximum') !== undefined ? { ...s, exclusiveMaximum: num(s, 'maximum') } : undefined),
+  },
   { name: 'number to integer', apply: (s) => (s['type'] === 'number' ? { ...s, type: 'integer' } : undefined) },
-  { name: 'null removed from the type list', apply: (s) => (Array.isArray(s['type']) && s['type'].includes('null') ? { ...s, type: (s['type'] as string[]).filter((t) => t !== 'null')[0] } : undefined) },
-  { name: 'not const added', apply: (s) => (!s['not'] && (has(s, 'string') || has(s, 'integer')) ? { ...s, not: { const: has(s, 'string') ? 'x' : 1 } } : undefined) },
+  {
+    name: 'null removed from the type list',
+    apply: (s) => (Array.isArray(s['type']) && s['type'].includes('null') ? { ...s, type: (s['type'] as string[]).filter((t) => t !== 'null')[0] } : undefined),
+  },
+  {
+    name: 'not const added',
+    apply: (s) => (!s['not'] && (has(s, 'string') || has(s, 'integer')) ? { ...s, not: { const: has(s, 'string') ? 'x' : 1 } } : undefined),
+  },
   { name: 'allOf member added', apply: (s) => (has(s, 'string') && !s['allOf'] ? { ...s, allOf: [{ not: { const: 'a' } }] } : undefined) },
   { name: 'maxItems lowered', apply: (s) => (isArray(s) ? { ...s, maxItems: Math.max(0, (num(s, 'maxItems') ?? 3) - 1) } : undefined) },
   { name: 'minItems raised', apply: (s) => (isArray(s) ? { ...s, minItems: (num(s, 'minItems') ?? 0) + 1 } : undefined) },
   { name: 'contains added', apply: (s) => (isArray(s) && !s['contains'] ? { ...s, contains: s['items'] } : undefined) },
   { name: 'minContains raised', apply: (s) => (isArray(s) && s['contains'] ? { ...s, minContains: (num(s, 'minContains') ?? 1) + 1 } : undefined) },
-  { name: 'prefixItems added', apply: (s) => (isArray(s) && !s['prefixItems'] ? { ...s, prefixItems: [{ ...(s['items'] as Schema), not: { const: 'x' } }] } : undefined) },
+  {
+    name: 'prefixItems added',
+    apply: (s) => (isArray(s) && !s['prefixItems'] ? { ...s, prefixItems: [{ ...(s['items'] as Schema), not: { const: 'x' } }] } : undefined),
+  },
   { name: 'property required', apply: (s) => requireOne(s) },
-  { name: 'additionalProperties closed', apply: (s) => (isObject(s) && s['additionalProperties'] !== false ? { ...s, additionalProperties: false } : undefined) },
-  { name: 'unevaluatedProperties closed', apply: (s) => (isObject(s) && s['additionalProperties'] !== false && !('unevaluatedProperties' in s) ? { ...s, unevaluatedProperties: false } : undefined) },
+  {
+    name: 'additionalProperties closed',
+    apply: (s) => (isObject(s) && s['additionalProperties'] !== false ? { ...s, additionalProperties: false } : undefined),
+  },
+  {
+    name: 'unevaluatedProperties closed',
+    apply: (s) => (isObject(s) && s['additionalProperties'] !== false && !('unevaluatedProperties' in s) ? { ...s, unevaluatedProperties: false } : undefined),
+  },
   { name: 'dependentRequired added', apply: (s) => (isObject(s) && !s['dependentRequired'] ? { ...s, dependentRequired: { a: ['b'] } } : undefined) },
-  { name: 'dependentSchemas added', apply: (s) => (isObject(s) && !s['dependentSchemas'] ? { ...s, dependentSchemas: { b: { required: ['c'] } } } : undefined) },
+  {
+    name: 'dependentSchemas added',
+    apply: (s) => (isObject(s) && !s['dependentSchemas'] ? { ...s, dependentSchemas: { b: { required: ['c'] } } } : undefined),
+  },
   { name: 'propertyNames added', apply: (s) => (isObject(s) && !s['propertyNames'] ? { ...s, propertyNames: { pattern: '^[a-c]$' } } : undefined) },
   {
     name: 'patternProperties added',
-    apply: (s) => (isObject(s) && s['additionalProperties'] !== false && !s['patternProperties'] ? { ...s, patternProperties: { '^x-': { type: 'boolean' } } } : undefined),
+    apply: (s) =>
+      isObject(s) && s['additionalProperties'] !== false && !s['patternProperties'] ? { ...s, patternProperties: { '^x-': { type: 'boolean' } } } : undefined,
   },
+  // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
   { name: 'if/then added', apply: (s) => (isObject(s) && !s['if'] ? { ...s, if: { required: ['a'] }, then: { required: ['b'] } } : undefined) },
 ];
 

@@ -22,7 +22,8 @@ const UNSTABLE = new Set(['draft', 'alpha']);
 const isSuccess = (status: string) => /^2/.test(status);
 
 /** Bodies whose scalars travel as text: XML, forms, plain text. */
-const isTextual = (mediaType: string) => /^(application|text)\/(.+\+)?xml$|^application\/x-www-form-urlencoded$|^multipart\/form-data$|^text\/plain$/.test(mediaType);
+const isTextual = (mediaType: string) =>
+  /^(application|text)\/(.+\+)?xml$|^application\/x-www-form-urlencoded$|^multipart\/form-data$|^text\/plain$/.test(mediaType);
 
 /** The range of `content` that covers a media type: `application/*` or `*\/*`. */
 function coveringRange(mediaType: string, content: Map<string, MediaEntry>): MediaEntry | undefined {
@@ -110,7 +111,15 @@ class ApiDiff {
 
   private removed(old: ApiOperation): void {
     if (old.callback) {
-      this.push('callback.removed', old.at, 'before', old.label, [old.label, old.callback.of], { before: old.operationId ?? old.label }, { callback: old.callback.name });
+      this.push(
+        'callback.removed',
+        old.at,
+        'before',
+        old.label,
+        [old.label, old.callback.of],
+        { before: old.operationId ?? old.label },
+        { callback: old.callback.name },
+      );
       return;
     }
     if (old.webhook) {
@@ -206,7 +215,10 @@ class ApiDiff {
       this.push('endpoint.sunset-invalid', next.at, 'after', label, [label], { before: a?.sunset ?? null, after: b.sunset ?? null });
     const raw = b.stabilityRaw;
     if (raw !== undefined && !isStabilityLevel(raw) && JSON.stringify(a?.stabilityRaw) !== JSON.stringify(raw))
-      this.push('endpoint.stability-invalid', next.at, 'after', label, [label], { before: (a?.stabilityRaw as string | undefined) ?? null, after: JSON.stringify(raw) });
+      this.push('endpoint.stability-invalid', next.at, 'after', label, [label], {
+        before: (a?.stabilityRaw as string | undefined) ?? null,
+        after: JSON.stringify(raw),
+      });
   }
 
   private parameters(old: ApiOperation, next: ApiOperation): void {
@@ -356,9 +368,18 @@ class ApiDiff {
       const what = `${subject} link ${name}`;
       if (!next) this.push('response.link-removed', link.at, 'before', what, ops, { before: link.target }, { link: name });
       else if (next.target !== link.target || next.parameters !== link.parameters)
-        this.push('response.link-changed', next.at, 'after', what, ops, { before: link.target, after: next.target }, { link: name, parametersChanged: next.parameters !== link.parameters });
+        this.push(
+          'response.link-changed',
+          next.at,
+          'after',
+          what,
+          ops,
+          { before: link.target, after: next.target },
+          { link: name, parametersChanged: next.parameters !== link.parameters },
+        );
     }
-    for (const [name, link] of b.links) if (!a.links.has(name)) this.push('response.link-added', link.at, 'after', `${subject} link ${name}`, ops, { after: link.target }, { link: name });
+    for (const [name, link] of b.links)
+      if (!a.links.has(name)) this.push('response.link-added', link.at, 'after', `${subject} link ${name}`, ops, { after: link.target }, { link: name });
   }
 
   private headers(a: ApiResponse, b: ApiResponse, subject: string, label: string): void {

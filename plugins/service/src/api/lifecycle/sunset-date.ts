@@ -12,7 +12,8 @@ const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Ju
 export function parseSunset(raw: unknown): SunsetDate | undefined {
   if (raw === undefined || raw === null) return undefined;
   // YAML reads an unquoted 2026-12-31 as a timestamp.
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? { ok: false, text: String(raw) } : { ok: true, date: raw, text: raw.toISOString().slice(0, 10) };
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime()) ? { ok: false, text: String(raw) } : { ok: true, date: raw, text: raw.toISOString().slice(0, 10) };
   const text = typeof raw === 'string' ? raw.trim() : JSON.stringify(raw);
   if (typeof raw !== 'string') return { ok: false, text };
   const day = DATE.exec(text);

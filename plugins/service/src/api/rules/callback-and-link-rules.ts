@@ -10,7 +10,9 @@ import { ok } from './example-documents.js';
 const v31 = (paths: Record<string, unknown>) => ({ openapi: '3.1.0', info: { title: 'Pets', version: '1' }, paths });
 const subscribe = (callbacks: Record<string, unknown>) =>
   v31({ '/subscriptions': { post: { responses: { '201': { description: 'Created' } }, ...(Object.keys(callbacks).length ? { callbacks } : {}) } } });
-const onEvent = { '{$request.body#/callbackUrl}': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok } } };
+const onEvent = {
+  '{$request.body#/callbackUrl}': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok } },
+};
 const withLinks = (links: Record<string, unknown>) =>
   v31({
     '/pets': { post: { responses: { '201': { description: 'Created', links } } } },
@@ -62,7 +64,9 @@ export const callbackAndLinkRules = [
     title: 'Response link changed',
     description: 'A response link now leads to another operation or passes other parameters.',
     safeAlternative: 'Add a new link; keep the old one.',
-    examples: [{ name: 'link parameter changed', before: withLinks({ pet: toPet('$response.body#/id') }), after: withLinks({ pet: toPet('$response.body#/petId') }) }],
+    examples: [
+      { name: 'link parameter changed', before: withLinks({ pet: toPet('$response.body#/id') }), after: withLinks({ pet: toPet('$response.body#/petId') }) },
+    ],
     describe: (c) => `Link changed: ${c.subject}`,
     impact: 'Clients following the link reach another operation or send other values',
     migration: 'Keep the old link beside the new one',

@@ -83,7 +83,9 @@ export const lifecycleRules = [
       {
         name: 'deprecated filter dropped early',
         before: openApi({
-          '/pets': { get: { parameters: [{ name: 'owner', in: 'query', deprecated: true, 'x-sunset': '2030-01-01', schema: { type: 'string' } }], responses: ok } },
+          '/pets': {
+            get: { parameters: [{ name: 'owner', in: 'query', deprecated: true, 'x-sunset': '2030-01-01', schema: { type: 'string' } }], responses: ok },
+          },
         }),
         after: openApi(getPets()),
       },

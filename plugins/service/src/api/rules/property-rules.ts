@@ -35,10 +35,7 @@ function unionAspects(direction: 'request' | 'response'): PropertyAspect[] {
   const request = direction === 'request';
   const Word = request ? 'Request' : 'Response';
   const pets = (discriminator: Record<string, unknown>) => ({
-    oneOf: [
-      { $ref: '#/components/schemas/Cat' },
-      { $ref: '#/components/schemas/Dog' },
-    ],
+    oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
     discriminator,
   });
   const variant = (kind: string) => ({ type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: [kind] }, type: { type: 'string' } } });

@@ -33,7 +33,6 @@ interface Aspect {
   v31?: boolean;
 }
 
-
 const intMax = (maximum?: number) => ({ type: 'integer', ...(maximum === undefined ? {} : { maximum }) });
 const intMin = (minimum?: number) => ({ type: 'integer', ...(minimum === undefined ? {} : { minimum }) });
 const str = (extra: Record<string, unknown> = {}) => ({ type: 'string', ...extra });
@@ -192,6 +191,7 @@ const VOCABULARY: Aspect[] = [
     'A condition (`if` with `then` or `else`) was added, or a branch was added to one.',
     'A condition (`if`/`then`/`else`) or one of its branches was removed.',
     object(),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
     object({ if: { properties: { a: { const: 'x' } }, required: ['a'] }, then: { required: ['b'] } }),
     NARROW_SAFE,
   ),
@@ -203,7 +203,9 @@ const VOCABULARY: Aspect[] = [
     response: 'potentially_breaking',
     requestWhy: 'Requests the old condition let through may now meet the branch that rejects them.',
     responseWhy: 'Responses may now take the branch clients did not expect.',
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
     before: object({ if: { properties: { a: { const: 'x' } }, required: ['a'] }, then: { required: ['b'] } }),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
     after: object({ if: { properties: { a: { const: 'y' } }, required: ['a'] }, then: { required: ['b'] } }),
     safe: 'Add a new condition rather than changing one clients rely on.',
     v31: true,
@@ -245,16 +247,26 @@ const VOCABULARY: Aspect[] = [
     { type: 'array', prefixItems: [str()], unevaluatedItems: false },
     NARROW_SAFE,
   ),
-  ...bounds('maximum number of matching items', 'max-contains', true, (n) => ({ ...strings, contains: str(), ...(n === undefined ? {} : { maxContains: n }) }), 2, 4).map(
-    (a) => ({ ...a, v31: true }),
-  ),
-  ...bounds('minimum number of matching items', 'min-contains', false, (n) => ({ ...strings, contains: str(), ...(n === undefined ? {} : { minContains: n }) }), 1, 2).map(
-    (a) => ({ ...a, v31: true }),
-  ),
+  ...bounds(
+    'maximum number of matching items',
+    'max-contains',
+    true,
+    (n) => ({ ...strings, contains: str(), ...(n === undefined ? {} : { maxContains: n }) }),
+    2,
+    4,
+  ).map((a) => ({ ...a, v31: true })),
+  ...bounds(
+    'minimum number of matching items',
+    'min-contains',
+    false,
+    (n) => ({ ...strings, contains: str(), ...(n === undefined ? {} : { minContains: n }) }),
+    1,
+    2,
+  ).map((a) => ({ ...a, v31: true })),
   {
     kind: 'content-encoding.changed',
     title: '`contentEncoding` changed',
-    what: 'The encoding of a string\'s content (`contentEncoding`: base64, base32...) was added, removed or changed: the same bytes are now written differently.',
+    what: "The encoding of a string's content (`contentEncoding`: base64, base32...) was added, removed or changed: the same bytes are now written differently.",
     request: 'breaking',
     response: 'breaking',
     requestWhy: 'Clients encode the value the old way; the server decodes it the new way.',
@@ -267,7 +279,7 @@ const VOCABULARY: Aspect[] = [
   {
     kind: 'content-media-type.changed',
     title: '`contentMediaType` changed',
-    what: 'The media type of a string\'s content (`contentMediaType`) was added, removed or changed.',
+    what: "The media type of a string's content (`contentMediaType`) was added, removed or changed.",
     request: 'potentially_breaking',
     response: 'potentially_breaking',
     requestWhy: 'Clients may send content of the old media type the server no longer reads.',

@@ -74,7 +74,8 @@ export class KeywordComparison {
       const added = [...b].filter((n) => !a.has(n));
       const removed = [...a].filter((n) => !b.has(n));
       const subject = `${ctx.subject} (if ${name} is present)`;
-      if (added.length) this.comparer.emit({ ...ctx, subject }, 'dependent-required.narrowed', fb.at, 'after', { after: added }, { values: added, property: name });
+      if (added.length)
+        this.comparer.emit({ ...ctx, subject }, 'dependent-required.narrowed', fb.at, 'after', { after: added }, { values: added, property: name });
       if (removed.length)
         this.comparer.emit({ ...ctx, subject }, 'dependent-required.widened', fb.at, 'after', { before: removed }, { values: removed, property: name });
     }
@@ -106,20 +107,23 @@ export class KeywordComparison {
     const b = fb.conditional;
     if (!a && !b) return;
     if (!a) {
-      if (b!.then || b!.else) this.moved(ctx, 'conditional', 'narrowed', b!.if, 'after', { before: null, after: 'if/then/else' });
+      if (b!.ifTrue || b!.ifFalse) this.moved(ctx, 'conditional', 'narrowed', b!.condition, 'after', { before: null, after: 'if/then/else' });
       return;
     }
     if (!b) {
-      if (a.then || a.else) this.moved(ctx, 'conditional', 'widened', fb.at, 'after', { before: 'if/then/else', after: null });
+      if (a.ifTrue || a.ifFalse) this.moved(ctx, 'conditional', 'widened', fb.at, 'after', { before: 'if/then/else', after: null });
       return;
     }
-    if (!this.same(a.if, b.if)) {
-      this.comparer.emit(ctx, 'conditional.changed', b.if, 'after', { before: 'if', after: 'if' });
+    if (!this.same(a.condition, b.condition)) {
+      this.comparer.emit(ctx, 'conditional.changed', b.condition, 'after', { before: 'if', after: 'if' });
       return;
     }
-    for (const branch of ['then', 'else'] as const) {
-      const x = a[branch];
-      const y = b[branch];
+    for (const [branch, key] of [
+      ['then', 'ifTrue'],
+      ['else', 'ifFalse'],
+    ] as const) {
+      const x = a[key];
+      const y = b[key];
       const subject = `${ctx.subject} (${branch})`;
       if (x && y) this.comparer.compare(x, y, this.child(ctx, subject));
       else if (y) this.moved({ ...ctx, subject }, 'conditional', 'narrowed', y, 'after', { before: null, after: branch });
@@ -153,7 +157,14 @@ export class KeywordComparison {
   }
 
   /** unevaluatedProperties / unevaluatedItems: `false` closes the schema, a schema constrains the rest. */
-  private closable(a: false | Located | undefined, b: false | Located | undefined, aspect: string, ctx: CompareContext, fb: SchemaFacets, subject: string): void {
+  private closable(
+    a: false | Located | undefined,
+    b: false | Located | undefined,
+    aspect: string,
+    ctx: CompareContext,
+    fb: SchemaFacets,
+    subject: string,
+  ): void {
     if (a === undefined && b === undefined) return;
     if (a && b) {
       this.comparer.compare(a, b, this.child(ctx, subject));

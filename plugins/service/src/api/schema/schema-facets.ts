@@ -55,7 +55,8 @@ export interface SchemaFacets {
   /** property → the properties it makes required. */
   dependentRequired: Map<string, Set<string>>;
   dependentSchemas: Map<string, Located>;
-  conditional: { if: Located; then: Located | undefined; else: Located | undefined } | undefined;
+  /** if/then/else: the condition and the schema applied when it holds and when it does not. */
+  conditional: { condition: Located; ifTrue: Located | undefined; ifFalse: Located | undefined } | undefined;
   patternProperties: Map<string, Located>;
   propertyNames: Located | undefined;
   unevaluatedProperties: false | Located | undefined;
@@ -343,7 +344,7 @@ export class FacetReader {
         if (Array.isArray(list)) facets.dependentRequired.set(name, new Set(list.filter((n): n is string => typeof n === 'string')));
     facets.dependentSchemas = mapOf('dependentSchemas');
     const condition = schemaAt('if');
-    if (condition) facets.conditional = { if: condition, then: schemaAt('then'), else: schemaAt('else') };
+    if (condition) facets.conditional = { condition, ifTrue: schemaAt('then'), ifFalse: schemaAt('else') };
     facets.patternProperties = mapOf('patternProperties');
     facets.propertyNames = schemaAt('propertyNames');
     facets.unevaluatedProperties = closedOr('unevaluatedProperties');
@@ -370,14 +371,38 @@ export class FacetReader {
     facets.default ??= first('default') as { value: unknown } | undefined;
     // Every member applies: the tightest bound of all wins.
     const all = [facets, ...members];
-    facets.maximum = tightest(all.map((m) => m.maximum), 'upper');
-    facets.minimum = tightest(all.map((m) => m.minimum), 'lower');
-    facets.maxLength = tightestNumber(all.map((m) => m.maxLength), Math.min);
-    facets.minLength = tightestNumber(all.map((m) => m.minLength), Math.max);
-    facets.maxItems = tightestNumber(all.map((m) => m.maxItems), Math.min);
-    facets.minItems = tightestNumber(all.map((m) => m.minItems), Math.max);
-    facets.maxContains = tightestNumber(all.map((m) => m.maxContains), Math.min);
-    facets.minContains = tightestNumber(all.map((m) => m.minContains), Math.max);
+    facets.maximum = tightest(
+      all.map((m) => m.maximum),
+      'upper',
+    );
+    facets.minimum = tightest(
+      all.map((m) => m.minimum),
+      'lower',
+    );
+    facets.maxLength = tightestNumber(
+      all.map((m) => m.maxLength),
+      Math.min,
+    );
+    facets.minLength = tightestNumber(
+      all.map((m) => m.minLength),
+      Math.max,
+    );
+    facets.maxItems = tightestNumber(
+      all.map((m) => m.maxItems),
+      Math.min,
+    );
+    facets.minItems = tightestNumber(
+      all.map((m) => m.minItems),
+      Math.max,
+    );
+    facets.maxContains = tightestNumber(
+      all.map((m) => m.maxContains),
+      Math.min,
+    );
+    facets.minContains = tightestNumber(
+      all.map((m) => m.minContains),
+      Math.max,
+    );
     facets.pattern ??= first('pattern') as string | undefined;
     facets.contains ??= first('contains') as Located | undefined;
     facets.prefixItems ??= first('prefixItems') as Located[] | undefined;
@@ -390,7 +415,8 @@ export class FacetReader {
     facets.contentSchema ??= first('contentSchema') as Located | undefined;
     facets.not ??= first('not') as Located | undefined;
     for (const member of members) {
-      for (const [name, list] of member.dependentRequired) facets.dependentRequired.set(name, new Set([...(facets.dependentRequired.get(name) ?? []), ...list]));
+      for (const [name, list] of member.dependentRequired)
+        facets.dependentRequired.set(name, new Set([...(facets.dependentRequired.get(name) ?? []), ...list]));
       for (const [name, at] of member.dependentSchemas) if (!facets.dependentSchemas.has(name)) facets.dependentSchemas.set(name, at);
       for (const [name, at] of member.patternProperties) if (!facets.patternProperties.has(name)) facets.patternProperties.set(name, at);
     }
