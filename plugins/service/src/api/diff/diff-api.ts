@@ -104,7 +104,7 @@ class ApiDiff {
     }
     this.securitySchemes();
     this.schemas();
-    for (const record of this.records) this.recordChange(record);
+    for (const record of this.uniqueRecords()) this.recordChange(record);
     this.lines.apply();
     return this.changes;
   }
@@ -505,6 +505,22 @@ class ApiDiff {
       if (!this.after.schemas.has(name)) this.push('schema.removed', at, 'before', name, [], { before: name }, { schema: name });
     for (const [name, at] of this.after.schemas)
       if (!this.before.schemas.has(name)) this.push('schema.added', at, 'after', name, [], { after: name }, { schema: name });
+  }
+
+  /**
+   * One finding per difference: the same change at the same place (a shared schema reached through
+   * inline wrappers such as `anyOf: [{$ref}, {type: null}]`, or through a JSON and a form body) is
+   * reported once, with every operation it reaches.
+   */
+  private uniqueRecords(): SchemaChangeRecord[] {
+    const byPlace = new Map<string, SchemaChangeRecord>();
+    for (const record of this.records) {
+      const key = `${record.kind}|${record.side}|${record.at.doc.uri}|${record.at.path.pointer()}|${JSON.stringify(record.before)}|${JSON.stringify(record.after)}`;
+      const first = byPlace.get(key);
+      if (!first) byPlace.set(key, record);
+      else for (const operation of record.operations) first.operations.add(operation);
+    }
+    return [...byPlace.values()];
   }
 
   private recordChange(record: SchemaChangeRecord): void {

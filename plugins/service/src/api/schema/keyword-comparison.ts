@@ -199,16 +199,19 @@ export class KeywordComparison {
   }
 
   /**
-   * allOf: the members' facets are merged and compared above. A member that appears (and is not
-   * the same as one before, by `$ref` or content) is also reported on its own when it brings a
+   * allOf: the members' facets are merged and compared above. A member that appears beyond the
+   * old count (and is not the same as one before, by `$ref` or content) is also reported on its own when it brings a
    * constraint the merged view cannot show (a union, a `not`, a condition, another pattern), or
    * when it is the first allOf of the schema: every instance must now satisfy it too.
    */
   private allOf(fa: SchemaFacets, fb: SchemaFacets, ctx: CompareContext, explained: boolean): void {
     if (fa.allOf.length === 0 && fb.allOf.length === 0) return;
     const unmatched = (from: Located[], to: Located[]) => from.filter((x) => !to.some((y) => this.same(x, y) || sameRef(x, y)));
-    const added = unmatched(fb.allOf, fa.allOf);
-    const removed = unmatched(fa.allOf, fb.allOf);
+    // Members replaced one for one (a `$ref` renamed, a member whose referenced schemas changed)
+    // are compared through the merged view above; only members beyond the old count are new.
+    const changed = Math.min(unmatched(fb.allOf, fa.allOf).length, unmatched(fa.allOf, fb.allOf).length);
+    const added = unmatched(fb.allOf, fa.allOf).slice(changed);
+    const removed = unmatched(fa.allOf, fb.allOf).slice(changed);
     // Inline properties moved into an allOf member (a refactoring) are not a new constraint: only
     // members that constrain more than the schema already did are reported.
     for (const member of added) {
