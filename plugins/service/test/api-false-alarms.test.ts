@@ -69,3 +69,10 @@ describe('OpenAPI 3.1 type lists', () => {
     ).toEqual(['non_breaking request-property-type-generalized']);
   });
 });
+
+describe('formats', () => {
+  it('a format swapped for an unrelated one, the type kept, is potentially breaking, not a change of type', async () => {
+    const at = (format: string) => get({ 'application/json': { schema: { type: 'object', properties: { updated_at: { type: 'integer', format } } } } });
+    expect(findings(await checkDocuments(at('int64'), at('unixtime')))).toEqual(['potentially_breaking response-property-type-changed']);
+  });
+});

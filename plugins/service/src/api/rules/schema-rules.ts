@@ -335,7 +335,7 @@ const ASPECTS: Aspect[] = [
   {
     kind: 'type.changed',
     title: 'type changed',
-    what: 'The type changed to one that shares no values with the old one (or the format changed to an unrelated one).',
+    what: 'The type changed to one that shares no values with the old one (or the format changed to an unrelated one: potentially breaking when the type stays, since formats are annotations many validators skip, e.g. int64 → unixtime).',
     request: 'breaking',
     response: 'breaking',
     requestWhy: 'Requests built with the old type are rejected.',
@@ -588,7 +588,7 @@ export const schemaRules: CompatibilityRuleInput[] = PLACES.flatMap((place) =>
       ],
       // A format added to a request or dropped from a response, types unchanged, is potentially
       // breaking: formats are annotations many validators skip. A wider number (int32 → int64) is not.
-      ...(aspect.kind === 'type.generalized' || aspect.kind === 'type.specialized'
+      ...(aspect.kind === 'type.generalized' || aspect.kind === 'type.specialized' || aspect.kind === 'type.changed'
         ? { severityOf: (d: ApiChangeDetails) => (severity === 'breaking' && d['formatOnly'] && !d['numericWidening'] ? 'potentially_breaking' : severity) }
         : aspect.kind === 'enum-value.added'
           ? // A value added to an x-extensible-enum breaks nobody: clients were told to expect more.
