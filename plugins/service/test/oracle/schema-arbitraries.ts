@@ -72,6 +72,15 @@ function typesOf(schema: Schema): string[] {
 
 const EXTRA_KEYS = ['x-trace', 'Zed', 'extra', 'a1'];
 
+/** Strings matching a pattern; undefined for the regular expressions fast-check cannot generate from (real schemas have some). */
+function patternArbitrary(pattern: string): fc.Arbitrary<string> | undefined {
+  try {
+    return fc.stringMatching(new RegExp(pattern));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Instances a schema probably accepts; the generator stays near its bounds and literals so edges are met. */
 export function instanceArbitrary(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
   if (schema === true || schema === undefined) return fc.constantFrom<unknown>('x', 0, true, null);
@@ -106,9 +115,10 @@ function typed(type: string, s: Schema, depth: number): fc.Arbitrary<unknown> {
     case 'string': {
       const minLength = num('minLength') ?? 0;
       const maxLength = num('maxLength') ?? 6;
-      if (typeof s['pattern'] === 'string')
+      const matching = typeof s['pattern'] === 'string' ? patternArbitrary(s['pattern']) : undefined;
+      if (matching)
         return fc.oneof(
-          fc.stringMatching(new RegExp(s['pattern'])).map((t) => t.slice(0, maxLength)),
+          matching.map((t) => t.slice(0, maxLength)),
           fc.constantFrom(...WORDS),
         );
       return fc.oneof(fc.constantFrom(...WORDS), fc.string({ minLength, maxLength: Math.max(minLength, maxLength) }));

@@ -201,6 +201,7 @@ export class SchemaComparer {
       this.emit(ctx, fb.nullable ? 'became-nullable' : 'became-not-nullable', fb.at, 'after', { before: fa.nullable, after: fb.nullable });
     this.enums(fa, fb, ctx);
     this.defaults(fa, fb, ctx);
+    const enumerated = fb.enum !== undefined && fb.enum.size > 0 && !fb.extensibleEnum;
     for (const limit of LIMITS) {
       const x = fa[limit.facet];
       const y = fb[limit.facet];
@@ -212,9 +213,12 @@ export class SchemaComparer {
         const direction = boundDirection(x, y, limit.kind);
         if (direction !== 0) verb = direction < 0 === (limit.kind === 'upper') ? 'decreased' : 'increased';
       }
-      if (verb) this.emit(ctx, `${limit.aspect}.${verb}`, fb.at, 'after', { before: showBound(x), after: showBound(y) });
+      // A listed set of values (enum, const) admits nothing beyond the list: a bound loosened
+      // beside it adds no value (values added to the list are reported as such).
+      const loosened = verb === 'unset' || verb === (limit.kind === 'upper' ? 'increased' : 'decreased');
+      if (verb && !(loosened && enumerated)) this.emit(ctx, `${limit.aspect}.${verb}`, fb.at, 'after', { before: showBound(x), after: showBound(y) });
     }
-    if (fa.pattern !== fb.pattern) {
+    if (fa.pattern !== fb.pattern && !(enumerated && fb.pattern === undefined)) {
       const verb = fa.pattern === undefined ? 'added' : fb.pattern === undefined ? 'removed' : 'changed';
       this.emit(ctx, `pattern.${verb}`, fb.at, 'after', { before: fa.pattern ?? null, after: fb.pattern ?? null });
     }
@@ -249,7 +253,15 @@ export class SchemaComparer {
   }
 
   private properties(fa: SchemaFacets, fb: SchemaFacets, ctx: CompareContext): void {
-    if (fa.properties.size === 0 && fb.properties.size === 0 && fa.additionalProperties === undefined && fb.additionalProperties === undefined) return;
+    if (
+      fa.properties.size === 0 &&
+      fb.properties.size === 0 &&
+      fa.additionalProperties === undefined &&
+      fb.additionalProperties === undefined &&
+      fa.required.size === 0 &&
+      fb.required.size === 0
+    )
+      return;
     const request = ctx.direction === 'request';
     // Requests never carry readOnly properties and responses never carry writeOnly ones.
     const hidden = (f: SchemaFacets) => (request ? f.readOnly : f.writeOnly);
@@ -301,6 +313,18 @@ export class SchemaComparer {
       }
       if (!paF!.deprecated && pbF!.deprecated) this.emit(child, 'deprecated', pb, 'after', { before: false, after: true }, { property: name }, 'property');
       this.compare(pa, pb, child);
+    }
+    // Names required without a declaration of their own (`required: [id]` with no `properties.id`):
+    // still a promise that the property is there.
+    for (const name of fb.required) {
+      if (names.has(name) || fa.required.has(name)) continue;
+      const child = { ...ctx, scope: 'property' as const, subject: `${ctx.subject}.${name}`, depth: ctx.depth + 1 };
+      this.emit(child, 'became-required', fb.at, 'after', { before: false, after: true }, { property: name, default: false }, 'property');
+    }
+    for (const name of fa.required) {
+      if (names.has(name) || fb.required.has(name)) continue;
+      const child = { ...ctx, scope: 'property' as const, subject: `${ctx.subject}.${name}`, depth: ctx.depth + 1 };
+      this.emit(child, 'became-optional', fb.at, 'after', { before: true, after: false }, { property: name, default: false }, 'property');
     }
     const xa = fa.additionalProperties;
     const xb = fb.additionalProperties;
