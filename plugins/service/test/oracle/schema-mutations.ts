@@ -68,9 +68,12 @@ export const MUTATIONS: Mutation[] = [
   },
   { name: 'propertyNames added', apply: (s) => (isObject(s) && !s['propertyNames'] ? { ...s, propertyNames: { pattern: '^[a-c]$' } } : undefined) },
   {
+    // A pattern takes the properties it matches away from additionalProperties: a narrowing only where those are unconstrained.
     name: 'patternProperties added',
     apply: (s) =>
-      isObject(s) && s['additionalProperties'] !== false && !s['patternProperties'] ? { ...s, patternProperties: { '^x-': { type: 'boolean' } } } : undefined,
+      isObject(s) && s['additionalProperties'] === undefined && !s['patternProperties']
+        ? { ...s, patternProperties: { '^x-': { type: 'boolean' } } }
+        : undefined,
   },
   // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
   { name: 'if/then added', apply: (s) => (isObject(s) && !s['if'] ? { ...s, if: { required: ['a'] }, then: { required: ['b'] } } : undefined) },
