@@ -83,7 +83,7 @@ describe('rules', () => {
     expect(rules.every((r) => r.example_count > 0)).toBe(true);
   });
 
-  it.each([['database'], ['api'], ['terraform'], ['kubernetes']])('docs/rules/%s.md is generated from the rules and current', async (type) => {
+  it.each([['database'], ['api'], ['terraform'], ['kubernetes'], ['graphql']])('docs/rules/%s.md is generated from the rules and current', async (type) => {
     const { stdout } = await cli(['rules', '--type', type, '--format', 'markdown']);
     const committed = readFileSync(join(repoRoot, 'docs/rules', `${type}.md`), 'utf8');
     // Regenerate with: node apps/cli/dist/bin.js rules --type <type> --format markdown > docs/rules/<type>.md

@@ -34,7 +34,7 @@ export const createServicePlugin = definePluginFactory({
       rollbacks: serviceRollbacks,
       triggers: serviceTriggers,
       communications: serviceCommunications,
-      checkers: [createApiChecker(options.ignore), createGraphqlChecker(options.ignore)],
+      checkers: [createApiChecker(options.ignore, options.deprecation), createGraphqlChecker(options.ignore)],
       sources: [createOpenApiSource({ remoteRefs: options.remoteRefs }), graphqlSource],
     }),
 });

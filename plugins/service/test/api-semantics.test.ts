@@ -2,7 +2,7 @@ import { checkCompatibility, createRegistry, InputDataError, type CompatibilityR
 import { describe, expect, it } from 'vitest';
 import service from '../src/index.js';
 import { idParam, json, jsonBody, jsonResponse, ok, openApi, requestBodyDocument, responseBodyDocument } from '../src/api/rules/example-documents.js';
-import { checkDocuments, checkFiles, clock, fixturePath, rulesOf } from './fixtures.js';
+import { checkDocuments, checkDocumentsAt, checkFiles, clock, fixturePath, rulesOf } from './fixtures.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const withSchemas = (paths: Record<string, unknown>, schemas: Record<string, unknown>) => openApi(paths, { components: { schemas } });
@@ -183,9 +183,9 @@ describe('schemas by direction', () => {
 });
 
 describe('lifecycle and stability', () => {
-  it('removing a deprecated operation is not breaking', async () => {
+  it('removing a deprecated operation after its sunset is not breaking', async () => {
     const before = openApi({ '/pets': { get: { responses: ok }, delete: { deprecated: true, 'x-sunset': '2025-01-01', responses: ok } } });
-    const issue = only(await checkDocuments(before, openApi({ '/pets': { get: { responses: ok } } })));
+    const issue = only(await checkDocumentsAt(before, openApi({ '/pets': { get: { responses: ok } } }), '2025-06-01'));
     expect(issue).toMatchObject({ rule: 'service/api-removed-with-deprecation', severity: 'non_breaking' });
     expect(issue.description).toMatch(/sunset 2025-01-01/);
   });

@@ -44,6 +44,16 @@ export function checkDocuments(before: unknown, after: unknown, type = 'api'): P
   return checkCompatibility(registry, { type, before: { name: 'before.json', document: before }, after: { name: 'after.json', document: after }, clock });
 }
 
+/** `check --type api --now <date>` on two documents given in memory, with the plugin's options. */
+export function checkDocumentsAt(before: unknown, after: unknown, now: string, options: Parameters<typeof service>[0] = {}): Promise<CompatibilityReport> {
+  return checkCompatibility(createRegistry([service(options)]), {
+    type: 'api',
+    before: { name: 'before.json', document: before },
+    after: { name: 'after.json', document: after },
+    clock: fixedClock(new Date(now)),
+  });
+}
+
 /** `check` on two files (paths), the type inferred unless given. */
 export function checkFiles(before: string, after: string, type?: string): Promise<CompatibilityReport> {
   return checkCompatibility(registry, { type, before, after, clock });

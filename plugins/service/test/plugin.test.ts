@@ -20,7 +20,11 @@ describe('service plugin', () => {
 
   it('exports the factory under both names', () => {
     expect(createServicePlugin).toBe(service);
-    expect(serviceOptionsSchema.parse({})).toEqual({ remoteRefs: false, ignore: [] });
+    expect(serviceOptionsSchema.parse({})).toEqual({
+      remoteRefs: false,
+      ignore: [],
+      deprecation: { noticeDays: { stable: 180, beta: 31, alpha: 0, draft: 0 }, requireSunset: true },
+    });
   });
 
   it('rejects unknown options, naming the option', () => {

@@ -38,7 +38,10 @@ describe.skipIf(!root)('api-histories corpus', () => {
     it('v1.41 → v1.44', async () => {
       const report = await pair('docker-engine/v1.41.yaml', 'docker-engine/v1.44.yaml');
       expect(report.inputs?.before.dialect).toBe('swagger-2.0');
-      expect(counts(report)).toEqual({ b: 10, p: 9, n: 48, a: 47 });
+      // p was 9: KernelMemory's removal from requests was reported twice at the same pointer
+      // (reached through HostConfig for create and through the update body); it is now one finding
+      // listing both operations.
+      expect(counts(report)).toEqual({ b: 10, p: 8, n: 48, a: 47 });
       expect(breaking(report)).toEqual([
         // The log endpoints now produce Docker's raw or multiplexed stream instead of the document-wide JSON / text.
         ['response-media-type-removed', '/paths/~1containers~1{id}~1logs/get/responses/200'],

@@ -2,9 +2,11 @@ import {
   CHANGE_SEVERITIES,
   checkCompatibility,
   exitCodeForReport,
+  fixedClock,
   ruleCatalog,
   UsageError,
   type ChangeSeverity,
+  type Clock,
   type RenameHint,
 } from '@migration-architect/core';
 import { defineCommand } from 'citty';
@@ -54,6 +56,11 @@ const args = {
     description: 'Verify on this server (a scratch database is created and dropped) instead of the embedded PostgreSQL; implies --verify',
     valueHint: 'postgres://…',
   },
+  now: {
+    type: 'string',
+    description: 'The moment dates are judged at (API sunset dates): YYYY-MM-DD or an ISO 8601 date-time; default SOURCE_DATE_EPOCH, else the system clock',
+    valueHint: 'date',
+  },
   ...outputArgs,
   format: {
     type: 'string',
@@ -87,6 +94,14 @@ function renameHints(rawArgs: string[]): RenameHint[] {
   });
 }
 
+/** `--now 2026-12-01` or `--now 2026-12-01T12:00:00Z`: a fixed clock, so a check run again later says the same. */
+function nowClock(value: string | undefined, fallback: Clock): Clock {
+  if (value === undefined) return fallback;
+  const valid = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value) && !Number.isNaN(new Date(value).getTime());
+  if (!valid) throw new UsageError(`--now expects a date (YYYY-MM-DD) or an ISO 8601 date-time such as 2026-12-01T12:00:00Z; got "${value}"`);
+  return fixedClock(new Date(/T|t| /.test(value) ? value : `${value}T00:00:00Z`));
+}
+
 function failThreshold(value: string | undefined): ChangeSeverity | 'none' {
   if (value === undefined) return 'potentially_breaking';
   if (value === 'none' || (CHANGE_SEVERITIES as readonly string[]).includes(value)) return value as ChangeSeverity | 'none';
@@ -101,6 +116,7 @@ export function checkCommand(runtime: CommandRuntime) {
       assertKnownFlags(rawArgs, args);
       const format = parseFormat(parsed.format, REPORT_FORMATS);
       const threshold = failThreshold(parsed['fail-on']);
+      const clock = nowClock(parsed.now, runtime.clock);
       const renames = renameHints(rawArgs);
       const before = pick(parsed.before, parsed.beforeFile, 'before');
       const migration = parsed.migration;
@@ -118,7 +134,7 @@ export function checkCommand(runtime: CommandRuntime) {
         migration,
         type: parsed.type,
         cwd: runtime.io.cwd,
-        clock: runtime.clock,
+        clock,
         ruleOverrides: config.rules,
         renames,
         verify,

@@ -167,7 +167,7 @@ export function compareSchemas(
   const dialects = { before: before.read.dialect, after: after.read.dialect };
   const context: RuleContext = { before: before.read.model, after: after.read.model, dialect: dialects.after ?? dialects.before };
   const changes = runPluginCode(checker.plugin, `checker ${checker.id}: diff()`, () =>
-    checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects, targetVersion: options.targetVersion ?? null }),
+    checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects, targetVersion: options.targetVersion ?? null, now: clock() }),
   );
 
   const issues: CompatibilityIssue[] = [];

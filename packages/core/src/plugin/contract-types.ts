@@ -373,6 +373,11 @@ export interface DiffOptions {
    * Kubernetes cluster version for API removals); null when not given.
    */
   targetVersion?: string | null | undefined;
+  /**
+   * "Now" from the check's clock (`--now`, SOURCE_DATE_EPOCH, else the system clock), for rules
+   * about dates such as an API's sunset; never read the system clock in a checker.
+   */
+  now?: Date | undefined;
 }
 
 /** One difference between two models, as a checker's `diff` reports it. */

@@ -4,17 +4,21 @@ import type { ApiModel } from './model/api-model.js';
 import { apiRecommendations } from './recommendations.js';
 import { apiChangeKinds, apiRules } from './rules/index.js';
 import { withoutAccepted } from '../ignore/accepted-changes.js';
-import type { IgnoreEntry } from '../options.js';
+import type { DeprecationPolicy, IgnoreEntry } from '../options.js';
 
-/** `check --type api`: two REST API descriptions, every change classified by a rule; findings the config accepts left out. */
-export const createApiChecker = (ignore: IgnoreEntry[] = []) =>
+/**
+ * `check --type api`: two REST API descriptions, every change classified by a rule; findings the
+ * config accepts left out. Sunset dates are judged against the check's clock, under the policy.
+ */
+export const createApiChecker = (ignore: IgnoreEntry[] = [], policy?: DeprecationPolicy) =>
   defineChecker<ApiModel>({
     id: 'api',
     title: 'REST API (OpenAPI 3.0 / 3.1, Swagger 2.0)',
     description:
       'Compares two OpenAPI 3.0 / 3.1 or Swagger 2.0 descriptions operation by operation: paths, parameters, request bodies, responses, headers, security and webhooks, with schemas compared at any depth by direction (narrowing a request or widening a response breaks clients).',
     changeKinds: apiChangeKinds,
-    diff: (before, after) => withoutAccepted(diffApi(before, after), ignore, apiRules, { before, after, dialect: null }),
+    diff: (before, after, options) =>
+      withoutAccepted(diffApi(before, after, { now: options?.now, policy }), ignore, apiRules, { before, after, dialect: null }),
     rules: apiRules,
     recommendations: apiRecommendations,
   });

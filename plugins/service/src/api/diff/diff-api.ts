@@ -5,11 +5,30 @@ import { attribute, newEntry, type SchemaChangeRecord, type SchemaScope } from '
 import { SchemaComparer } from '../schema/schema-comparison.js';
 import type { ApiChangeDetails } from './change-details.js';
 import { LineLocator } from './line-locator.js';
+import type { DeprecationPolicy } from '../../options.js';
+import { beforeSunset, DEFAULT_DEPRECATION_POLICY, judgeSunset } from '../lifecycle/deprecation-policy.js';
+import { isStabilityLevel, STABILITY_LEVELS } from '../lifecycle/stability-level.js';
 
-const STABILITY = ['draft', 'alpha', 'beta', 'stable'];
+/** What the diff needs beyond the two models: the check's clock and the deprecation policy. */
+export interface ApiDiffOptions {
+  /** "Now" for sunset dates; without it no date is judged. */
+  now?: Date | undefined;
+  policy?: DeprecationPolicy | undefined;
+}
+
+const STABILITY: readonly string[] = STABILITY_LEVELS;
 const UNSTABLE = new Set(['draft', 'alpha']);
 
 const isSuccess = (status: string) => /^2/.test(status);
+
+/** Bodies whose scalars travel as text: XML, forms, plain text. */
+const isTextual = (mediaType: string) =>
+  /^(application|text)\/(.+\+)?xml$|^application\/x-www-form-urlencoded$|^multipart\/form-data$|^text\/plain$/.test(mediaType);
+
+/** The range of `content` that covers a media type: `application/*` or `*\/*`. */
+function coveringRange(mediaType: string, content: Map<string, MediaEntry>): MediaEntry | undefined {
+  return content.get(`${mediaType.split('/')[0]}/*`) ?? content.get('*/*');
+}
 
 function alternativeKey(alternative: SecurityAlternative): string {
   return [...alternative.keys()].sort().join(' + ') || '(none)';
@@ -27,10 +46,16 @@ class ApiDiff {
   private readonly records = new Set<SchemaChangeRecord>();
   private readonly unstableOperations = new Set<string>();
 
+  private readonly now: Date | undefined;
+  private readonly policy: DeprecationPolicy;
+
   constructor(
     private readonly before: ApiModel,
     private readonly after: ApiModel,
+    options: ApiDiffOptions = {},
   ) {
+    this.now = options.now;
+    this.policy = options.policy ?? DEFAULT_DEPRECATION_POLICY;
     this.comparer = new SchemaComparer(before.documents, after.documents);
     this.lines = new LineLocator({ before: before.documents.root, after: after.documents.root });
   }
@@ -65,7 +90,7 @@ class ApiDiff {
     }
     for (const [key, next] of this.after.operations) {
       if (this.before.operations.has(key)) continue;
-      const kind = next.webhook ? 'webhook.added' : 'endpoint.added';
+      const kind = next.callback ? 'callback.added' : next.webhook ? 'webhook.added' : 'endpoint.added';
       this.push(
         kind,
         next.at,
@@ -75,15 +100,28 @@ class ApiDiff {
         { after: next.operationId ?? next.label },
         { pathAdded: !next.webhook && !this.before.paths.has(key.slice(key.indexOf(' ') + 1)) },
       );
+      this.lifecycleLint(undefined, next);
     }
     this.securitySchemes();
     this.schemas();
-    for (const record of this.records) this.recordChange(record);
+    for (const record of this.uniqueRecords()) this.recordChange(record);
     this.lines.apply();
     return this.changes;
   }
 
   private removed(old: ApiOperation): void {
+    if (old.callback) {
+      this.push(
+        'callback.removed',
+        old.at,
+        'before',
+        old.label,
+        [old.label, old.callback.of],
+        { before: old.operationId ?? old.label },
+        { callback: old.callback.name },
+      );
+      return;
+    }
     if (old.webhook) {
       this.push('webhook.removed', old.at, 'before', old.label, [old.label], { before: old.operationId ?? old.label });
       return;
@@ -100,15 +138,25 @@ class ApiDiff {
         pathRemoved,
         deprecated: old.lifecycle.deprecated,
         sunset: old.lifecycle.sunset,
+        beforeSunset: old.lifecycle.deprecated && beforeSunset(old.lifecycle, this.now),
+        now: this.now?.toISOString().slice(0, 10),
       },
     );
   }
 
   /** Compares two schemas at one place of an operation and attributes what differs to it. */
-  private compareSchemas(a: Located | undefined, b: Located | undefined, direction: Direction, scope: SchemaScope, subject: string, operation: string): void {
+  private compareSchemas(
+    a: Located | undefined,
+    b: Located | undefined,
+    direction: Direction,
+    scope: SchemaScope,
+    subject: string,
+    operation: string,
+    textual = false,
+  ): void {
     if (!a && !b) return;
     const entry = newEntry();
-    this.comparer.compare(a, b, { direction, scope, subject, entry, depth: 0 });
+    this.comparer.compare(a, b, { direction, scope, subject, entry, depth: 0, textual });
     attribute(entry, operation);
     const stack = [entry];
     const seen = new Set([entry]);
@@ -124,10 +172,19 @@ class ApiDiff {
     const ops = [label];
     const a = old.lifecycle;
     const b = next.lifecycle;
-    if (!a.deprecated && b.deprecated) this.push('endpoint.deprecated', next.at, 'after', label, ops, { before: false, after: true }, { sunset: b.sunset });
+    if (!a.deprecated && b.deprecated) {
+      const verdict = judgeSunset(b, this.policy, this.now);
+      this.push('endpoint.deprecated', next.at, 'after', label, ops, { before: false, after: true }, { sunset: b.sunset, ...verdict });
+    }
     if (a.deprecated && !b.deprecated) this.push('endpoint.reactivated', next.at, 'after', label, ops, { before: true, after: false });
-    if (a.sunset && b.sunset && a.sunset !== b.sunset)
-      this.push('endpoint.sunset-changed', next.at, 'after', label, ops, { before: a.sunset, after: b.sunset }, { earlier: b.sunset < a.sunset });
+    if (a.sunset && b.sunset && a.sunset !== b.sunset && a.sunsetDate?.ok && b.sunsetDate?.ok) {
+      const earlier = b.sunsetDate.date.getTime() < a.sunsetDate.date.getTime();
+      const verdict = judgeSunset(b, this.policy, this.now);
+      this.push('endpoint.sunset-changed', next.at, 'after', label, ops, { before: a.sunset, after: b.sunset }, { earlier, ...verdict });
+    }
+    if (a.deprecated && b.deprecated && a.sunset && !b.sunset)
+      this.push('endpoint.sunset-deleted', next.at, 'after', label, ops, { before: a.sunset, after: null });
+    this.lifecycleLint(old, next);
     const rankA = STABILITY.indexOf(a.stability ?? 'stable');
     const rankB = STABILITY.indexOf(b.stability ?? 'stable');
     if (rankA !== -1 && rankB !== -1 && rankA !== rankB) {
@@ -147,6 +204,21 @@ class ApiDiff {
     this.requestBody(old.requestBody, next.requestBody, label, flip ? 'response' : 'request');
     if (!flip) this.responses(old, next);
     this.security(old, next);
+  }
+
+  /** A sunset that does not read as a date, an `x-stability-level` that is no level: reported when new in this version. */
+  private lifecycleLint(old: ApiOperation | undefined, next: ApiOperation): void {
+    const label = next.label;
+    const a = old?.lifecycle;
+    const b = next.lifecycle;
+    if (b.sunsetDate && !b.sunsetDate.ok && a?.sunset !== b.sunset)
+      this.push('endpoint.sunset-invalid', next.at, 'after', label, [label], { before: a?.sunset ?? null, after: b.sunset ?? null });
+    const raw = b.stabilityRaw;
+    if (raw !== undefined && !isStabilityLevel(raw) && JSON.stringify(a?.stabilityRaw) !== JSON.stringify(raw))
+      this.push('endpoint.stability-invalid', next.at, 'after', label, [label], {
+        before: (a?.stabilityRaw as string | undefined) ?? null,
+        after: JSON.stringify(raw),
+      });
   }
 
   private parameters(old: ApiOperation, next: ApiOperation): void {
@@ -177,7 +249,15 @@ class ApiDiff {
         describe(p),
         ops,
         { before: p.name },
-        { name: p.name, in: p.in, required: p.required, deprecated: p.deprecated },
+        {
+          name: p.name,
+          in: p.in,
+          required: p.required,
+          deprecated: p.deprecated,
+          sunset: p.sunsetDate?.text,
+          beforeSunset: p.deprecated && beforeSunset(p, this.now),
+          now: this.now?.toISOString().slice(0, 10),
+        },
       );
     }
     for (const p of added) this.push('parameter.added', p.at, 'after', describe(p), ops, { after: p.name }, { name: p.name, in: p.in, required: p.required });
@@ -234,8 +314,10 @@ class ApiDiff {
     container: Located,
   ): void {
     const ops = [label];
+    // A request media type replaced by a range that covers it (`application/*`, `*/*`) is still accepted.
+    const covering = (mediaType: string) => (direction === 'request' && kind === 'request-body' ? coveringRange(mediaType, b) : undefined);
     for (const [mediaType, entry] of a) {
-      if (!b.has(mediaType))
+      if (!b.has(mediaType) && !covering(mediaType))
         this.push(`${kind}.media-type-removed`, entry.at, 'before', `${subject} (${mediaType})`, ops, { before: mediaType }, { mediaType, success });
     }
     for (const [mediaType, entry] of b) {
@@ -243,10 +325,18 @@ class ApiDiff {
         this.push(`${kind}.media-type-added`, entry.at ?? container, 'after', `${subject} (${mediaType})`, ops, { after: mediaType }, { mediaType, success });
     }
     for (const [mediaType, entry] of a) {
-      const counterpart = b.get(mediaType);
+      const counterpart = b.get(mediaType) ?? covering(mediaType);
       // JSON bodies are the common case: name them plainly, others with their media type.
       if (counterpart)
-        this.compareSchemas(entry.schema, counterpart.schema, direction, 'property', mediaType === 'application/json' ? what : `${what} (${mediaType})`, label);
+        this.compareSchemas(
+          entry.schema,
+          counterpart.schema,
+          direction,
+          'property',
+          mediaType === 'application/json' ? what : `${what} (${mediaType})`,
+          label,
+          isTextual(mediaType),
+        );
     }
   }
 
@@ -262,11 +352,34 @@ class ApiDiff {
       }
       this.content(response.content, counterpart.content, 'response', subject, label, 'response', `response ${status}`, isSuccess(status), counterpart.at);
       this.headers(response, counterpart, subject, label);
+      this.links(response, counterpart, subject, label);
     }
     for (const [status, response] of next.responses) {
       if (!old.responses.has(status))
         this.push('response.status-added', response.at, 'after', `${label} response ${status}`, ops, { after: status }, { status, success: isSuccess(status) });
     }
+  }
+
+  /** Response links: where a client may go next with values from this response. */
+  private links(a: ApiResponse, b: ApiResponse, subject: string, label: string): void {
+    const ops = [label];
+    for (const [name, link] of a.links) {
+      const next = b.links.get(name);
+      const what = `${subject} link ${name}`;
+      if (!next) this.push('response.link-removed', link.at, 'before', what, ops, { before: link.target }, { link: name });
+      else if (next.target !== link.target || next.parameters !== link.parameters)
+        this.push(
+          'response.link-changed',
+          next.at,
+          'after',
+          what,
+          ops,
+          { before: link.target, after: next.target },
+          { link: name, parametersChanged: next.parameters !== link.parameters },
+        );
+    }
+    for (const [name, link] of b.links)
+      if (!a.links.has(name)) this.push('response.link-added', link.at, 'after', `${subject} link ${name}`, ops, { after: link.target }, { link: name });
   }
 
   private headers(a: ApiResponse, b: ApiResponse, subject: string, label: string): void {
@@ -394,6 +507,22 @@ class ApiDiff {
       if (!this.before.schemas.has(name)) this.push('schema.added', at, 'after', name, [], { after: name }, { schema: name });
   }
 
+  /**
+   * One finding per difference: the same change at the same place (a shared schema reached through
+   * inline wrappers such as `anyOf: [{$ref}, {type: null}]`, or through a JSON and a form body) is
+   * reported once, with every operation it reaches.
+   */
+  private uniqueRecords(): SchemaChangeRecord[] {
+    const byPlace = new Map<string, SchemaChangeRecord>();
+    for (const record of this.records) {
+      const key = `${record.kind}|${record.side}|${record.at.doc.uri}|${record.at.path.pointer()}|${JSON.stringify(record.before)}|${JSON.stringify(record.after)}`;
+      const first = byPlace.get(key);
+      if (!first) byPlace.set(key, record);
+      else for (const operation of record.operations) first.operations.add(operation);
+    }
+    return [...byPlace.values()];
+  }
+
   private recordChange(record: SchemaChangeRecord): void {
     const operations = [...record.operations].sort();
     this.push(
@@ -408,6 +537,6 @@ class ApiDiff {
   }
 }
 
-export function diffApi(before: ApiModel, after: ApiModel): SchemaChange[] {
-  return new ApiDiff(before, after).run();
+export function diffApi(before: ApiModel, after: ApiModel, options: ApiDiffOptions = {}): SchemaChange[] {
+  return new ApiDiff(before, after, options).run();
 }

@@ -1,4 +1,5 @@
 import type { DocumentSet, Located } from '../document/document-set.js';
+import type { SunsetDate } from '../lifecycle/sunset-date.js';
 
 /**
  * The normalized form of an API description that `diff` compares. Swagger 2.0, OpenAPI 3.0 and
@@ -11,10 +12,14 @@ export type ParameterLocation = 'query' | 'header' | 'path' | 'cookie';
 
 export interface Lifecycle {
   deprecated: boolean;
-  /** `x-sunset`: the date (YYYY-MM-DD) after which the operation may be removed. */
+  /** `x-sunset` (or `x-sunset-date`) as written: the date after which the operation may be removed. */
   sunset: string | undefined;
+  /** The sunset read as a date; undefined when there is none. */
+  sunsetDate: SunsetDate | undefined;
   /** `x-stability-level`: draft, alpha, beta or stable. */
   stability: string | undefined;
+  /** `x-stability-level` as written, whatever it is; undefined when absent. */
+  stabilityRaw: unknown;
 }
 
 export interface ApiParameter {
@@ -24,6 +29,8 @@ export interface ApiParameter {
   in: ParameterLocation;
   required: boolean;
   deprecated: boolean;
+  /** `x-sunset` of the parameter, read as a date. */
+  sunsetDate: SunsetDate | undefined;
   /** `schema` in OpenAPI 3, the parameter object itself in Swagger 2.0. */
   schema: Located | undefined;
   at: Located;
@@ -58,6 +65,8 @@ export interface ApiResponse {
   content: Map<string, MediaEntry>;
   /** Keyed by lowercase name. */
   headers: Map<string, ApiHeader>;
+  /** `links`: name → where the link leads (operationId or operationRef, and the parameters it passes). */
+  links: Map<string, { target: string; parameters: string; at: Located }>;
   at: Located;
 }
 
@@ -73,6 +82,8 @@ export interface ApiOperation {
   /** The path as written, or the webhook name. */
   path: string;
   webhook: boolean;
+  /** A callback of another operation (`callbacks`): like a webhook, the API sends the request. */
+  callback: { of: string; name: string; expression: string } | undefined;
   operationId: string | undefined;
   tags: string[];
   lifecycle: Lifecycle;

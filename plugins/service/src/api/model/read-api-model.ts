@@ -15,6 +15,7 @@ import type {
   SecurityScheme,
 } from './api-model.js';
 import { normalizeMediaType, pathMatchKey, pathParameterPositions } from './endpoint-key.js';
+import { parseSunset } from '../lifecycle/sunset-date.js';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const LOCATIONS = new Set<ParameterLocation>(['query', 'header', 'path', 'cookie']);
@@ -63,12 +64,14 @@ class ModelReader {
   }
 
   private lifecycle(node: Obj): Lifecycle {
-    const sunset = node['x-sunset'];
+    const sunsetDate = parseSunset(node['x-sunset'] ?? node['x-sunset-date']);
     const stability = node['x-stability-level'];
     return {
       deprecated: node['deprecated'] === true,
-      sunset: typeof sunset === 'string' ? sunset : sunset instanceof Date ? sunset.toISOString().slice(0, 10) : undefined,
+      sunset: sunsetDate?.text,
+      sunsetDate,
       stability: typeof stability === 'string' ? stability : undefined,
+      stabilityRaw: stability,
     };
   }
 
@@ -115,6 +118,7 @@ class ModelReader {
       in: where,
       required: where === 'path' || param.node['required'] === true,
       deprecated: param.node['deprecated'] === true,
+      sunsetDate: parseSunset(param.node['x-sunset'] ?? param.node['x-sunset-date']),
       schema,
       at: param,
       style:
@@ -220,9 +224,46 @@ class ModelReader {
       }
       // `2xx` and `2XX` are one range; `default` stays as written.
       const key = /^[1-5]xx$/i.test(status) ? status.toUpperCase() : status;
-      responses.set(key, { status: key, content, headers: this.headers(this.docs.child(response, 'headers')), at: response });
+      responses.set(key, { status: key, content, headers: this.headers(this.docs.child(response, 'headers')), links: this.links(response), at: response });
     }
     return responses;
+  }
+
+  private links(response: Located): Map<string, { target: string; parameters: string; at: Located }> {
+    const links = new Map<string, { target: string; parameters: string; at: Located }>();
+    for (const [name, entry] of this.entries(this.docs.child(response, 'links'), 'a links map')) {
+      const link = this.object(entry, `link "${name}"`);
+      if (!link) continue;
+      const target = link.node['operationId'] ?? link.node['operationRef'];
+      links.set(name, { target: typeof target === 'string' ? target : '', parameters: JSON.stringify(link.node['parameters'] ?? {}), at: link });
+    }
+    return links;
+  }
+
+  /** Operations of a callback, read like webhooks; collected beside the operation that declares them. */
+  private readonly callbackOperations: ApiOperation[] = [];
+
+  private callbacks(owner: ApiOperation, at: Located<Obj>): void {
+    for (const [name, entry] of this.entries(this.docs.child(at, 'callbacks'), 'a callbacks map')) {
+      for (const [expression, itemAt] of this.entries(this.object(entry, `callback "${name}"`), `callback "${name}"`)) {
+        const item = this.object(itemAt, `callback "${name}" ${expression}`);
+        if (!item) continue;
+        for (const method of HTTP_METHODS) {
+          const operation = this.docs.child<unknown>(item, method);
+          if (operation === undefined) continue;
+          const resolved = this.object(operation, `callback "${name}" ${method.toUpperCase()} ${expression}`);
+          if (!resolved) continue;
+          const read = this.operation(method, expression, resolved, new Map(), [], true);
+          const upper = method.toUpperCase();
+          this.callbackOperations.push({
+            ...read,
+            key: `CALLBACK ${owner.key} ${name} ${expression} ${upper}`,
+            label: `callback ${name} of ${owner.label} (${upper} ${expression})`,
+            callback: { of: owner.label, name, expression },
+          });
+        }
+      }
+    }
   }
 
   private security(at: Located | undefined): SecurityAlternative[] | undefined {
@@ -252,6 +293,7 @@ class ModelReader {
       method,
       path,
       webhook,
+      callback: undefined,
       operationId: typeof node['operationId'] === 'string' ? node['operationId'] : undefined,
       tags: Array.isArray(node['tags']) ? node['tags'].map(String) : [],
       lifecycle: this.lifecycle(node),
@@ -285,7 +327,11 @@ class ModelReader {
         const read = this.operation(method, path, resolved, shared, sharedBody, webhook);
         if (into.has(read.key))
           this.warn(resolved, `${read.label} matches ${into.get(read.key)!.label} once path parameter names are ignored; the first is compared`);
-        else into.set(read.key, read);
+        else {
+          into.set(read.key, read);
+          if (!webhook) this.callbacks(read, resolved);
+        }
+        for (const callback of this.callbackOperations.splice(0)) if (!into.has(callback.key)) into.set(callback.key, callback);
       }
     }
   }

@@ -1,5 +1,7 @@
 import { requestBodyRules, responseRules } from './body-rules.js';
+import { callbackAndLinkRules } from './callback-and-link-rules.js';
 import { componentRules } from './component-rules.js';
+import { lifecycleRules } from './lifecycle-rules.js';
 import { operationRules } from './operation-rules.js';
 import { parameterRules } from './parameter-rules.js';
 import { propertyRules } from './property-rules.js';
@@ -8,6 +10,7 @@ import { securityRules } from './security-rules.js';
 
 /** Every rule of the API checker; for a change kind, the first rule whose `when` matches classifies it. */
 export const apiRules = [
+  ...lifecycleRules,
   ...operationRules,
   ...parameterRules,
   ...requestBodyRules,
@@ -16,6 +19,7 @@ export const apiRules = [
   ...schemaRules,
   ...securityRules,
   ...componentRules,
+  ...callbackAndLinkRules,
 ];
 
 /** Every change kind the diff reports: each has a rule without `when` (the conformance kit checks it). */

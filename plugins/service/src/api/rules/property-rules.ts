@@ -20,6 +20,8 @@ interface PropertyAspect {
   after: unknown;
   impact: string;
   describe: (change: SchemaChange, details: ApiChangeDetails) => string;
+  /** Named schemas the example refers to. */
+  schemas?: Record<string, unknown>;
 }
 
 const id = { type: 'string' };
@@ -27,6 +29,91 @@ const name = { type: 'string' };
 const pet = (properties: Record<string, unknown>, required: string[] = []) => objectSchema(properties, required);
 const cat = { type: 'object', title: 'Cat', properties: { meows: { type: 'boolean' } } };
 const dog = { type: 'object', title: 'Dog', properties: { barks: { type: 'boolean' } } };
+
+/** The union itself (not one variant): a schema wrapped in an overlapping oneOf, and the discriminator. */
+function unionAspects(direction: 'request' | 'response'): PropertyAspect[] {
+  const request = direction === 'request';
+  const Word = request ? 'Request' : 'Response';
+  const pets = (discriminator: Record<string, unknown>) => ({
+    oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+    discriminator,
+  });
+  const variant = (kind: string) => ({ type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: [kind] }, type: { type: 'string' } } });
+  const variants = { Cat: variant('cat'), Dog: variant('dog') };
+  const mapping = (entries: Record<string, string>) => ({ propertyName: 'kind', mapping: entries });
+  return [
+    {
+      id: `${direction}-property-one-of-overlapping`,
+      kind: `${direction}.property.one-of.overlapping`,
+      severity: request ? 'potentially_breaking' : 'non_breaking',
+      title: `${Word} wrapped in an overlapping oneOf`,
+      description: request
+        ? 'A request schema became a oneOf whose variants may overlap (no discriminator, types or required constants that tell them apart). A value matching two variants matches none: "exactly one" rejects it, though the old schema took it.'
+        : 'A response schema became a oneOf whose variants may overlap. Clients do not validate "exactly one"; the variants are compared as usual.',
+      safe: 'Make the variants disjoint (a discriminator, a required `const` per variant) or use anyOf.',
+      before: cat,
+      after: { oneOf: [cat, { type: 'object', properties: { name: { type: 'string' } } }] },
+      impact: request ? 'Requests matching more than one variant are rejected' : 'None for existing clients',
+      describe: (c) => `${Word} '${c.subject}' became a oneOf whose variants may overlap`,
+    },
+    {
+      id: `${direction}-discriminator-property-changed`,
+      kind: `${direction}.property.discriminator.property-changed`,
+      severity: 'breaking',
+      title: `${Word} discriminator property changed`,
+      description: 'The property that names the variant of a oneOf/anyOf changed. Both sides read the variant from a different field.',
+      safe: 'Keep the discriminator property; add a new union for a new one.',
+      before: pets({ propertyName: 'kind' }),
+      after: pets({ propertyName: 'type' }),
+      impact: 'The variant is read from the wrong field',
+      schemas: variants,
+      describe: (c) => `${Word} '${c.subject}': discriminator property changed from ${String(c.before)} to ${String(c.after)}`,
+    },
+    {
+      id: `${direction}-discriminator-mapping-removed`,
+      kind: `${direction}.property.discriminator.mapping-removed`,
+      severity: request ? 'breaking' : 'non_breaking',
+      title: `${Word} discriminator value removed`,
+      description: request
+        ? 'A discriminator value no longer maps to a variant: requests naming it are no longer understood.'
+        : 'A discriminator value no longer maps to a variant: responses carry fewer kinds.',
+      safe: 'Keep mapping the value until no client sends it.',
+      before: pets(mapping({ cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' })),
+      after: pets(mapping({ cat: '#/components/schemas/Cat' })),
+      impact: request ? 'Requests with the removed value are rejected or misread' : 'None for existing clients',
+      schemas: variants,
+      describe: (c, d) => `${Word} '${c.subject}': discriminator value(s) ${(d['values'] as string[]).join(', ')} no longer mapped`,
+    },
+    {
+      id: `${direction}-discriminator-mapping-added`,
+      kind: `${direction}.property.discriminator.mapping-added`,
+      severity: request ? 'non_breaking' : 'potentially_breaking',
+      title: `${Word} discriminator value added`,
+      description: request
+        ? 'A new discriminator value maps to a variant. Requests that were valid still are.'
+        : 'Responses may carry a new discriminator value. Clients that switch over the known values may meet one they do not handle.',
+      safe: 'Tell clients to handle unknown discriminator values before returning new ones.',
+      before: pets(mapping({ cat: '#/components/schemas/Cat' })),
+      after: pets(mapping({ cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' })),
+      impact: request ? 'None for existing clients' : 'Clients may meet a variant they do not handle',
+      schemas: variants,
+      describe: (c, d) => `${Word} '${c.subject}': discriminator value(s) ${(d['values'] as string[]).join(', ')} added`,
+    },
+    {
+      id: `${direction}-discriminator-mapping-changed`,
+      kind: `${direction}.property.discriminator.mapping-changed`,
+      severity: 'breaking',
+      title: `${Word} discriminator value remapped`,
+      description: 'A discriminator value now names another schema: the same value means a different shape.',
+      safe: 'Map a new value to the new schema; keep the old mapping.',
+      before: pets(mapping({ cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' })),
+      after: pets(mapping({ cat: '#/components/schemas/Dog', dog: '#/components/schemas/Dog' })),
+      impact: 'Values are read as the wrong variant',
+      schemas: variants,
+      describe: (c, d) => `${Word} '${c.subject}': discriminator value(s) ${(d['values'] as string[]).join(', ')} now map to another schema`,
+    },
+  ];
+}
 
 const prop = (verb: string) => (change: SchemaChange) => `Property '${change.subject}' ${verb}`;
 
@@ -189,6 +276,7 @@ const REQUEST: PropertyAspect[] = [
     impact: 'Requests using the removed variant are rejected',
     describe: (c, d) => `Request '${c.subject}' no longer accepts the anyOf variant ${String(d['member'])}`,
   },
+  ...unionAspects('request'),
 ];
 
 const RESPONSE: PropertyAspect[] = [
@@ -361,7 +449,12 @@ const RESPONSE: PropertyAspect[] = [
     impact: 'None for existing clients',
     describe: (c, d) => `Response '${c.subject}' no longer carries the anyOf variant ${String(d['member'])}`,
   },
+  ...unionAspects('response'),
 ];
+
+function withSchemas(document: Record<string, unknown>, schemas: Record<string, unknown> | undefined): Record<string, unknown> {
+  return schemas ? { ...document, components: { schemas } } : document;
+}
 
 export const propertyRules: CompatibilityRuleInput[] = [
   ...REQUEST.map((a) => ({ ...a, document: requestBodyDocument })),
@@ -374,7 +467,13 @@ export const propertyRules: CompatibilityRuleInput[] = [
     title: aspect.title,
     description: aspect.description,
     safeAlternative: aspect.safe,
-    examples: [{ name: aspect.title.toLowerCase(), before: aspect.document(aspect.before), after: aspect.document(aspect.after) }],
+    examples: [
+      {
+        name: aspect.title.toLowerCase(),
+        before: withSchemas(aspect.document(aspect.before), aspect.schemas),
+        after: withSchemas(aspect.document(aspect.after), aspect.schemas),
+      },
+    ],
     describe: aspect.describe,
     impact: aspect.impact,
     migration: aspect.safe,

@@ -29,6 +29,8 @@ interface Aspect {
   before: unknown;
   after: unknown;
   safe: string;
+  /** The example needs OpenAPI 3.1 (a JSON Schema 2020-12 keyword). */
+  v31?: boolean;
 }
 
 const intMax = (maximum?: number) => ({ type: 'integer', ...(maximum === undefined ? {} : { maximum }) });
@@ -96,11 +98,244 @@ function bounds(name: string, key: string, upper: boolean, value: (n?: number) =
   ];
 }
 
+/**
+ * A 2020-12 keyword change that narrows or widens what the schema allows: narrowing breaks
+ * requests, widening breaks responses, the mirrors break nobody.
+ */
+function narrowWide(
+  key: string,
+  name: string,
+  narrowWhat: string,
+  wideWhat: string,
+  loose: unknown,
+  strict: unknown,
+  safe: string,
+  /** Responses that widen this way break nobody (clients ignore properties they do not know). */
+  tolerated?: string,
+): Aspect[] {
+  return [
+    {
+      kind: `${key}.narrowed`,
+      title: `${name} narrows`,
+      what: narrowWhat,
+      request: 'breaking',
+      response: 'non_breaking',
+      requestWhy: NARROW_REQUEST,
+      responseWhy: NARROW_RESPONSE,
+      before: loose,
+      after: strict,
+      safe,
+      v31: true,
+    },
+    {
+      kind: `${key}.widened`,
+      title: `${name} widens`,
+      what: wideWhat,
+      request: 'non_breaking',
+      response: tolerated ? 'non_breaking' : 'breaking',
+      requestWhy: WIDE_REQUEST,
+      responseWhy: tolerated ?? WIDE_RESPONSE,
+      before: strict,
+      after: loose,
+      safe: 'Widen what requests accept freely; keep what responses return within the old schema.',
+      v31: true,
+    },
+  ];
+}
+
+const strings = list();
+const object = (extra: Record<string, unknown> = {}) => ({ type: 'object', properties: { a: str(), b: str() }, ...extra });
+const NARROW_SAFE = 'Accept what clients send today; enforce the new constraint only in a new API version.';
+
+/** The JSON Schema 2020-12 keywords OpenAPI 3.1 added to the 3.0 subset, and allOf members. */
+const VOCABULARY: Aspect[] = [
+  ...narrowWide(
+    'contains',
+    '`contains`',
+    'A `contains` constraint was added (an array must hold an item matching it), or its schema narrowed.',
+    'The `contains` constraint was removed.',
+    strings,
+    { ...strings, contains: str({ enum: ['admin'] }) },
+    NARROW_SAFE,
+  ),
+  ...narrowWide(
+    'prefix-items',
+    '`prefixItems`',
+    'More tuple positions (`prefixItems`) have a schema of their own.',
+    'Fewer tuple positions (`prefixItems`) have a schema of their own.',
+    strings,
+    { ...strings, prefixItems: [str({ enum: ['a', 'b'] })] },
+    NARROW_SAFE,
+  ),
+  ...narrowWide(
+    'dependent-required',
+    '`dependentRequired`',
+    'A property now makes other properties required when present (`dependentRequired`).',
+    'A `dependentRequired` dependency was dropped.',
+    object(),
+    object({ dependentRequired: { a: ['b'] } }),
+    NARROW_SAFE,
+  ),
+  ...narrowWide(
+    'dependent-schema',
+    '`dependentSchemas`',
+    'A property now applies a schema to the object when present (`dependentSchemas`).',
+    'A `dependentSchemas` entry was dropped.',
+    object(),
+    object({ dependentSchemas: { a: { required: ['b'] } } }),
+    NARROW_SAFE,
+  ),
+  ...narrowWide(
+    'conditional',
+    '`if`/`then`/`else`',
+    'A condition (`if` with `then` or `else`) was added, or a branch was added to one.',
+    'A condition (`if`/`then`/`else`) or one of its branches was removed.',
+    object(),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
+    object({ if: { properties: { a: { const: 'x' } }, required: ['a'] }, then: { required: ['b'] } }),
+    NARROW_SAFE,
+  ),
+  {
+    kind: 'conditional.changed',
+    title: '`if` condition changed',
+    what: 'The `if` of a condition changed: its branches now apply to other values, which the description cannot settle.',
+    request: 'potentially_breaking',
+    response: 'potentially_breaking',
+    requestWhy: 'Requests the old condition let through may now meet the branch that rejects them.',
+    responseWhy: 'Responses may now take the branch clients did not expect.',
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
+    before: object({ if: { properties: { a: { const: 'x' } }, required: ['a'] }, then: { required: ['b'] } }),
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword
+    after: object({ if: { properties: { a: { const: 'y' } }, required: ['a'] }, then: { required: ['b'] } }),
+    safe: 'Add a new condition rather than changing one clients rely on.',
+    v31: true,
+  },
+  ...narrowWide(
+    'pattern-property',
+    '`patternProperties`',
+    'Properties whose names match a pattern now must follow a schema (a `patternProperties` entry added, or removed where other properties are not allowed).',
+    'A `patternProperties` entry was removed (or added where other properties are not allowed, admitting those properties).',
+    object(),
+    object({ patternProperties: { '^x-': str() } }),
+    NARROW_SAFE,
+  ),
+  ...narrowWide(
+    'property-names',
+    '`propertyNames`',
+    'Property names must now match a schema (`propertyNames`).',
+    'The `propertyNames` constraint was removed.',
+    object(),
+    object({ propertyNames: { pattern: '^[a-z]+$' } }),
+    NARROW_SAFE,
+  ),
+  ...narrowWide(
+    'unevaluated-properties',
+    '`unevaluatedProperties`',
+    'Properties no other keyword covers are now forbidden or constrained (`unevaluatedProperties`).',
+    'Properties no other keyword covers are allowed again (`unevaluatedProperties` removed or opened).',
+    object(),
+    object({ unevaluatedProperties: false }),
+    NARROW_SAFE,
+    'Clients ignore properties they do not know, as with `additionalProperties`; new ones they read are reported as added properties.',
+  ),
+  ...narrowWide(
+    'unevaluated-items',
+    '`unevaluatedItems`',
+    'Array items no other keyword covers are now forbidden or constrained (`unevaluatedItems`).',
+    'Array items no other keyword covers are allowed again (`unevaluatedItems` removed or opened).',
+    { type: 'array', prefixItems: [str()] },
+    { type: 'array', prefixItems: [str()], unevaluatedItems: false },
+    NARROW_SAFE,
+  ),
+  ...bounds(
+    'maximum number of matching items',
+    'max-contains',
+    true,
+    (n) => ({ ...strings, contains: str(), ...(n === undefined ? {} : { maxContains: n }) }),
+    2,
+    4,
+  ).map((a) => ({ ...a, v31: true })),
+  ...bounds(
+    'minimum number of matching items',
+    'min-contains',
+    false,
+    (n) => ({ ...strings, contains: str(), ...(n === undefined ? {} : { minContains: n }) }),
+    1,
+    2,
+  ).map((a) => ({ ...a, v31: true })),
+  {
+    kind: 'content-encoding.changed',
+    title: '`contentEncoding` changed',
+    what: "The encoding of a string's content (`contentEncoding`: base64, base32...) was added, removed or changed: the same bytes are now written differently.",
+    request: 'breaking',
+    response: 'breaking',
+    requestWhy: 'Clients encode the value the old way; the server decodes it the new way.',
+    responseWhy: 'Clients decode the value the old way and get garbage.',
+    before: str(),
+    after: str({ contentEncoding: 'base64' }),
+    safe: 'Add a new property with the new encoding; keep the old one.',
+    v31: true,
+  },
+  {
+    kind: 'content-media-type.changed',
+    title: '`contentMediaType` changed',
+    what: "The media type of a string's content (`contentMediaType`) was added, removed or changed.",
+    request: 'potentially_breaking',
+    response: 'potentially_breaking',
+    requestWhy: 'Clients may send content of the old media type the server no longer reads.',
+    responseWhy: 'Clients may parse the content as the old media type.',
+    before: str({ contentMediaType: 'image/png' }),
+    after: str({ contentMediaType: 'image/jpeg' }),
+    safe: 'Add a new property for the new media type.',
+    v31: true,
+  },
+  ...narrowWide(
+    'content-schema',
+    '`contentSchema`',
+    'The content of a string now has to follow a schema (`contentSchema`).',
+    'The `contentSchema` of a string was removed.',
+    str({ contentMediaType: 'application/json' }),
+    str({ contentMediaType: 'application/json', contentSchema: { type: 'object', required: ['id'] } }),
+    NARROW_SAFE,
+  ),
+  ...narrowWide(
+    'not',
+    '`not`',
+    'Values matching a schema are now forbidden (`not` added).',
+    'The `not` constraint was removed.',
+    str(),
+    str({ not: { enum: ['none'] } }),
+    NARROW_SAFE,
+  ),
+  {
+    kind: 'not.changed',
+    title: '`not` schema changed',
+    what: 'The schema under `not` changed: what it forbids grew or shrank, so what the schema allows moved the other way.',
+    request: 'potentially_breaking',
+    response: 'potentially_breaking',
+    requestWhy: 'If the `not` schema now matches more, requests that were valid are refused.',
+    responseWhy: 'If the `not` schema now matches less, responses may carry values clients never saw.',
+    before: str({ not: { enum: ['none'] } }),
+    after: str({ not: { enum: ['none', ''] } }),
+    safe: 'Only shrink what a request forbids; only grow what a response forbids.',
+    v31: true,
+  },
+  ...narrowWide(
+    'all-of',
+    '`allOf`',
+    'An `allOf` member was added that constrains values beyond what the schema did (a union, `not`, a condition, another pattern, or a constraint reported nowhere else): every value must now satisfy it too.',
+    'An `allOf` member that constrained values was removed.',
+    str(),
+    str({ allOf: [{ not: { enum: ['none'] } }] }),
+    NARROW_SAFE,
+  ),
+];
+
 const ASPECTS: Aspect[] = [
   {
     kind: 'type.changed',
     title: 'type changed',
-    what: 'The type changed to one that shares no values with the old one (or the format changed to an unrelated one).',
+    what: 'The type changed to one that shares no values with the old one (or the format changed to an unrelated one: potentially breaking when the type stays, since formats are annotations many validators skip, e.g. int64 → unixtime).',
     request: 'breaking',
     response: 'breaking',
     requestWhy: 'Requests built with the old type are rejected.',
@@ -284,6 +519,7 @@ const ASPECTS: Aspect[] = [
     after: str({ pattern: '^[a-z0-9]+$' }),
     safe: 'Only widen the pattern of requests, only narrow that of responses.',
   },
+  ...VOCABULARY,
 ];
 
 const PLACES: { direction: Direction; scope: SchemaScope; word: string; document: (schema: unknown) => unknown }[] = [
@@ -299,6 +535,10 @@ const PLACE_NAME: Record<string, string> = {
   'response.property': 'a response body or a property inside it, at any depth, inline or referenced',
   'response.header': 'a response header',
 };
+
+function version(document: unknown, v31: boolean | undefined): unknown {
+  return v31 ? { ...(document as Record<string, unknown>), openapi: '3.1.0' } : document;
+}
 
 function levelFor(level: Level, scope: SchemaScope): ChangeSeverity {
   return typeof level === 'string' ? level : scope === 'parameter' ? level.parameter : level.other;
@@ -339,10 +579,16 @@ export const schemaRules: CompatibilityRuleInput[] = PLACES.flatMap((place) =>
       title: `${capitalize(placeWord)} ${aspect.title}`,
       description: `In ${PLACE_NAME[`${place.direction}.${place.scope}`]}: ${aspect.what} ${why}`,
       safeAlternative: aspect.safe,
-      examples: [{ name: `${placeWord} ${aspect.title}`, before: place.document(aspect.before), after: place.document(aspect.after) }],
+      examples: [
+        {
+          name: `${placeWord} ${aspect.title}`,
+          before: version(place.document(aspect.before), aspect.v31),
+          after: version(place.document(aspect.after), aspect.v31),
+        },
+      ],
       // A format added to a request or dropped from a response, types unchanged, is potentially
       // breaking: formats are annotations many validators skip. A wider number (int32 → int64) is not.
-      ...(aspect.kind === 'type.generalized' || aspect.kind === 'type.specialized'
+      ...(aspect.kind === 'type.generalized' || aspect.kind === 'type.specialized' || aspect.kind === 'type.changed'
         ? { severityOf: (d: ApiChangeDetails) => (severity === 'breaking' && d['formatOnly'] && !d['numericWidening'] ? 'potentially_breaking' : severity) }
         : aspect.kind === 'enum-value.added'
           ? // A value added to an x-extensible-enum breaks nobody: clients were told to expect more.

@@ -3,6 +3,7 @@ import { isRecord } from '../document/spec-document.js';
 import type { Direction } from '../model/api-model.js';
 import { newEntry, type ComparisonEntry, type SchemaChangeRecord, type SchemaScope } from './schema-change-record.js';
 import { FacetReader, type Bound, type SchemaFacets } from './schema-facets.js';
+import { KeywordComparison } from './keyword-comparison.js';
 import { SameSchema } from './same-schema.js';
 import { describeType, isNumericWidening, sameTypes, typeRelation } from './type-relation.js';
 
@@ -12,6 +13,8 @@ export interface CompareContext {
   subject: string;
   entry: ComparisonEntry;
   depth: number;
+  /** The value travels as text (XML, forms, text/plain): scalar types read as text. */
+  textual?: boolean;
 }
 
 interface Side {
@@ -29,6 +32,8 @@ const LIMITS = [
   { aspect: 'min-length', facet: 'minLength', kind: 'lower' },
   { aspect: 'max-items', facet: 'maxItems', kind: 'upper' },
   { aspect: 'min-items', facet: 'minItems', kind: 'lower' },
+  { aspect: 'max-contains', facet: 'maxContains', kind: 'upper' },
+  { aspect: 'min-contains', facet: 'minContains', kind: 'lower' },
 ] as const;
 
 function boundValue(value: Bound | number): { value: number; exclusive: boolean } {
@@ -51,7 +56,7 @@ function showBound(value: Bound | number | undefined): unknown {
 }
 
 /** The component name a location is, for subjects: `Pet` for `#/components/schemas/Pet`. */
-function componentName(at: Located): string {
+export function componentName(at: Located): string {
   const keys = at.path.keys();
   const start = keys[0] === 'components' ? 2 : keys[0] === 'definitions' || keys[0] === '$defs' ? 1 : -1;
   if (start > 0 && keys.length > start)
@@ -60,6 +65,44 @@ function componentName(at: Located): string {
       .join('.')
       .replace(/\.properties\./g, '.');
   return keys.at(-1) ?? at.doc.name;
+}
+
+function typesOverlap(a: Set<string> | undefined, b: Set<string> | undefined): boolean {
+  if (!a || !b) return true;
+  const widen = (s: Set<string>) => (s.has('number') ? new Set([...s, 'integer']) : s);
+  const x = widen(a);
+  return [...widen(b)].some((t) => x.has(t));
+}
+
+/** Whether no value can match two members: disjoint types, or a required property whose enums share no value. */
+function pairwiseDisjoint(members: SchemaFacets[]): boolean {
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const x = members[i]!;
+      const y = members[j]!;
+      if (!typesOverlap(x.types, y.types)) continue;
+      const separated = [...x.required].some((name) => {
+        if (!y.required.has(name)) return false;
+        const ex = x.properties.get(name);
+        const ey = y.properties.get(name);
+        if (!ex || !ey) return false;
+        const vx = constValues(ex);
+        const vy = constValues(ey);
+        return vx !== undefined && vy !== undefined && ![...vx].some((v) => vy.has(v));
+      });
+      if (!separated) return false;
+    }
+  }
+  return true;
+}
+
+/** The values an inline property schema pins with `const` or `enum`, as JSON. */
+function constValues(at: Located): Set<string> | undefined {
+  const node = at.node;
+  if (!isRecord(node)) return undefined;
+  if ('const' in node) return new Set([JSON.stringify(node['const'])]);
+  if (Array.isArray(node['enum'])) return new Set(node['enum'].map((v) => JSON.stringify(v)));
+  return undefined;
 }
 
 /**
@@ -73,12 +116,14 @@ export class SchemaComparer {
   private nextId = 1;
   readonly before: Side;
   readonly after: Side;
-  private readonly equal: SameSchema;
+  readonly equal: SameSchema;
+  private readonly vocabulary: KeywordComparison;
 
   constructor(before: DocumentSet, after: DocumentSet) {
     this.before = { docs: before, facets: new FacetReader(before) };
     this.after = { docs: after, facets: new FacetReader(after) };
     this.equal = new SameSchema(before, after);
+    this.vocabulary = new KeywordComparison(this);
   }
 
   private id(node: object): number {
@@ -94,7 +139,7 @@ export class SchemaComparer {
     const rb = b && this.after.docs.deref(b);
     const viaRef = (a !== undefined && ra !== a) || (b !== undefined && rb !== b);
     if (viaRef && ra && rb && typeof ra.node === 'object' && ra.node !== null && typeof rb.node === 'object' && rb.node !== null) {
-      const key = `${ctx.direction}|${ctx.scope}|${this.id(ra.node)}|${this.id(rb.node)}`;
+      const key = `${ctx.direction}|${ctx.scope}|${ctx.textual ? 't' : ''}|${this.id(ra.node)}|${this.id(rb.node)}`;
       const known = this.memo.get(key);
       if (known) {
         ctx.entry.children.push(known);
@@ -109,7 +154,8 @@ export class SchemaComparer {
     this.compareResolved(ra, rb, ctx);
   }
 
-  private emit(
+  /** Records one difference; public for the 2020-12 keyword comparison, which is a unit of its own. */
+  emit(
     ctx: CompareContext,
     kind: string,
     at: Located,
@@ -132,17 +178,18 @@ export class SchemaComparer {
     ctx.entry.records.push(record);
   }
 
-  private facetsOf(side: Side, at: Located | undefined, fallback: Located): SchemaFacets {
+  facetsOf(side: Side, at: Located | undefined, fallback: Located): SchemaFacets {
     return side.facets.of(at ?? { ...fallback, node: {} });
   }
 
   private compareResolved(ra: Located | undefined, rb: Located | undefined, ctx: CompareContext): void {
     if (ctx.depth > MAX_INLINE_DEPTH) return;
+    const recorded = ctx.entry.records.length;
     const fa = this.facetsOf(this.before, ra, rb!);
     const fb = this.facetsOf(this.after, rb, ra!);
     if ((fa.alternatives || fb.alternatives) && this.alternatives(fa, fb, ctx)) return;
 
-    const relation = typeRelation(fa, fb);
+    const relation = typeRelation(fa, fb, ctx.textual);
     if (relation !== 'same') {
       // Only the format differs: formats are annotations many servers and clients never check.
       const formatOnly = sameTypes(fa.types, fb.types);
@@ -154,6 +201,7 @@ export class SchemaComparer {
       this.emit(ctx, fb.nullable ? 'became-nullable' : 'became-not-nullable', fb.at, 'after', { before: fa.nullable, after: fb.nullable });
     this.enums(fa, fb, ctx);
     this.defaults(fa, fb, ctx);
+    const enumerated = fb.enum !== undefined && fb.enum.size > 0 && !fb.extensibleEnum;
     for (const limit of LIMITS) {
       const x = fa[limit.facet];
       const y = fb[limit.facet];
@@ -165,14 +213,18 @@ export class SchemaComparer {
         const direction = boundDirection(x, y, limit.kind);
         if (direction !== 0) verb = direction < 0 === (limit.kind === 'upper') ? 'decreased' : 'increased';
       }
-      if (verb) this.emit(ctx, `${limit.aspect}.${verb}`, fb.at, 'after', { before: showBound(x), after: showBound(y) });
+      // A listed set of values (enum, const) admits nothing beyond the list: a bound loosened
+      // beside it adds no value (values added to the list are reported as such).
+      const loosened = verb === 'unset' || verb === (limit.kind === 'upper' ? 'increased' : 'decreased');
+      if (verb && !(loosened && enumerated)) this.emit(ctx, `${limit.aspect}.${verb}`, fb.at, 'after', { before: showBound(x), after: showBound(y) });
     }
-    if (fa.pattern !== fb.pattern) {
+    if (fa.pattern !== fb.pattern && !(enumerated && fb.pattern === undefined)) {
       const verb = fa.pattern === undefined ? 'added' : fb.pattern === undefined ? 'removed' : 'changed';
       this.emit(ctx, `pattern.${verb}`, fb.at, 'after', { before: fa.pattern ?? null, after: fb.pattern ?? null });
     }
     this.properties(fa, fb, ctx);
     if (fa.items && fb.items) this.compare(fa.items, fb.items, { ...ctx, subject: `${ctx.subject}[]`, depth: ctx.depth + 1 });
+    this.vocabulary.compare(fa, fb, ctx, recorded);
   }
 
   private enums(fa: SchemaFacets, fb: SchemaFacets, ctx: CompareContext): void {
@@ -201,7 +253,15 @@ export class SchemaComparer {
   }
 
   private properties(fa: SchemaFacets, fb: SchemaFacets, ctx: CompareContext): void {
-    if (fa.properties.size === 0 && fb.properties.size === 0 && fa.additionalProperties === undefined && fb.additionalProperties === undefined) return;
+    if (
+      fa.properties.size === 0 &&
+      fb.properties.size === 0 &&
+      fa.additionalProperties === undefined &&
+      fb.additionalProperties === undefined &&
+      fa.required.size === 0 &&
+      fb.required.size === 0
+    )
+      return;
     const request = ctx.direction === 'request';
     // Requests never carry readOnly properties and responses never carry writeOnly ones.
     const hidden = (f: SchemaFacets) => (request ? f.readOnly : f.writeOnly);
@@ -253,6 +313,18 @@ export class SchemaComparer {
       }
       if (!paF!.deprecated && pbF!.deprecated) this.emit(child, 'deprecated', pb, 'after', { before: false, after: true }, { property: name }, 'property');
       this.compare(pa, pb, child);
+    }
+    // Names required without a declaration of their own (`required: [id]` with no `properties.id`):
+    // still a promise that the property is there.
+    for (const name of fb.required) {
+      if (names.has(name) || fa.required.has(name)) continue;
+      const child = { ...ctx, scope: 'property' as const, subject: `${ctx.subject}.${name}`, depth: ctx.depth + 1 };
+      this.emit(child, 'became-required', fb.at, 'after', { before: false, after: true }, { property: name, default: false }, 'property');
+    }
+    for (const name of fa.required) {
+      if (names.has(name) || fb.required.has(name)) continue;
+      const child = { ...ctx, scope: 'property' as const, subject: `${ctx.subject}.${name}`, depth: ctx.depth + 1 };
+      this.emit(child, 'became-optional', fb.at, 'after', { before: true, after: false }, { property: name, default: false }, 'property');
     }
     const xa = fa.additionalProperties;
     const xb = fb.additionalProperties;
@@ -316,6 +388,41 @@ export class SchemaComparer {
       this.emit(ctx, `${keyword}.removed`, at, 'before', { before: describeType(this.before.facets.of(at)) }, { member: componentName(at) }, 'property');
     for (const { at } of right)
       this.emit(ctx, `${keyword}.added`, at, 'after', { after: describeType(this.after.facets.of(at)) }, { member: componentName(at) }, 'property');
+    // A schema wrapped in oneOf whose members may overlap: an instance that matches two members
+    // matches no longer ("exactly one"), so some values the old schema took are now refused.
+    if (!fa.alternatives && fb.alternatives?.keyword === 'oneOf' && fb.alternatives.members.length > 1 && !fb.alternatives.discriminator) {
+      const members = fb.alternatives.members.map((m) => this.after.facets.of(m));
+      if (!pairwiseDisjoint(members)) this.emit(ctx, 'one-of.overlapping', fb.at, 'after', { before: null, after: members.length }, {}, 'property');
+    }
+    if (fa.alternatives?.discriminator || fb.alternatives?.discriminator) this.discriminators(fa, fb, ctx);
     return !both;
+  }
+
+  /** discriminator: the property that names the variant and the value → schema mapping. */
+  private discriminators(fa: SchemaFacets, fb: SchemaFacets, ctx: CompareContext): void {
+    const a = fa.alternatives?.discriminator;
+    const b = fb.alternatives?.discriminator;
+    const at = b?.at ?? fb.at;
+    if (!a || !b) return; // a discriminator added or dropped documents the same union; the members are compared
+    if (a.propertyName !== b.propertyName) {
+      this.emit(ctx, 'discriminator.property-changed', at, 'after', { before: a.propertyName ?? null, after: b.propertyName ?? null }, {}, 'property');
+      return;
+    }
+    const target = (ref: string) => ref.split('/').pop();
+    const removed = [...a.mapping.keys()].filter((v) => !b.mapping.has(v));
+    const added = [...b.mapping.keys()].filter((v) => !a.mapping.has(v));
+    const changed = [...a.mapping].filter(([v, ref]) => b.mapping.has(v) && target(b.mapping.get(v)!) !== target(ref)).map(([v]) => v);
+    if (removed.length) this.emit(ctx, 'discriminator.mapping-removed', at, 'after', { before: removed }, { values: removed }, 'property');
+    if (added.length) this.emit(ctx, 'discriminator.mapping-added', at, 'after', { after: added }, { values: added }, 'property');
+    if (changed.length)
+      this.emit(
+        ctx,
+        'discriminator.mapping-changed',
+        at,
+        'after',
+        { before: changed.map((v) => a.mapping.get(v)), after: changed.map((v) => b.mapping.get(v)) },
+        { values: changed },
+        'property',
+      );
   }
 }

@@ -4,14 +4,17 @@
  */
 export type TypeRelation = 'same' | 'generalized' | 'specialized' | 'changed';
 
-function covers(types: Set<string>, type: string): boolean {
-  return types.has(type) || (type === 'integer' && types.has('number'));
+/** Scalars a text serialization (XML, forms, text/plain) writes as text: a string reads every one of them. */
+const TEXT_SCALARS = new Set(['integer', 'number', 'boolean']);
+
+function covers(types: Set<string>, type: string, textual: boolean): boolean {
+  return types.has(type) || (type === 'integer' && types.has('number')) || (textual && types.has('string') && TEXT_SCALARS.has(type));
 }
 
-function coversAll(wide: Set<string> | undefined, narrow: Set<string> | undefined): boolean {
+function coversAll(wide: Set<string> | undefined, narrow: Set<string> | undefined, textual: boolean): boolean {
   if (wide === undefined) return true;
   if (narrow === undefined) return false;
-  return [...narrow].every((t) => covers(wide, t));
+  return [...narrow].every((t) => covers(wide, t, textual));
 }
 
 /** Formats whose values include all of another's: an int32 is an int64. */
@@ -35,13 +38,18 @@ export function sameTypes(a: Set<string> | undefined, b: Set<string> | undefined
   return a.size === b.size && [...a].every((t) => b.has(t));
 }
 
+/**
+ * `textual`: the value travels as text (an XML body, a form, text/plain), where `42` is as much a
+ * string as an integer: integer → string widens instead of changing the type.
+ */
 export function typeRelation(
   before: { types: Set<string> | undefined; format: string | undefined },
   after: { types: Set<string> | undefined; format: string | undefined },
+  textual = false,
 ): TypeRelation {
   if (sameTypes(before.types, after.types)) return formatRelation(before.format, after.format);
-  const wider = coversAll(after.types, before.types);
-  const narrower = coversAll(before.types, after.types);
+  const wider = coversAll(after.types, before.types, textual);
+  const narrower = coversAll(before.types, after.types, textual);
   if (wider && !narrower) return 'generalized';
   if (narrower && !wider) return 'specialized';
   return 'changed';
