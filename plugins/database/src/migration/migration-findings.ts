@@ -16,7 +16,12 @@ function objectNameOf(path: string): string | null {
 /** The last statement that touched the change's object (preferring one that names it). */
 function statementOf(change: DatabaseChange, migration: MigrationFile): MigrationStatement | undefined {
   const name = objectNameOf(change.path);
-  const candidates = migration.statements.filter((s) => s.touches.some((t) => within(change.path, t) || (name !== null && t === `index:${name}`)));
+  const touching = (s: MigrationStatement) =>
+    Math.max(-1, ...s.touches.filter((t) => within(change.path, t) || (name !== null && t === `index:${name}`)).map((t) => t.length));
+  const all = migration.statements.filter((s) => touching(s) >= 0);
+  // A statement that names the changed column beats one that only names its table.
+  const closest = Math.max(-1, ...all.map(touching));
+  const candidates = all.filter((s) => touching(s) === closest);
   // A new object is where it was created; anything else where it was last changed.
   if (change.kind.endsWith('.added') && name === null) return candidates[0];
   const naming = name ? candidates.filter((s) => s.text.toLowerCase().includes(name.toLowerCase())) : [];
