@@ -45,6 +45,12 @@ const args = {
     description: 'Verify on this server (a scratch database is created and dropped) instead of the embedded PostgreSQL; implies --verify',
     valueHint: 'postgres://…',
   },
+  stats: {
+    type: 'string',
+    description:
+      'Table statistics to size lock risk with: a database URL or a stats file (JSON, see docs/cli.md); a database URL as --before is used without it',
+    valueHint: 'url|file',
+  },
   ...outputArgs,
   format: {
     type: 'string',
@@ -112,6 +118,7 @@ export function checkCommand(runtime: CommandRuntime) {
         ruleOverrides: config.rules,
         renames,
         verify,
+        stats: parsed.stats,
       });
       for (const warning of report.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${warning}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {

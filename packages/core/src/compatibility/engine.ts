@@ -16,6 +16,8 @@ export interface CheckOptions {
   renames?: RenameHint[] | undefined;
   /** Rule ids (`namespace/rule`) mapped to a severity, or `off` to drop the rule's findings. */
   ruleOverrides?: Record<string, ChangeSeverity | 'off'> | undefined;
+  /** Live statistics the checker's `sizing.read` returned: findings get their lock risk from them. */
+  stats?: unknown;
 }
 
 export interface CompatibilityRequest extends CheckOptions {
@@ -34,6 +36,11 @@ export interface CompatibilityRequest extends CheckOptions {
    * report's `verification`. `devUrl` names a server to run on instead of the checker's default.
    */
   verify?: { devUrl?: string | undefined } | undefined;
+  /**
+   * Live statistics to size lock risk with (`check --stats`): a URL or a stats file the checker's
+   * `sizing` reads. Without it, a live `before` input is asked for its statistics.
+   */
+  stats?: SchemaInputRef | undefined;
 }
 
 /** A change no rule of its checker classifies: a bug in that checker, reported rather than dropped (70). */
@@ -91,7 +98,8 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
       `${before.name} reads as a ${before.checker.id} schema (${before.source.title}) but ${after.name} as a ${after.checker.id} schema (${after.source.title}); name the type to compare them as one kind`,
     );
   }
-  const report = compareSchemas(before.checker, before, after, request);
+  const stats = await readStats(before.checker, request.stats !== undefined ? handle(request.stats) : handles.before, request.stats !== undefined);
+  const report = compareSchemas(before.checker, before, after, { ...request, ...(stats !== null ? { stats } : {}) });
   if (!request.verify) return report;
   const checker = before.checker;
   const verify = checker.verify;
@@ -108,6 +116,19 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
     verify({ report, before: side(before, handles.before), after: side(after, handles.after), devUrl: request.verify?.devUrl ?? null }),
   );
   return { ...report, verification };
+}
+
+/** Statistics for sizing findings: from `--stats` (required to hold some), or from a live before input (when it has any). */
+async function readStats(checker: Owned<Checker>, input: SchemaInputHandle, explicit: boolean): Promise<unknown> {
+  const sizing = checker.sizing;
+  if (!sizing) {
+    if (explicit)
+      throw new UsageError(`the ${checker.id} checker (plugin "${checker.plugin}") cannot size findings: --stats is not available for --type ${checker.id}`);
+    return null;
+  }
+  const stats = await runPluginCodeAsync(checker.plugin, `checker ${checker.id}: sizing.read()`, () => sizing.read(input));
+  if (stats === null && explicit) throw new InputDataError(`${input.name}: not statistics the ${checker.id} checker can read`);
+  return stats;
 }
 
 /** `--migration`: the before schema read as usual, the after schema as the checker applies the file to it. */
@@ -151,7 +172,7 @@ export function compareSchemas(
     if (override === 'off') continue;
     const outcome = runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: classify()`, () => rule.classify(change, context));
     const side = change.location?.side ?? (change.after === undefined ? 'before' : 'after');
-    issues.push({
+    const issue: CompatibilityIssue = {
       type: rule.issueType,
       rule: ruleId,
       code: rule.code ?? null,
@@ -168,7 +189,17 @@ export function compareSchemas(
       suggested_migration: outcome.suggestedMigration,
       affected_operations: outcome.affectedOperations,
       migration_script_index: outcome.script ? scripts.length : null,
-    });
+    };
+    const sized =
+      options.stats !== undefined && checker.sizing
+        ? runPluginCode(checker.plugin, `checker ${checker.id}: sizing.size()`, () => checker.sizing!.size({ issue, change }, options.stats, context))
+        : null;
+    if (sized) {
+      issue.lock_risk = sized.lockRisk;
+      // Thresholds only raise a severity: a small table never hides a finding.
+      if (sized.severity && CHANGE_SEVERITIES.indexOf(sized.severity) < CHANGE_SEVERITIES.indexOf(issue.severity)) issue.severity = sized.severity;
+    }
+    issues.push(issue);
     if (outcome.script) scripts.push(outcome.script);
   }
 

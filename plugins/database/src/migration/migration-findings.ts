@@ -1,6 +1,7 @@
 import { formatPath } from '@migration-architect/core';
 import { change, type ChangeKind, type DatabaseChange } from '../schema/changes.js';
 import type { DatabaseSchema, MigrationFile, MigrationStatement } from '../schema/model.js';
+import type { StatementLint } from './statement-lints.js';
 
 /** True when `path` is `prefix` or inside it (`tables.users` holds `tables.users.columns.email`). */
 function within(path: string, prefix: string): boolean {
@@ -51,9 +52,12 @@ export function migrationFindings(changes: DatabaseChange[], after: DatabaseSche
   }
   for (const statement of migration.statements) {
     for (const lint of statement.lints) {
+      // The locked table and the work under the lock travel with the finding, for sizing it (`--stats`).
+      const { table, work, lock } = lint as StatementLint;
       const lintChange = change(lint.kind as ChangeKind, formatPath(['statements', String(statement.line)]), statement.text, { after: statement.text }, {
         statement,
         message: lint.message,
+        ...(table && work && lock ? { table, work, lock } : {}),
       } as never);
       const placed = { ...lintChange, location: { side: 'after' as const, line: statement.line, file: migration.file } };
       located.set(placed, statement);

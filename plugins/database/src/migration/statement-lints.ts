@@ -1,5 +1,6 @@
 import type { Node } from 'libpg-query';
 import { nodeAs, qualifiedNameOf, rangeVarName, stringsOf } from '../sources/postgresql-sql/parse-tree.js';
+import type { LockedWork } from '../lock-risk/lock-estimate.js';
 import { objectKey } from '../schema/qualified-name.js';
 
 /** What a migration statement does that a reviewer should see, besides the schema change it makes. */
@@ -10,9 +11,6 @@ export type StatementLintKind =
   | 'statement.validates_under_lock'
   | 'statement.not_rerunnable'
   | 'statement.enum_value_unpositioned';
-
-/** The work a statement does while it holds its lock, which the table's size decides the length of. */
-export type LockedWork = 'rewrite' | 'scan' | 'index_build';
 
 export interface StatementLint {
   kind: StatementLintKind;
