@@ -173,7 +173,7 @@ describe('against squawk', () => {
    * here rather than copy it.
    */
   const explained = (rule: string, statement: string, createdInFile: boolean): string | undefined => {
-    if (rule === 'prefer-robust-stmts' && /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL|SET DEFAULT|DROP DEFAULT)|VALIDATE CONSTRAINT/i.test(statement))
+    if (rule === 'prefer-robust-stmts' && /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL|SET DEFAULT|DROP DEFAULT)|VALIDATE CONSTRAINT|(ENABLE|DISABLE) TRIGGER|ALTER CONSTRAINT/i.test(statement))
       return 'idempotent: running it again changes nothing and does not fail';
     if (rule === 'prefer-robust-stmts' && /^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?ON /i.test(statement))
       return 'an unnamed index is named anew on each run (users_email_idx1): running it again does not fail';

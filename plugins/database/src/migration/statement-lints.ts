@@ -160,6 +160,9 @@ export function lintStatement(statement: Node, state: LintState, schema?: LintSc
     if (!create.if_not_exists) rerun(`CREATE TABLE without IF NOT EXISTS ${RERUN}`);
     state.createdTables.add(keyOf(create.relation));
   }
+  // CREATE TABLE … AS makes a table nobody uses yet, too.
+  const createAs = nodeAs(statement, 'CreateTableAsStmt');
+  if (createAs?.into?.rel && createAs.objtype === 'OBJECT_TABLE') state.createdTables.add(keyOf(createAs.into.rel));
   const rename = nodeAs(statement, 'RenameStmt');
   if (rename && (rename.renameType === 'OBJECT_COLUMN' || rename.renameType === 'OBJECT_TABLE') && !rename.missing_ok) {
     rerun('RENAME fails when the migration is run again: the old name is gone');
