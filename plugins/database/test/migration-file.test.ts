@@ -104,6 +104,18 @@ describe('check --before schema.sql --migration file.sql', () => {
     expect([at('column-renamed'), at('foreign-key-added'), at('default-changed')]).toEqual([15, 6, 17]);
   });
 
+  it('a foreign key added to a new table asks a lock_timeout for the existing table it references, and nothing else', async () => {
+    const report = await checkCompatibility(registry, {
+      before: schema,
+      migration: {
+        name: 'fk.sql',
+        document:
+          'CREATE TABLE IF NOT EXISTS notes (id bigint PRIMARY KEY, user_id bigint);\nALTER TABLE notes ADD CONSTRAINT notes_user_fk FOREIGN KEY (user_id) REFERENCES users (id);',
+      },
+    });
+    expect(found(report).filter((f) => !f.endsWith('-added'))).toEqual(['2 missing-lock-timeout']);
+  });
+
   it('reports only the renames the migration makes, not those its before schema made', async () => {
     const report = await checkCompatibility(registry, {
       before: { name: 'before.sql', document: 'CREATE TABLE t (a int NOT NULL);\nALTER TABLE t RENAME COLUMN a TO b;' },
@@ -173,11 +185,18 @@ describe('against squawk', () => {
    * here rather than copy it.
    */
   const explained = (rule: string, statement: string, createdInFile: boolean): string | undefined => {
-    if (rule === 'prefer-robust-stmts' && /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL|SET DEFAULT|DROP DEFAULT)|VALIDATE CONSTRAINT|(ENABLE|DISABLE) TRIGGER|ALTER CONSTRAINT/i.test(statement))
+    if (
+      rule === 'prefer-robust-stmts' &&
+      /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL|SET DEFAULT|DROP DEFAULT)|VALIDATE CONSTRAINT|(ENABLE|DISABLE) TRIGGER|ALTER CONSTRAINT/i.test(
+        statement,
+      )
+    )
       return 'idempotent: running it again changes nothing and does not fail';
     if (rule === 'prefer-robust-stmts' && /^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?ON /i.test(statement))
       return 'an unnamed index is named anew on each run (users_email_idx1): running it again does not fail';
     if (rule === 'require-concurrent-index-creation' && createdInFile) return 'the table is created in the same file: empty, so the build blocks nothing';
+    if (['constraint-missing-not-valid', 'adding-foreign-key-constraint', 'prefer-robust-stmts'].includes(rule) && createdInFile)
+      return 'the table is created in the same file: empty, so validating scans nothing, and a rerun fails first at its CREATE TABLE';
     if (rule === 'require-lock-timeout' && /^ALTER TYPE \S+ ADD VALUE/i.test(statement))
       return 'ADD VALUE locks only the type, which queries do not lock: nothing queues behind it';
     return undefined;
@@ -220,7 +239,7 @@ describe('against squawk', () => {
       const statement = statements.find((s) => s.first <= line + 1 && line + 1 <= s.last);
       if (notOurs[rule] || !statement) return [];
       const ourLine = statement.first;
-      const table = /\bON (\w+)/i.exec(statement.text)?.[1]?.toLowerCase() ?? '';
+      const table = /\b(?:ON|ALTER TABLE(?: ONLY)?(?: IF EXISTS)?) "?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase() ?? '';
       if (explained(rule, statement.text, created.has(table))) return [];
       const accepted = ours[rule];
       if (!accepted) return [`line ${ourLine}: ${rule} has no counterpart in the table`];

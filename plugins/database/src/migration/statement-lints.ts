@@ -57,7 +57,16 @@ function referencedTables(create: NonNullable<ReturnType<typeof nodeAs<'CreateSt
 /** Statements that take an ACCESS EXCLUSIVE (or SHARE) lock on a table the application uses. */
 function lockedTable(statement: Node, state: LintState, schema: LintSchema | undefined): string | null {
   const alter = nodeAs(statement, 'AlterTableStmt');
-  if (alter && alter.objtype !== 'OBJECT_INDEX') return keyOf(alter.relation);
+  if (alter && alter.objtype !== 'OBJECT_INDEX') {
+    const table = keyOf(alter.relation);
+    if (!state.createdTables.has(table)) return table;
+    // A foreign key from a new table still locks the existing table it references (SHARE ROW EXCLUSIVE).
+    const referenced = (alter.cmds ?? []).flatMap((node) => {
+      const constraint = nodeAs(nodeAs(node, 'AlterTableCmd')?.def, 'Constraint');
+      return constraint?.contype === 'CONSTR_FOREIGN' && constraint.pktable ? [keyOf(constraint.pktable)] : [];
+    });
+    return referenced.find((key) => !state.createdTables.has(key)) ?? table;
+  }
   const index = nodeAs(statement, 'IndexStmt');
   if (index && !index.concurrent) return keyOf(index.relation);
   const trigger = nodeAs(statement, 'CreateTrigStmt');
@@ -177,7 +186,8 @@ export function lintStatement(statement: Node, state: LintState, schema?: LintSc
     if (!enumValue.skipIfNewValExists) rerun(`ADD VALUE without IF NOT EXISTS ${RERUN} ("already exists")`);
   }
   const alter = nodeAs(statement, 'AlterTableStmt');
-  if (alter && existing) {
+  // Only the altered table's own lints: a new table is exempt even when its foreign key locks another.
+  if (alter && existing && !state.createdTables.has(keyOf(alter.relation))) {
     for (const node of alter.cmds ?? []) {
       const command = nodeAs(node, 'AlterTableCmd');
       if (!command) continue;
