@@ -189,14 +189,14 @@ describe('a cutover that fits its downtime budget', () => {
     expect(before.duration_minutes).toBeCloseTo((60_000_000 * 2) / 250_000 / 60, 6);
     expect(during.downtime).toBe(true);
     expect(during.duration_minutes).toBeCloseTo((600_000 * 2) / 250_000 / 60, 6);
-    expect(during.script).toContain(`WHERE updated_at >= :'validated_at'`);
+    expect(during.script).toContain(`WHERE updated_at >= :'validated_at_orders'`);
     expect(cutover.some((s) => s.id.includes('cutover-count-critical'))).toBe(false);
     expect(outageWarnings(result)).toEqual([]);
   });
 
   it('uses a one-column key range when the table has no changed_at column', () => {
     const during = steps(plan(migration({ ...orders, primary_key: ['id'] }))).find((s) => s.id.includes('cutover-compare-changed'))!;
-    expect(during.script).toContain(`WHERE id > :'max_key'`);
+    expect(during.script).toContain(`WHERE id > :'max_key_orders'`);
   });
 
   it('keeps the full count when it fits, and warns only when no repair fits', () => {

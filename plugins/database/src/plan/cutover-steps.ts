@@ -41,12 +41,19 @@ function repairedComparison(critical: TableToMigrate[], tp: Required<Throughput>
   );
   const mark = (t: TableToMigrate) =>
     t.changedAtColumn
-      ? `export VALIDATED_AT_${envName(t.name)}="$(psql "$SOURCE_DATABASE_URL" -AtX -c 'SELECT now()')"`
+      ? `export VALIDATED_AT_${envName(t.name)}="$(psql "$SOURCE_DATABASE_URL" -AtX -c \"SELECT now() - interval '5 minutes'\")"  # 5 min margin for application clocks behind the database's`
       : `export MAX_KEY_${envName(t.name)}="$(psql "$SOURCE_DATABASE_URL" -AtX -c ${shellQuote(`SELECT max(${sqlName(t.primaryKey![0]!)}) FROM ${sqlName(t.name)}`)})"`;
   const since = (t: TableToMigrate) =>
     t.changedAtColumn
-      ? `${sqlName(t.changedAtColumn)} >= :'validated_at'  -- psql -v validated_at="$VALIDATED_AT_${envName(t.name)}"`
-      : `${sqlName(t.primaryKey![0]!)} > :'max_key'  -- psql -v max_key="$MAX_KEY_${envName(t.name)}"`;
+      ? `${sqlName(t.changedAtColumn)} >= :'validated_at_${envName(t.name).toLowerCase()}'`
+      : `${sqlName(t.primaryKey![0]!)} > :'max_key_${envName(t.name).toLowerCase()}'`;
+  const variables = critical
+    .map((t) =>
+      t.changedAtColumn
+        ? `-v validated_at_${envName(t.name).toLowerCase()}="$VALIDATED_AT_${envName(t.name)}"`
+        : `-v max_key_${envName(t.name).toLowerCase()}="$MAX_KEY_${envName(t.name)}"`,
+    )
+    .join(' ');
   return {
     before: {
       key: 'cutover-validate-critical',
@@ -73,9 +80,12 @@ function repairedComparison(critical: TableToMigrate[], tp: Required<Throughput>
       estimate: changed.estimate,
       downtime: true,
       scriptType: 'sql',
-      script: `${critical
-        .map((t) => `SELECT ${literal(t.name)} AS table_name, count(*), sum(hashtext(t::text)::bigint) AS checksum FROM ${sqlName(t.name)} t WHERE ${since(t)}`)
-        .join(';\n')};  -- on source and target; both results must match`,
+      script: [
+        `-- psql ${variables}, on source and target: both results must match`,
+        ...critical.map(
+          (t) => `SELECT ${literal(t.name)} AS table_name, count(*), sum(hashtext(t::text)::bigint) AS checksum FROM ${sqlName(t.name)} t WHERE ${since(t)};`,
+        ),
+      ].join('\n'),
     },
   };
 }
