@@ -219,38 +219,43 @@ describe('against squawk', () => {
     expect(execFileSync(squawk, ['--version'], { encoding: 'utf8' }).trim()).toBe('squawk 2.66.0');
   });
 
-  it.each(migrations)('%s: every lock or safety problem squawk reports, we report too (or say why not)', async (migration) => {
-    const file = join(folder, migration);
-    let output = '';
-    try {
-      output = execFileSync(squawk, ['--reporter', 'json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch (error) {
-      // Squawk exits 1 when it finds something; its report is on stdout all the same.
-      output = (error as { stdout: string }).stdout;
-    }
-    const theirs = JSON.parse(output) as { line: number; rule_name: string }[];
-    expect(theirs.length).toBeGreaterThan(0);
-    const report = await lint(migration);
-    const source = readFileSync(file, 'utf8');
-    const text = source.split('\n');
-    const statements = await statementLines(source);
-    const created = new Set([...source.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1]!.toLowerCase()));
-    const unmatched = theirs.flatMap(({ line, rule_name: rule }) => {
-      const statement = statements.find((s) => s.first <= line + 1 && line + 1 <= s.last);
-      if (notOurs[rule] || !statement) return [];
-      const ourLine = statement.first;
-      const table = /\b(?:ON|ALTER TABLE(?: ONLY)?(?: IF EXISTS)?) "?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase() ?? '';
-      if (explained(rule, statement.text, created.has(table))) return [];
-      const accepted = ours[rule];
-      if (!accepted) return [`line ${ourLine}: ${rule} has no counterpart in the table`];
-      const hit = report.issues.some((i) => i.location?.line === ourLine && accepted.includes(i.rule.replace('database/', '')));
-      // A finding the file suppresses counts as found.
-      const codes = accepted.map((id) => registry.checker('database')!.rules.find((r) => r.id === id)?.code);
-      const suppressed = codes.some((code) =>
-        text.slice(Math.max(0, ourLine - 3), ourLine - 1).some((l) => l.includes('migration-architect-ignore') && code && l.includes(code)),
-      );
-      return hit || suppressed ? [] : [`line ${ourLine}: squawk ${rule}, none of ${accepted.join(', ')} from us`];
-    });
-    expect(unmatched).toEqual([]);
-  });
+  it.each(migrations)(
+    '%s: every lock or safety problem squawk reports, we report too (or say why not)',
+    async (migration) => {
+      const file = join(folder, migration);
+      let output = '';
+      try {
+        output = execFileSync(squawk, ['--reporter', 'json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      } catch (error) {
+        // Squawk exits 1 when it finds something; its report is on stdout all the same.
+        output = (error as { stdout: string }).stdout;
+      }
+      const theirs = JSON.parse(output) as { line: number; rule_name: string }[];
+      expect(theirs.length).toBeGreaterThan(0);
+      const report = await lint(migration);
+      const source = readFileSync(file, 'utf8');
+      const text = source.split('\n');
+      const statements = await statementLines(source);
+      const created = new Set([...source.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1]!.toLowerCase()));
+      const unmatched = theirs.flatMap(({ line, rule_name: rule }) => {
+        const statement = statements.find((s) => s.first <= line + 1 && line + 1 <= s.last);
+        if (notOurs[rule] || !statement) return [];
+        const ourLine = statement.first;
+        const table = /\b(?:ON|ALTER TABLE(?: ONLY)?(?: IF EXISTS)?) "?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase() ?? '';
+        if (explained(rule, statement.text, created.has(table))) return [];
+        const accepted = ours[rule];
+        if (!accepted) return [`line ${ourLine}: ${rule} has no counterpart in the table`];
+        const hit = report.issues.some((i) => i.location?.line === ourLine && accepted.includes(i.rule.replace('database/', '')));
+        // A finding the file suppresses counts as found.
+        const codes = accepted.map((id) => registry.checker('database')!.rules.find((r) => r.id === id)?.code);
+        const suppressed = codes.some((code) =>
+          text.slice(Math.max(0, ourLine - 3), ourLine - 1).some((l) => l.includes('migration-architect-ignore') && code && l.includes(code)),
+        );
+        return hit || suppressed ? [] : [`line ${ourLine}: squawk ${rule}, none of ${accepted.join(', ')} from us`];
+      });
+      expect(unmatched).toEqual([]);
+      // Squawk is a separate process: on a loaded CI machine it alone can take seconds.
+    },
+    30_000,
+  );
 });
