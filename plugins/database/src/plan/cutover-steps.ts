@@ -41,7 +41,7 @@ function repairedComparison(critical: TableToMigrate[], tp: Required<Throughput>
   );
   const mark = (t: TableToMigrate) =>
     t.changedAtColumn
-      ? `export VALIDATED_AT_${envName(t.name)}="$(psql "$SOURCE_DATABASE_URL" -AtX -c \"SELECT now() - interval '5 minutes'\")"  # 5 min margin for application clocks behind the database's`
+      ? `export VALIDATED_AT_${envName(t.name)}="$(psql "$SOURCE_DATABASE_URL" -AtX -c "SELECT now() - interval '5 minutes'")"  # 5 min margin for application clocks behind the database's`
       : `export MAX_KEY_${envName(t.name)}="$(psql "$SOURCE_DATABASE_URL" -AtX -c ${shellQuote(`SELECT max(${sqlName(t.primaryKey![0]!)}) FROM ${sqlName(t.name)}`)})"`;
   const since = (t: TableToMigrate) =>
     t.changedAtColumn
