@@ -7,6 +7,7 @@ export { databaseOptionsSchema, type DatabasePluginOptions } from './options.js'
 // The checker's building blocks, for loaders of other inputs (SQL dumps, live catalogs) and tools.
 export { databaseChecker } from './compatibility/database-checker.js';
 export { databaseRules } from './rules/index.js';
+export { TABLE_STATS_QUERY } from './lock-risk/table-stats.js';
 export { loadJsonDatabaseSchema } from './schema/json-schema-loader.js';
 export { diffDatabaseSchemas } from './schema/diff.js';
 export { compareColumnTypes, type TypeCompatibility } from './schema/type-compatibility.js';

@@ -1,6 +1,7 @@
 import { definePlugin, definePluginFactory } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { databaseChecker } from './compatibility/database-checker.js';
+import { createFindingSizing } from './lock-risk/finding-sizing.js';
 import { databaseOptionsSchema } from './options.js';
 import { databaseMigrationType } from './plan/migration-type.js';
 import { createDatabasePlanWork } from './plan/plan-work.js';
@@ -35,7 +36,8 @@ export const createDatabasePlugin = definePluginFactory({
       rollbacks: databaseRollbacks,
       triggers: databaseTriggers,
       communications: databaseCommunications,
-      checkers: [databaseChecker],
+      // Lock risk is sized with the same throughputs as plans, and the configured thresholds.
+      checkers: [{ ...databaseChecker, sizing: createFindingSizing({ throughput: options.throughput, lockThresholds: options.lock_thresholds }) }],
       sources: databaseSources,
     }),
 });

@@ -166,3 +166,46 @@ describe('other patterns and the default plan', () => {
     expect(plan(spec(minimalWithoutPattern)).phases.map((p) => p.duration_hours)).toEqual([12, 12, 12, 0.5]);
   });
 });
+
+describe('a cutover that fits its downtime budget', () => {
+  const orders = { name: 'orders', row_count: 60_000_000, size_mb: 12_000, critical: true };
+  const migration = (table: Record<string, unknown>, budget = 15) =>
+    spec({ ...minimal, pattern: 'data_migration', tables_to_migrate: [table], constraints: { max_downtime_minutes: budget } });
+  const steps = (p: ReturnType<typeof plan>) => p.phases.flatMap((phase) => (phase.steps ?? []).map((s) => ({ ...s, phase: phase.name })));
+  const outageWarnings = (p: ReturnType<typeof plan>) =>
+    (p.warnings ?? []).filter((w) => w.code === 'downtime-over-budget' || w.code === 'cutover-comparison-not-repairable');
+
+  // Pause 2 + replication drain 5 + sequences 0.25 + switch 3 min, plus count(*) of 60 M rows on both sides (8 min): 18.25 min > 15.
+  it('compares a critical table in full before the pause and only the rows changed since while writes are stopped', () => {
+    const result = plan(migration({ ...orders, changed_at_column: 'updated_at' }));
+    const cutover = steps(result).filter((s) => s.phase === 'cutover');
+    const before = cutover.find((s) => s.id.includes('cutover-validate-critical'))!;
+    const during = cutover.find((s) => s.id.includes('cutover-compare-changed'))!;
+    // The full comparison runs while traffic runs, before the pause; the outage compares 1% of the rows.
+    expect(before.downtime).toBe(false);
+    expect(cutover.indexOf(before)).toBeLessThan(cutover.findIndex((s) => s.id.includes('cutover-pause-writes')));
+    expect(before.duration_minutes).toBeCloseTo((60_000_000 * 2) / 250_000 / 60, 6);
+    expect(during.downtime).toBe(true);
+    expect(during.duration_minutes).toBeCloseTo((600_000 * 2) / 250_000 / 60, 6);
+    expect(during.script).toContain(`WHERE updated_at >= :'validated_at_orders'`);
+    expect(cutover.some((s) => s.id.includes('cutover-count-critical'))).toBe(false);
+    expect(outageWarnings(result)).toEqual([]);
+  });
+
+  it('uses a one-column key range when the table has no changed_at column', () => {
+    const during = steps(plan(migration({ ...orders, primary_key: ['id'] }))).find((s) => s.id.includes('cutover-compare-changed'))!;
+    expect(during.script).toContain(`WHERE id > :'max_key_orders'`);
+  });
+
+  it('keeps the full count when it fits, and warns only when no repair fits', () => {
+    const fits = plan(migration({ ...orders, changed_at_column: 'updated_at' }, 120));
+    expect(steps(fits).some((s) => s.id.includes('cutover-count-critical'))).toBe(true);
+    expect(steps(fits).some((s) => s.id.includes('cutover-validate-critical'))).toBe(false);
+    const noKey = plan(migration(orders));
+    expect(
+      outageWarnings(noKey)
+        .map((w) => w.code)
+        .sort(),
+    ).toEqual(['cutover-comparison-not-repairable', 'downtime-over-budget']);
+  });
+});

@@ -61,6 +61,12 @@ const args = {
     description: 'The moment dates are judged at (API sunset dates): YYYY-MM-DD or an ISO 8601 date-time; default SOURCE_DATE_EPOCH, else the system clock',
     valueHint: 'date',
   },
+  stats: {
+    type: 'string',
+    description:
+      'Table statistics to size lock risk with: a database URL or a stats file (JSON, see docs/cli.md); a database URL as --before is used without it',
+    valueHint: 'url|file',
+  },
   ...outputArgs,
   format: {
     type: 'string',
@@ -139,6 +145,7 @@ export function checkCommand(runtime: CommandRuntime) {
         renames,
         verify,
         targetVersion: parsed['target-version'],
+        stats: parsed.stats,
       });
       for (const warning of report.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${warning}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {

@@ -18,6 +18,8 @@ export interface CheckOptions {
   ruleOverrides?: Record<string, ChangeSeverity | 'off'> | undefined;
   /** The platform version the after side is deployed to (`--target-version`), passed to the checker's diff. */
   targetVersion?: string | undefined;
+  /** Live statistics the checker's `sizing.read` returned: findings get their lock risk from them. */
+  stats?: unknown;
 }
 
 export interface CompatibilityRequest extends CheckOptions {
@@ -39,6 +41,11 @@ export interface CompatibilityRequest extends CheckOptions {
    * report's `verification`. `devUrl` names a server to run on instead of the checker's default.
    */
   verify?: { devUrl?: string | undefined } | undefined;
+  /**
+   * Live statistics to size lock risk with (`check --stats`): a URL or a stats file the checker's
+   * `sizing` reads. Without it, a live `before` input is asked for its statistics.
+   */
+  stats?: SchemaInputRef | undefined;
 }
 
 /** A change no rule of its checker classifies: a bug in that checker, reported rather than dropped (70). */
@@ -100,7 +107,8 @@ export async function checkCompatibility(registry: PluginRegistry, request: Comp
       `${before.name} reads as a ${before.checker.id} schema (${before.source.title}) but ${after.name} as a ${after.checker.id} schema (${after.source.title}); name the type to compare them as one kind`,
     );
   }
-  const report = compareSchemas(before.checker, before, after, request);
+  const stats = await readStats(before.checker, request.stats !== undefined ? handle(request.stats) : handles.before, request.stats !== undefined);
+  const report = compareSchemas(before.checker, before, after, { ...request, ...(stats !== null ? { stats } : {}) });
   if (!request.verify) return report;
   const checker = before.checker;
   const verify = checker.verify;
@@ -137,6 +145,19 @@ async function readChangeSet(
     );
   const side = (model: unknown): ResolvedSchemaInput => ({ ...input, read: { ...input.read, model, changeSet: undefined } });
   return [side(pair.before), side(pair.after)];
+}
+
+/** Statistics for sizing findings: from `--stats` (required to hold some), or from a live before input (when it has any). */
+async function readStats(checker: Owned<Checker>, input: SchemaInputHandle, explicit: boolean): Promise<unknown> {
+  const sizing = checker.sizing;
+  if (!sizing) {
+    if (explicit)
+      throw new UsageError(`the ${checker.id} checker (plugin "${checker.plugin}") cannot size findings: --stats is not available for --type ${checker.id}`);
+    return null;
+  }
+  const stats = await runPluginCodeAsync(checker.plugin, `checker ${checker.id}: sizing.read()`, () => sizing.read(input));
+  if (stats === null && explicit) throw new InputDataError(`${input.name}: not statistics the ${checker.id} checker can read`);
+  return stats;
 }
 
 /** `--migration`: the before schema read as usual, the after schema as the checker applies the file to it. */
@@ -180,7 +201,7 @@ export function compareSchemas(
     if (override === 'off') continue;
     const outcome = runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: classify()`, () => rule.classify(change, context));
     const side = change.location?.side ?? (change.after === undefined ? 'before' : 'after');
-    issues.push({
+    const issue: CompatibilityIssue = {
       type: rule.issueType,
       rule: ruleId,
       code: rule.code ?? null,
@@ -197,7 +218,17 @@ export function compareSchemas(
       suggested_migration: outcome.suggestedMigration,
       affected_operations: outcome.affectedOperations,
       migration_script_index: outcome.script ? scripts.length : null,
-    });
+    };
+    const sized =
+      options.stats !== undefined && checker.sizing
+        ? runPluginCode(checker.plugin, `checker ${checker.id}: sizing.size()`, () => checker.sizing!.size({ issue, change }, options.stats, context))
+        : null;
+    if (sized) {
+      issue.lock_risk = sized.lockRisk;
+      // Thresholds only raise a severity: a small table never hides a finding.
+      if (sized.severity && CHANGE_SEVERITIES.indexOf(sized.severity) < CHANGE_SEVERITIES.indexOf(issue.severity)) issue.severity = sized.severity;
+    }
+    issues.push(issue);
     if (outcome.script) scripts.push(outcome.script);
   }
 

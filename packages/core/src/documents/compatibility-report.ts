@@ -25,6 +25,21 @@ export const CompatibilityIssueSchema = z.object({
     .nullable()
     .optional()
     .meta({ description: 'Index in migration_scripts of the script (and its rollback) that makes this change, when there is one.' }),
+  lock_risk: z
+    .object({
+      object: z.string().meta({ description: 'The object locked, as the live system names it (`public.orders`).' }),
+      rows: z.number().nonnegative().nullable(),
+      bytes: z.number().nonnegative().nullable(),
+      writes_per_second: z.number().nonnegative().nullable().meta({ description: 'Average rows written per second since statistics were reset.' }),
+      lock: z.string().meta({ description: 'The lock held, as the engine names it (ACCESS EXCLUSIVE).' }),
+      work: z.string().meta({ description: 'What runs while the lock is held: rewrite, scan, index_build.' }),
+      estimated_seconds: z.number().nonnegative(),
+      writes_blocked: z.number().nonnegative().nullable().meta({ description: 'Writes that would wait for the lock at the average rate.' }),
+      arithmetic: z.string().meta({ description: 'How the estimate was made, with the throughput assumed.' }),
+      severity_raised_by: z.string().nullable().meta({ description: 'The threshold that raised the severity, when one did.' }),
+    })
+    .optional()
+    .meta({ description: 'How long the change holds which lock on the real object, from live statistics (`--stats`, or a live `--before`).' }),
 });
 export type CompatibilityIssue = z.infer<typeof CompatibilityIssueSchema>;
 

@@ -191,6 +191,7 @@ function buildPluginSchema() {
       .optional(),
     verify: fn<NonNullable<T.Checker['verify']>>().optional(),
     applyMigration: fn<NonNullable<T.Checker['applyMigration']>>().optional(),
+    sizing: z.object({ read: fn<T.FindingSizing['read']>(), size: fn<T.FindingSizing['size']>() }).optional(),
   });
 
   const Source: z.ZodType<T.SchemaSource, T.SchemaSourceInput> = z.object({

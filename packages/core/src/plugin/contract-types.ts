@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CompatibilityReport, MigrationScript, Verification } from '../documents/compatibility-report.js';
+import type { CompatibilityIssue, CompatibilityReport, MigrationScript, Verification } from '../documents/compatibility-report.js';
 import type { ChangeSeverity, Complexity, RiskLevel } from '../documents/levels.js';
 import type { MigrationPlan } from '../documents/plan.js';
 import type { DataRecoveryPlan, EscalationMatrix, MetricThreshold, ScriptType } from '../documents/runbook.js';
@@ -497,6 +497,21 @@ export interface VerifyRequest<Model = unknown> {
   devUrl: string | null;
 }
 
+/**
+ * Sizes findings from the live system's statistics (`check --stats`, or a live `--before`): how
+ * long each holds which lock, and a severity raised by the configured thresholds.
+ */
+export interface FindingSizing<Model = unknown> {
+  /** Reads statistics from an input (a URL or a stats file); null when the input carries none (a schema file). */
+  read: (input: SchemaInputHandle) => Promise<unknown>;
+  /** The lock risk of one finding, or null when it takes no lock worth sizing or its object has no statistics. */
+  size: (
+    finding: { issue: CompatibilityIssue; change: SchemaChange<any, any> },
+    stats: unknown,
+    context: RuleContext<Model>,
+  ) => { lockRisk: NonNullable<CompatibilityIssue['lock_risk']>; severity?: ChangeSeverity | undefined } | null;
+}
+
 export interface CheckerInput<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> {
   /** The `check --type` value: `database`, `api`. */
   id: string;
@@ -524,6 +539,8 @@ export interface CheckerInput<Model = any, Change extends SchemaChange<any, any>
    * without it refuse `--migration`.
    */
   applyMigration?: ((before: SchemaRead<Model>, migration: SchemaInputHandle) => Promise<SchemaRead<Model>>) | undefined;
+  /** Sizes lock risk from live statistics; checkers without it refuse `--stats`. */
+  sizing?: FindingSizing<Model> | undefined;
 }
 export interface Checker<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> extends Omit<CheckerInput<Model, Change>, 'rules'> {
   rules: CompatibilityRule<Model, Change>[];

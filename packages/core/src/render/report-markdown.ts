@@ -52,7 +52,12 @@ export function renderReportMarkdown(report: CompatibilityReport): string {
     out.push(
       ...table(
         ['Change', 'Rule', 'Where', 'Suggested migration'],
-        issues.map((i) => [i.description, `\`${i.rule}\``, `\`${i.field_path}\``, i.suggested_migration]),
+        issues.map((i) => [
+          i.lock_risk ? `${i.description} (lock: ${i.lock_risk.arithmetic})` : i.description,
+          `\`${i.rule}\``,
+          `\`${i.field_path}\``,
+          i.suggested_migration,
+        ]),
       ),
       '',
     );

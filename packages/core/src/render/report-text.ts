@@ -69,6 +69,7 @@ export function renderReportText(report: CompatibilityReport): string {
       );
       if (issue.affected_operations.length) out.push(`  Affected Operations: ${issue.affected_operations.join(', ')}`);
       if (issue.location?.line) out.push(`  Location: ${issue.location.file}:${issue.location.line}`);
+      if (issue.lock_risk) out.push(`  Lock: ${issue.lock_risk.arithmetic}`);
       if (issue.migration_script_index != null) out.push(`  Script: #${issue.migration_script_index + 1} below (with its rollback)`);
       out.push('');
     }

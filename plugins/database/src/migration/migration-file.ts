@@ -7,9 +7,15 @@ import { resolveModel } from '../sources/postgresql-sql/resolve-model.js';
 import { SchemaBuilder } from '../sources/postgresql-sql/schema-builder.js';
 import { SqlText } from '../sources/postgresql-sql/sql-text.js';
 import { StatementLines } from '../sources/postgresql-sql/statement-lines.js';
-import { lintStatement, type LintState } from './statement-lints.js';
+import { lintStatement, type LintSchema, type LintState } from './statement-lints.js';
 import { suppressionsIn } from './suppressions.js';
 import { touchedObjects } from './touched-objects.js';
+
+/** `public.audit_stamp` and `audit_stamp` are the same function when the schema is left to search_path. */
+function sameFunction(a: string, b: string): boolean {
+  const bare = (name: string) => name.replace(/^(public|"public")\./, '');
+  return bare(a) === bare(b);
+}
 
 interface ParserError extends Error {
   sqlDetails?: { cursorPosition?: number };
@@ -35,9 +41,17 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
     throw new InputDataError(`PostgreSQL cannot parse this migration: ${(error as Error).message}`, { file: input.name, line });
   }
   const { migration: _previous, ...start } = structuredClone(before.model);
+  // Renames the before file made are history: only the migration's own RENAMEs are reported.
+  for (const table of start.tables) {
+    delete table.renamedFrom;
+    for (const column of table.columns) delete column.renamedFrom;
+  }
   const builder = new SchemaBuilder(source, lines, start);
   const state: LintState = { inTransaction: false, lockTimeoutSet: false, createdTables: new Set(), droppedConstraints: new Set() };
   const statements: MigrationStatement[] = [];
+  const schemaForLints: LintSchema = {
+    triggerTablesOf: (fn) => builder.model.triggers.filter((t) => sameFunction(t.function, fn)).map((t) => t.table),
+  };
   let previousEnd = 0;
   for (const raw of tree.stmts ?? []) {
     if (!raw.stmt) continue;
@@ -57,7 +71,7 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
           .find((l) => l.trim() && !l.trim().startsWith('--'))
           ?.trim() ?? statementText,
       touches: touchedObjects(raw.stmt),
-      lints: lintStatement(raw.stmt, state),
+      lints: lintStatement(raw.stmt, state, schemaForLints),
       suppressions: suppressionsIn(trivia, lines.lineAt(triviaStart)),
     });
     applyStatement(builder, raw.stmt, raw.stmt_len);

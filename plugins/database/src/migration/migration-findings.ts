@@ -1,6 +1,7 @@
 import { formatPath } from '@migration-architect/core';
 import { change, type ChangeKind, type DatabaseChange } from '../schema/changes.js';
 import type { DatabaseSchema, MigrationFile, MigrationStatement } from '../schema/model.js';
+import type { StatementLint } from './statement-lints.js';
 
 /** True when `path` is `prefix` or inside it (`tables.users` holds `tables.users.columns.email`). */
 function within(path: string, prefix: string): boolean {
@@ -16,7 +17,12 @@ function objectNameOf(path: string): string | null {
 /** The last statement that touched the change's object (preferring one that names it). */
 function statementOf(change: DatabaseChange, migration: MigrationFile): MigrationStatement | undefined {
   const name = objectNameOf(change.path);
-  const candidates = migration.statements.filter((s) => s.touches.some((t) => within(change.path, t) || (name !== null && t === `index:${name}`)));
+  const touching = (s: MigrationStatement) =>
+    Math.max(-1, ...s.touches.filter((t) => within(change.path, t) || (name !== null && t === `index:${name}`)).map((t) => t.length));
+  const all = migration.statements.filter((s) => touching(s) >= 0);
+  // A statement that names the changed column beats one that only names its table.
+  const closest = Math.max(-1, ...all.map(touching));
+  const candidates = all.filter((s) => touching(s) === closest);
   // A new object is where it was created; anything else where it was last changed.
   if (change.kind.endsWith('.added') && name === null) return candidates[0];
   const naming = name ? candidates.filter((s) => s.text.toLowerCase().includes(name.toLowerCase())) : [];
@@ -46,9 +52,12 @@ export function migrationFindings(changes: DatabaseChange[], after: DatabaseSche
   }
   for (const statement of migration.statements) {
     for (const lint of statement.lints) {
+      // The locked table and the work under the lock travel with the finding, for sizing it (`--stats`).
+      const { table, work, lock } = lint as StatementLint;
       const lintChange = change(lint.kind as ChangeKind, formatPath(['statements', String(statement.line)]), statement.text, { after: statement.text }, {
         statement,
         message: lint.message,
+        ...(table && work && lock ? { table, work, lock } : {}),
       } as never);
       const placed = { ...lintChange, location: { side: 'after' as const, line: statement.line, file: migration.file } };
       located.set(placed, statement);

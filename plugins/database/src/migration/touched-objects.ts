@@ -9,6 +9,29 @@ const tablePath = (relation: Parameters<typeof rangeVarName>[0]) => {
 };
 
 /**
+ * The columns (and constraints) an ALTER TABLE names, so a change is traced to the statement that
+ * made it rather than to a later statement on the same table.
+ */
+function columnsOf(statement: Node, relation: Parameters<typeof rangeVarName>[0]): string[] {
+  const name = rangeVarName(relation);
+  const table = objectKey(name.schema, name.name);
+  return (nodeAs(statement, 'AlterTableStmt')?.cmds ?? []).flatMap((node) => {
+    const command = nodeAs(node, 'AlterTableCmd');
+    const definition = command?.subtype === 'AT_AddColumn' ? nodeAs(command.def, 'ColumnDef') : undefined;
+    const constraintCommand =
+      command?.subtype === 'AT_AddConstraint' || command?.subtype === 'AT_DropConstraint' || command?.subtype === 'AT_ValidateConstraint';
+    const inlineConstraint = (definition?.constraints ?? []).some((c) =>
+      ['CONSTR_FOREIGN', 'CONSTR_CHECK', 'CONSTR_UNIQUE', 'CONSTR_PRIMARY'].includes(nodeAs(c, 'Constraint')?.contype ?? ''),
+    );
+    const column = definition ? definition.colname : constraintCommand ? undefined : command?.name;
+    return [
+      ...(column ? [formatPath(['tables', table, 'columns', column])] : []),
+      ...(constraintCommand || inlineConstraint ? [formatPath(['tables', table, 'constraints'])] : []),
+    ];
+  });
+}
+
+/**
  * Report paths of the objects a statement changes, so a change of the final diff can be traced to
  * the statement that made it: the last statement that touched its object.
  */
@@ -19,13 +42,17 @@ export function touchedObjects(statement: Node): string[] {
     nodeAs(statement, 'CreateTrigStmt') ??
     nodeAs(statement, 'CreateStmt')
   )?.relation;
-  if (relation) return [tablePath(relation)];
+  if (relation) return [tablePath(relation), ...columnsOf(statement, relation)];
   const rename = nodeAs(statement, 'RenameStmt');
   if (rename?.relation) {
     const name = rangeVarName(rename.relation);
     return [
       tablePath(rename.relation),
       ...(rename.renameType === 'OBJECT_TABLE' && rename.newname ? [formatPath(['tables', objectKey(name.schema, rename.newname)])] : []),
+      // The column by its new name: the rename is traced to this statement, not a later one on the table.
+      ...(rename.renameType === 'OBJECT_COLUMN' && rename.newname
+        ? [formatPath(['tables', objectKey(name.schema, name.name), 'columns', rename.newname])]
+        : []),
     ];
   }
   const view = nodeAs(statement, 'ViewStmt');

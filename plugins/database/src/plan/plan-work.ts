@@ -50,7 +50,7 @@ export function createDatabasePlanWork(configured: Throughput | undefined) {
     ];
     const benchmark = benchmarkStep(spec, !copies);
     if (benchmark) steps.push(benchmark);
-    if (has('cutover')) steps.push(...cutoverSteps(tables, tp, replicated));
+    if (has('cutover')) steps.push(...cutoverSteps(tables, tp, replicated, context.maxDowntimeMinutes, warnings));
     return { steps, assumptions, warnings };
   };
 }

@@ -14,6 +14,10 @@ export const SpecTableSchema = z.looseObject({
   size_mb: z.number().finite().nonnegative().optional().meta({ description: 'Size in MB (pg_total_relation_size); sizes copies, rewrites and index builds.' }),
   critical: z.boolean().optional().meta({ description: 'Critical tables are validated with per-range checksums, not only counts.' }),
   primary_key: z.array(z.string().min(1)).min(1).optional().meta({ description: 'Key columns; batched backfills walk them (default: ctid).' }),
+  changed_at_column: z.string().min(1).optional().meta({
+    description:
+      'A timestamp column every write sets (updated_at): when the cutover would overrun the downtime budget, only rows changed since the pre-cutover validation are compared while writes are stopped.',
+  }),
 });
 export type SpecTable = z.infer<typeof SpecTableSchema>;
 

@@ -20,6 +20,8 @@ export interface TableToMigrate {
   sizeMb: number | null;
   critical: boolean;
   primaryKey: string[] | null;
+  /** A timestamp column every write sets (`updated_at`), for comparing only the rows changed since a time. */
+  changedAtColumn: string | null;
   /** `tables_to_migrate[2]` */
   path: string;
 }
@@ -38,6 +40,7 @@ export function tablesToMigrate(spec: MigrationSpec): TableToMigrate[] {
         sizeMb: finite(table?.['size_mb']) ?? null,
         critical: table?.['critical'] === true,
         primaryKey: Array.isArray(key) && key.every((k) => typeof k === 'string') ? (key as string[]) : null,
+        changedAtColumn: typeof table?.['changed_at_column'] === 'string' ? (table['changed_at_column'] as string) : null,
         path: `tables_to_migrate[${i}]`,
       },
     ];

@@ -24,6 +24,7 @@ import {
   indexNotConcurrent,
   missingLockTimeout,
   notRerunnable,
+  enumValueUnpositioned,
   statementRuleExamples,
   unusedSuppression,
   validatesUnderLock,
@@ -113,6 +114,7 @@ const rulesWithoutExamples: DatabaseRule[] = [
   missingLockTimeout,
   validatesUnderLock,
   notRerunnable,
+  enumValueUnpositioned,
   unusedSuppression,
 ];
 

@@ -82,9 +82,23 @@ export const notRerunnable = defineDatabaseRule({
   severity: 'non_breaking',
   title: 'Statement cannot be run twice',
   description:
-    'Statements outside a transaction (CONCURRENTLY, or a runner without one) leave a half-applied migration when one fails; without IF [NOT] EXISTS, running the file again fails on what the first run did.',
-  safeAlternative: 'CREATE … IF NOT EXISTS, DROP … IF EXISTS, ADD COLUMN IF NOT EXISTS.',
+    'Statements outside a transaction (CONCURRENTLY, or a runner without one) leave a half-applied migration when one fails; without IF [NOT] EXISTS, running the file again fails on what the first run did. Not reported inside BEGIN … COMMIT (a failure rolls the block back), for an unnamed CREATE INDEX (a rerun names it anew), nor for statements that do the same when run twice (SET DEFAULT, DROP NOT NULL, TYPE, VALIDATE CONSTRAINT).',
+  safeAlternative:
+    'CREATE … IF NOT EXISTS, DROP … IF EXISTS (DROP CONSTRAINT IF EXISTS), ADD COLUMN IF NOT EXISTS, ADD VALUE IF NOT EXISTS; DROP CONSTRAINT IF EXISTS before ADD CONSTRAINT.',
   classify: ({ details }) => ({ ...lint('rerun')(details), suggestedMigration: 'Add IF NOT EXISTS / IF EXISTS' }),
+});
+
+export const enumValueUnpositioned = defineDatabaseRule({
+  id: 'enum-value-unpositioned',
+  code: 'DB606',
+  issueType: 'enum_value_unpositioned',
+  change: 'statement.enum_value_unpositioned',
+  severity: 'non_breaking',
+  title: 'Enum value added without a position',
+  description:
+    "ALTER TYPE … ADD VALUE without BEFORE or AFTER appends the value: enums sort by declaration order, so ORDER BY, <, > and range checks on the column put it after every existing value, wherever it belongs ('medium' after 'high').",
+  safeAlternative: "ADD VALUE 'medium' BEFORE 'high' (or AFTER …) when the order means something; suppress the finding when it does not.",
+  classify: ({ details }) => ({ ...lint('enum')(details), suggestedMigration: 'Say where the value goes: ADD VALUE … BEFORE / AFTER an existing value' }),
 });
 
 export const unusedSuppression = defineDatabaseRule({
@@ -118,6 +132,10 @@ export const statementRuleExamples: Record<string, { before: string; after: stri
     after: "SET lock_timeout = '5s';\nALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age >= 0);",
   },
   'not-rerunnable': { before: MIGRATION_EXAMPLE_BEFORE, after: "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN note text;" },
+  'enum-value-unpositioned': {
+    before: "CREATE TYPE priority AS ENUM ('low', 'high');",
+    after: "ALTER TYPE priority ADD VALUE IF NOT EXISTS 'medium';",
+  },
   'unused-suppression': {
     before: MIGRATION_EXAMPLE_BEFORE,
     after: "SET lock_timeout = '5s';\n-- migration-architect-ignore DB601: not an index\nALTER TABLE users ADD COLUMN IF NOT EXISTS note text;",

@@ -93,6 +93,7 @@ export interface ChangeDetailsByKind {
   'statement.missing_lock_timeout': StatementLintDetails;
   'statement.validates_under_lock': StatementLintDetails;
   'statement.not_rerunnable': StatementLintDetails;
+  'statement.enum_value_unpositioned': StatementLintDetails;
   'statement.unused_suppression': { statement: MigrationStatement; codes: string[]; line: number };
 }
 
@@ -148,6 +149,7 @@ export const CHANGE_KINDS = [
   'statement.missing_lock_timeout',
   'statement.validates_under_lock',
   'statement.not_rerunnable',
+  'statement.enum_value_unpositioned',
   'statement.unused_suppression',
 ] as const satisfies readonly ChangeKind[];
 
