@@ -67,7 +67,16 @@ export interface ChangeDetailsByKind {
   };
   'routine.added': { routine: Routine };
   'routine.removed': { routine: Routine };
-  'routine.changed': { before: Routine; after: Routine; signatureChanged: boolean; definitionChanged: boolean };
+  'routine.changed': {
+    before: Routine;
+    after: Routine;
+    signatureChanged: boolean;
+    definitionChanged: boolean;
+    /** Same arguments, another result type: CREATE OR REPLACE refuses it. */
+    resultChanged?: boolean;
+    /** IMMUTABLE / STABLE / VOLATILE differs. */
+    volatilityChanged?: boolean;
+  };
   'schema.added': { schema: SchemaObject };
   'schema.removed': { schema: SchemaObject };
   'enum.added': { enum: EnumType };

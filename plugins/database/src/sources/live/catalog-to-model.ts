@@ -1,6 +1,7 @@
 import { describeColumnType, parseColumnType } from '../../schema/column-type.js';
 import { parseDefault } from '../../schema/default-value.js';
 import { objectKey } from '../../schema/qualified-name.js';
+import { routineResult } from '../../schema/routine-result.js';
 import {
   emptyDatabaseSchema,
   type EnumType,
@@ -21,6 +22,7 @@ import {
   type Table,
   type UniqueConstraint,
   type View,
+  volatilityOf,
 } from '../../schema/model.js';
 import type { ColumnRow, ConstraintRow, EnumRow, ExtensionRow, IndexRow, RelationRow, RoutineRow, SequenceRow, TriggerRow } from './introspection-queries.js';
 
@@ -37,6 +39,11 @@ export interface PostgresCatalog {
   triggers: TriggerRow[];
   extensions: ExtensionRow[];
   notCompared: { kind: string; count: number }[];
+}
+
+/** Left out when validated, as a file's constraint without NOT VALID. */
+function validityOf(row: ConstraintRow) {
+  return row.validated === false ? { notValid: true } : {};
 }
 
 function deferrableOf(row: ConstraintRow) {
@@ -148,7 +155,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
           uniques.push({ name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) });
         break;
       case 'c':
-        checks.push({ name: constraint.name, expression: checkExpression(constraint.definition) });
+        checks.push({ name: constraint.name, expression: checkExpression(constraint.definition), ...validityOf(constraint) });
         break;
       case 'f':
         foreignKeys.push({
@@ -158,6 +165,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
           onDelete: ACTIONS[constraint.on_delete] ?? null,
           onUpdate: ACTIONS[constraint.on_update] ?? null,
           ...deferrableOf(constraint),
+          ...validityOf(constraint),
         });
         break;
     }
@@ -200,18 +208,21 @@ function toView(relation: RelationRow, columns: ColumnRow[]): View {
 }
 
 function toRoutine(row: RoutineRow): Routine {
-  const parameters: RoutineParameter[] = row.parameters
-    // RETURNS TABLE columns ('t') are part of the result, which `returns` already spells out.
-    .filter((p) => p.mode !== 't')
-    .map((p) => ({ mode: p.mode === null ? null : (MODES[p.mode] ?? null), name: p.name, type: parseColumnType(p.type).type }));
+  const read = row.parameters.map((p) => ({ mode: p.mode === null ? null : (MODES[p.mode] ?? null), name: p.name, type: parseColumnType(p.type).type }));
+  // RETURNS TABLE columns ('t') are part of the result, spelled as a file's are.
+  const parameters: RoutineParameter[] = read.filter((_, i) => row.parameters[i]!.mode !== 't');
+  const tableColumns = read.filter((_, i) => row.parameters[i]!.mode === 't');
   const procedure = row.kind === 'p';
+  const setof = /^setof\s+/i.exec(row.returns ?? '');
+  const returnType = row.returns === null ? null : { type: parseColumnType(row.returns.slice(setof?.[0].length ?? 0)).type, setof: setof !== null };
   return {
     schema: row.schema,
     name: row.name,
     kind: procedure ? 'procedure' : 'function',
     section: procedure ? 'procedures' : 'functions',
     parameters,
-    returns: procedure ? null : row.returns,
+    returns: procedure ? null : routineResult(returnType, tableColumns),
+    volatility: volatilityOf(row.volatility),
     language: row.language.toLowerCase(),
     definition: (row.definition ?? '').trim(),
   };

@@ -3,6 +3,8 @@ import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
 
 /** Offsets into the text: two spellings of one query differ in them only. */
 const POSITION_KEYS = new Set(['location', 'stmt_location', 'stmt_len', 'list_start', 'list_end']);
+/** How a call was spelled (`EXTRACT(epoch FROM x)` or `"extract"('epoch', x)`): one call either way. */
+const SPELLING_KEYS = new Set(['funcformat']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -32,7 +34,7 @@ function canonical(value: Json): Json {
   if (!value || typeof value !== 'object') return value;
   const out: { [key: string]: Json } = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (POSITION_KEYS.has(key)) continue;
+    if (POSITION_KEYS.has(key) || SPELLING_KEYS.has(key)) continue;
     if (NAME_LISTS.has(key) && Array.isArray(inner)) {
       out[key] = canonical(withoutImpliedSchema(inner));
       continue;

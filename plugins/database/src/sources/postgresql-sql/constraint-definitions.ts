@@ -45,6 +45,8 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
   const keys = column !== undefined ? [column] : stringsOf(constraint.keys);
   // Left out when false, so a constraint without them equals one read from a catalog that says false.
   const deferrable = constraint.deferrable ? { deferrable: true, ...(constraint.initdeferred ? { initiallyDeferred: true } : {}) } : {};
+  // Likewise left out unless the file says NOT VALID.
+  const notValid = constraint.skip_validation ? { notValid: true } : {};
   switch (constraint.contype) {
     case 'CONSTR_PRIMARY':
       table.primaryKey = { name, columns: keys, ...deferrable, line };
@@ -55,7 +57,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
       return;
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.nodeText);
-      table.checks.push({ name, expression, canonical: canonicalTree(constraint.raw_expr), line });
+      table.checks.push({ name, expression, canonical: canonicalTree(constraint.raw_expr), ...notValid, line });
       return;
     }
     case 'CONSTR_FOREIGN': {
@@ -68,6 +70,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
         onDelete: ACTIONS[constraint.fk_del_action ?? 'a'] ?? null,
         onUpdate: ACTIONS[constraint.fk_upd_action ?? 'a'] ?? null,
         ...deferrable,
+        ...notValid,
         line,
       });
       return;
