@@ -34,7 +34,7 @@ export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt, le
     switch (command.subtype) {
       case 'AT_AddConstraint': {
         const constraint = nodeAs(command.def, 'Constraint');
-        if (constraint) addTableConstraint(builder, table, constraint);
+        if (constraint) addTableConstraint(builder, table, constraint, undefined, { altering: true });
         break;
       }
       case 'AT_ValidateConstraint':
