@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkCompatibility, type SchemaInput } from '@migration-architect/core';
+import { checkCompatibility, type SchemaInputRef } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { replayScripts } from '../src/verify/replay.js';
 import type { ScratchEngine } from '../src/verify/scratch-database.js';
@@ -31,7 +31,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function check(before: SchemaInput, after: SchemaInput) {
+async function check(before: SchemaInputRef, after: SchemaInputRef) {
   return checkCompatibility(registry, { type: 'database', before, after, clock });
 }
 
@@ -39,7 +39,7 @@ describe('a database compared with its own dump and with the file it came from',
   it('finds nothing, in every direction', async () => {
     const live = server.databaseUrl(DATABASE);
     const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', live], { encoding: 'utf8' });
-    const sides: Record<string, SchemaInput> = {
+    const sides: Record<string, SchemaInputRef> = {
       file: { name: 'noise-traps.sql', document: traps },
       dump: { name: 'dump.sql', document: dump },
       live,
