@@ -52,6 +52,13 @@ const cases: { name: string; before: string; after: string; scripts: string[] }[
     after: `CREATE TYPE m AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, x m DEFAULT 'a', xs m[]); CREATE VIEW tv AS SELECT x FROM t;`,
     scripts: ['Add value(s) to enum m'],
   },
+  {
+    name: 'a materialized view re-created with its unique index',
+    before: 'CREATE TABLE t (id int, k text); CREATE MATERIALIZED VIEW mv AS SELECT k, count(*) AS n FROM t GROUP BY k; CREATE UNIQUE INDEX mv_k ON mv (k);',
+    after:
+      'CREATE TABLE t (id int, k text); CREATE MATERIALIZED VIEW mv AS SELECT k, count(*) AS n, max(id) AS m FROM t GROUP BY k; CREATE UNIQUE INDEX mv_k ON mv (k);',
+    scripts: ['Replace view mv'],
+  },
 ];
 
 describe('scripts ordered by what depends on what', { timeout: 120_000 }, () => {

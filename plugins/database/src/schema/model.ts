@@ -238,6 +238,8 @@ export interface View extends QualifiedName, SourceLine {
   columns: string[] | null;
   definition: string;
   materialized: boolean;
+  /** A materialized view's indexes (its unique index is what REFRESH … CONCURRENTLY needs); absent for plain views. */
+  indexes?: Index[];
   /**
    * A canonical form of the parsed definition (names unqualified, casts dropped), when the source
    * parsed it: a pg_dump and a hand-written file spell one query differently.

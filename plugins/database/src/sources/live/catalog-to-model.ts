@@ -139,6 +139,18 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+function toIndex(index: IndexRow): Index {
+  return {
+    name: index.name,
+    columns: index.columns,
+    unique: index.unique,
+    predicate: index.predicate,
+    method: index.method === 'btree' ? null : index.method,
+    // Read again from `definition` by the SQL reader (fillCanonicalDefinitions), as a file's are.
+    definition: index.definition,
+  };
+}
+
 function toTable(relation: RelationRow, columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[]): Table {
   let primaryKey: PrimaryKey | null = null;
   const uniques: UniqueConstraint[] = [];
@@ -170,15 +182,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
         break;
     }
   }
-  const tableIndexes: Index[] = indexes.map((index) => ({
-    name: index.name,
-    columns: index.columns,
-    unique: index.unique,
-    predicate: index.predicate,
-    method: index.method === 'btree' ? null : index.method,
-    // Read again from `definition` by the SQL reader (fillCanonicalDefinitions), as a file's are.
-    definition: index.definition,
-  }));
+  const tableIndexes = indexes.map(toIndex);
   return {
     key: objectKey(relation.schema, relation.name),
     schema: relation.schema,
@@ -196,8 +200,9 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
   };
 }
 
-function toView(relation: RelationRow, columns: ColumnRow[]): View {
+function toView(relation: RelationRow, columns: ColumnRow[], indexes: IndexRow[]): View {
   return {
+    ...(relation.kind === 'm' ? { indexes: indexes.map(toIndex) } : {}),
     key: objectKey(relation.schema, relation.name),
     schema: relation.schema,
     name: relation.name,
@@ -285,7 +290,7 @@ export function postgresCatalogToModel(catalog: PostgresCatalog): DatabaseSchema
   return {
     ...emptyDatabaseSchema(),
     tables: catalog.relations.filter(isTable).map((r) => toTable(r, columns.get(r.oid) ?? [], constraints.get(r.oid) ?? [], indexes.get(r.oid) ?? [])),
-    views: catalog.relations.filter((r) => !isTable(r)).map((r) => toView(r, columns.get(r.oid) ?? [])),
+    views: catalog.relations.filter((r) => !isTable(r)).map((r) => toView(r, columns.get(r.oid) ?? [], indexes.get(r.oid) ?? [])),
     routines: catalog.routines.map(toRoutine),
     schemas: catalog.schemas.map((schema) => ({ name: schema.name })),
     enums: catalog.enums.map(toEnum),

@@ -45,7 +45,8 @@ export async function readCatalogDefinitions(model: DatabaseSchema): Promise<Dat
     });
     return rest as T;
   };
-  for (const table of model.tables) {
+  for (const table of [...model.tables, ...model.views]) {
+    if (!table.indexes) continue;
     table.indexes = table.indexes.map((index) =>
       reread(index, (s, source) => {
         const statement = nodeAs(s, 'IndexStmt');
