@@ -63,6 +63,7 @@ describe('changes that were blind spots or scripted as invalid SQL', { timeout: 
       ['RETURNS TABLE(id bigint, token text)', 'RETURNS TABLE(id bigint, token text, qty integer)'],
       ['SELECT id, token FROM accounts LIMIT lim', 'SELECT id, token, qty FROM accounts LIMIT lim'],
     ].reduce((sql, [from, to]) => sql.replace(from!, () => to!), traps) +
+    "COMMENT ON TABLE accounts IS 'who signs in, and when';\nCOMMENT ON MATERIALIZED VIEW account_moods IS NULL;\n" +
     // Left unvalidated on purpose (old rows break it), and one validated that was not.
     'ALTER TABLE accounts ADD CONSTRAINT price_positive CHECK (price > 0) NOT VALID;\nALTER TABLE accounts VALIDATE CONSTRAINT qty_unsigned;\n';
 
@@ -72,6 +73,8 @@ describe('changes that were blind spots or scripted as invalid SQL', { timeout: 
       'database/check-added potentially_breaking tables.accounts.constraints.check',
       'database/check-modified potentially_breaking tables.accounts.constraints.check',
       'database/column-added additive tables.accounts.columns.seen',
+      'database/relation-comment-changed non_breaking tables.accounts.comment',
+      'database/relation-comment-changed non_breaking views.account_moods.comment',
       'database/routine-definition-changed non_breaking functions.lower_token',
       'database/routine-signature-changed breaking functions.top_accounts',
     ]);

@@ -49,6 +49,7 @@ export interface ChangeDetailsByKind {
   'column.default_changed': ColumnPairDetails;
   'column.identity_changed': ColumnPairDetails;
   'column.comment_changed': ColumnPairDetails;
+  'relation.comment_changed': { relation: Table | View; kind: 'table' | 'view' | 'materialized view'; before: string | null; after: string | null };
   'constraint.added': ConstraintChangeDetails;
   'constraint.removed': ConstraintChangeDetails;
   'constraint.modified': ConstraintChangeDetails;
@@ -121,6 +122,7 @@ export const CHANGE_KINDS = [
   'column.default_changed',
   'column.identity_changed',
   'column.comment_changed',
+  'relation.comment_changed',
   'constraint.added',
   'constraint.removed',
   'constraint.modified',

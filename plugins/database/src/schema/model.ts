@@ -127,6 +127,8 @@ export interface Table extends QualifiedName, SourceLine {
   renamedFrom?: string;
   /** EXCLUDE constraints; absent when the source has none (the seed format cannot express them). */
   exclusions?: ExclusionConstraint[];
+  /** COMMENT ON TABLE; absent or null when it has none. */
+  comment?: string | null;
   /** `PARTITION BY RANGE (payment_date)`: a partitioned table's partition key, as SQL. */
   partitionBy?: string;
   /** A partition: its parent and its bound (`FOR VALUES FROM (…) TO (…)`, `DEFAULT`). */
@@ -238,6 +240,8 @@ export interface View extends QualifiedName, SourceLine {
   columns: string[] | null;
   definition: string;
   materialized: boolean;
+  /** COMMENT ON VIEW / MATERIALIZED VIEW; absent or null when it has none. */
+  comment?: string | null;
   /** A materialized view's indexes (its unique index is what REFRESH … CONCURRENTLY needs); absent for plain views. */
   indexes?: Index[];
   /**

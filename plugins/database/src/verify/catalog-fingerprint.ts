@@ -32,7 +32,8 @@ SELECT line FROM (
   UNION ALL
   SELECT format('constraint %s.%s %s %s%s', n.nspname, c.relname, con.conname, pg_get_constraintdef(con.oid), CASE WHEN con.convalidated THEN '' ELSE ' (not validated)' END)
   FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE ${user('n.nspname')}
+  -- PostgreSQL 17+ lists NOT NULL as constraints ('n') with generated names; the column lines carry it.
+  WHERE ${user('n.nspname')} AND con.contype <> 'n'
   UNION ALL
   SELECT format('index %s', pg_get_indexdef(i.indexrelid))
   FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace

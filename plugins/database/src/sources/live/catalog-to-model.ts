@@ -193,6 +193,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
     checks,
     foreignKeys,
     indexes: tableIndexes,
+    ...(relation.comment !== null ? { comment: relation.comment } : {}),
     ...(relation.partition_key ? { partitionBy: relation.partition_key } : {}),
     ...(relation.parent_name
       ? { partitionOf: { schema: relation.parent_schema, name: relation.parent_name, bound: relation.partition_bound ?? 'DEFAULT' } }
@@ -203,6 +204,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
 function toView(relation: RelationRow, columns: ColumnRow[], indexes: IndexRow[]): View {
   return {
     ...(relation.kind === 'm' ? { indexes: indexes.map(toIndex) } : {}),
+    ...(relation.comment !== null ? { comment: relation.comment } : {}),
     key: objectKey(relation.schema, relation.name),
     schema: relation.schema,
     name: relation.name,

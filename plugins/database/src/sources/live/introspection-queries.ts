@@ -37,6 +37,7 @@ export interface RelationRow {
   partition_bound: string | null;
   /** A partitioned table's key (pg_get_partkeydef), e.g. `RANGE (payment_date)`. */
   partition_key: string | null;
+  comment: string | null;
 }
 
 export const RELATIONS_QUERY = `
@@ -45,7 +46,8 @@ SELECT r.oid::text AS oid, r.nspname AS schema, r.relname AS name, r.relkind::te
        CASE WHEN r.relkind IN ('v', 'm') THEN pg_get_viewdef(r.oid, true) END AS view_definition,
        pn.nspname AS parent_schema, pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
-       CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END AS partition_key
+       CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END AS partition_key,
+       obj_description(r.oid, 'pg_class') AS comment
 FROM relations r
 JOIN pg_class c ON c.oid = r.oid
 LEFT JOIN pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
