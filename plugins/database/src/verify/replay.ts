@@ -25,15 +25,48 @@ export interface ReplayRequest {
   engine: ScratchEngine;
   /** Added to the verification's notes (objects the model does not compare, ...). */
   notes?: string[];
+  /**
+   * Extensions the engine lacks: their CREATE EXTENSION, the statements that then fail and the
+   * scripts that name what those created are set aside and listed in `not_verified`; the rest is
+   * verified as usual.
+   */
+  missingExtensions?: string[];
 }
 
-async function load(database: ScratchDatabase, side: ReplaySide): Promise<string | null> {
+/** What was set aside for lack of an extension: lines for the report, names to recognise in scripts. */
+interface SetAside {
+  extensions: string[];
+  lines: string[];
+  names: Set<string>;
+}
+
+/** The object a CREATE statement makes, for recognising scripts that need it. */
+function createdName(statement: string): string | null {
+  const found =
+    /^\s*create\s+(?:or\s+replace\s+)?(?:unique\s+)?(?:materialized\s+)?(?:table|index|view|function|procedure|type|domain|trigger|sequence|aggregate)\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?((?:"[^"]+"|[\w$]+)(?:\.(?:"[^"]+"|[\w$]+))?)/i.exec(
+      statement,
+    );
+  return found ? found[1]!.split('.').pop()!.replace(/"/g, '') : null;
+}
+
+const mentions = (sql: string, name: string) => new RegExp(`(?<![\\w$])"?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?![\\w$])`, 'i').test(sql);
+
+async function load(database: ScratchDatabase, side: ReplaySide, aside: SetAside): Promise<string | null> {
   for (const sql of side.sql) {
     for (const statement of await splitStatements(sql)) {
+      const head = statement.trim().split('\n')[0]!.slice(0, 120);
+      if (aside.extensions.some((e) => new RegExp(`^\\s*create\\s+extension\\s+(if\\s+not\\s+exists\\s+)?"?${e}"?`, 'i').test(statement))) {
+        aside.lines.push(`${side.name}: ${head}`);
+        continue;
+      }
       try {
         await database.run(statement);
       } catch (error) {
-        return `${side.name} does not load: ${errorLine(error)} (in: ${statement.split('\n')[0]!.slice(0, 120)})`;
+        if (aside.extensions.length === 0) return `${side.name} does not load: ${errorLine(error)} (in: ${head})`;
+        // Most likely needs the missing extension: set it aside, with PostgreSQL's reason.
+        aside.lines.push(`${side.name}: ${head} (${errorLine(error)})`);
+        const name = createdName(statement);
+        if (name) aside.names.add(name);
       }
     }
   }
@@ -131,9 +164,10 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
     after_rollback: { differences: [] },
     notes: [...notes, note],
   });
+  const aside: SetAside = { extensions: request.missingExtensions ?? [], lines: [], names: new Set() };
   const [work, target] = await Promise.all([engine.create(), engine.create()]);
   try {
-    const [beforeError, afterError] = await Promise.all([load(work, request.before), load(target, request.after)]);
+    const [beforeError, afterError] = await Promise.all([load(work, request.before, aside), load(target, request.after, aside)]);
     if (beforeError || afterError) return fail([beforeError, afterError].filter(Boolean).join('; '));
     const original = await readScratchSchema(work);
     const expected = await readScratchSchema(target);
@@ -149,6 +183,13 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
       const blocked = script.dependencies.find((d) => scripts.some((s, j) => failed.has(j) && s.description === d));
       if (blocked) {
         step.migration = { status: 'skipped', error: `depends on "${blocked}", which did not run` };
+        failed.add(index);
+        continue;
+      }
+      const needs = [...aside.extensions, ...aside.names].find((name) => mentions(script.script_content, name));
+      if (needs) {
+        step.migration = { status: 'skipped', error: `needs ${needs}, which ${engine.name} cannot create` };
+        aside.lines.push(`script ${index + 1} (${script.description}): needs ${needs}`);
         failed.add(index);
         continue;
       }
@@ -182,7 +223,21 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
         'Some scripts need values only you know (placeholders such as {backfill_value}); they were not run, so the schema cannot reach the after state here.',
       );
     }
-    return { engine: engine.name, passed, scripts: steps, after_migration: { differences: migrated }, after_rollback: { differences: rolledBack }, notes };
+    const notVerified = aside.extensions.length
+      ? [
+          `the ${engine.name} engine has no ${aside.extensions.join(', ')} extension (verify on a server that has it with --dev-url postgres://…); set aside:`,
+          ...aside.lines,
+        ]
+      : [];
+    return {
+      engine: engine.name,
+      passed: passed && notVerified.length === 0,
+      scripts: steps,
+      after_migration: { differences: migrated },
+      after_rollback: { differences: rolledBack },
+      notes,
+      ...(notVerified.length ? { not_verified: notVerified } : {}),
+    };
   } finally {
     await work.close();
     await target.close().catch(() => {});
