@@ -80,6 +80,10 @@ function toColumn(row: ColumnRow): Column {
   // column's expression is not a default (the model has no place for it yet).
   const sql = identity === 'serial' || row.generated !== '' || row.default_sql === null || NULL_DEFAULT.test(row.default_sql.trim()) ? null : row.default_sql;
   const parsed = parseDefault(sql, type);
+  // The catalog prints SQL, where a string constant is always quoted: unquoted text the seed-format
+  // reader took for a constant (`(100 + 1)`, `('-1'::integer * currval(…))`) is an expression.
+  if (sql !== null && parsed.default?.kind === 'literal' && typeof parsed.default.value === 'string' && !sql.trim().startsWith("'"))
+    parsed.default = { kind: 'expression', sql };
   return {
     name: row.name,
     type,
