@@ -16,7 +16,10 @@ const notFromExtension = (catalog: string, oid: string) =>
  */
 const FINGERPRINT = `
 SELECT line FROM (
-  SELECT format('relation %s %s %s', n.nspname, c.relname, c.relkind) AS line
+  -- A sequence names the table that owns it: one kept aside (renamed) takes its sequence along.
+  SELECT format('relation %s %s %s%s', n.nspname, c.relname, c.relkind,
+         (SELECT ' owned by ' || d.refobjid::regclass::text FROM pg_depend d
+          WHERE c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1)) AS line
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE ${user('n.nspname')} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${notFromExtension('pg_class', 'c.oid')}
   UNION ALL
