@@ -15,6 +15,7 @@ export {
   type CompatibilityRequest,
 } from './compatibility/engine.js';
 export { documentPreview } from './compatibility/document-preview.js';
+export { verificationOutcome, type VerificationOutcome } from './compatibility/verification-outcome.js';
 export { createSchemaInputHandle, readInputFile, type InMemorySchema, type SchemaInputRef } from './inputs/schema-input-handle.js';
 export { readDocumentFile } from './inputs/read-document-file.js';
 export { readSchemaInput, requireChecker, UnknownCheckerError, type ResolvedSchemaInput } from './inputs/read-schema-input.js';

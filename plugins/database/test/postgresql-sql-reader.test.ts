@@ -31,7 +31,7 @@ describe('reading statements', () => {
     expect(table.columns.map((c) => c.default)).toEqual([
       { kind: 'literal', value: -1 },
       { kind: 'literal', value: false },
-      { kind: 'expression', sql: 'CURRENT_TIMESTAMP' },
+      { kind: 'expression', sql: 'CURRENT_TIMESTAMP', canonical: expect.any(String) },
       { kind: 'literal', value: '{}' },
       null,
       null,

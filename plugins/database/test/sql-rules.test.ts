@@ -49,6 +49,7 @@ const sqlCases: Record<string, { before: string; after: string }> = {
   'trigger-removed': { before: BASE, after: BASE.replace(/CREATE TRIGGER users_audit[^\n]*\n/, '') },
   'trigger-added': { before: BASE, after: `${BASE}\nCREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();` },
   'trigger-changed': { before: BASE, after: BASE.replace('AFTER UPDATE ON users', 'AFTER INSERT OR UPDATE ON users') },
+  'relation-comment-changed': { before: BASE, after: `${BASE}\nCOMMENT ON TABLE users IS 'People who sign in';` },
   'exclusion-added': { before: BASE, after: `${BASE}\n${EXCLUSION}` },
   'exclusion-removed': { before: `${BASE}\n${EXCLUSION}`, after: BASE },
   'extension-added': { before: BASE, after: `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${BASE}` },

@@ -1,4 +1,4 @@
-import { checkCompatibility, createRegistry, type CompatibilityReport } from '@migration-architect/core';
+import { checkCompatibility, createRegistry, verificationOutcome, type CompatibilityReport } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabasePlugin } from '../src/index.js';
 import { readPostgresqlSql } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
@@ -156,6 +156,29 @@ describe('verification on the embedded engine (PGlite)', () => {
   }, 120_000);
   afterAll(async () => {
     await engine.close();
+  });
+
+  it('an extension the engine lacks: what needs it is set aside and named, the rest verified', { timeout: 120_000 }, async () => {
+    const base =
+      'CREATE EXTENSION IF NOT EXISTS postgis;\nCREATE TABLE places (id bigint PRIMARY KEY, geom geometry(Point, 4326));\nCREATE TABLE notes (id bigint PRIMARY KEY);\n';
+    const after = `${base}CREATE INDEX places_geom ON places USING gist (geom);\nALTER TABLE notes ADD COLUMN body text;\n`;
+    const checked = await report(base, after);
+    const verification = await replayScripts({
+      report: checked,
+      before: { name: 'before.sql', sql: [base] },
+      after: { name: 'after.sql', sql: [after] },
+      engine,
+      missingExtensions: ['postgis'],
+    });
+    const byScript = Object.fromEntries(verification.scripts.map((s) => [s.description, s.migration.status]));
+    expect(byScript).toEqual({ 'Add column body to table notes': 'passed', 'Add index places_geom on table places': 'skipped' });
+    expect(verification.passed).toBe(false);
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+    expect(verification.not_verified?.join('\n')).toMatch(
+      /no postgis extension[\s\S]*CREATE EXTENSION IF NOT EXISTS postgis[\s\S]*CREATE TABLE places[\s\S]*needs places/,
+    );
+    expect(verificationOutcome(verification)).toBe('not_verified');
   });
 
   it('replays every script to the after schema and rolls back to the before schema', { timeout: 120_000 }, async () => {

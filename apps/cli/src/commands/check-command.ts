@@ -3,6 +3,7 @@ import {
   checkCompatibility,
   exitCodeForReport,
   fixedClock,
+  verificationOutcome,
   ruleCatalog,
   UsageError,
   type ChangeSeverity,
@@ -78,6 +79,8 @@ const args = {
 
 /** Exit code of `check --verify` when a script fails, needs input, or differences remain. */
 const VERIFICATION_FAILED = 3;
+/** The engine could not verify (an extension it lacks) and nothing else failed. */
+const NOT_VERIFIED = 4;
 
 function pick(flag: string | undefined, positional: string | undefined, name: string): string {
   if (flag && positional && flag !== positional) throw new UsageError(`--${name} "${flag}" and the argument "${positional}" disagree; give one`);
@@ -153,7 +156,8 @@ export function checkCommand(runtime: CommandRuntime) {
         toolVersion: packageJson.version,
       });
       // Scripts that do not replay are worse news than any verdict: 3, whatever the changes are.
-      runtime.exitCode = report.verification && !report.verification.passed ? VERIFICATION_FAILED : exitCodeForReport(report, threshold);
+      const outcome = report.verification ? verificationOutcome(report.verification) : 'passed';
+      runtime.exitCode = outcome === 'failed' ? VERIFICATION_FAILED : outcome === 'not_verified' ? NOT_VERIFIED : exitCodeForReport(report, threshold);
     },
   });
 }

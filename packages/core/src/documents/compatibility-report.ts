@@ -94,6 +94,10 @@ export const VerificationSchema = z
       .object({ differences: z.array(z.string()) })
       .meta({ description: 'What still differs from the before schema once every rollback script ran, in reverse.' }),
     notes: z.array(z.string()),
+    not_verified: z.array(z.string()).optional().meta({
+      description:
+        'What the engine could not verify, each with the reason (an extension it lacks): when nothing else failed, the verdict is "not verified", not "failed".',
+    }),
   })
   .meta({ title: 'Verification', description: 'The scripts replayed on a scratch database (`check --verify`).' });
 

@@ -1,3 +1,4 @@
+import { verificationOutcome } from '../compatibility/verification-outcome.js';
 import type { CompatibilityReport, Verification } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES } from '../documents/levels.js';
 import { codeBlock, table } from './markdown-layout.js';
@@ -17,7 +18,10 @@ function stepCell(step: Verification['scripts'][number]['migration']): string {
 
 /** `check --verify`: a table of scripts, then what still differs. */
 function verificationMarkdown(verification: Verification): string[] {
-  const out = [`### Verification on ${verification.engine}: ${verification.passed ? '✅ passed' : '❌ failed'}`, ''];
+  const outcome = verificationOutcome(verification);
+  const verdict = outcome === 'passed' ? '✅ passed' : outcome === 'not_verified' ? '⚠️ not verified' : '❌ failed';
+  const out = [`### Verification on ${verification.engine}: ${verdict}`, ''];
+  if (verification.not_verified?.length) out.push('Not verified:', '', ...verification.not_verified.map((n) => `- ${n}`), '');
   if (verification.scripts.length) {
     out.push(
       ...table(

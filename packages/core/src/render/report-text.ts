@@ -1,3 +1,4 @@
+import { verificationOutcome } from '../compatibility/verification-outcome.js';
 import type { CompatibilityReport, Verification } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES } from '../documents/levels.js';
 import { banner, indentBlock, section } from './text-layout.js';
@@ -18,7 +19,8 @@ function stepText(label: string, step: Verification['scripts'][number]['migratio
 
 /** `check --verify`: each script's replay, then what still differs. */
 function verificationText(verification: Verification): string[] {
-  const out = [...section(`VERIFICATION (${verification.engine}): ${verification.passed ? 'PASSED' : 'FAILED'}`)];
+  const out = [...section(`VERIFICATION (${verification.engine}): ${verificationOutcome(verification).replace('_', ' ').toUpperCase()}`)];
+  if (verification.not_verified?.length) out.push('Not verified:', ...verification.not_verified.map((n) => `  - ${n}`));
   for (const script of verification.scripts) {
     out.push(
       `${script.index + 1}. ${script.description}`,

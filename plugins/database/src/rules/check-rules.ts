@@ -1,7 +1,8 @@
-import { addConstraintNotValid, alterTable, dropConstraint } from '../sql/constraint-ddl.js';
+import type { CheckConstraint } from '../schema/model.js';
+import { addConstraintNotValid, alterTable, dropConstraint, validateConstraint } from '../sql/constraint-ddl.js';
 import { checkName } from '../sql/constraint-names.js';
 import { constraintQuery } from '../sql/catalog-queries.js';
-import { referencedIdentifiers } from '../sql/expression.js';
+import { normalizeExpression, referencedIdentifiers } from '../sql/expression.js';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { checkViolationsQuery } from '../sql/integrity-queries.js';
 import { defineConstraintRule } from './database-rule.js';
@@ -30,7 +31,7 @@ export const checkAdded = defineConstraintRule('check', 'added', {
       affectedOperations: ['INSERT', 'UPDATE'],
       script: sqlScript({
         description: `Add check constraint ${name} to table ${tables.after.key}`,
-        statements: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`),
+        statements: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`, check),
         rollback: [dropConstraint(tables.after, name)],
         validation: checkViolationsQuery(tables.after, check),
         dependencies: newColumnDependencies(tables, columns),
@@ -66,7 +67,7 @@ export const checkRemoved = defineConstraintRule('check', 'removed', {
               ]),
           dropConstraint(tables.after, name),
         ],
-        rollback: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`),
+        rollback: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`, check),
         validation: constraintQuery(tables.after, name),
       }),
     };
@@ -86,22 +87,25 @@ export const checkModified = defineConstraintRule(
     safeAlternative: 'Swap the constraint NOT VALID in one short transaction, then VALIDATE it separately.',
     classify: ({ tables, before, after }) => {
       const name = checkName(tables.after, after!);
-      const swap = (expression: string) => [
+      const swap = (check: CheckConstraint) => [
         'BEGIN;',
         dropConstraint(tables.after, name),
-        `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${expression}) NOT VALID;`,
+        `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${check.expression}) NOT VALID;`,
         'COMMIT;',
-        `${alterTable(tables.after)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`,
+        ...validateConstraint(tables.after, name, check),
       ];
+      const sameRule = normalizeExpression(before!.expression) === normalizeExpression(after!.expression);
       return {
-        description: `Check constraint ${name} on table '${tables.after.key}' changed from '${before!.expression}' to '${after!.expression}'`,
+        description: sameRule
+          ? `Check constraint ${name} on table '${tables.after.key}' ${after!.notValid ? 'is now NOT VALID (rows already there are not checked)' : 'is now validated'}`
+          : `Check constraint ${name} on table '${tables.after.key}' changed from '${before!.expression}' to '${after!.expression}'`,
         impact: `Different validation rules: existing rows may violate the new expression. ${NOT_VALID_NOTE}`,
         suggestedMigration: 'Validate existing data against the new expression, then swap the constraint',
         affectedOperations: ['INSERT', 'UPDATE'],
         script: sqlScript({
           description: `Replace check constraint ${name} of table ${tables.after.key}`,
-          statements: swap(after!.expression),
-          rollback: swap(before!.expression),
+          statements: swap(after!),
+          rollback: swap(before!),
           validation: checkViolationsQuery(tables.after, after!),
           dependencies: newColumnDependencies(tables, referencedIdentifiers(after!.expression)),
         }),

@@ -30,3 +30,31 @@ export const commentChanged = defineDatabaseRule({
     };
   },
 });
+
+export const relationCommentChanged = defineDatabaseRule({
+  id: 'relation-comment-changed',
+  code: 'DB418',
+  issueType: 'relation_comment_changed',
+  change: 'relation.comment_changed',
+  severity: 'non_breaking',
+  title: 'Table or view comment changed',
+  description: 'Comments are documentation kept in the catalog; no query or write behaves differently.',
+  safeAlternative: 'Apply as is.',
+  classify: ({ details: { relation, kind, before, after } }) => {
+    const comment = (text: string | null) =>
+      `COMMENT ON ${kind.toUpperCase()} ${quoteQualifiedName(relation.schema, relation.name)} IS ${text ? quoteLiteral(text) : 'NULL'};`;
+    return {
+      description: `Comment of ${kind} '${relation.key}' ${after === null ? 'removed' : before === null ? 'added' : 'changed'}`,
+      impact: 'None',
+      suggestedMigration: 'Apply as is',
+      affectedOperations: [],
+      script: sqlScript({
+        description: `Update comment of ${kind} ${relation.key}`,
+        statements: [comment(after)],
+        rollback: [comment(before)],
+        validation: `SELECT obj_description(${regclass(relation)}, 'pg_class') AS comment;`,
+        lockTimeout: false,
+      }),
+    };
+  },
+});

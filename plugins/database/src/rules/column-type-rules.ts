@@ -1,3 +1,4 @@
+import { aroundDependentTriggers, triggersUsingColumn } from '../sql/trigger-ddl.js';
 import type { RuleOutcome } from '@migration-architect/core';
 import type { ColumnPairDetails, DatabaseChange } from '../schema/changes.js';
 import { describeColumnType, renderColumnType } from '../schema/column-type.js';
@@ -38,7 +39,7 @@ function alterType({ tables, before, after }: ColumnPairDetails, target = after)
 /**
  * An in-place ALTER … TYPE with its reverse (which fails if new values do not fit the old type).
  * Views on the column exist in their old form when the script runs, and PostgreSQL refuses the
- * ALTER while they do, so they are dropped and recreated around it.
+ * ALTER while they do, so they are dropped and recreated around it; so are triggers that name the column.
  */
 function inPlaceScript(
   change: DatabaseChange<'column.type_changed' | 'column.length_changed'>,
@@ -49,12 +50,13 @@ function inPlaceScript(
   const details = change.details;
   const reverse: ColumnPairDetails = { tables: details.tables, before: details.after, after: details.before };
   const views = viewsUsingColumn(context.before, details.tables.before, details.before.name);
+  const triggers = triggersUsingColumn(context.before.triggers, details.tables.before.key, details.before.name);
   return sqlScript({
     description,
-    statements: aroundDependentViews([alterType(details)], views, views),
+    statements: aroundDependentTriggers(aroundDependentViews([alterType(details)], views, views), triggers),
     rollback: [
       `-- Fails if values written since do not fit ${describeColumnType(details.before.type)}.`,
-      ...aroundDependentViews([alterType(reverse)], views, views),
+      ...aroundDependentTriggers(aroundDependentViews([alterType(reverse)], views, views), triggers),
     ],
     validation,
   });

@@ -1,6 +1,7 @@
 import { defineRule, type ChangeSeverity, type RuleContext, type RuleOutcome } from '@migration-architect/core';
 import type { ChangeKind, ConstraintChangeDetails, DatabaseChange } from '../schema/changes.js';
 import type { ConstraintType, DatabaseSchema } from '../schema/model.js';
+import { routineDependencies } from './routine-dependencies.js';
 
 export type DatabaseRuleContext = RuleContext<DatabaseSchema>;
 
@@ -25,7 +26,16 @@ export type DatabaseRule = ReturnType<typeof defineRule<DatabaseSchema>>;
 
 /** A rule typed by the change kind it classifies; the checker's diff guarantees the details match. */
 export function defineDatabaseRule<K extends ChangeKind>(rule: DatabaseRuleDefinition<K>): DatabaseRule {
-  return defineRule<DatabaseSchema>(rule as unknown as DatabaseRule);
+  return defineRule<DatabaseSchema>({
+    ...rule,
+    // Every rule's script waits for the routines it calls and, for a dropped routine, for what calls it.
+    classify: (change: DatabaseChange<K>, context: DatabaseRuleContext) => {
+      const outcome = rule.classify(change, context);
+      const script = outcome.script;
+      if (!script) return outcome;
+      return { ...outcome, script: { ...script, dependencies: [...script.dependencies, ...routineDependencies(change, context, script)] } };
+    },
+  } as unknown as DatabaseRule);
 }
 
 type ConstraintAction = 'added' | 'removed' | 'modified';

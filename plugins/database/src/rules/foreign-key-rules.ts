@@ -1,5 +1,5 @@
 import type { ForeignKey, Table } from '../schema/model.js';
-import { addConstraintNotValid, alterTable, dropConstraint, foreignKeyClause } from '../sql/constraint-ddl.js';
+import { addConstraintNotValid, alterTable, dropConstraint, foreignKeyClause, validateConstraint } from '../sql/constraint-ddl.js';
 import { foreignKeyName } from '../sql/constraint-names.js';
 import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier } from '../sql/identifier.js';
@@ -44,7 +44,7 @@ export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
       affectedOperations: ['INSERT', 'UPDATE', `DELETE on ${fk.references.name}`],
       script: sqlScript({
         description: `Add foreign key ${name} to table ${tables.after.key}`,
-        statements: addConstraintNotValid(tables.after, name, foreignKeyClause(fk)),
+        statements: addConstraintNotValid(tables.after, name, foreignKeyClause(fk), fk),
         rollback: [dropConstraint(tables.after, name)],
         validation: orphansQuery(tables.after, fk),
         dependencies: newColumnDependencies(tables, fk.columns),
@@ -73,7 +73,7 @@ export const foreignKeyRemoved = defineConstraintRule('foreign_key', 'removed', 
       script: sqlScript({
         description: `Drop foreign key ${name} of table ${tables.after.key}`,
         statements: [dropConstraint(tables.after, name)],
-        rollback: addConstraintNotValid(tables.after, name, foreignKeyClause(fk)),
+        rollback: addConstraintNotValid(tables.after, name, foreignKeyClause(fk), fk),
         validation: constraintQuery(tables.after, name),
       }),
     };
@@ -97,7 +97,7 @@ export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified'
       dropConstraint(tables.after, dropName),
       `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(addName)} ${foreignKeyClause(fk)} NOT VALID;`,
       'COMMIT;',
-      `${alterTable(tables.after)} VALIDATE CONSTRAINT ${quoteIdentifier(addName)};`,
+      ...validateConstraint(tables.after, addName, fk),
     ];
     return {
       description:

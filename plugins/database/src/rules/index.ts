@@ -1,5 +1,5 @@
 import { checkAdded, checkModified, checkRemoved } from './check-rules.js';
-import { commentChanged } from './column-comment-rules.js';
+import { commentChanged, relationCommentChanged } from './column-comment-rules.js';
 import { defaultChanged, requiredColumnDefaultRemoved } from './column-default-rules.js';
 import { columnAdded, columnAddedWithTableRewrite, columnRemoved, requiredColumnAdded } from './column-existence-rules.js';
 import { identityChanged, identityRemoved, identityRestricted } from './column-identity-rules.js';
@@ -61,6 +61,7 @@ const rulesWithoutExamples: DatabaseRule[] = [
   identityRestricted,
   identityChanged,
   commentChanged,
+  relationCommentChanged,
   primaryKeyAdded,
   primaryKeyRemoved,
   primaryKeyModified,

@@ -1,6 +1,6 @@
 import type { DatabaseSchema, Routine } from '../schema/model.js';
 import { routineExistsQuery } from '../sql/catalog-queries.js';
-import { referencedIdentifiers } from '../sql/expression.js';
+import { normalizeExpression, referencedIdentifiers } from '../sql/expression.js';
 import { createRoutine, dropRoutine, effectiveKind, routineSignatureSql } from '../sql/routine-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
@@ -81,7 +81,29 @@ export const routineSignatureChanged = defineDatabaseRule({
     'Callers that pass the old arguments fail. In PostgreSQL a new argument list is a new overload, so the old routine can stay until every caller has moved.',
   safeAlternative: 'Create the new signature alongside the old one, move callers, then drop the old one in a later release.',
   when: ({ details }) => details.signatureChanged,
-  classify: ({ details: { before, after } }) => ({
+  classify: ({ details: { before, after } }) =>
+    routineSignatureSql(before) === routineSignatureSql(after) ? resultChange(before, after) : overloadChange(before, after),
+});
+
+/** Same arguments, another result: CREATE OR REPLACE refuses that, so the routine is dropped and created. */
+function resultChange(before: Routine, after: Routine) {
+  return {
+    description: `Result of ${routineSignatureSql(after)} changed from ${before.returns ?? 'nothing'} to ${after.returns ?? 'nothing'}`,
+    impact: 'Callers that read the old result shape break; views, triggers and defaults that use it must be dropped first',
+    suggestedMigration: 'Drop and re-create it in one transaction, with what depends on it',
+    affectedOperations: ['CALL', 'SELECT'],
+    script: sqlScript({
+      description: `Re-create ${effectiveKind(after)} ${routineSignatureSql(after)} with its new result`,
+      statements: [dropRoutine(before), createRoutine(after)],
+      rollback: [dropRoutine(after), createRoutine(before)],
+      validation: routineExistsQuery(routineSignatureSql(after)),
+      lockTimeout: false,
+    }),
+  };
+}
+
+function overloadChange(before: Routine, after: Routine) {
+  return {
     description: `Signature changed from ${routineSignatureSql(before)} to ${routineSignatureSql(after)}`,
     impact: 'Calls with the old arguments will fail once the old signature is dropped',
     suggestedMigration: 'Add the new overload, keep the old one until callers have moved',
@@ -93,8 +115,8 @@ export const routineSignatureChanged = defineDatabaseRule({
       validation: routineExistsQuery(routineSignatureSql(after)),
       lockTimeout: false,
     }),
-  }),
-});
+  };
+}
 
 export const routineDefinitionChanged = defineDatabaseRule({
   id: 'routine-definition-changed',
@@ -105,9 +127,11 @@ export const routineDefinitionChanged = defineDatabaseRule({
   title: 'Procedure or function body changed',
   description: 'Callers keep working with the same arguments; results or side effects may differ.',
   safeAlternative: 'Test the new body against production-like data; CREATE OR REPLACE swaps it atomically.',
-  classify: ({ details: { before, after } }, context) => ({
-    description: `Body of ${routineSignatureSql(after)} changed`,
-    impact: `Results or side effects of calls may differ${shadowNote(after, context.after)}`,
+  classify: ({ details: { before, after, volatilityChanged } }, context) => ({
+    description: volatilityChanged
+      ? `${routineSignatureSql(after)} changed from ${(before.volatility ?? 'volatile').toUpperCase()} to ${(after.volatility ?? 'volatile').toUpperCase()}${normalizeExpression(before.definition) === normalizeExpression(after.definition) ? '' : ', and its body changed'}`
+      : `Body of ${routineSignatureSql(after)} changed`,
+    impact: `${volatilityChanged ? volatilityImpact(after) : 'Results or side effects of calls may differ'}${shadowNote(after, context.after)}`,
     suggestedMigration: 'Replace it in place after testing',
     affectedOperations: ['CALL', 'SELECT'],
     script: sqlScript({
@@ -119,3 +143,9 @@ export const routineDefinitionChanged = defineDatabaseRule({
     }),
   }),
 });
+
+function volatilityImpact(after: Routine): string {
+  return after.volatility === 'immutable'
+    ? 'PostgreSQL may now precompute calls and use it in index expressions: it must really return the same result for the same arguments'
+    : 'Index expressions, generated columns and partition keys need IMMUTABLE: new ones on it are refused, existing ones keep a function PostgreSQL no longer trusts, and the planner stops precomputing calls';
+}

@@ -1,23 +1,13 @@
 import type { Trigger } from '../schema/model.js';
 import { triggerValue } from '../schema/trigger-diff.js';
-import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
+import { createTrigger, dropTrigger, triggerTable } from '../sql/trigger-ddl.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { defineDatabaseRule } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
 
 const WRITES = ['INSERT', 'UPDATE', 'DELETE'];
-const on = (t: Trigger) => quoteQualifiedName(t.tableName.schema, t.tableName.name);
 const exists = (t: Trigger) =>
-  `SELECT count(*) AS trigger_exists FROM pg_trigger WHERE tgrelid = ${quoteLiteral(on(t))}::regclass AND tgname = ${quoteLiteral(t.name)};`;
-
-function createTrigger(t: Trigger): string {
-  const events = t.events
-    .map((e) => (e === 'update' && t.columns.length ? `UPDATE OF ${t.columns.map(quoteIdentifier).join(', ')}` : e.toUpperCase()))
-    .join(' OR ');
-  const when = t.condition ? ` WHEN (${t.condition})` : '';
-  return `CREATE TRIGGER ${quoteIdentifier(t.name)} ${t.timing.toUpperCase()} ${events} ON ${on(t)} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'}${when} EXECUTE FUNCTION ${t.function}();`;
-}
-const dropTrigger = (t: Trigger) => `DROP TRIGGER IF EXISTS ${quoteIdentifier(t.name)} ON ${on(t)};`;
+  `SELECT count(*) AS trigger_exists FROM pg_trigger WHERE tgrelid = ${quoteLiteral(triggerTable(t))}::regclass AND tgname = ${quoteLiteral(t.name)};`;
 
 export const triggerRemoved = defineDatabaseRule({
   id: 'trigger-removed',

@@ -49,6 +49,7 @@ export interface ChangeDetailsByKind {
   'column.default_changed': ColumnPairDetails;
   'column.identity_changed': ColumnPairDetails;
   'column.comment_changed': ColumnPairDetails;
+  'relation.comment_changed': { relation: Table | View; kind: 'table' | 'view' | 'materialized view'; before: string | null; after: string | null };
   'constraint.added': ConstraintChangeDetails;
   'constraint.removed': ConstraintChangeDetails;
   'constraint.modified': ConstraintChangeDetails;
@@ -67,7 +68,16 @@ export interface ChangeDetailsByKind {
   };
   'routine.added': { routine: Routine };
   'routine.removed': { routine: Routine };
-  'routine.changed': { before: Routine; after: Routine; signatureChanged: boolean; definitionChanged: boolean };
+  'routine.changed': {
+    before: Routine;
+    after: Routine;
+    signatureChanged: boolean;
+    definitionChanged: boolean;
+    /** Same arguments, another result type: CREATE OR REPLACE refuses it. */
+    resultChanged?: boolean;
+    /** IMMUTABLE / STABLE / VOLATILE differs. */
+    volatilityChanged?: boolean;
+  };
   'schema.added': { schema: SchemaObject };
   'schema.removed': { schema: SchemaObject };
   'enum.added': { enum: EnumType };
@@ -113,6 +123,7 @@ export const CHANGE_KINDS = [
   'column.default_changed',
   'column.identity_changed',
   'column.comment_changed',
+  'relation.comment_changed',
   'constraint.added',
   'constraint.removed',
   'constraint.modified',

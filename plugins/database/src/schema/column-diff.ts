@@ -16,8 +16,10 @@ function canonicalSequenceDefault(sql: string): string {
 export function sameDefault(a: DefaultValue | null, b: DefaultValue | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.kind === 'literal' && b.kind === 'literal') return a.value === b.value;
-  if (a.kind === 'expression' && b.kind === 'expression')
+  if (a.kind === 'expression' && b.kind === 'expression') {
+    if (a.canonical !== undefined && b.canonical !== undefined) return a.canonical === b.canonical;
     return normalizeExpression(canonicalSequenceDefault(a.sql)) === normalizeExpression(canonicalSequenceDefault(b.sql));
+  }
   return false;
 }
 

@@ -1,7 +1,7 @@
 import { formatPath } from '@migration-architect/core';
 import { normalizeExpression } from '../sql/expression.js';
 import { change, type ConstraintChangeDetails, type DatabaseChange, type TablePair } from './changes.js';
-import type { CheckConstraint, ConstraintOfType, ConstraintType, Deferrable, ExclusionConstraint, ForeignKey, UniqueConstraint } from './model.js';
+import type { CheckConstraint, ConstraintOfType, ConstraintType, Deferrable, ExclusionConstraint, ForeignKey, UniqueConstraint, Validity } from './model.js';
 import { objectKey, sameObject } from './qualified-name.js';
 
 interface Pairing<T> {
@@ -45,7 +45,8 @@ function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
     sameList(a.references.columns, b.references.columns) &&
     action(a.onDelete) === action(b.onDelete) &&
     action(a.onUpdate) === action(b.onUpdate) &&
-    sameDeferral(a, b)
+    sameDeferral(a, b) &&
+    sameValidity(a, b)
   );
 }
 
@@ -92,6 +93,11 @@ function emit<T extends ConstraintType>(tables: TablePair, type: T, pairing: Pai
   ];
 }
 
+/** NOT VALID on one side only: validating it, or leaving it unvalidated on purpose, is a change. */
+function sameValidity(a: Validity, b: Validity): boolean {
+  return (a.notValid ?? false) === (b.notValid ?? false);
+}
+
 export function diffConstraints(tables: TablePair): DatabaseChange[] {
   const { before, after } = tables;
   const primaryKeys = pair(
@@ -106,9 +112,9 @@ export function diffConstraints(tables: TablePair): DatabaseChange[] {
     before.checks,
     after.checks,
     (a, b) =>
-      a.canonical !== undefined && b.canonical !== undefined
+      (a.canonical !== undefined && b.canonical !== undefined
         ? a.canonical === b.canonical
-        : normalizeExpression(a.expression) === normalizeExpression(b.expression),
+        : normalizeExpression(a.expression) === normalizeExpression(b.expression)) && sameValidity(a, b),
     sameName,
   );
   // An exclusion constraint that changes is dropped and added again: there is no "modified" for it.

@@ -4,7 +4,8 @@ import type { DefaultValue } from './model.js';
 /** SQL value functions and keywords PostgreSQL accepts without parentheses. */
 const SQL_VALUE_KEYWORDS =
   /^(current_timestamp|current_date|current_time|localtimestamp|localtime|current_user|session_user|current_role|current_schema|current_catalog|null)(\s*\(\s*\d*\s*\))?$/i;
-const FUNCTION_CALL = /^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?\s*\(/;
+/** `f(`, `public.f(`, `"extract"(`: a call, whether or not its name is quoted. */
+const FUNCTION_CALL = /^([A-Za-z_][\w$]*|"(?:[^"]|"")+")(\.([A-Za-z_][\w$]*|"(?:[^"]|"")+"))?\s*\(/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NUMERIC_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'integer', 'bigint', 'numeric', 'real', 'double precision', 'money']);
 const BOOLEAN_WORDS = new Map<string, boolean>([

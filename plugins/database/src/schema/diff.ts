@@ -8,6 +8,7 @@ import { diffExtensions } from './extension-diff.js';
 import { diffIndexes } from './index-diff.js';
 import type { DatabaseSchema, SchemaObject, Table } from './model.js';
 import { possibleRenames } from './possible-renames.js';
+import { diffRelationComments } from './relation-comment-diff.js';
 import { objectIdentity } from './qualified-name.js';
 import { applyRenameHints, declaredRenames } from './rename-hints.js';
 import { diffRoutines } from './routine-diff.js';
@@ -97,6 +98,7 @@ export function diffDatabaseSchemas(
     // scripted) once on the parent; ALTER TABLE on the partition itself fails.
     ...kept.flatMap((tables) => [...(isPartition(tables) ? [] : diffColumnAdditionsAndChanges(tables)), ...diffConstraints(tables), ...diffIndexes(tables)]),
     ...diffViews(before.views, after.views),
+    ...diffRelationComments(before, after),
     ...diffRoutines(before.routines, after.routines),
     ...diffTriggers(before.triggers ?? [], after.triggers ?? []),
     ...kept.flatMap((tables) => (isPartition(tables) ? [] : diffColumnRemovals(tables))),

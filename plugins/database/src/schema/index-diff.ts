@@ -3,7 +3,7 @@ import { normalizeExpression } from '../sql/expression.js';
 import { change, type DatabaseChange, type TablePair } from './changes.js';
 import type { Index } from './model.js';
 
-function sameIndex(a: Index, b: Index): boolean {
+export function sameIndex(a: Index, b: Index): boolean {
   return (
     a.unique === b.unique && a.method === b.method && (a.canonical !== undefined && b.canonical !== undefined ? a.canonical === b.canonical : sameText(a, b))
   );

@@ -127,6 +127,8 @@ export interface Table extends QualifiedName, SourceLine {
   renamedFrom?: string;
   /** EXCLUDE constraints; absent when the source has none (the seed format cannot express them). */
   exclusions?: ExclusionConstraint[];
+  /** COMMENT ON TABLE; absent or null when it has none. */
+  comment?: string | null;
   /** `PARTITION BY RANGE (payment_date)`: a partitioned table's partition key, as SQL. */
   partitionBy?: string;
   /** A partition: its parent and its bound (`FOR VALUES FROM (…) TO (…)`, `DEFAULT`). */
@@ -153,7 +155,16 @@ export type DefaultValue =
   /** A constant, rendered as an SQL literal. */
   | { kind: 'literal'; value: string | number | boolean }
   /** SQL text used as written: CURRENT_TIMESTAMP, now(), nextval('…'::regclass), 'x'::text. */
-  | { kind: 'expression'; sql: string };
+  | {
+      kind: 'expression';
+      sql: string;
+      /**
+       * As `View.canonical`, when the source parsed it: `random_string(26)` and
+       * `public.random_string(26)`, `EXTRACT(epoch FROM now())` and `"extract"('epoch', now())`
+       * are one default.
+       */
+      canonical?: string;
+    };
 
 export interface Column {
   name: string;
@@ -181,7 +192,12 @@ export interface UniqueConstraint extends SourceLine, Deferrable {
   columns: string[];
 }
 
-export interface CheckConstraint extends SourceLine {
+/** `NOT VALID`: PostgreSQL enforces it on new writes but has not checked the rows already there. */
+export interface Validity {
+  notValid?: boolean;
+}
+
+export interface CheckConstraint extends SourceLine, Validity {
   name: string | null;
   expression: string;
   /** As `View.canonical`. */
@@ -190,7 +206,7 @@ export interface CheckConstraint extends SourceLine {
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
 
-export interface ForeignKey extends SourceLine, Deferrable {
+export interface ForeignKey extends SourceLine, Deferrable, Validity {
   name: string | null;
   columns: string[];
   references: QualifiedName & { columns: string[] };
@@ -224,6 +240,10 @@ export interface View extends QualifiedName, SourceLine {
   columns: string[] | null;
   definition: string;
   materialized: boolean;
+  /** COMMENT ON VIEW / MATERIALIZED VIEW; absent or null when it has none. */
+  comment?: string | null;
+  /** A materialized view's indexes (its unique index is what REFRESH … CONCURRENTLY needs); absent for plain views. */
+  indexes?: Index[];
   /**
    * A canonical form of the parsed definition (names unqualified, casts dropped), when the source
    * parsed it: a pg_dump and a hand-written file spell one query differently.
@@ -249,6 +269,27 @@ export interface Routine extends QualifiedName, SourceLine {
   language: string | null;
   /** The body. */
   definition: string;
+  /**
+   * IMMUTABLE / STABLE / VOLATILE (PostgreSQL's default); absent when the source cannot tell (the
+   * JSON format). An index expression or a generated column needs IMMUTABLE.
+   */
+  volatility?: Volatility;
+}
+
+export type Volatility = 'immutable' | 'stable' | 'volatile';
+
+/** From a CREATE FUNCTION option (`immutable`) or pg_proc.provolatile (`i`); volatile when not said. */
+export function volatilityOf(text: string | null | undefined): Volatility {
+  switch ((text ?? '').toLowerCase()) {
+    case 'immutable':
+    case 'i':
+      return 'immutable';
+    case 'stable':
+    case 's':
+      return 'stable';
+    default:
+      return 'volatile';
+  }
 }
 
 export type ConstraintType = 'primary_key' | 'unique' | 'foreign_key' | 'check' | 'exclusion';

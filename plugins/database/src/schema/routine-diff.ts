@@ -31,9 +31,12 @@ export function diffRoutines(before: readonly Routine[], after: readonly Routine
       .map((routine) => change('routine.added', path(routine), routineSignature(routine), { after: routine.definition }, { routine })),
   ];
   for (const [old, next] of partner) {
-    const signatureChanged = routineSignature(old) !== routineSignature(next) || (old.returns ?? '') !== (next.returns ?? '');
+    const resultChanged = (old.returns ?? '') !== (next.returns ?? '');
+    const signatureChanged = routineSignature(old) !== routineSignature(next) || resultChanged;
+    // Sources that cannot tell (the JSON format) leave volatility out; only two that say are compared.
+    const volatilityChanged = old.volatility !== undefined && next.volatility !== undefined && old.volatility !== next.volatility;
     const definitionChanged =
-      normalizeExpression(old.definition) !== normalizeExpression(next.definition) || (old.language ?? 'sql') !== (next.language ?? 'sql');
+      normalizeExpression(old.definition) !== normalizeExpression(next.definition) || (old.language ?? 'sql') !== (next.language ?? 'sql') || volatilityChanged;
     if (!signatureChanged && !definitionChanged) continue;
     out.push(
       change(
@@ -41,7 +44,7 @@ export function diffRoutines(before: readonly Routine[], after: readonly Routine
         path(next),
         routineSignature(next),
         { before: signatureChanged ? routineSignature(old) : old.definition, after: signatureChanged ? routineSignature(next) : next.definition },
-        { before: old, after: next, signatureChanged, definitionChanged },
+        { before: old, after: next, signatureChanged, definitionChanged, resultChanged, volatilityChanged },
       ),
     );
   }

@@ -1,11 +1,24 @@
 import { formatPath } from '@migration-architect/core';
 import { normalizeExpression } from '../sql/expression.js';
 import { change, type DatabaseChange } from './changes.js';
+import { sameIndex } from './index-diff.js';
 import type { View } from './model.js';
 import { objectIdentity } from './qualified-name.js';
 
 function viewValue(view: View) {
-  return { columns: view.columns, definition: view.definition, ...(view.materialized ? { materialized: true } : {}) };
+  return {
+    columns: view.columns,
+    definition: view.definition,
+    ...(view.materialized ? { materialized: true } : {}),
+    ...(view.indexes?.length ? { indexes: view.indexes.map((i) => i.name) } : {}),
+  };
+}
+
+/** Same indexes by name and shape; a source that cannot tell (no `indexes`) is not compared. */
+function sameIndexes(a: View, b: View): boolean {
+  if (!a.indexes || !b.indexes) return true;
+  const other = b.indexes;
+  return a.indexes.length === other.length && a.indexes.every((i) => other.some((j) => j.name === i.name && sameIndex(i, j)));
 }
 
 export function diffViews(before: readonly View[], after: readonly View[]): DatabaseChange[] {
@@ -30,7 +43,8 @@ export function diffViews(before: readonly View[], after: readonly View[]): Data
       old.canonical !== undefined && next.canonical !== undefined
         ? old.canonical === next.canonical
         : normalizeExpression(old.definition) === normalizeExpression(next.definition);
-    const definitionChanged = !sameDefinition || old.materialized !== next.materialized;
+    // A materialized view is re-created to change its indexes too: the scripts create them with it.
+    const definitionChanged = !sameDefinition || old.materialized !== next.materialized || !sameIndexes(old, next);
     if (!columnsChanged && !definitionChanged) continue;
     const removedColumns = columnsChanged ? oldColumns.filter((c) => !newColumns.includes(c)) : [];
     const addedColumns = columnsChanged ? newColumns.filter((c) => !oldColumns.includes(c)) : [];

@@ -1,4 +1,4 @@
-import type { Deferrable, ForeignKey, QualifiedName } from '../schema/model.js';
+import type { Deferrable, ForeignKey, QualifiedName, Validity } from '../schema/model.js';
 import { defaultObjectName } from './constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 import { indexColumnList, isPartitioned, PARTITIONED_NOTE } from './index-ddl.js';
@@ -31,8 +31,17 @@ export function deferrableClause(constraint: Deferrable): string[] {
  * VALIDATE CONSTRAINT then scans existing rows under SHARE UPDATE EXCLUSIVE, which lets reads and
  * writes continue. Run as separate statements (psql autocommit), not in one transaction.
  */
-export function addConstraintNotValid(table: QualifiedName, name: string, body: string): string[] {
-  return [`${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${body} NOT VALID;`, `${alter(table)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`];
+export function addConstraintNotValid(table: QualifiedName, name: string, body: string, validity: Validity = {}): string[] {
+  return [`${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${body} NOT VALID;`, ...validateConstraint(table, name, validity)];
+}
+
+/**
+ * VALIDATE CONSTRAINT, unless the schema keeps the constraint NOT VALID: a project that left it
+ * unvalidated on purpose (old rows it knows break the rule) would see the script fail on them.
+ */
+export function validateConstraint(table: QualifiedName, name: string, validity: Validity): string[] {
+  if (validity.notValid) return [`-- ${quoteIdentifier(name)} stays NOT VALID, as the schema has it: rows already there are not checked.`];
+  return [`${alter(table)} VALIDATE CONSTRAINT ${quoteIdentifier(name)};`];
 }
 
 export function dropConstraint(table: QualifiedName, name: string): string {

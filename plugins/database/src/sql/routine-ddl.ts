@@ -41,7 +41,10 @@ export function createRoutine(routine: Routine): string {
   } else {
     lines.push(head);
   }
-  lines.push(`LANGUAGE ${routine.language ?? 'sql'}`, `AS ${dollarQuote(routine.definition.trim().replace(/;\s*$/, ''))};`);
+  lines.push(`LANGUAGE ${routine.language ?? 'sql'}`);
+  // VOLATILE is the default; an index or a generated column on the function needs IMMUTABLE kept.
+  if (kind === 'function' && routine.volatility && routine.volatility !== 'volatile') lines.push(routine.volatility.toUpperCase());
+  lines.push(`AS ${dollarQuote(routine.definition.trim().replace(/;\s*$/, ''))};`);
   return lines.join('\n');
 }
 

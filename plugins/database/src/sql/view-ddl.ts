@@ -1,5 +1,6 @@
 import type { View } from '../schema/model.js';
 import { quoteQualifiedName } from './identifier.js';
+import { createIndex } from './index-ddl.js';
 
 /** `$tag$…$tag$` with a tag the text does not contain. */
 function quoted(text: string, base: string): string {
@@ -18,7 +19,11 @@ function body(view: View): string {
  */
 export function createView(view: View, options: { orReplace: boolean }): string {
   const name = quoteQualifiedName(view.schema, view.name);
-  if (view.materialized) return `CREATE MATERIALIZED VIEW ${name} AS\n${body(view)};`;
+  if (view.materialized) {
+    // Its indexes go with it: without the unique one, REFRESH MATERIALIZED VIEW CONCURRENTLY fails.
+    const indexes = (view.indexes ?? []).map((index) => createIndex(view, index, { concurrently: false }));
+    return [`CREATE MATERIALIZED VIEW ${name} AS\n${body(view)};`, ...indexes].join('\n');
+  }
   return `CREATE ${options.orReplace ? 'OR REPLACE ' : ''}VIEW ${name} AS\n${body(view)};`;
 }
 

@@ -52,6 +52,7 @@ export const modelRuleCases: Record<string, { before?: Parts; after: Parts }> = 
   'trigger-removed': { after: { trigger: '' } },
   'trigger-added': { after: { extra: 'CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();' } },
   'trigger-changed': { after: { trigger: BASE.trigger.replace('AFTER UPDATE', 'AFTER INSERT OR UPDATE') } },
+  'relation-comment-changed': { after: { extra: "COMMENT ON TABLE users IS 'People who sign in';" } },
   'exclusion-added': { after: { extra: EXCLUSION } },
   'exclusion-removed': { before: { extra: EXCLUSION }, after: {} },
   'extension-added': { after: { extra: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;' } },

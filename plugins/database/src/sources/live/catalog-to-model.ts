@@ -1,6 +1,7 @@
 import { describeColumnType, parseColumnType } from '../../schema/column-type.js';
 import { parseDefault } from '../../schema/default-value.js';
 import { objectKey } from '../../schema/qualified-name.js';
+import { routineResult } from '../../schema/routine-result.js';
 import {
   emptyDatabaseSchema,
   type EnumType,
@@ -21,6 +22,7 @@ import {
   type Table,
   type UniqueConstraint,
   type View,
+  volatilityOf,
 } from '../../schema/model.js';
 import type { ColumnRow, ConstraintRow, EnumRow, ExtensionRow, IndexRow, RelationRow, RoutineRow, SequenceRow, TriggerRow } from './introspection-queries.js';
 
@@ -37,6 +39,11 @@ export interface PostgresCatalog {
   triggers: TriggerRow[];
   extensions: ExtensionRow[];
   notCompared: { kind: string; count: number }[];
+}
+
+/** Left out when validated, as a file's constraint without NOT VALID. */
+function validityOf(row: ConstraintRow) {
+  return row.validated === false ? { notValid: true } : {};
 }
 
 function deferrableOf(row: ConstraintRow) {
@@ -73,6 +80,10 @@ function toColumn(row: ColumnRow): Column {
   // column's expression is not a default (the model has no place for it yet).
   const sql = identity === 'serial' || row.generated !== '' || row.default_sql === null || NULL_DEFAULT.test(row.default_sql.trim()) ? null : row.default_sql;
   const parsed = parseDefault(sql, type);
+  // The catalog prints SQL, where a string constant is always quoted: unquoted text the seed-format
+  // reader took for a constant (`(100 + 1)`, `('-1'::integer * currval(…))`) is an expression.
+  if (sql !== null && parsed.default?.kind === 'literal' && typeof parsed.default.value === 'string' && !sql.trim().startsWith("'"))
+    parsed.default = { kind: 'expression', sql };
   return {
     name: row.name,
     type,
@@ -132,6 +143,18 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+function toIndex(index: IndexRow): Index {
+  return {
+    name: index.name,
+    columns: index.columns,
+    unique: index.unique,
+    predicate: index.predicate,
+    method: index.method === 'btree' ? null : index.method,
+    // Read again from `definition` by the SQL reader (fillCanonicalDefinitions), as a file's are.
+    definition: index.definition,
+  };
+}
+
 function toTable(relation: RelationRow, columns: ColumnRow[], constraints: ConstraintRow[], indexes: IndexRow[]): Table {
   let primaryKey: PrimaryKey | null = null;
   const uniques: UniqueConstraint[] = [];
@@ -148,7 +171,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
           uniques.push({ name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) });
         break;
       case 'c':
-        checks.push({ name: constraint.name, expression: checkExpression(constraint.definition) });
+        checks.push({ name: constraint.name, expression: checkExpression(constraint.definition), ...validityOf(constraint) });
         break;
       case 'f':
         foreignKeys.push({
@@ -158,19 +181,12 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
           onDelete: ACTIONS[constraint.on_delete] ?? null,
           onUpdate: ACTIONS[constraint.on_update] ?? null,
           ...deferrableOf(constraint),
+          ...validityOf(constraint),
         });
         break;
     }
   }
-  const tableIndexes: Index[] = indexes.map((index) => ({
-    name: index.name,
-    columns: index.columns,
-    unique: index.unique,
-    predicate: index.predicate,
-    method: index.method === 'btree' ? null : index.method,
-    // Read again from `definition` by the SQL reader (fillCanonicalDefinitions), as a file's are.
-    definition: index.definition,
-  }));
+  const tableIndexes = indexes.map(toIndex);
   return {
     key: objectKey(relation.schema, relation.name),
     schema: relation.schema,
@@ -181,6 +197,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
     checks,
     foreignKeys,
     indexes: tableIndexes,
+    ...(relation.comment !== null ? { comment: relation.comment } : {}),
     ...(relation.partition_key ? { partitionBy: relation.partition_key } : {}),
     ...(relation.parent_name
       ? { partitionOf: { schema: relation.parent_schema, name: relation.parent_name, bound: relation.partition_bound ?? 'DEFAULT' } }
@@ -188,8 +205,10 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
   };
 }
 
-function toView(relation: RelationRow, columns: ColumnRow[]): View {
+function toView(relation: RelationRow, columns: ColumnRow[], indexes: IndexRow[]): View {
   return {
+    ...(relation.kind === 'm' ? { indexes: indexes.map(toIndex) } : {}),
+    ...(relation.comment !== null ? { comment: relation.comment } : {}),
     key: objectKey(relation.schema, relation.name),
     schema: relation.schema,
     name: relation.name,
@@ -200,18 +219,21 @@ function toView(relation: RelationRow, columns: ColumnRow[]): View {
 }
 
 function toRoutine(row: RoutineRow): Routine {
-  const parameters: RoutineParameter[] = row.parameters
-    // RETURNS TABLE columns ('t') are part of the result, which `returns` already spells out.
-    .filter((p) => p.mode !== 't')
-    .map((p) => ({ mode: p.mode === null ? null : (MODES[p.mode] ?? null), name: p.name, type: parseColumnType(p.type).type }));
+  const read = row.parameters.map((p) => ({ mode: p.mode === null ? null : (MODES[p.mode] ?? null), name: p.name, type: parseColumnType(p.type).type }));
+  // RETURNS TABLE columns ('t') are part of the result, spelled as a file's are.
+  const parameters: RoutineParameter[] = read.filter((_, i) => row.parameters[i]!.mode !== 't');
+  const tableColumns = read.filter((_, i) => row.parameters[i]!.mode === 't');
   const procedure = row.kind === 'p';
+  const setof = /^setof\s+/i.exec(row.returns ?? '');
+  const returnType = row.returns === null ? null : { type: parseColumnType(row.returns.slice(setof?.[0].length ?? 0)).type, setof: setof !== null };
   return {
     schema: row.schema,
     name: row.name,
     kind: procedure ? 'procedure' : 'function',
     section: procedure ? 'procedures' : 'functions',
     parameters,
-    returns: procedure ? null : row.returns,
+    returns: procedure ? null : routineResult(returnType, tableColumns),
+    volatility: volatilityOf(row.volatility),
     language: row.language.toLowerCase(),
     definition: (row.definition ?? '').trim(),
   };
@@ -274,7 +296,7 @@ export function postgresCatalogToModel(catalog: PostgresCatalog): DatabaseSchema
   return {
     ...emptyDatabaseSchema(),
     tables: catalog.relations.filter(isTable).map((r) => toTable(r, columns.get(r.oid) ?? [], constraints.get(r.oid) ?? [], indexes.get(r.oid) ?? [])),
-    views: catalog.relations.filter((r) => !isTable(r)).map((r) => toView(r, columns.get(r.oid) ?? [])),
+    views: catalog.relations.filter((r) => !isTable(r)).map((r) => toView(r, columns.get(r.oid) ?? [], indexes.get(r.oid) ?? [])),
     routines: catalog.routines.map(toRoutine),
     schemas: catalog.schemas.map((schema) => ({ name: schema.name })),
     enums: catalog.enums.map(toEnum),

@@ -37,6 +37,7 @@ export interface RelationRow {
   partition_bound: string | null;
   /** A partitioned table's key (pg_get_partkeydef), e.g. `RANGE (payment_date)`. */
   partition_key: string | null;
+  comment: string | null;
 }
 
 export const RELATIONS_QUERY = `
@@ -45,7 +46,8 @@ SELECT r.oid::text AS oid, r.nspname AS schema, r.relname AS name, r.relkind::te
        CASE WHEN r.relkind IN ('v', 'm') THEN pg_get_viewdef(r.oid, true) END AS view_definition,
        pn.nspname AS parent_schema, pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
-       CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END AS partition_key
+       CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END AS partition_key,
+       obj_description(r.oid, 'pg_class') AS comment
 FROM relations r
 JOIN pg_class c ON c.oid = r.oid
 LEFT JOIN pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
@@ -101,6 +103,7 @@ export interface ConstraintRow {
   on_update: string;
   deferrable: boolean;
   deferred: boolean;
+  validated: boolean;
 }
 
 function attributeNames(relation: string, numbers: string): string {
@@ -116,7 +119,7 @@ SELECT con.conrelid::text AS relation, con.conname AS name, con.contype::text AS
        rn.nspname AS ref_schema, rc.relname AS ref_table,
        ${attributeNames('con.confrelid', 'con.confkey')} AS ref_columns,
        con.confdeltype::text AS on_delete, con.confupdtype::text AS on_update,
-       con.condeferrable AS deferrable, con.condeferred AS deferred
+       con.condeferrable AS deferrable, con.condeferred AS deferred, con.convalidated AS validated
 FROM pg_constraint con
 JOIN relations r ON r.oid = con.conrelid
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
@@ -172,6 +175,8 @@ export interface RoutineRow {
   language: string;
   returns: string | null;
   definition: string | null;
+  /** i, s or v. */
+  volatility: string;
   parameters: { mode: string | null; name: string | null; type: string }[];
 }
 
@@ -183,7 +188,7 @@ export function routinesQuery(serverVersion: number): string {
   const body = serverVersion >= 140000 ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) ELSE p.prosrc END' : 'p.prosrc';
   return `
 SELECT n.nspname AS schema, p.proname AS name, p.prokind::text AS kind, l.lanname AS language,
-       pg_get_function_result(p.oid) AS returns,
+       pg_get_function_result(p.oid) AS returns, p.provolatile::text AS volatility,
        ${body} AS definition,
        (SELECT COALESCE(json_agg(json_build_object('mode', arg.mode, 'name', NULLIF(arg.name, ''), 'type', format_type(arg.type, NULL)) ORDER BY arg.ord), '[]'::json)
         FROM unnest(COALESCE(p.proallargtypes, p.proargtypes::oid[]), p.proargmodes::text[], p.proargnames)

@@ -1,9 +1,8 @@
 import type { AlterTableStmt } from 'libpg-query';
-import { parseDefault } from '../../schema/default-value.js';
 import type { Table } from '../../schema/model.js';
 import { readColumn } from './column-definition.js';
 import { addTableConstraint } from './constraint-definitions.js';
-import { expressionText } from './expression-text.js';
+import { defaultOfNode } from './default-expression.js';
 import { nodeAs, rangeVarName } from './parse-tree.js';
 import { attachPartition } from './partitions.js';
 import type { SchemaBuilder } from './schema-builder.js';
@@ -35,9 +34,12 @@ export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt, le
     switch (command.subtype) {
       case 'AT_AddConstraint': {
         const constraint = nodeAs(command.def, 'Constraint');
-        if (constraint) addTableConstraint(builder, table, constraint);
+        if (constraint) addTableConstraint(builder, table, constraint, undefined, { altering: true });
         break;
       }
+      case 'AT_ValidateConstraint':
+        for (const c of [...table.checks, ...table.foreignKeys]) if (c.name === command.name) delete c.notValid;
+        break;
       case 'AT_DropConstraint':
         if (command.name) dropConstraint(table, command.name);
         break;
@@ -50,7 +52,7 @@ export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt, le
         table.columns = table.columns.filter((c) => c.name !== command.name);
         break;
       case 'AT_ColumnDefault':
-        if (column) column.default = command.def ? parseDefault(expressionText(command.def, builder.nodeText), column.type).default : null;
+        if (column) column.default = defaultOfNode(command.def, builder.nodeText, column.type);
         break;
       case 'AT_SetNotNull':
         if (column) column.nullable = false;

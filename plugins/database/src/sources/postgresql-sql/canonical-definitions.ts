@@ -45,7 +45,8 @@ export async function readCatalogDefinitions(model: DatabaseSchema): Promise<Dat
     });
     return rest as T;
   };
-  for (const table of model.tables) {
+  for (const table of [...model.tables, ...model.views]) {
+    if (!table.indexes) continue;
     table.indexes = table.indexes.map((index) =>
       reread(index, (s, source) => {
         const statement = nodeAs(s, 'IndexStmt');
@@ -67,7 +68,7 @@ export async function readCatalogDefinitions(model: DatabaseSchema): Promise<Dat
 }
 
 /**
- * Fills the `canonical` form of checks, indexes and views that a source read as text (the live
+ * Fills the `canonical` form of column defaults, checks, indexes and views that a source read as text (the live
  * catalog prints `total >= (0)::numeric` and `= ANY (ARRAY[…])` where DDL says `total >= 0` and
  * `IN (…)`), by parsing that text with the same parser and canonical tree as SQL files. One that
  * does not parse keeps no canonical form and is compared as text. Then partitions' copies of
@@ -77,6 +78,17 @@ export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<D
   await readCatalogDefinitions(model);
   const pending: Pending[] = [];
   for (const table of model.tables) {
+    for (const column of table.columns) {
+      const value = column.default;
+      if (value?.kind !== 'expression' || value.canonical !== undefined) continue;
+      pending.push({
+        sql: `SELECT ${value.sql}`,
+        assign: (s) => {
+          const target = nodeAs(nodeAs(s, 'SelectStmt')?.targetList?.[0], 'ResTarget');
+          if (target?.val) value.canonical = canonicalTree(target.val);
+        },
+      });
+    }
     for (const check of table.checks) {
       if (check.canonical !== undefined) continue;
       pending.push({ sql: `SELECT 1 WHERE ${check.expression}`, assign: (s) => void (check.canonical = canonicalTree(nodeAs(s, 'SelectStmt')?.whereClause)) });

@@ -3,6 +3,9 @@ import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
 
 /** Offsets into the text: two spellings of one query differ in them only. */
 const POSITION_KEYS = new Set(['location', 'stmt_location', 'stmt_len', 'list_start', 'list_end']);
+/** How a call was spelled (`EXTRACT(epoch FROM x)` or `"extract"('epoch', x)`): one call either way. */
+const SPELLING_KEYS = new Set(['funcformat']);
+const INTEGER_TYPES = new Set(['int2', 'int4', 'int8', 'smallint', 'integer', 'bigint', 'int']);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -32,12 +35,22 @@ function canonical(value: Json): Json {
   if (!value || typeof value !== 'object') return value;
   const out: { [key: string]: Json } = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (POSITION_KEYS.has(key)) continue;
+    if (POSITION_KEYS.has(key) || SPELLING_KEYS.has(key)) continue;
     if (NAME_LISTS.has(key) && Array.isArray(inner)) {
       out[key] = canonical(withoutImpliedSchema(inner));
       continue;
     }
-    if (key === 'TypeCast') return canonical((inner as { arg?: Json }).arg ?? null);
+    if (key === 'TypeCast') {
+      const cast = inner as { arg?: Json; typeName?: { names?: Json[] } };
+      const type = (cast.typeName?.names ?? []).map((n) => (n as { String?: { sval?: string } }).String?.sval).pop();
+      const text = (cast.arg as { A_Const?: { sval?: { sval?: string } } } | null)?.A_Const?.sval?.sval;
+      // `nextval('public.s'::regclass)` (a dump) and `nextval('s'::regclass)` (a catalog read with search_path = public).
+      if (type === 'regclass' && text?.startsWith(`${DEFAULT_SCHEMA}.`)) return { A_Const: { sval: { sval: text.slice(DEFAULT_SCHEMA.length + 1) } } };
+      // `'-1'::integer` (a catalog) is the constant -1 (a file): libpg-query leaves 0 out of ival.
+      if (text !== undefined && type !== undefined && INTEGER_TYPES.has(type) && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)))
+        return { A_Const: { ival: Number(text) === 0 ? {} : { ival: Number(text) } } };
+      return canonical(cast.arg ?? null);
+    }
     if (key === 'ColumnRef') {
       // pg_dump qualifies every column with its table (`users.id`); compare by the column alone.
       const fields = (inner as { fields?: Json[] }).fields ?? [];

@@ -1,7 +1,7 @@
 import type { ColumnDef, Constraint } from 'libpg-query';
-import { parseDefault } from '../../schema/default-value.js';
 import type { Column, Table } from '../../schema/model.js';
 import { addTableConstraint } from './constraint-definitions.js';
+import { defaultOfNode } from './default-expression.js';
 import { expressionText } from './expression-text.js';
 import { nodeAs } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
@@ -33,7 +33,7 @@ export function readColumn(builder: SchemaBuilder, table: Table, definition: Col
         column.nullable = true;
         break;
       case 'CONSTR_DEFAULT':
-        column.default = parseDefault(expressionText(constraint.raw_expr, builder.nodeText), type).default;
+        column.default = defaultOfNode(constraint.raw_expr, builder.nodeText, type);
         break;
       case 'CONSTR_IDENTITY':
         column.identity = constraint.generated_when === 'a' ? 'always' : 'by_default';

@@ -37,14 +37,17 @@ export function indexElementText(node: Node, source: SqlText): string {
 /**
  * Adds a table constraint (from CREATE TABLE, ALTER TABLE … ADD CONSTRAINT, or a column's inline
  * constraint with `column` set) to the table. NOT NULL, DEFAULT and identity are column attributes
- * and handled by the column reader.
+ * and handled by the column reader. `altering`: from ALTER TABLE … ADD CONSTRAINT.
  */
-export function addTableConstraint(builder: SchemaBuilder, table: Table, constraint: Constraint, column?: string): void {
+export function addTableConstraint(builder: SchemaBuilder, table: Table, constraint: Constraint, column?: string, options: { altering?: boolean } = {}): void {
   const name = constraint.conname ?? null;
   const line = builder.lineOf(constraint.location);
   const keys = column !== undefined ? [column] : stringsOf(constraint.keys);
   // Left out when false, so a constraint without them equals one read from a catalog that says false.
   const deferrable = constraint.deferrable ? { deferrable: true, ...(constraint.initdeferred ? { initiallyDeferred: true } : {}) } : {};
+  // Likewise left out unless the file says NOT VALID, which only ALTER TABLE honours: CREATE TABLE
+  // accepts it and marks the constraint validated, as there are no rows yet.
+  const notValid = constraint.skip_validation && options.altering ? { notValid: true } : {};
   switch (constraint.contype) {
     case 'CONSTR_PRIMARY':
       table.primaryKey = { name, columns: keys, ...deferrable, line };
@@ -55,7 +58,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
       return;
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.nodeText);
-      table.checks.push({ name, expression, canonical: canonicalTree(constraint.raw_expr), line });
+      table.checks.push({ name, expression, canonical: canonicalTree(constraint.raw_expr), ...notValid, line });
       return;
     }
     case 'CONSTR_FOREIGN': {
@@ -68,6 +71,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
         onDelete: ACTIONS[constraint.fk_del_action ?? 'a'] ?? null,
         onUpdate: ACTIONS[constraint.fk_upd_action ?? 'a'] ?? null,
         ...deferrable,
+        ...notValid,
         line,
       });
       return;

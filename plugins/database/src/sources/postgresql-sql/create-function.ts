@@ -1,7 +1,7 @@
 import type { CreateFunctionStmt } from 'libpg-query';
-import { describeColumnType } from '../../schema/column-type.js';
 import { routineSignature } from '../../schema/json-schema-loader.js';
-import type { ParameterMode, Routine, RoutineParameter } from '../../schema/model.js';
+import { type ParameterMode, type Routine, type RoutineParameter, volatilityOf } from '../../schema/model.js';
+import { routineResult } from '../../schema/routine-result.js';
 import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
@@ -12,7 +12,7 @@ const MODES: Record<string, ParameterMode | null> = {
   FUNC_PARAM_OUT: 'out',
   FUNC_PARAM_INOUT: 'inout',
   FUNC_PARAM_VARIADIC: 'variadic',
-  // RETURNS TABLE columns are output parameters: not part of the signature.
+  // RETURNS TABLE columns: kept apart, in the result.
   FUNC_PARAM_TABLE: 'out',
 };
 
@@ -27,11 +27,15 @@ export function createFunction(builder: SchemaBuilder, statement: CreateFunction
   const option = (key: string) => (statement.options ?? []).map((o) => nodeAs(o, 'DefElem')).find((d) => d?.defname === key);
   const body = stringsOf(nodeAs(option('as')?.arg, 'List')?.items);
   const returnType = statement.returnType;
-  const parameters: RoutineParameter[] = (statement.parameters ?? []).flatMap((node) => {
+  const parameters: RoutineParameter[] = [];
+  const tableColumns: RoutineParameter[] = [];
+  for (const node of statement.parameters ?? []) {
     const parameter = nodeAs(node, 'FunctionParameter');
-    if (!parameter) return [];
-    return [{ mode: MODES[parameter.mode ?? 'FUNC_PARAM_DEFAULT'] ?? null, name: parameter.name ?? null, type: columnTypeOf(parameter.argType).type }];
-  });
+    if (!parameter) continue;
+    const read = { mode: MODES[parameter.mode ?? 'FUNC_PARAM_DEFAULT'] ?? null, name: parameter.name ?? null, type: columnTypeOf(parameter.argType).type };
+    // RETURNS TABLE columns belong to the result, as a catalog prints them.
+    (parameter.mode === 'FUNC_PARAM_TABLE' ? tableColumns : parameters).push(read);
+  }
   const procedure = statement.is_procedure === true;
   const routine: Routine = {
     ...name,
@@ -39,7 +43,8 @@ export function createFunction(builder: SchemaBuilder, statement: CreateFunction
     section: procedure ? 'procedures' : 'functions',
     parameters,
     // Through the column type reader, so `int8` and `bigint` read the same.
-    returns: returnType ? `${returnType.setof ? 'SETOF ' : ''}${describeColumnType(columnTypeOf({ ...returnType, setof: false }).type)}` : null,
+    returns: routineResult(returnType ? { type: columnTypeOf({ ...returnType, setof: false }).type, setof: returnType.setof === true } : null, tableColumns),
+    volatility: volatilityOf(nodeAs(option('volatility')?.arg, 'String')?.sval),
     language: nodeAs(option('language')?.arg, 'String')?.sval?.toLowerCase() ?? null,
     definition: (body.length ? body.join(', ') : standardBody(builder.statementText(length))).trim(),
     line: builder.statementLine,

@@ -1,3 +1,4 @@
+import { objectIdentity } from '../../schema/qualified-name.js';
 import type { IndexStmt } from 'libpg-query';
 import type { Index } from '../../schema/model.js';
 import { canonicalTree } from './canonical-tree.js';
@@ -25,10 +26,12 @@ export function indexOfStatement(statement: IndexStmt, source: SqlText, line?: n
   };
 }
 
-/** CREATE [UNIQUE] INDEX on a table of the file; an index on anything else is not in the model. */
+/** CREATE [UNIQUE] INDEX on a table or a materialized view of the file; an index on anything else is not in the model. */
 export function createIndex(builder: SchemaBuilder, statement: IndexStmt): void {
-  const table = builder.table(rangeVarName(statement.relation));
-  if (!table || !statement.idxname) return;
+  if (!statement.idxname) return;
+  const name = rangeVarName(statement.relation);
+  const owner = builder.table(name) ?? builder.model.views.find((v) => v.materialized && objectIdentity(v) === objectIdentity(name));
+  if (!owner) return;
   const index = indexOfStatement(statement, builder.nodeText, builder.statementLine);
-  table.indexes = [...table.indexes.filter((i) => i.name !== index.name), index];
+  owner.indexes = [...(owner.indexes ?? []).filter((i) => i.name !== index.name), index];
 }

@@ -58,6 +58,11 @@ export function deparseExpression(node: Node | undefined): string {
     const fn = stringsOf(call.funcname).filter((p, i, all) => !(i === 0 && p === 'pg_catalog' && all.length > 1));
     const args = call.agg_star ? '*' : (call.args ?? []).map(deparseExpression).join(', ');
     if (call.over || call.agg_order || call.agg_filter) throw new UnsupportedExpressionError('window or ordered aggregate');
+    const field = nodeAs(call.args?.[0], 'A_Const')?.sval?.sval;
+    if (call.funcformat === 'COERCE_SQL_SYNTAX' && fn.join('.') === 'extract' && call.args?.length === 2 && field !== undefined) {
+      // The keyword form: `"extract"('epoch', x)` runs too, but only on PostgreSQL 14 and later.
+      return `EXTRACT(${/^[a-z]+$/.test(field) ? field : quoteLiteral(field)} FROM ${deparseExpression(call.args[1])})`;
+    }
     return `${fn.map(quoteIdentifier).join('.')}(${call.agg_distinct ? 'DISTINCT ' : ''}${args})`;
   }
   const expr = nodeAs(node, 'A_Expr');

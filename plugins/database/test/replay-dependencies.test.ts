@@ -1,0 +1,82 @@
+import { checkCompatibility } from '@migration-architect/core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { replayScripts } from '../src/verify/replay.js';
+import type { ScratchEngine } from '../src/verify/scratch-database.js';
+import { createServerEngine } from '../src/verify/server-engine.js';
+import { clock, registry } from './fixtures.js';
+
+/**
+ * Changes whose scripts PostgreSQL once refused, because of what depends on what: each pair is
+ * checked, and the scripts replayed on PostgreSQL as `check --verify --dev-url` does. Both
+ * directions are asserted: the migration reaches the after schema, the rollback the before one.
+ */
+let engine: ScratchEngine;
+beforeAll(async () => {
+  engine = await createServerEngine(inject('postgresUrl'));
+});
+afterAll(async () => {
+  await engine.close();
+});
+
+const TRIGGER_FUNCTION = 'CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;';
+
+const cases: { name: string; before: string; after: string; scripts: string[] }[] = [
+  {
+    name: 'the type of a column a trigger names (UPDATE OF)',
+    before: `${TRIGGER_FUNCTION} CREATE TABLE t (id int, v int); CREATE TRIGGER tt BEFORE UPDATE OF v ON t FOR EACH ROW EXECUTE FUNCTION tf();`,
+    after: `${TRIGGER_FUNCTION} CREATE TABLE t (id int, v bigint); CREATE TRIGGER tt BEFORE UPDATE OF v ON t FOR EACH ROW EXECUTE FUNCTION tf();`,
+    scripts: ['Change type of column v in table t from integer to bigint'],
+  },
+  {
+    name: 'an index on a function the change set creates',
+    before: 'CREATE TABLE t (id int, s text);',
+    after:
+      'CREATE TABLE t (id int, s text); CREATE FUNCTION f(x text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(x) $$; CREATE INDEX t_f ON t (f(s));',
+    scripts: ['Add index t_f on table t', 'Create function f(text)'],
+  },
+  {
+    name: 'a trigger function dropped with its trigger',
+    before: `${TRIGGER_FUNCTION} CREATE TABLE t (id int); CREATE TRIGGER tt BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION tf();`,
+    after: 'CREATE TABLE t (id int);',
+    scripts: ['Drop function tf()', 'Drop trigger tt on t'],
+  },
+  {
+    name: 'an enum type dropped with the column that used it',
+    before: `CREATE TYPE m AS ENUM ('a', 'b'); CREATE TABLE t (id int, x m);`,
+    after: 'CREATE TABLE t (id int);',
+    scripts: ['Drop column x from table t', 'Drop enum type m'],
+  },
+  {
+    name: 'enum values added (the rollback swaps the type back, columns, defaults and views included)',
+    before: `CREATE TYPE m AS ENUM ('a', 'b'); CREATE TABLE t (id int, x m DEFAULT 'a', xs m[]); CREATE VIEW tv AS SELECT x FROM t;`,
+    after: `CREATE TYPE m AS ENUM ('a', 'b', 'c'); CREATE TABLE t (id int, x m DEFAULT 'a', xs m[]); CREATE VIEW tv AS SELECT x FROM t;`,
+    scripts: ['Add value(s) to enum m'],
+  },
+  {
+    name: 'a materialized view re-created with its unique index',
+    before: 'CREATE TABLE t (id int, k text); CREATE MATERIALIZED VIEW mv AS SELECT k, count(*) AS n FROM t GROUP BY k; CREATE UNIQUE INDEX mv_k ON mv (k);',
+    after:
+      'CREATE TABLE t (id int, k text); CREATE MATERIALIZED VIEW mv AS SELECT k, count(*) AS n, max(id) AS m FROM t GROUP BY k; CREATE UNIQUE INDEX mv_k ON mv (k);',
+    scripts: ['Replace view mv'],
+  },
+];
+
+describe('scripts ordered by what depends on what', { timeout: 120_000 }, () => {
+  it.each(cases)('$name', async ({ before, after, scripts }) => {
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual(scripts);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    const outcome = verification.scripts.map(
+      (s) => `${s.description}: ${s.migration.status} ${s.migration.error ?? ''} / ${s.rollback.status} ${s.rollback.error ?? ''}`,
+    );
+    expect(outcome).toEqual(scripts.map((s) => `${s}: passed  / passed `));
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+    expect(verification.passed).toBe(true);
+  });
+});
