@@ -87,6 +87,8 @@ export const EXPECTED_DATABASE_RULE_LEVELS = {
   'validates-under-lock': { severity: 'potentially_breaking', code: 'DB604' },
   'not-rerunnable': { severity: 'non_breaking', code: 'DB605' },
   'unused-suppression': { severity: 'non_breaking', code: 'DB699' },
+  'relation-comment-changed': { severity: 'non_breaking', code: 'DB418' },
+  'enum-value-unpositioned': { severity: 'non_breaking', code: 'DB606' },
 } as const satisfies Record<string, ExpectedRuleLevel>;
 
 /** The reviewed row of a rule; a rule without one fails with what to do. */

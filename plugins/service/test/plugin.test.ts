@@ -40,7 +40,7 @@ describe('service plugin', () => {
         .map((t) => t.id)
         .sort(),
     ).toEqual(['infrastructure', 'service']);
-    expect(registry.checkers().map((c) => c.id)).toEqual(['api', 'graphql']);
+    expect(registry.checkers().map((c) => c.id)).toEqual(['api', 'graphql', 'terraform', 'kubernetes']);
   });
 
   it('gives every phase a real template, not the seed\'s "Execute <x> phase" placeholder', () => {
