@@ -2,6 +2,7 @@ import { clockFromSourceDateEpoch, preferOneShotValidation, UsageError } from '@
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check-command.js';
+import { gateCommand } from './commands/gate-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { reconcileCommand } from './commands/reconcile-command.js';
 import { rollbackCommand } from './commands/rollback-command.js';
@@ -32,6 +33,7 @@ function rootCommand(runtime: CommandRuntime) {
       rules: rulesCommand(runtime),
       schema: schemaCommand(runtime),
       reconcile: reconcileCommand(runtime),
+      gate: gateCommand(runtime),
     },
   });
 }
@@ -80,7 +82,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     }
     if (argv.length === 0 || argv[0]!.startsWith('-')) {
       await printHelp(root, [], io);
-      throw new UsageError('missing command: plan, check, rollback, plugins, patterns, rules or schema');
+      throw new UsageError('missing command: plan, check, gate, rollback, reconcile, plugins, patterns, rules or schema');
     }
     try {
       await runCommand(root, { rawArgs: argv });
