@@ -18,6 +18,8 @@ export interface MarkdownOptions {
   fullReport?: string | undefined;
 }
 
+const SEVERITY_ORDER = ['breaking', 'potentially_breaking', 'non_breaking', 'additive'];
+
 const ICON = { breaking: '❌', potentially_breaking: '⚠️', non_breaking: 'ℹ️', additive: '➕' } as const;
 
 /** Text safe in a table cell or a list item: no HTML, no pipes, one line. */
@@ -63,9 +65,10 @@ function details(input: GateInput): string {
     );
   }
   lines.push('');
-  for (const issue of issues.slice(0, FINDINGS_PER_INPUT)) lines.push(findingLine(issue));
+  const worstFirst = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  for (const issue of worstFirst.slice(0, FINDINGS_PER_INPUT)) lines.push(findingLine(issue));
   if (issues.length > FINDINGS_PER_INPUT) lines.push(`- … and ${issues.length - FINDINGS_PER_INPUT} more findings in the full report`);
-  const summary = `${code(input.path)}: ${issues.length} finding${issues.length === 1 ? '' : 's'}`;
+  const summary = `<code>${cell(input.path)}</code>: ${issues.length} finding${issues.length === 1 ? '' : 's'}`;
   return `<details><summary>${summary}</summary>\n\n${lines.join('\n')}\n\n</details>\n`;
 }
 
@@ -109,6 +112,7 @@ export function renderGateMarkdown(result: GateResult, options: MarkdownOptions 
     `## ${icon} Migration Architect gate: ${verdict}`,
     '',
     `${countsLine(result.counts)} in ${result.inputs.length} input${result.inputs.length === 1 ? '' : 's'} · base ${code(result.base.ref)} (${shortCommit(result.base.commit)}) → ${code(result.head.ref)} (${shortCommit(result.head.commit)}) · fails on ${SEVERITY_LABEL[result.fail_on as keyof typeof SEVERITY_LABEL] ?? result.fail_on} · exit ${result.exit_code}`,
+    '',
     '',
   ].join('\n');
   const rows = result.inputs.map((input) => {

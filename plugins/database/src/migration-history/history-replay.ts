@@ -90,8 +90,12 @@ async function replay(database: ScratchDatabase, migrations: MigrationText[]): P
 }
 
 function differences(actual: DatabaseSchema, expected: DatabaseSchema, when: string): string[] {
-  const show = (value: unknown) => (value === null || value === undefined ? '∅' : JSON.stringify(value).slice(0, 120));
-  return diffDatabaseSchemas(expected, actual).map((c) => `${when}: ${c.kind} ${c.path}: ${show(c.before)} → ${show(c.after)}`);
+  // Values are shown when they are short (a type, a flag); whole objects are named by their path alone.
+  const show = (value: unknown) => (value === null || value === undefined ? '∅' : typeof value === 'object' ? null : JSON.stringify(value).slice(0, 80));
+  return diffDatabaseSchemas(expected, actual).map((c) => {
+    const [from, to] = [show(c.before), show(c.after)];
+    return `${when}: ${c.kind} ${c.path}${from !== null && to !== null ? `: ${from} → ${to}` : ''}`;
+  });
 }
 
 function prefixKey(prefix: MigrationText[], engine: string): string {
@@ -133,6 +137,9 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
   await mkdir(folder, { recursive: true }).catch(() => {});
   const open = new Set<PGlite>();
 
+  /** Extensions each open database was created with: PGlite takes them at creation only. */
+  const loaded = new WeakMap<ScratchDatabase, Set<string>>();
+
   async function openDatabase(dataDir: Blob | undefined, texts: string[]): Promise<{ db: PGlite; scratch: ScratchDatabase }> {
     const wanted = extensionsIn(texts).filter(embeddedExtensionAvailable);
     const modules = Object.fromEntries(await Promise.all(wanted.map(async (name) => [name.replace(/-/g, '_'), await extensionModule(name)] as const)));
@@ -146,14 +153,33 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
         await db.close().catch(() => {});
       },
     };
+    loaded.set(scratch, new Set(wanted));
     return { db, scratch };
   }
 
-  /** A database in the state the prefix leaves: loaded from the cache, or replayed and then cached. */
+  /** The database the last round trip left, with the key of the state it is in: the next migration of the series starts from it. */
+  let current: { key: string; scratch: ScratchDatabase } | null = null;
+  const release = async () => {
+    const previous = current;
+    current = null;
+    await previous?.scratch.close();
+  };
+
+  /** A database in the state the prefix leaves: the one kept from the last round trip, loaded from the cache, or replayed and then cached. */
   async function atPrefix(prefix: MigrationText[], extra: string[]): Promise<{ scratch: ScratchDatabase; schema: PrefixSchema }> {
     const key = prefixKey(prefix, engine);
+    const sqlFile = join(folder, `prefix-${key}.sql`);
+    const dumpFile = join(folder, `prefix-${key}.tar.gz`);
+    const needed = extensionsIn([...prefix.map((m) => m.text), ...extra]).filter(embeddedExtensionAvailable);
+    if (current?.key === key && needed.every((e) => loaded.get(current!.scratch)?.has(e))) {
+      const { scratch } = current;
+      current = null;
+      const sql = (await readCached(sqlFile))?.toString('utf8') ?? (await schemaSqlOf(scratch)).sql;
+      return { scratch, schema: { sql, cached: true, failure: null } };
+    }
+    await release();
     const texts = [...prefix.map((m) => m.text), ...extra];
-    const [dump, sql] = await Promise.all([readCached(join(folder, `prefix-${key}.tar.gz`)), readCached(join(folder, `prefix-${key}.sql`))]);
+    const [dump, sql] = await Promise.all([readCached(dumpFile), readCached(sqlFile)]);
     if (dump && sql) {
       const { scratch } = await openDatabase(new Blob([new Uint8Array(dump)]), texts);
       return { scratch, schema: { sql: sql.toString('utf8'), cached: true, failure: null } };
@@ -163,8 +189,8 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
     const schema = await schemaSqlOf(scratch);
     if (!failure) {
       const data = await db.dumpDataDir('gzip');
-      await writeAtomically(join(folder, `prefix-${key}.tar.gz`), new Uint8Array(await data.arrayBuffer()));
-      await writeAtomically(join(folder, `prefix-${key}.sql`), schema.sql);
+      await writeAtomically(dumpFile, new Uint8Array(await data.arrayBuffer()));
+      await writeAtomically(sqlFile, schema.sql);
     }
     return { scratch, schema: { sql: schema.sql, cached: false, failure } };
   }
@@ -176,18 +202,20 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
       const sql = await readCached(join(folder, `prefix-${key}.sql`));
       if (sql) return { sql: sql.toString('utf8'), cached: true, failure: null };
       const { scratch, schema } = await atPrefix(prefix, []);
-      await scratch.close();
+      // Kept open: the round trip of the same migration starts from this state.
+      current = { key, scratch };
       return schema;
     },
     async roundTrip(prefix, up, down) {
       const { scratch } = await atPrefix(prefix, [up.text, down?.text ?? '']);
-      try {
-        return await roundTripOn(scratch, up, down);
-      } finally {
-        await scratch.close();
-      }
+      const trip = await roundTripOn(scratch, up, down);
+      // After a clean round trip the database holds prefix + up: where the next migration starts.
+      if (trip.status === 'passed' || trip.status === 'no_down') current = { key: prefixKey([...prefix, up], engine), scratch };
+      else await scratch.close();
+      return trip;
     },
     async close() {
+      await release();
       for (const db of [...open]) await db.close().catch(() => {});
     },
   };
