@@ -37,7 +37,7 @@ interface Parsed {
 
 const FLYWAY = /^([VU])(\d+(?:[._]\d+)*)__(.+)\.sql$/;
 const UP_DOWN = /^(\d+)[_-](.+)\.(up|down)\.sql$/;
-const FOLDER_UP_DOWN = /^(\d[\d_-]*?)[_-]([^/]+)$/;
+const FOLDER_UP_DOWN = /^(\d[\d-]*\d|\d)_([^/]+)$/;
 const NUMBERED = /^(\d+)[_-](.+)\.sql$/;
 const DBMATE_MARKER = /^--\s*migrate:up\b/m;
 
