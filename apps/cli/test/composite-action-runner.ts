@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 
@@ -27,14 +27,26 @@ export interface ActionRun {
  * `-e -o pipefail`, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, RUNNER_TEMP. `uses:` steps (setting
  * up Node) are skipped: the test runs on Node already.
  */
-export function runCompositeAction(options: {
+/** Runs one step's script; asynchronous, so a server in the test process keeps answering the step's requests. */
+function runStep(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', script], { cwd, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? 1, output }));
+  });
+}
+
+export async function runCompositeAction(options: {
   actionPath: string;
   workspace: string;
   temp: string;
   inputs: Record<string, string>;
   github: Record<string, string>;
   env: Record<string, string>;
-}): ActionRun {
+}): Promise<ActionRun> {
   const action = parse(readFileSync(join(options.actionPath, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
     runs: { using: string; steps: Step[] };
@@ -61,12 +73,15 @@ export function runCompositeAction(options: {
     const outputFile = join(options.temp, `output-${index}`);
     writeFileSync(outputFile, '');
     const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, expand(v)]));
-    const result = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', expand(step.run ?? '')], {
-      cwd: resolve(options.workspace, expand(step['working-directory'] ?? '.')),
-      env: { ...process.env, ...options.env, ...env, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: options.temp },
-      encoding: 'utf8',
+    const result = await runStep(expand(step.run ?? ''), resolve(options.workspace, expand(step['working-directory'] ?? '.')), {
+      ...process.env,
+      ...options.env,
+      ...env,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: options.temp,
     });
-    log += `${result.stdout}${result.stderr}`;
+    log += result.output;
     if (step.id) {
       outputs[step.id] = Object.fromEntries(
         readFileSync(outputFile, 'utf8')
@@ -75,8 +90,7 @@ export function runCompositeAction(options: {
           .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
       );
     }
-    if (result.status !== 0) return { code: result.status ?? 1, log, outputs };
+    if (result.status !== 0) return { code: result.status, log, outputs };
   }
-  appendFileSync(summary, '');
   return { code: 0, log, outputs };
 }

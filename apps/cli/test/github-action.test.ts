@@ -80,7 +80,7 @@ describe('the GitHub Action, run as a runner runs its steps', () => {
   it('creates the comment once, annotates, writes SARIF, and fails the job with the gate’s code', async () => {
     const github = await fakeGithub([]);
     const workspace = apiBranch();
-    const run = runAction(workspace, github.url, 'pull-request-synchronize.json');
+    const run = await runAction(workspace, github.url, 'pull-request-synchronize.json');
     expect(run.code).toBe(2);
     expect(run.outputs.gate).toEqual({ 'exit-code': '2', sarif: 'migration-architect.sarif' });
     expect(run.log).toContain("::error file=api/schema.graphql,line=9,title=service/field-type-changed::Field 'Account.plan' changed type from 'String' to 'Int'.");
@@ -99,7 +99,7 @@ describe('the GitHub Action, run as a runner runs its steps', () => {
 
   it('updates its own comment in place on the next run', async () => {
     const github = await fakeGithub([{ id: 7, body: '<!-- migration-architect-gate -->\n## old report' }]);
-    const run = runAction(apiBranch(), github.url, 'pull-request-synchronize.json', { 'fail-on': 'none' });
+    const run = await runAction(apiBranch(), github.url, 'pull-request-synchronize.json', { 'fail-on': 'none' });
     expect(run.code).toBe(0);
     expect(run.log).toContain('migration-architect action: updated comment 7 on #42');
     expect(github.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
@@ -110,13 +110,13 @@ describe('the GitHub Action, run as a runner runs its steps', () => {
 
   it('posts nothing outside pull requests, and never prints the token when the API refuses it', async () => {
     const github = await fakeGithub([]);
-    const push = runAction(apiBranch(), github.url, 'push.json', { base: 'main', 'fail-on': 'none' });
+    const push = await runAction(apiBranch(), github.url, 'push.json', { base: 'main', 'fail-on': 'none' });
     expect(push.code).toBe(0);
     expect(push.log).toContain('not a pull request event; no comment posted');
     expect(github.requests).toEqual([]);
 
     // The API answers 404 (wrong URL, or a token without access): the message, never the token.
-    const refused = runAction(apiBranch(), `${github.url}/nowhere`, 'pull-request-synchronize.json');
+    const refused = await runAction(apiBranch(), `${github.url}/nowhere`, 'pull-request-synchronize.json');
     expect(refused.code).toBe(1);
     expect(refused.log).toContain('answered 404: Not Found');
     expect(refused.log).not.toContain(TOKEN);
