@@ -60,7 +60,9 @@ try {
   const files = history.filter((f) => f.path.includes('/V')).length;
   console.log(`gate: ${files} migrations (+${history.length - files} undo files) on main, the branch adds V${COUNT + 1} with its undo`);
   console.log(`  PGlite data directory initialized once per machine: ${fmt(init.ms)} (a 2-migration gate run, timed apart)`);
-  console.log(`  first run (replay of ${input.replay.earlier} migrations, lint, round trip ${input.round_trip.status}): ${fmt(first.ms)}  (goal < 10 s)  exit ${first.exit}`);
+  console.log(
+    `  first run (replay of ${input.replay.earlier} migrations, lint, round trip ${input.round_trip.status}): ${fmt(first.ms)}  (goal < 10 s)  exit ${first.exit}`,
+  );
   console.log(`  second run (replay cached: ${second.result.inputs[0].replay.cached}): ${fmt(second.ms)}  (goal < 3 s)  exit ${second.exit}`);
   console.log(`  findings: ${input.report.issues.map((i) => i.code ?? i.rule).join(', ') || 'none'}`);
 } finally {

@@ -9,7 +9,8 @@ import { spawnCli, tempDir } from './harness.js';
 const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version;
 
 /** Output with the CLI's version replaced, so a release does not change the golden files. */
-const unversioned = (text: string) => text.replaceAll(`migration-architect ${version}`, 'migration-architect <version>').replaceAll(`"version": "${version}"`, '"version": "<version>"');
+const unversioned = (text: string) =>
+  text.replaceAll(`migration-architect ${version}`, 'migration-architect <version>').replaceAll(`"version": "${version}"`, '"version": "<version>"');
 
 /**
  * A project with history on main (30 Flyway migrations, some with undo files, an OpenAPI file and a
@@ -29,7 +30,7 @@ function projectWithBranch(): string {
     commit(dir, `migrations ${i + 1}..${i + 6}`);
   }
   execFileSync('git', ['checkout', '-q', '-b', 'feature'], { cwd: dir });
-  write(dir, 'db/migration/V31__drop_teams_name.sql', 'SET lock_timeout = \'5s\';\nALTER TABLE teams DROP COLUMN name;\n');
+  write(dir, 'db/migration/V31__drop_teams_name.sql', "SET lock_timeout = '5s';\nALTER TABLE teams DROP COLUMN name;\n");
   write(dir, 'db/migration/U31__drop_teams_name.sql', 'ALTER TABLE teams ADD COLUMN name text;\n');
   write(
     dir,
@@ -67,8 +68,12 @@ describe('gate on a repository with history', () => {
     const run = spawnCli(['gate', '--base', 'main', '--head', 'feature', '--dry-run'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('db/migration/V31__drop_teams_name.sql  [added migration, database]  flyway migration 31 in db/migration/, after 30 earlier migrations; down: U31__drop_teams_name.sql');
-    expect(run.stdout).toContain('db/migration/V32__index_orders_created_at.sql  [added migration, database]  flyway migration 32 in db/migration/, after 31 earlier migrations');
+    expect(run.stdout).toContain(
+      'db/migration/V31__drop_teams_name.sql  [added migration, database]  flyway migration 31 in db/migration/, after 30 earlier migrations; down: U31__drop_teams_name.sql',
+    );
+    expect(run.stdout).toContain(
+      'db/migration/V32__index_orders_created_at.sql  [added migration, database]  flyway migration 32 in db/migration/, after 31 earlier migrations',
+    );
     expect(run.stdout).toContain('api/openapi.yaml  [modified schema, api]  read by service/openapi');
     expect(run.stdout).toContain('api/schema.graphql  [modified schema, graphql]  read by service/graphql-sdl');
     expect(run.stdout).toContain('docs/notes.md  not matched by the gate globs (gate.include)');
@@ -76,13 +81,18 @@ describe('gate on a repository with history', () => {
   });
 
   // Replays 30 migrations on PGlite twice over (first run, then from the cache): minutes on a busy 2-core machine.
-  it('fails on the dangerous migration and the breaking API changes, applies the ledger, and writes the comment, SARIF and annotations', { timeout: 600_000 }, async () => {
+  it('fails on the dangerous migration and the breaking API changes, applies the ledger, and writes the comment, SARIF and annotations', {
+    timeout: 600_000,
+  }, async () => {
     const dir = projectWithBranch();
     const env = { SOURCE_DATE_EPOCH: '1767225600', MIGRATION_ARCHITECT_CACHE_DIR: join(dir, '.cache') };
-    const run = spawnCli(['gate', '--base', 'main', '--format', 'github', '--markdown-file', 'comment.md', '--sarif-file', 'gate.sarif', '--json-file', 'gate.json'], {
-      cwd: dir,
-      env,
-    });
+    const run = spawnCli(
+      ['gate', '--base', 'main', '--format', 'github', '--markdown-file', 'comment.md', '--sarif-file', 'gate.sarif', '--json-file', 'gate.json'],
+      {
+        cwd: dir,
+        env,
+      },
+    );
     expect(run.code).toBe(2);
     await expect(unversioned(run.stdout)).toMatchFileSnapshot('golden/gate/annotations.txt');
     await expect(unversioned(readFileSync(join(dir, 'comment.md'), 'utf8'))).toMatchFileSnapshot('golden/gate/comment.md');
@@ -109,7 +119,9 @@ describe('gate on a repository with history', () => {
     const again = spawnCli(['gate', '--base', 'main', '--format', 'github', '--json-file', 'again.json'], { cwd: dir, env });
     expect(again.code).toBe(2);
     expect(again.stdout).toBe(run.stdout);
-    const replays = JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8')).inputs.flatMap((i: { replay?: { cached: boolean } }) => (i.replay ? [i.replay.cached] : []));
+    const replays = JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8')).inputs.flatMap((i: { replay?: { cached: boolean } }) =>
+      i.replay ? [i.replay.cached] : [],
+    );
     expect(replays).toEqual([true, true]);
   });
 

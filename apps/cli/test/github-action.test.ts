@@ -83,7 +83,9 @@ describe('the GitHub Action, run as a runner runs its steps', () => {
     const run = await runAction(workspace, github.url, 'pull-request-synchronize.json');
     expect(run.code).toBe(2);
     expect(run.outputs.gate).toEqual({ 'exit-code': '2', sarif: 'migration-architect.sarif' });
-    expect(run.log).toContain("::error file=api/schema.graphql,line=9,title=service/field-type-changed::Field 'Account.plan' changed type from 'String' to 'Int'.");
+    expect(run.log).toContain(
+      "::error file=api/schema.graphql,line=9,title=service/field-type-changed::Field 'Account.plan' changed type from 'String' to 'Int'.",
+    );
     expect(run.log).toContain('migration-architect action: created comment 99 on #42');
     expect(run.log).not.toContain(TOKEN);
     expect(JSON.parse(readFileSync(join(workspace, 'migration-architect.sarif'), 'utf8')).version).toBe('2.1.0');

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CompatibilityIssue, CompatibilityReport } from '@migration-architect/core';
-import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, renderGateAnnotations, renderGateCodeQuality, renderGateJunit, renderGateMarkdown, type GateResult } from '../src/index.js';
+import {
+  COMMENT_MARKER,
+  GITHUB_COMMENT_LIMIT,
+  renderGateAnnotations,
+  renderGateCodeQuality,
+  renderGateJunit,
+  renderGateMarkdown,
+  type GateResult,
+} from '../src/index.js';
 
 function issue(n: number, severity: CompatibilityIssue['severity']): CompatibilityIssue {
   return {
@@ -73,7 +81,9 @@ describe('the pull-request comment', () => {
   it('never exceeds GitHub’s limit: sections that do not fit are left out and a note says where the full report is', () => {
     const md = renderGateMarkdown(result(400, 40), { fullReport: 'the gate-report artifact' });
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(md).toMatch(/Truncated to stay under GitHub's 65,536-character comment limit: \d+ sections? left out\. The full report is the gate-report artifact\./);
+    expect(md).toMatch(
+      /Truncated to stay under GitHub's 65,536-character comment limit: \d+ sections? left out\. The full report is the gate-report artifact\./,
+    );
     expect(md.trimEnd().endsWith('</sub>')).toBe(true);
     // Whatever was kept is whole: every opened section is closed.
     expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);

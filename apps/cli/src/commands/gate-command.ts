@@ -23,7 +23,11 @@ const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'codequality', '
 type GateFormat = (typeof FORMATS)[number];
 
 const args = {
-  base: { type: 'string', description: 'Compare with the merge base of this ref (default: GITHUB_BASE_REF in Actions, else the upstream default branch)', valueHint: 'ref' },
+  base: {
+    type: 'string',
+    description: 'Compare with the merge base of this ref (default: GITHUB_BASE_REF in Actions, else the upstream default branch)',
+    valueHint: 'ref',
+  },
   head: { type: 'string', description: 'Check this ref instead of the working tree', valueHint: 'ref' },
   paths: { type: 'string', description: 'Only consider changed files matching these globs (comma-separated)', valueHint: 'glob,…' },
   'fail-on': {
@@ -32,7 +36,11 @@ const args = {
     valueHint: 'severity',
   },
   'dry-run': { type: 'boolean', description: 'List what would be checked and why, and what is left out and why; check nothing' },
-  'dev-url': { type: 'string', description: 'Replay migrations on this PostgreSQL server instead of the embedded one (nothing cached)', valueHint: 'postgres://…' },
+  'dev-url': {
+    type: 'string',
+    description: 'Replay migrations on this PostgreSQL server instead of the embedded one (nothing cached)',
+    valueHint: 'postgres://…',
+  },
   ledger: { type: 'string', description: 'The acceptance ledger file (default: migration-architect.accepted.yaml beside the config)', valueHint: 'file' },
   format: { type: 'string', alias: 'f', description: `What stdout gets: ${FORMATS.join(', ')} (default text)`, valueHint: 'format' },
   output: { type: 'string', alias: 'o', description: 'Write the --format output to this file instead of stdout', valueHint: 'file' },

@@ -12,11 +12,7 @@ export const AcceptanceEntrySchema = z
       .min(1)
       .optional()
       .meta({ description: "The finding's field_path, or a prefix of it (tables.users.columns.email); omitted: every finding of the rule." }),
-    location: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: 'The file the finding is in, optionally with its line (db/migrations/V42__x.sql:3).' }),
+    location: z.string().min(1).optional().meta({ description: 'The file the finding is in, optionally with its line (db/migrations/V42__x.sql:3).' }),
     reason: z.string().min(1).meta({ description: 'Why the finding is accepted, shown in every report that applies the entry.' }),
     expires: z.iso.date().meta({ description: 'Last day (YYYY-MM-DD) the entry applies; from the day after, it fails the gate and names itself.' }),
     accepted_by: z.string().min(1).meta({ description: 'Who accepted it (a name, a handle, a team).' }),

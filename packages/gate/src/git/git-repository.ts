@@ -114,7 +114,14 @@ export class GitRepository {
       const match = /^\S+ (\w+) (\d+)$/.exec(header);
       if (!match) continue; // `<object> missing`
       const size = Number(match[2]);
-      if (match[1] === 'blob') texts.set(path, output.subarray(offset, offset + size).toString('utf8').replace(/^\uFEFF/, ''));
+      if (match[1] === 'blob')
+        texts.set(
+          path,
+          output
+            .subarray(offset, offset + size)
+            .toString('utf8')
+            .replace(/^\uFEFF/, ''),
+        );
       offset += size + 1;
     }
     return texts;
@@ -148,7 +155,10 @@ export interface ResolvedBase {
  * The base of the comparison: the merge base of the head with `--base REF`, with
  * `origin/$GITHUB_BASE_REF` in GitHub Actions pull requests, or with the upstream default branch.
  */
-export async function resolveBase(repo: GitRepository, options: { base?: string | undefined; head?: string | undefined; env: Record<string, string | undefined> }): Promise<ResolvedBase> {
+export async function resolveBase(
+  repo: GitRepository,
+  options: { base?: string | undefined; head?: string | undefined; env: Record<string, string | undefined> },
+): Promise<ResolvedBase> {
   const headRef = options.head ?? 'HEAD';
   let ref: string | null;
   let from: string;

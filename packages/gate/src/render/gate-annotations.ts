@@ -27,6 +27,8 @@ export function renderGateAnnotations(result: GateResult): string {
       lines.push(`::${COMMAND[issue.severity]} ${props.join(',')}::${escapeData(`${issue.description}. ${issue.suggested_migration}`)}`);
     }
   }
-  lines.push(`migration-architect gate: ${gateVerdict(result)} (${countsLine(result.counts)}; ${result.acceptance.accepted.length} accepted; exit ${result.exit_code})`);
+  lines.push(
+    `migration-architect gate: ${gateVerdict(result)} (${countsLine(result.counts)}; ${result.acceptance.accepted.length} accepted; exit ${result.exit_code})`,
+  );
   return `${lines.join('\n')}\n`;
 }

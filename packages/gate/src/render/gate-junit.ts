@@ -22,7 +22,9 @@ export function renderGateJunit(result: GateResult): string {
     const failing = input.error !== null || (input.report !== null && exitCodeForReport(input.report, result.fail_on) !== 0);
     const text = [
       ...(input.error ? [input.error] : []),
-      ...issues.map((i) => `${i.severity} ${i.code ?? i.rule} ${i.location ? `${i.location.file}${i.location.line ? `:${i.location.line}` : ''} ` : ''}${i.description}`),
+      ...issues.map(
+        (i) => `${i.severity} ${i.code ?? i.rule} ${i.location ? `${i.location.file}${i.location.line ? `:${i.location.line}` : ''} ` : ''}${i.description}`,
+      ),
     ].join('\n');
     const body = failing
       ? `\n      <failure message="${xml(`${issues.length} finding(s)${input.error ? '; not checked' : ''}`)}" type="${xml(input.error ? 'error' : result.fail_on)}">${xml(text)}</failure>\n    `

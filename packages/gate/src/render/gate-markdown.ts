@@ -24,7 +24,12 @@ const ICON = { breaking: '❌', potentially_breaking: '⚠️', non_breaking: '�
 
 /** Text safe in a table cell or a list item: no HTML, no pipes, one line. */
 function cell(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function code(text: string): string {
@@ -51,7 +56,8 @@ function details(input: GateInput): string {
   const lines: string[] = [];
   if (input.error) lines.push(`Not checked: ${cell(input.error)}`);
   lines.push(`_${cell(input.why)}_`);
-  if (input.replay) lines.push(`Schema before it: ${input.replay.earlier} earlier migrations replayed on ${input.replay.engine}${input.replay.cached ? ' (cached)' : ''}.`);
+  if (input.replay)
+    lines.push(`Schema before it: ${input.replay.earlier} earlier migrations replayed on ${input.replay.engine}${input.replay.cached ? ' (cached)' : ''}.`);
   if (input.round_trip) {
     const trip = input.round_trip;
     lines.push(
@@ -78,7 +84,9 @@ function acceptance(result: GateResult): string {
   if (expired.length) {
     parts.push(`### ❌ Expired acceptances (${expired.length})\n`);
     for (const e of expired)
-      parts.push(`- #${e.entry_number} ${code(e.entry.rule)}${e.entry.subject ? ` ${code(e.entry.subject)}` : ''} expired ${e.entry.expires} (accepted by ${cell(e.entry.accepted_by)}: ${cell(e.entry.reason)})`);
+      parts.push(
+        `- #${e.entry_number} ${code(e.entry.rule)}${e.entry.subject ? ` ${code(e.entry.subject)}` : ''} expired ${e.entry.expires} (accepted by ${cell(e.entry.accepted_by)}: ${cell(e.entry.reason)})`,
+      );
     parts.push('');
   }
   if (accepted.length) {
@@ -92,7 +100,10 @@ function acceptance(result: GateResult): string {
   }
   if (unmatched.length) {
     parts.push(`<details><summary>Ledger entries that matched nothing (${unmatched.length})</summary>\n`);
-    for (const u of unmatched) parts.push(`- #${u.entry_number} ${code(u.entry.rule)}${u.entry.subject ? ` ${code(u.entry.subject)}` : ''}${u.entry.location ? ` at ${code(u.entry.location)}` : ''}`);
+    for (const u of unmatched)
+      parts.push(
+        `- #${u.entry_number} ${code(u.entry.rule)}${u.entry.subject ? ` ${code(u.entry.subject)}` : ''}${u.entry.location ? ` at ${code(u.entry.location)}` : ''}`,
+      );
     parts.push('\n</details>\n');
   }
   return parts.join('\n');
@@ -119,7 +130,9 @@ export function renderGateMarkdown(result: GateResult, options: MarkdownOptions 
     const n = (s: keyof GateResult['counts']) => input.report?.issues.filter((i) => i.severity === s).length ?? 0;
     return `| ${code(input.path)} | ${input.kind} | ${input.checker} | ${inputVerdict(input)} | ${n('breaking')} | ${n('potentially_breaking')} | ${n('non_breaking') + n('additive')} |\n`;
   });
-  const tableHead = result.inputs.length ? '| Input | Kind | Checker | Verdict | Breaking | Potentially breaking | Other |\n|---|---|---|---|---:|---:|---:|\n' : '_Nothing this branch changes is a migration, schema or API the loaded plugins check._\n';
+  const tableHead = result.inputs.length
+    ? '| Input | Kind | Checker | Verdict | Breaking | Potentially breaking | Other |\n|---|---|---|---|---:|---:|---:|\n'
+    : '_Nothing this branch changes is a migration, schema or API the loaded plugins check._\n';
   const footer = `\n<sub>migration-architect ${result.tool.version}${result.skipped.length ? ` · ${result.skipped.length} changed file${result.skipped.length === 1 ? '' : 's'} not checked (\`gate --dry-run\` lists why)` : ''}</sub>\n`;
   const note = (left: number) =>
     `\n> [!NOTE]\n> Truncated to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit: ${left} section${left === 1 ? '' : 's'} left out. The full report is ${options.fullReport ? cell(options.fullReport) : 'in the JSON / SARIF output of the run'}.\n`;
@@ -132,7 +145,9 @@ export function renderGateMarkdown(result: GateResult, options: MarkdownOptions 
     else body += row;
   }
   body += '\n';
-  const sections = [acceptance(result), ...result.inputs.filter((i) => (i.report?.issues.length ?? 0) > 0 || i.error || i.round_trip).map(details)].filter(Boolean);
+  const sections = [acceptance(result), ...result.inputs.filter((i) => (i.report?.issues.length ?? 0) > 0 || i.error || i.round_trip).map(details)].filter(
+    Boolean,
+  );
   for (const section of sections) {
     if (body.length + section.length + 1 + reserve > limit) leftOut++;
     else body += `${section}\n`;

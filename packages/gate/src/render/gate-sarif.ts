@@ -49,7 +49,11 @@ export function renderGateSarif(result: GateResult, rules: RuleSummary[]): strin
         : [],
       properties: { severity: issue.severity, rule: issue.rule },
       ...(suppression
-        ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${suppression.reason} (accepted by ${suppression.by} until ${suppression.expires})` }] }
+        ? {
+            suppressions: [
+              { kind: 'external', status: 'accepted', justification: `${suppression.reason} (accepted by ${suppression.by} until ${suppression.expires})` },
+            ],
+          }
         : {}),
     };
   };

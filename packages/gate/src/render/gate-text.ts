@@ -3,7 +3,10 @@ import { countsLine, gateVerdict, SEVERITY_LABEL, shortCommit } from './gate-ver
 
 /** The terminal summary: one block per input with its findings, then the verdict. */
 export function renderGateText(result: GateResult): string {
-  const lines = [`base ${result.base.ref} (${shortCommit(result.base.commit)}, ${result.base.from}) -> ${result.head.ref} (${shortCommit(result.head.commit)})`, ''];
+  const lines = [
+    `base ${result.base.ref} (${shortCommit(result.base.commit)}, ${result.base.from}) -> ${result.head.ref} (${shortCommit(result.head.commit)})`,
+    '',
+  ];
   for (const input of result.inputs) {
     lines.push(`${input.path}  [${input.kind}, ${input.checker}]  ${input.why}`);
     if (input.error) lines.push(`  not checked: ${input.error}`);
@@ -13,7 +16,10 @@ export function renderGateText(result: GateResult): string {
         `  ${SEVERITY_LABEL[issue.severity]}: ${issue.code ?? issue.rule}${issue.location?.line ? ` line ${issue.location.line}` : ''}: ${issue.description}`,
       );
   }
-  for (const a of result.acceptance.accepted) lines.push(`accepted (#${a.entry_number}, ${a.entry.accepted_by}, until ${a.entry.expires}): ${a.issue.code ?? a.issue.rule} in ${a.input}: ${a.entry.reason}`);
+  for (const a of result.acceptance.accepted)
+    lines.push(
+      `accepted (#${a.entry_number}, ${a.entry.accepted_by}, until ${a.entry.expires}): ${a.issue.code ?? a.issue.rule} in ${a.input}: ${a.entry.reason}`,
+    );
   for (const u of result.acceptance.unmatched) lines.push(`ledger entry #${u.entry_number} (${u.entry.rule}) matched nothing`);
   lines.push('', `gate: ${gateVerdict(result)}: ${countsLine(result.counts)} (exit ${result.exit_code})`);
   return `${lines.join('\n')}\n`;

@@ -73,7 +73,10 @@ export function gateRuleSummaries(): RuleSummary[] {
 }
 
 /** A finding of one of the gate's rules, shaped as every checker's findings are. */
-export function gateIssue(key: GateRuleKey, finding: { file: string; line?: number | undefined; subject: string; description: string; impact?: string }): CompatibilityIssue {
+export function gateIssue(
+  key: GateRuleKey,
+  finding: { file: string; line?: number | undefined; subject: string; description: string; impact?: string },
+): CompatibilityIssue {
   const rule = GATE_RULES[key];
   return {
     type: rule.id.split('/')[1]!.replace(/-/g, '_'),

@@ -132,7 +132,11 @@ function upText(history: MigrationHistorySupport, entry: { up: string; sections:
   return entry.sections ? history.dbmateSections(text).up : text;
 }
 
-function downText(history: MigrationHistorySupport, entry: { up: string; down: string | null; sections: boolean }, sql: Map<string, string>): HistoryMigrationText | null {
+function downText(
+  history: MigrationHistorySupport,
+  entry: { up: string; down: string | null; sections: boolean },
+  sql: Map<string, string>,
+): HistoryMigrationText | null {
   if (entry.sections) {
     const down = history.dbmateSections(sql.get(entry.up) ?? '').down;
     return down === null ? null : { path: `${entry.up} (migrate:down)`, text: down };
@@ -237,7 +241,15 @@ function lineOf(text: string, statement: string): number | undefined {
 
 async function checkSchema(request: GateRequest, candidate: RecognizedInputs['schemas'][number], repo: GitRepository, baseCommit: string): Promise<GateInput> {
   const clock = request.clock ?? systemClock;
-  const input: GateInput = { path: candidate.path, kind: 'schema', change: candidate.change, checker: candidate.checker, why: candidate.why, report: null, error: candidate.error };
+  const input: GateInput = {
+    path: candidate.path,
+    kind: 'schema',
+    change: candidate.change,
+    checker: candidate.checker,
+    why: candidate.why,
+    report: null,
+    error: candidate.error,
+  };
   if (candidate.error) return input;
   const [before, after] = await Promise.all([repo.read(baseCommit, candidate.path), repo.read(request.head ?? null, candidate.path)]);
   const fileName = posix.basename(candidate.path);
@@ -289,7 +301,11 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
       checker: history?.checker ?? 'database',
       why: `merged migration removed from ${removed.directory}/`,
       report: withIssues(report, [
-        gateIssue('removed', { file: removed.path, subject: `migrations.${removed.directory}`, description: `${posix.basename(removed.path)} is on the base branch and this branch deletes it` }),
+        gateIssue('removed', {
+          file: removed.path,
+          subject: `migrations.${removed.directory}`,
+          description: `${posix.basename(removed.path)} is on the base branch and this branch deletes it`,
+        }),
       ]),
       error: null,
     });

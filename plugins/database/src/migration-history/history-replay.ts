@@ -124,7 +124,12 @@ async function readCached(file: string): Promise<Buffer | null> {
 
 async function schemaSqlOf(database: ScratchDatabase): Promise<{ model: DatabaseSchema; sql: string }> {
   const model = await readScratchSchema(database);
-  return { model, sql: schemaCreationSql(model).map((s) => `${s.trim().replace(/;$/, '')};`).join('\n\n') };
+  return {
+    model,
+    sql: schemaCreationSql(model)
+      .map((s) => `${s.trim().replace(/;$/, '')};`)
+      .join('\n\n'),
+  };
 }
 
 /** Scratch databases on PGlite, each state after a prefix cached by the content hash of that prefix. */

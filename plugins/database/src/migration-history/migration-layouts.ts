@@ -99,7 +99,11 @@ export function migrationSeries(paths: string[], textOf?: (path: string) => stri
     const folder = byFolder.get(parsed.directory) ?? { layout: parsed.layout, entries: new Map() };
     byFolder.set(parsed.directory, folder);
     // A folder is read as the layout of its first file; plain numbered files join any layout's folder only as numbered.
-    if (folder.layout !== parsed.layout && !(folder.layout === 'numbered' && parsed.layout === 'dbmate') && !(folder.layout === 'dbmate' && parsed.layout === 'numbered'))
+    if (
+      folder.layout !== parsed.layout &&
+      !(folder.layout === 'numbered' && parsed.layout === 'dbmate') &&
+      !(folder.layout === 'dbmate' && parsed.layout === 'numbered')
+    )
       continue;
     const key = parts(parsed.version).join('.');
     const entry = folder.entries.get(key) ?? {
