@@ -2,6 +2,7 @@ import { clockFromSourceDateEpoch, preferOneShotValidation, UsageError } from '@
 import { defineCommand, renderUsage, runCommand, type CommandDef } from 'citty';
 import packageJson from '../package.json' with { type: 'json' };
 import { checkCommand } from './commands/check-command.js';
+import { gateCommand } from './commands/gate-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { reconcileCommand } from './commands/reconcile-command.js';
 import { rollbackCommand } from './commands/rollback-command.js';
@@ -32,6 +33,7 @@ function rootCommand(runtime: CommandRuntime) {
       rules: rulesCommand(runtime),
       schema: schemaCommand(runtime),
       reconcile: reconcileCommand(runtime),
+      gate: gateCommand(runtime),
     },
   });
 }

@@ -26,3 +26,4 @@ export { documentJsonSchema, DOCUMENT_NAMES, DOCUMENT_SCHEMAS, type DocumentName
 export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, type RecommendationQuery } from './planner/pattern-recommendation.js';
 export { CORE_FACT_IDS, coreFacts, specFacts } from './planner/spec-facts.js';
 export { ruleAnchor, ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';
+export * from './acceptance/index.js';

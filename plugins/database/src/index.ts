@@ -16,3 +16,23 @@ export type { ChangeKind, DatabaseChange } from './schema/changes.js';
 export type * from './schema/model.js';
 export { quoteIdentifier, quoteQualifiedName } from './sql/identifier.js';
 export { quoteLiteral, renderLiteral } from './sql/literal.js';
+
+// Migration folders (Flyway, golang-migrate, dbmate, diesel, sqlx, Prisma, numbered files) and their replay, for `gate`.
+export {
+  dbmateSections,
+  isMigrationPath,
+  migrationSeries,
+  parseMigrationPath,
+  type MigrationEntry,
+  type MigrationLayout,
+  type MigrationSeries,
+} from './migration-history/migration-layouts.js';
+export {
+  createHistoryReplayer,
+  type HistoryReplayer,
+  type HistoryReplayOptions,
+  type MigrationText,
+  type PrefixSchema,
+  type ReplayFailure,
+  type RoundTrip,
+} from './migration-history/history-replay.js';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AcceptanceEntrySchema } from '../acceptance/acceptance-entry.js';
+import { GateConfigSchema } from './gate-config.js';
 import { ChangeSeveritySchema } from './levels.js';
 import type { MigrationArchitectPlugin } from '../plugin/contract.js';
 
@@ -19,6 +21,11 @@ export const ConfigSchema = z
       .record(z.string(), z.union([ChangeSeveritySchema, z.literal('off')]))
       .optional()
       .meta({ description: 'Per-rule severity overrides, by rule id (namespace/rule), or "off" to disable a rule.' }),
+    accepted: z
+      .array(AcceptanceEntrySchema)
+      .optional()
+      .meta({ description: 'Accepted findings (rule, subject or location, reason, expires, accepted_by), applied by `gate` to every checker.' }),
+    gate: GateConfigSchema.optional().meta({ description: 'What `gate` considers: globs of inputs, SQL schema files, the ledger file.' }),
   })
   .meta({ title: 'Migration Architect config' });
 
@@ -28,6 +35,8 @@ export type Config = z.infer<typeof ConfigSchema>;
 export interface ConfigInput {
   plugins?: Array<MigrationArchitectPlugin | string | [string, unknown]>;
   rules?: Record<string, z.infer<typeof ChangeSeveritySchema> | 'off'>;
+  accepted?: z.input<typeof AcceptanceEntrySchema>[];
+  gate?: z.input<typeof GateConfigSchema>;
 }
 
 /** Identity helper for `migration-architect.config.ts`, for types and completion. */

@@ -4,6 +4,7 @@ export * from './plan.js';
 export * from './compatibility-report.js';
 export * from './runbook.js';
 export * from './config.js';
+export * from './gate-config.js';
 export { parseDocument } from './parse-document.js';
 export { validateDocument } from './validate-document.js';
 export { asRecord, specConstraints, specExtraList, type SpecConstraints } from './spec-readers.js';

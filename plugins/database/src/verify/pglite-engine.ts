@@ -40,19 +40,19 @@ export function embeddedExtensionAvailable(name: string): boolean {
 }
 
 /** PGlite's version, from its package.json (not exported: found next to its entry point). */
-async function pgliteVersion(): Promise<string> {
+export async function pgliteVersion(): Promise<string> {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   const manifest = JSON.parse(await readFile(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string };
   return manifest.version ?? 'unknown';
 }
 
-async function extensionModule(name: string): Promise<unknown> {
+export async function extensionModule(name: string): Promise<unknown> {
   const id = name.replace(/-/g, '_');
   const module = (await import(`@electric-sql/pglite/contrib/${id}`)) as Record<string, unknown>;
   return module[id];
 }
 
-function cacheFolder(): string {
+export function cacheFolder(): string {
   const base =
     process.env['MIGRATION_ARCHITECT_CACHE_DIR'] ??
     (process.env['XDG_CACHE_HOME'] ? join(process.env['XDG_CACHE_HOME'], 'migration-architect') : join(homedir() || tmpdir(), '.cache', 'migration-architect'));
@@ -64,7 +64,7 @@ function cacheFolder(): string {
  * the saved directory ~2 s. Keyed by PGlite's version, written atomically (rename), and rebuilt when
  * it cannot be read.
  */
-async function initializedDataDir(PGliteClass: typeof PGlite, version: string): Promise<Blob | undefined> {
+export async function initializedDataDir(PGliteClass: typeof PGlite, version: string): Promise<Blob | undefined> {
   const file = join(cacheFolder(), `pglite-${version}-datadir.tar.gz`);
   try {
     return new Blob([await readFile(file)]);

@@ -1,0 +1,13 @@
+export { GitRepository, resolveBase, type ChangedFile, type ResolvedBase } from './git/git-repository.js';
+export { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_SQL_SCHEMAS } from './config/gate-config.js';
+export type * from './history/migration-history-support.js';
+export { recognizeInputs, claimingSource, type RecognizedInputs } from './inputs/recognize-inputs.js';
+export { planGate, runGate, type GateRequest } from './run/run-gate.js';
+export type { GateAccepted, GateInput, GatePlan, GateResult } from './report/gate-result.js';
+export { GATE_RULES, gateIssue, gateRuleSummaries } from './report/gate-rules.js';
+export { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, renderGateMarkdown, type MarkdownOptions } from './render/gate-markdown.js';
+export { renderGateSarif } from './render/gate-sarif.js';
+export { renderGateAnnotations } from './render/gate-annotations.js';
+export { renderGateCodeQuality } from './render/gate-code-quality.js';
+export { renderGateJunit } from './render/gate-junit.js';
+export { renderGatePlanText, renderGateText } from './render/gate-text.js';
