@@ -87,7 +87,10 @@ describe('command lines quoted in the docs', { timeout: 600_000 }, () => {
         // 66 only counts as expected for a file or folder (`manifests/`) of the reader's own that is not here, named in the error.
         const missingInput =
           result.code === 66 &&
-          argv.some((a) => (/\.\w+$/.test(a) || a.endsWith('/')) && !a.startsWith('-') && !existsSync(join(dir, a.replace(/^sqlite:/, ''))) && result.stderr.includes(a));
+          argv.some(
+            (a) =>
+              (/\.\w+$/.test(a) || a.endsWith('/')) && !a.startsWith('-') && !existsSync(join(dir, a.replace(/^sqlite:/, ''))) && result.stderr.includes(a),
+          );
         if (!ok.includes(result.code) && !missingInput) {
           problems.push(`${relative(repoRoot, join(repoRoot, page))}:${line}: \`${text}\` exited ${result.code}: ${result.stderr.trim().split('\n').at(-1)}`);
         }

@@ -66,6 +66,8 @@ export function gateRuleSummaries(): RuleSummary[] {
     title: rule.title,
     description: rule.description,
     safeAlternative: rule.safeAlternative,
+    // The gate's findings are about the history and the ledger, not changes with an undo of their own.
+    rollback: null,
     issueType: rule.id.split('/')[1]!.replace(/-/g, '_'),
     docsUrl: 'https://github.com/migration-architect/migration-architect/blob/main/docs/ci.md#gate-findings',
     examples: [],
