@@ -12,5 +12,5 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 echo "installing Chromium from Debian's packages..." >&2
-apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2
+bash "$(dirname "$0")/../apt/apt-install.sh" chromium >&2
 echo /usr/bin/chromium

@@ -19,7 +19,7 @@ case "${1:-}" in
     if [ -z "$server" ]; then
       if [ "$(id -u)" != 0 ]; then echo "no MariaDB server binaries found; install the 'mariadb-server' package" >&2; exit 1; fi
       echo "installing MariaDB from Debian's packages..." >&2
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mariadb-server) >&2
+      bash "$(dirname "$0")/../apt/apt-install.sh" mariadb-server >&2
       # Debian starts the packaged service; the tests use their own server only.
       (service mariadb stop || service mysql stop || true) >/dev/null 2>&1
       server=$(find_server)

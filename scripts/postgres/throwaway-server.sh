@@ -28,14 +28,14 @@ case "${1:-}" in
     if [ -z "$bindir" ]; then
       if [ "$(id -u)" != 0 ]; then echo "no PostgreSQL server binaries found; install the 'postgresql' package" >&2; exit 1; fi
       echo "installing PostgreSQL from Debian's packages..." >&2
-      apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+      bash "$(dirname "$0")/../apt/apt-install.sh" postgresql >&2
       bindir=$(find_bindir)
     fi
-    # PostGIS for the real-schema corpus (plugins/database/test/fixtures/real): installed like the server.
+    # PostGIS for the real-schema corpus (the database-schema-histories corpus): installed like the server.
     version=$(basename "$(dirname "$bindir")")
     if [ ! -f "/usr/share/postgresql/$version/extension/postgis.control" ] && [ "$(id -u)" = 0 ]; then
       echo "installing PostGIS from Debian's packages..." >&2
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$version-postgis-3") >&2 || echo "PostGIS could not be installed; the corpus pairs that need it will fail" >&2
+      bash "$(dirname "$0")/../apt/apt-install.sh" "postgresql-$version-postgis-3" >&2 || echo "PostGIS could not be installed; the corpus pairs that need it will fail" >&2
     fi
     mkdir -p "$datadir"
     if [ "$(id -u)" = 0 ]; then
