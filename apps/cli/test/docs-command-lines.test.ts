@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +64,18 @@ function parse(text: string): { argv: string[]; stdoutTo?: string } {
   return { argv, ...(stdoutTo ? { stdoutTo } : {}) };
 }
 
+/**
+ * `gate` lines run in a repository as a reader's would be: a commit on main, `origin/main` (the
+ * default base) and a `feature` branch (the docs' `--head feature`); with nothing changed, they pass.
+ */
+function gitRepository(dir: string): void {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q', '-b', 'main');
+  git('-c', 'user.name=docs', '-c', 'user.email=docs@example.com', 'commit', '-q', '--allow-empty', '-m', 'base');
+  git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+  git('branch', 'feature');
+}
+
 const needsServer = (text: string) => /\b(postgres(ql)?|mysql):\/\//.test(text) || /--dev-url/.test(text);
 
 describe('command lines quoted in the docs', { timeout: 600_000 }, () => {
@@ -78,6 +91,7 @@ describe('command lines quoted in the docs', { timeout: 600_000 }, () => {
     it(`${page}: every line runs, or fails only for a file of the reader's own`, () => {
       const dir = tempDir();
       symlinkSync(join(repoRoot, 'examples'), join(dir, 'examples'));
+      if (lines.some((c) => c.text.startsWith('migration-architect gate'))) gitRepository(dir);
       const problems: string[] = [];
       for (const { line, text } of lines) {
         const { argv, stdoutTo } = parse(text);

@@ -3,15 +3,15 @@ import { cli } from './harness.js';
 
 /** Help and usage errors list what the CLI has, not a hand-written copy that drifts. */
 describe('help texts', () => {
-  it('names every command, reconcile included, when the command is unknown or missing', async () => {
+  it('names every command, reconcile and gate included, when the command is unknown or missing', async () => {
     const unknown = await cli(['deploy']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toBe(
-      'migration-architect: error: Unknown command deploy (commands: plan, check, rollback, plugins, patterns, rules, schema or reconcile)\n',
+      'migration-architect: error: Unknown command deploy (commands: plan, check, rollback, plugins, patterns, rules, schema, reconcile or gate)\n',
     );
     const missing = await cli([]);
     expect(missing.code).toBe(64);
-    expect(missing.stderr).toBe('migration-architect: error: missing command: plan, check, rollback, plugins, patterns, rules, schema or reconcile\n');
+    expect(missing.stderr).toBe('migration-architect: error: missing command: plan, check, rollback, plugins, patterns, rules, schema, reconcile or gate\n');
   });
 
   it('lists every format check accepts, html included', async () => {
