@@ -23,6 +23,9 @@ const runs = [
   ['rollback', 'out/cross-region-plan.json', '-o', 'out/cross-region-runbook.html', '--format', 'html'],
   ['check', 'examples/database_schema_before.json', 'examples/database_schema_after.json', '-o', 'out/database-compatibility.json', '--format', 'both'],
   ['check', 'examples/api/openapi-before.yaml', 'examples/api/openapi-after.yaml', '--type', 'api', '-o', 'out/api-compatibility.md', '--format', 'markdown'],
+  // One input that is a change set: a Terraform plan JSON (terraform show -json), and two Kubernetes manifest folders.
+  ['check', 'examples/infrastructure/terraform-plan.json', '-o', 'out/terraform-compatibility.md', '--format', 'markdown'],
+  ['check', 'examples/infrastructure/manifests-before', 'examples/infrastructure/manifests-after', '--target-version', '1.32', '-o', 'out/kubernetes-compatibility.md', '--format', 'markdown'],
   // Two small SQLite databases with planted differences (examples/reconcile/README.md): exit 1.
   [
     'reconcile',
