@@ -25,7 +25,17 @@ const runs = [
   ['check', 'examples/api/openapi-before.yaml', 'examples/api/openapi-after.yaml', '--type', 'api', '-o', 'out/api-compatibility.md', '--format', 'markdown'],
   // One input that is a change set: a Terraform plan JSON (terraform show -json), and two Kubernetes manifest folders.
   ['check', 'examples/infrastructure/terraform-plan.json', '-o', 'out/terraform-compatibility.md', '--format', 'markdown'],
-  ['check', 'examples/infrastructure/manifests-before', 'examples/infrastructure/manifests-after', '--target-version', '1.32', '-o', 'out/kubernetes-compatibility.md', '--format', 'markdown'],
+  [
+    'check',
+    'examples/infrastructure/manifests-before',
+    'examples/infrastructure/manifests-after',
+    '--target-version',
+    '1.32',
+    '-o',
+    'out/kubernetes-compatibility.md',
+    '--format',
+    'markdown',
+  ],
   // Two small SQLite databases with planted differences (examples/reconcile/README.md): exit 1.
   [
     'reconcile',
