@@ -43,14 +43,9 @@ case "${1:-}" in
     mariadb --no-defaults --socket="$datadir/mysqld.sock" -uroot -e \
       "CREATE USER 'ma'@'%' IDENTIFIED BY 'ma'; GRANT ALL PRIVILEGES ON *.* TO 'ma'@'%' WITH GRANT OPTION;"
     if [ -n "${4:-}" ]; then
-      setsid bash "$0" watch "$datadir" "$4" </dev/null >/dev/null 2>&1 &
+      setsid bash "$(dirname "$0")/../throwaway/watch-owner.sh" "$0" "$datadir" "$4" </dev/null >/dev/null 2>&1 &
     fi
     echo "mysql://ma:ma@127.0.0.1:$port/mysql"
-    ;;
-  watch)
-    datadir=$2 owner=$3
-    while [ -d "$datadir" ] && kill -0 "$owner" 2>/dev/null; do sleep 1; done
-    if [ -d "$datadir" ]; then exec bash "$0" stop "$datadir"; fi
     ;;
   stop)
     datadir=$2

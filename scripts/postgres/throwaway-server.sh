@@ -47,14 +47,9 @@ case "${1:-}" in
     as_owner "'$bindir/pg_ctl' -D '$datadir' -l '$datadir/server.log' -w -t 60 -o \"-p $port -k '$datadir' -c listen_addresses=127.0.0.1 -c fsync=off\" start >/dev/null"
     if [ -n "${4:-}" ]; then
       # In its own session, so that signals to the owner's process group do not reach it.
-      setsid bash "$0" watch "$datadir" "$4" </dev/null >/dev/null 2>&1 &
+      setsid bash "$(dirname "$0")/../throwaway/watch-owner.sh" "$0" "$datadir" "$4" </dev/null >/dev/null 2>&1 &
     fi
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
-    ;;
-  watch)
-    datadir=$2 owner=$3
-    while [ -d "$datadir" ] && kill -0 "$owner" 2>/dev/null; do sleep 1; done
-    if [ -d "$datadir" ]; then exec bash "$0" stop "$datadir"; fi
     ;;
   stop)
     datadir=$2

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../../tooling/postgres/free-port.js';
 import { cli, tempDir } from './harness.js';
 
 const BEFORE = `-- users and orders
@@ -36,15 +36,6 @@ function files(before: string, after: string): { dir: string; before: string; af
   writeFileSync(join(dir, 'before.sql'), before);
   writeFileSync(join(dir, 'after.sql'), after);
   return { dir, before: join(dir, 'before.sql'), after: join(dir, 'after.sql') };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('check on PostgreSQL SQL files', () => {
