@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zoneOffsetMinutes } from '../../../packages/core/src/planner/calendar/zone-offset.js';
 import { cli, fixtures, tempDir } from './harness.js';
 
 /**
@@ -96,9 +95,9 @@ describe('a cross-region database move out of the monolith (data_migration)', ()
   it('runs end to end on the calendar: the outage in the Sunday window, nothing disruptive in business hours', async () => {
     const plan = await planOf('cross-region-database-move', '--start', '2026-12-05T09:00Z');
     // Business hours 07:00–20:00 Europe/Berlin, Monday to Saturday; the window 01:00–03:00 Berlin on Sundays.
+    // The plan runs from 5 to 14 December, when Berlin is UTC+1 throughout: a literal, not the planner's own zone code.
     const berlin = (iso: string) => {
-      const ms = Date.parse(iso);
-      const local = new Date(ms + zoneOffsetMinutes('Europe/Berlin', ms) * 60_000);
+      const local = new Date(Date.parse(iso) + 60 * 60_000);
       return { day: local.getUTCDay(), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 };
     };
     const inBusinessHours = (iso: string) => {
