@@ -1,0 +1,1 @@
+export { describePostgresFailure, type PostgresFailure, type PostgresSessionContext } from './postgres-failure.js';
