@@ -223,6 +223,37 @@ describe('sizes when the plan shows none, and the snapshot catalog', () => {
     expect(result.assumptions?.map((a) => a.name)).toContain('restore_minutes_when_size_unknown');
   });
 
+  it('snapshots a database before an in-place engine major upgrade (no way back but the snapshot), with its restore as rollback', () => {
+    write(
+      'upgrade.json',
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          entry(
+            'aws_db_instance.reports',
+            'aws_db_instance',
+            ['update'],
+            { identifier: 'reports', engine: 'postgres', engine_version: '13.7', allocated_storage: 30 },
+            { identifier: 'reports', engine: 'postgres', engine_version: '15.4', allocated_storage: 30 },
+          ),
+          entry('aws_db_instance.audit', 'aws_db_instance', ['update'], { identifier: 'audit', tags: { a: '1' } }, { identifier: 'audit', tags: { a: '2' } }),
+        ],
+      }),
+    );
+    const result = createPlan(registry, specFor('upgrade.json'), { clock, file: 'spec.json', directory: dir });
+    const all = result.phases.flatMap((p) => p.steps ?? []);
+    expect(all.map((s) => s.id)).toEqual(['terraform-pre-update-snapshot-1', 'terraform-updates']);
+    const snapshot = all[0]!;
+    expect(snapshot.name).toBe('Snapshot aws_db_instance.reports before its in-place update (RDS DB snapshot)');
+    expect(snapshot.description).toMatch(/^TF121: aws_db_instance\.reports\.engine_version: 13\.7 → 15\.4/);
+    expect(snapshot.script).toBe('aws rds create-db-snapshot --db-instance-identifier reports --db-snapshot-identifier reports-pre-apply');
+    // 30 GB × 1024 ÷ 50 MB/s ÷ 60
+    expect(snapshot.duration_minutes).toBe(10.24);
+    expect(snapshot.rollback?.name).toBe('Restore aws_db_instance.reports from its pre-update snapshot');
+    // The tag change on the other database is no reason for a snapshot.
+    expect(all.filter((s) => s.name.includes('aws_db_instance.audit') && s.id !== 'terraform-updates')).toEqual([]);
+  });
+
   it("takes snapshot rows from the plugin options (a type of the team's own)", () => {
     write(
       'custom.json',

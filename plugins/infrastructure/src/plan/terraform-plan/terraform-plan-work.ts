@@ -10,6 +10,7 @@ import {
   SNAPSHOT_MINUTES_WHEN_SIZE_UNKNOWN,
   TERRAFORM_PARALLELISM,
 } from './apply-timings.js';
+import type { TerraformChangeDetails } from '../../terraform/diff/terraform-diff.js';
 import type { PlanFinding } from './classify-plan-changes.js';
 import { dependencyOrder } from './configuration-dependencies.js';
 import { TERRAFORM_PLAN_FIELD, type SpecTerraformPlan } from './read-spec-plan.js';
@@ -35,6 +36,8 @@ interface PlanGroups {
   statelessDeletes: string[];
   /** Replaced or destroyed resources that hold data: a cutover step each. */
   stateful: { address: string; replace: boolean; findings: PlanFinding[] }[];
+  /** Stateful resources updated in place with a breaking finding (an engine major upgrade): no way back but a snapshot. */
+  guardedUpdates: { address: string; findings: PlanFinding[] }[];
   stateOnly: { moved: string[]; imported: string[]; forgotten: string[] };
   drift: string[];
   unrecognized: string[];
@@ -47,6 +50,7 @@ function groupFindings(findings: PlanFinding[]): PlanGroups {
     statelessReplaces: [],
     statelessDeletes: [],
     stateful: [],
+    guardedUpdates: [],
     stateOnly: { moved: [], imported: [], forgotten: [] },
     drift: [],
     unrecognized: [],
@@ -74,7 +78,15 @@ function groupFindings(findings: PlanFinding[]): PlanGroups {
       } else if (replace) once(groups.statelessReplaces, address);
       else if (actions === 'delete') once(groups.statelessDeletes, address);
       else if (actions === 'create') once(groups.creates, address);
-      else if (actions === 'update') once(groups.updates, address);
+      else if (actions === 'update') {
+        once(groups.updates, address);
+        const holdsData = details.category !== null && DATA_CATEGORIES.has(details.category);
+        if (holdsData && finding.rule.severity === 'breaking') {
+          const known = groups.guardedUpdates.find((g) => g.address === address);
+          if (known) known.findings.push(finding);
+          else groups.guardedUpdates.push({ address, findings: [finding] });
+        }
+      }
     }
   }
   return groups;
@@ -84,6 +96,39 @@ const opaque = (value: unknown) => value === SENSITIVE || value === SENSITIVE_CH
 
 /** A shell command when the catalog row is one (`aws ...`), else steps for a person. */
 const scriptTypeOf = (command: string): ScriptType => (/^(aws|gcloud|az|azcopy|kubectl) /.test(command) ? 'bash' : 'manual');
+
+/** The snapshot of a resource: its catalog method with `{id}` filled, and how long it and its restore take. */
+function snapshotSizing(det: TerraformChangeDetails, plan: SpecTerraformPlan, catalog: TerraformCatalog, rate: number, used: Set<string>) {
+  const method = catalog.snapshotOf(det.type);
+  const values = plan.before[det.previousAddress ?? det.address]?.values ?? {};
+  const idValue = method.idAttribute ? valuesAt(values, method.idAttribute)[0] : undefined;
+  const id = typeof idValue === 'string' && idValue && !opaque(idValue) ? idValue : (det.address.split('.').pop() ?? det.address).replace(/\[.*\]$/, '');
+  const fill = (command: string) => command.replaceAll('{id}', id);
+  const rawSize = method.size ? valuesAt(values, method.size.attribute)[0] : undefined;
+  const sizeGb = typeof rawSize === 'number' && rawSize > 0 ? (method.size!.unit === 'MB' ? rawSize / 1024 : rawSize) : null;
+  if (sizeGb !== null) {
+    used.add('snapshot_mb_per_second');
+    const minutes = (sizeGb * 1024) / rate / 60;
+    const gb = `${Math.round(sizeGb * 10) / 10} GB (${method.size!.attribute})`;
+    return {
+      method,
+      fill,
+      snapshotMinutes: minutes,
+      restoreMinutes: minutes,
+      snapshotEstimate: `${gb} × 1024 ÷ ${rate} MB/s (snapshot_mb_per_second) = ${minutesText(minutes)}`,
+      restoreEstimate: `${minutesText(minutes)} to restore ${gb} at ${rate} MB/s (snapshot_mb_per_second)`,
+    };
+  }
+  used.add('snapshot_minutes_when_size_unknown').add('restore_minutes_when_size_unknown');
+  return {
+    method,
+    fill,
+    snapshotMinutes: SNAPSHOT_MINUTES_WHEN_SIZE_UNKNOWN,
+    restoreMinutes: RESTORE_MINUTES_WHEN_SIZE_UNKNOWN,
+    snapshotEstimate: `size not in the plan: ${SNAPSHOT_MINUTES_WHEN_SIZE_UNKNOWN} min (snapshot_minutes_when_size_unknown)`,
+    restoreEstimate: `${RESTORE_MINUTES_WHEN_SIZE_UNKNOWN} min to restore, size not in the plan (restore_minutes_when_size_unknown)`,
+  };
+}
 
 /**
  * The steps a Terraform plan implies, grouped by what the apply does: state-only changes, creates,
@@ -145,6 +190,31 @@ export function terraformPlanWork(plan: SpecTerraformPlan, catalog: TerraformCat
     });
   }
   wave('terraform-creates', ['migration'], (n) => `Create ${n}`, 'New resources; nothing existing changes', groups.creates);
+  groups.guardedUpdates.forEach((resource, i) => {
+    const det = resource.findings[0]!.change.details!;
+    const sized = snapshotSizing(det, plan, catalog, snapshotRate.value, used);
+    const findingsText = resource.findings.map((f) => `${f.rule.code ?? f.rule.id}: ${f.description}`).join(' ');
+    steps.push({
+      key: `terraform-pre-update-snapshot-${i + 1}`,
+      phases: ['migration'],
+      name: `Snapshot ${det.address} before its in-place update (${sized.method.method})`,
+      description: `${findingsText} An in-place update like this has no way back but this snapshot: ${sized.fill(sized.method.snapshot)}.`,
+      subject: { kind: det.category ?? 'stateful', name: det.address, detail: det.type },
+      minutes: sized.snapshotMinutes,
+      estimate: sized.snapshotEstimate,
+      disruptive: true,
+      scriptType: scriptTypeOf(sized.method.snapshot),
+      script: sized.fill(sized.method.snapshot),
+      validation: 'The snapshot is complete (available) before terraform apply starts',
+      rollback: {
+        name: `Restore ${det.address} from its pre-update snapshot`,
+        description: `Restore the snapshot into a resource at the old configuration and import it: ${sized.fill(sized.method.restore)}. Writes made after the snapshot are lost.`,
+        scriptType: scriptTypeOf(sized.method.restore),
+        script: sized.fill(sized.method.restore),
+        minutes: Math.round(sized.restoreMinutes * 100) / 100,
+      },
+    });
+  });
   wave(
     'terraform-updates',
     ['migration'],
@@ -160,7 +230,6 @@ export function terraformPlanWork(plan: SpecTerraformPlan, catalog: TerraformCat
     groups.statelessReplaces,
   );
 
-  const rate = snapshotRate.value;
   const statefulOrder = dependencyOrder(
     groups.stateful.map((s) => s.address),
     plan.dependencies,
@@ -169,31 +238,7 @@ export function terraformPlanWork(plan: SpecTerraformPlan, catalog: TerraformCat
   groups.stateful.forEach((resource, i) => {
     const finding = resource.findings.find((f) => f.change.kind === 'resource.replaced' || f.change.kind === 'resource.deleted') ?? resource.findings[0]!;
     const det = finding.change.details!;
-    const method = catalog.snapshotOf(det.type);
-    const values = plan.before[det.previousAddress ?? det.address]?.values ?? {};
-    const idValue = method.idAttribute ? valuesAt(values, method.idAttribute)[0] : undefined;
-    const id = typeof idValue === 'string' && idValue && !opaque(idValue) ? idValue : (det.address.split('.').pop() ?? det.address).replace(/\[.*\]$/, '');
-    const fill = (command: string) => command.replaceAll('{id}', id);
-    const rawSize = method.size ? valuesAt(values, method.size.attribute)[0] : undefined;
-    const sizeGb = typeof rawSize === 'number' && rawSize > 0 ? (method.size!.unit === 'MB' ? rawSize / 1024 : rawSize) : null;
-    let snapshotMinutes: number;
-    let snapshotEstimate: string;
-    let restoreMinutes: number;
-    let restoreEstimate: string;
-    if (sizeGb !== null) {
-      used.add('snapshot_mb_per_second');
-      snapshotMinutes = (sizeGb * 1024) / rate / 60;
-      restoreMinutes = snapshotMinutes;
-      const gb = `${Math.round(sizeGb * 10) / 10} GB (${method.size!.attribute})`;
-      snapshotEstimate = `${gb} × 1024 ÷ ${rate} MB/s (snapshot_mb_per_second) = ${minutesText(snapshotMinutes)}`;
-      restoreEstimate = `${minutesText(restoreMinutes)} to restore ${gb} at ${rate} MB/s (snapshot_mb_per_second)`;
-    } else {
-      used.add('snapshot_minutes_when_size_unknown').add('restore_minutes_when_size_unknown');
-      snapshotMinutes = SNAPSHOT_MINUTES_WHEN_SIZE_UNKNOWN;
-      restoreMinutes = RESTORE_MINUTES_WHEN_SIZE_UNKNOWN;
-      snapshotEstimate = `size not in the plan: ${SNAPSHOT_MINUTES_WHEN_SIZE_UNKNOWN} min (snapshot_minutes_when_size_unknown)`;
-      restoreEstimate = `${RESTORE_MINUTES_WHEN_SIZE_UNKNOWN} min to restore, size not in the plan (restore_minutes_when_size_unknown)`;
-    }
+    const { method, fill, snapshotMinutes, snapshotEstimate, restoreMinutes, restoreEstimate } = snapshotSizing(det, plan, catalog, snapshotRate.value, used);
     const category = det.category ?? 'stateful';
     const subject = { kind: category, name: det.address, detail: det.type };
     const snapshotNote =
