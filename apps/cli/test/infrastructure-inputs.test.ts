@@ -76,6 +76,10 @@ describe('plan with a Terraform plan JSON named by the spec', () => {
     expect(steps.find((s) => s.id === 'terraform-snapshot-1')?.script).toBe(
       'aws rds create-db-snapshot --db-instance-identifier main --db-snapshot-identifier main-pre-apply',
     );
+    // patterns recommend reads the same facts, so it resolves the plan the same way.
+    const patterns = await cli(['patterns', 'recommend', 'release/spec.json'], { cwd: dir });
+    expect(patterns.stderr).toBe('');
+    expect(patterns.code).toBe(0);
   });
 
   it('a missing plan is one line naming the spec, the field and the file (66); an invalid one 65', async () => {
