@@ -25,6 +25,8 @@ const runs = [
   ['check', 'examples/api/openapi-before.yaml', 'examples/api/openapi-after.yaml', '--type', 'api', '-o', 'out/api-compatibility.md', '--format', 'markdown'],
   // One input that is a change set: a Terraform plan JSON (terraform show -json), and two Kubernetes manifest folders.
   ['check', 'examples/infrastructure/terraform-plan.json', '-o', 'out/terraform-compatibility.md', '--format', 'markdown'],
+  // A spec that names that plan (infrastructure_details.terraform_plan): steps, snapshots, cutover and risks come from it.
+  ['plan', 'examples/infrastructure/terraform-release-spec.json', '-o', 'out/terraform-release-plan.md', '--format', 'markdown'],
   [
     'check',
     'examples/infrastructure/manifests-before',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with the bench script (no types).
@@ -12,10 +12,85 @@ const version = (JSON.parse(readFileSync(join(import.meta.dirname, '../package.j
 const unversioned = (text: string) =>
   text.replaceAll(`migration-architect ${version}`, 'migration-architect <version>').replaceAll(`"version": "${version}"`, '"version": "<version>"');
 
+/** Kubernetes manifests of the accounts service on main: a Service with two ports and the volume claim of its uploads. */
+const MANIFESTS_BASE = `apiVersion: v1
+kind: Service
+metadata:
+  name: accounts
+spec:
+  selector:
+    app: accounts
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+    - name: metrics
+      port: 9090
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: accounts-uploads
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 20Gi
+`;
+
+/** A cache's manifest on main, deleted by the branch: its volume claim goes with it. */
+const CACHE_MANIFEST = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: accounts-cache
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 5Gi
+`;
+
+/** terraform show -json of a plan that replaces the accounts database (its engine changes) and creates a parameter group. */
+const TERRAFORM_PLAN = `${JSON.stringify(
+  {
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    resource_changes: [
+      {
+        address: 'aws_db_parameter_group.accounts',
+        mode: 'managed',
+        type: 'aws_db_parameter_group',
+        name: 'accounts',
+        provider_name: 'registry.terraform.io/hashicorp/aws',
+        change: { actions: ['create'], before: null, after: { family: 'postgres16', name: 'accounts' }, after_unknown: { id: true } },
+      },
+      {
+        address: 'aws_db_instance.accounts',
+        mode: 'managed',
+        type: 'aws_db_instance',
+        name: 'accounts',
+        provider_name: 'registry.terraform.io/hashicorp/aws',
+        action_reason: 'replace_because_cannot_update',
+        change: {
+          actions: ['delete', 'create'],
+          before: { identifier: 'accounts', engine: 'mysql', allocated_storage: 50, skip_final_snapshot: true },
+          after: { identifier: 'accounts', engine: 'postgres', allocated_storage: 50, skip_final_snapshot: true },
+          after_unknown: { endpoint: true },
+          replace_paths: [['engine']],
+        },
+      },
+    ],
+  },
+  null,
+  2,
+)}\n`;
+
 /**
- * A project with history on main (30 Flyway migrations, some with undo files, an OpenAPI file and a
- * GraphQL schema), and a branch that drops a NOT NULL column with an undo that does not restore it,
- * adds an index the team accepted in the ledger, removes a response property and changes a field type.
+ * A project with history on main (30 Flyway migrations, some with undo files, an OpenAPI file, a
+ * GraphQL schema and Kubernetes manifests), and a branch that drops a NOT NULL column with an undo
+ * that does not restore it, adds an index the team accepted in the ledger, removes a response
+ * property and changes a field type, removes a Service port, deletes the cache's manifest (its
+ * volume claim) and adds a Terraform plan that replaces the database.
  */
 function projectWithBranch(): string {
   const dir = tempDir();
@@ -23,6 +98,8 @@ function projectWithBranch(): string {
   write(dir, 'api/openapi.yaml', OPENAPI_BASE);
   write(dir, 'api/schema.graphql', GRAPHQL_BASE);
   write(dir, 'README.md', '# accounts\n');
+  write(dir, 'deploy/k8s/accounts.yaml', MANIFESTS_BASE);
+  write(dir, 'deploy/k8s/cache.yaml', CACHE_MANIFEST);
   // The history grows a few migrations per commit, as a project's does.
   const history = flywayHistory(30) as { path: string; text: string }[];
   for (let i = 0; i < history.length; i += 6) {
@@ -39,6 +116,9 @@ function projectWithBranch(): string {
   );
   write(dir, 'api/openapi.yaml', OPENAPI_BASE.replace('        plan:\n          type: string\n', ''));
   write(dir, 'api/schema.graphql', GRAPHQL_BASE.replace('plan: String', 'plan: Int'));
+  write(dir, 'deploy/k8s/accounts.yaml', MANIFESTS_BASE.replace('    - name: metrics\n      port: 9090\n', ''));
+  rmSync(join(dir, 'deploy/k8s/cache.yaml'));
+  write(dir, 'deploy/terraform/plan.json', TERRAFORM_PLAN);
   write(
     dir,
     'migration-architect.accepted.yaml',
@@ -76,6 +156,13 @@ describe('gate on a repository with history', () => {
     );
     expect(run.stdout).toContain('api/openapi.yaml  [modified schema, api]  read by service/openapi');
     expect(run.stdout).toContain('api/schema.graphql  [modified schema, graphql]  read by service/graphql-sdl');
+    expect(run.stdout).toContain(
+      'deploy/terraform/plan.json  [added schema, terraform]  read by infrastructure/terraform-plan-json (Terraform plan JSON): a change set in itself, checked alone',
+    );
+    expect(run.stdout).toContain('deploy/k8s/accounts.yaml  [modified schema, kubernetes]  read by infrastructure/kubernetes-manifests (Kubernetes manifests)');
+    expect(run.stdout).toContain(
+      'deploy/k8s/cache.yaml  [deleted schema, kubernetes]  deleted; read by infrastructure/kubernetes-manifests (Kubernetes manifests) on the base, compared with nothing: everything it held is removed',
+    );
     expect(run.stdout).toContain('docs/notes.md  not matched by the gate globs (gate.include)');
     expect(run.stdout).toContain('migration-architect.accepted.yaml  no loaded source reads it');
   });

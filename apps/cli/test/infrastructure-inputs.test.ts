@@ -55,3 +55,46 @@ describe('check two Kubernetes manifest folders', () => {
     expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'after/jobs.yaml' }, region: { startLine: 3 } });
   });
 });
+
+describe('plan with a Terraform plan JSON named by the spec', () => {
+  const spec = (planPath: string) =>
+    JSON.stringify({ type: 'infrastructure', source: 'aws', target: 'aws', infrastructure_details: { terraform_plan: planPath } });
+
+  it('reads the plan relative to the spec, not to the working directory', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'release'));
+    writeFileSync(join(dir, 'release', 'spec.json'), spec('plan.json'));
+    writeFileSync(
+      join(dir, 'release', 'plan.json'),
+      plan([
+        change('aws_db_instance.main', ['delete', 'create'], { identifier: 'main', allocated_storage: 20 }, { identifier: 'main', allocated_storage: 20 }),
+      ]),
+    );
+    const result = await cli(['plan', 'release/spec.json', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const steps = (JSON.parse(result.stdout) as { phases: { steps: { id: string; script: string | null }[] }[] }).phases.flatMap((p) => p.steps);
+    expect(steps.find((s) => s.id === 'terraform-snapshot-1')?.script).toBe(
+      'aws rds create-db-snapshot --db-instance-identifier main --db-snapshot-identifier main-pre-apply',
+    );
+    // patterns recommend reads the same facts, so it resolves the plan the same way.
+    const patterns = await cli(['patterns', 'recommend', 'release/spec.json'], { cwd: dir });
+    expect(patterns.stderr).toBe('');
+    expect(patterns.code).toBe(0);
+  });
+
+  it('a missing plan is one line naming the spec, the field and the file (66); an invalid one 65', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'spec.json'), spec('plans/none.json'));
+    const missing = await cli(['plan', 'spec.json'], { cwd: dir });
+    expect(missing.code).toBe(66);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(
+      /^migration-architect: error: spec\.json: infrastructure_details\.terraform_plan: cannot read plans\/none\.json \(no such file, resolved to .+\); expected a plan JSON/,
+    );
+    writeFileSync(join(dir, 'truncated.json'), '{"format_version": "1.2", "resource_');
+    writeFileSync(join(dir, 'spec.json'), spec('truncated.json'));
+    const invalid = await cli(['plan', 'spec.json'], { cwd: dir });
+    expect(invalid.code).toBe(65);
+    expect(invalid.stderr).toMatch(/^migration-architect: error: spec\.json: infrastructure_details\.terraform_plan: truncated\.json is not valid JSON/);
+  });
+});

@@ -1,7 +1,7 @@
 import { definePlugin, definePluginFactory } from '@migration-architect/core';
 import packageJson from '../package.json' with { type: 'json' };
 import { infrastructureOptionsSchema } from './options.js';
-import { infrastructureMigrationType } from './plan/migration-type.js';
+import { createInfrastructureMigrationType } from './plan/migration-type.js';
 import { infrastructurePatterns } from './plan/patterns.js';
 import { infrastructurePhases } from './plan/phases.js';
 import { infrastructureRisks } from './plan/risks.js';
@@ -10,6 +10,7 @@ import { infrastructureRollbacks } from './rollback/rollback-templates.js';
 import { infrastructureTriggers } from './rollback/triggers.js';
 import { kubernetesChecker } from './kubernetes/kubernetes-checker.js';
 import { kubernetesManifestSource } from './kubernetes/kubernetes-source.js';
+import { createTerraformCatalog } from './terraform/catalog/terraform-catalog.js';
 import { createTerraformChecker } from './terraform/terraform-checker.js';
 import { terraformPlanSource } from './terraform/terraform-plan-source.js';
 
@@ -17,8 +18,9 @@ import { terraformPlanSource } from './terraform/terraform-plan-source.js';
 export const createInfrastructurePlugin = definePluginFactory({
   name: packageJson.name,
   optionsSchema: infrastructureOptionsSchema,
-  create: (options) =>
-    definePlugin({
+  create: (options) => {
+    const catalog = createTerraformCatalog(options.terraform);
+    return definePlugin({
       apiVersion: 2,
       meta: {
         name: packageJson.name,
@@ -27,7 +29,7 @@ export const createInfrastructurePlugin = definePluginFactory({
         description:
           'Infrastructure migrations: cloud migration and on-premises to cloud, with Terraform, DNS and network rollbacks; Terraform / OpenTofu plan and Kubernetes manifest checks.',
       },
-      migrationTypes: [infrastructureMigrationType],
+      migrationTypes: [createInfrastructureMigrationType(catalog)],
       patterns: infrastructurePatterns,
       phases: infrastructurePhases,
       risks: infrastructureRisks,
@@ -36,5 +38,6 @@ export const createInfrastructurePlugin = definePluginFactory({
       communications: infrastructureCommunications,
       checkers: [createTerraformChecker(options.terraform), kubernetesChecker],
       sources: [terraformPlanSource, kubernetesManifestSource],
-    }),
+    });
+  },
 });

@@ -21,7 +21,7 @@ describe('infrastructure plugin', () => {
 
   it('exports the factory under both names', () => {
     expect(createInfrastructurePlugin).toBe(infrastructure);
-    expect(infrastructureOptionsSchema.parse({})).toEqual({ terraform: { resources: [], attributes: [] } });
+    expect(infrastructureOptionsSchema.parse({})).toEqual({ terraform: { resources: [], attributes: [], snapshots: [] } });
   });
 
   it('rejects unknown options, naming the option', () => {

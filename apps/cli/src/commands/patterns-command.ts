@@ -16,6 +16,7 @@ import {
   type Complexity,
   type PluginRegistry,
 } from '@migration-architect/core';
+import { dirname, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { emitListing, listingArgs, listingFormat } from '../io/emit-listing.js';
 import type { CommandRuntime } from './runtime.js';
@@ -93,7 +94,7 @@ export function patternsCommand(runtime: CommandRuntime) {
         downtime ??= downtimeToleranceOf(spec.constraints?.max_downtime_minutes);
         basis = `from ${args.spec}: complexity score ${assessed.score}, max downtime ${spec.constraints?.max_downtime_minutes ?? 480} min`;
         // The plan's own facts (a move to another server, a monolith being split, ...) rank patterns too.
-        if (registry.migrationType(spec.type)) facts = specFacts(registry, spec);
+        if (registry.migrationType(spec.type)) facts = specFacts(registry, spec, { file: args.spec, directory: dirname(resolve(runtime.io.cwd, args.spec)) });
       }
       if (!type || !complexity || !downtime) {
         throw new UsageError('give a spec file, or --type, --complexity and --downtime');

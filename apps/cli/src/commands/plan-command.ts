@@ -1,4 +1,5 @@
 import { createPlan, readDocumentFile, UsageError, type MigrationSpec } from '@migration-architect/core';
+import { dirname, resolve } from 'node:path';
 import { defineCommand } from 'citty';
 import { emitDocument, parseFormat } from '../io/emit-document.js';
 import type { CommandRuntime } from './runtime.js';
@@ -42,8 +43,10 @@ export function planCommand(runtime: CommandRuntime) {
       const type = (document as { type?: unknown } | null)?.type;
       const { registry } = await runtime.loadContext(parsed.config, typeof type === 'string' ? { migrationType: type } : undefined);
       const start = parseStart(parsed.start);
-      // createPlan validates the spec (core's fields and those the type declares) and names the file.
-      const plan = createPlan(registry, document as MigrationSpec, { clock: runtime.clock, file, start, strict: parsed.strict });
+      // createPlan validates the spec (core's fields and those the type declares) and names the file;
+      // files the spec names (a Terraform plan JSON) are read relative to it.
+      const directory = dirname(resolve(runtime.io.cwd, file));
+      const plan = createPlan(registry, document as MigrationSpec, { clock: runtime.clock, file, directory, start, strict: parsed.strict });
       // Unknown fields, downtime over budget, a pattern that contradicts the spec, ...
       for (const warning of plan.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${file}: ${warning.message}\n`);
       if (parsed.validate) {

@@ -41,6 +41,8 @@ export interface PlanOptions {
   clock?: Clock | undefined;
   /** The spec's file name, for errors about it. */
   file?: string | undefined;
+  /** The absolute folder relative paths in the spec resolve against (the spec file's folder); default the current directory. */
+  directory?: string | undefined;
   /** Put the plan on the calendar from this instant: phases and steps get start and end times. */
   start?: Date | undefined;
   /** Spec fields no loaded plugin reads are an error (65) instead of a plan warning. */
@@ -85,7 +87,8 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   const typed = parseSpecFields(registry, spec, file ?? 'spec');
   const { complexity } = assessComplexity(spec);
   const sources = resolvePhaseSources(registry, type, spec, complexity, file);
-  const facts = specFacts(registry, typed);
+  const origin = { file: file ?? null, directory: options.directory ?? process.cwd() };
+  const facts = specFacts(registry, typed, origin);
   const calendars = specCalendars(spec, file);
   const maxDowntime = spec.constraints?.max_downtime_minutes ?? null;
   if (sources.pattern) warnings.push(...patternWarnings(sources.pattern, facts, maxDowntime));
@@ -94,6 +97,7 @@ export function createPlan(registry: PluginRegistry, input: MigrationSpec, optio
   const hosts = flagHosts(spec, sources.phases, file);
   warnings.push(...hosts.warnings);
   const work = typeWork(type, typed, {
+    origin,
     pattern: sources.pattern?.id ?? null,
     phases: sources.phases.map((p) => ({ name: p.name, template: p.template?.id ?? null })),
     facts,

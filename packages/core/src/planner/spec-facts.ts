@@ -1,7 +1,7 @@
 import type { SpecFactRef } from '../documents/plan.js';
 import type { MigrationSpec } from '../documents/spec.js';
 import { MigrationArchitectError } from '../errors/errors.js';
-import type { SpecFact } from '../plugin/contract-types.js';
+import type { SpecFact, SpecOrigin } from '../plugin/contract-types.js';
 import { runPluginCode } from '../plugin/plugin-code.js';
 import type { PluginRegistry } from '../plugin/registry.js';
 
@@ -88,10 +88,13 @@ export const CORE_FACT_IDS = [
   'feature-flags',
 ] as const;
 
-/** Core's facts and the migration type's, in that order. */
-export function specFacts(registry: PluginRegistry, spec: MigrationSpec): SpecFact[] {
+/** A spec given in memory: relative paths in it resolve against the current directory. */
+export const IN_MEMORY_ORIGIN = (): SpecOrigin => ({ file: null, directory: process.cwd() });
+
+/** Core's facts and the migration type's, in that order. `origin` says where the spec was read from. */
+export function specFacts(registry: PluginRegistry, spec: MigrationSpec, origin: SpecOrigin = IN_MEMORY_ORIGIN()): SpecFact[] {
   const type = registry.migrationType(spec.type);
-  const own = type?.facts ? runPluginCode(type.plugin, `migration type ${type.id}: facts()`, () => type.facts!(spec)) : [];
+  const own = type?.facts ? runPluginCode(type.plugin, `migration type ${type.id}: facts()`, () => type.facts!(spec, origin)) : [];
   const clash = own.find((fact) => (CORE_FACT_IDS as readonly string[]).includes(fact.id));
   if (clash && type) {
     throw new MigrationArchitectError(

@@ -56,8 +56,18 @@ export interface SpecFact {
   statement: string;
 }
 
+/** Where a spec was read from, so a type can read the files it names (a plan JSON) relative to it. */
+export interface SpecOrigin {
+  /** The spec's file as the user named it, for messages; null for a spec given in memory. */
+  file: string | null;
+  /** The absolute folder relative paths in the spec resolve against: the spec file's folder, else the current directory. */
+  directory: string;
+}
+
 /** What a type's `planWork` is told about the plan being made. */
 export interface PlanStepContext {
+  /** Where the spec was read from. */
+  origin: SpecOrigin;
   /** The pattern id, or null for the type's default phases. */
   pattern: string | null;
   /** The plan's phases, in order, with the template each one follows (null when none). */
@@ -155,7 +165,7 @@ export interface MigrationTypeInput {
   /** Turn off core's generic additions for this type (all kept by default). */
   genericAdditions?: GenericAdditions | undefined;
   /** Facts this type reads from a spec; risks name them, patterns are checked against them. A throw is reported naming the type. */
-  facts?: ((spec: MigrationSpec) => SpecFact[]) | undefined;
+  facts?: ((spec: MigrationSpec, origin: SpecOrigin) => SpecFact[]) | undefined;
   /**
    * The concrete steps a spec implies (per table, per schema change, per cutover action), each
    * with its minutes and how they were estimated. Phases sized by their steps take their hours

@@ -13,6 +13,8 @@ export interface SchemaCandidate {
   why: string;
   /** The source threw on the head version: reported as the input's error. */
   error: string | null;
+  /** The head version is a change set in itself (a Terraform plan JSON): checked alone, not against the base. */
+  changeSet: boolean;
 }
 
 /** A migration the branch added or changed, in its series. */
@@ -56,20 +58,37 @@ export async function claimingSource(
   path: string,
   text: string,
   cwd: string,
-): Promise<{ checker: string; source: string; title: string; error: string | null } | undefined> {
+): Promise<{ checker: string; source: string; title: string; error: string | null; changeSet: boolean } | undefined> {
   const handle = createSchemaInputHandle({ name: path, document: text, fileName: posix.basename(path) }, { cwd, explicit: false });
   for (const source of registry.sources()) {
     if (!registry.checker(source.checker)) continue;
+    const claim = { checker: source.checker, source: qualifiedId(source.namespace, source.id), title: source.title };
     try {
       const read = await source.read(handle);
-      if (read !== undefined) return { checker: source.checker, source: qualifiedId(source.namespace, source.id), title: source.title, error: null };
+      if (read !== undefined) return { ...claim, error: null, changeSet: read.changeSet !== undefined };
     } catch (error) {
       // The source recognized the format and found it broken: that is the input's finding.
       const line = error instanceof MigrationArchitectError ? error.withFile(path).describe() : `${path}: ${(error as Error).message}`;
-      return { checker: source.checker, source: qualifiedId(source.namespace, source.id), title: source.title, error: line };
+      return { ...claim, error: line, changeSet: false };
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the source that read a deleted file's base version also reads an empty document when
+ * told its type (manifests: no objects), so the file is compared with nothing: everything it held is
+ * deleted. Asked of the source, so the gate names no format.
+ */
+async function readsEmpty(registry: PluginRegistry, sourceId: string, path: string, cwd: string): Promise<boolean> {
+  const source = registry.sources().find((s) => qualifiedId(s.namespace, s.id) === sourceId);
+  if (!source) return false;
+  const handle = createSchemaInputHandle({ name: path, document: '', fileName: posix.basename(path) }, { cwd, explicit: true });
+  try {
+    return (await source.read(handle)) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -149,7 +168,20 @@ export async function recognizeInputs(request: RecognizeRequest): Promise<Recogn
       continue;
     }
     if (file.status === 'deleted') {
-      skipped.push({ path, why: 'deleted: nothing to check on the head side' });
+      const was = await repo.read(request.baseCommit, path);
+      const claim = was === null ? undefined : await claimingSource(registry, path, was, repo.root);
+      if (claim && claim.error === null && !claim.changeSet && (await readsEmpty(registry, claim.source, path, repo.root))) {
+        schemas.push({
+          path,
+          change: 'deleted',
+          checker: claim.checker,
+          why: `deleted; read by ${claim.source} (${claim.title}) on the base, compared with nothing: everything it held is removed`,
+          error: null,
+          changeSet: false,
+        });
+        continue;
+      }
+      skipped.push({ path, why: claim?.changeSet ? `deleted; a change set (${claim.title}), nothing to check` : 'deleted: nothing to check on the head side' });
       continue;
     }
     const text = await repo.read(request.headRef, path);
@@ -162,11 +194,22 @@ export async function recognizeInputs(request: RecognizeRequest): Promise<Recogn
       skipped.push({ path, why: 'no loaded source reads it' });
       continue;
     }
+    if (claim.changeSet) {
+      schemas.push({
+        path,
+        change: file.status,
+        checker: claim.checker,
+        why: `read by ${claim.source} (${claim.title}): a change set in itself, checked alone`,
+        error: claim.error,
+        changeSet: true,
+      });
+      continue;
+    }
     if (file.status === 'added' && claim.error === null) {
       skipped.push({ path, why: `added; read by ${claim.source} (${claim.title}), nothing to compare it with on the base` });
       continue;
     }
-    schemas.push({ path, change: file.status, checker: claim.checker, why: `read by ${claim.source} (${claim.title})`, error: claim.error });
+    schemas.push({ path, change: file.status, checker: claim.checker, why: `read by ${claim.source} (${claim.title})`, error: claim.error, changeSet: false });
   }
   migrations.sort((a, b) => (a.series.directory === b.series.directory ? a.index - b.index : a.series.directory < b.series.directory ? -1 : 1));
   return { schemas, migrations, removedMigrations, skipped, headSql, baseSql };

@@ -251,12 +251,15 @@ async function checkSchema(request: GateRequest, candidate: RecognizedInputs['sc
     error: candidate.error,
   };
   if (candidate.error) return input;
-  const [before, after] = await Promise.all([repo.read(baseCommit, candidate.path), repo.read(request.head ?? null, candidate.path)]);
   const fileName = posix.basename(candidate.path);
+  // A change set (a Terraform plan JSON) is checked alone, as `check plan.json` does; the base version plays no part.
+  const [before, after] = candidate.changeSet
+    ? [await repo.read(request.head ?? null, candidate.path), undefined]
+    : await Promise.all([repo.read(baseCommit, candidate.path), repo.read(request.head ?? null, candidate.path)]);
   try {
     input.report = await checkCompatibility(request.registry, {
       before: { name: candidate.path, document: before ?? '', fileName },
-      after: { name: candidate.path, document: after ?? '', fileName },
+      ...(candidate.changeSet ? {} : { after: { name: candidate.path, document: after ?? '', fileName } }),
       type: candidate.checker,
       cwd: repo.root,
       clock,

@@ -1,4 +1,5 @@
 import type { MigrationTypeInput } from '@migration-architect/core';
+import type { TerraformCatalog } from '../terraform/catalog/terraform-catalog.js';
 import { infrastructureDataRecoveryPlan } from '../rollback/data-recovery-plan.js';
 import { infrastructureEscalationMatrix } from '../rollback/escalation-matrix.js';
 import { infrastructureFacts } from './facts.js';
@@ -14,7 +15,8 @@ export const INFRASTRUCTURE_VALIDATION_COMMANDS = [
   'curl -sSI {load_balancer_url}',
 ];
 
-export const infrastructureMigrationType: MigrationTypeInput = {
+/** The infrastructure type; `catalog` is the Terraform catalog the plugin's options make, for specs that name a plan JSON. */
+export const createInfrastructureMigrationType = (catalog: TerraformCatalog): MigrationTypeInput => ({
   id: 'infrastructure',
   title: 'Infrastructure migration',
   specFields: infrastructureSpecFields,
@@ -57,6 +59,6 @@ export const infrastructureMigrationType: MigrationTypeInput = {
   ],
   dataRecoveryPlan: infrastructureDataRecoveryPlan,
   escalationMatrix: infrastructureEscalationMatrix,
-  facts: infrastructureFacts,
-  planWork: infrastructurePlanWork,
-};
+  facts: (spec, origin) => infrastructureFacts(spec, origin, catalog),
+  planWork: (spec, context) => infrastructurePlanWork(spec, context, catalog),
+});

@@ -1,4 +1,8 @@
 import type { MigrationSpec, PlanStepContext, PlanStepInput, PlanWork } from '@migration-architect/core';
+import type { TerraformCatalog } from '../terraform/catalog/terraform-catalog.js';
+import { DEFAULT_SNAPSHOT_MB_PER_SECOND } from './terraform-plan/apply-timings.js';
+import { readSpecTerraformPlan } from './terraform-plan/read-spec-plan.js';
+import { terraformPlanWork } from './terraform-plan/terraform-plan-work.js';
 import { infrastructureSpecFields } from './spec-fields.js';
 
 const DEFAULT_TRANSFER_MB_PER_SECOND = 100;
@@ -17,9 +21,10 @@ function duration(minutes: number): string {
  * The infrastructure type's work for a spec: the data transfer sized from the data volume (and a
  * full load per listed database), then per wave a replication step and a cutover step that stops
  * traffic (sized against max_downtime_minutes, placed in the migration window). The first wave
- * goes in the pilot phase when the pattern has one.
+ * goes in the pilot phase when the pattern has one. A spec that names a Terraform plan JSON adds the
+ * steps of that plan (terraform-plan/terraform-plan-work.ts).
  */
-export function infrastructurePlanWork(spec: MigrationSpec, context: PlanStepContext): PlanWork {
+export function infrastructurePlanWork(spec: MigrationSpec, context: PlanStepContext, catalog: TerraformCatalog): PlanWork {
   const record = spec as Record<string, unknown>;
   const throughput = infrastructureSpecFields.throughput.safeParse(record['throughput']);
   const rate = (throughput.success ? throughput.data.transfer_mb_per_second : undefined) ?? DEFAULT_TRANSFER_MB_PER_SECOND;
@@ -86,5 +91,9 @@ export function infrastructurePlanWork(spec: MigrationSpec, context: PlanStepCon
       },
     });
   });
-  return { steps, assumptions };
+  const terraform = readSpecTerraformPlan(spec, context.origin, catalog);
+  if (!terraform) return { steps, assumptions };
+  const snapshotRate = throughput.success ? throughput.data.snapshot_mb_per_second : undefined;
+  const fromPlan = terraformPlanWork(terraform, catalog, { value: snapshotRate ?? DEFAULT_SNAPSHOT_MB_PER_SECOND, fromSpec: snapshotRate !== undefined });
+  return { steps: [...steps, ...fromPlan.steps], assumptions: [...assumptions, ...fromPlan.assumptions], warnings: fromPlan.warnings };
 }

@@ -1,4 +1,5 @@
 import { type RiskTemplateInput, type SpecFact, specConstraints } from '@migration-architect/core';
+import { terraformPlanRisks } from './terraform-plan/terraform-plan-risks.js';
 
 type InfrastructureRisk = Omit<RiskTemplateInput, 'type'>;
 
@@ -154,7 +155,7 @@ const specDrivenRisks: InfrastructureRisk[] = [
   },
 ];
 
-export const infrastructureRisks: RiskTemplateInput[] = [...baseRisks, ...seedConditionalRisks, ...specDrivenRisks].map((risk) => ({
+export const infrastructureRisks: RiskTemplateInput[] = [...baseRisks, ...seedConditionalRisks, ...specDrivenRisks, ...terraformPlanRisks].map((risk) => ({
   ...risk,
   type: 'infrastructure',
 }));

@@ -25,8 +25,12 @@ export const infrastructureSpecFields = {
     .looseObject({
       source_inventory: z.looseObject({ databases: z.array(database).optional() }).optional(),
       target_design: z.looseObject({}).optional(),
+      terraform_plan: z.string().min(1).optional().meta({
+        description:
+          'A saved plan as JSON (terraform show -json plan.out > plan.json), relative to the spec: the plan then has a step per group of resource changes, a snapshot and a cutover step per stateful resource replaced or destroyed, and the risks of its findings.',
+      }),
     })
-    .meta({ description: 'Source inventory and target landing zone: hosts, databases, storage, network.' }),
+    .meta({ description: 'Source inventory and target landing zone: hosts, databases, storage, network; the Terraform plan that carries it out.' }),
   waves: z
     .array(WaveSchema)
     .min(1)
@@ -39,6 +43,12 @@ export const infrastructureSpecFields = {
         .positive()
         .optional()
         .meta({ description: 'Sustained transfer between source and target (default 100 MB/s, about 1 Gbit/s).' }),
+      snapshot_mb_per_second: z
+        .number()
+        .finite()
+        .positive()
+        .optional()
+        .meta({ description: 'Snapshot and restore throughput for the resources a Terraform plan replaces or destroys (default 50 MB/s).' }),
     })
     .meta({ description: 'Throughputs the duration estimates rest on.' }),
 };

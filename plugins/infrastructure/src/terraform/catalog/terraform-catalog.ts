@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUILTIN_ATTRIBUTE_RISKS } from './attribute-risks.js';
+import { BUILTIN_SNAPSHOT_METHODS, GENERIC_SNAPSHOT_METHOD } from './snapshot-methods.js';
 import { BUILTIN_STATEFUL_RESOURCES } from './stateful-resources.js';
 
 /** What a resource type holds, as far as a delete or a replace is concerned. */
@@ -69,19 +70,45 @@ export const attributeRiskEntrySchema = z.object({
 });
 export type AttributeRiskEntry = z.infer<typeof attributeRiskEntrySchema>;
 
+/**
+ * How `plan` keeps the data of a destroyed or replaced resource: a row names resource types, or a
+ * category for the types without a row. `{id}` in the commands is the resource's `idAttribute`.
+ */
+export const snapshotMethodEntrySchema = z
+  .object({
+    types: z
+      .array(z.string().regex(/^[a-z0-9_]+$/))
+      .min(1)
+      .optional(),
+    category: z.enum(RESOURCE_CATEGORIES).optional(),
+    /** What the snapshot is, in words: `RDS DB snapshot`. */
+    method: z.string().min(1),
+    /** The attribute of the resource before the plan that names it in the commands (`identifier`); else its Terraform name. */
+    idAttribute: z.string().optional(),
+    /** Where the resource's size is, when it has one: sizes the snapshot and restore. */
+    size: z.object({ attribute: z.string().min(1), unit: z.enum(['GB', 'MB']) }).optional(),
+    snapshot: z.string().min(1),
+    restore: z.string().min(1),
+  })
+  .refine((row) => row.types !== undefined || row.category !== undefined, 'a snapshot row names resource types or a category');
+export type SnapshotMethodEntry = z.infer<typeof snapshotMethodEntrySchema>;
+
 /** The plugin's `terraform` option: rows added to the built-in tables (a row for a listed type replaces it). */
 export const terraformCatalogOptionsSchema = z
   .object({
     resources: z.array(statefulResourceEntrySchema).default([]),
     attributes: z.array(attributeRiskEntrySchema).default([]),
+    snapshots: z.array(snapshotMethodEntrySchema).default([]),
   })
-  .default({ resources: [], attributes: [] });
+  .default({ resources: [], attributes: [], snapshots: [] });
 export type TerraformCatalogOptions = z.infer<typeof terraformCatalogOptionsSchema>;
 
 /** The tables the checker reads: the built-in rows and the configured ones. */
 export interface TerraformCatalog {
   categoryOf(type: string): ResourceCategory | undefined;
   attributesOf(type: string): AttributeRiskEntry[];
+  /** How to snapshot and restore a resource of this type: its row, else its category's, else the generic one. */
+  snapshotOf(type: string): SnapshotMethodEntry;
 }
 
 export function createTerraformCatalog(extra: Partial<TerraformCatalogOptions> = {}): TerraformCatalog {
@@ -91,5 +118,15 @@ export function createTerraformCatalog(extra: Partial<TerraformCatalogOptions> =
   for (const row of [...BUILTIN_ATTRIBUTE_RISKS, ...(extra.attributes ?? [])]) {
     for (const type of row.types) byType.set(type, [...(byType.get(type) ?? []), row]);
   }
-  return { categoryOf: (type) => categories.get(type), attributesOf: (type) => byType.get(type) ?? [] };
+  const snapshotsByType = new Map<string, SnapshotMethodEntry>();
+  const snapshotsByCategory = new Map<ResourceCategory, SnapshotMethodEntry>();
+  for (const row of [...BUILTIN_SNAPSHOT_METHODS, ...(extra.snapshots ?? [])]) {
+    for (const type of row.types ?? []) snapshotsByType.set(type, row);
+    if (row.category) snapshotsByCategory.set(row.category, row);
+  }
+  const snapshotOf = (type: string): SnapshotMethodEntry => {
+    const category = categories.get(type);
+    return snapshotsByType.get(type) ?? (category && snapshotsByCategory.get(category)) ?? GENERIC_SNAPSHOT_METHOD;
+  };
+  return { categoryOf: (type) => categories.get(type), attributesOf: (type) => byType.get(type) ?? [], snapshotOf };
 }
