@@ -17,7 +17,6 @@ import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
 const PACKAGE = '@migration-architect/gate';
-const DATABASE_PLUGIN = '@migration-architect/plugin-database';
 const LEDGER_NAMES = ['migration-architect.accepted.yaml', 'migration-architect.accepted.yml', 'migration-architect.accepted.json'];
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'codequality', 'junit'] as const;
 type GateFormat = (typeof FORMATS)[number];
