@@ -17,7 +17,7 @@ const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 /** The environment of a person at a terminal: no CI marker, colours allowed. */
 function terminalEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env, TERM: 'xterm' };
+  const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm' };
   delete env.CI;
   delete env.GITHUB_ACTIONS;
   delete env.NO_COLOR;
