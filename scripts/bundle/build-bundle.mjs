@@ -101,8 +101,15 @@ for (const [output, meta] of Object.entries(result.metafile.outputs)) {
       .filter((input) => existsSync(input) && readFileSync(input, 'utf8').includes(reference))
       .map((input) => resolve(dirname(input), reference))
       .find((file) => existsSync(file));
-    // A worker script (reconcile's SQLite reader) needs its own native driver: not carried.
     if (from && !/\.[cm]?js$/.test(from)) copyAsset(from, resolve(dirname(outputFile), reference));
+    // reconcile's SQLite reader is a worker on a native module (better-sqlite3): not carried. In its
+    // place, a worker that fails with a sentence saying so.
+    else if (reference === './sqlite-worker.js') {
+      writeFileSync(
+        resolve(dirname(outputFile), reference),
+        "throw new Error('reading SQLite files needs the native better-sqlite3 module, which the single-folder build does not carry; use the installed packages (npm i @migration-architect/cli @migration-architect/reconcile)');\n",
+      );
+    }
   }
   for (const [pkg, asset] of Object.entries(BESIDE_DIRNAME)) {
     const owner = inputs.find((input) => input.includes(`/node_modules/${pkg}/`));

@@ -130,4 +130,19 @@ describe('single-folder CLI build, run from a folder outside the repository', ()
     expect(code).toBe(0);
     expect(stdout).toContain('db/migrations/V2__nickname.sql  [added migration, database]  flyway migration 2 in db/migrations/, after 1 earlier migration');
   });
+  it('reconcile on SQLite files says in one line that this build does not carry the native reader', () => {
+    const { code, stdout, stderr } = run([
+      'reconcile',
+      '--source',
+      join(examples, 'reconcile/source.db'),
+      '--target',
+      join(examples, 'reconcile/target.db'),
+      '--tables',
+      'all',
+    ]);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('reading SQLite files needs the native better-sqlite3 module, which the single-folder build does not carry');
+    expect(code).toBe(65);
+  });
 });
