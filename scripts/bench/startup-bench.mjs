@@ -2,13 +2,20 @@
 // pnpm bench: how long `plan` and `check` take as whole processes on the bundled samples, against a
 // bare `node -e ''` timed in the same run. Runs are paired (baseline, command, baseline, command,
 // ...) and the ratio is taken pair by pair, so a machine whose speed drifts still compares like
-// with like. Goal (issue 16): median ratio <= 2.
+// with like. Goal (issue 16): median ratio <= 2. CPU (user + system, from bash's `times`) is
+// reported beside wall time: on a shared machine it drifts less. Both builds are timed: the
+// workspace CLI (apps/cli/dist/bin.js) and, when `pnpm bundle` has written it, the single-folder
+// bundle (dist/migration-architect.mjs).
+import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = join(root, 'apps/cli/dist/bin.js');
+const builds = [
+  { label: 'workspace', bin: join(root, 'apps/cli/dist/bin.js') },
+  { label: 'bundle', bin: join(root, 'dist/migration-architect.mjs') },
+].filter((b) => existsSync(b.bin));
 const examples = join(root, 'examples');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const GOAL = 2;
@@ -19,13 +26,21 @@ const commands = [
   { name: 'check (database samples)', args: ['check', join(examples, 'database_schema_before.json'), join(examples, 'database_schema_after.json')] },
 ];
 
-/** Wall milliseconds of one process, run to completion with its output discarded. */
+/** Wall and CPU milliseconds of one process, run to completion with its output discarded. */
 function timeProcess(args) {
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, NO_COLOR: '1' } });
+  // bash's `times` prints the shell's, then its children's, user and system time.
+  const result = spawnSync('bash', ['-c', '"$0" "$@" >/dev/null 2>&1; status=$?; times; exit $status', process.execPath, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
   const ms = performance.now() - start;
   if (result.error) throw result.error;
-  return { ms, status: result.status };
+  const children = result.stdout.trim().split('\n').at(-1) ?? '';
+  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
+  return { ms, cpu: seconds * 1000, status: result.status };
 }
 
 function median(values) {
@@ -35,28 +50,38 @@ function median(values) {
 }
 
 const rows = [];
-for (const command of commands) {
-  const argv = [bin, ...command.args];
-  // Warm-up: the file system cache and the compile cache, for both.
-  timeProcess(['-e', '']);
-  const { status } = timeProcess(argv);
-  const baseline = [];
-  const measured = [];
-  const ratios = [];
-  for (let i = 0; i < RUNS; i++) {
-    const b = timeProcess(['-e', '']).ms;
-    const c = timeProcess(argv).ms;
-    baseline.push(b);
-    measured.push(c);
-    ratios.push(c / b);
+for (const build of builds) {
+  for (const command of commands) {
+    const argv = [build.bin, ...command.args];
+    // Warm-up: the file system cache, for both.
+    timeProcess(['-e', '']);
+    const { status } = timeProcess(argv);
+    const pairs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const b = timeProcess(['-e', '']);
+      const c = timeProcess(argv);
+      pairs.push({ b, c, wall: c.ms / b.ms, cpu: c.cpu / Math.max(b.cpu, 1) });
+    }
+    const wallRatios = pairs.map((p) => p.wall);
+    rows.push({
+      name: `${command.name}, ${build.label}`,
+      status,
+      node: median(pairs.map((p) => p.b.ms)),
+      ms: median(pairs.map((p) => p.c.ms)),
+      nodeCpu: median(pairs.map((p) => p.b.cpu)),
+      cpuMs: median(pairs.map((p) => p.c.cpu)),
+      ratio: median(wallRatios),
+      cpuRatio: median(pairs.map((p) => p.cpu)),
+      min: Math.min(...wallRatios),
+      max: Math.max(...wallRatios),
+    });
   }
-  rows.push({ ...command, status, node: median(baseline), ms: median(measured), ratio: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) });
 }
 
-console.log(`startup: whole-process wall time, ${RUNS} pairs each, median (node -e '' in the same pairs)`);
+console.log(`startup: whole-process wall and CPU time, ${RUNS} pairs each, median (node -e '' in the same pairs)`);
 for (const r of rows) {
   const verdict = r.ratio <= GOAL ? 'within' : 'over';
   console.log(
-    `  ${r.name.padEnd(26)} ${r.ms.toFixed(0).padStart(5)} ms  node ${r.node.toFixed(0).padStart(4)} ms  ratio ${r.ratio.toFixed(2)} (${r.min.toFixed(2)}-${r.max.toFixed(2)}), ${verdict} the ${GOAL}x goal, exit ${r.status}`,
+    `  ${r.name.padEnd(37)} wall ${r.ms.toFixed(0).padStart(5)} ms / node ${r.node.toFixed(0).padStart(4)} ms = ${r.ratio.toFixed(2)} (${r.min.toFixed(2)}-${r.max.toFixed(2)}), ${verdict} the ${GOAL}x goal; cpu ${r.cpuMs.toFixed(0).padStart(4)} ms / ${r.nodeCpu.toFixed(0)} ms = ${r.cpuRatio.toFixed(2)}; exit ${r.status}`,
   );
 }

@@ -17,7 +17,6 @@ import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
 const PACKAGE = '@migration-architect/gate';
-const DATABASE_PLUGIN = '@migration-architect/plugin-database';
 const LEDGER_NAMES = ['migration-architect.accepted.yaml', 'migration-architect.accepted.yml', 'migration-architect.accepted.json'];
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'codequality', 'junit'] as const;
 type GateFormat = (typeof FORMATS)[number];
@@ -57,7 +56,7 @@ type GateModule = typeof import('@migration-architect/gate');
 /** The engine lives in its own package (git, replays): the CLI loads it when `gate` runs. */
 async function loadGate(): Promise<GateModule> {
   try {
-    return await import(PACKAGE);
+    return await import('@migration-architect/gate');
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(PACKAGE)) {
@@ -73,7 +72,7 @@ async function loadGate(): Promise<GateModule> {
  */
 async function loadHistorySupport(): Promise<import('@migration-architect/gate').MigrationHistorySupport | undefined> {
   try {
-    const db = (await import(DATABASE_PLUGIN)) as Record<string, unknown>;
+    const db = (await import('@migration-architect/plugin-database')) as Record<string, unknown>;
     if (typeof db.migrationSeries !== 'function' || typeof db.createHistoryReplayer !== 'function') return undefined;
     return {
       checker: 'database',

@@ -54,7 +54,7 @@ type ReconcileModule = typeof import('@migration-architect/reconcile');
 /** The engine lives in its own package, so that users who never reconcile never install drivers. */
 async function loadReconcile(): Promise<ReconcileModule> {
   try {
-    return await import(PACKAGE);
+    return await import('@migration-architect/reconcile');
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(PACKAGE)) {

@@ -1,7 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputDataError, type Config } from '@migration-architect/core';
-import { resolveModuleURL } from 'exsolve';
 import { callPluginFactory, importPluginFactory } from '../plugins/import-plugin-factory.js';
 
 type PluginReference = NonNullable<Config['plugins']>[number];
@@ -11,6 +10,8 @@ type PluginReference = NonNullable<Config['plugins']>[number];
  * names and `[name, options]` pairs (JSON/YAML configs) are resolved from the config's folder.
  */
 export async function resolveConfiguredPlugins(references: PluginReference[], configFile: string): Promise<unknown[]> {
+  // Only configs that name plugin packages need a resolver: not loaded on every start.
+  const { resolveModuleURL } = await import('exsolve');
   const from = pathToFileURL(`${dirname(resolve(configFile))}/`);
   const plugins: unknown[] = [];
   for (const [i, reference] of references.entries()) {

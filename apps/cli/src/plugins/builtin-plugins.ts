@@ -6,12 +6,29 @@ export interface BuiltinPlugin {
   packageName: string;
   migrationTypes: string[];
   checkers: string[];
+  /** A literal import, so that a bundler sees the plugin (the single-file build carries them all). */
+  load: () => Promise<unknown>;
 }
 
 export const BUILTIN_PLUGINS: BuiltinPlugin[] = [
-  { packageName: '@migration-architect/plugin-database', migrationTypes: ['database'], checkers: ['database'] },
-  { packageName: '@migration-architect/plugin-service', migrationTypes: ['service'], checkers: ['api'] },
-  { packageName: '@migration-architect/plugin-infrastructure', migrationTypes: ['infrastructure'], checkers: [] },
+  {
+    packageName: '@migration-architect/plugin-database',
+    migrationTypes: ['database'],
+    checkers: ['database'],
+    load: () => import('@migration-architect/plugin-database'),
+  },
+  {
+    packageName: '@migration-architect/plugin-service',
+    migrationTypes: ['service'],
+    checkers: ['api'],
+    load: () => import('@migration-architect/plugin-service'),
+  },
+  {
+    packageName: '@migration-architect/plugin-infrastructure',
+    migrationTypes: ['infrastructure'],
+    checkers: [],
+    load: () => import('@migration-architect/plugin-infrastructure'),
+  },
 ];
 
 export function packageProvidingType(type: string): string | undefined {

@@ -12,10 +12,14 @@ export function isMissingPackage(error: unknown, packageName: string): boolean {
  * Imports a plugin package and returns its default export, which must be a factory
  * `(options) => plugin`. Failures name the plugin and, from a config, where it was listed.
  */
-export async function importPluginFactory(specifier: string, url: string, where: ErrorLocation = {}): Promise<PluginFactoryFunction> {
+export async function importPluginFactory(
+  specifier: string,
+  url: string | (() => Promise<unknown>),
+  where: ErrorLocation = {},
+): Promise<PluginFactoryFunction> {
   let module: { default?: unknown };
   try {
-    module = (await import(url)) as { default?: unknown };
+    module = (await (typeof url === 'string' ? import(url) : url())) as { default?: unknown };
   } catch (error) {
     if (isMissingPackage(error, specifier)) throw error;
     throw new PluginError(`plugin "${specifier}" failed to load: ${(error as Error).message.split('\n')[0]}`, where);

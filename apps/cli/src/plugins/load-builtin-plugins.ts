@@ -15,8 +15,8 @@ export async function loadBuiltinPlugins(only?: string[]): Promise<LoadedPlugins
   const result: LoadedPlugins = { plugins: [], loaded: [], missing: [] };
   const wanted = only ? BUILTIN_PLUGINS.filter((p) => only.includes(p.packageName)) : BUILTIN_PLUGINS;
   const factories = await Promise.all(
-    wanted.map(({ packageName }) =>
-      importPluginFactory(packageName, packageName).catch((error: unknown) => {
+    wanted.map(({ packageName, load }) =>
+      importPluginFactory(packageName, load).catch((error: unknown) => {
         if (isMissingPackage(error, packageName)) return undefined;
         throw error;
       }),

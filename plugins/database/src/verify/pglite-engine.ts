@@ -5,38 +5,41 @@ import { dirname, join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ScratchDatabase, ScratchEngine } from './scratch-database.js';
 
-/** Contrib extensions PGlite ships, by the name CREATE EXTENSION uses. */
-const CONTRIB = new Set([
-  'amcheck',
-  'bloom',
-  'btree_gin',
-  'btree_gist',
-  'citext',
-  'cube',
-  'dict_int',
-  'dict_xsyn',
-  'earthdistance',
-  'fuzzystrmatch',
-  'hstore',
-  'intarray',
-  'isn',
-  'lo',
-  'ltree',
-  'moddatetime',
-  'pg_trgm',
-  'pgcrypto',
-  'seg',
-  'tablefunc',
-  'tcn',
-  'tsm_system_rows',
-  'tsm_system_time',
-  'unaccent',
-  'uuid-ossp',
-]);
+/**
+ * Contrib extensions PGlite ships, by the name CREATE EXTENSION uses. Literal imports, so that a
+ * bundler (the single-file CLI build) sees each one and copies the archive it loads.
+ */
+const CONTRIB: Record<string, () => Promise<Record<string, unknown>>> = {
+  amcheck: () => import('@electric-sql/pglite/contrib/amcheck'),
+  bloom: () => import('@electric-sql/pglite/contrib/bloom'),
+  btree_gin: () => import('@electric-sql/pglite/contrib/btree_gin'),
+  btree_gist: () => import('@electric-sql/pglite/contrib/btree_gist'),
+  citext: () => import('@electric-sql/pglite/contrib/citext'),
+  cube: () => import('@electric-sql/pglite/contrib/cube'),
+  dict_int: () => import('@electric-sql/pglite/contrib/dict_int'),
+  dict_xsyn: () => import('@electric-sql/pglite/contrib/dict_xsyn'),
+  earthdistance: () => import('@electric-sql/pglite/contrib/earthdistance'),
+  fuzzystrmatch: () => import('@electric-sql/pglite/contrib/fuzzystrmatch'),
+  hstore: () => import('@electric-sql/pglite/contrib/hstore'),
+  intarray: () => import('@electric-sql/pglite/contrib/intarray'),
+  isn: () => import('@electric-sql/pglite/contrib/isn'),
+  lo: () => import('@electric-sql/pglite/contrib/lo'),
+  ltree: () => import('@electric-sql/pglite/contrib/ltree'),
+  moddatetime: () => import('@electric-sql/pglite/contrib/moddatetime'),
+  pg_trgm: () => import('@electric-sql/pglite/contrib/pg_trgm'),
+  pgcrypto: () => import('@electric-sql/pglite/contrib/pgcrypto'),
+  seg: () => import('@electric-sql/pglite/contrib/seg'),
+  tablefunc: () => import('@electric-sql/pglite/contrib/tablefunc'),
+  tcn: () => import('@electric-sql/pglite/contrib/tcn'),
+  tsm_system_rows: () => import('@electric-sql/pglite/contrib/tsm_system_rows'),
+  tsm_system_time: () => import('@electric-sql/pglite/contrib/tsm_system_time'),
+  unaccent: () => import('@electric-sql/pglite/contrib/unaccent'),
+  'uuid-ossp': () => import('@electric-sql/pglite/contrib/uuid_ossp'),
+};
 
 /** Extensions the embedded engine can create, besides plpgsql. */
 export function embeddedExtensionAvailable(name: string): boolean {
-  return CONTRIB.has(name);
+  return Object.hasOwn(CONTRIB, name);
 }
 
 /** PGlite's version, from its package.json (not exported: found next to its entry point). */
@@ -47,9 +50,9 @@ export async function pgliteVersion(): Promise<string> {
 }
 
 export async function extensionModule(name: string): Promise<unknown> {
-  const id = name.replace(/-/g, '_');
-  const module = (await import(`@electric-sql/pglite/contrib/${id}`)) as Record<string, unknown>;
-  return module[id];
+  const load = CONTRIB[name];
+  if (!load) throw new Error(`PGlite has no contrib extension "${name}"`);
+  return (await load())[name.replace(/-/g, '_')];
 }
 
 export function cacheFolder(): string {
