@@ -128,7 +128,7 @@ describe('PostgreSQL canonical timestamps, pinned', () => {
         values: [text],
         rowMode: 'array',
       });
-      expect(rows[0][0], `${text} p${precision}`).toBe(expected);
+      expect(rows[0]![0], `${text} p${precision}`).toBe(expected);
     }
   });
 });
