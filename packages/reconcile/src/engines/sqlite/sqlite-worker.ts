@@ -13,8 +13,7 @@ import {
 } from '../engine-side.js';
 import { describeSqliteTable, listSqliteTables, quoteSqliteIdent } from './sqlite-catalog.js';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './sqlite-protocol.js';
-import { arithmeticBucketOf } from './sqlite-arithmetic-bucket.js';
-import { canonicalRowHasher, registerRowHash, rowHasher, ROW_HASH_FUNCTION, type RowHasher } from './sqlite-row-hash.js';
+import { canonicalRowHasher, registerRowHash, ROW_HASH_FUNCTION, type RowHasher } from './sqlite-row-hash.js';
 import { HashSum } from '../../hashing/hash-sum.js';
 
 /**
@@ -102,41 +101,6 @@ function rowHashHalves(row: RawValue[]): void {
   canonicalHash(row, halves);
 }
 
-/** Buckets per statement of an arithmetic hash pass: a few thousand rows, read with all(). */
-const BUCKETS_PER_READ = 64;
-
-/**
- * A dense integer key: the range is read a run of buckets per statement and each row is bucketed
- * by a division here: a few hundred statements per million rows instead of one per bucket, no
- * aggregate callback per row, and all() instead of a native round trip per row.
- */
-function hashArithmetic(request: BucketRequest): BucketHash[] {
-  const total = request.bounds.length + 1;
-  const bucketOf = arithmeticBucketOf(request);
-  const counts = new Float64Array(total);
-  const sums = Array.from({ length: total }, () => new HashSum());
-  const hash = rowHasher(current());
-  const out: [number, number] = [0, 0];
-  for (let first = 0; first < total; first += BUCKETS_PER_READ) {
-    const last = Math.min(total, first + BUCKETS_PER_READ) - 1;
-    const range: KeyRange = {
-      lo: first === 0 ? null : request.bounds[first - 1]!,
-      hi: last === total - 1 ? null : request.bounds[last]!,
-      within: request.range,
-    };
-    const rows = statement(`SELECT ${allColumns()} FROM ${table()} WHERE ${where(rangeSql(range))}`)
-      .raw()
-      .all(...rangeParams(range)) as unknown[][];
-    for (const row of rows) {
-      const bucket = bucketOf(row[0]);
-      hash(row, out);
-      counts[bucket]! += 1;
-      sums[bucket]!.add(out[0], out[1]);
-    }
-  }
-  return sums.map((sum, i) => ({ count: BigInt(counts[i]!), sum: sum.value() }));
-}
-
 /** The top `bits` bits of the last row hash. */
 const partitionOf = (bits: number): number => (bits === 0 ? 0 : halves[0] >>> (32 - bits));
 
@@ -202,7 +166,6 @@ const ops: Record<string, (...args: never[]) => unknown> = {
     return sorted ? indexes : indexes.sort((a, b) => compare(keys[a]!, keys[b]!) || a - b);
   },
   hashBuckets: (request: BucketRequest): BucketHash[] => {
-    if (request.arithmetic && current().key.length === 1) return hashArithmetic(request);
     // One indexed range query per bucket: SQLite finds each bucket's first row by the key index.
     const out: BucketHash[] = [];
     const columns = allColumns();
