@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // pnpm bench (and pnpm bench:reconcile): reconcile on two 1,000,000-row tables with 100 planted
-// differences, clustered and scattered, PostgreSQL ↔ PostgreSQL and SQLite ↔ SQLite, against
+// differences, clustered and scattered, on each engine and across engines, against
 //   the floor: one md5-per-row checksum scan of each whole table, both sides at once;
 //   the naive way: read both tables ordered by key and compare every row.
 // PostgreSQL runs on a throwaway server on loopback (scripts/postgres/throwaway-server.sh).
 // BENCH_ROWS (default 1000000), BENCH_RUNS (default 3, the median is shown), BENCH_ENGINES
-// (default postgres,sqlite,postgres-sqlite,mariadb; postgres-sqlite is PostgreSQL source → SQLite
-// target, the same rows in each engine's types; mariadb is MariaDB ↔ MariaDB on a throwaway server
-// from scripts/mariadb/throwaway-server.sh), BENCH_JOBS (default 1).
+// (default postgres,sqlite,postgres-sqlite,mariadb,mariadb-postgres; postgres-sqlite is PostgreSQL
+// source → SQLite target, the same rows in each engine's types; mariadb is MariaDB ↔ MariaDB on a
+// throwaway server from scripts/mariadb/throwaway-server.sh; mariadb-postgres is MariaDB source →
+// PostgreSQL target), BENCH_JOBS (default 1).
+// Wall time and CPU time are both reported: CPU is this process (its worker threads included),
+// the clients it ran (psql, mariadb) and the database servers' processes, read from /proc, so a
+// busy machine (shared cores) shows in the wall time and the load average, much less in the CPU.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +32,7 @@ const { reconcile } = await import(join(root, 'packages/reconcile/dist/index.js'
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 1);
-const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite,postgres-sqlite,mariadb').split(',');
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite,postgres-sqlite,mariadb,mariadb-postgres').split(',');
 const work = mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-'));
 const COLUMNS = 'id, name, amount, created_at, active, score';
 
@@ -124,7 +128,8 @@ async function setUpPostgres() {
     await pgQuery(url(spread), plantSql('postgres', spread));
     await pgQuery(url(spread), 'VACUUM ANALYZE bench');
   }
-  return { url, stop: () => execFileSync('bash', [script, 'stop', datadir]) };
+  const pid = Number(readFileSync(join(datadir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url, pid, stop: () => execFileSync('bash', [script, 'stop', datadir]) };
 }
 
 async function pgFloor(source, target) {
@@ -325,7 +330,8 @@ async function setUpMariadb() {
     `-p${u.password}`,
     db,
   ];
-  return { url, client, stop: () => execFileSync('bash', [mariadbScript, 'stop', datadir]) };
+  const pid = Number(readFileSync(join(datadir, 'mysqld.pid'), 'utf8').trim());
+  return { url, client, pid, stop: () => execFileSync('bash', [mariadbScript, 'stop', datadir]) };
 }
 
 async function mariadbFloor(source, target) {
@@ -388,6 +394,41 @@ async function crossNaive(source, target) {
   return { bytes: s.bytes() + bytes, differences };
 }
 
+// ---- across engines: MariaDB source, PostgreSQL target ------------------------------------------
+
+/** The naive way: MariaDB's batch output and PostgreSQL's COPY text, both in key order, compared after parsing each side's spelling. */
+async function mariadbPostgresNaive(mariadb, source, target) {
+  const s = lineReader('mariadb', [...mariadb.client(new URL(source).pathname.slice(1)), '-e', `SELECT ${COLUMNS} FROM bench ORDER BY id`]);
+  const t = psqlCopy(target);
+  const instant = (text) => Date.parse(`${text.replace(' ', 'T')}Z`);
+  const same = (a, b) => {
+    const f = a.split('\t');
+    const g = b.split('\t');
+    return (
+      f[1] === g[1] && Number(f[2]) === Number(g[2]) && instant(f[3]) === instant(g[3]) && (f[4] === '1') === (g[4] === 't') && Number(f[5]) === Number(g[5])
+    );
+  };
+  const differences = await mergeCompare(
+    () => s.read(),
+    () => t.read(),
+    (line) => Number(line.slice(0, line.indexOf('\t'))),
+    same,
+  );
+  await Promise.all([s.done, t.done]);
+  return { bytes: s.bytes() + t.bytes(), differences };
+}
+
+async function mariadbPostgresFloor(source, target) {
+  await Promise.all([
+    mariadbQuery(
+      source,
+      "SELECT COUNT(*), SUM(CAST(CONV(LEFT(MD5(CONCAT_WS(',', id, name, amount, created_at, active, score)), 16), 16, 10) AS UNSIGNED)) FROM bench",
+    ),
+    pgQuery(target, "SET jit = off; SELECT count(*), sum(('x' || left(md5(b::text), 16))::bit(64)::bigint)::text FROM bench b"),
+  ]);
+  return { bytes: null };
+}
+
 async function crossFloor(source, target) {
   await Promise.all([
     pgQuery(source, "SET jit = off; SELECT count(*), sum(('x' || left(md5(b::text), 16))::bit(64)::bigint)::text FROM bench b"),
@@ -400,10 +441,32 @@ async function crossFloor(source, target) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+/** Database server processes whose CPU counts (their finished sessions are reaped into them). */
+const serverPids = [];
+
+/** CPU milliseconds of a process from /proc: its own threads, and (withChildren) its reaped children. */
+function procCpuMs(pid, withChildren) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used so far by this process (worker threads included), its finished clients and the servers. */
+const cpuNow = () => procCpuMs('self', true) + serverPids.reduce((sum, pid) => sum + procCpuMs(pid, true), 0);
+
 async function timed(fn) {
+  const cpu = cpuNow();
   const start = performance.now();
   const result = await fn();
-  return { ms: performance.now() - start, result };
+  // Clients and server sessions are reaped shortly after they end; wait for them to count.
+  const ms = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return { ms, cpu: cpuNow() - cpu, result };
 }
 
 /**
@@ -413,11 +476,13 @@ async function timed(fn) {
 async function measureInterleaved(methods) {
   for (const fn of Object.values(methods)) await fn(); // warm-up: caches, JIT, worker start-up code
   const runs = Object.fromEntries(Object.keys(methods).map((name) => [name, []]));
+  const load = [loadavg()[0]];
   for (let r = 0; r < RUNS; r++) for (const [name, fn] of Object.entries(methods)) runs[name].push(await timed(fn));
+  load.push(loadavg()[0]);
   return Object.fromEntries(
     Object.entries(runs).map(([name, list]) => {
       const ms = median(list.map((r) => r.ms));
-      return [name, { ms, result: list.find((r) => r.ms === ms).result }];
+      return [name, { ms, cpu: median(list.map((r) => r.cpu)), load, result: list.find((r) => r.ms === ms).result }];
     }),
   );
 }
@@ -437,12 +502,15 @@ const fmtBytes = (n) => (n == null ? '–' : n < 1024 * 1024 ? `${(n / 1024).toF
 try {
   for (const engine of ENGINES) {
     process.stderr.write(`setting up ${engine}: ${ROWS.toLocaleString('en-US')} rows…\n`);
-    const cross = engine === 'postgres-sqlite';
-    const setup = engine === 'postgres' ? await setUpPostgres() : engine === 'mariadb' ? await setUpMariadb() : setUpSqlite();
+    const cross = engine === 'postgres-sqlite' || engine === 'mariadb-postgres';
+    const setup = engine === 'postgres' ? await setUpPostgres() : engine === 'mariadb' || engine === 'mariadb-postgres' ? await setUpMariadb() : setUpSqlite();
     const pgSetup = cross ? await setUpPostgres() : null;
+    serverPids.length = 0;
+    serverPids.push(...[setup.pid, pgSetup?.pid].filter(Boolean));
     try {
       for (const spread of ['clustered', 'scattered']) {
-        const [source, target] = [cross ? pgSetup.url('src') : setup.url('src'), setup.url(spread)];
+        const [source, target] =
+          engine === 'mariadb-postgres' ? [setup.url('src'), pgSetup.url(spread)] : [cross ? pgSetup.url('src') : setup.url('src'), setup.url(spread)];
         const { ours, floor, naive } = await measureInterleaved({
           ours: async () => {
             const { report } = await reconcile({ source, target, cwd: work, tables: ['bench'], jobs: JOBS });
@@ -450,21 +518,25 @@ try {
             return report;
           },
           floor: () =>
-            cross
-              ? crossFloor(source, target)
-              : engine === 'postgres'
-                ? pgFloor(source, target)
-                : engine === 'mariadb'
-                  ? mariadbFloor(source, target)
-                  : sqliteFloor(source, target),
+            engine === 'mariadb-postgres'
+              ? mariadbPostgresFloor(source, target)
+              : cross
+                ? crossFloor(source, target)
+                : engine === 'postgres'
+                  ? pgFloor(source, target)
+                  : engine === 'mariadb'
+                    ? mariadbFloor(source, target)
+                    : sqliteFloor(source, target),
           naive: async () => {
-            const r = await (cross
-              ? crossNaive(source, target)
-              : engine === 'postgres'
-                ? pgNaive(source, target)
-                : engine === 'mariadb'
-                  ? mariadbNaive(setup, source, target)
-                  : sqliteNaive(source, target));
+            const r = await (engine === 'mariadb-postgres'
+              ? mariadbPostgresNaive(setup, source, target)
+              : cross
+                ? crossNaive(source, target)
+                : engine === 'postgres'
+                  ? pgNaive(source, target)
+                  : engine === 'mariadb'
+                    ? mariadbNaive(setup, source, target)
+                    : sqliteNaive(source, target));
             if (r.differences !== 100) throw new Error(`the naive comparison found ${r.differences} differences, not 100`);
             return r;
           },
@@ -472,7 +544,7 @@ try {
         results.push({ engine, spread, ours, floor, naive });
         const t = ours.result.tables[0];
         process.stderr.write(
-          `  ${engine} ${spread}: reconcile ${fmtS(ours.ms)} (phases ${JSON.stringify(t.performance.phases)}), floor ${fmtS(floor.ms)}, naive ${fmtS(naive.ms)}\n`,
+          `  ${engine} ${spread}: reconcile ${fmtS(ours.ms)} wall ${fmtS(ours.cpu)} CPU (phases ${JSON.stringify(t.performance.phases)}), floor ${fmtS(floor.ms)} / ${fmtS(floor.cpu)}, naive ${fmtS(naive.ms)} / ${fmtS(naive.cpu)}; load average ${ours.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
         );
       }
     } finally {
@@ -487,33 +559,37 @@ try {
 console.log(
   `reconcile: ${ROWS.toLocaleString('en-US')} rows × 6 columns (bigint key, text, numeric(12,2), timestamp, boolean, double) per side, 100 planted differences (30 missing, 40 changed, 30 extra); --jobs ${JOBS}; median of ${RUNS} runs after a warm-up, the three methods interleaved`,
 );
-console.log('engine    spread     method     wall      rows/s source  rows/s target  bytes read   ÷ floor   naive ÷');
+console.log(
+  'engine           spread     method     wall      CPU       rows/s source  rows/s target  bytes read   ÷ floor (wall, CPU)   naive ÷ reconcile (wall, CPU)',
+);
 for (const { engine, spread, ours, floor, naive } of results) {
   const t = ours.result.tables[0];
-  const line = (method, ms, rates, bytes, extra) =>
+  const line = (method, m, rates, bytes, extra) =>
     console.log(
-      `${engine.padEnd(9)} ${spread.padEnd(10)} ${method.padEnd(10)} ${fmtS(ms).padStart(7)}   ${rates[0].padStart(12)}  ${rates[1].padStart(13)}  ${fmtBytes(bytes).padStart(10)}   ${extra}`,
+      `${engine.padEnd(16)} ${spread.padEnd(10)} ${method.padEnd(10)} ${fmtS(m.ms).padStart(7)}  ${fmtS(m.cpu).padStart(7)}   ${rates[0].padStart(12)}  ${rates[1].padStart(13)}  ${fmtBytes(bytes).padStart(10)}   ${extra}`,
     );
   const perSide = (ms) => fmtRate((ROWS / ms) * 1000);
   line(
     'reconcile',
-    ours.ms,
+    ours,
     [fmtRate(t.performance.source.rows_per_second), fmtRate(t.performance.target.rows_per_second)],
     t.performance.source.bytes_fetched + t.performance.target.bytes_fetched,
-    `${(ours.ms / floor.ms).toFixed(2).padStart(6)}×  ${(naive.ms / ours.ms).toFixed(1).padStart(6)}× faster`,
+    `${(ours.ms / floor.ms).toFixed(2).padStart(6)}×, ${(ours.cpu / floor.cpu).toFixed(2).padStart(5)}×   ${(naive.ms / ours.ms).toFixed(2).padStart(6)}×, ${(naive.cpu / ours.cpu).toFixed(2).padStart(5)}×`,
   );
-  line('floor', floor.ms, [perSide(floor.ms), perSide(floor.ms)], null, '');
-  line('naive', naive.ms, [perSide(naive.ms), perSide(naive.ms)], naive.result.bytes, '');
+  line('floor', floor, [perSide(floor.ms), perSide(floor.ms)], null, '');
+  line('naive', naive, [perSide(naive.ms), perSide(naive.ms)], naive.result.bytes, '');
 }
 console.log('');
 for (const { engine, spread, ours, floor, naive } of results) {
-  const withinFloor = ours.ms <= 2 * floor.ms;
-  const fasterThanNaive = naive.ms >= 3 * ours.ms;
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
   console.log(
-    `${engine} ${spread}: within 2× of the floor ${withinFloor ? 'met' : 'NOT met'} (${(ours.ms / floor.ms).toFixed(2)}×); ≥ 3× faster than naive ${fasterThanNaive ? 'met' : 'NOT met'} (${(naive.ms / ours.ms).toFixed(1)}×)`,
+    `${engine} ${spread} (load average ${ours.load.map((l) => l.toFixed(1)).join(' → ')}): within 2× of the floor ${verdict(ours.ms <= 2 * floor.ms)} (${(ours.ms / floor.ms).toFixed(2)}× wall, ${(ours.cpu / floor.cpu).toFixed(2)}× CPU); never slower than naive ${verdict(naive.ms >= ours.ms)}; ≥ 3× faster than naive ${verdict(naive.ms >= 3 * ours.ms)} (${(naive.ms / ours.ms).toFixed(2)}× wall, ${(naive.cpu / ours.cpu).toFixed(2)}× CPU)`,
   );
 }
 console.log('rows/s for reconcile: rows hashed per second on each side during its hash phase; for floor and naive: rows per side ÷ wall time.');
+console.log(
+  'CPU: this process with its worker threads, the clients it started (psql, mariadb) and the database servers, from /proc; verdicts are on wall time.',
+);
 console.log(
   'bytes read: PostgreSQL wire bytes received (reconcile: both sides; naive: COPY text of both sides); SQLite: bytes of values handed to the comparison.',
 );

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mysqlCanonicalExpression } from '../src/engines/mysql/mysql-expressions.js';
+import { canonicalValue } from '../src/normalization/canonical-value.js';
 import { floatCell } from '../src/normalization/float-cell.js';
 import { reconcile, reconcileExitCode } from './engine.js';
 import { createMariadbDatabase, runMariadb, writeMariadbItems } from './mariadb-data.js';
-import { createDatabase, sourceItems, targetItems, tempDir, writePostgresItems, writeSqliteItems } from './planted-data.js';
+import { createDatabase, runSql, sourceItems, targetItems, tempDir, writePostgresItems, writeSqliteItems } from './planted-data.js';
 import { expectPlantedItems, table } from './report-assertions.js';
 
 /** MariaDB on a real server (Debian's mariadb-server on loopback), against itself, PostgreSQL and SQLite. */
@@ -135,6 +136,82 @@ describe('MariaDB', () => {
     const [rows] = await connection.query({ sql: `SELECT ${mysqlCanonicalExpression(column as never, 0)} FROM f ORDER BY i`, rowsAsArray: true });
     await connection.end();
     expect((rows as string[][]).map((r) => r[0])).toEqual(values.map((v) => floatCell(v, 0)));
+  });
+
+  it('--naive-time-zone: DATETIME offsets computed in SQL (no zone tables) equal the JavaScript ones, around every kind of change', async () => {
+    // Wall times every 20 minutes across spring-forward gaps and fall-back overlaps, a half-hour
+    // DST (Lord Howe), a zone that changed its standard offset (Samoa skipped 2011-12-30) and old dates.
+    const days = ['2024-03-10', '2024-11-03', '2024-03-31', '2024-10-27', '2024-04-07', '2024-10-06', '2011-12-29', '2011-12-30', '1969-07-20', '2099-03-29'];
+    const walls = days.flatMap((day) =>
+      Array.from({ length: 72 }, (_, i) => `${day} ${String(Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}:00.250000`),
+    );
+    const db = await mariadbDatabase();
+    await runMariadb(db, `CREATE TABLE w (i INT PRIMARY KEY, at DATETIME(6)); INSERT INTO w VALUES ${walls.map((w, i) => `(${i}, '${w}')`).join(', ')}`);
+    const connection = await mysql.createConnection({ uri: db });
+    try {
+      for (const zone of ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Pacific/Apia', 'Asia/Kolkata']) {
+        const column = {
+          name: 'at',
+          shape: { family: 'timestamp', declaredType: 'datetime(6)' },
+          pair: { family: 'timestamp', scale: null, precision: 6, zone },
+          hashKind: 'canonical',
+        };
+        const [rows] = await connection.query({ sql: `SELECT ${mysqlCanonicalExpression(column as never, 0)} FROM w ORDER BY i`, rowsAsArray: true });
+        const expected = walls.map((w) => canonicalValue(w, column as never, 'mysql', 0));
+        expect(
+          (rows as string[][]).map((r) => r[0]),
+          zone,
+        ).toEqual(expected);
+      }
+    } finally {
+      await connection.end();
+    }
+  });
+
+  it('--naive-time-zone: MariaDB DATETIME against PostgreSQL timestamptz is equal without reading rows back; a TIMESTAMP is not shifted; fix SQL applies', async () => {
+    const zone = 'America/New_York';
+    const walls = [
+      '2024-03-10 01:59:59',
+      '2024-03-10 02:30:00',
+      '2024-03-10 03:00:00',
+      '2024-11-03 01:30:00',
+      '2024-11-03 02:00:00',
+      '1969-07-20 20:17:40',
+      '2024-06-01 12:00:00.123456',
+      '2099-12-31 23:59:59',
+    ];
+    const md = await mariadbDatabase();
+    await runMariadb(
+      md,
+      `SET time_zone = '+00:00'; CREATE TABLE visit (id INT PRIMARY KEY, at DATETIME(6), stamped TIMESTAMP(6) NULL);
+       INSERT INTO visit VALUES ${walls.map((w, i) => `(${i}, '${w}', '2024-05-05 10:00:00.5')`).join(', ')}`,
+    );
+    const { url: pg, drop } = await createDatabase(postgres);
+    drops.push(drop);
+    await runSql(
+      pg,
+      `CREATE TABLE visit (id int PRIMARY KEY, at timestamptz(6), stamped timestamptz(6));
+       INSERT INTO visit VALUES ${walls.map((w, i) => `(${i}, timestamp '${w}' AT TIME ZONE '${zone}', timestamptz '2024-05-05 10:00:00.5+00')`).join(', ')}`,
+    );
+    const utc = await reconcile({ source: md, target: pg, cwd: tmp.dir, tables: ['visit'] });
+    expect(table(utc.report, 'visit').changed).toBe(walls.length);
+    const zoned = await reconcile({ source: md, target: pg, cwd: tmp.dir, tables: ['visit'], naiveTimeZone: zone });
+    const visit = table(zoned.report, 'visit');
+    expect(visit.status).toBe('equal');
+    // Equal hashes in both servers: nothing was read back to compare in JavaScript.
+    expect(visit.checksum?.differing_buckets).toBe(0);
+    expect(visit.performance.source.rows_fetched + visit.performance.target.rows_fetched).toBe(0);
+    // PostgreSQL source, MariaDB target: a planted change, then the fix SQL written as New York wall time.
+    // (Not id 1: 02:30 falls in the spring-forward gap, and 03:30 is the same instant.)
+    await runMariadb(md, `UPDATE visit SET at = at + INTERVAL 1 HOUR WHERE id IN (5, 6)`);
+    const { report, fixSql } = await reconcile({ source: pg, target: md, cwd: tmp.dir, tables: ['visit'], naiveTimeZone: zone, fixSql: true });
+    expect(table(report, 'visit').differences.changed.map((d) => d.key.id)).toEqual(['5', '6']);
+    // The rows read back: the TIMESTAMP (an instant) is not read as New York wall time.
+    expect(JSON.stringify(table(report, 'visit').differences.changed.map((d) => d.columns))).not.toMatch(/stamped/);
+    expect(table(report, 'visit').column_mismatches).toEqual({ at: 2 });
+    await runMariadb(md, fixSql!);
+    const again = await reconcile({ source: pg, target: md, cwd: tmp.dir, tables: ['visit'], naiveTimeZone: zone });
+    expect(table(again.report, 'visit').status).toBe('equal');
   });
 
   it('an unreachable server is 69 and no message carries the password; reading changes nothing', async () => {

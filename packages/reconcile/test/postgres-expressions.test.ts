@@ -26,7 +26,19 @@ const COLUMNS: [string, string, string[]][] = [
   ['b', 'boolean', ['true', 'false']],
   ['t', 'text', ["''", "'plain'", "'ünïcödé 😀'", "'N'", "'V3:abc'", "'with '' quote'"]],
   ['u', 'uuid', ["'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'"]],
-  ['ts', 'timestamp(6)', ["'2024-01-02 03:04:05.678901'", "'1969-12-31 23:59:59.999999'", "'infinity'", "'-infinity'", "'0001-01-01 00:00:00'"]],
+  [
+    'ts',
+    'timestamp(6)',
+    [
+      "'2024-01-02 03:04:05.678901'",
+      "'1969-12-31 23:59:59.999999'",
+      "'infinity'",
+      "'-infinity'",
+      "'0001-01-01 00:00:00'",
+      "'1899-12-31 23:59:59.999999'",
+      "'2100-01-01 00:00:00.000001'",
+    ],
+  ],
   ['tz', 'timestamptz', ["'2024-01-02 03:04:05.678901+05:30'", "'2000-02-29 12:00:00-08'"]],
   ['d', 'date', ["'2024-02-29'", "'1900-01-01'", "'infinity'"]],
   ['tm', 'time(3)', ["'23:59:59.999'", "'00:00:00'"]],
@@ -91,4 +103,32 @@ describe('PostgreSQL canonical SQL = JavaScript canonical', () => {
       }
     }
   }
+});
+
+describe('PostgreSQL canonical timestamps, pinned', () => {
+  // Microseconds since 1970 worked out by hand (Python's datetime), on both sides of the years
+  // 1900 and 2100 where the expression switches between date_part() and extract().
+  const cases: [string, number, string][] = [
+    ['2024-01-02 03:04:05.678901', 6, '1704164645678901'],
+    ['2024-01-02 03:04:05.678901', 3, '1704164645678'],
+    ['1969-12-31 23:59:59.999999', 6, '-1'],
+    ['1969-12-31 23:59:59.999999', 0, '-1'],
+    ['1899-12-31 23:59:59.999999', 6, '-2208988800000001'],
+    ['1899-12-31 23:59:59.999999', 3, '-2208988800001'],
+    ['1900-01-01 00:00:00', 6, '-2208988800000000'],
+    ['2099-12-31 23:59:59.999999', 6, '4102444799999999'],
+    ['2099-12-31 23:59:59.999999', 0, '4102444799'],
+    ['2100-01-01 00:00:00.000001', 6, '4102444800000001'],
+  ];
+  it('gives the exact microsecond (or millisecond, second) count', async () => {
+    for (const [text, precision, expected] of cases) {
+      const c = sideColumn('x', 'timestamp(6)', { family: 'timestamp', precision });
+      const { rows } = await client.query({
+        text: `SELECT ${canonicalExpression(c, 0)} FROM (SELECT $1::timestamp(6) AS x) s`,
+        values: [text],
+        rowMode: 'array',
+      });
+      expect(rows[0]![0], `${text} p${precision}`).toBe(expected);
+    }
+  });
 });

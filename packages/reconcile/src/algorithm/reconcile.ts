@@ -125,8 +125,6 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
     parseConnectionTarget(options.source, '--source', options.cwd),
     parseConnectionTarget(options.target, '--target', options.cwd),
   ];
-  if (options.naiveTimeZone && targets.some((t) => t.engine === 'mysql'))
-    throw new UsageError('--naive-time-zone is not supported with MySQL / MariaDB yet (its zone tables are often not loaded)');
   const resume = options.resume
     ? await ResumeState.open(
         options.resume,

@@ -95,7 +95,10 @@ function mysqlLiteral(value: Exclude<RawValue, null>, from: Engine, target: Side
       const micros = timestampMicros(value, target.pair.zone ?? null);
       if (micros !== null) {
         const precision = Math.min(6, target.shape.precision ?? 6);
-        return mysqlQuote(formatMicros(truncateMicros(micros, precision) * 10n ** BigInt(6 - precision)));
+        const cut = truncateMicros(micros, precision) * 10n ** BigInt(6 - precision);
+        // A DATETIME holds wall-clock time of --naive-time-zone; a TIMESTAMP is written in the fix SQL's UTC session.
+        const zone = target.pair.zone ?? null;
+        return mysqlQuote(formatMicros(zone && /^datetime\b/i.test(target.shape.declaredType.trim()) ? instantToWallMicros(cut, zone) : cut));
       }
     }
   }

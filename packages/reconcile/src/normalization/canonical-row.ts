@@ -1,5 +1,9 @@
 import { canonicalValue, type CanonicalColumn, type RawValue } from './canonical-value.js';
 import type { Engine } from '../schema/table-shape.js';
+import type { Md5Fields } from '../hashing/md5-row-hash.js';
+import { fastTimestampMicrosNumber } from './temporal-text.js';
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -15,4 +19,39 @@ export function canonicalRowText(values: readonly unknown[], columns: readonly C
     else out += `V${NON_ASCII.test(text) ? Buffer.byteLength(text, 'utf8') : text.length}:${text}`;
   }
   return out;
+}
+
+const float = new Float64Array(1);
+const floatWords = new Uint32Array(float.buffer);
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const TEN_POWERS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * canonicalRowText() for an SQLite row, written field by field into an md5 digest: the same
+ * bytes, but the commonest values (integers, timestamps as text, doubles) go in as digits without
+ * a string or a BigInt; any other value takes canonicalValue()'s path.
+ */
+export function writeSqliteCanonicalRow(values: readonly unknown[], columns: readonly CanonicalColumn[], tolerance: number, fields: Md5Fields): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as RawValue;
+    const column = columns[i]!;
+    const family = column.pair.family;
+    if (value === null) fields.null();
+    else if (family === 'integer' && typeof value === 'bigint' && value >= -MAX_SAFE && value <= MAX_SAFE) fields.integer(Number(value));
+    else if (family === 'float' && tolerance <= 0 && typeof value === 'number') {
+      float[0] = value + 0;
+      fields.hex64(floatWords[HIGH]!, floatWords[1 - HIGH]!);
+    } else if (family === 'timestamp' && typeof value === 'string' && !column.pair.zone) {
+      const micros = fastTimestampMicrosNumber(value);
+      const unit = TEN_POWERS[6 - Math.min(6, Math.max(0, column.pair.precision ?? 6))]!;
+      if (micros === null) fields.text(canonicalValue(value, column, 'sqlite', tolerance));
+      else {
+        // Floor division, corrected where the double quotient rounded across an integer.
+        let units = Math.floor(micros / unit);
+        if (units * unit > micros) units--;
+        else if ((units + 1) * unit <= micros) units++;
+        fields.integer(units);
+      }
+    } else fields.text(canonicalValue(value, column, 'sqlite', tolerance));
+  }
 }

@@ -37,6 +37,8 @@ function offsetMicros(zone: string | undefined): bigint {
   return sign * ((hours * 3600n + minutes * 60n + seconds) * MICROS_PER_SECOND);
 }
 
+/** The fraction (µs) of the text fastSeconds() read last. */
+let lastFraction = 0;
 const dayCache = new Map<string, number>();
 const digit = (text: string, i: number) => text.charCodeAt(i) - 48;
 const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1);
@@ -46,7 +48,7 @@ const two = (text: string, i: number) => digit(text, i) * 10 + digit(text, i + 1
  * output use, read without a regular expression or BigInt: every row of a hash pass comes here.
  * Null when the text has another form (the general parser then reads it).
  */
-function fastTimestampMicros(text: string): bigint | null {
+function fastSeconds(text: string): number | null {
   const n = text.length;
   if (n < 19 || n > 26 || text[4] !== '-' || text[7] !== '-' || (text[10] !== ' ' && text[10] !== 'T') || text[13] !== ':' || text[16] !== ':') return null;
   if (n > 19 && (text[19] !== '.' || n === 20)) return null;
@@ -70,10 +72,27 @@ function fastTimestampMicros(text: string): bigint | null {
     if (dayCache.size > 100_000) dayCache.clear();
     dayCache.set(date, days);
   }
-  const seconds = days * 86_400 + two(text, 11) * 3600 + two(text, 14) * 60 + two(text, 17);
+  lastFraction = fraction;
+  return days * 86_400 + two(text, 11) * 3600 + two(text, 14) * 60 + two(text, 17);
+}
+
+function fastTimestampMicros(text: string): bigint | null {
+  const seconds = fastSeconds(text);
+  if (seconds === null) return null;
   // Exact in a double for ±285 years around 1970; beyond that BigInt does the multiplication.
-  const micros = seconds * 1_000_000 + fraction;
-  return Number.isSafeInteger(micros) ? BigInt(micros) : BigInt(seconds) * MICROS_PER_SECOND + BigInt(fraction);
+  const micros = seconds * 1_000_000 + lastFraction;
+  return Number.isSafeInteger(micros) ? BigInt(micros) : BigInt(seconds) * MICROS_PER_SECOND + BigInt(lastFraction);
+}
+
+/**
+ * The same as a plain number (no BigInt per row: the SQLite hash pass writes it straight into
+ * the row digest); null when the text has another form or the count is beyond 2^53.
+ */
+export function fastTimestampMicrosNumber(text: string): number | null {
+  const seconds = fastSeconds(text);
+  if (seconds === null) return null;
+  const micros = seconds * 1_000_000 + lastFraction;
+  return Number.isSafeInteger(micros) ? micros : null;
 }
 
 /** `2024-01-02 03:04:05.678901+02`, `2024-01-02T03:04:05Z`, `2024-01-02` → µs since the epoch (UTC; no zone = UTC). */

@@ -68,3 +68,37 @@ export function instantToWallMicros(micros: bigint, zone: string): bigint {
   const seconds = Number((micros - (((micros % MICROS_PER_SECOND) + MICROS_PER_SECOND) % MICROS_PER_SECOND)) / MICROS_PER_SECOND);
   return micros + BigInt(offsetSecondsAt(zone, seconds)) * MICROS_PER_SECOND;
 }
+
+/**
+ * The zone's offset as a step function of wall-clock time, for engines that must convert in SQL
+ * without zone tables (MySQL / MariaDB): `initial` below the first step, then `offset` from each
+ * step's wall time (seconds since the epoch as if UTC) on. A change at instant T from offset o1 to
+ * o2 steps at wall time T + o2, which reads skipped wall times with o1 and repeated ones with o2,
+ * as wallMicrosToInstant() does. Changes are found by probing every week between the years given,
+ * then bisecting to the second: two changes less than a week apart (none since 1970 in the tz
+ * database's common zones) would be missed.
+ */
+export function wallOffsetSteps(zone: string, fromYear: number, toYear: number): { initial: number; steps: { wall: number; offset: number }[] } {
+  const WEEK = 7 * 86_400;
+  const start = Date.UTC(fromYear, 0, 1) / 1000;
+  const end = Date.UTC(toYear, 0, 1) / 1000;
+  const initial = offsetSecondsAt(zone, start);
+  const steps: { wall: number; offset: number }[] = [];
+  let before = initial;
+  for (let t = start; t < end; t += WEEK) {
+    const next = Math.min(end, t + WEEK);
+    const after = offsetSecondsAt(zone, next);
+    if (after === before) continue;
+    // The first second with the new offset.
+    let lo = t;
+    let hi = next;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetSecondsAt(zone, mid) === before) lo = mid;
+      else hi = mid;
+    }
+    steps.push({ wall: hi + after, offset: after });
+    before = after;
+  }
+  return { initial, steps };
+}

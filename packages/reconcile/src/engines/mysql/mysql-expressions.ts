@@ -1,5 +1,6 @@
 import { gridLimit } from '../../normalization/float-cell.js';
 import type { SideColumn, SidePlan } from '../engine-side.js';
+import { mysqlZoneOffsetSql } from './mysql-zone-offset.js';
 
 /**
  * SQL that MySQL / MariaDB evaluate for the comparison: canonical text equal to what
@@ -29,6 +30,9 @@ function floatCanonical(x: string, tolerance: number): string {
   return `IF(ABS(${x}) < ${gridLimit(tolerance)}, CONCAT('g', CAST(FLOOR(${x} / ${tolerance}) AS SIGNED)), ${floatBits(x)})`;
 }
 
+/** DATETIME, MySQL's timestamp without a zone. */
+export const isDatetime = (column: SideColumn): boolean => /^datetime\b/i.test(column.shape.declaredType.trim());
+
 const ZERO_DATE = (c: string) => `CAST(${c} AS CHAR) LIKE '0000-00-00%'`;
 
 /** canonicalValue() in SQL: text, or NULL for NULL. */
@@ -53,7 +57,9 @@ export function mysqlCanonicalExpression(column: SideColumn, tolerance: number):
     case 'timestamp': {
       // Zero dates read as nothing well-formed (x:…), as in JavaScript.
       const unit = 10 ** (6 - Math.min(6, precision ?? 6));
-      const micros = own === 'date' ? `DATEDIFF(${c}, '1970-01-01') * 86400000000` : `TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${c})`;
+      let micros = own === 'date' ? `DATEDIFF(${c}, '1970-01-01') * 86400000000` : `TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${c})`;
+      // --naive-time-zone: a DATETIME is a wall-clock time of that zone (a TIMESTAMP is an instant).
+      if (column.pair.zone && isDatetime(column)) micros = `(${micros} - (${mysqlZoneOffsetSql(c, column.pair.zone)}) * 1000000)`;
       return `IF(${ZERO_DATE(c)}, CONCAT('x:', ${text}), CAST(FLOOR(${micros} / ${unit}) AS CHAR))`;
     }
     case 'date':
@@ -77,29 +83,44 @@ function rawExpression(column: SideColumn): string {
   return column.shape.family === 'bytes' ? `HEX(${c})` : c;
 }
 
+/** Families whose values (stored or canonical) print as digits, signs, dots, dashes, colons, spaces or hex. */
+const COMMA_FREE = new Set(['integer', 'decimal', 'float', 'boolean', 'timestamp', 'date', 'time']);
+
 /**
  * The row hash, an unsigned BIGINT: the first 8 bytes of an md5. Across engines, of the canonical
  * row text exactly as PostgreSQL and the SQLite worker build it. MySQL on both sides, of a cheaper
- * text that is just as unambiguous (each field as `<characters>:<text>`, NULL as `N`), with columns
- * of one declared type taken as stored: measured about a third cheaper than the canonical text.
+ * text that is just as unambiguous: fields joined by commas, NULL as `N`, text fields as
+ * `<characters>:<text>` (numbers and dates cannot hold a comma, so they go in bare), columns of one
+ * declared type taken as stored. Measured on MariaDB 10.11 (server CPU, 200,000 rows): about a
+ * quarter cheaper than a length before every field, which costs more than the md5 itself.
  */
 export function mysqlRowHash(plan: SidePlan): string {
   const columns = [...plan.key, ...plan.columns];
   if (!plan.crossEngine) {
     const fields = columns.map((column) => {
       const e = column.hashKind === 'raw' ? rawExpression(column) : mysqlCanonicalExpression(column, plan.tolerance);
-      return `IFNULL(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), 'N')`;
+      // Numbers and dates print without a comma and never as `N`: they need no length. Text does.
+      const delimited = COMMA_FREE.has(column.shape.family) && COMMA_FREE.has(column.pair.family);
+      return delimited ? `IFNULL(${e}, 'N')` : `IFNULL(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), 'N')`;
     });
-    return `CAST(CONV(LEFT(MD5(CONCAT(${fields.join(', ')})), 16), 16, 10) AS UNSIGNED)`;
+    return `CAST(CONV(LEFT(MD5(CONCAT_WS(',', ${fields.join(', ')})), 16), 16, 10) AS UNSIGNED)`;
   }
   const fields = columns.map((column) => {
     const e = `CONVERT(${mysqlCanonicalExpression(column, plan.tolerance)} USING utf8mb4)`;
+    // A double's bits are always 16 hex digits: the length is known, and the costly bit
+    // arithmetic is evaluated once per row instead of twice (MySQL does not share the subexpression).
+    if (column.pair.family === 'float' && plan.tolerance <= 0 && column.shape.family !== 'text') return `COALESCE(CONCAT('V16:', ${e}), 'N')`;
     return `COALESCE(CONCAT('V', LENGTH(${e}), ':', ${e}), 'N')`;
   });
   return `CAST(CONV(LEFT(MD5(CONVERT(CONCAT(${fields.join(', ')}) USING utf8mb4)), 16), 16, 10) AS UNSIGNED)`;
 }
 
-/** What a fetched value is selected as. */
+/**
+ * What a fetched value is selected as. With --naive-time-zone, a TIMESTAMP (an instant, printed
+ * in the session's UTC) carries a `Z`, so that only DATETIME text reads as wall-clock time.
+ */
 export function mysqlFetchExpression(column: SideColumn): string {
-  return quoteMysqlIdent(column.name);
+  const c = quoteMysqlIdent(column.name);
+  if (column.pair.zone && column.shape.family === 'timestamp' && !isDatetime(column)) return `CONCAT(${c}, 'Z')`;
+  return c;
 }

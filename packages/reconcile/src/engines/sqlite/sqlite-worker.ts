@@ -13,10 +13,8 @@ import {
 } from '../engine-side.js';
 import { describeSqliteTable, listSqliteTables, quoteSqliteIdent } from './sqlite-catalog.js';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './sqlite-protocol.js';
-import { registerRowHash, ROW_HASH_FUNCTION } from './sqlite-row-hash.js';
+import { canonicalRowHasher, registerRowHash, ROW_HASH_FUNCTION, type RowHasher } from './sqlite-row-hash.js';
 import { HashSum } from '../../hashing/hash-sum.js';
-import { md5Halves } from '../../hashing/md5-row-hash.js';
-import { canonicalRowText } from '../../normalization/canonical-row.js';
 
 /**
  * One read-only connection to an SQLite file, in its own thread (better-sqlite3 is synchronous;
@@ -97,10 +95,10 @@ function fetched(rows: RawValue[][]): RawValue[][] {
 
 /** The canonical row hash (md5 of the row's canonical text, as PostgreSQL computes it) of tables compared without a key. */
 const halves: [number, number] = [0, 0];
+let canonicalHash: RowHasher | null = null;
 function rowHashHalves(row: RawValue[]): void {
-  const p = current();
-  const columns = [...p.key, ...p.columns];
-  md5Halves(canonicalRowText(row, columns, 'sqlite', p.tolerance), halves);
+  canonicalHash ??= canonicalRowHasher(current());
+  canonicalHash(row, halves);
 }
 
 /** The top `bits` bits of the last row hash. */
@@ -113,6 +111,7 @@ const ops: Record<string, (...args: never[]) => unknown> = {
     describeSqliteTable(db, name) ?? (name.includes('.') ? describeSqliteTable(db, name.slice(name.lastIndexOf('.') + 1)) : null),
   prepare: (next: SidePlan) => {
     plan = next;
+    canonicalHash = null;
     statements.clear();
     registerRowHash(db, next);
     return null;
