@@ -36,10 +36,20 @@ case "${1:-}" in
       --socket="$datadir/mysqld.sock" --pid-file="$datadir/mysqld.pid" --log-error="$datadir/server.log" \
       --skip-name-resolve --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --max-connections=200 \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci </dev/null >/dev/null 2>&1 &
-    for _ in $(seq 1 120); do
-      mariadb-admin --no-defaults --socket="$datadir/mysqld.sock" -uroot ping >/dev/null 2>&1 && break
+    server_pid=$!
+    # A loaded machine can take a minute or more to start InnoDB; a server that exited (a port taken
+    # meanwhile) fails at once with its log rather than after the whole wait.
+    ready=no
+    for _ in $(seq 1 360); do
+      if mariadb-admin --no-defaults --socket="$datadir/mysqld.sock" -uroot ping >/dev/null 2>&1; then ready=yes; break; fi
+      kill -0 "$server_pid" 2>/dev/null || break
       sleep 0.5
     done
+    if [ "$ready" != yes ]; then
+      echo "the throwaway MariaDB did not start on port $port; its log ends:" >&2
+      tail -n 5 "$datadir/server.log" >&2 2>/dev/null || true
+      exit 1
+    fi
     mariadb --no-defaults --socket="$datadir/mysqld.sock" -uroot -e \
       "CREATE USER 'ma'@'%' IDENTIFIED BY 'ma'; GRANT ALL PRIVILEGES ON *.* TO 'ma'@'%' WITH GRANT OPTION;"
     if [ -n "${4:-}" ]; then
