@@ -76,14 +76,17 @@ function typeOutcome(
   const { tables, before, after } = change.details;
   if (result.rewritesTable && swappable(context.before, change.details)) {
     const swap = columnSwap(change.details);
+    const description = `Change type of column ${after.name} in table ${tables.after.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`;
     return {
       ...text,
       impact: `${result.reason}; done in place PostgreSQL would rewrite the table under an ACCESS EXCLUSIVE lock, so the script converts through a new column instead (the lock is held only for the renames)`,
-      script: sqlScript({
-        description: `Change type of column ${after.name} in table ${tables.after.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`,
-        statements: swap.statements,
-        rollback: swap.rollback,
-        validation: columnQuery(tables.after, after.name),
+      script: sqlScript({ description, statements: swap.statements, rollback: swap.rollback, validation: columnQuery(tables.after, after.name) }),
+      contractScript: sqlScript({
+        description: `Contract: drop column ${defaultObjectName(after.name, [], 'old')} from table ${tables.after.key}`,
+        statements: swap.contract.statements,
+        rollback: swap.contract.rollback,
+        validation: columnQuery(tables.after, defaultObjectName(after.name, [], 'old')).replace(/;$/, ' -- expect no row;'),
+        dependencies: [description],
       }),
     };
   }
