@@ -9,6 +9,7 @@ import { diffDatabaseSchemas } from '../src/schema/diff.js';
 import type { DatabaseSchema } from '../src/schema/model.js';
 import { readPostgresqlSql } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
 import { readScratchSchema } from '../src/verify/replay.js';
+import { rollbackFromAfter } from '../src/verify/rollback-from-after.js';
 import type { ScratchDatabase, ScratchEngine } from '../src/verify/scratch-database.js';
 import { createServerEngine } from '../src/verify/server-engine.js';
 import { splitStatements } from '../src/verify/sql-statements.js';
@@ -59,7 +60,7 @@ describe.skipIf(!root)('database-schema-histories corpus', () => {
     return parsed.toString();
   }
 
-  const totals = { versions: 0, pairs: 0, scripts: 0, failures: 0, needsInput: 0 };
+  const totals = { versions: 0, pairs: 0, scripts: 0, failures: 0, needsInput: 0, fromAfter: 0, fromAfterExact: 0 };
 
   describe.each(projects)('$name', ({ name, versions }) => {
     it.each(versions)('%s reads the same from the file, the loaded database and its pg_dump', { timeout: 120_000 }, async (version) => {
@@ -105,12 +106,29 @@ describe.skipIf(!root)('database-schema-histories corpus', () => {
       }).toEqual({ failed: [], migrated: [], rolledBack: [], notes: [] });
       expect(verification.passed).toBe(needsInput.length === 0);
     });
+
+    it.each(pairs)(
+      '%s → %s: the rollbacks alone bring the after schema, loaded as the project left it, back to the before schema',
+      { timeout: 300_000 },
+      async (before, after) => {
+        const read = (file: string) => ({ name: file, sql: [readFileSync(join(root!, name, file), 'utf8')] });
+        const report = await checkCompatibility(registry, { before: join(root!, name, before), after: join(root!, name, after) });
+        const result = await rollbackFromAfter({ report, before: read(before), after: read(after), engine });
+        totals.fromAfter++;
+        if (result.passed) totals.fromAfterExact++;
+        expect({ error: result.error, failed: result.steps.filter((s) => s.rollback.status !== 'passed'), left: result.differences }).toEqual({
+          error: undefined,
+          failed: [],
+          left: [],
+        });
+      },
+    );
   });
 
   afterAll(() => {
     // The figures quoted in the README and the closing note.
     console.log(
-      `real corpus: ${projects.length} projects, ${totals.versions} versions, ${totals.pairs} pairs, ${totals.scripts} scripts, ${totals.failures} failing scripts, ${totals.needsInput} needing input`,
+      `real corpus: ${projects.length} projects, ${totals.versions} versions, ${totals.pairs} pairs, ${totals.scripts} scripts, ${totals.failures} failing scripts, ${totals.needsInput} needing input; rollback from the after schema loaded directly: ${totals.fromAfterExact} of ${totals.fromAfter} exact`,
     );
   });
 });

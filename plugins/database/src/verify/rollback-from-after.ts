@@ -1,3 +1,4 @@
+import type { DatabaseSchema } from '../schema/model.js';
 import { catalogFingerprint, fingerprintDifferences } from './catalog-fingerprint.js';
 import { differences, load, type ReplayRequest, readScratchSchema, runScript, type SetAside, type Step } from './replay.js';
 import { orderScripts } from './script-order.js';
@@ -16,6 +17,8 @@ export interface RollbackFromAfter {
   steps: RollbackFromAfterStep[];
   /** What still differs from the before schema once every rollback ran. */
   differences: string[];
+  /** The schema the rollbacks left, as the live source reads it (absent when a side did not load). */
+  schema?: DatabaseSchema;
 }
 
 /**
@@ -39,9 +42,10 @@ export async function rollbackFromAfter(request: Omit<ReplayRequest, 'missingExt
     await target.close();
 
     for (const index of [...orderScripts(scripts).order].reverse()) steps[index]!.rollback = await runScript(work, scripts[index]!.rollback_script);
-    const left = differences(await readScratchSchema(work), expected);
+    const schema = await readScratchSchema(work);
+    const left = differences(schema, expected);
     if (left.length === 0) left.push(...fingerprintDifferences(await catalogFingerprint(work), expectedCatalog));
-    return { passed: left.length === 0 && steps.every((s) => s.rollback.status === 'passed'), steps, differences: left };
+    return { passed: left.length === 0 && steps.every((s) => s.rollback.status === 'passed'), steps, differences: left, schema };
   } finally {
     await work.close();
     await target.close().catch(() => {});
