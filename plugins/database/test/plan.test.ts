@@ -60,7 +60,9 @@ describe('plan for the seed sample (schema_change, critical)', () => {
     expect(result.phases[2]!.duration_basis).toBe(
       'its 6 step(s): 65.3 min + buffer 32.7 min (50% of the work, at least 15 min) = 97.9 min, rounded up to the quarter hour = 1.75 h',
     );
-    expect(result.phases[3]!.duration_basis).toBe('pattern share: pattern schema_change: base 24 h × 4 (critical) = 96 h, weight 1 of 5 → 19 h; no sized steps');
+    expect(result.phases[3]!.duration_basis).toBe(
+      'pattern share: pattern schema_change: base 24 h × 4 (critical) = 96 h, weight 1 of 5 → 19 h; no sized steps',
+    );
     expect(result.estimated_duration_hours).toBe(47.75);
   });
 
