@@ -1,4 +1,4 @@
-import { checkCompatibility, type RenameHint } from '@migration-architect/core';
+import { checkCompatibility, type RenameHint, renderReportMarkdown, renderReportSarif, renderReportText } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { replayScripts } from '../src/verify/replay.js';
 import { rollbackFromAfter } from '../src/verify/rollback-from-after.js';
@@ -125,6 +125,24 @@ describe('rollbacks from any state, and contract steps', { timeout: 120_000 }, (
     expect(theirs.steps.filter((s) => s.rollback.status !== 'passed')).toEqual([]);
     expect(theirs.differences).toEqual([]);
     expect(theirs.passed).toBe(true);
+  });
+
+  it('every report format marks the contract step for a later release', async () => {
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: 'CREATE TABLE t (id int PRIMARY KEY, note text);' },
+      after: { name: 'after.sql', document: 'CREATE TABLE t (id int PRIMARY KEY);' },
+      clock,
+    });
+    expect(report.issues[0]).toMatchObject({ migration_script_index: 0, contract_script_index: 1 });
+    expect(renderReportText(report)).toContain('  Contract step, for a later release: #2 below');
+    expect(renderReportText(report)).toContain('2. Contract: drop the kept values of t.note\n   Type: sql\n   Release: LATER');
+    expect(renderReportMarkdown(report)).toContain('**Contract: drop the kept values of t.note**\n\n_Contract step: run in a later release');
+    const sarif = JSON.parse(renderReportSarif(report, { rules: [], toolVersion: '0' }));
+    expect(sarif.runs[0].results[0].properties).toMatchObject({
+      contractRelease: 'later',
+      contractMigration: expect.stringContaining('DROP TABLE IF EXISTS t_note_backup;'),
+    });
   });
 
   it('a rollback without our backup says what cannot come back', async () => {
