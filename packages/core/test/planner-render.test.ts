@@ -70,7 +70,7 @@ describe('plan Markdown', () => {
     expect(flow).toContain('    p2 -.->|"error_rate > 0.05 for 3 min"| r2');
     expect(flow).toContain('    r2 -.-> r1');
     expect(flow).toContain('    r0 -.-> origin');
-    expect(flow).toContain('    class p0,p1,p3 crit');
+    expect(flow).toContain('    class p0,p1,p2 crit');
   });
 
   it('draws the risk matrix and names what raised each risk', () => {
