@@ -120,7 +120,7 @@ describe('a cross-region database move out of the monolith (data_migration)', ()
     // Phases last their work plus a buffer, so the copy of order_items is reached on Sunday night, outside business hours.
     expect(phase(plan, 'bulk_copy').steps.find((s) => s.id === 'copy-order_items')!.start).toBe('2026-12-06T22:20:00.000Z');
     expect(plan.schedule!.notes).toContain(
-      'cutover: Stop writes: pause the connection pool, Wait for replication to catch up, Copy sequence values to the target, Compare row counts of the critical tables (orders, order_items), Point the pool at the target and resume wait 106 h for the migration window (01:00–03:00 Europe/Berlin (sun))',
+      'cutover: Stop writes: pause the connection pool, Wait for replication to catch up, Copy sequence values to the target, Compare row counts of the critical tables (orders, order_items), Point the pool at the target and resume wait 126 h for the migration window (01:00–03:00 Europe/Berlin (sun))',
     );
     const markdown = (await cli(['plan', specFile('cross-region-database-move'), '--start', '2026-12-05T09:00Z', '--format', 'markdown'])).stdout;
     expect(markdown).toContain('    cutover (1.75 h) :crit, p5, 2026-12-13 00:00, 2026-12-13 01:45');
