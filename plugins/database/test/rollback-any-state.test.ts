@@ -64,6 +64,14 @@ INSERT INTO t VALUES (1), (2);`,
     contract: ['Contract: drop the kept values of t.note', 'Contract: drop the kept values of t.flag'],
   },
   {
+    name: 'a serial column removed (it comes back serial, its sequence after the restored values)',
+    before: `CREATE TABLE t (k text PRIMARY KEY, n serial);
+INSERT INTO t (k) VALUES ('a'), ('b');`,
+    after: `CREATE TABLE t (k text PRIMARY KEY);
+INSERT INTO t VALUES ('a'), ('b');`,
+    contract: ['Contract: drop the kept values of t.n'],
+  },
+  {
     name: 'a column removed from a table without a primary key (nothing kept, nothing to contract)',
     before: 'CREATE TABLE log (at timestamptz, line text);',
     after: 'CREATE TABLE log (at timestamptz);',

@@ -39,7 +39,8 @@ export const columnRemoved = defineDatabaseRule({
       ...table.uniques.filter((u) => u.columns.includes(column.name)).map((u) => `unique (${u.columns.join(', ')})`),
       ...table.foreignKeys.filter((fk) => fk.columns.includes(column.name)).map((fk) => `foreign key to ${fk.references.name}`),
     ];
-    const restored: Column = { ...column, nullable: true, identity: null };
+    // A serial column comes back serial (its sequence was dropped with it); an identity comes back plain, since restored values cannot be written into GENERATED ALWAYS.
+    const restored: Column = { ...column, nullable: true, identity: column.identity === 'serial' ? 'serial' : null };
     const backupTable = { schema: table.schema, name: defaultObjectName(table.name, [column.name], 'backup') };
     const lost = `${table.key}.${column.name}: no ${backupTable.name} table (the column was dropped by another script, or the contract step ran), so its values cannot come back from here; the column is restored ${column.default ? 'with its default' : 'empty'} (restore the values from the dump taken before the change)`;
     return {
@@ -73,6 +74,9 @@ export const columnRemoved = defineDatabaseRule({
                 ),
               ]
             : ['-- Restore the values from the dump.']),
+          ...(column.identity === 'serial'
+            ? [`SELECT setval(pg_get_serial_sequence(${quoteLiteral(name)}, ${quoteLiteral(column.name)}), coalesce(max(${col}), 0) + 1, false) FROM ${name};`]
+            : []),
           ...(column.nullable
             ? []
             : ['-- Fails while rows have no value (no backup, no default): restore them from the dump first.', ...setNotNull(table, column.name)]),
