@@ -54,8 +54,8 @@ describe('plan Markdown', () => {
       '    section Phases',
     ]);
     expect(gantt).toContain('    prepare (10 h) :crit, p0, 2026-12-07 06:00, 2026-12-07 16:00');
-    expect(gantt).toContain('    section Traffic stopped\n    Close the doors :crit, d0, 2026-12-08 02:00, 2026-12-08 02:30');
-    expect(gantt).toContain('    section new_doors\n    10% :f0s0, 2026-12-08 02:00, 2026-12-08 06:00\n    100% :milestone, f0s1, 2026-12-08 06:00, 0d');
+    expect(gantt).toContain('    section Traffic stopped\n    Close the doors :crit, d0, 2026-12-08 01:00, 2026-12-08 01:30');
+    expect(gantt).toContain('    section new_doors\n    10% :f0s0, 2026-12-07 17:30, 2026-12-07 21:30\n    100% :milestone, f0s1, 2026-12-07 21:30, 0d');
   });
 
   it('draws days from the start without --start', () => {
@@ -86,7 +86,7 @@ describe('plan Markdown', () => {
     expect(markdown).toContain('| 1 | Copy 60 crates | 60 min | 60 crates × 1 min | outside business hours | 2026-12-07 16:00 → 2026-12-07 17:00 |');
     expect(markdown).toContain('## Feature flag rollouts');
     expect(markdown).toContain('| crates_per_minute | 1 crates/min | default | Copy speed |');
-    expect(renderPlanText(onCalendar)).toContain('     - Close the doors: 30 min [STOPS TRAFFIC] [2026-12-08 02:00 → 2026-12-08 02:30 UTC]');
+    expect(renderPlanText(onCalendar)).toContain('     - Close the doors: 30 min [STOPS TRAFFIC] [2026-12-08 01:00 → 2026-12-08 01:30 UTC]');
   });
 });
 

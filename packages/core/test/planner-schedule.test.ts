@@ -30,11 +30,19 @@ describe('phases as a dependency graph', () => {
     expect(result.estimated_duration_hours).toBe(30);
   });
 
-  it("gives a phase its steps' work when that is longer than its share, and says so", () => {
+  it("gives a phase its steps' work plus a stated buffer, with the arithmetic, not a share of the pattern's hours", () => {
     const result = plan({ items: 900 });
     const copy = byName(result, 'copy');
-    expect(copy.duration_hours).toBe(15);
-    expect(copy.duration_basis).toBe('its steps: 900 min (more than its pattern share: default plan: base 30 h × 1 (low) = 30 h, weight 1 of 3 → 10 h)');
+    expect(copy.duration_hours).toBe(22.5);
+    expect(copy.duration_basis).toBe(
+      'its 1 step(s): 900 min + buffer 450 min (50% of the work, at least 15 min) = 1350 min, rounded up to the quarter hour = 22.5 h',
+    );
+    // Short work gets the minimum buffer; the share (10 h) plays no part.
+    const short = byName(plan({ items: 20 }), 'copy');
+    expect([short.duration_hours, short.duration_basis]).toEqual([
+      0.75,
+      'its 1 step(s): 20 min + buffer 15 min (50% of the work, at least 15 min) = 35 min, rounded up to the quarter hour = 0.75 h',
+    ]);
     expect(copy.steps![0]).toMatchObject({ id: 'copy-crates', duration_minutes: 900, estimate: '900 crates × 1 min', disruptive: true });
     expect(result.scope).toEqual([{ kind: 'crate', name: 'all', detail: null }]);
   });
@@ -282,8 +290,8 @@ describe('the calendar (--start)', () => {
         'switch: Close the doors wait 72 h for the migration window (01:00–03:00 Europe/Berlin (sat, sun))',
       ],
     });
-    // The estimate stays the work's; the calendar shows the waits.
-    expect(result.estimated_duration_hours).toBe(10 + 20 + 0.75);
+    // The estimate is the phases' hours (the copy: 20 h of work + a 10 h buffer); the calendar shows the waits.
+    expect(result.estimated_duration_hours).toBe(10 + 30 + 0.75);
   });
 
   it('keeps outages out of business hours when there is no window', () => {

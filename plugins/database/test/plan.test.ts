@@ -54,10 +54,16 @@ describe('plan for the seed sample (schema_change, critical)', () => {
     for (const key of SEED_ROLLBACK_FIELDS) expect(result.rollback_plan).toHaveProperty(key);
   });
 
-  it('estimates 24 h × 4.0 = 96 h, and the phases add up to it (the seed printed 95)', () => {
-    expect(result.estimated_duration_hours).toBe(96);
-    expect(result.phases.reduce((sum, p) => sum + p.duration_hours, 0)).toBe(96);
-    expect(result.phases.map((p) => p.duration_hours)).toEqual([20, 19, 19, 19, 19]);
+  it('sizes phases with sized steps as their work plus a stated buffer; only phases without sized work share the pattern hours (24 h × 4.0 = 96 h)', () => {
+    // preparation: backups and the row-count snapshot; expand and migrate: the schema changes and their checks.
+    expect(result.phases.map((p) => p.duration_hours)).toEqual([7.5, 0.5, 1.75, 19, 19]);
+    expect(result.phases[2]!.duration_basis).toBe(
+      'its 6 step(s): 65.3 min + buffer 32.7 min (50% of the work, at least 15 min) = 97.9 min, rounded up to the quarter hour = 1.75 h',
+    );
+    expect(result.phases[3]!.duration_basis).toBe(
+      'pattern share: pattern schema_change: base 24 h × 4 (critical) = 96 h, weight 1 of 5 → 19 h; no sized steps',
+    );
+    expect(result.estimated_duration_hours).toBe(47.75);
   });
 
   it('gives every phase database-specific tasks, not "Execute <phase> phase"', () => {
@@ -159,9 +165,9 @@ describe('other patterns and the default plan', () => {
     const critical = plan(spec(withoutPattern));
     expect(critical.migration_pattern).toBeNull();
     expect(critical.phases.map((p) => p.name)).toEqual(['preparation', 'migration', 'validation', 'cutover']);
-    // 48 h × 4 = 192 h over four phases; the cutover takes its steps (0.5 h), not 48 h.
-    expect(critical.phases.map((p) => p.duration_hours)).toEqual([48, 48, 48, 0.5]);
-    expect(critical.estimated_duration_hours).toBe(144.5);
+    // Each phase's steps plus a buffer, and the cutover its steps (0.5 h), not shares of 48 h × 4 = 192 h.
+    expect(critical.phases.map((p) => p.duration_hours)).toEqual([7.5, 0.5, 2, 0.5]);
+    expect(critical.estimated_duration_hours).toBe(10.5);
     const { pattern: _none, ...minimalWithoutPattern } = minimal;
     expect(plan(spec(minimalWithoutPattern)).phases.map((p) => p.duration_hours)).toEqual([12, 12, 12, 0.5]);
   });

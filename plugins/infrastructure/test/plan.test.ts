@@ -18,9 +18,11 @@ describe('plan for examples/sample_infrastructure_migration.json', () => {
     expect(MigrationPlanSchema.safeParse(result).success).toBe(true);
   });
 
-  it('takes 480 h x 2.0, split over the phases without losing hours', () => {
-    expect(result.estimated_duration_hours).toBe(960);
-    expect(result.phases.reduce((sum, p) => sum + p.duration_hours, 0)).toBe(960);
+  it('sizes phases with sized steps as their work plus a buffer; the others share 480 h x 2.0', () => {
+    for (const phase of result.phases)
+      expect(phase.duration_basis).toMatch(phase.work_minutes ? /^(its \d+ step\(s\): .* \+ buffer|sum of its steps)/ : /^pattern share: /);
+    expect(result.estimated_duration_hours).toBe(531.25);
+    expect(result.phases.reduce((sum, p) => sum + p.duration_hours, 0)).toBe(531.25);
   });
 
   it('adds the risks the spec calls for', () => {
@@ -69,7 +71,7 @@ describe('default plan and patterns', () => {
     const low = plan(spec({}));
     expect(low.phases.map((p) => p.name)).toEqual(['assessment', 'preparation', 'migration', 'validation']);
     expect(low.estimated_duration_hours).toBe(48);
-    expect(plan(spec({ constraints: { data_volume_gb: 500, dependencies: ['a', 'b', 'c'], max_downtime_minutes: 300 } })).estimated_duration_hours).toBe(72);
+    expect(plan(spec({ constraints: { data_volume_gb: 500, dependencies: ['a', 'b', 'c'], max_downtime_minutes: 300 } })).estimated_duration_hours).toBe(56.25);
   });
 
   it("plans a cloud migration with its phases and the seed's numbers", () => {

@@ -218,6 +218,7 @@ export function compareSchemas(
       suggested_migration: outcome.suggestedMigration,
       affected_operations: outcome.affectedOperations,
       migration_script_index: outcome.script ? scripts.length : null,
+      ...(outcome.contractScript ? { contract_script_index: scripts.length + (outcome.script ? 1 : 0) } : {}),
     };
     const sized =
       options.stats !== undefined && checker.sizing
@@ -230,6 +231,7 @@ export function compareSchemas(
     }
     issues.push(issue);
     if (outcome.script) scripts.push(outcome.script);
+    if (outcome.contractScript) scripts.push({ ...outcome.contractScript, release: 'later' });
   }
 
   const counts: Record<ChangeSeverity, number> = { breaking: 0, potentially_breaking: 0, non_breaking: 0, additive: 0 };

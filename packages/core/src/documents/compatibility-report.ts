@@ -25,6 +25,10 @@ export const CompatibilityIssueSchema = z.object({
     .nullable()
     .optional()
     .meta({ description: 'Index in migration_scripts of the script (and its rollback) that makes this change, when there is one.' }),
+  contract_script_index: z.number().int().nonnegative().nullable().optional().meta({
+    description:
+      'Index in migration_scripts of the contract step that finishes an expand/contract change (drops what was kept aside), to run in a later release.',
+  }),
   lock_risk: z
     .object({
       object: z.string().meta({ description: 'The object locked, as the live system names it (`public.orders`).' }),
@@ -50,6 +54,9 @@ export const MigrationScriptSchema = z.object({
   rollback_script: z.string(),
   dependencies: z.array(z.string()),
   validation_query: z.string(),
+  release: z.enum(['current', 'later']).optional().meta({
+    description: '`later`: a contract step, run in a later release once no deployed client uses what it removes; absent or `current`: run with this release.',
+  }),
 });
 export type MigrationScript = z.infer<typeof MigrationScriptSchema>;
 

@@ -49,6 +49,10 @@ export function flagSteps(spec: MigrationSpec, hosts: (string | null)[]): PlanSt
     const host = hosts[i];
     if (!host) return [];
     const first = flag.rollout_schedule?.[0]?.percentage ?? flag.initial_percentage ?? 0;
+    // The stages before the last are held in the host phase: that is its work too, so the phase lasts them.
+    const stages = flag.rollout_schedule ?? [];
+    const holdHours = stages.slice(0, -1).reduce((sum, stage) => sum + stage.duration_hours, 0);
+    const last = stages.at(-1)?.percentage ?? 100;
     return [
       {
         key: `flag-${flag.name}`,
@@ -56,8 +60,10 @@ export function flagSteps(spec: MigrationSpec, hosts: (string | null)[]): PlanSt
         name: `Turn on ${flag.name} at ${first}%`,
         description: `${flag.description ?? flag.name}: start the rollout (stages under feature_flag_rollouts)`,
         subject: { kind: 'feature_flag', name: flag.name },
-        minutes: 5,
-        estimate: '5 min (assumed: one flag change and a check that it took effect)',
+        minutes: 5 + holdHours * 60,
+        estimate: holdHours
+          ? `5 min (assumed: one flag change and a check that it took effect) + ${holdHours} h holding its stages until ${last}% (rollout_schedule)`
+          : '5 min (assumed: one flag change and a check that it took effect)',
         scriptType: 'api' as const,
         script: flagApi(flag.name, first),
         validation: `curl -fsS "$FEATURE_FLAG_API/flags/${flag.name}"`,

@@ -20,9 +20,27 @@ export function formatHours(hours: number): string {
 }
 
 /**
+ * What a phase adds to its steps' work for what steps do not show (hand-offs, checks between
+ * steps, a retry): half the work, as a DBA pads a run sheet, and at least a quarter hour.
+ */
+export const PHASE_BUFFER = { share: 0.5, minimumMinutes: 15 };
+
+/** The work plus the buffer, with the arithmetic. */
+export function workWithBuffer(workMinutes: number): { hours: number; arithmetic: string } {
+  const buffer = Math.max(workMinutes * PHASE_BUFFER.share, PHASE_BUFFER.minimumMinutes);
+  const hours = quarterHoursUp(workMinutes + buffer);
+  const round = (m: number) => Math.round(m * 10) / 10;
+  return {
+    hours,
+    arithmetic: `${round(workMinutes)} min + buffer ${round(buffer)} min (${PHASE_BUFFER.share * 100}% of the work, at least ${PHASE_BUFFER.minimumMinutes} min) = ${round(workMinutes + buffer)} min, rounded up to the quarter hour = ${formatHours(hours)}`,
+  };
+}
+
+/**
  * Hours per phase. The spec's hours when it gives them (a warning when the steps need more);
- * for a phase sized by its steps (a cutover), their sum; otherwise the phase's share of the
- * pattern's hours, or its steps' work when that is longer. Each phase says which in its basis.
+ * for a phase sized by its steps (a cutover), their sum; for a phase whose steps are sized, their
+ * work plus a stated buffer; only a phase with no sized work takes its share of the pattern's
+ * hours. Each phase says which in its basis, with the arithmetic.
  */
 export function sizePhases(
   sources: PhaseSources,
@@ -56,11 +74,13 @@ export function sizePhases(
     if (phase.sizedBy === 'steps' && steps.length) {
       return { hours: work, basis: `sum of its steps: ${Math.round(workMinutes)} min, rounded up to the quarter hour`, workMinutes, downtimeMinutes };
     }
+    if (workMinutes > 0) {
+      const padded = workWithBuffer(workMinutes);
+      return { hours: padded.hours, basis: `its ${steps.length} step(s): ${padded.arithmetic}`, workMinutes, downtimeMinutes };
+    }
+    // Nothing sized to build on: the pattern's hours, split by the phases' weights.
     const share = shares[i]!;
     const shareText = `${sources.totalBasis} = ${sources.totalHours} h, weight ${phase.weight} of ${weightSum} → ${share} h`;
-    if (work > share) {
-      return { hours: work, basis: `its steps: ${Math.round(workMinutes)} min (more than its pattern share: ${shareText})`, workMinutes, downtimeMinutes };
-    }
     return { hours: share, basis: `pattern share: ${shareText}; ${workText}`, workMinutes, downtimeMinutes };
   });
   return { sizes, shares, warnings };

@@ -427,6 +427,11 @@ export interface RuleOutcome {
   affectedOperations: string[];
   /** The migration (and rollback) script for this change, when one can be written. */
   script?: MigrationScript | undefined;
+  /**
+   * The contract step of an expand/contract change: drops what `script` kept aside, in a later
+   * release. Reported as its own script with `release: 'later'`, after `script`.
+   */
+  contractScript?: MigrationScript | undefined;
 }
 
 /** A before/after pair that must trigger a rule: its docs example and its conformance test. */

@@ -70,6 +70,7 @@ export function renderReportMarkdown(report: CompatibilityReport): string {
     out.push('<details><summary>Suggested migration scripts</summary>', '');
     for (const script of report.migration_scripts) {
       out.push(`**${script.description}**`, '');
+      if (script.release === 'later') out.push('_Contract step: run in a later release, once no deployed client uses what it removes._', '');
       if (script.dependencies.length) out.push(`Runs after: ${script.dependencies.map((d) => `_${d}_`).join(', ')}`, '');
       out.push(...codeBlock(script.script_content, script.script_type), '', 'Rollback:', '', ...codeBlock(script.rollback_script, script.script_type), '');
       if (script.validation_query.trim()) out.push('Validation:', '', ...codeBlock(script.validation_query, script.script_type), '');

@@ -44,6 +44,7 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
   const results = report.issues.map((issue) => {
     const ruleId = issue.code ?? issue.rule;
     const script = issue.migration_script_index == null ? undefined : report.migration_scripts[issue.migration_script_index];
+    const contract = issue.contract_script_index == null ? undefined : report.migration_scripts[issue.contract_script_index];
     const location = issue.location
       ? [
           {
@@ -68,6 +69,7 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
         issueType: issue.type,
         rule: issue.rule,
         ...(script ? { migration: script.script_content, rollback: script.rollback_script } : {}),
+        ...(contract ? { contractMigration: contract.script_content, contractRollback: contract.rollback_script, contractRelease: 'later' } : {}),
       },
     };
   });

@@ -73,6 +73,7 @@ export function renderReportText(report: CompatibilityReport): string {
       if (issue.location?.line) out.push(`  Location: ${issue.location.file}:${issue.location.line}`);
       if (issue.lock_risk) out.push(`  Lock: ${issue.lock_risk.arithmetic}`);
       if (issue.migration_script_index != null) out.push(`  Script: #${issue.migration_script_index + 1} below (with its rollback)`);
+      if (issue.contract_script_index != null) out.push(`  Contract step, for a later release: #${issue.contract_script_index + 1} below`);
       out.push('');
     }
   }
@@ -80,6 +81,7 @@ export function renderReportText(report: CompatibilityReport): string {
     out.push(...section('SUGGESTED MIGRATION SCRIPTS'));
     report.migration_scripts.forEach((script, i) => {
       out.push(`${i + 1}. ${script.description}`, `   Type: ${script.script_type}`);
+      if (script.release === 'later') out.push('   Release: LATER (contract step: run once no deployed client uses what it removes)');
       if (script.dependencies.length) out.push(`   Runs after: ${script.dependencies.join('; ')}`);
       out.push('   Script:', ...indentBlock(script.script_content, '     '), '   Rollback:', ...indentBlock(script.rollback_script, '     '));
       if (script.validation_query.trim()) out.push('   Validation:', ...indentBlock(script.validation_query, '     '));

@@ -1,12 +1,13 @@
 import { isVolatileDefault } from '../schema/default-value.js';
 import type { Column, Table } from '../schema/model.js';
 import { batchedUpdate } from '../sql/batched-update.js';
-import { columnQuery } from '../sql/catalog-queries.js';
+import { columnQuery, tableExistsQuery } from '../sql/catalog-queries.js';
 import { columnDefinition, onUpdateTrigger, renderDefault } from '../sql/column-definition.js';
 import { alterTable, columnList, setNotNull } from '../sql/constraint-ddl.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
+import { ifElseBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
 import { defineDatabaseRule } from './database-rule.js';
 import { addColumnDescription, sqlScript } from './migration-script.js';
 
@@ -38,7 +39,10 @@ export const columnRemoved = defineDatabaseRule({
       ...table.uniques.filter((u) => u.columns.includes(column.name)).map((u) => `unique (${u.columns.join(', ')})`),
       ...table.foreignKeys.filter((fk) => fk.columns.includes(column.name)).map((fk) => `foreign key to ${fk.references.name}`),
     ];
-    const restored: Column = { ...column, nullable: true, identity: null };
+    // A serial column comes back serial (its sequence was dropped with it); an identity comes back plain, since restored values cannot be written into GENERATED ALWAYS.
+    const restored: Column = { ...column, nullable: true, identity: column.identity === 'serial' ? 'serial' : null };
+    const backupTable = { schema: table.schema, name: defaultObjectName(table.name, [column.name], 'backup') };
+    const lost = `${table.key}.${column.name}: no ${backupTable.name} table (the column was dropped by another script, or the contract step ran), so its values cannot come back from here; the column is restored ${column.default ? 'with its default' : 'empty'} (restore the values from the dump taken before the change)`;
     return {
       description: `Column '${column.name}' removed from table '${table.key}'`,
       impact: `SELECT statements including this column will fail and its values are lost${dependents.length ? `; dropping it also drops ${dependents.join(', ')}` : ''}`,
@@ -48,24 +52,55 @@ export const columnRemoved = defineDatabaseRule({
         description: `Drop column ${column.name} from table ${table.key}`,
         statements: [
           ...(key
-            ? [`-- Keep the values so the drop can be undone.`, `CREATE TABLE ${backup} AS SELECT ${columnList(key)}, ${col} FROM ${name};`]
+            ? [
+                `-- Keep the values so the drop can be undone; the contract step drops the copy in a later release.`,
+                `CREATE TABLE ${backup} AS SELECT ${columnList(key)}, ${col} FROM ${name};`,
+              ]
             : [`-- No primary key to match rows on: take pg_dump --table=${quoteLiteral(name)} first.`]),
           // Views stopped using the column in an earlier script: the diff orders view changes before drops.
           `${alterTable(table)} DROP COLUMN ${col};`,
         ],
+        // From any state: our backup restores the values when it exists; without it, the structure comes back and a notice says what did not.
         rollback: [
-          `${alterTable(table)} ADD COLUMN ${columnDefinition(restored)};`,
+          `${alterTable(table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(restored)};`,
           ...(key
             ? [
-                `UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${key.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ')};`,
+                ifElseBlock(
+                  relationExists(backupTable),
+                  [
+                    `UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${key.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ')};`,
+                  ],
+                  [raiseNotice(lost)],
+                ),
               ]
             : ['-- Restore the values from the dump.']),
-          ...(column.nullable ? [] : setNotNull(table, column.name)),
+          ...(column.identity === 'serial'
+            ? [`SELECT setval(pg_get_serial_sequence(${quoteLiteral(name)}, ${quoteLiteral(column.name)}), coalesce(max(${col}), 0) + 1, false) FROM ${name};`]
+            : []),
+          ...(column.nullable
+            ? []
+            : ['-- Fails while rows have no value (no backup, no default): restore them from the dump first.', ...setNotNull(table, column.name)]),
           ...(column.comment ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(column.comment)};`] : []),
-          ...(key ? [`DROP TABLE IF EXISTS ${backup};`] : []),
         ],
         validation: columnQuery(table, column.name).replace(/;$/, ' -- expect no row;'),
       }),
+      ...(key
+        ? {
+            contractScript: sqlScript({
+              description: `Contract: drop the kept values of ${table.key}.${column.name}`,
+              statements: [
+                `-- Later release, once the drop of ${table.key}.${column.name} will not be rolled back: the copy of its values goes.`,
+                `DROP TABLE IF EXISTS ${backup};`,
+              ],
+              rollback: [
+                noticeBlock(`${backupTable.name} was dropped by the contract step: the values of ${table.key}.${column.name} come back only from a dump`),
+              ],
+              validation: tableExistsQuery(backupTable).replace(' AS table_exists;', ' AS still_kept;'),
+              dependencies: [`Drop column ${column.name} from table ${table.key}`],
+              lockTimeout: false,
+            }),
+          }
+        : {}),
     };
   },
 });

@@ -8,11 +8,14 @@ import { columnQuery } from '../sql/catalog-queries.js';
 import { alterTable } from '../sql/constraint-ddl.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { conversionCheckQuery } from '../sql/conversion-checks.js';
-import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
+import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { aroundDependentViews, viewsUsingColumn } from '../sql/dependent-views.js';
 import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
-import { conversionExpression } from '../sql/type-casts.js';
+import { castExists, conversionExpression } from '../sql/type-casts.js';
+import { columnExists, guardedBlock, raiseNotice } from '../sql/rollback-guards.js';
+import { renderDefault } from '../sql/column-definition.js';
+import { quoteLiteral } from '../sql/literal.js';
 import { columnSwap, swappable } from '../sql/column-swap.js';
 
 const compatibility = ({ before, after }: ColumnPairDetails) => compareColumnTypes(before.type, after.type);
@@ -76,14 +79,17 @@ function typeOutcome(
   const { tables, before, after } = change.details;
   if (result.rewritesTable && swappable(context.before, change.details)) {
     const swap = columnSwap(change.details);
+    const description = `Change type of column ${after.name} in table ${tables.after.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`;
     return {
       ...text,
       impact: `${result.reason}; done in place PostgreSQL would rewrite the table under an ACCESS EXCLUSIVE lock, so the script converts through a new column instead (the lock is held only for the renames)`,
-      script: sqlScript({
-        description: `Change type of column ${after.name} in table ${tables.after.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`,
-        statements: swap.statements,
-        rollback: swap.rollback,
-        validation: columnQuery(tables.after, after.name),
+      script: sqlScript({ description, statements: swap.statements, rollback: swap.rollback, validation: columnQuery(tables.after, after.name) }),
+      contractScript: sqlScript({
+        description: `Contract: drop column ${defaultObjectName(after.name, [], 'old')} from table ${tables.after.key}`,
+        statements: swap.contract.statements,
+        rollback: swap.contract.rollback,
+        validation: columnQuery(tables.after, defaultObjectName(after.name, [], 'old')).replace(/;$/, ' -- expect no row;'),
+        dependencies: [description],
       }),
     };
   }
@@ -142,7 +148,29 @@ export const incompatibleTypeChange = defineDatabaseRule({
           `-- Contract, in a later release once readers use ${shadow}:`,
           `--   BEGIN; ALTER TABLE ${name} RENAME COLUMN ${col} TO ${quoteIdentifier(defaultObjectName(after.name, [], 'old'))}; ALTER TABLE ${name} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col}; COMMIT;`,
         ],
-        rollback: [`${alterTable(table)} DROP COLUMN IF EXISTS ${quoteIdentifier(shadow)};`],
+        // From any state: drops our shadow column when it exists; after the project's own in-place change, converts back.
+        rollback: [
+          guardedBlock([
+            { when: columnExists(table, shadow), run: [`${alterTable(table)} DROP COLUMN ${quoteIdentifier(shadow)};`] },
+            {
+              when: `(SELECT atttypid FROM pg_attribute WHERE attrelid = ${regclass(table)} AND attname = ${quoteLiteral(after.name)} AND NOT attisdropped) <> ${quoteLiteral(renderColumnType(before.type))}::regtype`,
+              run: castExists(after.type, before.type)
+                ? [
+                    `${alterTable(table)} ALTER COLUMN ${col} DROP DEFAULT;`,
+                    `${alterTable(table)} ALTER COLUMN ${col} TYPE ${renderColumnType(before.type)} USING ${col}::${renderColumnType(before.type)};`,
+                    ...(before.default ? [`${alterTable(table)} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(before.default)};`] : []),
+                  ]
+                : [
+                    raiseNotice(
+                      `${table.key}.${after.name}: changed in place to ${describeColumnType(after.type)}, which PostgreSQL cannot cast back to ${describeColumnType(before.type)}; the column is restored as ${describeColumnType(before.type)} without its values (restore them from the dump taken before the change)`,
+                    ),
+                    `${alterTable(table)} ALTER COLUMN ${col} DROP DEFAULT;`,
+                    `${alterTable(table)} ALTER COLUMN ${col} TYPE ${renderColumnType(before.type)} USING NULL;`,
+                    ...(before.default ? [`${alterTable(table)} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(before.default)};`] : []),
+                  ],
+            },
+          ]),
+        ],
         validation: `SELECT count(*) AS rows_not_converted FROM ${name} WHERE ${col} IS NOT NULL AND ${quoteIdentifier(shadow)} IS NULL;`,
       }),
     };

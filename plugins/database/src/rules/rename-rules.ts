@@ -35,6 +35,13 @@ export const tableRenamed = defineDatabaseRule({
         rollback: ['BEGIN;', `DROP VIEW IF EXISTS ${oldName};`, `ALTER TABLE ${newName} RENAME TO ${quoteIdentifier(before.name)};`, 'COMMIT;'],
         validation: `SELECT to_regclass(${quoteLiteral(newName)}) IS NOT NULL AS renamed;`,
       }),
+      contractScript: sqlScript({
+        description: `Contract: drop the compatibility view ${before.key}`,
+        statements: [`-- Later release, once no deployed client uses the old name ${before.key}:`, `DROP VIEW IF EXISTS ${oldName};`],
+        rollback: [`CREATE OR REPLACE VIEW ${oldName} AS SELECT * FROM ${newName};`],
+        validation: `SELECT to_regclass(${quoteLiteral(oldName)}) IS NOT NULL AS view_still_there;`,
+        dependencies: [`Rename table ${before.key} to ${after.key}`],
+      }),
     };
   },
 });

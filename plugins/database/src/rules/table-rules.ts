@@ -3,6 +3,7 @@ import { tableExistsQuery } from '../sql/catalog-queries.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
+import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
 import { createTableScripts } from '../sql/table-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
@@ -21,6 +22,7 @@ export const tableRemoved = defineDatabaseRule({
   classify: ({ details: { table } }, { before }) => {
     const name = quoteQualifiedName(table.schema, table.name);
     const aside = defaultObjectName(table.name, [], 'deprecated');
+    const asideTable = { schema: table.schema, name: aside };
     const referencing = before.tables.filter(
       (t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema),
     );
@@ -38,12 +40,43 @@ export const tableRemoved = defineDatabaseRule({
         statements: [
           `-- Before: confirm nothing reads or writes it (counters should stop moving):`,
           `--   SELECT seq_scan, idx_scan, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables WHERE relid = ${regclass(table)};`,
-          `-- Soft delete: clients still using it fail loudly, and the data stays until the final DROP.`,
+          `-- Soft delete: clients still using it fail loudly, and the data stays until the contract step drops it in a later release.`,
           `ALTER TABLE ${name} RENAME TO ${quoteIdentifier(aside)};`,
-          `-- Later release, after a pg_dump --format=custom --table=${quoteLiteral(name)}: DROP TABLE ${quoteQualifiedName(table.schema, aside)};`,
         ],
-        rollback: [`ALTER TABLE ${quoteQualifiedName(table.schema, aside)} RENAME TO ${quoteIdentifier(table.name)};`],
+        // From any state: renamed back when our forward script kept it aside; re-created empty, with a notice, when it was dropped.
+        rollback: [
+          guardedBlock([
+            {
+              when: `${relationExists(asideTable)} AND NOT ${relationExists(table)}`,
+              run: [`ALTER TABLE ${quoteQualifiedName(table.schema, aside)} RENAME TO ${quoteIdentifier(table.name)};`],
+            },
+            {
+              when: `NOT ${relationExists(table)}`,
+              run: [
+                raiseNotice(
+                  `${table.key}: no ${aside} table (it was dropped, by the project's migration or the contract step), so it is re-created empty; its rows come back only from the dump taken before the change`,
+                ),
+                createTableScripts(table).create,
+                ...(table.comment ? [`COMMENT ON TABLE ${name} IS ${quoteLiteral(table.comment)};`] : []),
+              ],
+            },
+          ]),
+        ],
         validation: tableExistsQuery(table).replace(' AS table_exists;', ' AS still_present;'),
+      }),
+      contractScript: sqlScript({
+        description: `Contract: drop table ${table.key} kept aside`,
+        statements: [
+          `-- Later release, after a pg_dump --format=custom --table=${quoteLiteral(quoteQualifiedName(table.schema, aside))}, once nothing has touched it:`,
+          `DROP TABLE IF EXISTS ${quoteQualifiedName(table.schema, aside)};`,
+        ],
+        rollback: [
+          noticeBlock(
+            `${aside} was dropped by the contract step: the rollback of the retirement re-creates ${table.key} empty; its rows come back only from a dump`,
+          ),
+        ],
+        validation: tableExistsQuery(asideTable).replace(' AS table_exists;', ' AS still_kept;'),
+        dependencies: [`Retire table ${table.key}`],
       }),
     };
   },

@@ -10,6 +10,7 @@ import { viewsUsingColumn } from './dependent-views.js';
 import { referencedIdentifiers } from './expression.js';
 import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 import { createIndex } from './index-ddl.js';
+import { columnExists, ifElseBlock } from './rollback-guards.js';
 
 const PLAIN = /^[A-Za-z_][\w$]*$/;
 
@@ -58,9 +59,10 @@ export function swappable(schema: DatabaseSchema, details: ColumnPairDetails): b
  * the new column, keep it in sync with a trigger, backfill in batches, build its indexes
  * CONCURRENTLY, then switch in one short transaction (renames, default, NOT NULL through a
  * validated CHECK, indexes), keeping the old column as `<name>_old` until a later release drops it.
- * The rollback switches back while `<name>_old` exists, copying values written since.
+ * The rollback switches back while `<name>_old` exists, copying values written since, and converts
+ * in place when it does not (the project's own migration ran); the contract step drops `<name>_old`.
  */
-export function columnSwap(details: ColumnPairDetails): { statements: string[]; rollback: string[] } {
+export function columnSwap(details: ColumnPairDetails): { statements: string[]; rollback: string[]; contract: { statements: string[]; rollback: string[] } } {
   const table = details.tables.after;
   const t = quoteQualifiedName(table.schema, table.name);
   const alter = alterTable(table);
@@ -105,21 +107,41 @@ export function columnSwap(details: ColumnPairDetails): { statements: string[]; 
       `ALTER INDEX ${quoteQualifiedName(table.schema, staged(i))} RENAME TO ${quoteIdentifier(i.name)};`,
     ]),
     'COMMIT;',
-    `-- Contract, in a later release once nothing reads it: ${alter} DROP COLUMN ${old};`,
+    `-- Contract: the contract step drops ${defaultObjectName(name, [], 'old')} in a later release, once nothing reads it.`,
   ];
+  const oldName = defaultObjectName(name, [], 'old');
   const rollback = [
-    `-- Works while ${defaultObjectName(name, [], 'old')} exists (before the contract step); values written since the switch are copied back.`,
-    'BEGIN;',
-    `${alter} RENAME COLUMN ${col} TO ${fresh};`,
-    `${alter} RENAME COLUMN ${old} TO ${col};`,
-    `UPDATE ${t} SET ${col} = ${fresh}::${oldType} WHERE ${col} IS DISTINCT FROM ${fresh}::${oldType};`,
-    ...(details.after.default ? [`${alter} ALTER COLUMN ${fresh} DROP DEFAULT;`] : []),
-    ...(details.before.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(details.before.default)};`] : []),
-    ...(oldNotNull ? [`${alter} ALTER COLUMN ${col} SET NOT NULL;`] : []),
-    ...indexes.map((i) => `DROP INDEX IF EXISTS ${quoteQualifiedName(table.schema, i.name)};`),
-    `${alter} DROP COLUMN ${fresh};`,
-    'COMMIT;',
+    // From any state: switched back while our <name>_old exists (values written since are copied back); after the
+    // project's own in-place ALTER (no <name>_old), converted back in place.
+    ifElseBlock(
+      columnExists(table, oldName),
+      [
+        `-- ${oldName} exists (our forward script ran, the contract step did not): switch back, copying values written since.`,
+        `${alter} RENAME COLUMN ${col} TO ${fresh};`,
+        `${alter} RENAME COLUMN ${old} TO ${col};`,
+        `UPDATE ${t} SET ${col} = ${fresh}::${oldType} WHERE ${col} IS DISTINCT FROM ${fresh}::${oldType};`,
+        ...(details.after.default ? [`${alter} ALTER COLUMN ${fresh} DROP DEFAULT;`] : []),
+        ...(details.before.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(details.before.default)};`] : []),
+        ...(oldNotNull ? [`${alter} ALTER COLUMN ${col} SET NOT NULL;`] : []),
+        ...indexes.map((i) => `DROP INDEX IF EXISTS ${quoteQualifiedName(table.schema, i.name)};`),
+        `${alter} DROP COLUMN ${fresh};`,
+      ],
+      [
+        `-- No ${oldName}: the column was changed in place; convert it back in place (rewrites the table under its lock; fails on values that do not fit ${oldType}).`,
+        `${alter} ALTER COLUMN ${col} DROP DEFAULT;`,
+        `${alter} ALTER COLUMN ${col} TYPE ${oldType} USING ${col}::${oldType};`,
+        ...(details.before.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(details.before.default)};`] : []),
+      ],
+    ),
+    // Built again on the old column after a switch back; already there (rebuilt by the ALTER) after an in-place one.
     ...indexes.map((i) => createIndex(table, i, { concurrently: true })),
   ];
-  return { statements, rollback };
+  const contract = {
+    statements: [`-- Later release, once no deployed client reads ${oldName}: the old values go.`, `${alter} DROP COLUMN IF EXISTS ${old};`],
+    rollback: [
+      `-- Brings ${oldName} back as the switch left it (nullable, no default); rolling back the type change then fills it from ${name}.`,
+      `${alter} ADD COLUMN IF NOT EXISTS ${old} ${oldType};`,
+    ],
+  };
+  return { statements, rollback, contract };
 }
