@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkCompatibility, type SchemaInputRef } from '@migration-architect/core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readPostgresqlSql } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
+import { clock, registry } from './fixtures.js';
+import { PostgresServer } from './postgres-server.js';
+
+/**
+ * The SQL reader on what migration histories do beyond CREATE TABLE: legacy INHERITS, ALTER TABLE
+ * reaching inheriting tables and partitions, triggers PostgreSQL clones onto partitions, CREATE
+ * TABLE … AS copies, and DROP FUNCTION / TRIGGER. PostgreSQL is the oracle: the file, the database
+ * it was loaded into and that database's pg_dump must read the same.
+ */
+const sql = readFileSync(fileURLToPath(new URL('./fixtures/sql/inheritance-and-copies.sql', import.meta.url)), 'utf8');
+const server = new PostgresServer(inject('postgresUrl'));
+const DATABASE = 'ma_reader_inheritance';
+
+describe('the file read alone', () => {
+  it('gives an INHERITS child its parents’ columns and checks, merged with its own', async () => {
+    const model = await readPostgresqlSql(sql, 'history.sql');
+    const table = (name: string) => model.tables.find((t) => t.name === name)!;
+    const columns = (name: string) => table(name).columns.map((c) => `${c.name} ${c.type.name}${c.nullable ? '' : ' NOT NULL'}${c.default ? ' default' : ''}`);
+    expect(columns('theatres')).toEqual(['name text NOT NULL', 'seats integer NOT NULL default', 'stage_count smallint NOT NULL', 'opened date']);
+    expect(columns('pubs')).toEqual(['name text NOT NULL default', 'seats integer NOT NULL default', 'licence text', 'opened date']);
+    expect(table('pubs').columns[0]!.default).toEqual({ kind: 'literal', value: 'The Crown' });
+    // ONLY kept the new default on the parent.
+    expect(columns('venues')).toEqual(['name text NOT NULL', 'seats integer NOT NULL default', 'opened date default']);
+    expect(table('theatres').checks.map((c) => c.name)).toEqual(['seats_not_negative', 'name_not_blank']);
+    // A column added to a partitioned table reaches its partitions.
+    expect(table('visits_2026').columns.map((c) => c.name)).toEqual(['id', 'member_id', 'at', 'note']);
+  });
+
+  it('reads CREATE TABLE … AS columns from the query, and drops what is dropped', async () => {
+    const model = await readPostgresqlSql(sql, 'history.sql');
+    const columns = (name: string) =>
+      model.tables
+        .find((t) => t.name === name)
+        ?.columns.map((c) => `${c.name} ${c.type.name}${c.type.length ? `(${c.type.length})` : ''}${c.nullable ? '' : ' NOT NULL'}`);
+    expect(columns('members_backup')).toEqual(['id bigint', 'nick text', 'joined date']);
+    expect(columns('member_names')).toEqual(['member_id bigint', 'label text']);
+    expect(columns('member_flags')).toEqual(['id bigint', 'active boolean', 'status varchar(10)', 'version integer']);
+    expect(model.routines.map((r) => `${r.name}(${r.parameters.map((p) => p.type.name).join(', ')})`).sort()).toEqual(['score(text)', 'stamp_visit()']);
+    expect(model.triggers.map((t) => `${t.tableName.name}.${t.name}`).sort()).toEqual(['visits.visits_audit', 'visits.visits_stamp']);
+    expect(columns('scratch')).toBeUndefined();
+  });
+
+  it('counts a copy whose column types it cannot tell as not compared, instead of guessing', async () => {
+    const model = await readPostgresqlSql(`CREATE TABLE t (a integer);\nCREATE TABLE t_doubled AS SELECT a * 2 AS twice FROM t;`, 'copy.sql');
+    expect(model.tables.map((t) => t.name)).toEqual(['t']);
+    expect(Object.keys(model.notCompared ?? {})).toEqual(['tables made by CREATE TABLE … AS whose column types the query does not state']);
+  });
+});
+
+describe('the file, the loaded database and its pg_dump', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    const url = await server.createDatabase(DATABASE);
+    execFileSync('psql', ['-q', '-X', '-v', 'ON_ERROR_STOP=1', url], { input: sql });
+  });
+  afterAll(async () => {
+    await server.dropDatabase(DATABASE);
+    await server.close();
+  });
+
+  it('read the same, in every direction', async () => {
+    const live = server.databaseUrl(DATABASE);
+    const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', live], { encoding: 'utf8' });
+    // The dump writes the children's own columns only, and SET DEFAULT NULL where the parent has a default.
+    expect(dump).toMatch(/CREATE TABLE public\.theatres \(\s*stage_count smallint NOT NULL\s*\)\s*INHERITS \(public\.venues\)/);
+    const sides: Record<string, SchemaInputRef> = { file: { name: 'history.sql', document: sql }, dump: { name: 'dump.sql', document: dump }, live };
+    const found: string[] = [];
+    for (const [a, before] of Object.entries(sides))
+      for (const [b, after] of Object.entries(sides)) {
+        if (a === b) continue;
+        const report = await checkCompatibility(registry, { type: 'database', before, after, clock });
+        for (const issue of report.issues) found.push(`${a} → ${b}: ${issue.description}`);
+      }
+    expect(found).toEqual([]);
+  });
+});
