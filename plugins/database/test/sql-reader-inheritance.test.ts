@@ -46,6 +46,31 @@ describe('the file read alone', () => {
     expect(columns('scratch')).toBeUndefined();
   });
 
+  it('names what PostgreSQL names: unnamed indexes, LIKE copies, constraints dropped by their generated name', async () => {
+    const model = await readPostgresqlSql(sql, 'history.sql');
+    const table = (name: string) => model.tables.find((t) => t.name === name)!;
+    expect(table('tickets').indexes.map((i) => i.name).sort()).toEqual(['tickets_code_lower', 'tickets_member_id_idx']);
+    expect(table('tickets').foreignKeys).toEqual([]);
+    expect(table('tickets').uniques).toEqual([]);
+    expect(table('tickets').columns[0]).toMatchObject({ name: 'id', identity: null, default: null });
+    const copy = table('tickets_new');
+    expect(copy.primaryKey?.name).toBe('tickets_new_pkey');
+    expect(copy.uniques.map((u) => u.name)).toEqual(['tickets_new_code_key']);
+    expect(copy.indexes.map((i) => i.name)).toEqual(['tickets_new_lower_idx', 'tickets_new_member_id_idx']);
+    expect(copy.foreignKeys).toEqual([]);
+    expect(copy.columns.map((c) => c.default?.kind ?? null)).toEqual(['expression', null, 'literal', null, null]);
+    const bare = table('tickets_bare');
+    expect(bare.columns.map((c) => `${c.name}${c.nullable ? '' : ' NOT NULL'}${c.default ? ' default' : ''}`)).toEqual([
+      'id NOT NULL',
+      'code NOT NULL',
+      'price',
+      'member_id',
+      'note',
+    ]);
+    expect([bare.primaryKey, bare.uniques, bare.checks, bare.indexes]).toEqual([null, [], [], []]);
+    expect(model.tables.find((t) => t.schema === 'billing')!.columns.map((c) => c.default)).toEqual([null, { kind: 'literal', value: 'free' }, null]);
+  });
+
   it('counts a copy whose column types it cannot tell as not compared, instead of guessing', async () => {
     const model = await readPostgresqlSql(`CREATE TABLE t (a integer);\nCREATE TABLE t_doubled AS SELECT a * 2 AS twice FROM t;`, 'copy.sql');
     expect(model.tables.map((t) => t.name)).toEqual(['t']);

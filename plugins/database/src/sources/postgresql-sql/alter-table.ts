@@ -1,6 +1,6 @@
 import type { AlterTableStmt } from 'libpg-query';
 import type { Table } from '../../schema/model.js';
-import { readColumn } from './column-definition.js';
+import { isNullConstant, readColumn } from './column-definition.js';
 import { addTableConstraint } from './constraint-definitions.js';
 import { defaultOfNode } from './default-expression.js';
 import { nodeAs, type NodeOf, rangeVarName } from './parse-tree.js';
@@ -8,11 +8,21 @@ import { attachPartition } from './partitions.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
 
+/**
+ * The name PostgreSQL gives a constraint declared without one (`users_pkey`, `users_email_key`,
+ * `orders_user_id_fkey`), so that `DROP CONSTRAINT users_email_key` finds it. Names past 63 bytes,
+ * which PostgreSQL shortens, are not matched.
+ */
+function generatedName(table: Table, columns: string[], suffix: string): string {
+  return [table.name, ...columns, suffix].join('_');
+}
+
 function dropConstraint(table: Table, name: string): void {
-  if (table.primaryKey?.name === name) table.primaryKey = null;
-  table.uniques = table.uniques.filter((c) => c.name !== name);
+  const named = (c: { name: string | null; columns: string[] }, suffix: string) => (c.name ?? generatedName(table, c.columns, suffix)) === name;
+  if (table.primaryKey && (table.primaryKey.name ?? generatedName(table, [], 'pkey')) === name) table.primaryKey = null;
+  table.uniques = table.uniques.filter((c) => !named(c, 'key'));
   table.checks = table.checks.filter((c) => c.name !== name);
-  table.foreignKeys = table.foreignKeys.filter((c) => c.name !== name);
+  table.foreignKeys = table.foreignKeys.filter((c) => !named(c, 'fkey'));
   if (table.exclusions) table.exclusions = table.exclusions.filter((c) => c.name !== name);
 }
 
@@ -105,7 +115,10 @@ function applyCommand(builder: SchemaBuilder, table: Table, command: NodeOf<'Alt
       break;
     case 'AT_ColumnDefault':
       // SET DEFAULT NULL stores no default: pg_dump writes it on an inheriting table whose parent has a default of its own.
-      if (column) column.default = nodeAs(command.def, 'A_Const')?.isnull ? null : defaultOfNode(command.def, builder.nodeText, column.type);
+      if (!column) break;
+      column.default = isNullConstant(command.def) ? null : defaultOfNode(command.def, builder.nodeText, column.type);
+      // A serial column is one whose default takes the next value: without a default it is a plain column.
+      if (!command.def && column.identity === 'serial') column.identity = null;
       break;
     case 'AT_SetNotNull':
       if (column) column.nullable = false;

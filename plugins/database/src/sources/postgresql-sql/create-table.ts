@@ -1,9 +1,11 @@
 import type { CreateStmt, Node } from 'libpg-query';
 import type { Column, Table } from '../../schema/model.js';
+import { parseDefault } from '../../schema/default-value.js';
 import { objectIdentity } from '../../schema/qualified-name.js';
+import { generatedIndexName, indexTextNamePart } from './generated-names.js';
 import { readColumn } from './column-definition.js';
 import { addTableConstraint } from './constraint-definitions.js';
-import { nodeAs, rangeVarName } from './parse-tree.js';
+import { nodeAs, type NodeOf, rangeVarName } from './parse-tree.js';
 import { partitionBoundText, partitionKeyText } from './partitions.js';
 import type { SchemaBuilder } from './schema-builder.js';
 
@@ -30,6 +32,54 @@ function inherit(builder: SchemaBuilder, table: Table, relations: Node[]): void 
     for (const check of parent.checks) if (!table.checks.some((c) => c.name !== null && c.name === check.name)) table.checks.push({ ...check });
 }
 
+/** The sequence a serial column owns: `<table>_<column>_seq`, in the table's schema. */
+function serialSequence(table: Table, column: string): string {
+  const name = `${table.name}_${column}_seq`;
+  return table.schema && table.schema !== 'public' ? `${table.schema}.${name}` : name;
+}
+
+/** TableLikeOption bits (PostgreSQL's parsenodes.h). */
+const LIKE_CONSTRAINTS = 1 << 2;
+const LIKE_DEFAULTS = 1 << 3;
+const LIKE_IDENTITY = 1 << 5;
+const LIKE_INDEXES = 1 << 6;
+
+/**
+ * `LIKE source [INCLUDING …]`: the source's columns with their NOT NULL, and what the options ask
+ * for: defaults, identity, CHECK constraints, and keys and indexes under the names PostgreSQL gives
+ * them (`<table>_pkey`, `<table>_<columns>_key` for constraints, `<table>_<columns>_idx`). Never
+ * foreign keys.
+ */
+function copyLike(builder: SchemaBuilder, table: Table, like: NodeOf<'TableLikeClause'>): void {
+  const source = builder.table(rangeVarName(like.relation));
+  if (!source) return;
+  const options = like.options ?? 0;
+  for (const column of source.columns) {
+    if (table.columns.some((c) => c.name === column.name)) continue;
+    const copy = structuredClone(column);
+    if (!(options & LIKE_DEFAULTS)) copy.default = null;
+    // A serial's default is copied as a plain nextval() of the source's sequence, which the copy does not own.
+    if (copy.identity === 'serial' && options & LIKE_DEFAULTS)
+      copy.default = parseDefault(`nextval('${serialSequence(source, column.name)}'::regclass)`, copy.type).default;
+    if (copy.identity === 'serial' || !(options & LIKE_IDENTITY)) copy.identity = null;
+    copy.comment = null;
+    copy.line = builder.statementLine;
+    table.columns.push(copy);
+  }
+  if (options & LIKE_CONSTRAINTS) table.checks.push(...structuredClone(source.checks));
+  if (!(options & LIKE_INDEXES)) return;
+  if (source.primaryKey) table.primaryKey = { ...structuredClone(source.primaryKey), name: `${table.name}_pkey` };
+  for (const unique of source.uniques) table.uniques.push({ ...structuredClone(unique), name: [table.name, ...unique.columns, 'key'].join('_') });
+  for (const index of source.indexes) {
+    const name = generatedIndexName(
+      [...builder.model.tables, table],
+      table,
+      index.columns.map((c) => indexTextNamePart(source, c)),
+    );
+    if (name) table.indexes.push({ ...structuredClone(index), name });
+  }
+}
+
 export function createTable(builder: SchemaBuilder, statement: CreateStmt, length?: number): void {
   const name = rangeVarName(statement.relation);
   if (statement.if_not_exists && builder.table(name)) return;
@@ -48,6 +98,8 @@ export function createTable(builder: SchemaBuilder, statement: CreateStmt, lengt
   for (const element of statement.tableElts ?? []) {
     const column = nodeAs(element, 'ColumnDef');
     if (column) readColumn(builder, table, column);
+    const like = nodeAs(element, 'TableLikeClause');
+    if (like) copyLike(builder, table, like);
     const constraint = nodeAs(element, 'Constraint');
     // Table constraints may name columns declared after them: apply once every column is known.
     if (constraint) constraints.push(constraint);
