@@ -49,7 +49,11 @@ describe('the file read alone', () => {
   it('names what PostgreSQL names: unnamed indexes, LIKE copies, constraints dropped by their generated name', async () => {
     const model = await readPostgresqlSql(sql, 'history.sql');
     const table = (name: string) => model.tables.find((t) => t.name === name)!;
-    expect(table('tickets').indexes.map((i) => i.name).sort()).toEqual(['tickets_code_lower', 'tickets_member_id_idx']);
+    expect(
+      table('tickets')
+        .indexes.map((i) => i.name)
+        .sort(),
+    ).toEqual(['tickets_code_lower', 'tickets_member_id_idx']);
     expect(table('tickets').foreignKeys).toEqual([]);
     expect(table('tickets').uniques).toEqual([]);
     expect(table('tickets').columns[0]).toMatchObject({ name: 'id', identity: null, default: null });
