@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPostgresqlSql } from '../src/sources/postgresql-sql/postgresql-sql-source.js';
 import { clock, registry } from './fixtures.js';
 import { PostgresServer } from './postgres-server.js';
+import { checkSql, findings } from './sql-fixtures.js';
 
 /**
  * The SQL reader on what migration histories do beyond CREATE TABLE: legacy INHERITS, ALTER TABLE
@@ -41,7 +42,12 @@ describe('the file read alone', () => {
     expect(columns('members_backup')).toEqual(['id bigint', 'nick text', 'joined date']);
     expect(columns('member_names')).toEqual(['member_id bigint', 'label text']);
     expect(columns('member_flags')).toEqual(['id bigint', 'active boolean', 'status varchar(10)', 'version integer']);
-    expect(model.routines.map((r) => `${r.name}(${r.parameters.map((p) => p.type.name).join(', ')})`).sort()).toEqual(['score(text)', 'stamp_visit()']);
+    expect(model.routines.map((r) => `${r.name}(${r.parameters.map((p) => p.type.name).join(', ')})`).sort()).toEqual([
+      'next_seat(integer)',
+      'plan_of(text)',
+      'score(text)',
+      'stamp_visit()',
+    ]);
     expect(model.triggers.map((t) => `${t.tableName.name}.${t.name}`).sort()).toEqual(['visits.visits_audit', 'visits.visits_stamp']);
     expect(columns('scratch')).toBeUndefined();
   });
@@ -79,6 +85,16 @@ describe('the file read alone', () => {
     const model = await readPostgresqlSql(`CREATE TABLE t (a integer);\nCREATE TABLE t_doubled AS SELECT a * 2 AS twice FROM t;`, 'copy.sql');
     expect(model.tables.map((t) => t.name)).toEqual(['t']);
     expect(Object.keys(model.notCompared ?? {})).toEqual(['tables made by CREATE TABLE … AS whose column types the query does not state']);
+  });
+});
+
+describe('SQL-standard function bodies', () => {
+  it('are compared by parse tree, so a change of spelling is none and a change of meaning is one', async () => {
+    const before = 'CREATE FUNCTION next_seat(n integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN CAST(n AS integer) + 1;';
+    const respelled = 'CREATE FUNCTION next_seat(n integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN (n)::integer + 1;';
+    const changed = 'CREATE FUNCTION next_seat(n integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN n + 2;';
+    expect(findings(await checkSql(before, respelled))).toEqual([]);
+    expect(findings(await checkSql(before, changed))).toEqual(['database/routine-definition-changed non_breaking functions.next_seat']);
   });
 });
 
