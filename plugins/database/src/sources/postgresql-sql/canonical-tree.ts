@@ -57,11 +57,12 @@ function canonical(value: Json): Json {
       return { ColumnRef: { fields: canonical(fields.slice(-1)) } };
     }
     if (key === 'A_Expr' && (inner as { kind?: string }).kind === 'AEXPR_IN') {
-      // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, which is what a dump shows.
+      // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, and `x NOT IN (a, b)` as `x <> ALL (ARRAY[a, b])`, which is what a dump shows.
       const node = inner as { name?: Json; lexpr?: Json; rexpr?: { List?: { items?: Json[] } } };
+      const negated = JSON.stringify(node.name ?? null).includes('"<>"');
       return canonical({
         A_Expr: {
-          kind: 'AEXPR_OP_ANY',
+          kind: negated ? 'AEXPR_OP_ALL' : 'AEXPR_OP_ANY',
           name: node.name ?? null,
           lexpr: node.lexpr ?? null,
           rexpr: { A_ArrayExpr: { elements: node.rexpr?.List?.items ?? [] } },
