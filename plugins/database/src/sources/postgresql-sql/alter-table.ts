@@ -117,8 +117,9 @@ function applyCommand(builder: SchemaBuilder, table: Table, command: NodeOf<'Alt
       // SET DEFAULT NULL stores no default: pg_dump writes it on an inheriting table whose parent has a default of its own.
       if (!column) break;
       column.default = isNullConstant(command.def) ? null : defaultOfNode(command.def, builder.nodeText, column.type);
-      // A serial column is one whose default takes the next value: without a default it is a plain column.
-      if (!command.def && column.identity === 'serial') column.identity = null;
+      // A serial column is one whose default takes the next value of its own sequence: without that default it is a plain column.
+      if (column.identity === 'serial' && !(column.default?.kind === 'expression' && column.default.sql.includes(`${table.name}_${column.name}_seq'`)))
+        column.identity = null;
       break;
     case 'AT_SetNotNull':
       if (column) column.nullable = false;
