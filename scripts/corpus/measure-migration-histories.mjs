@@ -76,8 +76,12 @@ const databaseUrl = (url, name) => {
   return parsed.toString();
 };
 
+// pg_dump 17 writes `SET transaction_timeout = 0;`, which servers before 17 refuse: a structure.sql dumped by a newer client still loads.
+const NEWER_DUMP_SETTINGS = /^SET transaction_timeout = 0;$/gm;
+
 function psql(url, sql) {
-  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: sql, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const input = sql.replace(NEWER_DUMP_SETTINGS, '');
+  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (result.status !== 0) return (result.stderr || `psql exited ${result.status}`).split('\n').find((l) => /ERROR|FATAL/.test(l)) ?? result.stderr.trim();
   return null;
 }

@@ -60,6 +60,9 @@ function canonical(value: Json): Json {
       // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, and `x NOT IN (a, b)` as `x <> ALL (ARRAY[a, b])`, which is what a dump shows.
       const node = inner as { name?: Json; lexpr?: Json; rexpr?: { List?: { items?: Json[] } } };
       const negated = JSON.stringify(node.name ?? null).includes('"<>"');
+      const items = node.rexpr?.List?.items ?? [];
+      // A one-element list is stored as the plain comparison: `x IN ('a')` is `x = 'a'`.
+      if (items.length === 1) return canonical({ A_Expr: { kind: 'AEXPR_OP', name: node.name ?? null, lexpr: node.lexpr ?? null, rexpr: items[0]! } });
       return canonical({
         A_Expr: {
           kind: negated ? 'AEXPR_OP_ALL' : 'AEXPR_OP_ANY',
