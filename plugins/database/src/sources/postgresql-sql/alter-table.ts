@@ -9,17 +9,14 @@ import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
 
 /**
- * The name PostgreSQL gives a constraint declared without one (`users_pkey`, `users_email_key`,
- * `orders_user_id_fkey`), so that `DROP CONSTRAINT users_email_key` finds it. Names past 63 bytes,
- * which PostgreSQL shortens, are not matched.
+ * Drops a constraint by name; one declared without a name goes by the name PostgreSQL gave it
+ * when it was made (`users_pkey`, `users_email_key`, `orders_user_id_fkey`).
  */
-function generatedName(table: Table, columns: string[], suffix: string): string {
-  return [table.name, ...columns, suffix].join('_');
-}
-
-function dropConstraint(table: Table, name: string): void {
-  const named = (c: { name: string | null; columns: string[] }, suffix: string) => (c.name ?? generatedName(table, c.columns, suffix)) === name;
-  if (table.primaryKey && (table.primaryKey.name ?? generatedName(table, [], 'pkey')) === name) table.primaryKey = null;
+function dropConstraint(builder: SchemaBuilder, table: Table, name: string): void {
+  // Made before this file (a migration read onto the before schema): the name it would have got here.
+  const named = (c: { name: string | null; columns: string[] }, suffix: string) =>
+    (c.name ?? builder.generatedNames.get(c) ?? [table.name, ...(suffix === 'pkey' ? [] : c.columns), suffix].join('_')) === name;
+  if (table.primaryKey && named(table.primaryKey, 'pkey')) table.primaryKey = null;
   table.uniques = table.uniques.filter((c) => !named(c, 'key'));
   table.checks = table.checks.filter((c) => c.name !== name);
   table.foreignKeys = table.foreignKeys.filter((c) => !named(c, 'fkey'));
@@ -91,6 +88,21 @@ function inheritedCommand(command: NodeOf<'AlterTableCmd'>): NodeOf<'AlterTableC
   }
 }
 
+/** Does an element or expression (`downloads`, `lower(name)`, `date(created_at) DESC`) use the column? */
+function mentions(sql: string, column: string): boolean {
+  return new RegExp(`(?<![\\w$."])"?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?![\\w$])`).test(sql);
+}
+
+/** DROP COLUMN takes the table's indexes and constraints that involve the column with it, as PostgreSQL does. */
+function dropColumn(table: Table, column: string): void {
+  table.columns = table.columns.filter((c) => c.name !== column);
+  if (table.primaryKey?.columns.includes(column)) table.primaryKey = null;
+  table.uniques = table.uniques.filter((u) => !u.columns.includes(column));
+  table.foreignKeys = table.foreignKeys.filter((f) => !f.columns.includes(column));
+  table.checks = table.checks.filter((c) => !mentions(c.expression, column));
+  table.indexes = table.indexes.filter((i) => ![...i.columns, ...(i.include ?? []), i.predicate ?? ''].some((e) => mentions(e, column)));
+}
+
 function applyCommand(builder: SchemaBuilder, table: Table, command: NodeOf<'AlterTableCmd'>, length: number | undefined): void {
   const column = table.columns.find((c) => c.name === command.name);
   switch (command.subtype) {
@@ -103,7 +115,7 @@ function applyCommand(builder: SchemaBuilder, table: Table, command: NodeOf<'Alt
       for (const c of [...table.checks, ...table.foreignKeys]) if (c.name === command.name) delete c.notValid;
       break;
     case 'AT_DropConstraint':
-      if (command.name) dropConstraint(table, command.name);
+      if (command.name) dropConstraint(builder, table, command.name);
       break;
     case 'AT_AddColumn': {
       const definition = nodeAs(command.def, 'ColumnDef');
@@ -111,7 +123,7 @@ function applyCommand(builder: SchemaBuilder, table: Table, command: NodeOf<'Alt
       break;
     }
     case 'AT_DropColumn':
-      table.columns = table.columns.filter((c) => c.name !== command.name);
+      if (command.name) dropColumn(table, command.name);
       break;
     case 'AT_ColumnDefault':
       // SET DEFAULT NULL stores no default: pg_dump writes it on an inheriting table whose parent has a default of its own.

@@ -54,10 +54,12 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
   switch (constraint.contype) {
     case 'CONSTR_PRIMARY':
       table.primaryKey = { name, columns: keys, ...deferrable, line };
+      if (name === null) builder.generatedNames.set(table.primaryKey, `${table.name}_pkey`);
       for (const c of table.columns) if (keys.includes(c.name)) c.nullable = false;
       return;
     case 'CONSTR_UNIQUE':
       table.uniques.push({ name, columns: keys, ...deferrable, line });
+      if (name === null) builder.generatedNames.set(table.uniques[table.uniques.length - 1]!, [table.name, ...keys, 'key'].join('_'));
       return;
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.nodeText);
@@ -77,6 +79,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
         ...notValid,
         line,
       });
+      if (name === null) builder.generatedNames.set(table.foreignKeys[table.foreignKeys.length - 1]!, [table.name, ...columns, 'fkey'].join('_'));
       return;
     }
     case 'CONSTR_EXCLUSION': {

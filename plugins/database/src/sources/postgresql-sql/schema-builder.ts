@@ -17,6 +17,11 @@ export class SchemaBuilder {
    * `invalidate()`.
    */
   private indexes = new WeakMap<QualifiedName[], Map<string, QualifiedName>>();
+  /**
+   * The name PostgreSQL gave a key or foreign key declared without one, fixed when it was made
+   * (`packages_name_key` stays its name after the table is renamed `crates`).
+   */
+  readonly generatedNames = new WeakMap<object, string>();
   /** Legacy inheritance (`CREATE TABLE … INHERITS`): each child's identity → its parents' identities. */
   readonly inheritance = new Map<string, string[]>();
   /** Byte offset of the current statement in the text (as libpg-query reports it), and its first line. */
