@@ -216,9 +216,14 @@ for (const name of projects) {
   row.seconds = Math.round((performance.now() - started) / 1000);
   rows.push(row);
   console.error(`${name}: ${row.versions} versions, ${row.pairs} pairs, ${row.seconds} s`);
+  console.error(`  ${tableRow(row)}`);
   if (values.details) writeFileSync(values.details, `${details.join('\n')}\n`);
 }
 server.stop();
+
+function tableRow(r) {
+  return `| ${r.name} | ${r.kind} | ${r.versions} | ${r.pairs} (${r.unchanged}) | ${r.noise} (${r.noiseVersions}) | ${r.scripts} | ${r.failed} | ${r.forward}/${r.pairs} | ${r.rollback}/${r.pairs} | ${r.stopped || '-'} |`;
+}
 
 const header = [
   'project',
@@ -232,14 +237,7 @@ const header = [
   'rollback exact',
   'stopped at',
 ];
-const lines = [
-  `| ${header.join(' | ')} |`,
-  `|${header.map(() => '---').join('|')}|`,
-  ...rows.map(
-    (r) =>
-      `| ${r.name} | ${r.kind} | ${r.versions} | ${r.pairs} (${r.unchanged}) | ${r.noise} (${r.noiseVersions}) | ${r.scripts} | ${r.failed} | ${r.forward}/${r.pairs} | ${r.rollback}/${r.pairs} | ${r.stopped || '-'} |`,
-  ),
-];
+const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map(tableRow)];
 const sum = (key) => rows.reduce((n, r) => n + r[key], 0);
 lines.push(
   `| total | | ${sum('versions')} | ${sum('pairs')} (${sum('unchanged')}) | ${sum('noise')} (${sum('noiseVersions')}) | ${sum('scripts')} | ${sum('failed')} | ${sum('forward')}/${sum('pairs')} | ${sum('rollback')}/${sum('pairs')} | |`,
