@@ -72,6 +72,22 @@ function canonical(value: Json): Json {
         },
       });
     }
+    if (key === 'IndexElem') {
+      const element = { ...(inner as { [k: string]: Json }) };
+      // `((status))` is stored as the column `status`.
+      const fields = (element['expr'] as { ColumnRef?: { fields?: Json[] } } | undefined)?.ColumnRef?.fields;
+      const only = fields?.length === 1 ? (fields[0] as { String?: { sval?: string } }).String?.sval : undefined;
+      if (only !== undefined) {
+        delete element['expr'];
+        element['name'] = only;
+      }
+      // ASC and NULLS LAST are the default order, and NULLS FIRST the default after DESC: `id ASC` is `id`.
+      const descending = element['ordering'] === 'SORTBY_DESC';
+      if (element['ordering'] === 'SORTBY_ASC' || element['ordering'] === 'SORTBY_DEFAULT') delete element['ordering'];
+      const nulls = element['nulls_ordering'];
+      if (nulls === 'SORTBY_NULLS_DEFAULT' || nulls === (descending ? 'SORTBY_NULLS_FIRST' : 'SORTBY_NULLS_LAST')) delete element['nulls_ordering'];
+      return { IndexElem: canonical(element) };
+    }
     if (key === 'RangeVar') {
       const relation = { ...(inner as { [k: string]: Json }) };
       if (relation['schemaname'] === DEFAULT_SCHEMA) delete relation['schemaname'];
