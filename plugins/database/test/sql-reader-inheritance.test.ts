@@ -108,6 +108,19 @@ describe('the file, the loaded database and its pg_dump', { timeout: 120_000 }, 
     await server.close();
   });
 
+  it('script a changed SQL-standard body as SQL PostgreSQL runs', async () => {
+    const before = 'CREATE FUNCTION seat_after(n integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN n + 1;';
+    const after = 'CREATE FUNCTION seat_after(n integer) RETURNS integer LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT n + 2; END;';
+    const report = await checkSql(before, after);
+    const script = report.migration_scripts.map((s) => s.script_content).join('\n');
+    expect(script).toContain('BEGIN ATOMIC');
+    await server.withScratchDatabase('ma_reader_standard_body', async (_db, url) => {
+      execFileSync('psql', ['-q', '-X', '-v', 'ON_ERROR_STOP=1', url], { input: `${before}\n${script}` });
+      // The replaced body is the one that runs.
+      expect(execFileSync('psql', ['-qtAX', '-c', 'SELECT seat_after(1)', url], { encoding: 'utf8' }).trim()).toBe('3');
+    });
+  });
+
   it('read the same, in every direction', async () => {
     const live = server.databaseUrl(DATABASE);
     const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', live], { encoding: 'utf8' });
