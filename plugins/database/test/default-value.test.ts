@@ -26,6 +26,9 @@ describe('column defaults', () => {
   it("reads PostgreSQL's catalog form of constants as the constant", () => {
     expect(parse("'web'::character varying").default).toEqual({ kind: 'literal', value: 'web' });
     expect(parse("'it''s'::text").default).toEqual({ kind: 'literal', value: "it's" });
+    // An enum of another schema, as the catalog prints it.
+    expect(parse("'at_least_once'::convoy.delivery_mode").default).toEqual({ kind: 'literal', value: 'at_least_once' });
+    expect(parse(`'paid'::"Billing"."Plan"`).default).toEqual({ kind: 'literal', value: 'paid' });
   });
 
   it("splits MySQL's ON UPDATE off the default", () => {

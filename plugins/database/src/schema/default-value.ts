@@ -48,8 +48,11 @@ function isSqlExpression(text: string): boolean {
   return SQL_VALUE_KEYWORDS.test(text) || FUNCTION_CALL.test(text) || text.startsWith("'") || text.includes('::');
 }
 
-/** `'web'` or `'web'::character varying`, the form PostgreSQL's catalog prints constants in. */
-const QUOTED_CONSTANT = /^'((?:[^']|'')*)'(?:::[a-z_][a-z0-9_ ]*(?:\(\s*\d+\s*(?:,\s*\d+\s*)?\))?(?:\[\])*)?$/i;
+/**
+ * `'web'` or `'web'::character varying`, the form PostgreSQL's catalog prints constants in; the
+ * type may be schema-qualified or quoted (`'at_least_once'::convoy.delivery_mode`, an enum of another schema).
+ */
+const QUOTED_CONSTANT = /^'((?:[^']|'')*)'(?:::(?:"[^"]+"\.|[a-z_][a-z0-9_$]*\.)?(?:"[^"]+"|[a-z_][a-z0-9_ $]*)(?:\(\s*\d+\s*(?:,\s*\d+\s*)?\))?(?:\[\])*)?$/i;
 
 function parseDefaultText(raw: string, type: ColumnType): DefaultValue {
   let text = raw.trim();

@@ -274,6 +274,8 @@ export interface Routine extends QualifiedName, SourceLine {
    * JSON format). An index expression or a generated column needs IMMUTABLE.
    */
   volatility?: Volatility;
+  /** As `View.canonical`, over a SQL-standard body (`RETURN …`, `BEGIN ATOMIC … END`), which the catalog prints in its own spelling. */
+  canonical?: string;
 }
 
 export type Volatility = 'immutable' | 'stable' | 'volatile';

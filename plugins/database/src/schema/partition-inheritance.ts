@@ -1,8 +1,9 @@
 import { normalizeExpression } from '../sql/expression.js';
-import type { DatabaseSchema, Index, Table } from './model.js';
+import type { DatabaseSchema, Index, Table, Trigger } from './model.js';
 import { objectIdentity } from './qualified-name.js';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const triggerShape = (t: Trigger) => `${t.name}\0${t.function}\0${t.timing}\0${[...t.events].sort().join(',')}`;
 const indexShape = (i: Index) => `${i.unique}\0${i.method ?? ''}\0${i.canonical ?? `${i.columns.map(normalizeExpression).join(',')}\0${i.predicate ?? ''}`}`;
 
 /**
@@ -16,13 +17,13 @@ export function foldInheritedDefinitions(model: DatabaseSchema): DatabaseSchema 
   const tables = new Map(model.tables.map((t) => [objectIdentity(t), t]));
   const parentOf = (table: Table) => (table.partitionOf ? tables.get(objectIdentity(table.partitionOf)) : undefined);
   // A sub-partition inherits from every ancestor, not only its parent.
-  const inherited = (table: Table): Table[] => {
+  const inheritedFrom = (table: Table): Table[] => {
     const chain: Table[] = [];
     for (let parent = parentOf(table); parent && !chain.includes(parent); parent = parentOf(parent)) chain.push(parent);
     return chain;
   };
   for (const table of model.tables) {
-    const parents = inherited(table);
+    const parents = inheritedFrom(table);
     if (parents.length === 0) continue;
     const pk = parents.find((p) => p.primaryKey)?.primaryKey;
     if (table.primaryKey && pk && sameList(table.primaryKey.columns, pk.columns)) table.primaryKey = null;
@@ -38,5 +39,12 @@ export function foldInheritedDefinitions(model: DatabaseSchema): DatabaseSchema 
     const shapes = new Set(parents.flatMap((p) => [...p.indexes.map(indexShape)]));
     table.indexes = table.indexes.filter((i) => !shapes.has(indexShape(i)));
   }
+  // Row-level triggers are cloned onto every partition too (pg_dump leaves the clones out).
+  const byKey = new Map(model.tables.map((t) => [t.key, t]));
+  const parentTriggers = new Set(model.triggers.filter((t) => t.forEachRow).map((t) => `${t.table}\0${triggerShape(t)}`));
+  model.triggers = model.triggers.filter((trigger) => {
+    const table = byKey.get(trigger.table);
+    return !(table && trigger.forEachRow && inheritedFrom(table).some((p) => parentTriggers.has(`${p.key}\0${triggerShape(trigger)}`)));
+  });
   return model;
 }

@@ -36,7 +36,11 @@ export function diffRoutines(before: readonly Routine[], after: readonly Routine
     // Sources that cannot tell (the JSON format) leave volatility out; only two that say are compared.
     const volatilityChanged = old.volatility !== undefined && next.volatility !== undefined && old.volatility !== next.volatility;
     const definitionChanged =
-      normalizeExpression(old.definition) !== normalizeExpression(next.definition) || (old.language ?? 'sql') !== (next.language ?? 'sql') || volatilityChanged;
+      (old.canonical !== undefined && next.canonical !== undefined
+        ? old.canonical !== next.canonical
+        : normalizeExpression(old.definition) !== normalizeExpression(next.definition)) ||
+      (old.language ?? 'sql') !== (next.language ?? 'sql') ||
+      volatilityChanged;
     if (!signatureChanged && !definitionChanged) continue;
     out.push(
       change(

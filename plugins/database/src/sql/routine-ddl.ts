@@ -44,7 +44,9 @@ export function createRoutine(routine: Routine): string {
   lines.push(`LANGUAGE ${routine.language ?? 'sql'}`);
   // VOLATILE is the default; an index or a generated column on the function needs IMMUTABLE kept.
   if (kind === 'function' && routine.volatility && routine.volatility !== 'volatile') lines.push(routine.volatility.toUpperCase());
-  lines.push(`AS ${dollarQuote(routine.definition.trim().replace(/;\s*$/, ''))};`);
+  const body = routine.definition.trim().replace(/;\s*$/, '');
+  // A SQL-standard body (`RETURN …`, `BEGIN ATOMIC … END`) is written as it is, not as a string.
+  lines.push(/^(?:return\b|begin\s+atomic\b)/i.test(body) ? `${body};` : `AS ${dollarQuote(body)};`);
   return lines.join('\n');
 }
 

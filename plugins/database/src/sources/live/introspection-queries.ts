@@ -66,7 +66,7 @@ export interface ColumnRow {
   identity: string;
   /** '' none, 's' stored generated column (its expression is then in default_sql). */
   generated: string;
-  /** True when a sequence is owned by the column with an auto dependency: serial. */
+  /** True when a sequence is owned by the column with an auto dependency and feeds its default: serial. */
   owns_sequence: boolean;
   comment: string | null;
 }
@@ -80,6 +80,9 @@ SELECT a.attrelid::text AS relation, a.attname AS name, format_type(a.atttypid, 
          SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
          WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
            AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
+           -- and the default takes its values from that sequence, not from another one (a sequence shared by tables)
+           AND EXISTS (SELECT 1 FROM pg_depend used WHERE used.classid = 'pg_attrdef'::regclass AND used.objid = d.oid
+                         AND used.refclassid = 'pg_class'::regclass AND used.refobjid = s.oid)
        ) AS owns_sequence,
        col_description(a.attrelid, a.attnum) AS comment
 FROM pg_attribute a

@@ -6,6 +6,7 @@ import { alterEnum, createEnum } from './create-enum.js';
 import { createIndex } from './create-index.js';
 import { alterSequence, createSequence } from './create-sequence.js';
 import { createTable } from './create-table.js';
+import { createTableAs } from './create-table-as.js';
 import { createTrigger } from './create-trigger.js';
 import { createMaterializedView, createView } from './create-view.js';
 import { dropObject } from './drop-object.js';
@@ -78,7 +79,7 @@ export function applyStatement(builder: SchemaBuilder, statement: Node, length: 
   const view = nodeAs(statement, 'ViewStmt');
   if (view) return createView(builder, view, length);
   const tableAs = nodeAs(statement, 'CreateTableAsStmt');
-  if (tableAs) return createMaterializedView(builder, tableAs, length);
+  if (tableAs) return tableAs.objtype === 'OBJECT_MATVIEW' ? createMaterializedView(builder, tableAs, length) : createTableAs(builder, tableAs);
   const fn = nodeAs(statement, 'CreateFunctionStmt');
   if (fn) return createFunction(builder, fn, length);
   const enumType = nodeAs(statement, 'CreateEnumStmt');

@@ -114,6 +114,17 @@ export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<D
       assign: (s) => void (view.canonical = canonicalTree(nodeAs(s, 'ViewStmt')?.query)),
     });
   }
+  for (const routine of model.routines) {
+    // A SQL-standard body, as the catalog prints it (`RETURN ($1)::log_level` for `RETURN CAST($1 AS log_level)`).
+    if (routine.canonical !== undefined || !/^\s*(?:return\b|begin\s+atomic\b)/i.test(routine.definition)) continue;
+    pending.push({
+      sql: `CREATE FUNCTION canonical_probe() RETURNS void LANGUAGE sql ${routine.definition}`,
+      assign: (s) => {
+        const body = nodeAs(s, 'CreateFunctionStmt')?.sql_body;
+        if (body) routine.canonical = canonicalTree(body);
+      },
+    });
+  }
   await parseEach(pending);
   return foldInheritedDefinitions(model);
 }

@@ -57,16 +57,36 @@ function canonical(value: Json): Json {
       return { ColumnRef: { fields: canonical(fields.slice(-1)) } };
     }
     if (key === 'A_Expr' && (inner as { kind?: string }).kind === 'AEXPR_IN') {
-      // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, which is what a dump shows.
+      // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, and `x NOT IN (a, b)` as `x <> ALL (ARRAY[a, b])`, which is what a dump shows.
       const node = inner as { name?: Json; lexpr?: Json; rexpr?: { List?: { items?: Json[] } } };
+      const negated = JSON.stringify(node.name ?? null).includes('"<>"');
+      const items = node.rexpr?.List?.items ?? [];
+      // A one-element list is stored as the plain comparison: `x IN ('a')` is `x = 'a'`.
+      if (items.length === 1) return canonical({ A_Expr: { kind: 'AEXPR_OP', name: node.name ?? null, lexpr: node.lexpr ?? null, rexpr: items[0]! } });
       return canonical({
         A_Expr: {
-          kind: 'AEXPR_OP_ANY',
+          kind: negated ? 'AEXPR_OP_ALL' : 'AEXPR_OP_ANY',
           name: node.name ?? null,
           lexpr: node.lexpr ?? null,
           rexpr: { A_ArrayExpr: { elements: node.rexpr?.List?.items ?? [] } },
         },
       });
+    }
+    if (key === 'IndexElem') {
+      const element = { ...(inner as { [k: string]: Json }) };
+      // `((status))` is stored as the column `status`.
+      const fields = (element['expr'] as { ColumnRef?: { fields?: Json[] } } | undefined)?.ColumnRef?.fields;
+      const only = fields?.length === 1 ? (fields[0] as { String?: { sval?: string } }).String?.sval : undefined;
+      if (only !== undefined) {
+        delete element['expr'];
+        element['name'] = only;
+      }
+      // ASC and NULLS LAST are the default order, and NULLS FIRST the default after DESC: `id ASC` is `id`.
+      const descending = element['ordering'] === 'SORTBY_DESC';
+      if (element['ordering'] === 'SORTBY_ASC' || element['ordering'] === 'SORTBY_DEFAULT') delete element['ordering'];
+      const nulls = element['nulls_ordering'];
+      if (nulls === 'SORTBY_NULLS_DEFAULT' || nulls === (descending ? 'SORTBY_NULLS_FIRST' : 'SORTBY_NULLS_LAST')) delete element['nulls_ordering'];
+      return { IndexElem: canonical(element) };
     }
     if (key === 'RangeVar') {
       const relation = { ...(inner as { [k: string]: Json }) };

@@ -1,4 +1,4 @@
-import type { ColumnDef, Constraint } from 'libpg-query';
+import type { ColumnDef, Constraint, Node } from 'libpg-query';
 import type { Column, Table } from '../../schema/model.js';
 import { addTableConstraint } from './constraint-definitions.js';
 import { defaultOfNode } from './default-expression.js';
@@ -6,6 +6,13 @@ import { expressionText } from './expression-text.js';
 import { nodeAs } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
+
+/** `NULL`, `NULL::text`: PostgreSQL stores no default for it, so it reads as none. */
+export function isNullConstant(node: Node | undefined): boolean {
+  let inner = node;
+  for (let cast = nodeAs(inner, 'TypeCast'); cast; cast = nodeAs(inner, 'TypeCast')) inner = cast.arg;
+  return nodeAs(inner, 'A_Const')?.isnull === true;
+}
 
 /** A column of CREATE TABLE or ALTER TABLE … ADD COLUMN; its inline PK/UNIQUE/CHECK/REFERENCES go to the table. */
 export function readColumn(builder: SchemaBuilder, table: Table, definition: ColumnDef): Column {
@@ -33,7 +40,7 @@ export function readColumn(builder: SchemaBuilder, table: Table, definition: Col
         column.nullable = true;
         break;
       case 'CONSTR_DEFAULT':
-        column.default = defaultOfNode(constraint.raw_expr, builder.nodeText, type);
+        column.default = isNullConstant(constraint.raw_expr) ? null : defaultOfNode(constraint.raw_expr, builder.nodeText, type);
         break;
       case 'CONSTR_IDENTITY':
         column.identity = constraint.generated_when === 'a' ? 'always' : 'by_default';

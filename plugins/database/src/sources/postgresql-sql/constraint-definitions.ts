@@ -40,9 +40,12 @@ export function indexElementText(node: Node, source: SqlText): string {
  * and handled by the column reader. `altering`: from ALTER TABLE … ADD CONSTRAINT.
  */
 export function addTableConstraint(builder: SchemaBuilder, table: Table, constraint: Constraint, column?: string, options: { altering?: boolean } = {}): void {
-  const name = constraint.conname ?? null;
+  // `PRIMARY KEY USING INDEX i` / `UNIQUE USING INDEX i`: the index becomes the constraint's (and takes its name).
+  const usingIndex = constraint.indexname ? table.indexes.find((i) => i.name === constraint.indexname) : undefined;
+  if (usingIndex) table.indexes = table.indexes.filter((i) => i !== usingIndex);
+  const name = constraint.conname ?? usingIndex?.name ?? null;
   const line = builder.lineOf(constraint.location);
-  const keys = column !== undefined ? [column] : stringsOf(constraint.keys);
+  const keys = column !== undefined ? [column] : usingIndex ? usingIndex.columns : stringsOf(constraint.keys);
   // Left out when false, so a constraint without them equals one read from a catalog that says false.
   const deferrable = constraint.deferrable ? { deferrable: true, ...(constraint.initdeferred ? { initiallyDeferred: true } : {}) } : {};
   // Likewise left out unless the file says NOT VALID, which only ALTER TABLE honours: CREATE TABLE
@@ -51,10 +54,12 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
   switch (constraint.contype) {
     case 'CONSTR_PRIMARY':
       table.primaryKey = { name, columns: keys, ...deferrable, line };
+      if (name === null) builder.generatedNames.set(table.primaryKey, `${table.name}_pkey`);
       for (const c of table.columns) if (keys.includes(c.name)) c.nullable = false;
       return;
     case 'CONSTR_UNIQUE':
       table.uniques.push({ name, columns: keys, ...deferrable, line });
+      if (name === null) builder.generatedNames.set(table.uniques[table.uniques.length - 1]!, [table.name, ...keys, 'key'].join('_'));
       return;
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.nodeText);
@@ -74,6 +79,7 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
         ...notValid,
         line,
       });
+      if (name === null) builder.generatedNames.set(table.foreignKeys[table.foreignKeys.length - 1]!, [table.name, ...columns, 'fkey'].join('_'));
       return;
     }
     case 'CONSTR_EXCLUSION': {

@@ -2,6 +2,7 @@ import type { CreateFunctionStmt } from 'libpg-query';
 import { routineSignature } from '../../schema/json-schema-loader.js';
 import { type ParameterMode, type Routine, type RoutineParameter, volatilityOf } from '../../schema/model.js';
 import { routineResult } from '../../schema/routine-result.js';
+import { canonicalTree } from './canonical-tree.js';
 import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
@@ -47,6 +48,7 @@ export function createFunction(builder: SchemaBuilder, statement: CreateFunction
     volatility: volatilityOf(nodeAs(option('volatility')?.arg, 'String')?.sval),
     language: nodeAs(option('language')?.arg, 'String')?.sval?.toLowerCase() ?? null,
     definition: (body.length ? body.join(', ') : standardBody(builder.statementText(length))).trim(),
+    ...(statement.sql_body ? { canonical: canonicalTree(statement.sql_body) } : {}),
     line: builder.statementLine,
   };
   // Overloads differ by argument types: replace only the same signature (CREATE OR REPLACE).

@@ -4,6 +4,7 @@ import type { Index } from '../../schema/model.js';
 import { canonicalTree } from './canonical-tree.js';
 import { indexElementText } from './constraint-definitions.js';
 import { expressionText } from './expression-text.js';
+import { generatedIndexName, indexElementNamePart } from './generated-names.js';
 import { nodeAs, rangeVarName } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import type { SqlText } from './sql-text.js';
@@ -28,10 +29,15 @@ export function indexOfStatement(statement: IndexStmt, source: SqlText, line?: n
 
 /** CREATE [UNIQUE] INDEX on a table or a materialized view of the file; an index on anything else is not in the model. */
 export function createIndex(builder: SchemaBuilder, statement: IndexStmt): void {
-  if (!statement.idxname) return;
   const name = rangeVarName(statement.relation);
-  const owner = builder.table(name) ?? builder.model.views.find((v) => v.materialized && objectIdentity(v) === objectIdentity(name));
+  const table = builder.table(name);
+  const owner = table ?? builder.model.views.find((v) => v.materialized && objectIdentity(v) === objectIdentity(name));
   if (!owner) return;
-  const index = indexOfStatement(statement, builder.nodeText, builder.statementLine);
+  // Unnamed: the name PostgreSQL will choose (`tickets_member_id_idx`), on tables.
+  const idxname =
+    statement.idxname ?? (table ? generatedIndexName(builder.model.tables, table, (statement.indexParams ?? []).map(indexElementNamePart)) : null);
+  if (!idxname) return;
+  if (statement.if_not_exists && owner.indexes?.some((i) => i.name === idxname)) return;
+  const index = indexOfStatement({ ...statement, idxname }, builder.nodeText, builder.statementLine);
   owner.indexes = [...(owner.indexes ?? []).filter((i) => i.name !== index.name), index];
 }

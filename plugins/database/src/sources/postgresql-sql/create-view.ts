@@ -66,7 +66,7 @@ export function createView(builder: SchemaBuilder, statement: NodeOf<'ViewStmt'>
   builder.upsert(builder.model.views, view);
 }
 
-/** CREATE MATERIALIZED VIEW; CREATE TABLE … AS is not in the model (its columns are not written). */
+/** CREATE MATERIALIZED VIEW (CREATE TABLE … AS is read by create-table-as.ts). */
 export function createMaterializedView(builder: SchemaBuilder, statement: NodeOf<'CreateTableAsStmt'>, length: number | undefined): void {
   if (statement.objtype !== 'OBJECT_MATVIEW') return;
   const relation = statement.into?.rel;

@@ -1,8 +1,10 @@
 import type { DropStmt, Node } from 'libpg-query';
+import { routineSignature } from '../../schema/json-schema-loader.js';
+import type { QualifiedName, Routine } from '../../schema/model.js';
 import { objectIdentity } from '../../schema/qualified-name.js';
-import type { QualifiedName } from '../../schema/model.js';
 import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
+import { columnTypeOf } from './type-name.js';
 
 function namesOf(objects: Node[] | undefined): QualifiedName[] {
   return (objects ?? []).flatMap((o) => {
@@ -15,6 +17,25 @@ function namesOf(objects: Node[] | undefined): QualifiedName[] {
   });
 }
 
+/**
+ * Which routines `DROP FUNCTION f(integer, text)` names: the one of that signature (input
+ * arguments only, as PostgreSQL identifies it), or every overload when no argument list is written.
+ */
+function droppedRoutine(node: Node): (routine: Routine) => boolean {
+  const target = nodeAs(node, 'ObjectWithArgs');
+  const name = qualifiedNameOf(stringsOf(target?.objname));
+  const sameName = (r: Routine) => r.name === name.name && (name.schema === null || (r.schema ?? 'public') === name.schema);
+  if (!target || target.args_unspecified) return sameName;
+  const parameters = target.objfuncargs?.length
+    ? target.objfuncargs
+        .map((p) => nodeAs(p, 'FunctionParameter'))
+        .filter((p) => p && p.mode !== 'FUNC_PARAM_OUT' && p.mode !== 'FUNC_PARAM_TABLE')
+        .map((p) => ({ mode: null, name: null, type: columnTypeOf(p!.argType).type }))
+    : (target.objargs ?? []).map((t) => ({ mode: null, name: null, type: columnTypeOf(nodeAs(t, 'TypeName')).type }));
+  const signature = routineSignature({ ...name, parameters } as Routine);
+  return (r) => sameName(r) && routineSignature({ ...r, schema: name.schema === null ? null : r.schema }) === signature;
+}
+
 /** DROP … of objects the file created earlier (a DDL file that drops and recreates). */
 export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
   const dropped = new Set(namesOf(statement.objects).map(objectIdentity));
@@ -23,6 +44,26 @@ export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
   switch (statement.removeType) {
     case 'OBJECT_TABLE':
       model.tables = keep(model.tables);
+      // A table's triggers go with it.
+      model.triggers = model.triggers.filter((t) => !dropped.has(objectIdentity(t.tableName)));
+      break;
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE': {
+      const matches = (statement.objects ?? []).map(droppedRoutine);
+      model.routines = model.routines.filter((r) => !matches.some((m) => m(r)));
+      break;
+    }
+    case 'OBJECT_TRIGGER':
+      // DROP TRIGGER name ON table: the list is the table's name, then the trigger's.
+      for (const object of statement.objects ?? []) {
+        const parts = stringsOf(nodeAs(object, 'List')?.items);
+        const table = objectIdentity(qualifiedNameOf(parts.slice(0, -1)));
+        model.triggers = model.triggers.filter((t) => !(t.name === parts[parts.length - 1] && objectIdentity(t.tableName) === table));
+      }
+      break;
+    case 'OBJECT_EXTENSION':
+      if (model.extensions) model.extensions = model.extensions.filter((e) => !(statement.objects ?? []).some((o) => nodeAs(o, 'String')?.sval === e.name));
       break;
     case 'OBJECT_VIEW':
     case 'OBJECT_MATVIEW':

@@ -8,6 +8,7 @@ import type { SchemaBuilder } from './schema-builder.js';
  * old one, so the diff reports a rename (a migration file that says RENAME means it).
  */
 export function renameObject(builder: SchemaBuilder, statement: RenameStmt): void {
+  if (statement.renameType === 'OBJECT_INDEX') return renameIndex(builder, statement);
   const table = builder.table(rangeVarName(statement.relation));
   if (!table || !statement.newname) return;
   if (statement.renameType === 'OBJECT_TABLE') {
@@ -32,5 +33,18 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
     for (const fk of table.foreignKeys) fk.columns = swap(fk.columns);
     for (const index of table.indexes) index.columns = swap(index.columns);
     column.name = statement.newname;
+  }
+}
+
+/** ALTER INDEX … RENAME TO: the index is found by its name in its schema (an index lives in its table's schema). */
+function renameIndex(builder: SchemaBuilder, statement: RenameStmt): void {
+  const name = rangeVarName(statement.relation);
+  for (const table of builder.model.tables) {
+    if (objectIdentity({ schema: table.schema, name: name.name }) !== objectIdentity(name)) continue;
+    const index = table.indexes.find((i) => i.name === name.name);
+    if (index && statement.newname) {
+      index.name = statement.newname;
+      return;
+    }
   }
 }

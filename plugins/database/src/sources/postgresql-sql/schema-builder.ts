@@ -17,6 +17,13 @@ export class SchemaBuilder {
    * `invalidate()`.
    */
   private indexes = new WeakMap<QualifiedName[], Map<string, QualifiedName>>();
+  /**
+   * The name PostgreSQL gave a key or foreign key declared without one, fixed when it was made
+   * (`packages_name_key` stays its name after the table is renamed `crates`).
+   */
+  readonly generatedNames = new WeakMap<object, string>();
+  /** Legacy inheritance (`CREATE TABLE … INHERITS`): each child's identity → its parents' identities. */
+  readonly inheritance = new Map<string, string[]>();
   /** Byte offset of the current statement in the text (as libpg-query reports it), and its first line. */
   statementOffset = 0;
   statementLine = 1;
@@ -68,6 +75,14 @@ export class SchemaBuilder {
 
   table(name: QualifiedName): Table | undefined {
     return this.indexOf(this.model.tables).get(objectIdentity(name));
+  }
+
+  /** Tables that inherit from this one directly: its partitions and its INHERITS children. */
+  inheritors(table: Table): Table[] {
+    const identity = objectIdentity(table);
+    return this.model.tables.filter(
+      (t) => (t.partitionOf && objectIdentity(t.partitionOf) === identity) || this.inheritance.get(objectIdentity(t))?.includes(identity),
+    );
   }
 
   sequence(name: QualifiedName): Sequence | undefined {
