@@ -11,6 +11,7 @@ export {
   compareSchemas,
   exitCodeForReport,
   UnclassifiedChangeError,
+  UnknownLintRuleError,
   type CheckOptions,
   type CompatibilityRequest,
 } from './compatibility/engine.js';

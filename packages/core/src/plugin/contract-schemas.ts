@@ -192,6 +192,9 @@ function buildPluginSchema() {
     verify: fn<NonNullable<T.Checker['verify']>>().optional(),
     applyMigration: fn<NonNullable<T.Checker['applyMigration']>>().optional(),
     sizing: z.object({ read: fn<T.FindingSizing['read']>(), size: fn<T.FindingSizing['size']>() }).optional(),
+    acceptances: z
+      .array(z.object({ rule: Text, accepts: fn<NonNullable<T.CheckerAcceptance['accepts']>>().optional(), reason: Text, writtenIn: Text }))
+      .optional(),
   });
 
   const Source: z.ZodType<T.SchemaSource, T.SchemaSourceInput> = z.object({

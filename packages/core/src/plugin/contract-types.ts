@@ -541,6 +541,8 @@ export interface CheckerInput<Model = any, Change extends SchemaChange<any, any>
   applyMigration?: ((before: SchemaRead<Model>, migration: SchemaInputHandle) => Promise<SchemaRead<Model>>) | undefined;
   /** Sizes lock risk from live statistics; checkers without it refuse `--stats`. */
   sizing?: FindingSizing<Model> | undefined;
+  /** Findings this checker accepts on its own behalf (compatibility aliases); core applies them with the ledger. */
+  acceptances?: CheckerAcceptance[] | undefined;
 }
 export interface Checker<Model = any, Change extends SchemaChange<any, any> = SchemaChange<any, any>> extends Omit<CheckerInput<Model, Change>, 'rules'> {
   rules: CompatibilityRule<Model, Change>[];
@@ -610,6 +612,67 @@ export interface SchemaRead<Model = unknown> {
    * given as one side of a pair (usually `after`).
    */
   changeSet?: { before: Model; after: Model } | undefined;
+  /**
+   * The lint hook: findings on the input's own statements (a migration file read by
+   * `applyMigration`, or a source reading a file of statements). Core classifies each with the rule
+   * it names, applies acceptances and rule overrides to it like to any finding. Read from the after
+   * side only.
+   */
+  lints?: LintFinding[] | undefined;
+  /** Acceptances written in the input (inline comments); core applies them to the findings of this comparison. Read from the after side only. */
+  acceptances?: InlineAcceptance[] | undefined;
+}
+
+/**
+ * A finding on one statement of an input (a migration file's lock or scan hazard), rather than a
+ * change between two models: the lint hook's output. It names the checker's rule that reports it,
+ * so core classifies it with that rule without selecting one, and places it at its file and line.
+ */
+export interface LintFinding<Details extends Record<string, unknown> = Record<string, unknown>> {
+  /** The id of the checker's rule that reports it (`index-not-concurrent`); a rule the checker does not have is a plugin bug (exit 70). */
+  rule: string;
+  /** Report path (`statements.12`); the finding's `field_path`, matched by acceptance `subject`s. */
+  path: string;
+  /** The statement, or its first line: the finding's `new_value`. */
+  subject: string;
+  /** Where the statement is written; `file` defaults to the after input. */
+  location: { line: number; column?: number | undefined; file?: string | undefined };
+  /** Anything the rule's `classify` needs; it receives the finding as a change of the rule's kind with these details. */
+  details?: Details | undefined;
+}
+
+/**
+ * An acceptance written in the input itself (`-- migration-architect-ignore DB601: reason` before a
+ * statement): core applies it after classification exactly like a ledger entry with this rule and
+ * location, and reports what it accepted. It never expires; it lives and dies with the statement.
+ */
+export interface InlineAcceptance {
+  /** The rule's id (`namespace/rule`) or code (`DB601`). */
+  rule: string;
+  /** The findings it applies to: those located at this file and line (the statement after the comment). */
+  location: { file: string; line: number };
+  /** Where the acceptance itself is written, for messages: the comment's line. */
+  writtenAt: { file: string; line: number };
+  reason: string;
+  /**
+   * Reported (classified with the named rule of the checker) when the acceptance accepts nothing,
+   * such as a stale comment; omitted: it is only listed as unmatched.
+   */
+  unmatched?: LintFinding | undefined;
+}
+
+/**
+ * Findings a checker accepts on its own behalf (a plugin option kept for compatibility, such as the
+ * service plugin's deprecated `ignore`): core applies them with the ledger, after classification.
+ */
+export interface CheckerAcceptance {
+  /** The rule's id (`namespace/rule` or the bare id) or code. */
+  rule: string;
+  /** Narrows the entry to some of the rule's findings; omitted: every finding of the rule. */
+  accepts?: ((finding: { issue: CompatibilityIssue; change: SchemaChange<any, any> }) => boolean) | undefined;
+  reason: string;
+  /** Where the entry is written, for the report: `service({ ignore })`. */
+  writtenIn: string;
 }
 
 export interface SchemaSourceInput<Model = any> {
