@@ -1,24 +1,13 @@
-import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import {
-  AcceptanceLedgerSchema,
-  CHANGE_SEVERITIES,
-  readDocumentFile,
-  ruleCatalog,
-  UsageError,
-  validateDocument,
-  type AcceptanceEntry,
-  type ChangeSeverity,
-} from '@migration-architect/core';
+import { CHANGE_SEVERITIES, ruleCatalog, UsageError, type ChangeSeverity } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
+import { readLedger } from '../config/read-ledger.js';
 import { writeFilesAtomically, type OutputFile } from '../io/write-output.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
 const PACKAGE = '@migration-architect/gate';
 const DATABASE_PLUGIN = '@migration-architect/plugin-database';
-const LEDGER_NAMES = ['migration-architect.accepted.yaml', 'migration-architect.accepted.yml', 'migration-architect.accepted.json'];
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'codequality', 'junit'] as const;
 type GateFormat = (typeof FORMATS)[number];
 
@@ -96,21 +85,6 @@ function gateFormat(value: string | undefined): GateFormat {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as GateFormat;
   throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${value}"`);
-}
-
-/** The ledger file: `--ledger`, `gate.ledger` in the config, or `migration-architect.accepted.*` beside the config (or in cwd). */
-async function readLedger(
-  cwd: string,
-  explicit: string | undefined,
-  configured: string | undefined,
-  configFile: string | undefined,
-): Promise<{ file: string | undefined; entries: AcceptanceEntry[] }> {
-  const folder = configFile ? dirname(resolve(cwd, configFile)) : cwd;
-  const file = explicit ?? (configured ? relative(cwd, resolve(folder, configured)) : LEDGER_NAMES.map((n) => resolve(folder, n)).find((p) => existsSync(p)));
-  if (!file) return { file: undefined, entries: [] };
-  const shown = relative(cwd, resolve(cwd, file)) || file;
-  const raw = await readDocumentFile(shown, cwd);
-  return { file: shown, entries: validateDocument(AcceptanceLedgerSchema, raw, shown, 'an acceptance ledger').accepted };
 }
 
 export function gateCommand(runtime: CommandRuntime) {

@@ -33,7 +33,8 @@ function ruleMatches(entry: AcceptanceMatch, issue: CompatibilityIssue): boolean
 function subjectMatches(entry: AcceptanceMatch, issue: CompatibilityIssue): boolean {
   if (entry.subject === undefined) return true;
   const path = issue.field_path;
-  return path === entry.subject || path.startsWith(`${entry.subject}.`) || path.startsWith(`${entry.subject}[`);
+  // Dotted paths (tables.users.columns.email) and JSON pointers (/paths/~1pets/get) alike: a prefix ending at a segment.
+  return path === entry.subject || ['.', '[', '/'].some((separator) => path.startsWith(`${entry.subject}${separator}`));
 }
 
 function locationMatches(entry: AcceptanceMatch, issue: CompatibilityIssue): boolean {

@@ -24,7 +24,7 @@ export const ConfigSchema = z
     accepted: z
       .array(AcceptanceEntrySchema)
       .optional()
-      .meta({ description: 'Accepted findings (rule, subject or location, reason, expires, accepted_by), applied by `gate` to every checker.' }),
+      .meta({ description: 'Accepted findings (rule, subject or location, reason, expires, accepted_by), applied by `check` and `gate` to the findings of every checker.' }),
     gate: GateConfigSchema.optional().meta({ description: 'What `gate` considers: globs of inputs, SQL schema files, the ledger file.' }),
   })
   .meta({ title: 'Migration Architect config' });
