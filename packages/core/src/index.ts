@@ -28,3 +28,11 @@ export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, typ
 export { CORE_FACT_IDS, coreFacts, specFacts } from './planner/spec-facts.js';
 export { ruleAnchor, ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';
 export * from './acceptance/index.js';
+export {
+  migrationSeries,
+  parseMigrationPath,
+  splitMigrationSections,
+  type MigrationEntry,
+  type MigrationSeries,
+  type ParsedMigrationPath,
+} from './migration-layouts/migration-series.js';

@@ -1,4 +1,12 @@
-import { CHANGE_SEVERITIES, ruleCatalog, UsageError, type ChangeSeverity } from '@migration-architect/core';
+import {
+  CHANGE_SEVERITIES,
+  migrationSeries,
+  ruleCatalog,
+  splitMigrationSections,
+  UsageError,
+  type ChangeSeverity,
+  type PluginRegistry,
+} from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
 import { readLedger } from '../config/read-ledger.js';
@@ -60,14 +68,22 @@ async function loadGate(): Promise<GateModule> {
  * Migration folders support: the database plugin exports it (series of files, replay, round trip).
  * Absent plugin: migrations are listed as not checked.
  */
-async function loadHistorySupport(): Promise<import('@migration-architect/gate').MigrationHistorySupport | undefined> {
+/**
+ * Migration folders come from the registry: every loaded plugin's `migrationLayouts` find and order
+ * them. Replaying needs the database plugin's replayer (the layouts' checker), loaded only then.
+ */
+async function loadHistorySupport(registry: PluginRegistry): Promise<import('@migration-architect/gate').MigrationHistorySupport | undefined> {
+  const layouts = registry.migrationLayouts();
+  const checker = layouts[0]?.checker;
+  if (!checker) return undefined;
   try {
     const db = (await import(DATABASE_PLUGIN)) as Record<string, unknown>;
-    if (typeof db.migrationSeries !== 'function' || typeof db.createHistoryReplayer !== 'function') return undefined;
+    if (typeof db.createHistoryReplayer !== 'function') return undefined;
+    const sectioned = registry.migrationLayouts(checker);
     return {
-      checker: 'database',
-      migrationSeries: db.migrationSeries as never,
-      dbmateSections: db.dbmateSections as never,
+      checker,
+      migrationSeries: (paths, textOf) => migrationSeries(sectioned, paths, textOf),
+      dbmateSections: (text) => splitMigrationSections(sectioned, text) ?? { up: text, down: null },
       createHistoryReplayer: db.createHistoryReplayer as never,
     };
   } catch {
@@ -107,7 +123,7 @@ export function gateCommand(runtime: CommandRuntime) {
         .filter(Boolean);
       const gate = await loadGate();
       const { registry, config, configFile } = await runtime.loadContext(parsed.config);
-      const history = await loadHistorySupport();
+      const history = await loadHistorySupport(registry);
       const request = {
         registry,
         cwd: runtime.io.cwd,

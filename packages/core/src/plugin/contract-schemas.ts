@@ -206,6 +206,17 @@ function buildPluginSchema() {
     read: fn<T.SchemaSource['read']>(),
   });
 
+  const Layout: z.ZodType<T.MigrationLayout, T.MigrationLayoutInput> = z.object({
+    id: Id,
+    checker: Id,
+    title: Text,
+    description: Text,
+    order: z.enum(['pre', 'normal', 'post']).default('normal'),
+    sharesFolderWith: z.array(Id).default([]),
+    parse: fn<T.MigrationLayout['parse']>(),
+    splitSections: fn<NonNullable<T.MigrationLayout['splitSections']>>().optional(),
+  });
+
   const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
     apiVersion: z.literal(PLUGIN_API_VERSION, {
       error: (issue) => `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,
@@ -220,6 +231,7 @@ function buildPluginSchema() {
     communications: z.array(Communication).default([]),
     checkers: z.array(Checker).default([]),
     sources: z.array(Source).default([]),
+    migrationLayouts: z.array(Layout).default([]),
     options: z.object({ schema: ZodSchema, values: z.unknown() }).optional(),
   });
   return Plugin;

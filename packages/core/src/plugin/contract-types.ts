@@ -5,6 +5,9 @@ import type { MigrationPlan } from '../documents/plan.js';
 import type { DataRecoveryPlan, EscalationMatrix, MetricThreshold, ScriptType } from '../documents/runbook.js';
 import type { MigrationSpec } from '../documents/spec.js';
 import type { PluginApiVersion } from './contract-version.js';
+import type { MigrationLayout, MigrationLayoutInput } from './migration-layout-types.js';
+
+export type { MigrationLayout, MigrationLayoutInput, MigrationPathInfo } from './migration-layout-types.js';
 
 /*
  * The plugin contract as plugin authors see it. These interfaces are what the published `.d.ts`
@@ -737,6 +740,8 @@ export interface MigrationArchitectPlugin {
   checkers?: CheckerInput[] | undefined;
   /** Readers of schema inputs for any loaded checker (this plugin's or another's). */
   sources?: SchemaSourceInput[] | undefined;
+  /** Migration-folder layouts (Flyway, golang-migrate, ...) `gate` finds and replays migrations by, for a loaded checker. */
+  migrationLayouts?: MigrationLayoutInput[] | undefined;
   /** Set by `definePluginFactory`: the options schema and values, shown by `plugins show`. */
   options?: PluginOptionsInfo | undefined;
 }
@@ -754,5 +759,6 @@ export interface ResolvedPlugin {
   communications: CommunicationContribution[];
   checkers: Checker[];
   sources: SchemaSource[];
+  migrationLayouts: MigrationLayout[];
   options?: PluginOptionsInfo | undefined;
 }
