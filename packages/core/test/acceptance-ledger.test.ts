@@ -82,7 +82,8 @@ describe('acceptance ledger', () => {
 
   it('matches a JSON-pointer subject (API findings) at a segment boundary only', () => {
     const api = report([issue('service/response-property-removed', null, '/paths/~1pets~1{id}/get/responses/200', 'api.yaml', 3, 'breaking')]);
-    const accept = (subject: string) => applyAcceptances([api], [{ rule: 'service/response-property-removed', subject, ...entry }], '2026-01-01').accepted.length;
+    const accept = (subject: string) =>
+      applyAcceptances([api], [{ rule: 'service/response-property-removed', subject, ...entry }], '2026-01-01').accepted.length;
     expect([accept('/paths/~1pets~1{id}/get'), accept('/paths/~1pets~1{id}/ge'), accept('/paths/~1pets~1{id}/get/responses/200')]).toEqual([1, 0, 1]);
   });
 

@@ -111,7 +111,15 @@ function scriptPlugin(options: { acceptances?: CheckerAcceptance[]; lintRule?: s
         ],
       },
     ],
-    sources: [{ id: 'script', checker: 'script', title: 'Script', description: 'set/drop lines', read: async (input) => ({ model: readScript(await input.text(), input.name).model, dialect: null }) }],
+    sources: [
+      {
+        id: 'script',
+        checker: 'script',
+        title: 'Script',
+        description: 'set/drop lines',
+        read: async (input) => ({ model: readScript(await input.text(), input.name).model, dialect: null }),
+      },
+    ],
   });
 }
 
@@ -183,7 +191,9 @@ describe('the lint hook: findings on statements, classified by core with the rul
     expect(report.acceptance?.accepted.map((a) => [a.entry.written_in, a.entry.reason, a.issue.field_path])).toEqual([
       ['migration-architect.accepted.yaml, entry #1', 'a was never read', 'lines.1'],
     ]);
-    expect(report.acceptance?.expired.map((e) => [e.written_in, e.expires, e.accepted_by])).toEqual([['migration-architect.accepted.yaml, entry #2', '2026-06-14', 'ada']]);
+    expect(report.acceptance?.expired.map((e) => [e.written_in, e.expires, e.accepted_by])).toEqual([
+      ['migration-architect.accepted.yaml, entry #2', '2026-06-14', 'ada'],
+    ]);
     expect(report.acceptance?.unmatched.map((e) => e.written_in)).toEqual(['migration-architect.accepted.yaml, entry #3']);
     // The expired entry fails on its own, even once the finding it was for is gone.
     const clean = await check('set d int', ledger([{ rule: 'SC200', expires: '2026-06-14' }]));
@@ -199,7 +209,11 @@ describe('the lint hook: findings on statements, classified by core with the rul
 
   it("applies a checker's own acceptances (a plugin option kept for compatibility) with the ledger", async () => {
     const withOption = createRegistry([
-      scriptPlugin({ acceptances: [{ rule: 'drop-statement', reason: 'from the plugin option', writtenIn: 'script({ ignore })', accepts: ({ change }) => change.details?.name === 'b' }] }),
+      scriptPlugin({
+        acceptances: [
+          { rule: 'drop-statement', reason: 'from the plugin option', writtenIn: 'script({ ignore })', accepts: ({ change }) => change.details?.name === 'b' },
+        ],
+      }),
     ]);
     const report = await checkCompatibility(withOption, { type: 'script', before, migration: migration('drop a\ndrop b'), clock });
     expect(report.issues.map((i) => i.field_path)).toEqual(['lines.1']);

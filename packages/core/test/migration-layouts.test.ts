@@ -43,9 +43,9 @@ const gooseText = '-- +goose Up\nCREATE TABLE a (id int);\n-- +goose Down\nDROP 
 function registryWith(...layouts: MigrationLayoutInput[][]) {
   return createRegistry([
     toyPlugin({ migrationLayouts: layouts[0] ?? [] }),
-    ...layouts.slice(1).map((list, i) =>
-      definePlugin({ apiVersion: 2, meta: { name: `acme-layouts-${i}`, version: '1.0.0', namespace: `acme${i}` }, migrationLayouts: list }),
-    ),
+    ...layouts
+      .slice(1)
+      .map((list, i) => definePlugin({ apiVersion: 2, meta: { name: `acme-layouts-${i}`, version: '1.0.0', namespace: `acme${i}` }, migrationLayouts: list })),
   ]);
 }
 
@@ -56,7 +56,12 @@ describe('migration-folder layouts from the registry', () => {
       ['acme-layouts-0', 'goose'],
       ['toy-plugin', 'plain'],
     ]);
-    const texts: Record<string, string> = { 'db/migrations/2_b.sql': gooseText, 'db/migrations/1_a.sql': gooseText, 'seeds/1_x.sql': 'INSERT …', 'seeds/2_y.sql': 'INSERT …' };
+    const texts: Record<string, string> = {
+      'db/migrations/2_b.sql': gooseText,
+      'db/migrations/1_a.sql': gooseText,
+      'seeds/1_x.sql': 'INSERT …',
+      'seeds/2_y.sql': 'INSERT …',
+    };
     const series = migrationSeries(registry.migrationLayouts(), Object.keys(texts), (p) => texts[p]);
     expect(series.map((s) => [s.directory, s.layout, s.migrations.map((m) => [m.version, m.up, m.sections])])).toEqual([
       [
@@ -76,7 +81,10 @@ describe('migration-folder layouts from the registry', () => {
         ],
       ],
     ]);
-    expect(splitMigrationSections(registry.migrationLayouts(), gooseText)).toEqual({ up: '-- +goose Up\nCREATE TABLE a (id int);\n', down: '\nDROP TABLE a;\n' });
+    expect(splitMigrationSections(registry.migrationLayouts(), gooseText)).toEqual({
+      up: '-- +goose Up\nCREATE TABLE a (id int);\n',
+      down: '\nDROP TABLE a;\n',
+    });
     expect(splitMigrationSections(registry.migrationLayouts(), 'CREATE TABLE a (id int);')).toBeNull();
   });
 

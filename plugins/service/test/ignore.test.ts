@@ -34,7 +34,11 @@ describe('accepted changes (service({ ignore }))', async () => {
     const one = await check([{ rule: 'response-property-became-optional', operation: 'get /pets/{id}', reason: 'the detail view always had a name' }]);
     expect(one).toEqual(all);
     const every = await check(
-      ['GET /pets', 'POST /pets', 'get /pets/{id}'].map((operation) => ({ rule: 'response-property-became-optional', operation, reason: 'every client copes' })),
+      ['GET /pets', 'POST /pets', 'get /pets/{id}'].map((operation) => ({
+        rule: 'response-property-became-optional',
+        operation,
+        reason: 'every client copes',
+      })),
     );
     expect(every).toEqual(all.filter((r) => !r.startsWith('response-property-became-optional')));
     const operationOnly = await check([{ rule: 'request-parameter-max-decreased', operation: 'GET /pets', reason: 'no client pages beyond 50' }]);

@@ -72,7 +72,7 @@ const args = {
   },
   ledger: {
     type: 'string',
-    description: 'The acceptance ledger file (default: migration-architect.accepted.yaml beside the config); its entries and the config\'s accepted: apply',
+    description: "The acceptance ledger file (default: migration-architect.accepted.yaml beside the config); its entries and the config's accepted: apply",
     valueHint: 'file',
   },
   ...outputArgs,
@@ -163,7 +163,8 @@ export function checkCommand(runtime: CommandRuntime) {
       // Expired entries fail the check and name themselves; stale ones are pointed out so the ledger does not rot.
       for (const entry of report.acceptance?.expired ?? [])
         runtime.io.stderr(`migration-architect: error: accepted finding expired on ${entry.expires}: ${describeAcceptance(entry)}; renew it or remove it\n`);
-      for (const entry of report.acceptance?.unmatched ?? []) runtime.io.stderr(`migration-architect: warning: accepted finding matched nothing: ${describeAcceptance(entry)}\n`);
+      for (const entry of report.acceptance?.unmatched ?? [])
+        runtime.io.stderr(`migration-architect: warning: accepted finding matched nothing: ${describeAcceptance(entry)}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {
         rules: ruleCatalog(registry, report.schema_type),
         toolVersion: packageJson.version,

@@ -53,10 +53,7 @@ export function acceptFindings(findings: ClassifiedFinding[], candidates: Accept
   const accepted: AcceptanceSection['accepted'] = [];
   const kept = findings.filter((finding) => {
     const index = candidates.findIndex(
-      (candidate) =>
-        !isExpired(candidate) &&
-        acceptsFinding(candidate.entry, finding.issue) &&
-        (!candidate.accepts || candidate.accepts(finding)),
+      (candidate) => !isExpired(candidate) && acceptsFinding(candidate.entry, finding.issue) && (!candidate.accepts || candidate.accepts(finding)),
     );
     if (index < 0) return true;
     used.add(index);

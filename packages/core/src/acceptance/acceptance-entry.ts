@@ -7,14 +7,10 @@ import { z } from 'zod';
 export const AcceptanceEntrySchema = z
   .object({
     rule: z.string().min(1).meta({ description: 'The rule id (namespace/rule, e.g. database/column-removed) or its code (DB102).' }),
-    subject: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          "The finding's field_path, or a prefix of it ending at a segment (tables.users, /paths/~1pets~1{id}/get); omitted: every finding of the rule.",
-      }),
+    subject: z.string().min(1).optional().meta({
+      description:
+        "The finding's field_path, or a prefix of it ending at a segment (tables.users, /paths/~1pets~1{id}/get); omitted: every finding of the rule.",
+    }),
     location: z.string().min(1).optional().meta({ description: 'The file the finding is in, optionally with its line (db/migrations/V42__x.sql:3).' }),
     reason: z.string().min(1).meta({ description: 'Why the finding is accepted, shown in every report that applies the entry.' }),
     // YAML configs loaded by c12 turn an unquoted 2026-06-30 into a Date: read it back as the day written.

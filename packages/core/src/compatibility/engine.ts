@@ -262,7 +262,8 @@ export function compareSchemas(
     }),
     ...(checker.acceptances ?? []).map((acceptance) => {
       // A bare rule id is the checker's own: `column-removed` is `database/column-removed`.
-      const rule = acceptance.rule.includes('/') || /^[A-Z]{2,5}\d{3}$/i.test(acceptance.rule) ? acceptance.rule : qualifiedId(checker.namespace, acceptance.rule);
+      const rule =
+        acceptance.rule.includes('/') || /^[A-Z]{2,5}\d{3}$/i.test(acceptance.rule) ? acceptance.rule : qualifiedId(checker.namespace, acceptance.rule);
       const accepts = acceptance.accepts;
       return {
         entry: { rule },

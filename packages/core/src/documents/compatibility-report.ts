@@ -112,7 +112,9 @@ const AcceptanceRecordSchema = z
     reason: z.string(),
     expires: z.string().optional().meta({ description: 'Last day it applies (ledger entries); inline and plugin acceptances do not expire.' }),
     accepted_by: z.string().optional(),
-    written_in: z.string().meta({ description: 'Where the acceptance is written: `ledger entry #2 (migration-architect.accepted.yaml)`, `db/0042.sql:3`, `service({ ignore })`.' }),
+    written_in: z
+      .string()
+      .meta({ description: 'Where the acceptance is written: `ledger entry #2 (migration-architect.accepted.yaml)`, `db/0042.sql:3`, `service({ ignore })`.' }),
   })
   .meta({ description: 'An accepted-finding entry: a ledger entry, an inline comment, or a plugin option kept for compatibility.' });
 

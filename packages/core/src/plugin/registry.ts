@@ -183,9 +183,7 @@ export class PluginRegistry {
   private crossCheckLayouts(): void {
     for (const layout of this.layoutIndex.values()) {
       if (!this.checkerIndex.get(layout.checker)) {
-        throw new PluginError(
-          `plugin "${layout.plugin}": migration layout "${layout.id}" is for checker "${layout.checker}", which no loaded plugin provides`,
-        );
+        throw new PluginError(`plugin "${layout.plugin}": migration layout "${layout.id}" is for checker "${layout.checker}", which no loaded plugin provides`);
       }
     }
   }

@@ -17,7 +17,7 @@ function warnDeprecated(): void {
   if (warned) return;
   warned = true;
   process.emitWarning(
-    'service({ ignore }) is deprecated and will be removed in the next major release: write each entry in migration-architect.accepted.yaml (or the config\'s accepted:) as { rule, subject or location, reason, expires, accepted_by }; see docs/cli.md#accepted-findings',
+    "service({ ignore }) is deprecated and will be removed in the next major release: write each entry in migration-architect.accepted.yaml (or the config's accepted:) as { rule, subject or location, reason, expires, accepted_by }; see docs/cli.md#accepted-findings",
     { type: 'DeprecationWarning', code: 'MIGRATION_ARCHITECT_SERVICE_IGNORE' },
   );
 }
