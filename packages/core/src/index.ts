@@ -11,6 +11,7 @@ export {
   compareSchemas,
   exitCodeForReport,
   UnclassifiedChangeError,
+  UnknownLintRuleError,
   type CheckOptions,
   type CompatibilityRequest,
 } from './compatibility/engine.js';
@@ -28,3 +29,11 @@ export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, typ
 export { CORE_FACT_IDS, coreFacts, specFacts } from './planner/spec-facts.js';
 export { ruleAnchor, ruleCatalog, type RuleSummary } from './rule-catalog/rule-catalog.js';
 export * from './acceptance/index.js';
+export {
+  migrationSeries,
+  parseMigrationPath,
+  splitMigrationSections,
+  type MigrationEntry,
+  type MigrationSeries,
+  type ParsedMigrationPath,
+} from './migration-layouts/migration-series.js';

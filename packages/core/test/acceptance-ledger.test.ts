@@ -80,6 +80,18 @@ describe('acceptance ledger', () => {
     expect(outcome.unmatched.map((u) => u.index)).toEqual([0, 1]);
   });
 
+  it('matches a JSON-pointer subject (API findings) at a segment boundary only', () => {
+    const api = report([issue('service/response-property-removed', null, '/paths/~1pets~1{id}/get/responses/200', 'api.yaml', 3, 'breaking')]);
+    const accept = (subject: string) =>
+      applyAcceptances([api], [{ rule: 'service/response-property-removed', subject, ...entry }], '2026-01-01').accepted.length;
+    expect([accept('/paths/~1pets~1{id}/get'), accept('/paths/~1pets~1{id}/ge'), accept('/paths/~1pets~1{id}/get/responses/200')]).toEqual([1, 0, 1]);
+  });
+
+  it('reads an expiry a YAML loader turned into a Date as the day written', () => {
+    const parsed = AcceptanceLedgerSchema.parse({ accepted: [{ rule: 'DB103', reason: 'x', accepted_by: 'ada', expires: new Date('2026-06-30T00:00:00Z') }] });
+    expect(parsed.accepted[0]!.expires).toBe('2026-06-30');
+  });
+
   it('lets an expired entry accept nothing and lists it, the day after its date', () => {
     const entries = [{ rule: 'DB103', ...entry, expires: '2026-01-01' }];
     expect(applyAcceptances(reports, entries, '2026-01-01').accepted).toHaveLength(1);

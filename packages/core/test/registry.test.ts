@@ -93,7 +93,7 @@ describe('plugin registry', () => {
 
   it('lists the keys it knows when an unknown key resembles none of them', () => {
     expect(refusal({ ...toyPlugin(), telemetry: true })).toMatch(
-      /^plugin "toy-plugin" is invalid: telemetry: unknown key \(expected one of: apiVersion, meta, migrationTypes, patterns, phases, risks, rollbacks, triggers, communications, checkers, sources, options\)$/,
+      /^plugin "toy-plugin" is invalid: telemetry: unknown key \(expected one of: apiVersion, meta, migrationTypes, patterns, phases, risks, rollbacks, triggers, communications, checkers, sources, migrationLayouts, options\)$/,
     );
   });
 

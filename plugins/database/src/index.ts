@@ -19,6 +19,7 @@ export { quoteLiteral, renderLiteral } from './sql/literal.js';
 
 // Migration folders (Flyway, golang-migrate, dbmate, diesel, sqlx, Prisma, numbered files) and their replay, for `gate`.
 export {
+  DATABASE_MIGRATION_LAYOUTS,
   dbmateSections,
   isMigrationPath,
   migrationSeries,

@@ -11,6 +11,7 @@ import { databaseRisks } from './plan/risks.js';
 import { databaseCommunications } from './rollback/communications.js';
 import { databaseRollbacks } from './rollback/rollback-templates.js';
 import { databaseTriggers } from './rollback/triggers.js';
+import { DATABASE_MIGRATION_LAYOUTS } from './migration-history/migration-layouts.js';
 import { databaseSources } from './sources/database-sources.js';
 
 /** The database plugin: migration type `database`, its patterns and runbooks, and `check --type database`. */
@@ -39,5 +40,6 @@ export const createDatabasePlugin = definePluginFactory({
       // Lock risk is sized with the same throughputs as plans, and the configured thresholds.
       checkers: [{ ...databaseChecker, sizing: createFindingSizing({ throughput: options.throughput, lockThresholds: options.lock_thresholds }) }],
       sources: databaseSources,
+      migrationLayouts: DATABASE_MIGRATION_LAYOUTS,
     }),
 });

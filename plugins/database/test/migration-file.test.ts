@@ -69,6 +69,16 @@ describe('check --before schema.sql --migration file.sql', () => {
     expect(report.issues.find((i) => i.rule === 'database/unused-suppression')?.description).toBe(
       'line 6: migration-architect-ignore DB601 suppresses nothing at ALTER TABLE users ADD COLUMN IF NOT EXISTS bio text',
     );
+    // The comments are acceptances core applied: the report says what each one accepted, like a ledger entry.
+    const file = join(folder, '0006_suppressed.sql');
+    expect(report.acceptance?.accepted.map((a) => [a.entry.rule, a.entry.written_in, a.issue.rule, a.issue.location?.line])).toEqual([
+      ['DB205', `${file}:4`, 'database/check-added', 5],
+      ['DB601', `${file}:2`, 'database/index-not-concurrent', 3],
+      ['DB604', `${file}:4`, 'database/validates-under-lock', 5],
+    ]);
+    expect(report.acceptance?.accepted[1]?.entry.reason).toBe('the table has a few hundred rows');
+    expect(report.acceptance?.unmatched.map((e) => [e.rule, e.location])).toEqual([['DB601', `${file}:7`]]);
+    expect(report.acceptance?.expired).toEqual([]);
   });
 
   it('closes the gaps against Squawk: DROP CONSTRAINT, ADD VALUE, inline REFERENCES, DROP FUNCTION … CASCADE, and no false alarms', async () => {

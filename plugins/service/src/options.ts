@@ -45,7 +45,11 @@ export const serviceOptionsSchema = z.strictObject({
   deprecation: deprecationPolicySchema
     .prefault({})
     .meta({ description: 'The deprecation policy: notice periods per stability level, sunset required or not.' }),
-  ignore: z.array(ignoreEntrySchema).default([]).meta({ description: 'API and GraphQL findings accepted on purpose: they are left out of reports.' }),
+  /** @deprecated Write accepted findings in `migration-architect.accepted.yaml` (core's ledger); removed in the next major. */
+  ignore: z.array(ignoreEntrySchema).default([]).meta({
+    description:
+      'Deprecated (removed in the next major): write accepted findings in migration-architect.accepted.yaml instead. API and GraphQL findings accepted on purpose; core applies them with the ledger.',
+  }),
 });
 
 export type ServiceOptions = z.input<typeof serviceOptionsSchema>;

@@ -1,6 +1,7 @@
 import {
   CHANGE_SEVERITIES,
   checkCompatibility,
+  describeAcceptance,
   exitCodeForReport,
   fixedClock,
   verificationOutcome,
@@ -12,6 +13,7 @@ import {
 } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
+import { ledgerEntries } from '../config/read-ledger.js';
 import { describeFormats, emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs } from './shared-args.js';
@@ -67,6 +69,11 @@ const args = {
     description:
       'Table statistics to size lock risk with: a database URL or a stats file (JSON, see docs/cli.md); a database URL as --before is used without it',
     valueHint: 'url|file',
+  },
+  ledger: {
+    type: 'string',
+    description: "The acceptance ledger file (default: migration-architect.accepted.yaml beside the config); its entries and the config's accepted: apply",
+    valueHint: 'file',
   },
   ...outputArgs,
   format: {
@@ -136,7 +143,8 @@ export function checkCommand(runtime: CommandRuntime) {
       if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl))
         throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
       const verify = parsed.verify === true || devUrl !== undefined ? { devUrl } : undefined;
-      const { registry, config } = await runtime.loadContext(parsed.config);
+      const { registry, config, configFile } = await runtime.loadContext(parsed.config);
+      const accepted = await ledgerEntries(runtime.io.cwd, parsed.ledger, config, configFile);
       const report = await checkCompatibility(registry, {
         before,
         after,
@@ -149,8 +157,14 @@ export function checkCommand(runtime: CommandRuntime) {
         verify,
         targetVersion: parsed['target-version'],
         stats: parsed.stats,
+        accepted,
       });
       for (const warning of report.warnings ?? []) runtime.io.stderr(`migration-architect: warning: ${warning}\n`);
+      // Expired entries fail the check and name themselves; stale ones are pointed out so the ledger does not rot.
+      for (const entry of report.acceptance?.expired ?? [])
+        runtime.io.stderr(`migration-architect: error: accepted finding expired on ${entry.expires}: ${describeAcceptance(entry)}; renew it or remove it\n`);
+      for (const entry of report.acceptance?.unmatched ?? [])
+        runtime.io.stderr(`migration-architect: warning: accepted finding matched nothing: ${describeAcceptance(entry)}\n`);
       await emitDocument({ kind: 'report', document: report }, format, parsed.output, runtime.io, {
         rules: ruleCatalog(registry, report.schema_type),
         toolVersion: packageJson.version,

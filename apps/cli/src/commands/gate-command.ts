@@ -1,23 +1,20 @@
-import { existsSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
 import {
-  AcceptanceLedgerSchema,
   CHANGE_SEVERITIES,
-  readDocumentFile,
+  migrationSeries,
   ruleCatalog,
+  splitMigrationSections,
   UsageError,
-  validateDocument,
-  type AcceptanceEntry,
   type ChangeSeverity,
+  type PluginRegistry,
 } from '@migration-architect/core';
 import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
+import { readLedger } from '../config/read-ledger.js';
 import { writeFilesAtomically, type OutputFile } from '../io/write-output.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
 const PACKAGE = '@migration-architect/gate';
-const LEDGER_NAMES = ['migration-architect.accepted.yaml', 'migration-architect.accepted.yml', 'migration-architect.accepted.json'];
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'codequality', 'junit'] as const;
 type GateFormat = (typeof FORMATS)[number];
 
@@ -67,17 +64,22 @@ async function loadGate(): Promise<GateModule> {
 }
 
 /**
- * Migration folders support: the database plugin exports it (series of files, replay, round trip).
- * Absent plugin: migrations are listed as not checked.
+ * Migration folders come from the registry: every loaded plugin's `migrationLayouts` find and order
+ * them. Replaying needs the database plugin's replayer (the layouts' checker), loaded only then.
  */
-async function loadHistorySupport(): Promise<import('@migration-architect/gate').MigrationHistorySupport | undefined> {
+async function loadHistorySupport(registry: PluginRegistry): Promise<import('@migration-architect/gate').MigrationHistorySupport | undefined> {
+  const layouts = registry.migrationLayouts();
+  const checker = layouts[0]?.checker;
+  if (!checker) return undefined;
   try {
+    // A literal specifier, so the single-folder build can bundle the plugin.
     const db = (await import('@migration-architect/plugin-database')) as Record<string, unknown>;
-    if (typeof db.migrationSeries !== 'function' || typeof db.createHistoryReplayer !== 'function') return undefined;
+    if (typeof db.createHistoryReplayer !== 'function') return undefined;
+    const sectioned = registry.migrationLayouts(checker);
     return {
-      checker: 'database',
-      migrationSeries: db.migrationSeries as never,
-      dbmateSections: db.dbmateSections as never,
+      checker,
+      migrationSeries: (paths, textOf) => migrationSeries(sectioned, paths, textOf),
+      dbmateSections: (text) => splitMigrationSections(sectioned, text) ?? { up: text, down: null },
       createHistoryReplayer: db.createHistoryReplayer as never,
     };
   } catch {
@@ -95,21 +97,6 @@ function gateFormat(value: string | undefined): GateFormat {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as GateFormat;
   throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${value}"`);
-}
-
-/** The ledger file: `--ledger`, `gate.ledger` in the config, or `migration-architect.accepted.*` beside the config (or in cwd). */
-async function readLedger(
-  cwd: string,
-  explicit: string | undefined,
-  configured: string | undefined,
-  configFile: string | undefined,
-): Promise<{ file: string | undefined; entries: AcceptanceEntry[] }> {
-  const folder = configFile ? dirname(resolve(cwd, configFile)) : cwd;
-  const file = explicit ?? (configured ? relative(cwd, resolve(folder, configured)) : LEDGER_NAMES.map((n) => resolve(folder, n)).find((p) => existsSync(p)));
-  if (!file) return { file: undefined, entries: [] };
-  const shown = relative(cwd, resolve(cwd, file)) || file;
-  const raw = await readDocumentFile(shown, cwd);
-  return { file: shown, entries: validateDocument(AcceptanceLedgerSchema, raw, shown, 'an acceptance ledger').accepted };
 }
 
 export function gateCommand(runtime: CommandRuntime) {
@@ -132,7 +119,7 @@ export function gateCommand(runtime: CommandRuntime) {
         .filter(Boolean);
       const gate = await loadGate();
       const { registry, config, configFile } = await runtime.loadContext(parsed.config);
-      const history = await loadHistorySupport();
+      const history = await loadHistorySupport(registry);
       const request = {
         registry,
         cwd: runtime.io.cwd,

@@ -7,14 +7,16 @@ import { z } from 'zod';
 export const AcceptanceEntrySchema = z
   .object({
     rule: z.string().min(1).meta({ description: 'The rule id (namespace/rule, e.g. database/column-removed) or its code (DB102).' }),
-    subject: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: "The finding's field_path, or a prefix of it (tables.users.columns.email); omitted: every finding of the rule." }),
+    subject: z.string().min(1).optional().meta({
+      description:
+        "The finding's field_path, or a prefix of it ending at a segment (tables.users, /paths/~1pets~1{id}/get); omitted: every finding of the rule.",
+    }),
     location: z.string().min(1).optional().meta({ description: 'The file the finding is in, optionally with its line (db/migrations/V42__x.sql:3).' }),
     reason: z.string().min(1).meta({ description: 'Why the finding is accepted, shown in every report that applies the entry.' }),
-    expires: z.iso.date().meta({ description: 'Last day (YYYY-MM-DD) the entry applies; from the day after, it fails the gate and names itself.' }),
+    // YAML configs loaded by c12 turn an unquoted 2026-06-30 into a Date: read it back as the day written.
+    expires: z
+      .preprocess((value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value), z.iso.date())
+      .meta({ description: 'Last day (YYYY-MM-DD) the entry applies; from the day after, it fails the check or the gate and names itself.' }),
     accepted_by: z.string().min(1).meta({ description: 'Who accepted it (a name, a handle, a team).' }),
   })
   .strict()

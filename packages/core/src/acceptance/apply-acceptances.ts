@@ -2,6 +2,9 @@ import type { CompatibilityIssue, CompatibilityReport, OverallCompatibility } fr
 import type { AcceptanceEntry } from './acceptance-entry.js';
 
 /** An entry and its place in the ledger (0-based), so messages can name it. */
+/** What matching reads of an entry. */
+export type AcceptanceMatch = Pick<AcceptanceEntry, 'rule' | 'subject' | 'location'>;
+
 export interface LedgerEntryRef {
   index: number;
   entry: AcceptanceEntry;
@@ -23,17 +26,18 @@ export interface AcceptanceOutcome {
   unmatched: LedgerEntryRef[];
 }
 
-function ruleMatches(entry: AcceptanceEntry, issue: CompatibilityIssue): boolean {
+function ruleMatches(entry: AcceptanceMatch, issue: CompatibilityIssue): boolean {
   return entry.rule === issue.rule || (issue.code != null && entry.rule.toUpperCase() === issue.code.toUpperCase());
 }
 
-function subjectMatches(entry: AcceptanceEntry, issue: CompatibilityIssue): boolean {
+function subjectMatches(entry: AcceptanceMatch, issue: CompatibilityIssue): boolean {
   if (entry.subject === undefined) return true;
   const path = issue.field_path;
-  return path === entry.subject || path.startsWith(`${entry.subject}.`) || path.startsWith(`${entry.subject}[`);
+  // Dotted paths (tables.users.columns.email) and JSON pointers (/paths/~1pets/get) alike: a prefix ending at a segment.
+  return path === entry.subject || ['.', '[', '/'].some((separator) => path.startsWith(`${entry.subject}${separator}`));
 }
 
-function locationMatches(entry: AcceptanceEntry, issue: CompatibilityIssue): boolean {
+function locationMatches(entry: AcceptanceMatch, issue: CompatibilityIssue): boolean {
   if (entry.location === undefined) return true;
   if (!issue.location) return false;
   const match = /^(.*?)(?::(\d+))?$/.exec(entry.location)!;
@@ -43,7 +47,7 @@ function locationMatches(entry: AcceptanceEntry, issue: CompatibilityIssue): boo
 }
 
 /** True when the entry accepts this finding (rule, then subject and location when the entry gives them). */
-export function acceptsFinding(entry: AcceptanceEntry, issue: CompatibilityIssue): boolean {
+export function acceptsFinding(entry: AcceptanceMatch, issue: CompatibilityIssue): boolean {
   return ruleMatches(entry, issue) && subjectMatches(entry, issue) && locationMatches(entry, issue);
 }
 

@@ -4,7 +4,9 @@ import { InputDataError, MigrationArchitectError, UsageError } from '../errors/e
 import { systemClock, type Clock } from '../identity/clock.js';
 import { createSchemaInputHandle, type SchemaInputRef } from '../inputs/schema-input-handle.js';
 import { readSchemaInput, type ResolvedSchemaInput } from '../inputs/read-schema-input.js';
-import type { Checker, CompatibilityRule, RenameHint, RuleContext, SchemaChange, SchemaInputHandle } from '../plugin/contract-types.js';
+import { acceptFindings, ledgerRecord, type AcceptanceCandidate, type ClassifiedFinding } from '../acceptance/accept-findings.js';
+import type { AcceptanceEntry } from '../acceptance/acceptance-entry.js';
+import type { Checker, CompatibilityRule, LintFinding, RenameHint, RuleContext, SchemaChange, SchemaInputHandle } from '../plugin/contract-types.js';
 import { runPluginCode, runPluginCodeAsync } from '../plugin/plugin-code.js';
 import { qualifiedId } from '../plugin/qualified-id.js';
 import type { Owned, PluginRegistry } from '../plugin/registry.js';
@@ -20,6 +22,12 @@ export interface CheckOptions {
   targetVersion?: string | undefined;
   /** Live statistics the checker's `sizing.read` returned: findings get their lock risk from them. */
   stats?: unknown;
+  /**
+   * The acceptance ledger's entries (config `accepted:` and `migration-architect.accepted.yaml`),
+   * each with where it is written (`migration-architect.accepted.yaml, entry #2`). Applied after
+   * classification with the inputs' inline acceptances and the checker's own.
+   */
+  accepted?: { entry: AcceptanceEntry; writtenIn: string }[] | undefined;
 }
 
 export interface CompatibilityRequest extends CheckOptions {
@@ -81,6 +89,13 @@ function findRule(checker: Owned<Checker>, change: SchemaChange, context: RuleCo
     (rule) =>
       rule.change === change.kind && (!rule.when || runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: when()`, () => rule.when!(change, context))),
   );
+}
+
+/** A lint whose rule the checker does not have: a bug in that checker (70). */
+export class UnknownLintRuleError extends MigrationArchitectError {
+  constructor(lint: LintFinding, checker: Owned<Checker>) {
+    super(`plugin "${checker.plugin}": checker "${checker.id}" reported a lint at ${lint.path} for rule "${lint.rule}", which is not one of its rules`, 70);
+  }
 }
 
 /**
@@ -191,14 +206,25 @@ export function compareSchemas(
     checker.diff(context.before, context.after, { renames: options.renames ?? [], dialects, targetVersion: options.targetVersion ?? null, now: clock() }),
   );
 
-  const issues: CompatibilityIssue[] = [];
-  const scripts: MigrationScript[] = [];
-  for (const change of changes) {
+  // Core picks the rule once: a change by its kind (and the rules' `when`), a lint by the id it names.
+  const classified: { rule: CompatibilityRule; change: SchemaChange }[] = changes.map((change) => {
     const rule = findRule(checker, change, context);
     if (!rule) throw new UnclassifiedChangeError(change, checker);
+    return { rule, change };
+  });
+  const lintChange = (lint: LintFinding): { rule: CompatibilityRule; change: SchemaChange } => {
+    const rule = checker.rules.find((candidate) => candidate.id === lint.rule);
+    if (!rule) throw new UnknownLintRuleError(lint, checker);
+    const { line, column, file } = lint.location;
+    const location = { side: 'after' as const, line, ...(column ? { column } : {}), ...(file ? { file } : {}) };
+    return { rule, change: { kind: rule.change, path: lint.path, subject: lint.subject, after: lint.subject, details: lint.details ?? {}, location } };
+  };
+  classified.push(...(after.read.lints ?? []).map(lintChange));
+
+  const toFinding = ({ rule, change }: { rule: CompatibilityRule; change: SchemaChange }) => {
     const ruleId = qualifiedId(checker.namespace, rule.id);
     const override = options.ruleOverrides?.[ruleId];
-    if (override === 'off') continue;
+    if (override === 'off') return null;
     const outcome = runPluginCode(checker.plugin, `${ruleLabel(checker, rule)}: classify()`, () => rule.classify(change, context));
     const side = change.location?.side ?? (change.after === undefined ? 'before' : 'after');
     const issue: CompatibilityIssue = {
@@ -217,9 +243,50 @@ export function compareSchemas(
       impact: outcome.impact,
       suggested_migration: outcome.suggestedMigration,
       affected_operations: outcome.affectedOperations,
-      migration_script_index: outcome.script ? scripts.length : null,
-      ...(outcome.contractScript ? { contract_script_index: scripts.length + (outcome.script ? 1 : 0) } : {}),
+      migration_script_index: null,
     };
+    return { issue, change, script: outcome.script, contractScript: outcome.contractScript };
+  };
+  const findings = classified.flatMap((pair) => toFinding(pair) ?? []);
+
+  // Acceptances, whichever way they are written, are applied once, here, after classification.
+  const inline = after.read.acceptances ?? [];
+  const candidates: AcceptanceCandidate[] = [
+    ...(options.accepted ?? []).map(({ entry, writtenIn }) => ({ entry, record: ledgerRecord(entry, writtenIn) })),
+    ...inline.map((acceptance) => {
+      const location = `${acceptance.location.file}:${acceptance.location.line}`;
+      return {
+        entry: { rule: acceptance.rule, location },
+        record: { rule: acceptance.rule, location, reason: acceptance.reason, written_in: `${acceptance.writtenAt.file}:${acceptance.writtenAt.line}` },
+      };
+    }),
+    ...(checker.acceptances ?? []).map((acceptance) => {
+      // A bare rule id is the checker's own: `column-removed` is `database/column-removed`.
+      const rule =
+        acceptance.rule.includes('/') || /^[A-Z]{2,5}\d{3}$/i.test(acceptance.rule) ? acceptance.rule : qualifiedId(checker.namespace, acceptance.rule);
+      const accepts = acceptance.accepts;
+      return {
+        entry: { rule },
+        record: { rule: acceptance.rule, reason: acceptance.reason, written_in: acceptance.writtenIn },
+        ...(accepts
+          ? { accepts: (finding: ClassifiedFinding) => runPluginCode(checker.plugin, `checker ${checker.id}: acceptances[].accepts()`, () => accepts(finding)) }
+          : {}),
+      };
+    }),
+  ];
+  const acceptance = candidates.length ? acceptFindings(findings, candidates, clock().toISOString().slice(0, 10)) : null;
+  const kept = acceptance ? (acceptance.kept as typeof findings) : findings;
+  // An inline acceptance that accepts nothing (a stale comment) is a finding of its own when its plugin says so.
+  const ledgerCount = options.accepted?.length ?? 0;
+  for (const index of acceptance?.unmatched ?? []) {
+    const stale = index >= ledgerCount && index < ledgerCount + inline.length ? inline[index - ledgerCount]!.unmatched : undefined;
+    const finding = stale ? toFinding(lintChange(stale)) : null;
+    if (finding) kept.push(finding);
+  }
+
+  const issues: CompatibilityIssue[] = [];
+  const scripts: MigrationScript[] = [];
+  for (const { issue, change, script, contractScript } of kept) {
     const sized =
       options.stats !== undefined && checker.sizing
         ? runPluginCode(checker.plugin, `checker ${checker.id}: sizing.size()`, () => checker.sizing!.size({ issue, change }, options.stats, context))
@@ -229,9 +296,15 @@ export function compareSchemas(
       // Thresholds only raise a severity: a small table never hides a finding.
       if (sized.severity && CHANGE_SEVERITIES.indexOf(sized.severity) < CHANGE_SEVERITIES.indexOf(issue.severity)) issue.severity = sized.severity;
     }
+    if (script) {
+      issue.migration_script_index = scripts.length;
+      scripts.push(script);
+    }
+    if (contractScript) {
+      issue.contract_script_index = scripts.length;
+      scripts.push({ ...contractScript, release: 'later' });
+    }
     issues.push(issue);
-    if (outcome.script) scripts.push(outcome.script);
-    if (outcome.contractScript) scripts.push({ ...outcome.contractScript, release: 'later' });
   }
 
   const counts: Record<ChangeSeverity, number> = { breaking: 0, potentially_breaking: 0, non_breaking: 0, additive: 0 };
@@ -277,16 +350,20 @@ export function compareSchemas(
       testing_requirements: ['integration_testing', 'regression_testing', ...(scripts.some((s) => s.script_type === 'sql') ? ['data_migration_testing'] : [])],
     },
     recommendations,
+    ...(acceptance ? { acceptance: acceptance.section } : {}),
   };
 }
 
 /**
  * The seed's CI contract (2 breaking, 1 potentially breaking, 0 otherwise), with a threshold:
- * changes below `failOn` never fail; a failing change exits 2 when breaking, 1 otherwise.
+ * changes below `failOn` never fail; a failing change exits 2 when breaking, 1 otherwise. An
+ * expired acceptance exits 2 (unless `failOn` is `none`).
  */
 export function exitCodeForReport(report: CompatibilityReport, failOn: ChangeSeverity | 'none' = 'potentially_breaking'): 0 | 1 | 2 {
   if (failOn === 'none') return 0;
   const failing = CHANGE_SEVERITIES.slice(0, CHANGE_SEVERITIES.indexOf(failOn) + 1);
+  // An expired acceptance fails like a breaking finding: it names itself until it is renewed or removed.
+  if (report.acceptance?.expired.length) return 2;
   const worst = CHANGE_SEVERITIES.find((severity) => report.issues.some((issue) => issue.severity === severity));
   if (!worst || !failing.includes(worst)) return 0;
   return worst === 'breaking' ? 2 : 1;

@@ -110,6 +110,34 @@ export const VerificationSchema = z
 
 export type Verification = z.infer<typeof VerificationSchema>;
 
+/** An acceptance as the report shows it: what it accepts, why, and where it is written. */
+const AcceptanceRecordSchema = z
+  .object({
+    rule: z.string().meta({ description: 'The rule id or code it accepts.' }),
+    subject: z.string().optional(),
+    location: z.string().optional().meta({ description: 'file or file:line the entry is limited to.' }),
+    reason: z.string(),
+    expires: z.string().optional().meta({ description: 'Last day it applies (ledger entries); inline and plugin acceptances do not expire.' }),
+    accepted_by: z.string().optional(),
+    written_in: z
+      .string()
+      .meta({ description: 'Where the acceptance is written: `ledger entry #2 (migration-architect.accepted.yaml)`, `db/0042.sql:3`, `service({ ignore })`.' }),
+  })
+  .meta({ description: 'An accepted-finding entry: a ledger entry, an inline comment, or a plugin option kept for compatibility.' });
+
+const AcceptanceSectionSchema = z
+  .object({
+    accepted: z
+      .array(z.object({ entry: AcceptanceRecordSchema, issue: CompatibilityIssueSchema }))
+      .meta({ description: 'Findings taken out of `issues`, each with the entry that accepted it.' }),
+    expired: z.array(AcceptanceRecordSchema).meta({ description: 'Ledger entries past their expiry day: they accept nothing and fail the check (exit 2).' }),
+    unmatched: z.array(AcceptanceRecordSchema).meta({ description: 'Entries that accepted nothing in this comparison, so the ledger does not rot.' }),
+  })
+  .meta({ description: 'The acceptances core applied after classification (present when any were given or written in the inputs).' });
+
+export type AcceptanceRecord = z.infer<typeof AcceptanceRecordSchema>;
+export type AcceptanceSection = z.infer<typeof AcceptanceSectionSchema>;
+
 export const CompatibilityReportSchema = z
   .object({
     schema_type: z.string().meta({ description: 'Checker that produced the report (database, api, ...).' }),
@@ -143,6 +171,7 @@ export const CompatibilityReportSchema = z
     verification: VerificationSchema.optional().meta({
       description: 'With `--verify`: the scripts replayed on a scratch database and the result compared with both schemas.',
     }),
+    acceptance: AcceptanceSectionSchema.optional(),
   })
   .meta({ title: 'Compatibility report', description: 'Every change between two schema versions, classified, with scripts.' });
 

@@ -21,10 +21,10 @@ export const ConfigSchema = z
       .record(z.string(), z.union([ChangeSeveritySchema, z.literal('off')]))
       .optional()
       .meta({ description: 'Per-rule severity overrides, by rule id (namespace/rule), or "off" to disable a rule.' }),
-    accepted: z
-      .array(AcceptanceEntrySchema)
-      .optional()
-      .meta({ description: 'Accepted findings (rule, subject or location, reason, expires, accepted_by), applied by `gate` to every checker.' }),
+    accepted: z.array(AcceptanceEntrySchema).optional().meta({
+      description:
+        'Accepted findings (rule, subject or location, reason, expires, accepted_by), applied by `check` and `gate` to the findings of every checker.',
+    }),
     gate: GateConfigSchema.optional().meta({ description: 'What `gate` considers: globs of inputs, SQL schema files, the ledger file.' }),
   })
   .meta({ title: 'Migration Architect config' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PlanStep, PlanWarning } from '../documents/plan.js';
 import type { MigrationSpec } from '../documents/spec.js';
 import { PluginError } from '../errors/errors.js';
-import type { MigrationTypeDefinition, PlanAssumption, PlanStepContext, PlanStepInput } from '../plugin/contract-types.js';
+import type { MigrationTypeDefinition, PlanAssumption, PlanStepContext, PlanStepInput, PlanWork } from '../plugin/contract-types.js';
 import { runPluginCode } from '../plugin/plugin-code.js';
 import type { Owned } from '../plugin/registry.js';
 import type { PhaseSource } from './phase-sources.js';
@@ -10,8 +10,11 @@ import type { PhaseSource } from './phase-sources.js';
 const ScriptType = z.enum(['sql', 'bash', 'api', 'manual']);
 const Minutes = z.number().finite().nonnegative();
 
-/** What a type's planWork may return; checked because it is plugin code run on user input. */
-const PlanWorkSchema = z.object({
+/**
+ * What a type's planWork may return; checked because it is plugin code run on user input. Typed
+ * as the contract's `PlanWork` both ways, so the compiler keeps the schema and the type in step.
+ */
+const PlanWorkSchema: z.ZodType<PlanWork, PlanWork> = z.object({
   steps: z.array(
     z.object({
       key: z.string().min(1),

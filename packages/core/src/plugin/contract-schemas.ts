@@ -192,6 +192,9 @@ function buildPluginSchema() {
     verify: fn<NonNullable<T.Checker['verify']>>().optional(),
     applyMigration: fn<NonNullable<T.Checker['applyMigration']>>().optional(),
     sizing: z.object({ read: fn<T.FindingSizing['read']>(), size: fn<T.FindingSizing['size']>() }).optional(),
+    acceptances: z
+      .array(z.object({ rule: Text, accepts: fn<NonNullable<T.CheckerAcceptance['accepts']>>().optional(), reason: Text, writtenIn: Text }))
+      .optional(),
   });
 
   const Source: z.ZodType<T.SchemaSource, T.SchemaSourceInput> = z.object({
@@ -201,6 +204,17 @@ function buildPluginSchema() {
     description: Text,
     order: z.enum(['pre', 'normal', 'post']).default('normal'),
     read: fn<T.SchemaSource['read']>(),
+  });
+
+  const Layout: z.ZodType<T.MigrationLayout, T.MigrationLayoutInput> = z.object({
+    id: Id,
+    checker: Id,
+    title: Text,
+    description: Text,
+    order: z.enum(['pre', 'normal', 'post']).default('normal'),
+    sharesFolderWith: z.array(Id).default([]),
+    parse: fn<T.MigrationLayout['parse']>(),
+    splitSections: fn<NonNullable<T.MigrationLayout['splitSections']>>().optional(),
   });
 
   const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
@@ -217,6 +231,7 @@ function buildPluginSchema() {
     communications: z.array(Communication).default([]),
     checkers: z.array(Checker).default([]),
     sources: z.array(Source).default([]),
+    migrationLayouts: z.array(Layout).default([]),
     options: z.object({ schema: ZodSchema, values: z.unknown() }).optional(),
   });
   return Plugin;

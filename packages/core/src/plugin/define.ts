@@ -3,6 +3,7 @@ import type {
   CheckerInput,
   CompatibilityRuleInput,
   MigrationArchitectPlugin,
+  RiskTemplateInput,
   SchemaChange,
   SchemaInputHandle,
   SchemaRead,
@@ -61,4 +62,12 @@ export function defineDocumentSource<Model>(source: DocumentSourceInput<Model>):
       return { ...read, summary: read.summary ?? documentPreview(document) };
     },
   };
+}
+
+/**
+ * A risk's `when` as the facts that raise it: `when: raisedBy('zero-downtime', 'large-table')`
+ * adds the risk when the spec has any of these facts (core's or the type's) and names them in the plan.
+ */
+export function raisedBy(...ids: string[]): NonNullable<RiskTemplateInput['when']> {
+  return (_spec, facts) => facts.filter((fact) => ids.includes(fact.id));
 }

@@ -4,6 +4,7 @@ import { assertPluginContract } from './contract-check.js';
 import { pluginContractSchema } from './contract-schemas.js';
 import type {
   Checker,
+  MigrationLayout,
   SchemaSource,
   CommunicationContribution,
   ContributionOrder,
@@ -70,6 +71,8 @@ export class PluginRegistry {
   private readonly checkerIndex = new UniqueIndex<Checker>('checker');
   private readonly sourceIndex = new UniqueIndex<SchemaSource>('source');
   private orderedSources: Owned<SchemaSource>[] | undefined;
+  private readonly layoutIndex = new UniqueIndex<MigrationLayout>('migration layout');
+  private orderedLayouts: Owned<MigrationLayout>[] | undefined;
 
   constructor(candidates: readonly unknown[]) {
     const resolved: ResolvedPlugin[] = [];
@@ -94,6 +97,7 @@ export class PluginRegistry {
     this.plugins = resolved;
     for (const plugin of resolved) this.index(plugin);
     this.crossCheck();
+    this.crossCheckLayouts();
   }
 
   private index(plugin: ResolvedPlugin): void {
@@ -108,6 +112,7 @@ export class PluginRegistry {
     for (const trigger of plugin.triggers) own(this.triggerIndex, qualifiedId(ns, trigger.id), trigger);
     for (const message of plugin.communications) own(this.communicationIndex, qualifiedId(ns, message.id), message);
     for (const source of plugin.sources) own(this.sourceIndex, qualifiedId(ns, source.id), source);
+    for (const layout of plugin.migrationLayouts) own(this.layoutIndex, qualifiedId(ns, layout.id), layout);
     for (const checker of plugin.checkers) {
       const ruleIds = new Set<string>();
       const kinds = checker.changeKinds ? new Set(checker.changeKinds) : undefined;
@@ -171,6 +176,14 @@ export class PluginRegistry {
         throw new PluginError(
           `plugin "${source.plugin}": source "${source.id}" reads schemas for checker "${source.checker}", which no loaded plugin provides`,
         );
+      }
+    }
+  }
+
+  private crossCheckLayouts(): void {
+    for (const layout of this.layoutIndex.values()) {
+      if (!this.checkerIndex.get(layout.checker)) {
+        throw new PluginError(`plugin "${layout.plugin}": migration layout "${layout.id}" is for checker "${layout.checker}", which no loaded plugin provides`);
       }
     }
   }
@@ -243,6 +256,16 @@ export class PluginRegistry {
       .sort((a, b) => ORDER_RANK[a.source.order] - ORDER_RANK[b.source.order] || a.position - b.position)
       .map(({ source }) => source);
     return checkerId === undefined ? this.orderedSources : this.orderedSources.filter((s) => s.checker === checkerId);
+  }
+
+  /** Migration-folder layouts in the order they are asked (as sources are ordered); with a checker id, only its layouts. */
+  migrationLayouts(checkerId?: string): Owned<MigrationLayout>[] {
+    this.orderedLayouts ??= this.layoutIndex
+      .values()
+      .map((layout, position) => ({ layout, position }))
+      .sort((a, b) => ORDER_RANK[a.layout.order] - ORDER_RANK[b.layout.order] || a.position - b.position)
+      .map(({ layout }) => layout);
+    return checkerId === undefined ? this.orderedLayouts : this.orderedLayouts.filter((l) => l.checker === checkerId);
   }
 }
 

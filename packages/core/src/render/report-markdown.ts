@@ -1,4 +1,5 @@
 import { verificationOutcome } from '../compatibility/verification-outcome.js';
+import { acceptanceMarkdown } from './report-acceptance.js';
 import type { CompatibilityReport, Verification } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES } from '../documents/levels.js';
 import { codeBlock, table } from './markdown-layout.js';
@@ -77,6 +78,7 @@ export function renderReportMarkdown(report: CompatibilityReport): string {
     }
     out.push('</details>', '');
   }
+  out.push(...acceptanceMarkdown(report));
   if (report.verification) out.push(...verificationMarkdown(report.verification));
   out.push('### Recommendations', '', ...report.recommendations.map((r) => `- ${r}`), '');
   return out.join('\n');

@@ -1,4 +1,5 @@
 import { verificationOutcome } from '../compatibility/verification-outcome.js';
+import { acceptanceText } from './report-acceptance.js';
 import type { CompatibilityReport, Verification } from '../documents/compatibility-report.js';
 import { CHANGE_SEVERITIES } from '../documents/levels.js';
 import { banner, indentBlock, section } from './text-layout.js';
@@ -88,6 +89,7 @@ export function renderReportText(report: CompatibilityReport): string {
       out.push('');
     });
   }
+  out.push(...acceptanceText(report));
   if (report.verification) out.push(...verificationText(report.verification));
   out.push(...section('RECOMMENDATIONS'), ...report.recommendations.map((r, i) => `${i + 1}. ${r}`), '');
   return `${out.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { defineChecker } from '@migration-architect/core';
 import { applyMigrationFile } from '../migration/migration-file.js';
-import { migrationFindings } from '../migration/migration-findings.js';
-import { databaseRules, ruleCodeOf } from '../rules/index.js';
+import { locateMigrationChanges } from '../migration/migration-findings.js';
+import { databaseRules } from '../rules/index.js';
 import { diffDatabaseSchemas } from '../schema/diff.js';
 import { CHANGE_KINDS } from '../schema/changes.js';
 import type { DatabaseSchema } from '../schema/model.js';
@@ -15,9 +15,8 @@ export const databaseChecker = defineChecker<DatabaseSchema>({
   description:
     'Compares two database schemas (tables, columns, constraints, indexes, views, procedures) and classifies every change for running clients, with PostgreSQL migration and rollback SQL that avoids long locks.',
   changeKinds: [...CHANGE_KINDS],
-  // A migration file's changes are traced to their statements, its statements linted, suppressions applied.
-  diff: (before, after, options) =>
-    migrationFindings(diffDatabaseSchemas(before, after, options), after, (change) => ruleCodeOf(change, { before, after, dialect: options.dialects.after })),
+  // A migration file's changes are traced to their statements; its lints and inline acceptances go to core with the read.
+  diff: (before, after, options) => locateMigrationChanges(diffDatabaseSchemas(before, after, options), after),
   applyMigration: applyMigrationFile,
   rules: databaseRules,
   recommendations: databaseRecommendations,

@@ -1,4 +1,4 @@
-import { InputDataError, type SchemaInputHandle, type SchemaRead } from '@migration-architect/core';
+import { formatPath, InputDataError, type InlineAcceptance, type LintFinding, type SchemaInputHandle, type SchemaRead } from '@migration-architect/core';
 import type { DatabaseSchema, MigrationStatement } from '../schema/model.js';
 import { notComparedWarnings } from '../schema/not-compared.js';
 import { applyStatement } from '../sources/postgresql-sql/apply-statement.js';
@@ -8,6 +8,7 @@ import { SchemaBuilder } from '../sources/postgresql-sql/schema-builder.js';
 import { SqlText } from '../sources/postgresql-sql/sql-text.js';
 import { StatementLines } from '../sources/postgresql-sql/statement-lines.js';
 import { lintStatement, type LintSchema, type LintState } from './statement-lints.js';
+import { STATEMENT_LINT_RULES } from './statement-lint-rules.js';
 import { suppressionsIn } from './suppressions.js';
 import { touchedObjects } from './touched-objects.js';
 
@@ -24,8 +25,9 @@ interface ParserError extends Error {
 /**
  * `check --before schema.sql --migration 0042.sql`: the migration file's statements applied, one
  * by one and in order, to the before schema, as PostgreSQL would run them. Each statement keeps
- * its line, the objects it touched (to trace the final changes to it), its lints (locks, scans,
- * CONCURRENTLY in a transaction, re-runnability) and the suppressions written just before it.
+ * its line and the objects it touched (to trace the final changes to it). Its lints (locks, scans,
+ * CONCURRENTLY in a transaction, re-runnability) and the `migration-architect-ignore` comments
+ * written just before it go to core (`lints`, `acceptances`), which classifies and applies them.
  */
 export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, input: SchemaInputHandle): Promise<SchemaRead<DatabaseSchema>> {
   const text = blankPsqlMetaCommands(await input.text());
@@ -49,6 +51,8 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
   const builder = new SchemaBuilder(source, lines, start);
   const state: LintState = { inTransaction: false, lockTimeoutSet: false, createdTables: new Set(), droppedConstraints: new Set() };
   const statements: MigrationStatement[] = [];
+  const lints: LintFinding[] = [];
+  const acceptances: InlineAcceptance[] = [];
   const schemaForLints: LintSchema = {
     triggerTablesOf: (fn) => builder.model.triggers.filter((t) => sameFunction(t.function, fn)).map((t) => t.table),
   };
@@ -63,7 +67,7 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
     const firstLineStart = lines.lineStart(builder.statementLine);
     const trivia = text.slice(triviaStart, Math.max(triviaStart, firstLineStart));
     const statementText = builder.statementText(raw.stmt_len).trim();
-    statements.push({
+    const statement: MigrationStatement = {
       line: builder.statementLine,
       text:
         statementText
@@ -71,13 +75,33 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
           .find((l) => l.trim() && !l.trim().startsWith('--'))
           ?.trim() ?? statementText,
       touches: touchedObjects(raw.stmt),
-      lints: lintStatement(raw.stmt, state, schemaForLints),
-      suppressions: suppressionsIn(trivia, lines.lineAt(triviaStart)),
-    });
+    };
+    statements.push(statement);
+    const at = { line: statement.line, file: input.name };
+    const path = formatPath(['statements', String(statement.line)]);
+    for (const { kind, message, table, work, lock } of lintStatement(raw.stmt, state, schemaForLints)) {
+      // The locked table and the work under the lock travel with the finding, for sizing it (`--stats`).
+      const details = { statement, message, ...(table && work && lock ? { table, work, lock } : {}) };
+      lints.push({ rule: STATEMENT_LINT_RULES[kind], path, subject: statement.text, location: at, details });
+    }
+    for (const directive of suppressionsIn(trivia, lines.lineAt(triviaStart))) {
+      for (const code of directive.codes) {
+        const writtenAt = { file: input.name, line: directive.line };
+        // A comment that accepts nothing is stale or misplaced: reported as DB699 (unused-suppression).
+        const unmatched: LintFinding = {
+          rule: 'unused-suppression',
+          path: formatPath(['statements', String(statement.line), 'suppressions']),
+          subject: statement.text,
+          location: writtenAt,
+          details: { statement, codes: [code], line: directive.line },
+        };
+        acceptances.push({ rule: code, location: at, writtenAt, reason: directive.reason || 'inline migration-architect-ignore', unmatched });
+      }
+    }
     applyStatement(builder, raw.stmt, raw.stmt_len);
     previousEnd = offset + (raw.stmt_len ?? 0);
   }
   const model = resolveModel(builder.model);
   model.migration = { file: input.name, statements };
-  return { model, dialect: before.dialect, warnings: notComparedWarnings(model) };
+  return { model, dialect: before.dialect, warnings: notComparedWarnings(model), lints, acceptances };
 }

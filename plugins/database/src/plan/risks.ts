@@ -1,14 +1,8 @@
-import type { SpecFact } from '@migration-architect/core';
+import { raisedBy } from '@migration-architect/core';
 import { DATABASE, type RiskTemplateInput } from '../contribution-types.js';
 import { LARGE_TABLE_ROWS } from './facts.js';
 
 const LARGE_TABLE_ROWS_TEXT = LARGE_TABLE_ROWS.toLocaleString('en-US');
-
-/** A risk's condition as the facts that raise it (core's or this type's, see facts.ts). */
-const raisedBy =
-  (...ids: string[]) =>
-  (_spec: unknown, facts: SpecFact[]) =>
-    facts.filter((f) => ids.includes(f.id));
 
 export const databaseRisks: RiskTemplateInput[] = [
   {

@@ -169,11 +169,6 @@ function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
 }
 
-/** The code of the rule that classifies a change, as the engine picks it: for suppressions. */
-export function ruleCodeOf(change: DatabaseChange, context: DatabaseRuleContext): string | undefined {
-  return rulesWithoutExamples.find((r) => r.change === change.kind && (!r.when || r.when(change, context)))?.code;
-}
-
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const migration = statementRuleExamples[rule.id];

@@ -26,7 +26,7 @@ export interface DatabaseSchema {
   migration?: MigrationFile;
 }
 
-/** A migration file as it was replayed: each statement, what it touched, what it does unsafely. */
+/** A migration file as it was replayed: each statement and what it touched (its lints go to core apart from the model). */
 export interface MigrationFile {
   /** The file, as reports name it. */
   file: string;
@@ -39,9 +39,6 @@ export interface MigrationStatement {
   text: string;
   /** Report paths of the objects it changes (`tables.users`, `views.active_users`). */
   touches: string[];
-  lints: { kind: string; message: string }[];
-  /** `-- migration-architect-ignore DB601: reason` directives written just before it. */
-  suppressions: { codes: string[]; reason: string; line: number }[];
 }
 
 export interface Extension extends SourceLine {

@@ -1,13 +1,7 @@
-import { type RiskTemplateInput, type SpecFact, specConstraints } from '@migration-architect/core';
+import { raisedBy, type RiskTemplateInput, specConstraints } from '@migration-architect/core';
 import { terraformPlanRisks } from './terraform-plan/terraform-plan-risks.js';
 
 type InfrastructureRisk = Omit<RiskTemplateInput, 'type'>;
-
-/** A risk's condition as the facts that raise it (core's, or this type's: facts.ts). */
-const raisedBy =
-  (...ids: string[]) =>
-  (_spec: unknown, facts: SpecFact[]) =>
-    facts.filter((f) => ids.includes(f.id));
 
 /** The seed's four infrastructure risks, added to every infrastructure plan. */
 const baseRisks: InfrastructureRisk[] = [

@@ -1,4 +1,4 @@
-import type { CompatibilityRuleInput, RuleContext, SchemaChange } from '@migration-architect/core';
+import type { CheckerAcceptance, CompatibilityRuleInput } from '@migration-architect/core';
 import { pathMatchKey } from '../api/model/endpoint-key.js';
 import type { IgnoreEntry } from '../options.js';
 
@@ -8,33 +8,49 @@ function operationKey(label: string): string {
   return `${(method ?? '').toUpperCase()} ${pathMatchKey(rest.join(' '))}`;
 }
 
+const WRITTEN_IN = 'service({ ignore }) (deprecated: write it in migration-architect.accepted.yaml)';
+
+let warned = false;
+
+/** Once per process: the option still works, and says what to write instead. */
+function warnDeprecated(): void {
+  if (warned) return;
+  warned = true;
+  process.emitWarning(
+    "service({ ignore }) is deprecated and will be removed in the next major release: write each entry in migration-architect.accepted.yaml (or the config's accepted:) as { rule, subject or location, reason, expires, accepted_by }; see docs/cli.md#accepted-findings",
+    { type: 'DeprecationWarning', code: 'MIGRATION_ARCHITECT_SERVICE_IGNORE' },
+  );
+}
+
 /**
- * Drops the findings the config accepts (`service({ ignore: [{ rule, operation, reason }] })`):
- * the rule that will classify each change is found the way core finds it (first rule of the kind
- * whose `when` matches); a change reaching several operations keeps the ones not accepted.
+ * The deprecated `service({ ignore: [{ rule, operation, reason }] })` option as acceptances core
+ * applies with the ledger (the plugin no longer filters its own findings). Entries are grouped by
+ * rule, and only those for this checker's rules are kept (one list feeds the API and GraphQL
+ * checkers). An entry without an operation accepts every finding of its rule; entries with
+ * operations accept a finding when every operation it reaches is among them — a finding that also
+ * reaches other operations stays in the report, whole.
  */
-export function withoutAccepted<Model>(
-  changes: SchemaChange[],
-  ignore: IgnoreEntry[],
-  rules: CompatibilityRuleInput[],
-  context: RuleContext<Model>,
-): SchemaChange[] {
-  if (ignore.length === 0) return changes;
-  const byKind = new Map<string, CompatibilityRuleInput[]>();
-  for (const rule of rules) byKind.set(rule.change, [...(byKind.get(rule.change) ?? []), rule]);
-  const entries = ignore.map((entry) => ({
-    rule: entry.rule.replace(/^[a-z0-9-]+\//, ''),
-    operation: entry.operation === undefined ? undefined : operationKey(entry.operation),
-  }));
-  return changes.flatMap((change) => {
-    const rule = byKind.get(change.kind)?.find((r) => !r.when || r.when(change, context));
-    const matching = entries.filter((entry) => entry.rule === rule?.id);
-    if (matching.length === 0) return [change];
-    if (matching.some((entry) => entry.operation === undefined)) return [];
-    const details = (change.details ?? {}) as { operations?: string[] };
-    const operations = details.operations ?? [];
-    const kept = operations.filter((operation) => !matching.some((entry) => entry.operation === operationKey(operation)));
-    if (kept.length === operations.length) return [change];
-    return kept.length === 0 ? [] : [{ ...change, details: { ...details, operations: kept } }];
+export function ignoreAcceptances(ignore: IgnoreEntry[], rules: CompatibilityRuleInput<any, any>[]): CheckerAcceptance[] {
+  if (ignore.length === 0) return [];
+  warnDeprecated();
+  const ids = new Set(rules.map((rule) => rule.id));
+  const byRule = new Map<string, IgnoreEntry[]>();
+  for (const entry of ignore) {
+    const id = entry.rule.replace(/^[a-z0-9-]+\//, '');
+    if (ids.has(id)) byRule.set(id, [...(byRule.get(id) ?? []), entry]);
+  }
+  return [...byRule].map(([rule, entries]) => {
+    const reason = [...new Set(entries.map((entry) => entry.reason))].join('; ');
+    if (entries.some((entry) => entry.operation === undefined)) return { rule, reason, writtenIn: WRITTEN_IN };
+    const operations = new Set(entries.map((entry) => operationKey(entry.operation!)));
+    return {
+      rule,
+      reason,
+      writtenIn: WRITTEN_IN,
+      accepts: ({ issue, change }) => {
+        const reached = (change.details as { operations?: string[] } | undefined)?.operations ?? issue.affected_operations;
+        return reached.length > 0 && reached.every((operation) => operations.has(operationKey(operation)));
+      },
+    };
   });
 }

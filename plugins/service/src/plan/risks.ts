@@ -1,12 +1,6 @@
-import { type RiskTemplateInput, type SpecFact, specConstraints } from '@migration-architect/core';
+import { raisedBy, type RiskTemplateInput, specConstraints } from '@migration-architect/core';
 
 type ServiceRisk = Omit<RiskTemplateInput, 'type'>;
-
-/** A risk's condition as the facts that raise it (core's, or this type's: facts.ts). */
-const raisedBy =
-  (...ids: string[]) =>
-  (_spec: unknown, facts: SpecFact[]) =>
-    facts.filter((f) => ids.includes(f.id));
 
 /** The seed's four service risks, added to every service plan. */
 const baseRisks: ServiceRisk[] = [

@@ -26,6 +26,7 @@ export function pluginContributions(plugin: ResolvedPlugin) {
     communications: plugin.communications.map((c) => id(c.id)),
     checkers: plugin.checkers.map((c) => ({ id: c.id, rules: c.rules.map((r) => id(r.id)) })),
     sources: plugin.sources.map((s) => ({ id: id(s.id), checker: s.checker, title: s.title, order: s.order })),
+    migration_layouts: plugin.migrationLayouts.map((l) => ({ id: id(l.id), checker: l.checker, title: l.title, order: l.order })),
   };
 }
 
@@ -41,6 +42,7 @@ export function renderPluginSummary(plugin: ResolvedPlugin): string[] {
   );
   for (const checker of c.checkers) lines.push(`    checker "${checker.id}": ${checker.rules.length} rules`);
   if (c.sources.length) lines.push(`    sources: ${c.sources.map((s) => `${s.title} (${s.checker})`).join(', ')}`);
+  if (c.migration_layouts.length) lines.push(`    migration layouts: ${c.migration_layouts.map((l) => l.title).join(', ')}`);
   return lines;
 }
 
