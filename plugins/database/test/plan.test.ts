@@ -136,13 +136,16 @@ describe('conditional risks', () => {
     // Risk conditions read facts, and the type's facts never throw on shapes they do not expect.
     const facts = registry.migrationType('database')!.facts!;
     expect(() =>
-      facts({
-        type: 'database',
-        source: 'x',
-        target: 'y',
-        tables_to_migrate: [{ name: 1 }],
-        schema_changes: [null, { changes: 'none' }],
-      } as unknown as MigrationSpec),
+      facts(
+        {
+          type: 'database',
+          source: 'x',
+          target: 'y',
+          tables_to_migrate: [{ name: 1 }],
+          schema_changes: [null, { changes: 'none' }],
+        } as unknown as MigrationSpec,
+        { file: null, directory: process.cwd() },
+      ),
     ).not.toThrow();
   });
 });
