@@ -4,7 +4,7 @@ import { batchedUpdate } from '../sql/batched-update.js';
 import { columnQuery } from '../sql/catalog-queries.js';
 import { columnDefinition, onUpdateTrigger, renderDefault } from '../sql/column-definition.js';
 import { alterTable, columnList, setNotNull } from '../sql/constraint-ddl.js';
-import { defaultObjectName } from '../sql/constraint-names.js';
+import { defaultObjectName, primaryKeyName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { defineDatabaseRule } from './database-rule.js';
@@ -33,6 +33,20 @@ export const columnRemoved = defineDatabaseRule({
     const col = quoteIdentifier(column.name);
     const backup = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'backup'));
     const key = table.primaryKey?.columns;
+    // A key column cannot find its own row again once dropped: its rows are matched by where they lie
+    // (partition and ctid), so rows updated since the drop keep NULL and the NOT NULL restore stops the rollback.
+    const inKey = key?.includes(column.name) ?? false;
+    const backupColumns = inKey ? `tableoid AS source_table, ctid AS source_row, ${col}` : key ? `${columnList(key)}, ${col}` : '';
+    const match = inKey
+      ? 'b.source_table = t.tableoid AND b.source_row = t.ctid'
+      : (key ?? []).map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ');
+    // Dropping a key column drops the key with it: the script that replaces or drops the key runs
+    // first, so a rollback never meets a key that went away as a side effect.
+    const keyScript = !inKey
+      ? []
+      : tables.after.primaryKey
+        ? [`Replace primary key of table ${tables.after.key}`]
+        : [`Drop primary key ${primaryKeyName(table)} of table ${tables.after.key}`];
     const dependents = [
       ...table.indexes.filter((i) => i.columns.includes(column.name)).map((i) => `index ${i.name}`),
       ...table.uniques.filter((u) => u.columns.includes(column.name)).map((u) => `unique (${u.columns.join(', ')})`),
@@ -48,23 +62,20 @@ export const columnRemoved = defineDatabaseRule({
         description: `Drop column ${column.name} from table ${table.key}`,
         statements: [
           ...(key
-            ? [`-- Keep the values so the drop can be undone.`, `CREATE TABLE ${backup} AS SELECT ${columnList(key)}, ${col} FROM ${name};`]
+            ? [`-- Keep the values so the drop can be undone.`, `CREATE TABLE ${backup} AS SELECT ${backupColumns} FROM ${name};`]
             : [`-- No primary key to match rows on: take pg_dump --table=${quoteLiteral(name)} first.`]),
           // Views stopped using the column in an earlier script: the diff orders view changes before drops.
           `${alterTable(table)} DROP COLUMN ${col};`,
         ],
         rollback: [
           `${alterTable(table)} ADD COLUMN ${columnDefinition(restored)};`,
-          ...(key
-            ? [
-                `UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${key.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ')};`,
-              ]
-            : ['-- Restore the values from the dump.']),
+          ...(key ? [`UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${match};`] : ['-- Restore the values from the dump.']),
           ...(column.nullable ? [] : setNotNull(table, column.name)),
           ...(column.comment ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(column.comment)};`] : []),
           ...(key ? [`DROP TABLE IF EXISTS ${backup};`] : []),
         ],
         validation: columnQuery(table, column.name).replace(/;$/, ' -- expect no row;'),
+        dependencies: keyScript,
       }),
     };
   },
