@@ -73,7 +73,13 @@ describe('differential: random valid DDL, scripts replayed on PostgreSQL', () =>
     for (let i = 0; i < runs; i++) {
       // One seed per case, so each reproduces alone (fc.assert's first case for a seed is fc.sample's).
       const [{ base, mutations }] = fc.sample(cases, { seed: first + i, numRuns: 1 }) as [{ base: BaseSchema; mutations: Mutation[] }];
-      const result = await harness.run(base, mutations);
+      const result = await harness.run(base, mutations).catch((error: Error) => ({
+        outcome: `harness error: ${error.message.split('\n')[0]}`,
+        applied: [],
+        scripts: 0,
+        details: [error.stack ?? ''],
+        report: undefined,
+      }));
       if (process.env.DIFF_VERBOSE) {
         for (const [n, script] of (result.report?.migration_scripts ?? []).entries()) {
           console.log(`--- script ${n + 1}: ${script.description}\n${script.script_content}\n--- rollback:\n${script.rollback_script}`);

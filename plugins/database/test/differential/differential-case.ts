@@ -1,4 +1,4 @@
-import { compareSchemas, type CompatibilityReport, type ResolvedSchemaInput, type Verification } from '@migration-architect/core';
+import { compareSchemas, type CompatibilityReport, type RenameHint, type ResolvedSchemaInput, type Verification } from '@migration-architect/core';
 import { replayScripts } from '../../src/verify/replay.js';
 import type { ScratchDatabase, ScratchEngine } from '../../src/verify/scratch-database.js';
 import { splitStatements } from '../../src/verify/sql-statements.js';
@@ -50,10 +50,10 @@ export class DifferentialHarness {
     let made = this.befores.get(base.name);
     if (!made) {
       made = (async () => {
-        const template = await this.server.template('ma_diff', base.sql, async (db) => {
+        const template = await this.server.template(`ma_diff_${process.pid}`, base.sql, async (db) => {
           for (const statement of await splitStatements(base.sql)) await db.run(statement);
         });
-        const name = `ma_diff_read_${this.counter++}`;
+        const name = `ma_diff_read_${process.pid}_${this.counter++}`;
         const url = await this.server.createDatabase(name, template);
         try {
           return { template, read: await this.input(`${base.name} (before)`, url) };
@@ -75,7 +75,7 @@ export class DifferentialHarness {
     return {
       name: 'test server',
       create: async () => {
-        const name = created++ === 0 ? `ma_diff_scratch_${this.counter++}` : after;
+        const name = created++ === 0 ? `ma_diff_scratch_${process.pid}_${this.counter++}` : after;
         const url = name === after ? this.server.databaseUrl(after) : await this.server.createDatabase(name, template);
         const session = await PostgresSession.connect(url);
         const database: ScratchDatabase = {
@@ -93,8 +93,9 @@ export class DifferentialHarness {
   }
 
   /** Applies the mutations that PostgreSQL accepts, each in its own transaction; returns their SQL. */
-  private async mutate(db: PostgresSession, mutations: readonly Mutation[]): Promise<string[]> {
+  private async mutate(db: PostgresSession, mutations: readonly Mutation[]): Promise<{ applied: string[]; renames: RenameHint[] }> {
     const applied: string[] = [];
+    const renames: RenameHint[] = [];
     for (const [k, mutation] of mutations.entries()) {
       const catalog = (await db.value(CATALOG_QUERY)) as Catalog;
       const sql = mutationSql(mutation, catalog, k);
@@ -104,29 +105,36 @@ export class DifferentialHarness {
         for (const statement of sql) await db.run(statement);
         await db.run('COMMIT');
         applied.push(...sql);
+        // An odd last pick declares the rename (`check --rename`); an even one leaves it a drop and an add.
+        const renamed = /^ALTER TABLE "([^"]+)" RENAME (?:COLUMN "([^"]+)" )?TO "([^"]+)"$/.exec(sql[0]!);
+        if (renamed && (mutation.picks.at(-1) ?? 0) % 2 === 1) {
+          const [, table, column, to] = renamed;
+          renames.push(column ? { from: `${table}.${column}`, to: `${table}.${to}` } : { from: table!, to: to! });
+        }
       } catch {
         await db.run('ROLLBACK');
       }
     }
-    return applied;
+    return { applied, renames };
   }
 
   async run(base: BaseSchema, mutations: readonly Mutation[]): Promise<CaseOutcome & { report?: CompatibilityReport; verification?: Verification }> {
     const { template, read: before } = await this.before(base);
-    const name = `ma_diff_after_${this.counter++}`;
+    const name = `ma_diff_after_${process.pid}_${this.counter++}`;
     const url = await this.server.createDatabase(name, template);
     let applied: string[] = [];
+    let renames: RenameHint[] = [];
     try {
       const db = await PostgresSession.connect(url);
       try {
-        applied = await this.mutate(db, mutations);
+        ({ applied, renames } = await this.mutate(db, mutations));
       } finally {
         await db.close();
       }
       const after = await this.input(`${base.name} (after)`, url);
       let report: CompatibilityReport;
       try {
-        report = compareSchemas(checker, before, after, { clock });
+        report = compareSchemas(checker, before, after, { clock, renames });
       } catch (error) {
         return { outcome: `check throws: ${errorClass((error as Error).message)}`, applied, scripts: 0, details: [(error as Error).stack ?? String(error)] };
       }
