@@ -33,13 +33,15 @@ export const columnRemoved = defineDatabaseRule({
     const col = quoteIdentifier(column.name);
     const backup = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'backup'));
     const key = table.primaryKey?.columns;
-    // A key column cannot find its own row again once dropped: its rows are matched by where they lie
-    // (partition and ctid), so rows updated since the drop keep NULL and the NOT NULL restore stops the rollback.
+    // A key column cannot find its own row again once dropped, and a table without a key has
+    // nothing to match on: their rows are matched by where they lie (partition and ctid), so rows
+    // updated since the drop keep NULL, and a NOT NULL restore stops the rollback rather than hide it.
     const inKey = key?.includes(column.name) ?? false;
-    const backupColumns = inKey ? `tableoid AS source_table, ctid AS source_row, ${col}` : key ? `${columnList(key)}, ${col}` : '';
-    const match = inKey
+    const byPosition = inKey || !key;
+    const backupColumns = byPosition ? `tableoid AS source_table, ctid AS source_row, ${col}` : `${columnList(key!)}, ${col}`;
+    const match = byPosition
       ? 'b.source_table = t.tableoid AND b.source_row = t.ctid'
-      : (key ?? []).map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ');
+      : key!.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ');
     // Dropping a key column drops the key with it: the script that replaces or drops the key runs
     // first, so a rollback never meets a key that went away as a side effect.
     const keyScript = !inKey
@@ -61,18 +63,17 @@ export const columnRemoved = defineDatabaseRule({
       script: sqlScript({
         description: `Drop column ${column.name} from table ${table.key}`,
         statements: [
-          ...(key
-            ? [`-- Keep the values so the drop can be undone.`, `CREATE TABLE ${backup} AS SELECT ${backupColumns} FROM ${name};`]
-            : [`-- No primary key to match rows on: take pg_dump --table=${quoteLiteral(name)} first.`]),
+          `-- Keep the values so the drop can be undone.`,
+          `CREATE TABLE ${backup} AS SELECT ${backupColumns} FROM ${name};`,
           // Views stopped using the column in an earlier script: the diff orders view changes before drops.
           `${alterTable(table)} DROP COLUMN ${col};`,
         ],
         rollback: [
           `${alterTable(table)} ADD COLUMN ${columnDefinition(restored)};`,
-          ...(key ? [`UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${match};`] : ['-- Restore the values from the dump.']),
+          `UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${match};`,
           ...(column.nullable ? [] : setNotNull(table, column.name)),
           ...(column.comment ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(column.comment)};`] : []),
-          ...(key ? [`DROP TABLE IF EXISTS ${backup};`] : []),
+          `DROP TABLE IF EXISTS ${backup};`,
         ],
         validation: columnQuery(table, column.name).replace(/;$/, ' -- expect no row;'),
         dependencies: keyScript,

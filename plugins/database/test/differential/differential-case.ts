@@ -189,6 +189,8 @@ export function classify(report: CompatibilityReport, verification: Verification
   if (waiting.length) return { outcome: 'needs input', details: waiting.map((s) => `${s.description}: ${s.migration.placeholders?.join(', ')}`) };
   const left = verification.after_migration.differences;
   if (left.length) {
+    if (left.some((d) => /^column\.removed \S+_new: /.test(d)))
+      return { outcome: 'type change left in its expand phase (shadow column, no contract script)', details: left.slice(0, 8) };
     const catalogOnly = left.every((d) => d.startsWith('catalog:'));
     return {
       outcome: catalogOnly ? 'forward misses what only the catalog shows (model blind spot)' : 'forward does not reach the after schema',
