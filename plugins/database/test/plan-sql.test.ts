@@ -1,10 +1,10 @@
 import { createPlan, createRunbook, type MigrationPlan, MigrationSpecSchema, type RollbackRunbook, validateDocument } from '@migration-architect/core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, inject, it } from 'vitest';
 import { catalogFingerprint } from '../src/verify/catalog-fingerprint.js';
 import type { ScratchDatabase } from '../src/verify/scratch-database.js';
 import { clock, registry } from './fixtures.js';
 import { type PlanSqlCase, planSqlCases } from './plan-sql/plan-sql-cases.js';
-import { PostgresServer, PostgresSession } from './postgres-server.js';
+import { PostgresServer, type PostgresSession } from './postgres-server.js';
 
 /**
  * Every SQL step a database plan or runbook ships is run on PostgreSQL, statement by statement:
@@ -74,7 +74,7 @@ async function runSteps(db: PostgresSession, steps: SqlStep[], values: Record<st
       } catch (error) {
         const message = (error as Error).message;
         const known = NEEDS_SERVER_SETUP.find((n) => n.pattern.test(text));
-        if (known && known.reason.test(message)) continue;
+        if (known?.reason.test(message)) continue;
         failures.push(`${step.id}: ${message.split('\n')[0]}`);
         await db.run('ROLLBACK').catch(() => {});
       }
