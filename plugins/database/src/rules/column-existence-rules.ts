@@ -1,4 +1,5 @@
 import { isVolatileDefault } from '../schema/default-value.js';
+import { renderColumnType } from '../schema/column-type.js';
 import type { Column, Table } from '../schema/model.js';
 import { batchedUpdate } from '../sql/batched-update.js';
 import { columnQuery } from '../sql/catalog-queries.js';
@@ -38,7 +39,10 @@ export const columnRemoved = defineDatabaseRule({
     // updated since the drop keep NULL, and a NOT NULL restore stops the rollback rather than hide it.
     const inKey = key?.includes(column.name) ?? false;
     const byPosition = inKey || !key;
-    const backupColumns = byPosition ? `tableoid AS source_table, ctid AS source_row, ${col}` : `${columnList(key!)}, ${col}`;
+    // Kept as text: a copy in the column's own type would hold on to that type (an enum dropped in
+    // the same change could not be).
+    const kept = `${col}::text AS ${col}`;
+    const backupColumns = byPosition ? `tableoid AS source_table, ctid AS source_row, ${kept}` : `${columnList(key!)}, ${kept}`;
     const match = byPosition
       ? 'b.source_table = t.tableoid AND b.source_row = t.ctid'
       : key!.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ');
@@ -70,7 +74,7 @@ export const columnRemoved = defineDatabaseRule({
         ],
         rollback: [
           `${alterTable(table)} ADD COLUMN ${columnDefinition(restored)};`,
-          `UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${match};`,
+          `UPDATE ${name} AS t SET ${col} = b.${col}::${renderColumnType(column.type)} FROM ${backup} AS b WHERE ${match};`,
           ...(column.nullable ? [] : setNotNull(table, column.name)),
           ...(column.comment ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(column.comment)};`] : []),
           `DROP TABLE IF EXISTS ${backup};`,
