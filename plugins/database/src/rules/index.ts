@@ -171,8 +171,8 @@ function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange
 }
 
 /**
- * A view (re)created over columns added in the same change set can only be built once they exist:
- * its script depends on theirs. A column renamed without `--rename` is one of these (dropped and
+ * A view (re)created over tables or columns added in the same change set can only be built once
+ * they exist: its script depends on theirs. A column renamed without `--rename` is one of these (dropped and
  * added), and the view must also be replaced before the old column is dropped, which the diff's
  * order already gives.
  */
@@ -185,7 +185,8 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
   );
   const needed = context.after.tables.flatMap((table) => {
     const before = context.before.tables.find((t) => t.key === table.key);
-    if (!before || !words.has(table.name)) return [];
+    if (!words.has(table.name)) return [];
+    if (!before) return [`Create new table ${table.key}`];
     return table.columns.filter((c) => words.has(c.name) && !before.columns.some((b) => b.name === c.name)).map((c) => addColumnDescription(table.key, c.name));
   });
   if (needed.length === 0) return outcome;

@@ -41,6 +41,10 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     outcome: /^forward script fails: insert or update on table .* violates foreign key constraint .* in: ALTER TABLE .* VALIDATE CONSTRAINT/,
     why: 'a table renamed without --rename is a new, empty table: the rows stay in the one set aside, so a foreign key to it cannot validate (the data loss is the finding)',
   },
+  {
+    outcome: /^forward script fails: trigger "…" for relation "…" already exists/,
+    why: "PostgreSQL clones a partitioned table's row trigger onto each partition; the live source reads the clones as triggers of their own and scripts them again",
+  },
 ];
 
 export const knownGap = (outcome: string) => knownGaps.find((gap) => gap.outcome.test(outcome));
