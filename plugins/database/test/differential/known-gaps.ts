@@ -45,6 +45,10 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     outcome: /^forward script fails: trigger "…" for relation "…" already exists/,
     why: "PostgreSQL clones a partitioned table's row trigger onto each partition; the live source reads the clones as triggers of their own and scripts them again",
   },
+  {
+    outcome: /^forward leaves a view under a renamed table's old name/,
+    why: 'a declared table rename leaves a view under the old name for clients not yet moved; dropping it belongs to a contract script, not emitted yet',
+  },
 ];
 
 export const knownGap = (outcome: string) => knownGaps.find((gap) => gap.outcome.test(outcome));
