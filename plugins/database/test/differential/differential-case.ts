@@ -194,6 +194,7 @@ export function classify(report: CompatibilityReport, verification: Verification
     if (left.every((d) => /^view\.removed views\.\S+: .*_r\d+/.test(d))) {
       return { outcome: "forward leaves a view under a renamed table's old name (compatibility view)", details: left.slice(0, 8) };
     }
+    if (left.every((d) => d.startsWith('index.added '))) return { outcome: 'forward misses an added index', details: left.slice(0, 8) };
     const catalogOnly = left.every((d) => d.startsWith('catalog:'));
     return {
       outcome: catalogOnly ? 'forward misses what only the catalog shows (model blind spot)' : 'forward does not reach the after schema',
