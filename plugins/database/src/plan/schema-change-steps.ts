@@ -5,6 +5,7 @@ import { defaultObjectName } from '../sql/constraint-names.js';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { LOCK_TIMEOUT } from '../sql/session-settings.js';
 import { rewritesTable } from './facts.js';
+import { recordedDrop } from './recorded-definition-sql.js';
 import type { Table } from '../schema/model.js';
 import { sqlForChange, tableOf, type ChangeSql } from './schema-change-sql.js';
 import { TYPE_CHANGE_TYPES, type Throughput } from './spec-fields.js';
@@ -319,9 +320,18 @@ function changeSteps(input: ChangeInput, warnings: Warnings): PlanStepInput[] {
       }
       return steps;
     }
-    case 'drop_column':
     case 'drop_constraint':
-    case 'drop_index':
+    case 'drop_index': {
+      const name = String(change.entry[change.type === 'drop_index' ? 'index_name' : 'constraint_name']);
+      const recorded = recordedDrop(change.type === 'drop_index' ? 'index' : 'constraint', change.table!, name);
+      return [
+        singleStep(input, sql, CONTRACT, {
+          script: `${recorded.record}\n${sql.script.script_content}`,
+          rollback: { ...undo(sql), script: recorded.rollback },
+        }),
+      ];
+    }
+    case 'drop_column':
       return [singleStep(input, sql, CONTRACT)];
     default:
       // rename_column: clients must follow; it goes last.

@@ -3,6 +3,7 @@ import { quoteIdentifier } from '../sql/identifier.js';
 import { splitQualifiedName } from '../schema/json-schema-loader.js';
 import type { TableToMigrate } from './spec-readers.js';
 import { describeTable, rateEstimate, tableSize } from './table-sizes.js';
+import { MIGRATION_META_SQL } from './migration-meta-sql.js';
 import type { Throughput } from './spec-fields.js';
 
 type Warnings = NonNullable<PlanWork['warnings']>;
@@ -64,7 +65,7 @@ export function preparationSteps(spec: MigrationSpec, tables: TableToMigrate[], 
       estimate: count.estimate,
       disruptive: true,
       scriptType: 'sql',
-      script: `INSERT INTO migration_meta.row_counts (table_name, row_count)\n${tables.map((t) => `SELECT '${t.name.replace(/'/g, "''")}', count(*) FROM ${sqlName(t.name)}`).join('\nUNION ALL ')};`,
+      script: `${MIGRATION_META_SQL}\nINSERT INTO migration_meta.row_counts (table_name, row_count)\n${tables.map((t) => `SELECT '${t.name.replace(/'/g, "''")}', count(*) FROM ${sqlName(t.name)}`).join('\nUNION ALL ')};`,
       validation: 'SELECT table_name, row_count FROM migration_meta.row_counts ORDER BY table_name;',
     });
   }

@@ -1,10 +1,11 @@
 import { isVolatileDefault } from '../schema/default-value.js';
+import { renderColumnType } from '../schema/column-type.js';
 import type { Column, Table } from '../schema/model.js';
 import { batchedUpdate } from '../sql/batched-update.js';
 import { columnQuery, tableExistsQuery } from '../sql/catalog-queries.js';
 import { columnDefinition, onUpdateTrigger, renderDefault } from '../sql/column-definition.js';
 import { alterTable, columnList, setNotNull } from '../sql/constraint-ddl.js';
-import { defaultObjectName } from '../sql/constraint-names.js';
+import { defaultObjectName, primaryKeyName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { ifElseBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
@@ -34,6 +35,25 @@ export const columnRemoved = defineDatabaseRule({
     const col = quoteIdentifier(column.name);
     const backup = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'backup'));
     const key = table.primaryKey?.columns;
+    // A key column cannot find its own row again once dropped, and a table without a key has
+    // nothing to match on: their rows are matched by where they lie (partition and ctid), so rows
+    // updated since the drop keep NULL, and a NOT NULL restore stops the rollback rather than hide it.
+    const inKey = key?.includes(column.name) ?? false;
+    const byPosition = inKey || !key;
+    // Kept as text: a copy in the column's own type would hold on to that type (an enum dropped in
+    // the same change could not be).
+    const kept = `${col}::text AS ${col}`;
+    const backupColumns = byPosition ? `tableoid AS source_table, ctid AS source_row, ${kept}` : `${columnList(key!)}, ${kept}`;
+    const match = byPosition
+      ? 'b.source_table = t.tableoid AND b.source_row = t.ctid'
+      : key!.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ');
+    // Dropping a key column drops the key with it: the script that replaces or drops the key runs
+    // first, so a rollback never meets a key that went away as a side effect.
+    const keyScript = !inKey
+      ? []
+      : tables.after.primaryKey
+        ? [`Replace primary key of table ${tables.after.key}`]
+        : [`Drop primary key ${primaryKeyName(table)} of table ${tables.after.key}`];
     const dependents = [
       ...table.indexes.filter((i) => i.columns.includes(column.name)).map((i) => `index ${i.name}`),
       ...table.uniques.filter((u) => u.columns.includes(column.name)).map((u) => `unique (${u.columns.join(', ')})`),
@@ -51,29 +71,19 @@ export const columnRemoved = defineDatabaseRule({
       script: sqlScript({
         description: `Drop column ${column.name} from table ${table.key}`,
         statements: [
-          ...(key
-            ? [
-                `-- Keep the values so the drop can be undone; the contract step drops the copy in a later release.`,
-                `CREATE TABLE ${backup} AS SELECT ${columnList(key)}, ${col} FROM ${name};`,
-              ]
-            : [`-- No primary key to match rows on: take pg_dump --table=${quoteLiteral(name)} first.`]),
+          `-- Keep the values so the drop can be undone; the contract step drops the copy in a later release.`,
+          `CREATE TABLE ${backup} AS SELECT ${backupColumns} FROM ${name};`,
           // Views stopped using the column in an earlier script: the diff orders view changes before drops.
           `${alterTable(table)} DROP COLUMN ${col};`,
         ],
         // From any state: our backup restores the values when it exists; without it, the structure comes back and a notice says what did not.
         rollback: [
           `${alterTable(table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(restored)};`,
-          ...(key
-            ? [
-                ifElseBlock(
-                  relationExists(backupTable),
-                  [
-                    `UPDATE ${name} AS t SET ${col} = b.${col} FROM ${backup} AS b WHERE ${key.map((k) => `b.${quoteIdentifier(k)} = t.${quoteIdentifier(k)}`).join(' AND ')};`,
-                  ],
-                  [raiseNotice(lost)],
-                ),
-              ]
-            : ['-- Restore the values from the dump.']),
+          ifElseBlock(
+            relationExists(backupTable),
+            [`UPDATE ${name} AS t SET ${col} = b.${col}::${renderColumnType(column.type)} FROM ${backup} AS b WHERE ${match};`],
+            [raiseNotice(lost)],
+          ),
           ...(column.identity === 'serial'
             ? [`SELECT setval(pg_get_serial_sequence(${quoteLiteral(name)}, ${quoteLiteral(column.name)}), coalesce(max(${col}), 0) + 1, false) FROM ${name};`]
             : []),
@@ -81,26 +91,22 @@ export const columnRemoved = defineDatabaseRule({
             ? []
             : ['-- Fails while rows have no value (no backup, no default): restore them from the dump first.', ...setNotNull(table, column.name)]),
           ...(column.comment ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(column.comment)};`] : []),
+          `DROP TABLE IF EXISTS ${backup};`,
         ],
         validation: columnQuery(table, column.name).replace(/;$/, ' -- expect no row;'),
+        dependencies: keyScript,
       }),
-      ...(key
-        ? {
-            contractScript: sqlScript({
-              description: `Contract: drop the kept values of ${table.key}.${column.name}`,
-              statements: [
-                `-- Later release, once the drop of ${table.key}.${column.name} will not be rolled back: the copy of its values goes.`,
-                `DROP TABLE IF EXISTS ${backup};`,
-              ],
-              rollback: [
-                noticeBlock(`${backupTable.name} was dropped by the contract step: the values of ${table.key}.${column.name} come back only from a dump`),
-              ],
-              validation: tableExistsQuery(backupTable).replace(' AS table_exists;', ' AS still_kept;'),
-              dependencies: [`Drop column ${column.name} from table ${table.key}`],
-              lockTimeout: false,
-            }),
-          }
-        : {}),
+      contractScript: sqlScript({
+        description: `Contract: drop the kept values of ${table.key}.${column.name}`,
+        statements: [
+          `-- Later release, once the drop of ${table.key}.${column.name} will not be rolled back: the copy of its values goes.`,
+          `DROP TABLE IF EXISTS ${backup};`,
+        ],
+        rollback: [noticeBlock(`${backupTable.name} was dropped by the contract step: the values of ${table.key}.${column.name} come back only from a dump`)],
+        validation: tableExistsQuery(backupTable).replace(' AS table_exists;', ' AS still_kept;'),
+        dependencies: [`Drop column ${column.name} from table ${table.key}`],
+        lockTimeout: false,
+      }),
     };
   },
 });

@@ -4,7 +4,8 @@ import { foreignKeyName } from '../sql/constraint-names.js';
 import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { orphansQuery } from '../sql/integrity-queries.js';
-import { defineConstraintRule } from './database-rule.js';
+import { objectIdentity } from '../schema/qualified-name.js';
+import { type DatabaseRuleContext, defineConstraintRule } from './database-rule.js';
 import { newColumnDependencies, sqlScript } from './migration-script.js';
 
 const target = (fk: ForeignKey) => `${fk.references.schema ? `${fk.references.schema}.` : ''}${fk.references.name}(${fk.references.columns.join(', ')})`;
@@ -25,6 +26,14 @@ function indexNote(table: Table, fk: ForeignKey): string {
     : `; no index starts with (${fk.columns.join(', ')}), so every DELETE or key UPDATE on ${fk.references.name} scans ${table.key}: index it (CONCURRENTLY)`;
 }
 
+/** A foreign key to a table created in the same change set waits for that table's script. */
+function newTargetDependencies(fk: ForeignKey, context: DatabaseRuleContext): string[] {
+  const referenced = objectIdentity(fk.references);
+  const isNew = !context.before.tables.some((t) => objectIdentity(t) === referenced);
+  const created = context.after.tables.find((t) => objectIdentity(t) === referenced);
+  return isNew && created ? [`Create new table ${created.key}`] : [];
+}
+
 export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
   id: 'foreign-key-added',
   code: 'DB207',
@@ -34,7 +43,7 @@ export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
   description:
     'Existing orphan rows make the constraint fail to validate; afterwards writes of rows without a parent fail, and deletes on the parent follow ON DELETE. ADD FOREIGN KEY locks both tables (SHARE ROW EXCLUSIVE) and, without NOT VALID, scans the whole table while holding the locks.',
   safeAlternative: 'Fix orphans, ADD CONSTRAINT … NOT VALID (brief lock), then VALIDATE CONSTRAINT in its own transaction (writes continue).',
-  classify: ({ tables, after }) => {
+  classify: ({ tables, after }, _change, context) => {
     const fk = after!;
     const name = foreignKeyName(tables.after, fk);
     return {
@@ -47,7 +56,7 @@ export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
         statements: addConstraintNotValid(tables.after, name, foreignKeyClause(fk), fk),
         rollback: [dropConstraint(tables.after, name)],
         validation: orphansQuery(tables.after, fk),
-        dependencies: newColumnDependencies(tables, fk.columns),
+        dependencies: [...newColumnDependencies(tables, fk.columns), ...newTargetDependencies(fk, context)],
       }),
     };
   },
@@ -89,7 +98,7 @@ export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified'
   description:
     'The reference now points elsewhere or behaves differently on delete/update: writes valid before may be rejected, and cascades change what a parent DELETE does to child rows.',
   safeAlternative: 'Swap old for new NOT VALID in one short transaction, then VALIDATE the new one separately.',
-  classify: ({ tables, before, after }) => {
+  classify: ({ tables, before, after }, _change, context) => {
     const oldName = foreignKeyName(tables.before, before!);
     const name = foreignKeyName(tables.after, after!);
     const swap = (dropName: string, addName: string, fk: ForeignKey) => [
@@ -112,7 +121,7 @@ export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified'
         statements: swap(oldName, name, after!),
         rollback: swap(name, oldName, before!),
         validation: orphansQuery(tables.after, after!),
-        dependencies: newColumnDependencies(tables, after!.columns),
+        dependencies: [...newColumnDependencies(tables, after!.columns), ...newTargetDependencies(after!, context)],
       }),
     };
   },

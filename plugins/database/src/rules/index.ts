@@ -35,6 +35,7 @@ import { schemaAdded, schemaRemoved } from './schema-rules.js';
 import { sequenceAdded, sequenceRemoved } from './sequence-rules.js';
 import { triggerAdded, triggerChanged, triggerRemoved } from './trigger-rules.js';
 import { uniqueAdded, uniqueModified, uniqueRemoved } from './unique-rules.js';
+import { addColumnDescription } from './migration-script.js';
 import { viewAdded, viewColumnsAdded, viewColumnsRemoved, viewColumnsReordered, viewDefinitionChanged, viewRemoved } from './view-rules.js';
 
 /**
@@ -169,13 +170,40 @@ function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
 }
 
+/**
+ * A view (re)created over tables or columns added in the same change set can only be built once
+ * they exist: its script depends on theirs. A column renamed without `--rename` is one of these (dropped and
+ * added), and the view must also be replaced before the old column is dropped, which the diff's
+ * order already gives.
+ */
+function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange, context: DatabaseRuleContext): RuleOutcome {
+  const details = change.details as Record<string, unknown>;
+  const view = (details['after'] ?? details['view']) as { definition?: unknown } | undefined;
+  if (!outcome.script || !change.kind.startsWith('view.') || typeof view?.definition !== 'string') return outcome;
+  const words = new Set(
+    [...view.definition.matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][\w$]*)/g)].map((m) => (m[1] ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase())),
+  );
+  const needed = context.after.tables.flatMap((table) => {
+    const before = context.before.tables.find((t) => t.key === table.key);
+    if (!words.has(table.name)) return [];
+    if (!before) return [`Create new table ${table.key}`];
+    return table.columns.filter((c) => words.has(c.name) && !before.columns.some((b) => b.name === c.name)).map((c) => addColumnDescription(table.key, c.name));
+  });
+  if (needed.length === 0) return outcome;
+  return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
+}
+
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const migration = statementRuleExamples[rule.id];
   const example = ruleExample(rule.id) ?? modelRuleExample(rule.id) ?? (migration ? { fileName: 'migration.sql', ...migration, migration: true } : undefined);
   const classify: DatabaseRule['classify'] = (change, context) =>
-    withTypeChangeDependencies(
-      withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+    withViewColumnDependencies(
+      withTypeChangeDependencies(
+        withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+        change as DatabaseChange,
+        context,
+      ),
       change as DatabaseChange,
       context,
     );

@@ -1,12 +1,27 @@
 import { objectIdentity } from '../schema/qualified-name.js';
 import { tableExistsQuery } from '../sql/catalog-queries.js';
-import { defaultObjectName } from '../sql/constraint-names.js';
+import type { Table } from '../schema/model.js';
+import { defaultObjectName, primaryKeyName, uniqueConstraintName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
 import { createTableScripts } from '../sql/table-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
+
+/**
+ * The names a table takes in its schema's namespace of relations besides its own: the indexes behind
+ * its keys and its other indexes. A table renamed aside keeps them, so they are renamed aside too,
+ * or a new table of the same shape (a table renamed without a declared rename) could not be created.
+ */
+function indexNames(table: Table): { constraints: string[]; indexes: string[] } {
+  const constraints = [
+    ...(table.primaryKey ? [primaryKeyName(table)] : []),
+    ...table.uniques.map((u) => uniqueConstraintName(table, u)),
+    ...(table.exclusions ?? []).flatMap((x) => (x.name ? [x.name] : [])),
+  ];
+  return { constraints, indexes: table.indexes.map((i) => i.name).filter((name) => !constraints.includes(name)) };
+}
 
 export const tableRemoved = defineDatabaseRule({
   id: 'table-removed',
@@ -23,6 +38,17 @@ export const tableRemoved = defineDatabaseRule({
     const name = quoteQualifiedName(table.schema, table.name);
     const aside = defaultObjectName(table.name, [], 'deprecated');
     const asideTable = { schema: table.schema, name: aside };
+    const asideName = quoteQualifiedName(table.schema, aside);
+    const { constraints, indexes } = indexNames(table);
+    // Each name and the name it takes aside; the rollback renames back.
+    const rename = (from: string, to: string, constraint: boolean) =>
+      constraint
+        ? `ALTER TABLE ${asideName} RENAME CONSTRAINT ${quoteIdentifier(from)} TO ${quoteIdentifier(to)};`
+        : `ALTER INDEX ${quoteQualifiedName(table.schema, from)} RENAME TO ${quoteIdentifier(to)};`;
+    const renames = [...constraints.map((name) => ({ name, constraint: true })), ...indexes.map((name) => ({ name, constraint: false }))].map((r) => ({
+      ...r,
+      aside: defaultObjectName(r.name, [], 'deprecated'),
+    }));
     const referencing = before.tables.filter(
       (t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema),
     );
@@ -42,13 +68,14 @@ export const tableRemoved = defineDatabaseRule({
           `--   SELECT seq_scan, idx_scan, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables WHERE relid = ${regclass(table)};`,
           `-- Soft delete: clients still using it fail loudly, and the data stays until the contract step drops it in a later release.`,
           `ALTER TABLE ${name} RENAME TO ${quoteIdentifier(aside)};`,
+          ...renames.map((r) => rename(r.name, r.aside, r.constraint)),
         ],
         // From any state: renamed back when our forward script kept it aside; re-created empty, with a notice, when it was dropped.
         rollback: [
           guardedBlock([
             {
               when: `${relationExists(asideTable)} AND NOT ${relationExists(table)}`,
-              run: [`ALTER TABLE ${quoteQualifiedName(table.schema, aside)} RENAME TO ${quoteIdentifier(table.name)};`],
+              run: [...renames.map((r) => rename(r.aside, r.name, r.constraint)), `ALTER TABLE ${asideName} RENAME TO ${quoteIdentifier(table.name)};`],
             },
             {
               when: `NOT ${relationExists(table)}`,
@@ -106,6 +133,16 @@ export const tableAdded = defineDatabaseRule({
       table.partitionOf && !context.before.tables.some((t) => objectIdentity(t) === objectIdentity(table.partitionOf!))
         ? [objectIdentity(table.partitionOf)]
         : [];
+    // A removed table (often this one under its old name) still holds the index names this one takes until it is renamed aside.
+    const ownNames = Object.values(indexNames(table)).flat();
+    const retired = context.before.tables
+      .filter((t) => t.schema === table.schema && !context.after.tables.some((a) => objectIdentity(a) === objectIdentity(t)))
+      .filter((t) =>
+        Object.values(indexNames(t))
+          .flat()
+          .some((n) => ownNames.includes(n)),
+      )
+      .map((t) => `Retire table ${t.key}`);
     return {
       description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
       impact: parents.length
@@ -118,7 +155,10 @@ export const tableAdded = defineDatabaseRule({
         statements: [scripts.create],
         rollback: [scripts.drop],
         validation: tableExistsQuery(table),
-        dependencies: [...newParents, ...parentPartition].map((id) => `Create new table ${context.after.tables.find((t) => objectIdentity(t) === id)!.key}`),
+        dependencies: [
+          ...[...newParents, ...parentPartition].map((id) => `Create new table ${context.after.tables.find((t) => objectIdentity(t) === id)!.key}`),
+          ...retired,
+        ],
       }),
     };
   },
