@@ -166,40 +166,76 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
     const { order, problems } = orderScripts(scripts);
     notes.push(...problems);
     const failed = new Set<number>();
-    for (const index of order) {
-      const script = scripts[index]!;
-      const step = steps[index]!;
-      const blocked = script.dependencies.find((d) => scripts.some((s, j) => failed.has(j) && s.description === d));
-      if (blocked) {
-        step.migration = { status: 'skipped', error: `depends on "${blocked}", which did not run` };
-        failed.add(index);
-        continue;
+    const runForward = async (indexes: number[]): Promise<void> => {
+      for (const index of indexes) {
+        const script = scripts[index]!;
+        const step = steps[index]!;
+        const blocked = script.dependencies.find((d) => scripts.some((s, j) => failed.has(j) && s.description === d));
+        if (blocked) {
+          step.migration = { status: 'skipped', error: `depends on "${blocked}", which did not run` };
+          failed.add(index);
+          continue;
+        }
+        const needs = [...aside.extensions, ...aside.names].find((name) => mentions(script.script_content, name));
+        if (needs) {
+          step.migration = { status: 'skipped', error: `needs ${needs}, which ${engine.name} cannot create` };
+          aside.lines.push(`script ${index + 1} (${script.description}): needs ${needs}`);
+          failed.add(index);
+          continue;
+        }
+        step.migration = await runScript(work, script.script_content);
+        if (step.migration.status !== 'passed') {
+          failed.add(index);
+          continue;
+        }
+        step.validation = await runValidation(work, script);
       }
-      const needs = [...aside.extensions, ...aside.names].find((name) => mentions(script.script_content, name));
-      if (needs) {
-        step.migration = { status: 'skipped', error: `needs ${needs}, which ${engine.name} cannot create` };
-        aside.lines.push(`script ${index + 1} (${script.description}): needs ${needs}`);
-        failed.add(index);
-        continue;
+    };
+    const rollBack = async (indexes: number[]): Promise<void> => {
+      for (const index of [...indexes].reverse()) {
+        if (steps[index]!.migration.status !== 'passed') continue;
+        steps[index]!.rollback = await runScript(work, scripts[index]!.rollback_script);
       }
-      step.migration = await runScript(work, script.script_content);
-      if (step.migration.status !== 'passed') {
-        failed.add(index);
-        continue;
-      }
-      step.validation = await runValidation(work, script);
-    }
-    // Contract steps (release: later) ran too: what expand steps kept aside is gone, so the after schema is reached exactly.
-    const migrated = differences(await readScratchSchema(work), expected);
-    // What the model does not see, PostgreSQL's own catalog still shows: never "nothing left" while it differs.
-    if (migrated.length === 0) migrated.push(...fingerprintDifferences(await catalogFingerprint(work), expectedCatalog));
+    };
+    const reachedAfter = async (): Promise<string[]> => {
+      const left = differences(await readScratchSchema(work), expected);
+      // What the model does not see, PostgreSQL's own catalog still shows: never "nothing left" while it differs.
+      if (left.length === 0) left.push(...fingerprintDifferences(await catalogFingerprint(work), expectedCatalog));
+      return left;
+    };
+    const reachedBefore = async (): Promise<string[]> => {
+      const left = differences(await readScratchSchema(work), original);
+      if (left.length === 0) left.push(...fingerprintDifferences(await catalogFingerprint(work), originalCatalog));
+      return left;
+    };
 
-    for (const index of [...order].reverse()) {
-      if (steps[index]!.migration.status !== 'passed') continue;
-      steps[index]!.rollback = await runScript(work, scripts[index]!.rollback_script);
+    // A release is rolled back before its contract steps run (they drop what the rollback restores
+    // from), so the rollback is proven on the state this release leaves; the after schema is then
+    // reached by this release again plus its contract steps.
+    const current = order.filter((index) => scripts[index]!.release !== 'later');
+    const later = order.filter((index) => scripts[index]!.release === 'later');
+    await runForward(current);
+    let migrated: string[] = later.length ? [] : await reachedAfter();
+    await rollBack(current);
+    const rolledBack = await reachedBefore();
+    if (later.length) {
+      // The statuses users see are the first pass's; a script that ran then but not again is a note.
+      const firstPass = new Map(current.map((index) => [index, { migration: steps[index]!.migration, validation: steps[index]!.validation }]));
+      failed.clear();
+      await runForward(current);
+      for (const [index, first] of firstPass) {
+        const again = steps[index]!.migration;
+        if (first.migration.status === 'passed' && again.status !== 'passed')
+          notes.push(`script ${index + 1} (${scripts[index]!.description}) ran, was rolled back, and did not run again: ${again.error ?? again.status}`);
+        steps[index]!.migration = first.migration;
+        steps[index]!.validation = first.validation;
+        if (first.migration.status !== 'passed') failed.add(index);
+      }
+      await runForward(later);
+      migrated = await reachedAfter();
+      // Contract rollbacks only say what cannot come back; they must still run.
+      await rollBack(later);
     }
-    const rolledBack = differences(await readScratchSchema(work), original);
-    if (rolledBack.length === 0) rolledBack.push(...fingerprintDifferences(await catalogFingerprint(work), originalCatalog));
 
     const stepFailed = (s: Step) => s.status === 'failed' || s.status === 'needs_input';
     const passed =
