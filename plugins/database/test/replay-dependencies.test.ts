@@ -79,4 +79,22 @@ describe('scripts ordered by what depends on what', { timeout: 120_000 }, () => 
     expect(verification.after_rollback.differences).toEqual([]);
     expect(verification.passed).toBe(true);
   });
+
+  it('a trigger on a table created in the same change waits for that table (found by the differential survey, DIFF_SEED=424382)', async () => {
+    const fn = 'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;';
+    const before = `${fn} CREATE TABLE a (id int PRIMARY KEY); CREATE TRIGGER a_touch BEFORE UPDATE ON a FOR EACH ROW EXECUTE FUNCTION touch();`;
+    // Renamed without --rename: a table retired, a new one created, and a new trigger on it.
+    const after = `${fn} CREATE TABLE b (id int PRIMARY KEY); CREATE TRIGGER b_touch BEFORE UPDATE ON b FOR EACH ROW EXECUTE FUNCTION touch();`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const trigger = report.migration_scripts.find((s) => s.description === 'Create trigger b_touch on b');
+    expect(trigger?.dependencies).toContain('Create new table b');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.filter((s) => s.migration.status !== 'passed').map((s) => `${s.description}: ${s.migration.error}`)).toEqual([]);
+    expect(verification.after_migration.differences).toEqual([]);
+  });
 });

@@ -41,7 +41,7 @@ export const triggerAdded = defineDatabaseRule({
   title: 'Trigger added',
   description: 'Existing statements keep their shape, but every matching write now runs the function: slower writes, and a failing trigger fails the write.',
   safeAlternative: 'Test the function on production-like writes; add the trigger in a short transaction with a lock_timeout.',
-  classify: ({ details: { trigger } }) => ({
+  classify: ({ details: { trigger } }, { before, after }) => ({
     description: `New trigger '${trigger.name}' on '${trigger.table}' (${triggerValue(trigger)})`,
     impact: 'Writes to the table run the trigger function',
     suggestedMigration: 'Create the function first, then the trigger',
@@ -51,6 +51,9 @@ export const triggerAdded = defineDatabaseRule({
       statements: [createTrigger(trigger)],
       rollback: [dropTrigger(trigger)],
       validation: exists(trigger),
+      // A trigger on a table created in the same change set waits for that table's script.
+      dependencies:
+        !before.tables.some((t) => t.key === trigger.table) && after.tables.some((t) => t.key === trigger.table) ? [`Create new table ${trigger.table}`] : [],
     }),
   }),
 });
