@@ -6,7 +6,7 @@ import { quoteIdentifier } from '../sql/identifier.js';
 import { orphansQuery } from '../sql/integrity-queries.js';
 import { objectIdentity } from '../schema/qualified-name.js';
 import { type DatabaseRuleContext, defineConstraintRule } from './database-rule.js';
-import { newColumnDependencies, sqlScript } from './migration-script.js';
+import { createTableDescription, newColumnDependencies, sqlScript } from './migration-script.js';
 
 const target = (fk: ForeignKey) => `${fk.references.schema ? `${fk.references.schema}.` : ''}${fk.references.name}(${fk.references.columns.join(', ')})`;
 
@@ -31,7 +31,7 @@ function newTargetDependencies(fk: ForeignKey, context: DatabaseRuleContext): st
   const referenced = objectIdentity(fk.references);
   const isNew = !context.before.tables.some((t) => objectIdentity(t) === referenced);
   const created = context.after.tables.find((t) => objectIdentity(t) === referenced);
-  return isNew && created ? [`Create new table ${created.key}`] : [];
+  return isNew && created ? [createTableDescription(created.key)] : [];
 }
 
 export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {

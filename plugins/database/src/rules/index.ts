@@ -35,7 +35,7 @@ import { schemaAdded, schemaRemoved } from './schema-rules.js';
 import { sequenceAdded, sequenceRemoved } from './sequence-rules.js';
 import { triggerAdded, triggerChanged, triggerRemoved } from './trigger-rules.js';
 import { uniqueAdded, uniqueModified, uniqueRemoved } from './unique-rules.js';
-import { addColumnDescription } from './migration-script.js';
+import { addColumnDescription, createTableDescription } from './migration-script.js';
 import { viewAdded, viewColumnsAdded, viewColumnsRemoved, viewColumnsReordered, viewDefinitionChanged, viewRemoved } from './view-rules.js';
 
 /**
@@ -186,7 +186,7 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
   const needed = context.after.tables.flatMap((table) => {
     const before = context.before.tables.find((t) => t.key === table.key);
     if (!words.has(table.name)) return [];
-    if (!before) return [`Create new table ${table.key}`];
+    if (!before) return [createTableDescription(table.key)];
     return table.columns.filter((c) => words.has(c.name) && !before.columns.some((b) => b.name === c.name)).map((c) => addColumnDescription(table.key, c.name));
   });
   if (needed.length === 0) return outcome;

@@ -25,6 +25,11 @@ export function sqlScript(parts: ScriptParts): MigrationScript {
 }
 
 /** How the script that adds a column is described; scripts that need the column depend on it by this name. */
+/** The description of a new table's script, which scripts needing that table name as a dependency. */
+export function createTableDescription(table: string): string {
+  return `Create new table ${table}`;
+}
+
 export function addColumnDescription(table: string, column: string): string {
   return `Add column ${column} to table ${table}`;
 }

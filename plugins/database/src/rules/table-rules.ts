@@ -7,7 +7,7 @@ import { quoteLiteral } from '../sql/literal.js';
 import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
 import { createTableScripts } from '../sql/table-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
-import { sqlScript } from './migration-script.js';
+import { createTableDescription, sqlScript } from './migration-script.js';
 
 /**
  * The names a table takes in its schema's namespace of relations besides its own: the indexes behind
@@ -151,12 +151,12 @@ export const tableAdded = defineDatabaseRule({
       suggestedMigration: 'Create the table before deploying the code that writes to it',
       affectedOperations: [],
       script: sqlScript({
-        description: `Create new table ${table.key}`,
+        description: createTableDescription(table.key),
         statements: [scripts.create],
         rollback: [scripts.drop],
         validation: tableExistsQuery(table),
         dependencies: [
-          ...[...newParents, ...parentPartition].map((id) => `Create new table ${context.after.tables.find((t) => objectIdentity(t) === id)!.key}`),
+          ...[...newParents, ...parentPartition].map((id) => createTableDescription(context.after.tables.find((t) => objectIdentity(t) === id)!.key)),
           ...retired,
         ],
       }),

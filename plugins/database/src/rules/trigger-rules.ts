@@ -3,7 +3,7 @@ import { triggerValue } from '../schema/trigger-diff.js';
 import { createTrigger, dropTrigger, triggerTable } from '../sql/trigger-ddl.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { defineDatabaseRule } from './database-rule.js';
-import { sqlScript } from './migration-script.js';
+import { createTableDescription, sqlScript } from './migration-script.js';
 
 const WRITES = ['INSERT', 'UPDATE', 'DELETE'];
 const exists = (t: Trigger) =>
@@ -53,7 +53,7 @@ export const triggerAdded = defineDatabaseRule({
       validation: exists(trigger),
       // A trigger on a table created in the same change set waits for that table's script.
       dependencies:
-        !before.tables.some((t) => t.key === trigger.table) && after.tables.some((t) => t.key === trigger.table) ? [`Create new table ${trigger.table}`] : [],
+        !before.tables.some((t) => t.key === trigger.table) && after.tables.some((t) => t.key === trigger.table) ? [createTableDescription(trigger.table)] : [],
     }),
   }),
 });

@@ -197,15 +197,10 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
         steps[index]!.rollback = await runScript(work, scripts[index]!.rollback_script);
       }
     };
-    const reachedAfter = async (): Promise<string[]> => {
-      const left = differences(await readScratchSchema(work), expected);
-      // What the model does not see, PostgreSQL's own catalog still shows: never "nothing left" while it differs.
-      if (left.length === 0) left.push(...fingerprintDifferences(await catalogFingerprint(work), expectedCatalog));
-      return left;
-    };
-    const reachedBefore = async (): Promise<string[]> => {
-      const left = differences(await readScratchSchema(work), original);
-      if (left.length === 0) left.push(...fingerprintDifferences(await catalogFingerprint(work), originalCatalog));
+    /** What still differs from a target schema; what the model does not see, PostgreSQL's own catalog still shows. */
+    const leftFrom = async (schema: DatabaseSchema, catalog: typeof originalCatalog): Promise<string[]> => {
+      const left = differences(await readScratchSchema(work), schema);
+      if (left.length === 0) left.push(...fingerprintDifferences(await catalogFingerprint(work), catalog));
       return left;
     };
 
@@ -215,9 +210,9 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
     const current = order.filter((index) => scripts[index]!.release !== 'later');
     const later = order.filter((index) => scripts[index]!.release === 'later');
     await runForward(current);
-    let migrated: string[] = later.length ? [] : await reachedAfter();
+    let migrated: string[] = later.length ? [] : await leftFrom(expected, expectedCatalog);
     await rollBack(current);
-    const rolledBack = await reachedBefore();
+    const rolledBack = await leftFrom(original, originalCatalog);
     if (later.length) {
       // The statuses users see are the first pass's; a script that ran then but not again is a note.
       const firstPass = new Map(current.map((index) => [index, { migration: steps[index]!.migration, validation: steps[index]!.validation }]));
@@ -232,7 +227,7 @@ export async function replayScripts(request: ReplayRequest): Promise<Verificatio
         if (first.migration.status !== 'passed') failed.add(index);
       }
       await runForward(later);
-      migrated = await reachedAfter();
+      migrated = await leftFrom(expected, expectedCatalog);
       // Contract rollbacks only say what cannot come back; they must still run.
       await rollBack(later);
     }
