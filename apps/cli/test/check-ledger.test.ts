@@ -124,4 +124,35 @@ describe('check applies the acceptance ledger', () => {
     expect(result.stderr).toMatch(/^migration-architect: error: migration-architect\.accepted\.yaml.*accepted\[0\]\.expires/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('--format sarif keeps accepted findings as suppressed results: external for the ledger, in-source for an inline comment', async () => {
+    const cwd = project(LEDGER);
+    writeFileSync(
+      join(cwd, 'migration.sql'),
+      "SET lock_timeout = '5s';\nCREATE INDEX IF NOT EXISTS orders_total_idx ON orders (total);\n-- migration-architect-ignore DB601: users has a dozen rows\nCREATE INDEX IF NOT EXISTS users_email_idx ON users (email);\n",
+    );
+    const result = await cli(['check', 'before.sql', '--migration', 'migration.sql', '--format', 'sarif'], { cwd });
+    expect(result.code).toBe(0);
+    const run = JSON.parse(result.stdout).runs[0] as {
+      tool: { driver: { rules: { id: string }[] } };
+      results: {
+        ruleId: string;
+        locations: { physicalLocation: { region?: { startLine: number } } }[];
+        suppressions?: { kind: string; status: string; justification: string }[];
+      }[];
+    };
+    const suppressed = run.results
+      .filter((r) => r.suppressions)
+      .map((r) => [r.ruleId, r.locations[0]?.physicalLocation.region?.startLine, r.suppressions![0]!.kind, r.suppressions![0]!.status]);
+    expect(suppressed).toEqual([
+      ['DB601', 2, 'external', 'accepted'],
+      ['DB601', 4, 'inSource', 'accepted'],
+    ]);
+    const justifications = run.results.flatMap((r) => r.suppressions ?? []).map((s) => s.justification);
+    expect(justifications[0]).toContain('orders holds a few hundred rows');
+    // The acceptance applies to the statement on line 4 and is written on line 3.
+    expect(justifications[1]).toBe('DB601 at migration.sql:4 (migration.sql:3): users has a dozen rows');
+    // A suppressed result still names its rule, so the driver lists it.
+    expect(run.tool.driver.rules.map((r) => r.id)).toContain('DB601');
+  });
 });

@@ -4,6 +4,7 @@ export type * from './history/migration-history-support.js';
 export { recognizeInputs, claimingSource, type RecognizedInputs } from './inputs/recognize-inputs.js';
 export { planGate, runGate, type GateRequest } from './run/run-gate.js';
 export type { GateAccepted, GateInput, GatePlan, GateResult } from './report/gate-result.js';
+export { type GateInlineAccepted, inlineAcceptances } from './report/inline-acceptances.js';
 export { GATE_RULES, gateIssue, gateRuleSummaries } from './report/gate-rules.js';
 export { COMMENT_MARKER, GITHUB_COMMENT_LIMIT, renderGateMarkdown, type MarkdownOptions } from './render/gate-markdown.js';
 export { renderGateSarif } from './render/gate-sarif.js';

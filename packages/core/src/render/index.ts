@@ -13,4 +13,4 @@ export { renderRuleCatalogMarkdown } from './rule-catalog-markdown.js';
 export { pluginContributions, renderPluginDetails, renderPluginSummary } from './listings/plugin-listing.js';
 export { renderRuleListing, ruleListingJson } from './listings/rule-listing.js';
 export { patternListingJson, recommendationJson, renderPatternListing, renderRecommendation } from './listings/pattern-listing.js';
-export { describeAcceptance } from './report-acceptance.js';
+export { acceptanceSuppressionKind, describeAcceptance } from './report-acceptance.js';

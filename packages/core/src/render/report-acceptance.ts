@@ -8,6 +8,14 @@ export function describeAcceptance(entry: AcceptanceRecord): string {
   return `${scope} (${who.join(', ')}): ${entry.reason}`;
 }
 
+/**
+ * SARIF's suppression kind for an acceptance: `inSource` when it is written in the checked file
+ * itself (`db/0042.sql:3`), `external` for the ledger, the config and plugin options.
+ */
+export function acceptanceSuppressionKind(entry: AcceptanceRecord): 'inSource' | 'external' {
+  return /:\d+$/.test(entry.written_in) ? 'inSource' : 'external';
+}
+
 /** The report's acceptance section as lines: accepted findings, expired and unmatched entries. */
 function acceptanceLines(report: CompatibilityReport, bullet: string, code: (text: string) => string): string[] {
   const acceptance = report.acceptance;

@@ -1,6 +1,7 @@
-import type { CompatibilityReport } from '../documents/compatibility-report.js';
+import type { CompatibilityIssue, CompatibilityReport } from '../documents/compatibility-report.js';
 import type { ChangeSeverity } from '../documents/levels.js';
 import type { RuleSummary } from '../rule-catalog/rule-catalog.js';
+import { acceptanceSuppressionKind, describeAcceptance } from './report-acceptance.js';
 
 const LEVEL: Record<ChangeSeverity, 'error' | 'warning' | 'note'> = {
   breaking: 'error',
@@ -20,7 +21,8 @@ export interface SarifOptions {
  */
 export function renderReportSarif(report: CompatibilityReport, options: SarifOptions): string {
   const byId = new Map(options.rules.map((r) => [r.id, r]));
-  const fired = [...new Map(report.issues.map((i) => [i.rule, i.code ?? i.rule])).entries()];
+  const accepted = report.acceptance?.accepted ?? [];
+  const fired = [...new Map([...report.issues, ...accepted.map((a) => a.issue)].map((i) => [i.rule, i.code ?? i.rule])).entries()];
   const rules = fired.map(([id, sarifId]) => {
     const rule = byId.get(id);
     if (!rule) return { id: sarifId, name: id };
@@ -41,7 +43,7 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
     };
   });
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = report.issues.map((issue) => {
+  const toResult = (issue: CompatibilityIssue, suppression?: { kind: 'external' | 'inSource'; justification: string }) => {
     const ruleId = issue.code ?? issue.rule;
     const script = issue.migration_script_index == null ? undefined : report.migration_scripts[issue.migration_script_index];
     const contract = issue.contract_script_index == null ? undefined : report.migration_scripts[issue.contract_script_index];
@@ -71,8 +73,20 @@ export function renderReportSarif(report: CompatibilityReport, options: SarifOpt
         ...(script ? { migration: script.script_content, rollback: script.rollback_script } : {}),
         ...(contract ? { contractMigration: contract.script_content, contractRollback: contract.rollback_script, contractRelease: 'later' } : {}),
       },
+      ...(suppression ? { suppressions: [{ kind: suppression.kind, status: 'accepted', justification: suppression.justification }] } : {}),
     };
-  });
+  };
+  // Accepted findings stay visible as suppressed results, so code scanning shows who accepted what
+  // and why: a ledger entry is an external suppression, a comment in the input an in-source one.
+  const results = [
+    ...report.issues.map((issue) => toResult(issue)),
+    ...accepted.map(({ entry, issue }) =>
+      toResult(issue, {
+        kind: acceptanceSuppressionKind(entry),
+        justification: describeAcceptance(entry),
+      }),
+    ),
+  ];
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

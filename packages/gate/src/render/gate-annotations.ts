@@ -1,5 +1,6 @@
 import type { ChangeSeverity } from '@migration-architect/core';
 import type { GateResult } from '../report/gate-result.js';
+import { inlineAcceptances } from '../report/inline-acceptances.js';
 import { countsLine, gateVerdict } from './gate-verdicts.js';
 
 const COMMAND: Record<ChangeSeverity, 'error' | 'warning' | 'notice'> = {
@@ -28,7 +29,7 @@ export function renderGateAnnotations(result: GateResult): string {
     }
   }
   lines.push(
-    `migration-architect gate: ${gateVerdict(result)} (${countsLine(result.counts)}; ${result.acceptance.accepted.length} accepted; exit ${result.exit_code})`,
+    `migration-architect gate: ${gateVerdict(result)} (${countsLine(result.counts)}; ${result.acceptance.accepted.length + inlineAcceptances(result).length} accepted; exit ${result.exit_code})`,
   );
   return `${lines.join('\n')}\n`;
 }

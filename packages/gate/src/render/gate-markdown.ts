@@ -1,5 +1,6 @@
 import type { CompatibilityIssue } from '@migration-architect/core';
 import type { GateInput, GateResult } from '../report/gate-result.js';
+import { inlineAcceptances } from '../report/inline-acceptances.js';
 import { countsLine, gateVerdict, SEVERITY_LABEL, shortCommit, worstSeverity } from './gate-verdicts.js';
 
 /** The marker the Action finds its comment by, to update it in place. */
@@ -89,12 +90,18 @@ function acceptance(result: GateResult): string {
       );
     parts.push('');
   }
-  if (accepted.length) {
-    parts.push(`<details><summary>Accepted findings (${accepted.length})</summary>\n`);
-    parts.push('| Rule | Finding | Reason | Accepted by | Until |', '|---|---|---|---|---|');
+  const inline = inlineAcceptances(result);
+  if (accepted.length || inline.length) {
+    parts.push(`<details><summary>Accepted findings (${accepted.length + inline.length})</summary>\n`);
+    parts.push('| Rule | Finding | Reason | Accepted by | Until | Written in |', '|---|---|---|---|---|---|');
     for (const a of accepted)
       parts.push(
-        `| ${code(a.issue.code ?? a.issue.rule)} | ${cell(a.issue.description)}${cell(where(a.issue))} | ${cell(a.entry.reason)} | ${cell(a.entry.accepted_by)} | ${a.entry.expires} |`,
+        `| ${code(a.issue.code ?? a.issue.rule)} | ${cell(a.issue.description)}${cell(where(a.issue))} | ${cell(a.entry.reason)} | ${cell(a.entry.accepted_by)} | ${a.entry.expires} | ledger entry #${a.entry_number} |`,
+      );
+    // Inline acceptances have no owner or expiry of their own: the commit that wrote them is the record.
+    for (const a of inline)
+      parts.push(
+        `| ${code(a.issue.code ?? a.issue.rule)} | ${cell(a.issue.description)}${cell(where(a.issue))} | ${cell(a.entry.reason)} | ${cell(a.entry.accepted_by ?? '—')} | ${a.entry.expires ?? 'no expiry'} | ${code(a.entry.written_in)} |`,
       );
     parts.push('\n</details>\n');
   }

@@ -1,6 +1,7 @@
-import type { ChangeSeverity, CompatibilityIssue, RuleSummary } from '@migration-architect/core';
+import { acceptanceSuppressionKind, type ChangeSeverity, type CompatibilityIssue, describeAcceptance, type RuleSummary } from '@migration-architect/core';
 import type { GateResult } from '../report/gate-result.js';
 import { gateRuleSummaries } from '../report/gate-rules.js';
+import { inlineAcceptances } from '../report/inline-acceptances.js';
 
 const LEVEL: Record<ChangeSeverity, 'error' | 'warning' | 'note'> = {
   breaking: 'error',
@@ -12,8 +13,8 @@ const LEVEL: Record<ChangeSeverity, 'error' | 'warning' | 'note'> = {
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run whose driver lists every rule of every loaded
  * checker and the gate's own (so a rule's help is there even for findings of later runs), one
- * result per finding at its file and line, accepted findings as results with an external
- * suppression that carries the ledger's reason.
+ * result per finding at its file and line, accepted findings as results with a suppression that
+ * carries the reason: external for the ledger's, in-source for those written in the input.
  */
 export function renderGateSarif(result: GateResult, rules: RuleSummary[]): string {
   const all = [...rules, ...gateRuleSummaries()];
@@ -29,7 +30,7 @@ export function renderGateSarif(result: GateResult, rules: RuleSummary[]): strin
     properties: { tags: [rule.checker, rule.severity], 'migration-architect/id': rule.id },
   }));
   const index = new Map(all.map((rule, i) => [rule.id, i]));
-  const issueResult = (issue: CompatibilityIssue, suppression?: { reason: string; by: string; expires: string }) => {
+  const issueResult = (issue: CompatibilityIssue, suppression?: { kind: 'external' | 'inSource'; justification: string }) => {
     const ruleIndex = index.get(issue.rule);
     return {
       ruleId: issue.code ?? issue.rule,
@@ -50,16 +51,18 @@ export function renderGateSarif(result: GateResult, rules: RuleSummary[]): strin
       properties: { severity: issue.severity, rule: issue.rule },
       ...(suppression
         ? {
-            suppressions: [
-              { kind: 'external', status: 'accepted', justification: `${suppression.reason} (accepted by ${suppression.by} until ${suppression.expires})` },
-            ],
+            suppressions: [{ kind: suppression.kind, status: 'accepted', justification: suppression.justification }],
           }
         : {}),
     };
   };
   const results = [
     ...result.inputs.flatMap((input) => (input.report?.issues ?? []).map((issue) => issueResult(issue))),
-    ...result.acceptance.accepted.map((a) => issueResult(a.issue, { reason: a.entry.reason, by: a.entry.accepted_by, expires: a.entry.expires })),
+    ...result.acceptance.accepted.map((a) =>
+      issueResult(a.issue, { kind: 'external', justification: `${a.entry.reason} (accepted by ${a.entry.accepted_by} until ${a.entry.expires})` }),
+    ),
+    // Accepted by the input itself (a `-- migration-architect-ignore` comment, a plugin option).
+    ...inlineAcceptances(result).map((a) => issueResult(a.issue, { kind: acceptanceSuppressionKind(a.entry), justification: describeAcceptance(a.entry) })),
   ];
   const notifications = result.inputs
     .filter((i) => i.error)

@@ -1,4 +1,6 @@
+import { describeAcceptance } from '@migration-architect/core';
 import type { GatePlan, GateResult } from '../report/gate-result.js';
+import { inlineAcceptances } from '../report/inline-acceptances.js';
 import { countsLine, gateVerdict, SEVERITY_LABEL, shortCommit } from './gate-verdicts.js';
 
 /** The terminal summary: one block per input with its findings, then the verdict. */
@@ -20,6 +22,7 @@ export function renderGateText(result: GateResult): string {
     lines.push(
       `accepted (#${a.entry_number}, ${a.entry.accepted_by}, until ${a.entry.expires}): ${a.issue.code ?? a.issue.rule} in ${a.input}: ${a.entry.reason}`,
     );
+  for (const a of inlineAcceptances(result)) lines.push(`accepted inline: ${a.issue.code ?? a.issue.rule} in ${a.input}: ${describeAcceptance(a.entry)}`);
   for (const u of result.acceptance.unmatched) lines.push(`ledger entry #${u.entry_number} (${u.entry.rule}) matched nothing`);
   lines.push('', `gate: ${gateVerdict(result)}: ${countsLine(result.counts)} (exit ${result.exit_code})`);
   return `${lines.join('\n')}\n`;

@@ -144,6 +144,7 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
 
   /** Extensions each open database was created with: PGlite takes them at creation only. */
   const loaded = new WeakMap<ScratchDatabase, Set<string>>();
+  const engines = new WeakMap<ScratchDatabase, PGlite>();
 
   async function openDatabase(dataDir: Blob | undefined, texts: string[]): Promise<{ db: PGlite; scratch: ScratchDatabase }> {
     const wanted = extensionsIn(texts).filter(embeddedExtensionAvailable);
@@ -159,6 +160,7 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
       },
     };
     loaded.set(scratch, new Set(wanted));
+    engines.set(scratch, db);
     return { db, scratch };
   }
 
@@ -170,6 +172,14 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
     await previous?.scratch.close();
   };
 
+  async function persist(scratch: ScratchDatabase, dumpFile: string, sqlFile: string, sql: string): Promise<void> {
+    const db = engines.get(scratch);
+    if (!db) return;
+    const data = await db.dumpDataDir('gzip');
+    await writeAtomically(dumpFile, new Uint8Array(await data.arrayBuffer()));
+    await writeAtomically(sqlFile, sql);
+  }
+
   /** A database in the state the prefix leaves: the one kept from the last round trip, loaded from the cache, or replayed and then cached. */
   async function atPrefix(prefix: MigrationText[], extra: string[]): Promise<{ scratch: ScratchDatabase; schema: PrefixSchema }> {
     const key = prefixKey(prefix, engine);
@@ -179,7 +189,11 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
     if (current?.key === key && needed.every((e) => loaded.get(current!.scratch)?.has(e))) {
       const { scratch } = current;
       current = null;
-      const sql = (await readCached(sqlFile))?.toString('utf8') ?? (await schemaSqlOf(scratch)).sql;
+      const known = (await readCached(sqlFile))?.toString('utf8');
+      if (known) return { scratch, schema: { sql: known, cached: true, failure: null } };
+      // Reached by the last round trip rather than replayed: cache it too, or the next run replays it.
+      const { sql } = await schemaSqlOf(scratch);
+      await persist(scratch, dumpFile, sqlFile, sql);
       return { scratch, schema: { sql, cached: true, failure: null } };
     }
     await release();
@@ -189,14 +203,10 @@ async function pgliteReplayer(cacheDir: string): Promise<HistoryReplayer> {
       const { scratch } = await openDatabase(new Blob([new Uint8Array(dump)]), texts);
       return { scratch, schema: { sql: sql.toString('utf8'), cached: true, failure: null } };
     }
-    const { db, scratch } = await openDatabase(fresh, texts);
+    const { scratch } = await openDatabase(fresh, texts);
     const failure = await replay(scratch, prefix);
     const schema = await schemaSqlOf(scratch);
-    if (!failure) {
-      const data = await db.dumpDataDir('gzip');
-      await writeAtomically(dumpFile, new Uint8Array(await data.arrayBuffer()));
-      await writeAtomically(sqlFile, schema.sql);
-    }
+    if (!failure) await persist(scratch, dumpFile, sqlFile, schema.sql);
     return { scratch, schema: { sql: schema.sql, cached: false, failure } };
   }
 
