@@ -23,6 +23,8 @@ export { readSchemaInput, requireChecker, UnknownCheckerError, type ResolvedSche
 export * from './secrets/index.js';
 export * from './drivers/index.js';
 export { createRunbook, type RunbookOptions } from './rollback/generator.js';
+export { DEFAULT_ESCALATION_MATRIX } from './rollback/runbook-defaults.js';
+export { escalationMatrixWith, type EscalationLevelChange, type EscalationListChange } from './rollback/escalation-matrix.js';
 export * from './render/index.js';
 export { documentJsonSchema, DOCUMENT_NAMES, DOCUMENT_SCHEMAS, type DocumentName } from './json-schema/document-schemas.js';
 export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, type RecommendationQuery } from './planner/pattern-recommendation.js';
