@@ -21,6 +21,7 @@ export { createSchemaInputHandle, readInputFile, type InMemorySchema, type Schem
 export { readDocumentFile } from './inputs/read-document-file.js';
 export { readSchemaInput, requireChecker, UnknownCheckerError, type ResolvedSchemaInput } from './inputs/read-schema-input.js';
 export * from './secrets/index.js';
+export * from './time-zone/index.js';
 export * from './drivers/index.js';
 export { createRunbook, type RunbookOptions } from './rollback/generator.js';
 export { DEFAULT_ESCALATION_MATRIX } from './rollback/runbook-defaults.js';
