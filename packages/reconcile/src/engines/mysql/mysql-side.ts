@@ -15,7 +15,7 @@ import {
   type SidePlan,
   type SideStats,
 } from '../engine-side.js';
-import { JobPool } from '../job-pool.js';
+import { ServerConnections } from '../server/server-connections.js';
 import { describeMysqlTable, listMysqlTables } from './mysql-catalog.js';
 import { mysqlError } from './mysql-errors.js';
 import { mysqlFetchExpression, mysqlRowHash, quoteMysqlIdent } from './mysql-expressions.js';
@@ -59,8 +59,22 @@ function keyCast(column: SideColumn): string {
 export class MysqlSide implements EngineSide {
   readonly engine = 'mysql' as const;
   readonly display: string;
-  private connections: Connection[] = [];
-  private pool: JobPool<Connection> | null = null;
+  private readonly servers = new ServerConnections<Connection>(
+    {
+      first: () => this.connect(),
+      // MySQL cannot share a snapshot: each connection starts its own.
+      more: () => this.connect(),
+      free: async () => {
+        const [[free]] = (await this.query('SELECT @@max_connections - (SELECT COUNT(*) FROM information_schema.PROCESSLIST)')) as [[unknown]];
+        return Number(free);
+      },
+      end: async (connection) => {
+        await connection.query('ROLLBACK').catch(() => {});
+        await connection.end().catch(() => {});
+      },
+    },
+    'MySQL',
+  );
   private plan: SidePlan | null = null;
   private queries = 0;
   private rowsFetched = 0;
@@ -94,27 +108,14 @@ export class MysqlSide implements EngineSide {
     }
   }
 
+  /** Opens `jobs` connections (see ServerConnections: at most half of the free ones, all closed together). */
   async open(jobs: number): Promise<number> {
-    this.connections.push(await this.connect());
-    this.pool = new JobPool(this.connections);
-    let wanted = jobs;
-    if (jobs > 1) {
-      const [[free]] = (await this.query('SELECT @@max_connections - (SELECT COUNT(*) FROM information_schema.PROCESSLIST)')) as [[unknown]];
-      // The free count already excludes this first connection; the other side may take the other half.
-      wanted = Math.max(1, Math.min(jobs, Math.floor(Math.max(0, Number(free)) / 2)));
-    }
-    const rest = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => this.connect()));
-    for (const r of rest) if (r.status === 'fulfilled') this.connections.push(r.value);
-    this.pool = new JobPool(this.connections);
-    const failed = rest.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    return this.connections.length;
+    return this.servers.open(jobs);
   }
 
   private async query(sql: string, params: unknown[] = [], what = 'query failed'): Promise<unknown[][]> {
-    if (!this.pool) throw new Error('MySQL side used before open()');
     this.queries++;
-    return this.pool.run(async (connection) => {
+    return this.servers.run(async (connection) => {
       try {
         const [rows] = (await connection.query({ sql, values: params, rowsAsArray: true })) as [unknown[][], FieldPacket[]];
         return rows;
@@ -367,7 +368,7 @@ export class MysqlSide implements EngineSide {
   }
 
   async stats(): Promise<SideStats> {
-    const bytes = this.connections.reduce(
+    const bytes = this.servers.connections.reduce(
       (sum, c) => sum + ((c as unknown as { connection?: { stream?: { bytesRead?: number } } }).connection?.stream?.bytesRead ?? 0),
       0,
     );
@@ -375,13 +376,6 @@ export class MysqlSide implements EngineSide {
   }
 
   async close(): Promise<void> {
-    await Promise.all(
-      this.connections.map(async (connection) => {
-        await connection.query('ROLLBACK').catch(() => {});
-        await connection.end().catch(() => {});
-      }),
-    );
-    this.connections = [];
-    this.pool = null;
+    await this.servers.close();
   }
 }
