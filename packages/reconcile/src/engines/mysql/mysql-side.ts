@@ -15,6 +15,7 @@ import {
   type SidePlan,
   type SideStats,
 } from '../engine-side.js';
+import { rangeBatches } from '../server/range-batches.js';
 import { ServerConnections } from '../server/server-connections.js';
 import { describeMysqlTable, listMysqlTables } from './mysql-catalog.js';
 import { mysqlError } from './mysql-errors.js';
@@ -23,9 +24,8 @@ import { mysqlFetchExpression, mysqlRowHash, quoteMysqlIdent } from './mysql-exp
 /** Session settings that make values (and so normalization) independent of the server's defaults. */
 const SESSION = ["SET time_zone = '+00:00'", 'SET NAMES utf8mb4', 'SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ'];
 
-/** Buckets per UNION ALL statement, and ranges per fetch query. */
+/** Buckets per UNION ALL statement. */
 const BUCKETS_PER_QUERY = 64;
-const RANGES_PER_FETCH = 100;
 
 /** How a key value sent as a parameter is typed in SQL, so it compares in the column's own order. */
 function keyCast(column: SideColumn): string {
@@ -309,21 +309,14 @@ export class MysqlSide implements EngineSide {
 
   async fetchRows(ranges: KeyRange[]): Promise<RawValue[][]> {
     const plan = this.current;
-    const batches: KeyRange[][] = [];
-    for (let i = 0; i < ranges.length; i += RANGES_PER_FETCH) batches.push(ranges.slice(i, i + RANGES_PER_FETCH));
     const results = await Promise.all(
-      batches.map((batch) => {
-        const params: unknown[] = [];
-        const alternatives = batch.map((range) => {
-          const parts = rangeChain(range).flatMap((r) => this.bounds(r, params));
-          return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
-        });
-        return this.query(
-          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([...this.notNullKey(), `(${alternatives.join(' OR ')})`])}`,
+      rangeBatches(ranges, (range, params) => this.bounds(range, params)).map(({ condition, params }) =>
+        this.query(
+          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([...this.notNullKey(), condition])}`,
           params,
           `reading rows of ${this.tableWhat()}`,
-        );
-      }),
+        ),
+      ),
     );
     const rows = results.flat() as RawValue[][];
     this.rowsFetched += rows.length;

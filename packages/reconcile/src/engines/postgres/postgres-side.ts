@@ -15,6 +15,7 @@ import {
   type SidePlan,
   type SideStats,
 } from '../engine-side.js';
+import { rangeBatches } from '../server/range-batches.js';
 import { ServerConnections } from '../server/server-connections.js';
 import { describePostgresTable, listPostgresTables } from './postgres-catalog.js';
 import { postgresError } from './postgres-errors.js';
@@ -47,9 +48,6 @@ const SESSION = [
   "SET LOCAL work_mem = '64MB'",
   'SET LOCAL enable_sort = off',
 ];
-
-/** Ranges per fetch query: enough to save round trips, few enough for the planner to use the index. */
-const RANGES_PER_FETCH = 100;
 
 interface Connection {
   client: Client;
@@ -375,21 +373,14 @@ export class PostgresSide implements EngineSide {
 
   async fetchRows(ranges: KeyRange[]): Promise<RawValue[][]> {
     const plan = this.current;
-    const batches: KeyRange[][] = [];
-    for (let i = 0; i < ranges.length; i += RANGES_PER_FETCH) batches.push(ranges.slice(i, i + RANGES_PER_FETCH));
     const results = await Promise.all(
-      batches.map((batch) => {
-        const params: unknown[] = [];
-        const alternatives = batch.map((range) => {
-          const parts = rangeChain(range).flatMap((r) => this.bounds(r, params));
-          return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
-        });
-        return this.query(
-          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([notNullKey(plan), `(${alternatives.join(' OR ')})`])}`,
+      rangeBatches(ranges, (range, params) => this.bounds(range, params)).map(({ condition, params }) =>
+        this.query(
+          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([notNullKey(plan), condition])}`,
           params,
           `reading rows of ${this.tableWhat()}`,
-        );
-      }),
+        ),
+      ),
     );
     const rows = results.flat() as RawValue[][];
     this.rowsFetched += rows.length;
