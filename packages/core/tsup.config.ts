@@ -1,3 +1,4 @@
 import { packageBuild } from '../../tooling/tsup-preset.js';
 
-export default packageBuild();
+// `time-zone` is its own entry so that reconcile's SQLite workers read zones without loading all of core.
+export default packageBuild({ entry: { index: 'src/index.ts', 'time-zone': 'src/time-zone/index.ts' } });

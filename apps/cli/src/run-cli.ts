@@ -17,7 +17,8 @@ import { schemaCommand } from './commands/schema-command.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-function rootCommand(runtime: CommandRuntime) {
+/** The command table: help, usage errors and the help tests all read it. */
+export function rootCommand(runtime: CommandRuntime) {
   return defineCommand({
     meta: {
       name: 'migration-architect',

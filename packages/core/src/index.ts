@@ -21,8 +21,11 @@ export { createSchemaInputHandle, readInputFile, type InMemorySchema, type Schem
 export { readDocumentFile } from './inputs/read-document-file.js';
 export { readSchemaInput, requireChecker, UnknownCheckerError, type ResolvedSchemaInput } from './inputs/read-schema-input.js';
 export * from './secrets/index.js';
+export * from './time-zone/index.js';
 export * from './drivers/index.js';
 export { createRunbook, type RunbookOptions } from './rollback/generator.js';
+export { DEFAULT_ESCALATION_MATRIX } from './rollback/runbook-defaults.js';
+export { escalationMatrixWith, type EscalationLevelChange, type EscalationListChange } from './rollback/escalation-matrix.js';
 export * from './render/index.js';
 export { documentJsonSchema, DOCUMENT_NAMES, DOCUMENT_SCHEMAS, type DocumentName } from './json-schema/document-schemas.js';
 export { downtimeToleranceOf, recommendPatterns, type PatternRecommendation, type RecommendationQuery } from './planner/pattern-recommendation.js';

@@ -10,7 +10,7 @@ export {
   type ReconcileReport,
   type TableReport,
 } from './report/reconcile-report.js';
-export { renderReconcileReport, type ReconcileFormat } from './report/render-report.js';
+export { reconcileFormatContributions, reconcileFormats, renderReconcileReport, type ReconcileFormat } from './report/render-report.js';
 export { renderReconcileText } from './report/render-text.js';
 export { renderReconcileMarkdown } from './report/render-markdown.js';
 export { terminalProgress } from './progress/terminal-progress.js';

@@ -1,11 +1,15 @@
 import { UsageError } from '@migration-architect/core';
 import { defineCommand } from 'citty';
-import { describeFormats, parseFormat, textCompanionPath } from '../io/emit-document.js';
+import { describeFormats, parseFormat, renderOutputFiles } from '../io/emit-document.js';
 import { writeFilesAtomically } from '../io/write-output.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, globalArgs } from './shared-args.js';
 
-const RECONCILE_FORMATS = ['json', 'text', 'markdown', 'both'] as const;
+/**
+ * The formats reconcile's renderers give (`reconcileFormats` in the reconcile package). Named here so
+ * that `--help` does not load the engine and its drivers; a test keeps the two equal.
+ */
+export const RECONCILE_FORMATS = ['json', 'text', 'markdown', 'both'] as const;
 
 const PACKAGE = '@migration-architect/reconcile';
 
@@ -98,7 +102,7 @@ export function reconcileCommand(runtime: CommandRuntime) {
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);
-      const format = parseFormat(parsed.format, RECONCILE_FORMATS) as (typeof RECONCILE_FORMATS)[number];
+      const format = parseFormat(parsed.format, RECONCILE_FORMATS);
       if (!parsed.source || !parsed.target) throw new UsageError('reconcile needs --source URL and --target URL');
       const level = parsed.level ?? 'rows';
       if (!['count', 'checksum', 'rows'].includes(level)) throw new UsageError(`--level must be count, checksum or rows; got "${level}"`);
@@ -128,13 +132,7 @@ export function reconcileCommand(runtime: CommandRuntime) {
       const progress = runtime.io.stderrIsTty && !runtime.io.env.CI ? await engine.terminalProgress(process.stderr) : undefined;
       const { report, fixSql } = await engine.reconcile({ ...options, progress });
       // `both`: the JSON, and the text beside it (`report.json` + `report.txt`), as for the other commands.
-      const files =
-        format === 'both'
-          ? [
-              { path: parsed.output ?? '', content: engine.renderReconcileReport(report, 'json') },
-              { path: textCompanionPath(parsed.output ?? ''), content: engine.renderReconcileReport(report, 'text') },
-            ]
-          : [{ path: parsed.output ?? '', content: engine.renderReconcileReport(report, format) }];
+      const files = renderOutputFiles(engine.reconcileFormats, 'reconcile', format, report, parsed.output ?? '');
       const rendered = files.map((f) => f.content).join('\n');
       if (fixSql !== null) {
         runtime.io.stdout(fixSql);

@@ -1,4 +1,14 @@
 export { renderDocument, renderJson, type RenderableDocument, type RenderFormat, type RenderOptions } from './render-document.js';
+export {
+  defineFormatContribution,
+  documentFormats,
+  FormatRegistry,
+  formatWords,
+  REPORT_FORMAT_DEFINITIONS,
+  type DocumentRenderer,
+  type FormatContribution,
+  type ReportFormat,
+} from './formats/index.js';
 export { renderHtmlDocument, type HtmlOptions } from './html/html-document.js';
 export { markdownToHtml } from './html/markdown-to-html.js';
 export { renderPlanText } from './plan-text.js';

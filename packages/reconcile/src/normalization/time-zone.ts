@@ -1,51 +1,18 @@
 /**
  * Wall-clock times of an IANA zone as instants, for timestamps stored without a zone
  * (`timestamp without time zone`, zone-less text) when the user says which zone they are in.
- * Offsets come from the runtime's time zone database (Intl), as PostgreSQL's come from its own.
+ * Offsets come from the runtime's time zone database (Intl), as PostgreSQL's come from its own,
+ * read through core's zone cache (its light `time-zone` entry: SQLite workers import this too).
  */
+import { ianaOffsetSeconds, isIanaZone } from '@migration-architect/core/time-zone';
 
 const MICROS_PER_SECOND = 1_000_000n;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
 
 /** Whether the runtime knows the zone (an IANA name such as Europe/Berlin, or UTC). */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isKnownTimeZone = isIanaZone;
 
-/** The zone's offset from UTC, in seconds, at a Unix instant (whole seconds). */
-function offsetSecondsAt(zone: string, unixSeconds: number): number {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(zone).formatToParts(new Date(unixSeconds * 1000))) parts[p.type] = p.value;
-  let year = Number(parts['year']);
-  if (parts['era'] === 'BC' || parts['era'] === 'B') year = 1 - year;
-  const wall = Date.UTC(year, Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
-  // Date.UTC maps years 0-99 to 1900-1999; such dates do not occur in practice.
-  return Math.round(wall / 1000) - unixSeconds;
-}
+/** The zone's offset from UTC, in seconds, at a Unix instant: core's one Intl zone cache. */
+const offsetSecondsAt = ianaOffsetSeconds;
 
 /**
  * The instant (µs since the epoch) of a wall-clock time in `zone`, given as µs since the epoch as

@@ -7,9 +7,9 @@ import type { DatabaseSchema } from '../schema/model.js';
 import { cacheFolder, embeddedExtensionAvailable, extensionModule, initializedDataDir, pgliteVersion } from '../verify/pglite-engine.js';
 import { readScratchSchema } from '../verify/replay.js';
 import { schemaCreationSql } from '../verify/schema-creation-sql.js';
-import { errorLine, type ScratchDatabase } from '../verify/scratch-database.js';
+import type { ScratchDatabase } from '../verify/scratch-database.js';
 import { createServerEngine } from '../verify/server-engine.js';
-import { splitStatements } from '../verify/sql-statements.js';
+import { runStatements } from '../verify/run-statements.js';
 
 /** One migration's SQL as the gate read it from git: the file that applies it (dbmate: its up section). */
 export interface MigrationText {
@@ -63,19 +63,9 @@ function extensionsIn(texts: string[]): string[] {
 }
 
 async function runMigration(database: ScratchDatabase, migration: MigrationText): Promise<ReplayFailure | null> {
-  let statements: string[];
-  try {
-    statements = await splitStatements(migration.text);
-  } catch (error) {
-    return { path: migration.path, statement: '', error: `PostgreSQL cannot parse it: ${errorLine(error)}` };
-  }
-  for (const statement of statements) {
-    try {
-      await database.run(statement);
-    } catch (error) {
-      return { path: migration.path, statement: statement.split('\n')[0]!.slice(0, 120), error: errorLine(error) };
-    }
-  }
+  const run = await runStatements(database, migration.text);
+  if (run.status === 'unparsable') return { path: migration.path, statement: '', error: `PostgreSQL cannot parse it: ${run.error}` };
+  if (run.status === 'failed') return { path: migration.path, statement: run.statement.split('\n')[0]!.slice(0, 120), error: run.error };
   // A migration may change session settings (search_path); the next one starts from the defaults, as a tool's new session would.
   await database.run('RESET ALL');
   return null;

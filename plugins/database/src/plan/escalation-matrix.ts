@@ -1,29 +1,15 @@
-import type { EscalationMatrix } from '@migration-architect/core';
+import { escalationMatrixWith, type EscalationMatrix } from '@migration-architect/core';
 
-/** Core's generic matrix with the DBA team brought in from level 2: most database failures need one. */
-export const databaseEscalationMatrix: EscalationMatrix = {
-  level_1: {
-    trigger: 'Single component failure',
-    response_time_minutes: 5,
-    contacts: ['on_call_engineer', 'migration_lead'],
-    actions: ['Investigate issue', 'Attempt automated remediation', 'Monitor closely'],
-  },
+/** Core's matrix with the DBA team brought in from level 2: most database failures need one. */
+export const databaseEscalationMatrix: EscalationMatrix = escalationMatrixWith({
   level_2: {
     trigger: 'Multiple component failures, lock contention or replication lag, or a single critical failure',
-    response_time_minutes: 2,
-    contacts: ['dba_team', 'senior_engineer', 'team_lead', 'devops_lead'],
-    actions: ['Cancel blocking migration sessions', 'Initiate rollback', 'Establish war room', 'Notify stakeholders'],
+    contacts: { first: ['dba_team'] },
+    actions: { first: ['Cancel blocking migration sessions'] },
   },
   level_3: {
-    trigger: 'System-wide failure or data corruption',
-    response_time_minutes: 1,
-    contacts: ['dba_team', 'engineering_manager', 'cto', 'incident_commander'],
-    actions: ['Emergency rollback', 'Stop writes and prepare point-in-time recovery', 'All hands on deck', 'Executive notification'],
+    contacts: { first: ['dba_team'] },
+    actions: { after: { 'Emergency rollback': ['Stop writes and prepare point-in-time recovery'] } },
   },
-  emergency: {
-    trigger: 'Business-critical failure with customer impact',
-    response_time_minutes: 0,
-    contacts: ['ceo', 'cto', 'head_of_operations', 'dba_team'],
-    actions: ['Emergency procedures', 'Customer communication', 'Media preparation if needed'],
-  },
-};
+  emergency: { contacts: { last: ['dba_team'] } },
+});

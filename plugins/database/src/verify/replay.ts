@@ -5,6 +5,7 @@ import { readCatalogSchema } from '../sources/live/postgres-live-source.js';
 import { fillCanonicalDefinitions } from '../sources/postgresql-sql/canonical-definitions.js';
 import { catalogFingerprint, fingerprintDifferences } from './catalog-fingerprint.js';
 import { errorLine, type ScratchDatabase, type ScratchEngine } from './scratch-database.js';
+import { runStatements } from './run-statements.js';
 import { orderScripts } from './script-order.js';
 import { placeholdersIn, splitStatements } from './sql-statements.js';
 
@@ -95,21 +96,9 @@ export function differences(actual: DatabaseSchema, expected: DatabaseSchema): s
 export async function runScript(database: ScratchDatabase, sql: string): Promise<Step> {
   const placeholders = placeholdersIn(sql);
   if (placeholders.length) return { status: 'needs_input', placeholders };
-  let statements: string[];
-  try {
-    statements = await splitStatements(sql);
-  } catch (error) {
-    return { status: 'failed', error: `not valid SQL: ${errorLine(error)}` };
-  }
-  for (const statement of statements) {
-    try {
-      await database.run(statement);
-    } catch (error) {
-      // A failed statement inside BEGIN … COMMIT leaves the transaction aborted: end it, as psql's user would.
-      await database.run('ROLLBACK').catch(() => {});
-      return { status: 'failed', statement, error: errorLine(error) };
-    }
-  }
+  const run = await runStatements(database, sql, { rollbackOnFailure: true });
+  if (run.status === 'unparsable') return { status: 'failed', error: `not valid SQL: ${run.error}` };
+  if (run.status === 'failed') return { status: 'failed', statement: run.statement, error: run.error };
   return { status: 'passed' };
 }
 

@@ -1,5 +1,6 @@
-import { InputDataError, ServiceUnavailableError, redactSecrets, type MigrationArchitectError } from '@migration-architect/core';
+import type { MigrationArchitectError } from '@migration-architect/core';
 import type { ConnectionTarget } from '../../connection/connection-target.js';
+import { sideFailure } from '../server/side-failure.js';
 
 /** mysql2 and server error codes that mean the server cannot be reached or used (69). */
 const UNAVAILABLE =
@@ -26,10 +27,13 @@ function reason(code: string, message: string): string {
 
 /** A driver failure as one line naming the side and what failed (69 unavailable, 65 SQL refused); never the password. */
 export function mysqlError(error: unknown, target: ConnectionTarget, what: string): MigrationArchitectError {
-  if (error instanceof Error && 'exitCode' in error) return error as MigrationArchitectError;
-  const driver = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { code?: unknown; message?: unknown };
-  const code = typeof driver.code === 'string' ? driver.code : '';
-  const message = typeof driver.message === 'string' ? driver.message.split('\n')[0]! : '';
-  const text = redactSecrets(`${target.display}: ${what}: ${reason(code, message)}`, target.secret ? [target.secret] : []);
-  return UNAVAILABLE.test(code) ? new ServiceUnavailableError(text) : new InputDataError(text);
+  return sideFailure(error, target, what, (driverError) => {
+    const driver = (typeof driverError === 'object' && driverError !== null ? driverError : { message: String(driverError) }) as {
+      code?: unknown;
+      message?: unknown;
+    };
+    const code = typeof driver.code === 'string' ? driver.code : '';
+    const message = typeof driver.message === 'string' ? driver.message.split('\n')[0]! : '';
+    return { reason: reason(code, message), unavailable: UNAVAILABLE.test(code) };
+  });
 }

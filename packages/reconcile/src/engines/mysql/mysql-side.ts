@@ -15,7 +15,8 @@ import {
   type SidePlan,
   type SideStats,
 } from '../engine-side.js';
-import { JobPool } from '../job-pool.js';
+import { rangeBatches } from '../server/range-batches.js';
+import { ServerConnections } from '../server/server-connections.js';
 import { describeMysqlTable, listMysqlTables } from './mysql-catalog.js';
 import { mysqlError } from './mysql-errors.js';
 import { mysqlFetchExpression, mysqlRowHash, quoteMysqlIdent } from './mysql-expressions.js';
@@ -23,9 +24,8 @@ import { mysqlFetchExpression, mysqlRowHash, quoteMysqlIdent } from './mysql-exp
 /** Session settings that make values (and so normalization) independent of the server's defaults. */
 const SESSION = ["SET time_zone = '+00:00'", 'SET NAMES utf8mb4', 'SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ'];
 
-/** Buckets per UNION ALL statement, and ranges per fetch query. */
+/** Buckets per UNION ALL statement. */
 const BUCKETS_PER_QUERY = 64;
-const RANGES_PER_FETCH = 100;
 
 /** How a key value sent as a parameter is typed in SQL, so it compares in the column's own order. */
 function keyCast(column: SideColumn): string {
@@ -59,8 +59,22 @@ function keyCast(column: SideColumn): string {
 export class MysqlSide implements EngineSide {
   readonly engine = 'mysql' as const;
   readonly display: string;
-  private connections: Connection[] = [];
-  private pool: JobPool<Connection> | null = null;
+  private readonly servers = new ServerConnections<Connection>(
+    {
+      first: () => this.connect(),
+      // MySQL cannot share a snapshot: each connection starts its own.
+      more: () => this.connect(),
+      free: async () => {
+        const [[free]] = (await this.query('SELECT @@max_connections - (SELECT COUNT(*) FROM information_schema.PROCESSLIST)')) as [[unknown]];
+        return Number(free);
+      },
+      end: async (connection) => {
+        await connection.query('ROLLBACK').catch(() => {});
+        await connection.end().catch(() => {});
+      },
+    },
+    'MySQL',
+  );
   private plan: SidePlan | null = null;
   private queries = 0;
   private rowsFetched = 0;
@@ -94,27 +108,14 @@ export class MysqlSide implements EngineSide {
     }
   }
 
+  /** Opens `jobs` connections (see ServerConnections: at most half of the free ones, all closed together). */
   async open(jobs: number): Promise<number> {
-    this.connections.push(await this.connect());
-    this.pool = new JobPool(this.connections);
-    let wanted = jobs;
-    if (jobs > 1) {
-      const [[free]] = (await this.query('SELECT @@max_connections - (SELECT COUNT(*) FROM information_schema.PROCESSLIST)')) as [[unknown]];
-      // The free count already excludes this first connection; the other side may take the other half.
-      wanted = Math.max(1, Math.min(jobs, Math.floor(Math.max(0, Number(free)) / 2)));
-    }
-    const rest = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => this.connect()));
-    for (const r of rest) if (r.status === 'fulfilled') this.connections.push(r.value);
-    this.pool = new JobPool(this.connections);
-    const failed = rest.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    return this.connections.length;
+    return this.servers.open(jobs);
   }
 
   private async query(sql: string, params: unknown[] = [], what = 'query failed'): Promise<unknown[][]> {
-    if (!this.pool) throw new Error('MySQL side used before open()');
     this.queries++;
-    return this.pool.run(async (connection) => {
+    return this.servers.run(async (connection) => {
       try {
         const [rows] = (await connection.query({ sql, values: params, rowsAsArray: true })) as [unknown[][], FieldPacket[]];
         return rows;
@@ -308,21 +309,14 @@ export class MysqlSide implements EngineSide {
 
   async fetchRows(ranges: KeyRange[]): Promise<RawValue[][]> {
     const plan = this.current;
-    const batches: KeyRange[][] = [];
-    for (let i = 0; i < ranges.length; i += RANGES_PER_FETCH) batches.push(ranges.slice(i, i + RANGES_PER_FETCH));
     const results = await Promise.all(
-      batches.map((batch) => {
-        const params: unknown[] = [];
-        const alternatives = batch.map((range) => {
-          const parts = rangeChain(range).flatMap((r) => this.bounds(r, params));
-          return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
-        });
-        return this.query(
-          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([...this.notNullKey(), `(${alternatives.join(' OR ')})`])}`,
+      rangeBatches(ranges, (range, params) => this.bounds(range, params)).map(({ condition, params }) =>
+        this.query(
+          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([...this.notNullKey(), condition])}`,
           params,
           `reading rows of ${this.tableWhat()}`,
-        );
-      }),
+        ),
+      ),
     );
     const rows = results.flat() as RawValue[][];
     this.rowsFetched += rows.length;
@@ -367,7 +361,7 @@ export class MysqlSide implements EngineSide {
   }
 
   async stats(): Promise<SideStats> {
-    const bytes = this.connections.reduce(
+    const bytes = this.servers.connections.reduce(
       (sum, c) => sum + ((c as unknown as { connection?: { stream?: { bytesRead?: number } } }).connection?.stream?.bytesRead ?? 0),
       0,
     );
@@ -375,13 +369,6 @@ export class MysqlSide implements EngineSide {
   }
 
   async close(): Promise<void> {
-    await Promise.all(
-      this.connections.map(async (connection) => {
-        await connection.query('ROLLBACK').catch(() => {});
-        await connection.end().catch(() => {});
-      }),
-    );
-    this.connections = [];
-    this.pool = null;
+    await this.servers.close();
   }
 }

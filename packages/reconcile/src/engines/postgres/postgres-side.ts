@@ -15,7 +15,8 @@ import {
   type SidePlan,
   type SideStats,
 } from '../engine-side.js';
-import { JobPool } from '../job-pool.js';
+import { rangeBatches } from '../server/range-batches.js';
+import { ServerConnections } from '../server/server-connections.js';
 import { describePostgresTable, listPostgresTables } from './postgres-catalog.js';
 import { postgresError } from './postgres-errors.js';
 import {
@@ -48,9 +49,6 @@ const SESSION = [
   'SET LOCAL enable_sort = off',
 ];
 
-/** Ranges per fetch query: enough to save round trips, few enough for the planner to use the index. */
-const RANGES_PER_FETCH = 100;
-
 interface Connection {
   client: Client;
   baseline: number;
@@ -64,8 +62,24 @@ interface Connection {
 export class PostgresSide implements EngineSide {
   readonly engine = 'postgres' as const;
   readonly display: string;
-  private connections: Connection[] = [];
-  private pool: JobPool<Connection> | null = null;
+  /** The snapshot the first connection exported; the others read the same data through it. */
+  private snapshot: string | null = null;
+  private readonly servers = new ServerConnections<Connection>(
+    {
+      first: async () => {
+        const { connection, snapshot } = await this.connect(null);
+        this.snapshot = snapshot;
+        return connection;
+      },
+      more: async () => (await this.connect(this.snapshot)).connection,
+      free: () => this.freeConnections(),
+      end: async ({ client }) => {
+        await client.query('ROLLBACK').catch(() => {});
+        await client.end().catch(() => {});
+      },
+    },
+    'PostgreSQL',
+  );
   private plan: SidePlan | null = null;
   private queries = 0;
   private rowsFetched = 0;
@@ -116,20 +130,10 @@ export class PostgresSide implements EngineSide {
     }
   }
 
-  /**
-   * Opens `jobs` connections, at most half of the connections the server has free (the other side
-   * may use the same server, and other clients need some). Every opened connection is kept, so
-   * close() ends each even when another failed to open: nothing is left idle in transaction.
-   */
-  async open(jobs: number): Promise<number> {
-    const first = await this.connect(null);
-    this.connections.push(first.connection);
-    this.pool = new JobPool(this.connections);
-    let wanted = jobs;
-    if (jobs > 1) {
-      // Free connections: the server's, and those the database's and the role's own limits leave.
-      const [[free]] = (await this.query(
-        `SELECT least(
+  /** Connections the server, the database and the role leave free (the first connection excluded). */
+  private async freeConnections(): Promise<number> {
+    const [[free]] = (await this.query(
+      `SELECT least(
            current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
              - coalesce(current_setting('reserved_connections', true)::int, 0)
              - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend'),
@@ -137,24 +141,20 @@ export class PostgresSide implements EngineSide {
               FROM pg_database WHERE datname = current_database()),
            (SELECT CASE WHEN rolconnlimit < 0 OR rolsuper THEN NULL ELSE rolconnlimit - (SELECT count(*)::int FROM pg_stat_activity WHERE usename = current_user) END
               FROM pg_roles WHERE rolname = current_user))`,
-        [],
-        'counting free connections',
-      )) as [[number]];
-      // The free count already excludes this first connection; the other side may take the other half.
-      wanted = Math.max(1, Math.min(jobs, Math.floor(Math.max(0, Number(free)) / 2)));
-    }
-    const rest = await Promise.allSettled(Array.from({ length: wanted - 1 }, () => this.connect(first.snapshot)));
-    for (const r of rest) if (r.status === 'fulfilled') this.connections.push(r.value.connection);
-    this.pool = new JobPool(this.connections);
-    const failed = rest.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    return this.connections.length;
+      [],
+      'counting free connections',
+    )) as [[number]];
+    return Number(free);
+  }
+
+  /** Opens `jobs` connections (see ServerConnections: at most half of the free ones, all closed together). */
+  async open(jobs: number): Promise<number> {
+    return this.servers.open(jobs);
   }
 
   private async query(sql: string, params: unknown[] = [], what = 'query failed'): Promise<unknown[][]> {
-    if (!this.pool) throw new Error('PostgreSQL side used before open()');
     this.queries++;
-    return this.pool.run(async ({ client }) => {
+    return this.servers.run(async ({ client }) => {
       try {
         return (await client.query({ text: sql, values: params, rowMode: 'array' })).rows as unknown[][];
       } catch (error) {
@@ -373,21 +373,14 @@ export class PostgresSide implements EngineSide {
 
   async fetchRows(ranges: KeyRange[]): Promise<RawValue[][]> {
     const plan = this.current;
-    const batches: KeyRange[][] = [];
-    for (let i = 0; i < ranges.length; i += RANGES_PER_FETCH) batches.push(ranges.slice(i, i + RANGES_PER_FETCH));
     const results = await Promise.all(
-      batches.map((batch) => {
-        const params: unknown[] = [];
-        const alternatives = batch.map((range) => {
-          const parts = rangeChain(range).flatMap((r) => this.bounds(r, params));
-          return parts.length ? `(${parts.join(' AND ')})` : 'TRUE';
-        });
-        return this.query(
-          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([notNullKey(plan), `(${alternatives.join(' OR ')})`])}`,
+      rangeBatches(ranges, (range, params) => this.bounds(range, params)).map(({ condition, params }) =>
+        this.query(
+          `SELECT ${this.columnsSql()} FROM ${plan.table.sqlName} WHERE ${this.filters([notNullKey(plan), condition])}`,
           params,
           `reading rows of ${this.tableWhat()}`,
-        );
-      }),
+        ),
+      ),
     );
     const rows = results.flat() as RawValue[][];
     this.rowsFetched += rows.length;
@@ -434,7 +427,7 @@ export class PostgresSide implements EngineSide {
   }
 
   async stats(): Promise<SideStats> {
-    const bytes = this.connections.reduce(
+    const bytes = this.servers.connections.reduce(
       (sum, { client, baseline }) => sum + (client as unknown as { connection: { stream: { bytesRead: number } } }).connection.stream.bytesRead - baseline,
       0,
     );
@@ -442,13 +435,6 @@ export class PostgresSide implements EngineSide {
   }
 
   async close(): Promise<void> {
-    await Promise.all(
-      this.connections.map(async ({ client }) => {
-        await client.query('ROLLBACK').catch(() => {});
-        await client.end().catch(() => {});
-      }),
-    );
-    this.connections = [];
-    this.pool = null;
+    await this.servers.close();
   }
 }

@@ -1,0 +1,1 @@
+export { ianaOffsetSeconds, isIanaZone } from './iana-zone-offset.js';
