@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Md5Fields, md5Halves } from '../src/hashing/md5-row-hash.js';
+import { md5Halves } from '../src/hashing/md5-row-hash.js';
+import { RowTextFields } from '../src/hashing/row-text-fields.js';
 import { canonicalRowText, writeSqliteCanonicalRow } from '../src/normalization/canonical-row.js';
 import type { CanonicalColumn } from '../src/normalization/canonical-value.js';
 
@@ -73,7 +74,7 @@ describe('SQLite canonical row written straight into the digest', () => {
           shape: { family: c.family },
         }));
         const values = cells.map(([, v]) => v);
-        const fields = new Md5Fields();
+        const fields = new RowTextFields('md5');
         const direct: [number, number] = [0, 0];
         fields.reset();
         writeSqliteCanonicalRow(values, columns, tolerance, fields);
@@ -88,7 +89,7 @@ describe('SQLite canonical row written straight into the digest', () => {
 
   it('writes lengths in UTF-8 bytes, also when they have more digits than the characters', () => {
     const text = 'é'.repeat(8); // 8 characters, 16 bytes
-    const fields = new Md5Fields();
+    const fields = new RowTextFields('md5');
     const out: [number, number] = [0, 0];
     fields.text(text);
     fields.finish(out);

@@ -1,6 +1,6 @@
 import { canonicalValue, type CanonicalColumn, type RawValue } from './canonical-value.js';
 import type { Engine } from '../schema/table-shape.js';
-import type { Md5Fields } from '../hashing/md5-row-hash.js';
+import type { RowTextFields } from '../hashing/row-text-fields.js';
 import { fastTimestampMicrosNumber } from './temporal-text.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -27,11 +27,11 @@ const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 const TEN_POWERS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /**
- * canonicalRowText() for an SQLite row, written field by field into an md5 digest: the same
+ * canonicalRowText() for an SQLite row, written field by field into the row hash's buffer: the same
  * bytes, but the commonest values (integers, timestamps as text, doubles) go in as digits without
  * a string or a BigInt; any other value takes canonicalValue()'s path.
  */
-export function writeSqliteCanonicalRow(values: readonly unknown[], columns: readonly CanonicalColumn[], tolerance: number, fields: Md5Fields): void {
+export function writeSqliteCanonicalRow(values: readonly unknown[], columns: readonly CanonicalColumn[], tolerance: number, fields: RowTextFields): void {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as RawValue;
     const column = columns[i]!;
