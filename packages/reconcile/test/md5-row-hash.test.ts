@@ -53,7 +53,11 @@ describe('SQLite canonical row written straight into the digest', () => {
     fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
     fc.bigInt({ min: -(2n ** 53n) - 2n, max: 2n ** 53n + 2n }),
     fc.double(),
-    fc.constantFrom(-0, 0.1, 1e21, 5e-324, Number.NaN),
+    fc.constantFrom(-0, 0.1, 1e21, 5e-324, Number.NaN, 0.005, -0.005, 2 ** 52 / 100, 45035996273704.95, 1e15 + 0.5),
+    // Decimals as SQLite stores them (REAL): the scaled fast path, and its edges near 2^52.
+    fc
+      .bigInt({ min: -(2n ** 53n), max: 2n ** 53n })
+      .chain((i) => fc.constantFrom(Number(i) / 100, Number(i) / 10, Number(i) / 1000, Number(i) / 10_000, Number(i / 1000n) / 100)),
     fc.string({ unit: 'grapheme', maxLength: 40 }),
     fc
       .date({ min: new Date('1600-01-01'), max: new Date('2400-01-01'), noInvalidDate: true })

@@ -15,6 +15,15 @@ const V = 'V'.charCodeAt(0);
 const N = 'N'.charCodeAt(0);
 const COLON = ':'.charCodeAt(0);
 const MINUS = '-'.charCodeAt(0);
+const DOT = '.'.charCodeAt(0);
+/** Powers of ten up to 10^16 (all exact doubles). */
+export const POW10 = Array.from({ length: 17 }, (_, i) => 10 ** i);
+/** The ASCII digits of 00–99, two bytes each: digits are written two at a time. */
+const PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  PAIRS[2 * i] = 48 + Math.floor(i / 10);
+  PAIRS[2 * i + 1] = 48 + (i % 10);
+}
 
 /**
  * The canonical row text written straight into one reused byte buffer, field by field, as
@@ -94,6 +103,45 @@ export class RowTextFields {
     this.length = at + digits - (negative ? 1 : 0);
   }
 
+  /**
+   * A field holding m × 10^-scale in plain notation with exactly `scale` fraction digits (as
+   * roundDecimalText() spells it); |m| < 2^52, 0 ≤ scale ≤ 16.
+   */
+  scaled(m: number, scale: number): void {
+    this.room(48);
+    const bytes = this.bytes;
+    const negative = m < 0;
+    const magnitude = negative ? -m : m;
+    const digits = Math.max(digitCount(magnitude), scale + 1);
+    const textLength = (negative ? 1 : 0) + digits + (scale > 0 ? 1 : 0);
+    let at = this.length;
+    bytes[at++] = V;
+    const width = digitCount(textLength);
+    writeDigits(bytes, textLength, at, width);
+    at += width;
+    bytes[at++] = COLON;
+    if (negative) bytes[at++] = MINUS;
+    if (scale === 0) {
+      writeDigits(bytes, magnitude, at, digits);
+      at += digits;
+    } else {
+      const unit = POW10[scale]!;
+      let whole = Math.floor(magnitude / unit);
+      let fraction = magnitude - whole * unit;
+      // The quotient of a double division can round up to the next integer: correct it.
+      if (fraction < 0) {
+        whole--;
+        fraction += unit;
+      }
+      writeDigits(bytes, whole, at, digits - scale);
+      at += digits - scale;
+      bytes[at++] = DOT;
+      writeDigits(bytes, fraction, at, scale);
+      at += scale;
+    }
+    this.length = at;
+  }
+
   /** A field holding two uint32 words as 16 lowercase hex digits (a double's bits). */
   hex64(high: number, low: number): void {
     this.room(24);
@@ -115,19 +163,35 @@ export class RowTextFields {
   }
 }
 
+/** Decimal digits of a non-negative safe integer (comparisons, not divisions). */
 function digitCount(n: number): number {
   let digits = 1;
-  while (n >= 10) {
-    n = Math.floor(n / 10);
-    digits++;
-  }
+  while (digits < POW10.length && n >= POW10[digits]!) digits++;
   return digits;
 }
 
-/** Writes a non-negative safe integer as exactly `width` decimal digits ending at at + width. */
+/**
+ * Writes a non-negative safe integer as exactly `width` decimal digits (zero-padded) in
+ * bytes[at, at + width), two digits per division.
+ */
 function writeDigits(bytes: Uint8Array, n: number, at: number, width: number): void {
-  for (let i = at + width - 1; i >= at; i--) {
-    bytes[i] = 48 + (n % 10);
-    n = Math.floor(n / 10);
+  let i = at + width - 1;
+  while (n >= 100) {
+    let q = Math.floor(n / 100);
+    let r = n - q * 100;
+    if (r < 0) {
+      q--;
+      r += 100;
+    }
+    bytes[i] = PAIRS[2 * r + 1]!;
+    bytes[i - 1] = PAIRS[2 * r]!;
+    i -= 2;
+    n = q;
   }
+  if (n >= 10) {
+    bytes[i] = PAIRS[2 * n + 1]!;
+    bytes[i - 1] = PAIRS[2 * n]!;
+    i -= 2;
+  } else bytes[i--] = 48 + n;
+  while (i >= at) bytes[i--] = 48;
 }

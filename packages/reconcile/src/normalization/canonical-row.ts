@@ -1,6 +1,6 @@
 import { canonicalValue, type CanonicalColumn, type RawValue } from './canonical-value.js';
 import type { Engine } from '../schema/table-shape.js';
-import type { RowTextFields } from '../hashing/row-text-fields.js';
+import { POW10, type RowTextFields } from '../hashing/row-text-fields.js';
 import { fastTimestampMicrosNumber } from './temporal-text.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -37,10 +37,25 @@ export function writeSqliteCanonicalRow(values: readonly unknown[], columns: rea
     const column = columns[i]!;
     const family = column.pair.family;
     if (value === null) fields.null();
-    else if (family === 'integer' && typeof value === 'bigint' && value >= -MAX_SAFE && value <= MAX_SAFE) fields.integer(Number(value));
+    else if ((family === 'integer' || family === 'boolean') && typeof value === 'bigint' && value >= -MAX_SAFE && value <= MAX_SAFE)
+      fields.integer(Number(value));
     else if (family === 'float' && tolerance <= 0 && typeof value === 'number') {
       float[0] = value + 0;
       fields.hex64(floatWords[HIGH]!, floatWords[1 - HIGH]!);
+    } else if (
+      family === 'decimal' &&
+      (typeof value === 'number' || typeof value === 'bigint') &&
+      column.pair.scale !== null &&
+      column.pair.scale >= 0 &&
+      column.pair.scale <= 15
+    ) {
+      // m × 10^-scale, when that decimal is exactly what the value reads as: for a double, the
+      // nearest double to m / 10^scale is the value itself and |m| < 2^52, so its shortest text
+      // (what roundDecimalText() rounds) is that very decimal; no string is built.
+      const unit = POW10[column.pair.scale]!;
+      const m = typeof value === 'number' ? Math.round(value * unit) : Number(value) * unit;
+      if (Math.abs(m) < 2 ** 52 && (typeof value === 'bigint' || m / unit === value)) fields.scaled(m, column.pair.scale);
+      else fields.text(canonicalValue(value, column, 'sqlite', tolerance));
     } else if (family === 'timestamp' && typeof value === 'string' && !column.pair.zone) {
       const micros = fastTimestampMicrosNumber(value);
       const unit = TEN_POWERS[6 - Math.min(6, Math.max(0, column.pair.precision ?? 6))]!;
