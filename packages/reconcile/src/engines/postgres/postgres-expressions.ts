@@ -132,6 +132,14 @@ export function rowHashExpression(plan: SidePlan): string {
   }
   const fields = [...plan.key, ...plan.columns].map((c) => {
     const e = canonicalExpression(c, plan.tolerance);
+    // PostgreSQL evaluates a repeated subexpression twice: where the length is known (a double's
+    // bits are always 16 hex digits, a boolean is one digit) it is written as a constant, and the
+    // canonical text built once. About a fifth of the row hash's cost on the benchmark's table.
+    if (c.pair.family === 'float' && plan.tolerance <= 0 && c.shape.family !== 'text') return `coalesce('V16:' || ${e}, 'N')`;
+    if (c.pair.family === 'boolean' && c.shape.family === 'boolean') {
+      const b = quoteIdent(c.name);
+      return `CASE WHEN ${b} IS NULL THEN 'N' WHEN ${b} THEN 'V1:1' ELSE 'V1:0' END`;
+    }
     return `coalesce('V' || octet_length(${e})::text || ':' || ${e}, 'N')`;
   });
   const text = fields.join(' || ');
