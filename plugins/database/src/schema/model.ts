@@ -171,6 +171,8 @@ export interface ExclusionConstraint extends SourceLine, Deferrable {
   /** `element WITH operator` pairs, as SQL. */
   elements: { element: string; operator: string }[];
   predicate: string | null;
+  /** As `View.canonical`, over the elements, operators and predicate. */
+  canonical?: string;
   /** `EXCLUDE …` as a catalog printed it (pg_get_constraintdef), until the SQL reader has read it (live source). */
   definition?: string;
 }

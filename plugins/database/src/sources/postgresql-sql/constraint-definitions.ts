@@ -107,6 +107,8 @@ export function exclusionOfConstraint(constraint: Constraint, source: SqlText): 
     method: (constraint.access_method ?? 'gist').toLowerCase(),
     elements,
     predicate,
+    // A catalog prints `kind <> 'shared'::text` where the file says `kind <> 'shared'`.
+    canonical: canonicalTree({ List: { items: [...(constraint.exclusions ?? []), ...(constraint.where_clause ? [constraint.where_clause] : [])] } } as Node),
     ...(constraint.deferrable ? { deferrable: true, ...(constraint.initdeferred ? { initiallyDeferred: true } : {}) } : {}),
   };
 }
