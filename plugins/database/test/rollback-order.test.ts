@@ -47,6 +47,26 @@ const cases: { name: string; before: string; after: string; scripts: string[] }[
     after: `${TRIGGER_FUNCTION} CREATE TABLE t (id int); CREATE TRIGGER tt BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf('a', 'b');`,
     scripts: ['Replace trigger tt on t'],
   },
+  {
+    name: 'enum values added: the type swap drops and re-creates what holds constants of the old type (index predicate, CHECK, trigger condition, views)',
+    before: `${TRIGGER_FUNCTION} CREATE TYPE m AS ENUM ('a', 'b');
+      CREATE TABLE t (id int, x m DEFAULT 'a', CONSTRAINT t_x CHECK (x <> 'b'));
+      CREATE INDEX t_partial ON t (id) WHERE x = 'a';
+      CREATE INDEX t_expr ON t ((x = 'b'));
+      CREATE TRIGGER tt BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.x = 'a') EXECUTE FUNCTION tf();
+      CREATE VIEW constants AS SELECT 'a'::m AS k;
+      CREATE VIEW on_constants AS SELECT k FROM constants;
+      CREATE VIEW filtered AS SELECT id FROM t WHERE x = 'a';`,
+    after: `${TRIGGER_FUNCTION} CREATE TYPE m AS ENUM ('a', 'b', 'c');
+      CREATE TABLE t (id int, x m DEFAULT 'a', CONSTRAINT t_x CHECK (x <> 'b'));
+      CREATE INDEX t_partial ON t (id) WHERE x = 'a';
+      CREATE INDEX t_expr ON t ((x = 'b'));
+      CREATE TRIGGER tt BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.x = 'a') EXECUTE FUNCTION tf();
+      CREATE VIEW constants AS SELECT 'a'::m AS k;
+      CREATE VIEW on_constants AS SELECT k FROM constants;
+      CREATE VIEW filtered AS SELECT id FROM t WHERE x = 'a';`,
+    scripts: ['Add value(s) to enum m'],
+  },
 ];
 
 describe('rollbacks and script order (issue 15)', { timeout: 120_000 }, () => {
