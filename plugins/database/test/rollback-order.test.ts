@@ -20,12 +20,13 @@ afterAll(async () => {
 
 const TRIGGER_FUNCTION = 'CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;';
 
-async function replay(before: string, after: string) {
+async function replay(before: string, after: string, renames: { from: string; to: string }[] = []) {
   const report = await checkCompatibility(registry, {
     type: 'database',
     before: { name: 'before.sql', document: before },
     after: { name: 'after.sql', document: after },
     clock,
+    renames,
   });
   const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
   const steps = verification.scripts.map(
@@ -34,7 +35,7 @@ async function replay(before: string, after: string) {
   return { report, verification, steps };
 }
 
-const cases: { name: string; before: string; after: string; scripts: string[] }[] = [
+const cases: { name: string; before: string; after: string; scripts: string[]; renames?: { from: string; to: string }[] }[] = [
   {
     name: "a trigger dropped: its rollback re-creates it with the function's arguments",
     before: `${TRIGGER_FUNCTION} CREATE TABLE t (id int); CREATE TRIGGER tt BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf('a', 'it''s');`,
@@ -67,11 +68,52 @@ const cases: { name: string; before: string; after: string; scripts: string[] }[
       CREATE VIEW filtered AS SELECT id FROM t WHERE x = 'a';`,
     scripts: ['Add value(s) to enum m'],
   },
+  {
+    // The view followed the table: replacing it rolled back onto the compatibility view, which the rename's rollback could then not drop.
+    name: 'a table renamed with --rename: views over it follow it and are not replaced (as the catalog prints them)',
+    before: 'CREATE TABLE t (id int, a int); CREATE VIEW v AS SELECT id, a FROM t; CREATE VIEW w AS SELECT id FROM v;',
+    after: 'CREATE TABLE t2 (id int, a int); CREATE VIEW v AS SELECT t2.id, t2.a FROM t2; CREATE VIEW w AS SELECT id FROM v;',
+    renames: [{ from: 't', to: 't2' }],
+    scripts: ['Rename table t to t2', 'Contract: drop the compatibility view t'],
+  },
+  {
+    name: 'a table renamed in the file (ALTER TABLE … RENAME): views over it follow it',
+    before: 'CREATE TABLE t (id int, a int); CREATE VIEW v AS SELECT id, a FROM t;',
+    after: 'CREATE TABLE t (id int, a int); CREATE VIEW v AS SELECT id, a FROM t; ALTER TABLE t RENAME TO t2;',
+    scripts: ['Rename table t to t2', 'Contract: drop the compatibility view t'],
+  },
+  {
+    // The view, index, check and foreign key were replaced, and rolled back before the column's rename: "column a does not exist".
+    name: 'a column renamed with --rename: the views, indexes, checks and foreign keys that name it follow it',
+    before: `CREATE TABLE t (id int PRIMARY KEY, a int UNIQUE, CONSTRAINT t_a CHECK (a > 0));
+      CREATE INDEX t_expr ON t ((a + 1)) WHERE a > 1;
+      CREATE TABLE r (id int, ta int REFERENCES t (a));
+      CREATE VIEW v AS SELECT id, a FROM t;`,
+    after: `CREATE TABLE t (id int PRIMARY KEY, b int CONSTRAINT t_a_key UNIQUE, CONSTRAINT t_a CHECK (b > 0));
+      CREATE INDEX t_expr ON t ((b + 1)) WHERE b > 1;
+      CREATE TABLE r (id int, ta int REFERENCES t (b));
+      CREATE VIEW v AS SELECT t.id, t.b AS a FROM t;`,
+    renames: [{ from: 't.a', to: 't.b' }],
+    scripts: ['Rename column t.a to b'],
+  },
+  {
+    name: 'a column renamed in the file (ALTER TABLE … RENAME COLUMN): the same follow it',
+    before: `CREATE TABLE t (id int PRIMARY KEY, a int UNIQUE, CONSTRAINT t_a CHECK (a > 0));
+      CREATE INDEX t_expr ON t ((a + 1)) WHERE a > 1;
+      CREATE TABLE r (id int, ta int REFERENCES t (a));
+      CREATE VIEW v AS SELECT id, a FROM t;`,
+    after: `CREATE TABLE t (id int PRIMARY KEY, a int UNIQUE, CONSTRAINT t_a CHECK (a > 0));
+      CREATE INDEX t_expr ON t ((a + 1)) WHERE a > 1;
+      CREATE TABLE r (id int, ta int REFERENCES t (a));
+      CREATE VIEW v AS SELECT id, a FROM t;
+      ALTER TABLE t RENAME COLUMN a TO b;`,
+    scripts: ['Rename column t.a to b'],
+  },
 ];
 
 describe('rollbacks and script order (issue 15)', { timeout: 120_000 }, () => {
-  it.each(cases)('$name', async ({ before, after, scripts }) => {
-    const { report, verification, steps } = await replay(before, after);
+  it.each(cases)('$name', async ({ before, after, scripts, renames }) => {
+    const { report, verification, steps } = await replay(before, after, renames);
     expect(report.migration_scripts.map((s) => s.description)).toEqual(scripts);
     expect(steps).toEqual(scripts.map((s) => `${s}: passed  / passed `));
     expect(verification.after_migration.differences).toEqual([]);
