@@ -109,6 +109,16 @@ const cases: { name: string; before: string; after: string; scripts: string[]; r
       ALTER TABLE t RENAME COLUMN a TO b;`,
     scripts: ['Rename column t.a to b'],
   },
+  {
+    // The note that a partitioned table has no CONCURRENTLY was on the statement's line, and commented it out (DIFF_SEED=1:17:1:2:2:2:2:2:2:2:2:2:2:2:2).
+    name: 'an index added to a partitioned table is created',
+    before: `CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+      CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
+    after: `CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+      CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+      CREATE INDEX events_id ON events (id);`,
+    scripts: ['Add index events_id on table events'],
+  },
 ];
 
 describe('rollbacks and script order (issue 15)', { timeout: 120_000 }, () => {

@@ -45,10 +45,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     outcome: /^forward script fails: index .* is already associated with a constraint/,
     why: 'a primary key replaced on a partitioned table is scripted again on each partition, where PostgreSQL already cloned it',
   },
-  {
-    outcome: /^forward misses an added index/,
-    why: 'an index added to a partitioned table (DIFF_SEED=1:17:1:2:2:2:2:2:2:2:2:2:2:2:2, events) is not there after the scripts: not investigated yet',
-  },
 ];
 
 export const knownGap = (outcome: string) => knownGaps.find((gap) => gap.outcome.test(outcome));
