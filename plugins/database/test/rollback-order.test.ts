@@ -1,6 +1,7 @@
 import { checkCompatibility } from '@migration-architect/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { replayScripts } from '../src/verify/replay.js';
+import { orderScripts } from '../src/verify/script-order.js';
 import type { ScratchEngine } from '../src/verify/scratch-database.js';
 import { createServerEngine } from '../src/verify/server-engine.js';
 import { clock, registry } from './fixtures.js';
@@ -35,7 +36,7 @@ async function replay(before: string, after: string, renames: { from: string; to
   return { report, verification, steps };
 }
 
-const cases: { name: string; before: string; after: string; scripts: string[]; renames?: { from: string; to: string }[] }[] = [
+const cases: { name: string; before: string; after: string; scripts: string[]; order?: string[]; renames?: { from: string; to: string }[] }[] = [
   {
     name: "a trigger dropped: its rollback re-creates it with the function's arguments",
     before: `${TRIGGER_FUNCTION} CREATE TABLE t (id int); CREATE TRIGGER tt BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf('a', 'it''s');`,
@@ -119,12 +120,23 @@ const cases: { name: string; before: string; after: string; scripts: string[]; r
       CREATE INDEX events_id ON events (id);`,
     scripts: ['Add index events_id on table events'],
   },
+  {
+    // "cannot drop constraint p_pkey on table p because other objects depend on it".
+    name: 'a primary key replaced while a foreign key references it: the foreign key is dropped and added again around the swap',
+    before: `CREATE TABLE p (id int, code int NOT NULL, CONSTRAINT p_pkey PRIMARY KEY (id));
+      CREATE TABLE c (id int, p_id int, CONSTRAINT c_p_fkey FOREIGN KEY (p_id) REFERENCES p (id));`,
+    after: `CREATE TABLE p (id int, code int NOT NULL, CONSTRAINT p_pkey PRIMARY KEY (id, code));
+      CREATE TABLE c (id int, p_id int);`,
+    scripts: ['Replace primary key of table p', 'Drop foreign key c_p_fkey of table c'],
+    order: ['Drop foreign key c_p_fkey of table c', 'Replace primary key of table p'],
+  },
 ];
 
 describe('rollbacks and script order (issue 15)', { timeout: 120_000 }, () => {
-  it.each(cases)('$name', async ({ before, after, scripts, renames }) => {
+  it.each(cases)('$name', async ({ before, after, scripts, order, renames }) => {
     const { report, verification, steps } = await replay(before, after, renames);
     expect(report.migration_scripts.map((s) => s.description)).toEqual(scripts);
+    if (order) expect(orderScripts(report.migration_scripts).order.map((i) => report.migration_scripts[i]!.description)).toEqual(order);
     expect(steps).toEqual(scripts.map((s) => `${s}: passed  / passed `));
     expect(verification.after_migration.differences).toEqual([]);
     expect(verification.after_rollback.differences).toEqual([]);

@@ -18,10 +18,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     why: 'a new domain is not created before the column that uses it',
   },
   {
-    outcome: /^forward script fails: cannot drop constraint .* because other objects depend on it/,
-    why: 'replacing a primary key that foreign keys reference does not drop and re-add those foreign keys',
-  },
-  {
     outcome: /^forward script fails: cannot drop column .* because other objects depend on it/,
     why: 'a column is dropped before every view that used it is replaced',
   },
