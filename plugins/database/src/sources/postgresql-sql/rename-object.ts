@@ -1,5 +1,6 @@
 import type { RenameStmt } from 'libpg-query';
 import { objectIdentity } from '../../schema/qualified-name.js';
+import { followColumnRename, followTableRename } from '../../schema/renamed-canonical.js';
 import { nodeAs, qualifiedNameOf, rangeVarName, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 
@@ -16,6 +17,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
   if (statement.renameType === 'OBJECT_TABLE') {
     const oldKey = table.key;
     const oldIdentity = objectIdentity(table);
+    const oldName = { schema: table.schema, name: table.name };
     table.renamedFrom ??= oldKey;
     table.name = statement.newname;
     table.key = builder.key(table);
@@ -24,6 +26,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
       for (const fk of other.foreignKeys) if (objectIdentity(fk.references) === oldIdentity) fk.references.name = table.name;
     }
     for (const trigger of builder.model.triggers) if (trigger.table === oldKey) trigger.table = table.key;
+    followTableRename(builder.model, oldName, table.name);
     builder.invalidate();
   } else if (statement.renameType === 'OBJECT_COLUMN') {
     const column = table.columns.find((c) => c.name === statement.subname);
@@ -35,6 +38,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
     for (const fk of table.foreignKeys) fk.columns = swap(fk.columns);
     for (const index of table.indexes) index.columns = swap(index.columns);
     column.name = statement.newname;
+    followColumnRename(builder.model, table, statement.subname!, statement.newname);
   }
 }
 
