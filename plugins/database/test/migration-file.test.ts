@@ -114,6 +114,39 @@ describe('check --before schema.sql --migration file.sql', () => {
     expect([at('column-renamed'), at('foreign-key-added'), at('default-changed')]).toEqual([15, 6, 17]);
   });
 
+  it('REINDEX without CONCURRENTLY locks the table for the rebuild; CONCURRENTLY does not, but fails in a transaction', async () => {
+    const report = await checkCompatibility(registry, {
+      before: schema,
+      migration: {
+        name: 'reindex.sql',
+        document: [
+          'REINDEX INDEX orders_status_idx;',
+          "SET lock_timeout = '5s';",
+          'REINDEX TABLE orders;',
+          'REINDEX INDEX CONCURRENTLY orders_status_idx;',
+          'REINDEX (VERBOSE) SCHEMA public;',
+          'CREATE TABLE IF NOT EXISTS notes (id bigint PRIMARY KEY);',
+          'REINDEX TABLE notes;',
+          'CREATE INDEX notes_id_idx ON notes (id);',
+          'REINDEX INDEX notes_id_idx;',
+          'BEGIN;',
+          'REINDEX TABLE CONCURRENTLY orders;',
+          'COMMIT;',
+        ].join('\n'),
+      },
+    });
+    expect(found(report).filter((f) => !f.endsWith('-added'))).toEqual([
+      '1 missing-lock-timeout',
+      '1 reindex-not-concurrent',
+      '11 concurrently-in-transaction',
+      '3 reindex-not-concurrent',
+      '5 reindex-not-concurrent',
+      '8 not-rerunnable',
+    ]);
+    // REINDEX INDEX names no table: the index's own (orders at line 1, the new notes at line 9, exempt) is found from the schema.
+    expect(report.issues.find((i) => i.rule === 'database/reindex-not-concurrent')?.description).toContain('blocks writes to the table');
+  });
+
   it('a foreign key added to a new table asks a lock_timeout for the existing table it references, and nothing else', async () => {
     const report = await checkCompatibility(registry, {
       before: schema,

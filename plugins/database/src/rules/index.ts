@@ -25,6 +25,7 @@ import {
   missingLockTimeout,
   notRerunnable,
   enumValueUnpositioned,
+  reindexNotConcurrent,
   statementRuleExamples,
   unusedSuppression,
   validatesUnderLock,
@@ -117,6 +118,7 @@ const rulesWithoutExamples: DatabaseRule[] = [
   validatesUnderLock,
   notRerunnable,
   enumValueUnpositioned,
+  reindexNotConcurrent,
   unusedSuppression,
 ];
 

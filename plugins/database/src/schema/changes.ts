@@ -104,6 +104,7 @@ export interface ChangeDetailsByKind {
   'statement.validates_under_lock': StatementLintDetails;
   'statement.not_rerunnable': StatementLintDetails;
   'statement.enum_value_unpositioned': StatementLintDetails;
+  'statement.reindex_not_concurrent': StatementLintDetails;
   'statement.unused_suppression': { statement: MigrationStatement; codes: string[]; line: number };
 }
 
@@ -161,6 +162,7 @@ export const CHANGE_KINDS = [
   'statement.validates_under_lock',
   'statement.not_rerunnable',
   'statement.enum_value_unpositioned',
+  'statement.reindex_not_concurrent',
   'statement.unused_suppression',
 ] as const satisfies readonly ChangeKind[];
 
