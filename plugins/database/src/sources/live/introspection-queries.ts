@@ -128,6 +128,9 @@ JOIN relations r ON r.oid = con.conrelid
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE con.contype IN ('p', 'u', 'c', 'f')
+  -- A foreign key to a partitioned table is cloned, on the same referencing table, once per partition
+  -- it references: the clones are the key's implementation (pg_dump writes only the key).
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint parent WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
 ORDER BY r.nspname, r.relname, con.conname`;
 
 export interface IndexRow {
