@@ -98,6 +98,7 @@ export const EXPECTED_DATABASE_RULE_LEVELS = {
   'unused-suppression': { severity: 'non_breaking', code: 'DB699' },
   'relation-comment-changed': { severity: 'non_breaking', code: 'DB418' },
   'enum-value-unpositioned': { severity: 'non_breaking', code: 'DB606' },
+  'reindex-not-concurrent': { severity: 'potentially_breaking', code: 'DB607' },
 } as const satisfies Record<string, ExpectedRuleLevel>;
 
 /** The reviewed row of a rule; a rule without one fails with what to do. */

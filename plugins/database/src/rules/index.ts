@@ -36,6 +36,7 @@ import {
   missingLockTimeout,
   notRerunnable,
   enumValueUnpositioned,
+  reindexNotConcurrent,
   statementRuleExamples,
   unusedSuppression,
   validatesUnderLock,
@@ -137,6 +138,7 @@ const rulesWithoutExamples: DatabaseRule[] = [
   validatesUnderLock,
   notRerunnable,
   enumValueUnpositioned,
+  reindexNotConcurrent,
   unusedSuppression,
 ];
 

@@ -116,6 +116,7 @@ export interface ChangeDetailsByKind {
   'statement.validates_under_lock': StatementLintDetails;
   'statement.not_rerunnable': StatementLintDetails;
   'statement.enum_value_unpositioned': StatementLintDetails;
+  'statement.reindex_not_concurrent': StatementLintDetails;
   'statement.unused_suppression': { statement: MigrationStatement; codes: string[]; line: number };
 }
 
@@ -181,6 +182,7 @@ export const CHANGE_KINDS = [
   'statement.validates_under_lock',
   'statement.not_rerunnable',
   'statement.enum_value_unpositioned',
+  'statement.reindex_not_concurrent',
   'statement.unused_suppression',
 ] as const satisfies readonly ChangeKind[];
 

@@ -128,6 +128,9 @@ JOIN relations r ON r.oid = con.conrelid
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
+  -- A foreign key to a partitioned table is cloned, on the same referencing table, once per partition
+  -- it references: the clones are the key's implementation (pg_dump writes only the key).
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint parent WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
 ORDER BY r.nspname, r.relname, con.conname`;
 
 export interface IndexRow {
@@ -200,6 +203,8 @@ FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
 WHERE p.prokind IN ('f', 'p') AND ${USER_NAMESPACE} AND ${notFromExtension('pg_proc', 'p.oid')}
+  -- Functions a type made for itself (a range's and its multirange's constructors) come and go with the type: pg_dump does not write them.
+  AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')
 ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`;
 }
 

@@ -1,6 +1,7 @@
 import type { Node } from 'libpg-query';
 import { alterTable } from './alter-table.js';
 import { commentOn } from './comment-on.js';
+import { recordCompositeType } from './composite-type.js';
 import { alterDomain, createDomain } from './create-domain.js';
 import { createFunction } from './create-function.js';
 import { alterEnum, createEnum } from './create-enum.js';
@@ -72,6 +73,8 @@ export function applyStatement(builder: SchemaBuilder, statement: Node, length: 
     });
     return;
   }
+  const composite = nodeAs(statement, 'CompositeTypeStmt');
+  if (composite) recordCompositeType(builder, composite);
   const notCompared = NOT_COMPARED[tagOf(statement)];
   if (notCompared) return builder.notCompared(notCompared);
   const index = nodeAs(statement, 'IndexStmt');

@@ -63,7 +63,9 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
       return;
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.nodeText);
-      table.checks.push({ name, expression, canonical: canonicalTree(constraint.raw_expr), ...notValid, line });
+      const check = { name, expression, canonical: canonicalTree(constraint.raw_expr), ...notValid, line };
+      table.checks.push(check);
+      if (constraint.is_no_inherit) builder.noInheritChecks.add(check);
       return;
     }
     case 'CONSTR_FOREIGN': {
