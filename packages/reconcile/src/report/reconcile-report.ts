@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 
 /** The report `reconcile` writes (JSON), in the project's snake_case; text and Markdown render it. */
 
