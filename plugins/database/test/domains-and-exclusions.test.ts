@@ -186,6 +186,10 @@ ALTER DOMAIN seat_count ADD CONSTRAINT seat_count_even CHECK (VALUE % 2 = 1) NOT
 ALTER DOMAIN seat_count ADD CONSTRAINT seat_count_positive CHECK (VALUE > 0);
 ALTER DOMAIN seat_count SET DEFAULT 4;
 ALTER DOMAIN seat_count SET NOT NULL;`;
+    const report = await checkSql(before, after);
+    // A check's finding points at the line that adds it, not at CREATE DOMAIN.
+    const added = report.issues.find((i) => i.rule === 'database/domain-check-added' && i.description.includes('seat_count_even'));
+    expect(added?.location?.line).toBe(after.split('\n').findIndex((l) => l.includes('seat_count_even')) + 1);
     expect(await replayed(before, after)).toEqual([
       'domain-check-added',
       'domain-check-removed',
