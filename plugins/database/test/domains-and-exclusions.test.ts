@@ -75,6 +75,12 @@ DROP DOMAIN gone;`,
     expect(model.notCompared?.['domains']).toBeUndefined();
   });
 
+  it('DROP DOMAIN … CASCADE drops the columns of that type, as PostgreSQL does', async () => {
+    const model = await readPostgresqlSql(`${SCHEMA}\nDROP DOMAIN email CASCADE;\nDROP TYPE "Positive" CASCADE;`, 'schema.sql');
+    expect(model.domains!.map((d) => d.key)).toEqual(['feeling']);
+    expect(model.tables[0]!.columns.map((c) => c.name)).toEqual(['id', 'during', 'kind']);
+  });
+
   it('reads exclusion constraints by their parts, with their deferral', async () => {
     const model = await readPostgresqlSql(SCHEMA, 'schema.sql');
     expect(model.tables[0]!.exclusions).toMatchObject([
