@@ -75,6 +75,12 @@ DROP DOMAIN gone;`,
     expect(model.notCompared?.['domains']).toBeUndefined();
   });
 
+  it('DROP DOMAIN … CASCADE drops the columns of that type, as PostgreSQL does', async () => {
+    const model = await readPostgresqlSql(`${SCHEMA}\nDROP DOMAIN email CASCADE;\nDROP TYPE "Positive" CASCADE;`, 'schema.sql');
+    expect(model.domains!.map((d) => d.key)).toEqual(['feeling']);
+    expect(model.tables[0]!.columns.map((c) => c.name)).toEqual(['id', 'during', 'kind']);
+  });
+
   it('reads exclusion constraints by their parts, with their deferral', async () => {
     const model = await readPostgresqlSql(SCHEMA, 'schema.sql');
     expect(model.tables[0]!.exclusions).toMatchObject([
@@ -186,6 +192,10 @@ ALTER DOMAIN seat_count ADD CONSTRAINT seat_count_even CHECK (VALUE % 2 = 1) NOT
 ALTER DOMAIN seat_count ADD CONSTRAINT seat_count_positive CHECK (VALUE > 0);
 ALTER DOMAIN seat_count SET DEFAULT 4;
 ALTER DOMAIN seat_count SET NOT NULL;`;
+    const report = await checkSql(before, after);
+    // A check's finding points at the line that adds it, not at CREATE DOMAIN.
+    const added = report.issues.find((i) => i.rule === 'database/domain-check-added' && i.description.includes('seat_count_even'));
+    expect(added?.location?.line).toBe(after.split('\n').findIndex((l) => l.includes('seat_count_even')) + 1);
     expect(await replayed(before, after)).toEqual([
       'domain-check-added',
       'domain-check-removed',
