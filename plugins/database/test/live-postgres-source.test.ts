@@ -348,7 +348,7 @@ async function requirePasswordFor(role: string): Promise<boolean> {
      CREATE TEMP TABLE hba AS SELECT pg_read_file(current_setting('hba_file')) AS content;
      COPY (SELECT 'host all ${role} 127.0.0.1/32 scram-sha-256' UNION ALL
            SELECT * FROM (SELECT replace(line, E'\t', ' ') FROM hba, unnest(string_to_array(content, E'\n')) WITH ORDINALITY AS l(line, n)
-                          WHERE line !~ '^\s*(#|$)' ORDER BY n) kept)
+                          WHERE line !~ '^s*(#|$)' ORDER BY n) kept)
        TO '${await hbaFile()}';
      SELECT pg_reload_conf();`,
   );

@@ -1,8 +1,6 @@
-import { renderColumnType } from '../schema/column-type.js';
-import type { Column, DatabaseSchema, EnumType, Table } from '../schema/model.js';
-import { renderDefault } from '../sql/column-definition.js';
-import { aroundDependentViews, viewsUsingColumn } from '../sql/dependent-views.js';
-import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
+import type { EnumType } from '../schema/model.js';
+import { enumSwap } from '../sql/enum-swap.js';
+import { quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { defineDatabaseRule } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
@@ -129,41 +127,3 @@ export const enumValueAdded = defineDatabaseRule({
     };
   },
 });
-
-/** Columns of the schema whose type is the enum (or an array of it). */
-function columnsOfType(schema: DatabaseSchema, type: EnumType): { table: Table; column: Column }[] {
-  const names = new Set([type.name, type.key, `${type.schema ?? 'public'}.${type.name}`]);
-  return schema.tables.flatMap((table) => table.columns.filter((column) => names.has(column.type.name)).map((column) => ({ table, column })));
-}
-
-/**
- * PostgreSQL cannot drop an enum label, so the rollback swaps the type: the current one is renamed
- * aside, the old labels are created under the name, every column is converted through text (its
- * default dropped and set again, views on it re-created), and the renamed type is dropped. It
- * fails, leaving everything as it was, while a row still holds a removed label.
- */
-function enumSwap(type: EnumType, labelsToKeep: readonly string[], schema: DatabaseSchema): string[] {
-  const aside = quoteQualifiedName(type.schema, `${type.name}_before_rollback`);
-  const users = columnsOfType(schema, type);
-  const views = [...new Set(users.flatMap(({ table, column }) => viewsUsingColumn(schema, table, column.name)))];
-  const conversions = users.flatMap(({ table, column }) => {
-    const alter = `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} ALTER COLUMN ${quoteIdentifier(column.name)}`;
-    const target = renderColumnType(column.type);
-    const text = `text${'[]'.repeat(column.type.arrayDimensions)}`;
-    return [
-      ...(column.default ? [`${alter} DROP DEFAULT;`] : []),
-      `${alter} TYPE ${target} USING ${quoteIdentifier(column.name)}::${text}::${target};`,
-      ...(column.default ? [`${alter} SET DEFAULT ${renderDefault(column.default)};`] : []),
-    ];
-  });
-  const swap = [
-    `ALTER TYPE ${typeName(type)} RENAME TO ${quoteIdentifier(`${type.name}_before_rollback`)};`,
-    `CREATE TYPE ${typeName(type)} AS ENUM (${labels(labelsToKeep)});`,
-    ...conversions,
-    `DROP TYPE ${aside};`,
-  ];
-  return [
-    '-- Rebuilds the type without the added labels; fails (and changes nothing) while a row holds one of them.',
-    ...(views.length ? aroundDependentViews(swap, views, views) : ['BEGIN;', ...swap, 'COMMIT;']),
-  ];
-}

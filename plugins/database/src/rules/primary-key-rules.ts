@@ -4,6 +4,7 @@ import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { duplicatesQuery } from '../sql/integrity-queries.js';
 import { columnList } from '../sql/constraint-ddl.js';
+import { aroundReferencingKeys, droppedReferencingKeys, foreignKeysReferencing } from '../sql/referencing-foreign-keys.js';
 import { defineConstraintRule } from './database-rule.js';
 import { newColumnDependencies, sqlScript } from './migration-script.js';
 import type { Table } from '../schema/model.js';
@@ -81,10 +82,27 @@ export const primaryKeyModified = defineConstraintRule('primary_key', 'modified'
   description:
     'A different key changes row identity for every client, replication and ORM, invalidates foreign keys that reference the old key, and needs a new unique index over the whole table.',
   safeAlternative: 'Build the new unique index CONCURRENTLY, move referencing foreign keys, then swap the key in one short transaction.',
-  classify: ({ tables, before, after }) => {
+  classify: ({ tables, before, after }, _change, context) => {
     const name = primaryKeyName(tables.after);
     const staged = defaultObjectName(tables.after.name, [], 'pkey_new');
     const table = quoteQualifiedName(tables.after.schema, tables.after.name);
+    const referencing = foreignKeysReferencing(context.before, tables.before, before!.columns);
+    const forward = aroundReferencingKeys(
+      [
+        `${alterTable(tables.after)} DROP CONSTRAINT ${quoteIdentifier(primaryKeyName(tables.before))};`,
+        `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} PRIMARY KEY USING INDEX ${quoteIdentifier(staged)};`,
+      ],
+      referencing,
+      context.after,
+    );
+    const backward = aroundReferencingKeys(
+      [
+        `${alterTable(tables.after)} DROP CONSTRAINT ${quoteIdentifier(name)};`,
+        `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(primaryKeyName(tables.before))} PRIMARY KEY USING INDEX ${quoteIdentifier(staged)};`,
+      ],
+      foreignKeysReferencing(context.after, tables.after, after!.columns),
+      context.before,
+    );
     return {
       description: `Primary key of table '${tables.after.key}' changed from (${before!.columns.join(', ')}) to (${after!.columns.join(', ')})`,
       impact: 'Row identity changes; foreign keys referencing the old key must be rebuilt',
@@ -96,19 +114,23 @@ export const primaryKeyModified = defineConstraintRule('primary_key', 'modified'
           ...notNullFirst(tables.before, tables.after, after!.columns),
           `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(staged)} ON ${table} (${columnList(after!.columns)});`,
           'BEGIN;',
-          `${alterTable(tables.after)} DROP CONSTRAINT ${quoteIdentifier(primaryKeyName(tables.before))};`,
-          `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} PRIMARY KEY USING INDEX ${quoteIdentifier(staged)};`,
+          ...forward.statements,
           'COMMIT;',
+          ...forward.afterCommit,
         ],
         rollback: [
           `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(staged)} ON ${table} (${columnList(before!.columns)});`,
           'BEGIN;',
-          `${alterTable(tables.after)} DROP CONSTRAINT ${quoteIdentifier(name)};`,
-          `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(primaryKeyName(tables.before))} PRIMARY KEY USING INDEX ${quoteIdentifier(staged)};`,
+          ...backward.statements,
           'COMMIT;',
+          ...backward.afterCommit,
         ],
         validation: duplicatesQuery(tables.after, after!.columns),
-        dependencies: newColumnDependencies(tables, after!.columns),
+        // A foreign key dropped with the old key goes first, so its rollback runs once the old key is back.
+        dependencies: [
+          ...newColumnDependencies(tables, after!.columns),
+          ...droppedReferencingKeys(referencing, context.after).map(({ table, name }) => `Drop foreign key ${name} of table ${table.key}`),
+        ],
       }),
     };
   },

@@ -3,7 +3,7 @@ import type { DatabaseChange } from './changes.js';
 
 type Located = { line?: number } | null | undefined;
 
-const SINGLE_OBJECTS = ['table', 'column', 'index', 'view', 'routine', 'enum', 'sequence', 'trigger', 'schema', 'extension', 'relation'];
+const SINGLE_OBJECTS = ['table', 'column', 'index', 'view', 'routine', 'enum', 'domain', 'sequence', 'trigger', 'schema', 'extension', 'relation'];
 
 /**
  * Where the changed object is written: the before side for removals (it exists only there),

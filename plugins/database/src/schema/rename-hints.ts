@@ -2,6 +2,7 @@ import { formatPath, UsageError, type RenameHint } from '@migration-architect/co
 import { change, type DatabaseChange } from './changes.js';
 import type { DatabaseSchema, Table } from './model.js';
 import { objectIdentity } from './qualified-name.js';
+import { followColumnRename, followTableRename } from './renamed-canonical.js';
 
 /** Renames the after schema itself records (ALTER … RENAME in an SQL file), as hints. */
 export function declaredRenames(after: DatabaseSchema): RenameHint[] {
@@ -39,15 +40,18 @@ function renameTable(model: DatabaseSchema, table: Table, to: Table): void {
       if (objectIdentity(fk.references) === objectIdentity(from)) fk.references = { ...fk.references, schema: to.schema, name: to.name };
     }
   }
+  // Views follow the table too: one that only names it is unchanged, not replaced.
+  followTableRename(model, from, to.name);
 }
 
-function renameColumn(table: Table, from: string, to: string): void {
+function renameColumn(model: DatabaseSchema, table: Table, from: string, to: string): void {
   const swap = (columns: string[]) => columns.map((c) => (c === from ? to : c));
   for (const column of table.columns) if (column.name === from) column.name = to;
   if (table.primaryKey) table.primaryKey = { ...table.primaryKey, columns: swap(table.primaryKey.columns) };
   table.uniques = table.uniques.map((u) => ({ ...u, columns: swap(u.columns) }));
   table.foreignKeys = table.foreignKeys.map((fk) => ({ ...fk, columns: swap(fk.columns) }));
   table.indexes = table.indexes.map((i) => ({ ...i, columns: swap(i.columns) }));
+  followColumnRename(model, table, from, to);
 }
 
 export interface RenamedSchemas {
@@ -117,7 +121,7 @@ export function applyRenameHints(
         { tables: { before: originalTable, after: target }, before: original, after: newColumn },
       ),
     );
-    renameColumn(table, from.column, to.column);
+    renameColumn(renamed, table, from.column, to.column);
   }
   return { before: renamed, changes };
 }

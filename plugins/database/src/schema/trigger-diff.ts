@@ -8,7 +8,7 @@ const identity = (t: Trigger) => `${t.table}\0${t.name}`;
 export function triggerValue(trigger: Trigger): string {
   const events = trigger.events.map((e) => (e === 'update' && trigger.columns.length ? `update of ${trigger.columns.join(', ')}` : e)).join(' or ');
   const when = trigger.condition ? ` when (${trigger.condition})` : '';
-  return `${trigger.timing} ${events} for each ${trigger.forEachRow ? 'row' : 'statement'}${when} execute ${trigger.function}()`;
+  return `${trigger.timing} ${events} for each ${trigger.forEachRow ? 'row' : 'statement'}${when} execute ${trigger.function}(${(trigger.arguments ?? []).join(', ')})`;
 }
 
 /** Triggers are matched by table and name; one that fires differently or calls another function has changed. */

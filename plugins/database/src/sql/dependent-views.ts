@@ -11,13 +11,30 @@ const mentions = (view: View, name: string) => referencedIdentifiers(view.defini
  * a view that only mentions a same-named column elsewhere: recreating it is harmless.
  */
 export function viewsUsingColumn(schema: DatabaseSchema, table: QualifiedName, column: string): View[] {
-  const found = schema.views.filter((v) => mentions(v, table.name) && mentions(v, column));
+  return viewsDependingOn(
+    schema,
+    schema.views.filter((v) => mentions(v, table.name) && mentions(v, column)),
+  );
+}
+
+/** The given views and every view over them, directly or through others, each after the views it reads from. */
+export function viewsDependingOn(schema: DatabaseSchema, views: readonly View[]): View[] {
+  const found = [...new Set(views)];
   for (let i = 0; i < found.length; i++) {
     for (const view of schema.views) {
       if (!found.includes(view) && mentions(view, found[i]!.name)) found.push(view);
     }
   }
-  return found;
+  // A view found early may read one found later (both used the column): move readers after what they read.
+  const ordered: View[] = [];
+  const visit = (view: View, path: Set<View>) => {
+    if (ordered.includes(view) || path.has(view)) return;
+    path.add(view);
+    for (const other of found) if (other !== view && mentions(view, other.name)) visit(other, path);
+    ordered.push(view);
+  };
+  for (const view of found) visit(view, new Set());
+  return ordered;
 }
 
 /**

@@ -34,14 +34,17 @@ export function indexColumnList(columns: readonly string[]): string {
  */
 export function createIndex(table: QualifiedName, index: Index, options: { concurrently: boolean; name?: string }): string {
   const concurrently = options.concurrently && !isPartitioned(table);
+  // The note is a line of its own: joined to the statement, it would comment the statement out.
+  const note = options.concurrently && !concurrently ? `${PARTITIONED_NOTE}\n` : '';
   return (
+    note +
     [
-      ...(options.concurrently && !concurrently ? [PARTITIONED_NOTE] : []),
       `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quoteIdentifier(options.name ?? index.name)}`,
       `ON ${quoteQualifiedName(table.schema, table.name)}${index.method ? ` USING ${index.method}` : ''} (${indexColumnList(index.columns)})`,
       ...(index.include?.length ? [`INCLUDE (${index.include.map(quoteIdentifier).join(', ')})`] : []),
       ...(index.predicate ? [`WHERE ${index.predicate}`] : []),
-    ].join(' ') + ';'
+    ].join(' ') +
+    ';'
   );
 }
 

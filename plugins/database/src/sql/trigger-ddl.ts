@@ -10,7 +10,7 @@ export function createTrigger(t: Trigger): string {
     .map((e) => (e === 'update' && t.columns.length ? `UPDATE OF ${t.columns.map(quoteIdentifier).join(', ')}` : e.toUpperCase()))
     .join(' OR ');
   const when = t.condition ? ` WHEN (${t.condition})` : '';
-  return `CREATE TRIGGER ${quoteIdentifier(t.name)} ${t.timing.toUpperCase()} ${events} ON ${triggerTable(t)} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'}${when} EXECUTE FUNCTION ${t.function}();`;
+  return `CREATE TRIGGER ${quoteIdentifier(t.name)} ${t.timing.toUpperCase()} ${events} ON ${triggerTable(t)} FOR EACH ${t.forEachRow ? 'ROW' : 'STATEMENT'}${when} EXECUTE FUNCTION ${t.function}(${(t.arguments ?? []).join(', ')});`;
 }
 
 export const dropTrigger = (t: Trigger) => `DROP TRIGGER IF EXISTS ${quoteIdentifier(t.name)} ON ${triggerTable(t)};`;

@@ -71,6 +71,11 @@ export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
       break;
     case 'OBJECT_TYPE':
       model.enums = keep(model.enums);
+      // DROP TYPE also drops a domain.
+      if (model.domains) model.domains = keep(model.domains);
+      break;
+    case 'OBJECT_DOMAIN':
+      if (model.domains) model.domains = keep(model.domains);
       break;
     case 'OBJECT_SEQUENCE':
       model.sequences = keep(model.sequences);

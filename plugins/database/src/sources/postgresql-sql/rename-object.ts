@@ -1,6 +1,7 @@
 import type { RenameStmt } from 'libpg-query';
 import { objectIdentity } from '../../schema/qualified-name.js';
-import { rangeVarName } from './parse-tree.js';
+import { followColumnRename, followTableRename } from '../../schema/renamed-canonical.js';
+import { nodeAs, qualifiedNameOf, rangeVarName, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 
 /**
@@ -9,11 +10,14 @@ import type { SchemaBuilder } from './schema-builder.js';
  */
 export function renameObject(builder: SchemaBuilder, statement: RenameStmt): void {
   if (statement.renameType === 'OBJECT_INDEX') return renameIndex(builder, statement);
+  if (statement.renameType === 'OBJECT_TYPE' || statement.renameType === 'OBJECT_DOMAIN') return renameType(builder, statement);
+  if (statement.renameType === 'OBJECT_DOMCONSTRAINT') return renameDomainConstraint(builder, statement);
   const table = builder.table(rangeVarName(statement.relation));
   if (!table || !statement.newname) return;
   if (statement.renameType === 'OBJECT_TABLE') {
     const oldKey = table.key;
     const oldIdentity = objectIdentity(table);
+    const oldName = { schema: table.schema, name: table.name };
     table.renamedFrom ??= oldKey;
     table.name = statement.newname;
     table.key = builder.key(table);
@@ -22,6 +26,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
       for (const fk of other.foreignKeys) if (objectIdentity(fk.references) === oldIdentity) fk.references.name = table.name;
     }
     for (const trigger of builder.model.triggers) if (trigger.table === oldKey) trigger.table = table.key;
+    followTableRename(builder.model, oldName, table.name);
     builder.invalidate();
   } else if (statement.renameType === 'OBJECT_COLUMN') {
     const column = table.columns.find((c) => c.name === statement.subname);
@@ -33,6 +38,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
     for (const fk of table.foreignKeys) fk.columns = swap(fk.columns);
     for (const index of table.indexes) index.columns = swap(index.columns);
     column.name = statement.newname;
+    followColumnRename(builder.model, table, statement.subname!, statement.newname);
   }
 }
 
@@ -47,4 +53,31 @@ function renameIndex(builder: SchemaBuilder, statement: RenameStmt): void {
       return;
     }
   }
+}
+
+/**
+ * ALTER TYPE / ALTER DOMAIN … RENAME TO: the enum or domain takes its new name, and, as in
+ * PostgreSQL (which refers to types by oid), the columns and domains of that type follow it.
+ */
+function renameType(builder: SchemaBuilder, statement: RenameStmt): void {
+  const name = qualifiedNameOf(stringsOf(nodeAs(statement.object, 'List')?.items));
+  const identity = objectIdentity(name);
+  const type = [...builder.model.enums, ...(builder.model.domains ?? [])].find((t) => objectIdentity(t) === identity);
+  if (!type || !statement.newname) return;
+  // Column types are spelled as the key, in lower case (parseColumnType).
+  const oldName = type.key.toLowerCase();
+  type.name = statement.newname;
+  type.key = builder.key(type);
+  const newName = type.key.toLowerCase();
+  for (const table of builder.model.tables) for (const column of table.columns) if (column.type.name === oldName) column.type.name = newName;
+  for (const domain of builder.model.domains ?? []) if (domain.type.name === oldName) domain.type.name = newName;
+  builder.invalidate();
+}
+
+/** ALTER DOMAIN … RENAME CONSTRAINT a TO b. */
+function renameDomainConstraint(builder: SchemaBuilder, statement: RenameStmt): void {
+  const identity = objectIdentity(qualifiedNameOf(stringsOf(nodeAs(statement.object, 'List')?.items)));
+  const domain = (builder.model.domains ?? []).find((d) => objectIdentity(d) === identity);
+  const check = domain?.checks.find((c) => c.name === statement.subname);
+  if (check && statement.newname) check.name = statement.newname;
 }

@@ -1,0 +1,98 @@
+import { renderColumnType } from '../schema/column-type.js';
+import type { Column, DatabaseSchema, EnumType, Index, Table } from '../schema/model.js';
+import { renderDefault } from './column-definition.js';
+import { alterTable, dropConstraint } from './constraint-ddl.js';
+import { checkName } from './constraint-names.js';
+import { viewsDependingOn, viewsUsingColumn } from './dependent-views.js';
+import { referencedIdentifiers } from './expression.js';
+import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
+import { createIndex, dropIndex } from './index-ddl.js';
+import { quoteLiteral } from './literal.js';
+import { createTrigger, dropTrigger, triggersUsingColumn } from './trigger-ddl.js';
+import { createView, dropView } from './view-ddl.js';
+
+const PLAIN = /^[A-Za-z_][\w$]*$/;
+
+/** Columns of the schema whose type is the enum (or an array of it). */
+export function columnsOfType(schema: DatabaseSchema, type: EnumType): { table: Table; column: Column }[] {
+  const names = new Set([type.name, type.key, `${type.schema ?? 'public'}.${type.name}`]);
+  return schema.tables.flatMap((table) => table.columns.filter((column) => names.has(column.type.name)).map((column) => ({ table, column })));
+}
+
+/**
+ * Indexes whose predicate or expression names the column: ALTER COLUMN … TYPE rebuilds them with
+ * their constants still of the renamed type (`operator does not exist: m = m_before_rollback`),
+ * so they are dropped before the swap and created again after. Plain column indexes rebuild fine.
+ */
+function indexesWithExpressions(table: Table, columns: readonly string[]): Index[] {
+  const names = (sql: string) => referencedIdentifiers(sql).some((word) => columns.includes(word));
+  return table.indexes.filter((i) => (i.predicate !== null && names(i.predicate)) || i.columns.some((c) => !PLAIN.test(c) && names(c)));
+}
+
+/**
+ * PostgreSQL cannot drop an enum label, so the rollback swaps the type: the current one is renamed
+ * aside, the old labels are created under the name, every column is converted through text, and
+ * the renamed type is dropped. What holds constants or operators of the type around the columns
+ * (defaults, CHECKs, partial and expression indexes, trigger conditions, views, the views over
+ * those) is dropped first and re-created after from its text, so its constants resolve to the new
+ * type. All in one transaction: it fails, leaving everything as it was, while a row still holds a
+ * removed label.
+ */
+export function enumSwap(type: EnumType, labelsToKeep: readonly string[], schema: DatabaseSchema): string[] {
+  const typeName = quoteQualifiedName(type.schema, type.name);
+  const asideName = `${type.name}_before_rollback`;
+  const users = columnsOfType(schema, type);
+  const byTable = new Map<Table, string[]>();
+  for (const { table, column } of users) byTable.set(table, [...(byTable.get(table) ?? []), column.name]);
+  const mentionsType = (sql: string) => referencedIdentifiers(sql).includes(type.name.toLowerCase());
+
+  const views = viewsDependingOn(schema, [
+    ...users.flatMap(({ table, column }) => viewsUsingColumn(schema, table, column.name)),
+    ...schema.views.filter((v) => mentionsType(v.definition)),
+  ]);
+  const indexes = [...byTable].flatMap(([table, columns]) => indexesWithExpressions(table, columns).map((index) => ({ table, index })));
+  const checks = schema.tables.flatMap((table) =>
+    table.checks
+      .filter((c) => mentionsType(c.expression) || referencedIdentifiers(c.expression).some((word) => (byTable.get(table) ?? []).includes(word)))
+      .map((check) => ({ table, check, name: checkName(table, check) })),
+  );
+  const triggers = [...new Set([...byTable].flatMap(([table, columns]) => columns.flatMap((c) => triggersUsingColumn(schema.triggers, table.key, c))))];
+
+  const conversions = users.flatMap(({ table, column }) => {
+    const alter = `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} ALTER COLUMN ${quoteIdentifier(column.name)}`;
+    const target = renderColumnType(column.type);
+    const text = `text${'[]'.repeat(column.type.arrayDimensions)}`;
+    return [
+      ...(column.default ? [`${alter} DROP DEFAULT;`] : []),
+      `${alter} TYPE ${target} USING ${quoteIdentifier(column.name)}::${text}::${target};`,
+      ...(column.default ? [`${alter} SET DEFAULT ${renderDefault(column.default)};`] : []),
+    ];
+  });
+  const dependents = [
+    ...(views.length ? [`-- Views on the type or its columns (${views.map((v) => v.key).join(', ')}) are re-created: re-apply their grants after.`] : []),
+    ...[...views].reverse().map(dropView),
+    ...triggers.map(dropTrigger),
+    ...indexes.map(({ table, index }) => dropIndex(table, index.name, { concurrently: false })),
+    ...checks.map(({ table, name }) => dropConstraint(table, name)),
+  ];
+  const restored = [
+    ...checks.map(
+      ({ table, check, name }) =>
+        `${alterTable(table)} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${check.expression})${check.notValid ? ' NOT VALID' : ''};`,
+    ),
+    ...indexes.map(({ table, index }) => createIndex(table, index, { concurrently: false })),
+    ...triggers.map(createTrigger),
+    ...views.map((v) => createView(v, { orReplace: false })),
+  ];
+  return [
+    '-- Rebuilds the type without the added labels; fails (and changes nothing) while a row holds one of them.',
+    'BEGIN;',
+    ...dependents,
+    `ALTER TYPE ${typeName} RENAME TO ${quoteIdentifier(asideName)};`,
+    `CREATE TYPE ${typeName} AS ENUM (${labelsToKeep.map(quoteLiteral).join(', ')});`,
+    ...conversions,
+    `DROP TYPE ${quoteQualifiedName(type.schema, asideName)};`,
+    ...restored,
+    'COMMIT;',
+  ];
+}
