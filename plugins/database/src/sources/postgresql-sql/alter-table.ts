@@ -42,8 +42,15 @@ export function alterTable(builder: SchemaBuilder, statement: AlterTableStmt, le
     applyCommand(builder, table, command, length);
     if (!recurse) continue;
     const inherited = inheritedCommand(command);
-    if (inherited) for (const descendant of descendants(builder, table)) applyCommand(builder, descendant, inherited, length);
+    if (!inherited) continue;
+    for (const descendant of descendants(builder, table)) if (!mergesWithOwn(descendant, inherited)) applyCommand(builder, descendant, inherited, length);
   }
+}
+
+/** A CHECK an inheriting table already has under the same name: PostgreSQL merges the two into the child's one. */
+function mergesWithOwn(table: Table, command: NodeOf<'AlterTableCmd'>): boolean {
+  const constraint = command.subtype === 'AT_AddConstraint' ? nodeAs(command.def, 'Constraint') : undefined;
+  return constraint?.contype === 'CONSTR_CHECK' && constraint.conname !== undefined && table.checks.some((c) => c.name === constraint.conname);
 }
 
 /** Every table that inherits from this one, at any depth (partitions of partitions, INHERITS chains). */
