@@ -130,6 +130,26 @@ const cases: { name: string; before: string; after: string; scripts: string[]; o
     scripts: ['Replace primary key of table p', 'Drop foreign key c_p_fkey of table c'],
     order: ['Drop foreign key c_p_fkey of table c', 'Replace primary key of table p'],
   },
+  {
+    // Renamed without --rename: the foreign key's rollback ran while services was still set aside ("relation services does not exist"), so services_r0 could not be dropped (DIFF_SEED=9085).
+    name: 'a foreign key moved onto a new table rolls back while the table it left is still set aside',
+    before: 'CREATE TABLE services (id int PRIMARY KEY, name text); CREATE TABLE apps (id int, service_id int REFERENCES services (id));',
+    // As the catalog has it after the rename: the key keeps its name, so the new table waits for the old one to be set aside.
+    after:
+      'CREATE TABLE services_r0 (id int CONSTRAINT services_pkey PRIMARY KEY, name text); CREATE TABLE apps (id int, service_id int CONSTRAINT apps_service_id_fkey REFERENCES services_r0 (id));',
+    scripts: [
+      'Create new table services_r0',
+      'Replace foreign key apps_service_id_fkey of table apps',
+      'Retire table services',
+      'Contract: drop table services kept aside',
+    ],
+    order: [
+      'Retire table services',
+      'Create new table services_r0',
+      'Replace foreign key apps_service_id_fkey of table apps',
+      'Contract: drop table services kept aside',
+    ],
+  },
 ];
 
 describe('rollbacks and script order (issue 15)', { timeout: 120_000 }, () => {
