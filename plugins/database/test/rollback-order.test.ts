@@ -121,6 +121,16 @@ const cases: { name: string; before: string; after: string; scripts: string[]; o
     scripts: ['Add index events_id on table events'],
   },
   {
+    // The switch was only a comment, so even the full script set left the shadow column (DIFF_SEED=9089).
+    name: 'a column retyped to an incompatible type reaches the after schema with its contract step',
+    before: "CREATE TABLE t (id int PRIMARY KEY, at timestamptz NOT NULL); INSERT INTO t VALUES (1, '2025-01-01 00:00:00+00');",
+    after: "CREATE TABLE t (id int PRIMARY KEY, at text NOT NULL); INSERT INTO t VALUES (1, '2025-01-01 00:00:00+00');",
+    scripts: [
+      'Convert column at in table t from timestamptz to text through a new column',
+      'Contract: switch column at of table t to at_new and drop the old values',
+    ],
+  },
+  {
     // "cannot drop constraint p_pkey on table p because other objects depend on it".
     name: 'a primary key replaced while a foreign key references it: the foreign key is dropped and added again around the swap',
     before: `CREATE TABLE p (id int, code int NOT NULL, CONSTRAINT p_pkey PRIMARY KEY (id));
