@@ -88,10 +88,12 @@ const cases: { name: string; before: string; after: string; scripts: string[]; o
     name: 'a column renamed with --rename: the views, indexes, checks and foreign keys that name it follow it',
     before: `CREATE TABLE t (id int PRIMARY KEY, a int UNIQUE, CONSTRAINT t_a CHECK (a > 0));
       CREATE INDEX t_expr ON t ((a + 1)) WHERE a > 1;
+      CREATE INDEX t_include ON t (id) INCLUDE (a);
       CREATE TABLE r (id int, ta int REFERENCES t (a));
       CREATE VIEW v AS SELECT id, a FROM t;`,
     after: `CREATE TABLE t (id int PRIMARY KEY, b int CONSTRAINT t_a_key UNIQUE, CONSTRAINT t_a CHECK (b > 0));
       CREATE INDEX t_expr ON t ((b + 1)) WHERE b > 1;
+      CREATE INDEX t_include ON t (id) INCLUDE (b);
       CREATE TABLE r (id int, ta int REFERENCES t (b));
       CREATE VIEW v AS SELECT t.id, t.b AS a FROM t;`,
     renames: [{ from: 't.a', to: 't.b' }],
