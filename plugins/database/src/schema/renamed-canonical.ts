@@ -63,7 +63,7 @@ export function renameInCanonical(canonical: string, renames: CanonicalRenames):
   } catch {
     return canonical; // not a tree this knows: compared as it stands
   }
-  const columns = include?.[2]!.split(',').map((c) => renames.columns?.get(c) ?? c);
+  const columns = include ? include[2]!.split(',').map((c) => renames.columns?.get(c) ?? c) : undefined;
   return JSON.stringify(renamed(parsed, renames)) + (columns ? ` INCLUDE ${columns.join(',')}` : '');
 }
 
