@@ -40,3 +40,4 @@ export {
   type MigrationSeries,
   type ParsedMigrationPath,
 } from './migration-layouts/migration-series.js';
+export { z } from './zod/index.js';

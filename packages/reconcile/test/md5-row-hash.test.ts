@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Md5Fields, md5Halves } from '../src/hashing/md5-row-hash.js';
+import { md5Halves } from '../src/hashing/md5-row-hash.js';
+import { RowTextFields } from '../src/hashing/row-text-fields.js';
 import { canonicalRowText, writeSqliteCanonicalRow } from '../src/normalization/canonical-row.js';
 import type { CanonicalColumn } from '../src/normalization/canonical-value.js';
 
@@ -52,7 +53,11 @@ describe('SQLite canonical row written straight into the digest', () => {
     fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }),
     fc.bigInt({ min: -(2n ** 53n) - 2n, max: 2n ** 53n + 2n }),
     fc.double(),
-    fc.constantFrom(-0, 0.1, 1e21, 5e-324, Number.NaN),
+    fc.constantFrom(-0, 0.1, 1e21, 5e-324, Number.NaN, 0.005, -0.005, 2 ** 52 / 100, 45035996273704.95, 1e15 + 0.5),
+    // Decimals as SQLite stores them (REAL): the scaled fast path, and its edges near 2^52.
+    fc
+      .bigInt({ min: -(2n ** 53n), max: 2n ** 53n })
+      .chain((i) => fc.constantFrom(Number(i) / 100, Number(i) / 10, Number(i) / 1000, Number(i) / 10_000, Number(i / 1000n) / 100)),
     fc.string({ unit: 'grapheme', maxLength: 40 }),
     fc
       .date({ min: new Date('1600-01-01'), max: new Date('2400-01-01'), noInvalidDate: true })
@@ -73,7 +78,7 @@ describe('SQLite canonical row written straight into the digest', () => {
           shape: { family: c.family },
         }));
         const values = cells.map(([, v]) => v);
-        const fields = new Md5Fields();
+        const fields = new RowTextFields('md5');
         const direct: [number, number] = [0, 0];
         fields.reset();
         writeSqliteCanonicalRow(values, columns, tolerance, fields);
@@ -88,7 +93,7 @@ describe('SQLite canonical row written straight into the digest', () => {
 
   it('writes lengths in UTF-8 bytes, also when they have more digits than the characters', () => {
     const text = 'é'.repeat(8); // 8 characters, 16 bytes
-    const fields = new Md5Fields();
+    const fields = new RowTextFields('md5');
     const out: [number, number] = [0, 0];
     fields.text(text);
     fields.finish(out);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '@migration-architect/core';
 import { ThroughputSchema } from './plan/spec-fields.js';
 
 /** Options of the database plugin; unknown keys are refused so a typo does not pass silently. */

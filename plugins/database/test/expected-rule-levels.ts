@@ -71,6 +71,15 @@ export const EXPECTED_DATABASE_RULE_LEVELS = {
   'enum-value-removed': { severity: 'breaking', code: 'DB114' },
   'enum-values-reordered': { severity: 'potentially_breaking', code: 'DB115' },
   'enum-value-added': { severity: 'additive', code: 'DB414' },
+  'domain-removed': { severity: 'breaking', code: 'DB124' },
+  'domain-added': { severity: 'additive', code: 'DB419' },
+  'domain-type-changed': { severity: 'breaking', code: 'DB125' },
+  'domain-default-changed': { severity: 'non_breaking', code: 'DB506' },
+  'domain-not-null-added': { severity: 'potentially_breaking', code: 'DB217' },
+  'domain-not-null-dropped': { severity: 'non_breaking', code: 'DB420' },
+  'domain-check-added': { severity: 'potentially_breaking', code: 'DB218' },
+  'domain-check-removed': { severity: 'non_breaking', code: 'DB421' },
+  'domain-check-validated': { severity: 'potentially_breaking', code: 'DB219' },
   'sequence-removed': { severity: 'breaking', code: 'DB116' },
   'sequence-added': { severity: 'additive', code: 'DB415' },
   'trigger-removed': { severity: 'potentially_breaking', code: 'DB117' },
@@ -89,6 +98,7 @@ export const EXPECTED_DATABASE_RULE_LEVELS = {
   'unused-suppression': { severity: 'non_breaking', code: 'DB699' },
   'relation-comment-changed': { severity: 'non_breaking', code: 'DB418' },
   'enum-value-unpositioned': { severity: 'non_breaking', code: 'DB606' },
+  'reindex-not-concurrent': { severity: 'potentially_breaking', code: 'DB607' },
 } as const satisfies Record<string, ExpectedRuleLevel>;
 
 /** The reviewed row of a rule; a rule without one fails with what to do. */

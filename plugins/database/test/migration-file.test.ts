@@ -114,6 +114,20 @@ describe('check --before schema.sql --migration file.sql', () => {
     expect([at('column-renamed'), at('foreign-key-added'), at('default-changed')]).toEqual([15, 6, 17]);
   });
 
+  it('REINDEX without CONCURRENTLY locks the table for the rebuild; CONCURRENTLY does not, but fails in a transaction', async () => {
+    const report = await lint('0008_reindex.sql');
+    expect(found(report).filter((f) => !f.endsWith('-added'))).toEqual([
+      '1 missing-lock-timeout',
+      '1 reindex-not-concurrent',
+      '11 concurrently-in-transaction',
+      '3 reindex-not-concurrent',
+      '5 reindex-not-concurrent',
+      '8 not-rerunnable',
+    ]);
+    // REINDEX INDEX names no table: the index's own (orders at line 1, the new notes at line 9, exempt) is found from the schema.
+    expect(report.issues.find((i) => i.rule === 'database/reindex-not-concurrent')?.description).toContain('blocks writes to the table');
+  });
+
   it('a foreign key added to a new table asks a lock_timeout for the existing table it references, and nothing else', async () => {
     const report = await checkCompatibility(registry, {
       before: schema,
@@ -180,6 +194,7 @@ describe('against squawk', () => {
     'renaming-table': ['table-renamed'],
     'ban-drop-not-null': ['nullability-relaxed'],
     'require-enum-value-ordering': ['enum-value-unpositioned'],
+    'require-concurrent-reindex': ['reindex-not-concurrent'],
   };
   const notOurs: Record<string, string> = {
     'require-statement-timeout':
@@ -205,6 +220,7 @@ describe('against squawk', () => {
     if (rule === 'prefer-robust-stmts' && /^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?ON /i.test(statement))
       return 'an unnamed index is named anew on each run (users_email_idx1): running it again does not fail';
     if (rule === 'require-concurrent-index-creation' && createdInFile) return 'the table is created in the same file: empty, so the build blocks nothing';
+    if (rule === 'require-concurrent-reindex' && createdInFile) return 'the table is created in the same file: empty, so the rebuild blocks nothing';
     if (
       [
         'constraint-missing-not-valid',
@@ -260,11 +276,21 @@ describe('against squawk', () => {
       const text = source.split('\n');
       const statements = await statementLines(source);
       const created = new Set([...source.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1]!.toLowerCase()));
+      // REINDEX INDEX names the index: its table is the one the file's CREATE INDEX put it on.
+      const indexTables = new Map(
+        [...source.matchAll(/CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?(?:IF NOT EXISTS )?(\w+) ON (\w+)/gi)].map((m) => [
+          m[1]!.toLowerCase(),
+          m[2]!.toLowerCase(),
+        ]),
+      );
       const unmatched = theirs.flatMap(({ line, rule_name: rule }) => {
         const statement = statements.find((s) => s.first <= line + 1 && line + 1 <= s.last);
         if (notOurs[rule] || !statement) return [];
         const ourLine = statement.first;
-        const table = /\b(?:ON|ALTER TABLE(?: ONLY)?(?: IF EXISTS)?) "?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase() ?? '';
+        const reindexed = /^REINDEX (?:\([^)]*\) )?INDEX (?:CONCURRENTLY )?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase();
+        const table = reindexed
+          ? (indexTables.get(reindexed) ?? '')
+          : (/\b(?:ON|ALTER TABLE(?: ONLY)?(?: IF EXISTS)?|REINDEX (?:\([^)]*\) )?TABLE) "?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase() ?? '');
         if (explained(rule, statement.text, created.has(table))) return [];
         const accepted = ours[rule];
         if (!accepted) return [`line ${ourLine}: ${rule} has no counterpart in the table`];

@@ -29,6 +29,8 @@ CREATE FUNCTION audit_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN 
 CREATE TRIGGER users_audit AFTER UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();
 `;
 const BASE = `${BASE_SQL}\n${EXTRAS}`;
+const DOMAIN = "CREATE DOMAIN email_address AS text CONSTRAINT email_address_at CHECK (VALUE LIKE '%@%');";
+const WITH_DOMAIN = `${BASE}\n${DOMAIN}`;
 const EXCLUSION = 'ALTER TABLE users ADD CONSTRAINT users_name_excl EXCLUDE USING btree (name WITH =);';
 
 /** SQL before/after pairs for the rules the seed format cannot express. */
@@ -50,6 +52,21 @@ const sqlCases: Record<string, { before: string; after: string }> = {
   'trigger-added': { before: BASE, after: `${BASE}\nCREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();` },
   'trigger-changed': { before: BASE, after: BASE.replace('AFTER UPDATE ON users', 'AFTER INSERT OR UPDATE ON users') },
   'relation-comment-changed': { before: BASE, after: `${BASE}\nCOMMENT ON TABLE users IS 'People who sign in';` },
+  'domain-added': { before: BASE, after: WITH_DOMAIN },
+  'domain-removed': { before: WITH_DOMAIN, after: BASE },
+  'domain-type-changed': { before: WITH_DOMAIN, after: WITH_DOMAIN.replace('AS text', 'AS varchar(320)') },
+  'domain-default-changed': { before: WITH_DOMAIN, after: `${WITH_DOMAIN}\nALTER DOMAIN email_address SET DEFAULT 'nobody@example.com';` },
+  'domain-not-null-added': { before: WITH_DOMAIN, after: `${WITH_DOMAIN}\nALTER DOMAIN email_address SET NOT NULL;` },
+  'domain-not-null-dropped': { before: `${WITH_DOMAIN}\nALTER DOMAIN email_address SET NOT NULL;`, after: WITH_DOMAIN },
+  'domain-check-added': {
+    before: WITH_DOMAIN,
+    after: `${WITH_DOMAIN}\nALTER DOMAIN email_address ADD CONSTRAINT email_address_length CHECK (length(VALUE) <= 320) NOT VALID;`,
+  },
+  'domain-check-removed': { before: WITH_DOMAIN, after: `${WITH_DOMAIN}\nALTER DOMAIN email_address DROP CONSTRAINT email_address_at;` },
+  'domain-check-validated': {
+    before: `${BASE}\nCREATE DOMAIN email_address AS text;\nALTER DOMAIN email_address ADD CONSTRAINT email_address_at CHECK (VALUE LIKE '%@%') NOT VALID;`,
+    after: `${BASE}\nCREATE DOMAIN email_address AS text;\nALTER DOMAIN email_address ADD CONSTRAINT email_address_at CHECK (VALUE LIKE '%@%');`,
+  },
   'exclusion-added': { before: BASE, after: `${BASE}\n${EXCLUSION}` },
   'exclusion-removed': { before: `${BASE}\n${EXCLUSION}`, after: BASE },
   'extension-added': { before: BASE, after: `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${BASE}` },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 import { terraformCatalogOptionsSchema } from './terraform/catalog/terraform-catalog.js';
 
 /**

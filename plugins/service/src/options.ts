@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 
 /** One accepted finding: a rule, optionally one operation, and why it is accepted. */
 export const ignoreEntrySchema = z.strictObject({

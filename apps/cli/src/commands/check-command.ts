@@ -143,7 +143,8 @@ export function checkCommand(runtime: CommandRuntime) {
       if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl))
         throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
       const verify = parsed.verify === true || devUrl !== undefined ? { devUrl } : undefined;
-      const { registry, config, configFile } = await runtime.loadContext(parsed.config);
+      // With --type, only the plugin providing that checker is loaded; without, inference asks them all.
+      const { registry, config, configFile } = await runtime.loadContext(parsed.config, parsed.type === undefined ? undefined : { checker: parsed.type });
       const accepted = await ledgerEntries(runtime.io.cwd, parsed.ledger, config, configFile);
       const report = await checkCompatibility(registry, {
         before,

@@ -18,7 +18,7 @@ export function rulesCommand(runtime: CommandRuntime) {
     args,
     async run({ args: parsed, rawArgs }) {
       assertKnownFlags(rawArgs, args);
-      const { registry } = await runtime.loadContext(parsed.config);
+      const { registry } = await runtime.loadContext(parsed.config, parsed.type === undefined ? undefined : { checker: parsed.type });
       const checkers = parsed.type === undefined ? registry.checkers() : [requireChecker(registry, parsed.type)];
       const catalogs = checkers.map((checker) => ({ checker, rules: ruleCatalog(registry, checker.id) }));
       const format = listingFormat(parsed.format, FORMATS);

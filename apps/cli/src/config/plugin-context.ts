@@ -17,13 +17,19 @@ export interface PluginContext {
 
 /** The built-in packages that can answer `need`; all of them when none can (the error then lists everything). */
 function builtinsFor(need: PluginNeed): string[] | undefined {
-  const fit = BUILTIN_PLUGINS.filter((p) => p.migrationTypes.includes(need.migrationType));
+  const fit = BUILTIN_PLUGINS.filter((p) => ('migrationType' in need ? p.migrationTypes.includes(need.migrationType) : p.checkers.includes(need.checker)));
   return fit.length ? fit.map((p) => p.packageName) : undefined;
 }
 
-function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile: string): void {
+/**
+ * Rule overrides must name a rule of a loaded plugin. When only some built-ins were imported,
+ * overrides in the namespace of one left out are not judged: that plugin is not in use this run.
+ */
+function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile: string, skipped: string[] = []): void {
   const known = new Set(registry.checkers().flatMap((c) => c.rules.map((r) => qualifiedId(c.namespace, r.id))));
+  const notLoaded = new Set(BUILTIN_PLUGINS.filter((p) => skipped.includes(p.packageName)).map((p) => p.namespace));
   for (const id of Object.keys(config.rules ?? {})) {
+    if (notLoaded.has(id.split('/')[0]!)) continue;
     if (!known.has(id)) {
       throw new InputDataError(`no loaded plugin has a rule "${id}" (rule ids look like "database/column-removed"; see \`migration-architect plugins show\`)`, {
         file: configFile,
@@ -34,13 +40,12 @@ function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile
 }
 
 /**
- * What a command will ask the registry for. Without a config, only the built-ins that can answer
- * are imported and validated (a `plan` of a database spec never pays for the service plugin); a
- * config's plugins are always all loaded, since any of them may extend any type or checker.
+ * What a command will ask the registry for: one migration type (`plan`, `rollback`) or one checker
+ * (`check --type`, `rules --type`). Without a config listing plugins, only the built-ins that can
+ * answer are imported and validated (a `plan` of a database spec never pays for the service
+ * plugin); a config's plugins are always all loaded, since any of them may extend any type or checker.
  */
-export interface PluginNeed {
-  migrationType: string;
-}
+export type PluginNeed = { migrationType: string } | { checker: string };
 
 export async function loadPluginContext(cwd: string, explicitConfig: string | undefined, need?: PluginNeed): Promise<PluginContext> {
   const { file, config } = await loadProjectConfig(cwd, explicitConfig);
@@ -61,6 +66,7 @@ export async function loadPluginContext(cwd: string, explicitConfig: string | un
   // The built-in for the type is not installed: load the others, so the error lists what is loaded.
   if (only && builtins.loaded.length === 0) builtins = await loadBuiltinPlugins();
   const registry = createRegistry(builtins.plugins);
-  if (file) checkRuleOverrides(registry, config, file);
+  const skipped = BUILTIN_PLUGINS.map((p) => p.packageName).filter((name) => !builtins.loaded.includes(name) && !builtins.missing.includes(name));
+  if (file) checkRuleOverrides(registry, config, file, skipped);
   return { registry, config, configFile: file, source: 'builtin', missingBuiltins: builtins.missing };
 }

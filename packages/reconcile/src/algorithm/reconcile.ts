@@ -160,6 +160,9 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         `--jobs ${jobs} lowered to ${effectiveJobs}: at most half of a server's free connections, and one SQLite thread per CPU (${availableParallelism()} here)`,
       );
 
+    // lookup3 where both sides compute it byte for byte (a probe on PostgreSQL), else md5.
+    const canonicalHash = (await Promise.all([source!.lookup3Matches(), target!.lookup3Matches()])).every(Boolean) ? 'lookup3' : 'md5';
+
     let pairs: [string, string][];
     const unmatched: TableReport[] = [];
     if (options.tables === 'all') {
@@ -191,7 +194,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         { engine: source!.engine, table: s },
         { engine: target!.engine, table: t },
         { key: options.key ?? null, columns: options.columns ?? null, exclude: options.exclude ?? [] },
-        { where: options.where ?? null, tolerance: floatTolerance, naiveTimeZone: options.naiveTimeZone ?? null },
+        { where: options.where ?? null, tolerance: floatTolerance, naiveTimeZone: options.naiveTimeZone ?? null, canonicalHash },
       );
       const outcome = await reconcileTable(
         plan,
@@ -223,6 +226,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         naive_time_zone: options.naiveTimeZone ?? null,
         jobs: effectiveJobs,
         hash: targets[0].engine === targets[1].engine && targets[0].engine !== 'mysql' ? 'native' : 'canonical',
+        canonical_hash: canonicalHash,
       },
       summary: {
         equal: reports.every((r) => r.status === 'equal'),

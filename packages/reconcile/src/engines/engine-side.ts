@@ -1,3 +1,4 @@
+import type { CanonicalHash } from '../hashing/row-text-fields.js';
 import type { ComparedPair, RawValue } from '../normalization/canonical-value.js';
 import type { ColumnShape, Engine, TableShape } from '../schema/table-shape.js';
 
@@ -24,8 +25,13 @@ export interface SidePlan {
   columns: SideColumn[];
   where: string | null;
   tolerance: number;
-  /** `native`: both sides are the same engine; `canonical`: normalized text and md5 on both. */
+  /** `native`: both sides are the same engine; `canonical`: normalized text, hashed alike on both. */
   hashMode: 'native' | 'canonical';
+  /**
+   * The hash of the canonical row text (across engines, and tables without a key): lookup3 when
+   * both sides compute PostgreSQL's hashtextextended() byte for byte (lookup3Matches), else md5.
+   */
+  canonicalHash: CanonicalHash;
   /** Whether an index serves range scans on the key (else a range query would scan the table). */
   keyIndexed: boolean;
   /** The other side is another engine (canonical hashing needs a UTF8 PostgreSQL database). */
@@ -102,6 +108,12 @@ export interface EngineSide {
   readonly display: string;
   /** Opens up to `jobs` connections or workers (fewer when the server or machine has less room); returns how many. */
   open(jobs: number): Promise<number>;
+  /**
+   * Whether this side computes lookup3 exactly as PostgreSQL's `hashtextextended(text, 0)` on a
+   * little-endian machine (the JavaScript in lookup3.ts): SQLite always (it runs that JavaScript),
+   * PostgreSQL when a probe value hashed by the server matches it, MySQL never (no such function).
+   */
+  lookup3Matches(): Promise<boolean>;
   listTables(): Promise<string[]>;
   describeTable(name: string): Promise<TableShape | null>;
   prepare(plan: SidePlan): Promise<void>;
@@ -122,7 +134,7 @@ export interface EngineSide {
   fetchRows(ranges: KeyRange[]): Promise<RawValue[][]>;
   fetchNullKeyRows(): Promise<RawValue[][]>;
   /**
-   * Tables compared without a key: count and sum of the canonical row hashes (md5, as across
+   * Tables compared without a key: count and sum of the canonical row hashes (as across
    * engines) per partition, the partition being the hash's top `bits` bits — identical rows share a
    * partition, so a differing partition localizes the differing rows without any key.
    */

@@ -1,5 +1,6 @@
 import { InputDataError, UsageError } from '@migration-architect/core';
 import type { HashKind, SideColumn, SidePlan } from '../engines/engine-side.js';
+import type { CanonicalHash } from '../hashing/row-text-fields.js';
 import { pairFamilies, type Pairing } from '../schema/column-pairing.js';
 import type { ColumnShape, Engine, TableShape } from '../schema/table-shape.js';
 
@@ -85,7 +86,7 @@ export function planComparison(
   source: { engine: Engine; table: TableShape },
   target: { engine: Engine; table: TableShape },
   selection: ColumnSelection,
-  options: { where: string | null; tolerance: number; naiveTimeZone?: string | null },
+  options: { where: string | null; tolerance: number; naiveTimeZone?: string | null; canonicalHash?: CanonicalHash },
 ): ComparePlan {
   const name = source.table.name === target.table.name ? source.table.name : `${source.table.name} → ${target.table.name}`;
   const key = resolveKey(source.table, target.table, selection.key, name);
@@ -144,7 +145,7 @@ export function planComparison(
       into[1].push({ name: b.name, shape: b, pair: shared, hashKind: kind });
     }
   }
-  // Without a key, rows are hashed by their canonical text (md5), whatever the engines.
+  // Without a key, rows are hashed by their canonical text (lookup3 or md5), whatever the engines.
   // MySQL has no seeded 64-bit hashes: it always hashes canonical text.
   const hashMode = source.engine === target.engine && source.engine !== 'mysql' && !keyless ? 'native' : 'canonical';
   const side = (engine: Engine, table: TableShape, index: 0 | 1): SidePlan => ({
@@ -154,6 +155,8 @@ export function planComparison(
     where: options.where,
     tolerance: options.tolerance,
     hashMode,
+    // md5 unless the caller probed both sides (lookup3Matches): a wrong guess would make every row differ.
+    canonicalHash: options.canonicalHash ?? 'md5',
     crossEngine: source.engine !== target.engine,
     naiveTimeZone: zone,
     keyIndexed: keyIndexed(

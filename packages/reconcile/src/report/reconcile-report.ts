@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 
 /** The report `reconcile` writes (JSON), in the project's snake_case; text and Markdown render it. */
 
@@ -107,7 +107,11 @@ export const ReconcileReportSchema = z.object({
     jobs: z.number().int().positive(),
     hash: z
       .enum(['native', 'canonical'])
-      .meta({ description: "native: each engine's own hash (same engine both sides); canonical: normalized text and md5 (across engines)." }),
+      .meta({ description: "native: each engine's own hash (same engine both sides); canonical: normalized text hashed alike on both (across engines)." }),
+    canonical_hash: z.enum(['lookup3', 'md5']).optional().meta({
+      description:
+        "Hash of the canonical row text (across engines, and tables without a key): lookup3 (PostgreSQL's hashtextextended, when a probe showed every side computes it alike) or md5 (pairs with MySQL, or a probe that did not match). Absent in reports written before it was recorded.",
+    }),
   }),
   summary: z.object({
     equal: z.boolean(),

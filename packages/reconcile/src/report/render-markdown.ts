@@ -52,7 +52,7 @@ export function renderReconcileMarkdown(report: ReconcileReport): string {
   const out = [
     `# Reconcile: ${s.equal ? 'equal' : report.tables.every((t) => t.status === 'equal' || t.status === 'counted') ? 'counts match (content not compared)' : 'differences found'}`,
     '',
-    `Source ${code(report.source.database)} (${report.source.engine}) → target ${code(report.target.database)} (${report.target.engine}); level ${report.options.level}, ${report.options.hash} hashing${report.options.float_tolerance ? `, float tolerance ${report.options.float_tolerance}` : ''}${report.options.where ? `, where ${code(report.options.where)}` : ''}.`,
+    `Source ${code(report.source.database)} (${report.source.engine}) → target ${code(report.target.database)} (${report.target.engine}); level ${report.options.level}, ${report.options.hash}${report.options.hash === 'canonical' && report.options.canonical_hash ? ` (${report.options.canonical_hash})` : ''} hashing${report.options.float_tolerance ? `, float tolerance ${report.options.float_tolerance}` : ''}${report.options.where ? `, where ${code(report.options.where)}` : ''}.`,
     '',
     '| table | status | source rows | target rows | missing | extra | changed |',
     '|---|---|---:|---:|---:|---:|---:|',

@@ -63,7 +63,7 @@ function tableLines(t: TableReport, level: ReconcileReport['options']['level']):
 export function renderReconcileText(report: ReconcileReport): string {
   const s = report.summary;
   const lines = [
-    `reconcile ${report.source.database} → ${report.target.database} (level ${report.options.level}, ${report.options.hash} hashing${report.options.float_tolerance ? `, float tolerance ${report.options.float_tolerance}` : ''})`,
+    `reconcile ${report.source.database} → ${report.target.database} (level ${report.options.level}, ${report.options.hash}${report.options.hash === 'canonical' && report.options.canonical_hash ? ` (${report.options.canonical_hash})` : ''} hashing${report.options.float_tolerance ? `, float tolerance ${report.options.float_tolerance}` : ''})`,
     '',
   ];
   for (const t of report.tables) lines.push(...tableLines(t, report.options.level), '');

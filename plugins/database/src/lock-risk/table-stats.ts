@@ -1,5 +1,4 @@
-import { formatPath, InputDataError, type SchemaInputHandle } from '@migration-architect/core';
-import * as z from 'zod';
+import { formatPath, InputDataError, type SchemaInputHandle, z } from '@migration-architect/core';
 import { objectKey } from '../schema/qualified-name.js';
 import { withReadOnlySession } from '../sources/live/read-only-session.js';
 

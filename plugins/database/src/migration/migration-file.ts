@@ -1,6 +1,7 @@
 import { formatPath, InputDataError, type InlineAcceptance, type LintFinding, type SchemaInputHandle, type SchemaRead } from '@migration-architect/core';
 import type { DatabaseSchema, MigrationStatement } from '../schema/model.js';
 import { notComparedWarnings } from '../schema/not-compared.js';
+import { objectKey } from '../schema/qualified-name.js';
 import { applyStatement } from '../sources/postgresql-sql/apply-statement.js';
 import { blankPsqlMetaCommands } from '../sources/postgresql-sql/psql-meta-commands.js';
 import { resolveModel } from '../sources/postgresql-sql/resolve-model.js';
@@ -55,6 +56,13 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
   const acceptances: InlineAcceptance[] = [];
   const schemaForLints: LintSchema = {
     triggerTablesOf: (fn) => builder.model.triggers.filter((t) => sameFunction(t.function, fn)).map((t) => t.table),
+    indexTableOf: (index) => {
+      // An index lives in its table's schema; a key or unique constraint owns an index of its name.
+      const owner = builder.model.tables.find((t) =>
+        [...t.indexes.map((i) => i.name), ...t.uniques.map((u) => u.name), t.primaryKey?.name].some((n) => n && objectKey(t.schema, n) === index),
+      );
+      return owner ? objectKey(owner.schema, owner.name) : null;
+    },
   };
   let previousEnd = 0;
   for (const raw of tree.stmts ?? []) {

@@ -8,4 +8,5 @@ export const STATEMENT_LINT_RULES: Record<StatementLintKind, string> = {
   'statement.validates_under_lock': 'validates-under-lock',
   'statement.not_rerunnable': 'not-rerunnable',
   'statement.enum_value_unpositioned': 'enum-value-unpositioned',
+  'statement.reindex_not_concurrent': 'reindex-not-concurrent',
 };

@@ -1,5 +1,5 @@
 import type { Node } from 'libpg-query';
-import { nodeAs, qualifiedNameOf, rangeVarName, stringsOf } from '../sources/postgresql-sql/parse-tree.js';
+import { nodeAs, type NodeOf, qualifiedNameOf, rangeVarName, stringsOf } from '../sources/postgresql-sql/parse-tree.js';
 import type { LockedWork } from '../lock-risk/lock-estimate.js';
 import { objectKey } from '../schema/qualified-name.js';
 
@@ -10,7 +10,8 @@ export type StatementLintKind =
   | 'statement.missing_lock_timeout'
   | 'statement.validates_under_lock'
   | 'statement.not_rerunnable'
-  | 'statement.enum_value_unpositioned';
+  | 'statement.enum_value_unpositioned'
+  | 'statement.reindex_not_concurrent';
 
 export interface StatementLint {
   kind: StatementLintKind;
@@ -37,6 +38,18 @@ export interface LintState {
 export interface LintSchema {
   /** Triggers by the qualified name of the function they execute, with their table keys. */
   triggerTablesOf(functionName: string): string[];
+  /** The table an index (or the key or unique constraint that owns it) belongs to, by the index's key; null when unknown. */
+  indexTableOf(indexName: string): string | null;
+}
+
+/** REINDEX … CONCURRENTLY (PostgreSQL 12+ writes it as a parameter, `REINDEX (CONCURRENTLY) …` too). */
+const reindexConcurrently = (reindex: NodeOf<'ReindexStmt'>) => (reindex.params ?? []).some((p) => nodeAs(p, 'DefElem')?.defname === 'concurrently');
+
+/** The table a REINDEX locks; 'dropped' (locks, not sized) for an index of unknown table, a schema, the database. */
+function reindexedTable(reindex: NodeOf<'ReindexStmt'>, schema: LintSchema | undefined): string {
+  if (reindex.kind === 'REINDEX_OBJECT_TABLE') return keyOf(reindex.relation);
+  if (reindex.kind === 'REINDEX_OBJECT_INDEX') return schema?.indexTableOf(keyOf(reindex.relation)) ?? 'dropped';
+  return 'dropped';
 }
 
 const keyOf = (relation: Parameters<typeof rangeVarName>[0]) => {
@@ -90,6 +103,9 @@ function lockedTable(statement: Node, state: LintState, schema: LintSchema | und
     });
     return tables[0] ?? null;
   }
+  // REINDEX: SHARE on the table (writes wait), ACCESS EXCLUSIVE on each index rebuilt (reads that plan with it wait too).
+  const reindex = nodeAs(statement, 'ReindexStmt');
+  if (reindex && !reindexConcurrently(reindex)) return reindexedTable(reindex, schema);
   const policy = nodeAs(statement, 'CreatePolicyStmt') ?? nodeAs(statement, 'AlterPolicyStmt');
   if (policy?.table) return keyOf(policy.table);
   // A new table's foreign keys lock the tables they reference (SHARE ROW EXCLUSIVE).
@@ -152,6 +168,23 @@ export function lintStatement(statement: Node, state: LintState, schema?: LintSc
     // An unnamed index gets a fresh name each run (users_email_idx1): running it again does not fail.
     if (!index.if_not_exists && index.idxname && (index.concurrent || !state.inTransaction))
       out.push({ kind: 'statement.not_rerunnable', message: `CREATE INDEX without IF NOT EXISTS ${RERUN}` });
+  }
+  const reindex = nodeAs(statement, 'ReindexStmt');
+  if (reindex) {
+    if (reindexConcurrently(reindex) && state.inTransaction)
+      out.push({ kind: 'statement.concurrently_in_transaction', message: 'REINDEX CONCURRENTLY cannot run inside a transaction block: it fails' });
+    // An index of a table the file created is empty: rebuilding it costs nothing.
+    if (!reindexConcurrently(reindex) && !state.createdTables.has(reindexedTable(reindex, schema)))
+      out.push({
+        kind: 'statement.reindex_not_concurrent',
+        message:
+          reindex.kind === 'REINDEX_OBJECT_INDEX' || reindex.kind === 'REINDEX_OBJECT_TABLE'
+            ? 'REINDEX without CONCURRENTLY blocks writes to the table, and reads that use the index, for the whole rebuild'
+            : 'REINDEX of a whole schema or database without CONCURRENTLY blocks writes to every table in turn, and reads that use the index being rebuilt',
+        ...sized,
+        lock: 'SHARE',
+        work: 'index_build',
+      });
   }
   const drop = nodeAs(statement, 'DropStmt');
   if (drop) {

@@ -69,6 +69,12 @@ export function touchedObjects(statement: Node): string[] {
     const name = qualifiedNameOf(stringsOf(enumType.typeName));
     return [formatPath(['enums', objectKey(name.schema, name.name)])];
   }
+  const domain = nodeAs(statement, 'CreateDomainStmt');
+  const alterDomain = nodeAs(statement, 'AlterDomainStmt');
+  if (domain || alterDomain) {
+    const name = qualifiedNameOf(stringsOf(domain?.domainname ?? alterDomain?.typeName));
+    return [formatPath(['domains', objectKey(name.schema, name.name)])];
+  }
   const sequence = nodeAs(statement, 'CreateSeqStmt') ?? nodeAs(statement, 'AlterSeqStmt');
   if (sequence?.sequence) {
     const name = rangeVarName(sequence.sequence);
@@ -91,6 +97,7 @@ export function touchedObjects(statement: Node): string[] {
       OBJECT_VIEW: 'views',
       OBJECT_MATVIEW: 'views',
       OBJECT_TYPE: 'enums',
+      OBJECT_DOMAIN: 'domains',
       OBJECT_SEQUENCE: 'sequences',
       OBJECT_SCHEMA: 'schemas',
       OBJECT_EXTENSION: 'extensions',

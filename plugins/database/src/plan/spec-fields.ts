@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 
 /*
  * The spec fields the database migration type reads, beyond core's (core reads phases, flags,

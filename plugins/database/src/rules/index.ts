@@ -20,11 +20,23 @@ import { tableAdded, tableRemoved } from './table-rules.js';
 import { enumAdded, enumRemoved, enumValueAdded, enumValueRemoved, enumValuesReordered } from './enum-rules.js';
 import { exclusionAdded, exclusionRemoved } from './exclusion-rules.js';
 import {
+  domainAdded,
+  domainCheckAdded,
+  domainCheckRemoved,
+  domainCheckValidated,
+  domainDefaultChanged,
+  domainNotNullAdded,
+  domainNotNullDropped,
+  domainRemoved,
+  domainTypeChanged,
+} from './domain-rules.js';
+import {
   concurrentlyInTransaction,
   indexNotConcurrent,
   missingLockTimeout,
   notRerunnable,
   enumValueUnpositioned,
+  reindexNotConcurrent,
   statementRuleExamples,
   unusedSuppression,
   validatesUnderLock,
@@ -101,6 +113,15 @@ const rulesWithoutExamples: DatabaseRule[] = [
   enumValueRemoved,
   enumValuesReordered,
   enumValueAdded,
+  domainRemoved,
+  domainAdded,
+  domainTypeChanged,
+  domainDefaultChanged,
+  domainNotNullAdded,
+  domainNotNullDropped,
+  domainCheckAdded,
+  domainCheckRemoved,
+  domainCheckValidated,
   sequenceRemoved,
   sequenceAdded,
   triggerRemoved,
@@ -117,6 +138,7 @@ const rulesWithoutExamples: DatabaseRule[] = [
   validatesUnderLock,
   notRerunnable,
   enumValueUnpositioned,
+  reindexNotConcurrent,
   unusedSuppression,
 ];
 

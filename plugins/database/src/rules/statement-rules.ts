@@ -39,7 +39,7 @@ export const concurrentlyInTransaction = defineDatabaseRule({
   severity: 'breaking',
   title: 'CONCURRENTLY inside a transaction block',
   description:
-    'PostgreSQL refuses CREATE / DROP INDEX CONCURRENTLY inside BEGIN … COMMIT: the migration fails at that statement (migration runners that wrap each file in a transaction do the same).',
+    'PostgreSQL refuses CREATE / DROP INDEX CONCURRENTLY and REINDEX CONCURRENTLY inside BEGIN … COMMIT: the migration fails at that statement (migration runners that wrap each file in a transaction do the same).',
   safeAlternative: "Move the statement out of the transaction (or disable the runner's transaction for this file).",
   classify: ({ details }) => ({ ...lint('transaction')(details), suggestedMigration: 'Run the CONCURRENTLY statement outside the transaction block' }),
 });
@@ -101,6 +101,20 @@ export const enumValueUnpositioned = defineDatabaseRule({
   classify: ({ details }) => ({ ...lint('enum')(details), suggestedMigration: 'Say where the value goes: ADD VALUE … BEFORE / AFTER an existing value' }),
 });
 
+export const reindexNotConcurrent = defineDatabaseRule({
+  id: 'reindex-not-concurrent',
+  code: 'DB607',
+  issueType: 'reindex_not_concurrent',
+  change: 'statement.reindex_not_concurrent',
+  severity: 'potentially_breaking',
+  title: 'Index rebuilt without CONCURRENTLY',
+  description:
+    'REINDEX without CONCURRENTLY takes a SHARE lock on the table, blocking every write until the rebuild ends, and an ACCESS EXCLUSIVE lock on each index it rebuilds, blocking the reads that plan with it. REINDEX SCHEMA / DATABASE does so table after table. Not reported for a table the same file creates.',
+  safeAlternative:
+    'REINDEX INDEX CONCURRENTLY (PostgreSQL 12+), outside a transaction block; it takes only SHARE UPDATE EXCLUSIVE. Drop the `_ccnew` index a failed run leaves.',
+  classify: ({ details }) => ({ ...lint('index')(details), suggestedMigration: 'Use REINDEX … CONCURRENTLY, outside BEGIN … COMMIT' }),
+});
+
 export const unusedSuppression = defineDatabaseRule({
   id: 'unused-suppression',
   code: 'DB699',
@@ -136,6 +150,7 @@ export const statementRuleExamples: Record<string, { before: string; after: stri
     before: "CREATE TYPE priority AS ENUM ('low', 'high');",
     after: "ALTER TYPE priority ADD VALUE IF NOT EXISTS 'medium';",
   },
+  'reindex-not-concurrent': { before: MIGRATION_EXAMPLE_BEFORE, after: "SET lock_timeout = '5s';\nREINDEX INDEX users_age_idx;" },
   'unused-suppression': {
     before: MIGRATION_EXAMPLE_BEFORE,
     after: "SET lock_timeout = '5s';\n-- migration-architect-ignore DB601: not an index\nALTER TABLE users ADD COLUMN IF NOT EXISTS note text;",

@@ -3,7 +3,8 @@ import type { DatabaseChange } from './changes.js';
 
 type Located = { line?: number } | null | undefined;
 
-const SINGLE_OBJECTS = ['table', 'column', 'index', 'view', 'routine', 'enum', 'sequence', 'trigger', 'schema', 'extension', 'relation'];
+// `check`: a domain's CHECK, written at its own ALTER DOMAIN line.
+const SINGLE_OBJECTS = ['table', 'column', 'index', 'view', 'routine', 'enum', 'domain', 'check', 'sequence', 'trigger', 'schema', 'extension', 'relation'];
 
 /**
  * Where the changed object is written: the before side for removals (it exists only there),

@@ -3,6 +3,8 @@ import type {
   Column,
   ConstraintOfType,
   ConstraintType,
+  DomainCheck,
+  DomainType,
   EnumType,
   Extension,
   Index,
@@ -85,6 +87,16 @@ export interface ChangeDetailsByKind {
   'enum.value_added': { before: EnumType; after: EnumType; values: string[] };
   'enum.value_removed': { before: EnumType; after: EnumType; values: string[] };
   'enum.values_reordered': { before: EnumType; after: EnumType };
+  'domain.added': { domain: DomainType };
+  'domain.removed': { domain: DomainType };
+  /** Base type or collation: ALTER DOMAIN cannot change either. */
+  'domain.type_changed': { before: DomainType; after: DomainType };
+  'domain.default_changed': { before: DomainType; after: DomainType };
+  'domain.nullability_changed': { before: DomainType; after: DomainType };
+  'domain.constraint_added': { before: DomainType; after: DomainType; check: DomainCheck };
+  'domain.constraint_removed': { before: DomainType; after: DomainType; check: DomainCheck };
+  /** NOT VALID before, validated after. */
+  'domain.constraint_validated': { before: DomainType; after: DomainType; check: DomainCheck };
   'sequence.added': { sequence: Sequence };
   'sequence.removed': { sequence: Sequence };
   'trigger.added': { trigger: Trigger };
@@ -104,6 +116,7 @@ export interface ChangeDetailsByKind {
   'statement.validates_under_lock': StatementLintDetails;
   'statement.not_rerunnable': StatementLintDetails;
   'statement.enum_value_unpositioned': StatementLintDetails;
+  'statement.reindex_not_concurrent': StatementLintDetails;
   'statement.unused_suppression': { statement: MigrationStatement; codes: string[]; line: number };
 }
 
@@ -143,6 +156,14 @@ export const CHANGE_KINDS = [
   'enum.value_added',
   'enum.value_removed',
   'enum.values_reordered',
+  'domain.added',
+  'domain.removed',
+  'domain.type_changed',
+  'domain.default_changed',
+  'domain.nullability_changed',
+  'domain.constraint_added',
+  'domain.constraint_removed',
+  'domain.constraint_validated',
   'sequence.added',
   'sequence.removed',
   'trigger.added',
@@ -161,6 +182,7 @@ export const CHANGE_KINDS = [
   'statement.validates_under_lock',
   'statement.not_rerunnable',
   'statement.enum_value_unpositioned',
+  'statement.reindex_not_concurrent',
   'statement.unused_suppression',
 ] as const satisfies readonly ChangeKind[];
 

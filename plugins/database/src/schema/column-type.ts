@@ -143,7 +143,8 @@ function parseColumnTypeUncached(text: string, attributes: TypeAttributes): Pars
       .filter((n) => Number.isInteger(n));
     rest = `${withArgs[1]!} ${withArgs[3]!}`.trim();
   }
-  const spelled = rest;
+  // `"Mood"` as format_type quotes a mixed-case type: names compare folded, as the rest of the type text is.
+  const spelled = rest.replace(/"/g, '');
   let name = ALIASES.get(spelled) ?? spelled;
   let precision: number | null = null;
   let scale: number | null = null;

@@ -52,7 +52,8 @@ function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
 
 function sameExclusion(a: ExclusionConstraint, b: ExclusionConstraint): boolean {
   const text = (c: ExclusionConstraint) => normalizeExpression(constraintValue('exclusion', c) as string);
-  return text(a) === text(b);
+  const sameParts = a.canonical !== undefined && b.canonical !== undefined ? a.method === b.method && a.canonical === b.canonical : text(a) === text(b);
+  return sameParts && sameDeferral(a, b);
 }
 
 /** The constraint as the seed's report shows it. */

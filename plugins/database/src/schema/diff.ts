@@ -3,6 +3,7 @@ import { changeLocation } from './change-location.js';
 import { change, type DatabaseChange, type TablePair } from './changes.js';
 import { diffColumnAdditionsAndChanges, diffColumnRemovals } from './column-diff.js';
 import { diffConstraints } from './constraint-diff.js';
+import { diffDomains } from './domain-diff.js';
 import { diffEnums } from './enum-diff.js';
 import { diffExtensions } from './extension-diff.js';
 import { diffIndexes } from './index-diff.js';
@@ -86,12 +87,16 @@ export function diffDatabaseSchemas(
   const sequences = diffSequences(before.sequences ?? [], after.sequences ?? []);
   // Only when both sides can say: the JSON format has no extensions, which is not "none".
   const extensions = before.extensions && after.extensions ? diffExtensions(before.extensions, after.extensions) : [];
+  // Likewise domains.
+  const domains = before.domains && after.domains ? diffDomains(before.domains, after.domains) : [];
   const changes: DatabaseChange[] = [
     ...renames,
     ...schemas.added,
     // Extensions next: their types and operator classes are used by the tables and indexes after.
     ...extensions.filter((c) => c.kind !== 'extension.removed'),
     ...enums.filter((c) => c.kind !== 'enum.removed'),
+    // Domains after enums (a domain over an enum), before the tables whose columns use them.
+    ...domains.filter((c) => c.kind !== 'domain.removed'),
     ...sequences.filter((c) => c.kind === 'sequence.added'),
     ...addedTables.map((table) => change('table.added', path(table), table.key, { after: tableValue(table) }, { table })),
     // A partition's columns are its parent's: a change to them is the parent's change, made (and
@@ -105,6 +110,8 @@ export function diffDatabaseSchemas(
     ...removedTables.map((table) => change('table.removed', path(table), table.key, { before: tableValue(table) }, { table })),
     ...possibleRenames(removedTables, addedTables, kept),
     ...sequences.filter((c) => c.kind === 'sequence.removed'),
+    // Once no column uses them; before the enums they may be over.
+    ...domains.filter((c) => c.kind === 'domain.removed'),
     ...enums.filter((c) => c.kind === 'enum.removed'),
     ...extensions.filter((c) => c.kind === 'extension.removed'),
     ...schemas.removed,

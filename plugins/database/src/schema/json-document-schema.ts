@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { z } from '@migration-architect/core';
 
 /**
  * The seed's `--type database` JSON format, validated leniently as the seed read it: every

@@ -17,8 +17,10 @@ export interface DatabaseSchema {
   triggers: Trigger[];
   /** CREATE EXTENSION; absent from sources that cannot tell (the JSON format). */
   extensions?: Extension[];
+  /** CREATE DOMAIN; absent from sources that cannot tell (the JSON format), as extensions are. */
+  domains?: DomainType[];
   /**
-   * Objects the source read but the model does not hold (domains, policies, grants, ...), counted
+   * Objects the source read but the model does not hold (policies, grants, composite types, ...), counted
    * by kind: they are not compared, and reports say so rather than pass over them silently.
    */
   notCompared?: Record<string, number>;
@@ -76,6 +78,30 @@ export interface EnumType extends QualifiedName, SourceLine {
   key: string;
   /** Labels in sort order, as PostgreSQL compares them. */
   values: string[];
+}
+
+/** `CREATE DOMAIN name AS base [COLLATE …] [DEFAULT …] [NOT NULL] [CONSTRAINT … CHECK (…)]`. */
+export interface DomainType extends QualifiedName, SourceLine {
+  key: string;
+  /** The base type (a built-in, an enum, another domain). */
+  type: ColumnType;
+  /** `COLLATE "C"` when it differs from the base type's; null when not said. */
+  collation: string | null;
+  /** DEFAULT as SQL; null when none. */
+  default: string | null;
+  /** As `View.canonical`, over the default. */
+  defaultCanonical?: string;
+  notNull: boolean;
+  /** CHECK constraints by name: PostgreSQL names an unnamed one `<domain>_check`, `<domain>_check1`, … */
+  checks: DomainCheck[];
+}
+
+export interface DomainCheck extends SourceLine, Validity {
+  name: string;
+  /** The condition over `VALUE`, as SQL. */
+  expression: string;
+  /** As `View.canonical`. */
+  canonical?: string;
 }
 
 export interface Sequence extends QualifiedName, SourceLine {
@@ -138,12 +164,17 @@ export interface Deferrable {
   initiallyDeferred?: boolean;
 }
 
-export interface ExclusionConstraint extends SourceLine {
+export interface ExclusionConstraint extends SourceLine, Deferrable {
   name: string | null;
+  /** Index access method: gist, btree, spgist, hash. */
   method: string;
   /** `element WITH operator` pairs, as SQL. */
   elements: { element: string; operator: string }[];
   predicate: string | null;
+  /** As `View.canonical`, over the elements, operators and predicate. */
+  canonical?: string;
+  /** `EXCLUDE …` as a catalog printed it (pg_get_constraintdef), until the SQL reader has read it (live source). */
+  definition?: string;
 }
 
 export type Identity = 'always' | 'by_default' | 'serial';

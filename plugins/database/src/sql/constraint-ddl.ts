@@ -32,6 +32,12 @@ export function deferrableClause(constraint: Deferrable): string[] {
  * writes continue. Run as separate statements (psql autocommit), not in one transaction.
  */
 export function addConstraintNotValid(table: QualifiedName, name: string, body: string, validity: Validity = {}): string[] {
+  // PostgreSQL refuses a NOT VALID foreign key on a partitioned table: it is added and checked in one step.
+  if (isPartitioned(table) && body.startsWith('FOREIGN KEY'))
+    return [
+      `-- Partitioned table: PostgreSQL cannot add a foreign key NOT VALID here, so it is checked while ${quoteQualifiedName(table.schema, table.name)} is locked.`,
+      `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${body};`,
+    ];
   return [`${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${body} NOT VALID;`, ...validateConstraint(table, name, validity)];
 }
 

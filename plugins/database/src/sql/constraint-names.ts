@@ -1,4 +1,5 @@
-import type { CheckConstraint, ForeignKey, Table, UniqueConstraint } from '../schema/model.js';
+import type { CheckConstraint, ExclusionConstraint, ForeignKey, Table, UniqueConstraint } from '../schema/model.js';
+import { indexTextNamePart } from '../sources/postgresql-sql/generated-names.js';
 import { normalizeExpression, referencedIdentifiers } from './expression.js';
 
 /** PostgreSQL truncates longer names to NAMEDATALEN - 1 bytes. */
@@ -110,5 +111,17 @@ export function checkName(table: Table, check: CheckConstraint): string {
       [check],
       [...reserved, ...names],
     )[0]!
+  );
+}
+
+/** An exclusion constraint's name: its own, or PostgreSQL's default `<table>_<columns>_excl`. */
+export function exclusionName(table: Table, exclusion: ExclusionConstraint): string {
+  return (
+    exclusion.name ??
+    defaultObjectName(
+      table.name,
+      exclusion.elements.map((e) => indexTextNamePart(table, e.element)),
+      'excl',
+    )
   );
 }

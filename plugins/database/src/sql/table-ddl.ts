@@ -1,7 +1,8 @@
 import type { Index, Table } from '../schema/model.js';
 import { columnDefinition, onUpdateTrigger } from './column-definition.js';
 import { columnList, deferrableClause, foreignKeyClause } from './constraint-ddl.js';
-import { checkName, foreignKeyName, primaryKeyName, uniqueConstraintName } from './constraint-names.js';
+import { checkName, exclusionName, foreignKeyName, primaryKeyName, uniqueConstraintName } from './constraint-names.js';
+import { exclusionClause } from './exclusion-ddl.js';
 import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 import { createIndex } from './index-ddl.js';
 import { quoteLiteral } from './literal.js';
@@ -63,6 +64,7 @@ export function createTableScripts(table: Table): TableScripts {
   }
   for (const check of table.checks) lines.push(`CONSTRAINT ${quoteIdentifier(checkName(table, check))} CHECK (${check.expression})`);
   for (const fk of table.foreignKeys) lines.push(`CONSTRAINT ${quoteIdentifier(foreignKeyName(table, fk))} ${foreignKeyClause(fk)}`);
+  for (const exclusion of table.exclusions ?? []) lines.push(`CONSTRAINT ${quoteIdentifier(exclusionName(table, exclusion))} ${exclusionClause(exclusion)}`);
 
   const triggers = table.columns.flatMap((c) => onUpdateTrigger(table, c) ?? []);
   const statements = [

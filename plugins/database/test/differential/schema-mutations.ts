@@ -309,14 +309,54 @@ const builders = {
   domainChange(catalog, [n, v, t], k) {
     const domain = at(catalog.domains, n);
     const table = at(plain(catalog), t);
-    switch ((v ?? 0) % 3) {
+    const alter = domain && `ALTER DOMAIN ${q(domain)}`;
+    switch ((v ?? 0) % 10) {
       case 0:
         return table ? [`CREATE DOMAIN m${k}_d AS integer CHECK (VALUE > 0)`, `ALTER TABLE ${q(table.name)} ADD COLUMN m${k} m${k}_d`] : null;
       case 1:
-        return domain ? [`ALTER DOMAIN ${q(domain)} ADD CONSTRAINT m${k}_check CHECK (VALUE IS NOT NULL)`] : null;
-      default:
+        return alter ? [`${alter} ADD CONSTRAINT m${k}_check CHECK (VALUE IS NOT NULL)`] : null;
+      case 2:
         return domain ? [`DROP DOMAIN ${q(domain)}`] : null;
+      case 3:
+        return alter ? [`${alter} ADD CONSTRAINT m${k}_check CHECK (VALUE IS NOT NULL) NOT VALID`] : null;
+      case 4:
+        return alter ? [`${alter} SET NOT NULL`] : null;
+      case 5:
+        return alter ? [`${alter} DROP NOT NULL`] : null;
+      case 6:
+        return alter ? [`${alter} DROP DEFAULT`] : null;
+      case 7:
+        // A domain whose checks and default are written the ways a catalog prints them differently.
+        return table
+          ? [
+              `CREATE DOMAIN m${k}_code AS varchar(20) COLLATE "C" DEFAULT 'none' NOT NULL CHECK (VALUE LIKE '%_%') CHECK (VALUE IN ('none', 'a_b', 'c_d'))`,
+              `ALTER TABLE ${q(table.name)} ADD COLUMN m${k} m${k}_code`,
+            ]
+          : null;
+      case 8:
+        return domain ? [`ALTER DOMAIN ${q(domain)} RENAME TO ${q(`${domain}_r${k}`)}`] : null;
+      default:
+        return domain ? [`DROP DOMAIN ${q(domain)} CASCADE`] : null;
     }
+  },
+  addExclusion(catalog, [t, c, v, d], k) {
+    const table = at(withColumns(catalog), t);
+    const column = table && at(table.columns, c);
+    const other = table && at(table.columns, d);
+    if (!table || !column || !other) return null;
+    const a = q(column.name);
+    const b = q(other.name);
+    const variants = [
+      [`ALTER TABLE ${q(table.name)} ADD CONSTRAINT m${k}_excl EXCLUDE USING btree (${a} WITH =)`],
+      [`ALTER TABLE ${q(table.name)} ADD EXCLUDE USING btree (${a} WITH =, ${b} WITH =) WHERE (${a} IS NOT NULL)`],
+      [`CREATE EXTENSION IF NOT EXISTS btree_gist`, `ALTER TABLE ${q(table.name)} ADD CONSTRAINT m${k}_excl EXCLUDE USING gist (${a} WITH =)`],
+      [
+        `CREATE EXTENSION IF NOT EXISTS btree_gist`,
+        `ALTER TABLE ${q(table.name)} ADD CONSTRAINT m${k}_excl EXCLUDE USING gist (${a} WITH <>, ${b} WITH =) DEFERRABLE`,
+      ],
+      [`ALTER TABLE ${q(table.name)} ADD CONSTRAINT m${k}_excl EXCLUDE USING btree (${a} WITH =) DEFERRABLE INITIALLY DEFERRED`],
+    ];
+    return at(variants, v)!;
   },
   partitionChange(catalog, [n, v], k) {
     const parent = at(

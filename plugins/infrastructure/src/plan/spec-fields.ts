@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 
 /*
  * The spec fields the infrastructure migration type reads, beyond core's (phases, flags,

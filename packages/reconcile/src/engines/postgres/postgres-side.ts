@@ -15,6 +15,7 @@ import {
   type SidePlan,
   type SideStats,
 } from '../engine-side.js';
+import { lookup3Int64, lookup3Text } from '../../hashing/lookup3.js';
 import { rangeBatches } from '../server/range-batches.js';
 import { ServerConnections } from '../server/server-connections.js';
 import { describePostgresTable, listPostgresTables } from './postgres-catalog.js';
@@ -26,6 +27,8 @@ import {
   fixedWidthKey,
   keyParameter,
   keyTuple,
+  LOOKUP3_PROBE,
+  lookup3Expression,
   notNullKey,
   quoteIdent,
   rowHashExpression,
@@ -81,6 +84,7 @@ export class PostgresSide implements EngineSide {
     'PostgreSQL',
   );
   private plan: SidePlan | null = null;
+  private lookup3: Promise<boolean> | null = null;
   private queries = 0;
   private rowsFetched = 0;
 
@@ -150,6 +154,31 @@ export class PostgresSide implements EngineSide {
   /** Opens `jobs` connections (see ServerConnections: at most half of the free ones, all closed together). */
   async open(jobs: number): Promise<number> {
     return this.servers.open(jobs);
+  }
+
+  /**
+   * Hashes a probe text in the server with the very expression the row hash uses and compares it
+   * with lookup3.ts: PostgreSQL's lookup3 reads words in the server's byte order, so a big-endian
+   * server (or a `hashtextextended` that is not PostgreSQL's own, earlier on the search_path)
+   * gives other values, and the comparison then falls back to md5.
+   */
+  async lookup3Matches(): Promise<boolean> {
+    this.lookup3 ??= this.servers.run(async ({ client }) => {
+      this.queries++;
+      // In a savepoint: a failing probe must not abort the read-only transaction.
+      await client.query('SAVEPOINT lookup3_probe');
+      try {
+        const { rows } = await client.query({ text: `SELECT ${lookup3Expression('$1::text')}::text`, values: [LOOKUP3_PROBE], rowMode: 'array' });
+        await client.query('RELEASE SAVEPOINT lookup3_probe');
+        const expected: [number, number] = [0, 0];
+        lookup3Text(LOOKUP3_PROBE, expected);
+        return String(rows[0]?.[0]) === lookup3Int64(expected).toString();
+      } catch {
+        await client.query('ROLLBACK TO SAVEPOINT lookup3_probe');
+        return false;
+      }
+    });
+    return this.lookup3;
   }
 
   private async query(sql: string, params: unknown[] = [], what = 'query failed'): Promise<unknown[][]> {

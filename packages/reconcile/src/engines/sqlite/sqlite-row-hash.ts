@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { HashSum } from '../../hashing/hash-sum.js';
-import { Md5Fields } from '../../hashing/md5-row-hash.js';
+import { RowTextFields } from '../../hashing/row-text-fields.js';
 import { TypedRowHash } from '../../hashing/typed-row-hash.js';
 import { writeSqliteCanonicalRow } from '../../normalization/canonical-row.js';
 import type { SidePlan } from '../engine-side.js';
@@ -12,7 +12,7 @@ export type RowHasher = (values: readonly unknown[], out: [number, number]) => v
 
 /**
  * The row hash of a plan. Same engine: the typed hash of the stored values. Another engine on the
- * other side: md5 of the canonical text, as PostgreSQL and MySQL build it in SQL.
+ * other side: lookup3 or md5 of the canonical text, as PostgreSQL and MySQL build it in SQL.
  */
 export function rowHasher(plan: SidePlan): RowHasher {
   const columns = [...plan.key, ...plan.columns];
@@ -31,10 +31,10 @@ export function rowHasher(plan: SidePlan): RowHasher {
   return canonicalRowHasher(plan);
 }
 
-/** md5 of the canonical row text: across engines, and for tables compared without a key. */
+/** The plan's canonical hash (lookup3 or md5) of the canonical row text: across engines, and for tables compared without a key. */
 export function canonicalRowHasher(plan: SidePlan): RowHasher {
   const columns = [...plan.key, ...plan.columns];
-  const fields = new Md5Fields();
+  const fields = new RowTextFields(plan.canonicalHash);
   return (values, out) => {
     fields.reset();
     writeSqliteCanonicalRow(values, columns, plan.tolerance, fields);

@@ -93,7 +93,7 @@ function fetched(rows: RawValue[][]): RawValue[][] {
   return rows;
 }
 
-/** The canonical row hash (md5 of the row's canonical text, as PostgreSQL computes it) of tables compared without a key. */
+/** The canonical row hash (lookup3 or md5 of the row's canonical text, as the other side computes it) of tables compared without a key. */
 const halves: [number, number] = [0, 0];
 let canonicalHash: RowHasher | null = null;
 function rowHashHalves(row: RawValue[]): void {

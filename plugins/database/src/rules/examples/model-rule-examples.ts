@@ -32,6 +32,9 @@ const BASE = {
 
 type Parts = Partial<typeof BASE>;
 
+const DOMAIN = "CREATE DOMAIN email_address AS text CONSTRAINT email_address_at CHECK (VALUE LIKE '%@%');";
+const domain = (change: string) => ({ before: { extra: DOMAIN }, after: { extra: `${DOMAIN}\n${change}` } });
+
 const EXCLUSION = 'ALTER TABLE users ADD CONSTRAINT users_name_excl EXCLUDE USING gist (name WITH =);';
 
 export const modelRuleCases: Record<string, { before?: Parts; after: Parts }> = {
@@ -53,6 +56,18 @@ export const modelRuleCases: Record<string, { before?: Parts; after: Parts }> = 
   'trigger-added': { after: { extra: 'CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();' } },
   'trigger-changed': { after: { trigger: BASE.trigger.replace('AFTER UPDATE', 'AFTER INSERT OR UPDATE') } },
   'relation-comment-changed': { after: { extra: "COMMENT ON TABLE users IS 'People who sign in';" } },
+  'domain-added': { after: { extra: DOMAIN } },
+  'domain-removed': { before: { extra: DOMAIN }, after: {} },
+  'domain-type-changed': { before: { extra: DOMAIN }, after: { extra: DOMAIN.replace('AS text', 'AS varchar(320)') } },
+  'domain-default-changed': domain("ALTER DOMAIN email_address SET DEFAULT 'nobody@example.com';"),
+  'domain-not-null-added': domain('ALTER DOMAIN email_address SET NOT NULL;'),
+  'domain-not-null-dropped': { before: { extra: `${DOMAIN}\nALTER DOMAIN email_address SET NOT NULL;` }, after: { extra: DOMAIN } },
+  'domain-check-added': domain('ALTER DOMAIN email_address ADD CONSTRAINT email_address_length CHECK (length(VALUE) <= 320) NOT VALID;'),
+  'domain-check-removed': domain('ALTER DOMAIN email_address DROP CONSTRAINT email_address_at;'),
+  'domain-check-validated': {
+    before: { extra: "CREATE DOMAIN email_address AS text;\nALTER DOMAIN email_address ADD CONSTRAINT email_address_at CHECK (VALUE LIKE '%@%') NOT VALID;" },
+    after: { extra: "CREATE DOMAIN email_address AS text;\nALTER DOMAIN email_address ADD CONSTRAINT email_address_at CHECK (VALUE LIKE '%@%');" },
+  },
   'exclusion-added': { after: { extra: EXCLUSION } },
   'exclusion-removed': { before: { extra: EXCLUSION }, after: {} },
   'extension-added': { after: { extra: 'CREATE EXTENSION IF NOT EXISTS pg_trgm;' } },

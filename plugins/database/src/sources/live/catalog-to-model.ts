@@ -4,7 +4,9 @@ import { objectKey } from '../../schema/qualified-name.js';
 import { routineResult } from '../../schema/routine-result.js';
 import {
   emptyDatabaseSchema,
+  type DomainType,
   type EnumType,
+  type ExclusionConstraint,
   type Sequence,
   type Trigger,
   type TriggerEvent,
@@ -24,7 +26,18 @@ import {
   type View,
   volatilityOf,
 } from '../../schema/model.js';
-import type { ColumnRow, ConstraintRow, EnumRow, ExtensionRow, IndexRow, RelationRow, RoutineRow, SequenceRow, TriggerRow } from './introspection-queries.js';
+import type {
+  ColumnRow,
+  ConstraintRow,
+  DomainRow,
+  EnumRow,
+  ExtensionRow,
+  IndexRow,
+  RelationRow,
+  RoutineRow,
+  SequenceRow,
+  TriggerRow,
+} from './introspection-queries.js';
 
 /** Everything the introspection queries returned, one array per query. */
 export interface PostgresCatalog {
@@ -35,6 +48,7 @@ export interface PostgresCatalog {
   routines: RoutineRow[];
   schemas: { name: string }[];
   enums: EnumRow[];
+  domains: DomainRow[];
   sequences: SequenceRow[];
   triggers: TriggerRow[];
   extensions: ExtensionRow[];
@@ -160,6 +174,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
   const uniques: UniqueConstraint[] = [];
   const checks: CheckConstraint[] = [];
   const foreignKeys: ForeignKey[] = [];
+  const exclusions: ExclusionConstraint[] = [];
   for (const constraint of constraints) {
     switch (constraint.type) {
       case 'p':
@@ -184,6 +199,10 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
           ...validityOf(constraint),
         });
         break;
+      case 'x':
+        // Read again from `definition` by the SQL reader (readCatalogDefinitions), as a file's are.
+        exclusions.push({ name: constraint.name, method: '', elements: [], predicate: null, definition: constraint.definition });
+        break;
     }
   }
   const tableIndexes = indexes.map(toIndex);
@@ -197,6 +216,7 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
     checks,
     foreignKeys,
     indexes: tableIndexes,
+    ...(exclusions.length ? { exclusions } : {}),
     ...(relation.comment !== null ? { comment: relation.comment } : {}),
     ...(relation.partition_key ? { partitionBy: relation.partition_key } : {}),
     ...(relation.parent_name
@@ -287,6 +307,19 @@ function toEnum(row: EnumRow): EnumType {
   return { schema: row.schema, name: row.name, key: objectKey(row.schema, row.name), values: row.values };
 }
 
+function toDomain(row: DomainRow): DomainType {
+  return {
+    schema: row.schema,
+    name: row.name,
+    key: objectKey(row.schema, row.name),
+    type: parseColumnType(row.type).type,
+    collation: row.collation,
+    default: row.default_sql,
+    notNull: row.not_null,
+    checks: row.checks.map((c) => ({ name: c.name, expression: checkExpression(c.definition), ...(c.validated ? {} : { notValid: true }) })),
+  };
+}
+
 /** The catalog rows as the normalized model, shaped as the JSON loader shapes equivalent input. */
 export function postgresCatalogToModel(catalog: PostgresCatalog): DatabaseSchema {
   const columns = groupBy(catalog.columns, (c) => c.relation);
@@ -300,6 +333,7 @@ export function postgresCatalogToModel(catalog: PostgresCatalog): DatabaseSchema
     routines: catalog.routines.map(toRoutine),
     schemas: catalog.schemas.map((schema) => ({ name: schema.name })),
     enums: catalog.enums.map(toEnum),
+    domains: catalog.domains.map(toDomain),
     sequences: catalog.sequences.map(toSequence),
     triggers: catalog.triggers.map(toTrigger),
     extensions: catalog.extensions.map((e) => ({ name: e.name, schema: e.schema, version: e.version })),

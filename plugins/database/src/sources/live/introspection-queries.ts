@@ -94,8 +94,8 @@ ORDER BY r.nspname, r.relname, a.attnum`;
 export interface ConstraintRow {
   relation: string;
   name: string;
-  /** p primary key, u unique, c check, f foreign key. */
-  type: 'p' | 'u' | 'c' | 'f';
+  /** p primary key, u unique, c check, f foreign key, x exclusion. */
+  type: 'p' | 'u' | 'c' | 'f' | 'x';
   definition: string;
   columns: string[];
   ref_schema: string | null;
@@ -127,7 +127,10 @@ FROM pg_constraint con
 JOIN relations r ON r.oid = con.conrelid
 LEFT JOIN pg_class rc ON rc.oid = con.confrelid
 LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-WHERE con.contype IN ('p', 'u', 'c', 'f')
+WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
+  -- A foreign key to a partitioned table is cloned, on the same referencing table, once per partition
+  -- it references: the clones are the key's implementation (pg_dump writes only the key).
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint parent WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
 ORDER BY r.nspname, r.relname, con.conname`;
 
 export interface IndexRow {
@@ -200,6 +203,8 @@ FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
 WHERE p.prokind IN ('f', 'p') AND ${USER_NAMESPACE} AND ${notFromExtension('pg_proc', 'p.oid')}
+  -- Functions a type made for itself (a range's and its multirange's constructors) come and go with the type: pg_dump does not write them.
+  AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')
 ORDER BY n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)`;
 }
 
@@ -224,6 +229,35 @@ SELECT n.nspname AS schema, t.typname AS name,
        ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS values
 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'e' AND ${USER_NAMESPACE} AND ${notFromExtensionIn('pg_type', 't.oid')}
+ORDER BY n.nspname, t.typname`;
+
+export interface DomainRow {
+  schema: string;
+  name: string;
+  /** format_type of the base type with the domain's modifier: `character varying(20)`. */
+  type: string;
+  /** Only when it differs from the base type's; `schema.name` unquoted, as the SQL reader keeps it. */
+  collation: string | null;
+  default_sql: string | null;
+  not_null: boolean;
+  /** CHECK constraints in name order: `definition` as pg_get_constraintdef prints it. */
+  checks: { name: string; definition: string; validated: boolean }[];
+}
+
+export const DOMAINS_QUERY = `
+SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS type,
+       CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN
+         CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text ELSE cn.nspname || '.' || co.collname END
+       END AS collation,
+       t.typdefault AS default_sql, t.typnotnull AS not_null,
+       (SELECT COALESCE(json_agg(json_build_object('name', con.conname, 'definition', pg_get_constraintdef(con.oid, true), 'validated', con.convalidated) ORDER BY con.conname), '[]'::json)
+        FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c') AS checks
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_type bt ON bt.oid = t.typbasetype
+LEFT JOIN pg_collation co ON co.oid = t.typcollation
+LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+WHERE t.typtype = 'd' AND ${USER_NAMESPACE} AND ${notFromExtensionIn('pg_type', 't.oid')}
 ORDER BY n.nspname, t.typname`;
 
 export interface SequenceRow {
@@ -291,9 +325,9 @@ ORDER BY e.extname`;
 /** Objects the model does not hold, counted by kind (as the SQL reader counts them): reported as not compared. */
 export const NOT_COMPARED_QUERY = `
 SELECT kind, count(*)::int AS count FROM (
-  SELECT CASE t.typtype WHEN 'd' THEN 'domains' WHEN 'r' THEN 'range types' ELSE 'composite types' END AS kind
+  SELECT CASE t.typtype WHEN 'r' THEN 'range types' ELSE 'composite types' END AS kind
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-  WHERE (t.typtype IN ('d', 'r') OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
+  WHERE (t.typtype = 'r' OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
     AND ${USER_NAMESPACE} AND ${notFromExtensionIn('pg_type', 't.oid')}
   UNION ALL
   SELECT 'policies' FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE ${USER_NAMESPACE}

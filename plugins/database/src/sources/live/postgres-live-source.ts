@@ -6,6 +6,7 @@ import { postgresCatalogToModel } from './catalog-to-model.js';
 import {
   COLUMNS_QUERY,
   CONSTRAINTS_QUERY,
+  DOMAINS_QUERY,
   ENUMS_QUERY,
   EXTENSIONS_QUERY,
   NOT_COMPARED_QUERY,
@@ -18,6 +19,7 @@ import {
   TRIGGERS_QUERY,
   type ColumnRow,
   type ConstraintRow,
+  type DomainRow,
   type EnumRow,
   type IndexRow,
   type RelationRow,
@@ -42,12 +44,13 @@ export async function readCatalogSchema(query: CatalogQuery): Promise<DatabaseSc
   const routines = await query<RoutineRow>(routinesQuery(version?.version ?? 0));
   const schemas = await query<{ name: string }>(SCHEMAS_QUERY);
   const enums = await query<EnumRow>(ENUMS_QUERY);
+  const domains = await query<DomainRow>(DOMAINS_QUERY);
   const sequences = await query<SequenceRow>(SEQUENCES_QUERY);
   const triggers = await query<TriggerRow>(TRIGGERS_QUERY);
   const extensions = await query<ExtensionRow>(EXTENSIONS_QUERY);
   const notCompared = await query<{ kind: string; count: number }>(NOT_COMPARED_QUERY);
   return readCatalogDefinitions(
-    postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, sequences, triggers, extensions, notCompared }),
+    postgresCatalogToModel({ relations, columns, constraints, indexes, routines, schemas, enums, domains, sequences, triggers, extensions, notCompared }),
   );
 }
 

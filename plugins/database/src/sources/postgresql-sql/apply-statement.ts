@@ -1,6 +1,8 @@
 import type { Node } from 'libpg-query';
 import { alterTable } from './alter-table.js';
 import { commentOn } from './comment-on.js';
+import { recordCompositeType } from './composite-type.js';
+import { alterDomain, createDomain } from './create-domain.js';
 import { createFunction } from './create-function.js';
 import { alterEnum, createEnum } from './create-enum.js';
 import { createIndex } from './create-index.js';
@@ -17,7 +19,6 @@ import { nodeAs as tagged, tagOf } from './parse-tree.js';
 
 /** Statements that define objects the model does not hold yet: counted as "not compared". */
 const NOT_COMPARED: Record<string, string> = {
-  CreateDomainStmt: 'domains',
   CompositeTypeStmt: 'composite types',
   CreateRangeStmt: 'range types',
   CreatePolicyStmt: 'policies',
@@ -72,6 +73,8 @@ export function applyStatement(builder: SchemaBuilder, statement: Node, length: 
     });
     return;
   }
+  const composite = nodeAs(statement, 'CompositeTypeStmt');
+  if (composite) recordCompositeType(builder, composite);
   const notCompared = NOT_COMPARED[tagOf(statement)];
   if (notCompared) return builder.notCompared(notCompared);
   const index = nodeAs(statement, 'IndexStmt');
@@ -84,6 +87,10 @@ export function applyStatement(builder: SchemaBuilder, statement: Node, length: 
   if (fn) return createFunction(builder, fn, length);
   const enumType = nodeAs(statement, 'CreateEnumStmt');
   if (enumType) return createEnum(builder, enumType);
+  const domain = nodeAs(statement, 'CreateDomainStmt');
+  if (domain) return createDomain(builder, domain);
+  const alterDomainType = nodeAs(statement, 'AlterDomainStmt');
+  if (alterDomainType) return alterDomain(builder, alterDomainType);
   const alterEnumType = nodeAs(statement, 'AlterEnumStmt');
   if (alterEnumType) return alterEnum(builder, alterEnumType);
   const sequence = nodeAs(statement, 'CreateSeqStmt');

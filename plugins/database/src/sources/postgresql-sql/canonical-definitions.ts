@@ -2,6 +2,7 @@ import type { Node } from 'libpg-query';
 import type { DatabaseSchema } from '../../schema/model.js';
 import { foldInheritedDefinitions } from '../../schema/partition-inheritance.js';
 import { canonicalTree } from './canonical-tree.js';
+import { exclusionOfConstraint } from './constraint-definitions.js';
 import { indexOfStatement } from './create-index.js';
 import { triggerOfStatement } from './create-trigger.js';
 import { nodeAs } from './parse-tree.js';
@@ -27,7 +28,7 @@ async function parseEach(pending: Pending[]): Promise<void> {
 }
 
 /**
- * Indexes and triggers of a catalog read, from the CREATE statements the catalog prints
+ * Indexes, exclusion constraints and triggers of a catalog read, from the CREATE statements the catalog prints
  * (`pg_get_indexdef`, `pg_get_triggerdef`), by the same code that reads them in SQL files: same
  * elements (operator classes, collations, INCLUDE), same arguments, same canonical forms.
  */
@@ -54,6 +55,20 @@ export async function readCatalogDefinitions(model: DatabaseSchema): Promise<Dat
       }),
     );
   }
+  for (const table of model.tables) {
+    if (!table.exclusions) continue;
+    table.exclusions = table.exclusions.map((exclusion) =>
+      reread(
+        // The catalog prints the constraint's body; as an ALTER TABLE it parses as a file's does.
+        { ...exclusion, ...(exclusion.definition !== undefined ? { definition: `ALTER TABLE canonical_probe ADD ${exclusion.definition}` } : {}) },
+        (s, source) => {
+          const command = nodeAs(nodeAs(s, 'AlterTableStmt')?.cmds?.[0], 'AlterTableCmd');
+          const constraint = nodeAs(command?.def, 'Constraint');
+          return constraint?.contype === 'CONSTR_EXCLUSION' ? exclusionOfConstraint(constraint, source) : undefined;
+        },
+      ),
+    );
+  }
   model.triggers = model.triggers.map((trigger) =>
     reread(trigger, (s, source) => {
       const statement = nodeAs(s, 'CreateTrigStmt');
@@ -68,7 +83,7 @@ export async function readCatalogDefinitions(model: DatabaseSchema): Promise<Dat
 }
 
 /**
- * Fills the `canonical` form of column defaults, checks, indexes and views that a source read as text (the live
+ * Fills the `canonical` form of column defaults, checks, domains, indexes and views that a source read as text (the live
  * catalog prints `total >= (0)::numeric` and `= ANY (ARRAY[…])` where DDL says `total >= 0` and
  * `IN (…)`), by parsing that text with the same parser and canonical tree as SQL files. One that
  * does not parse keeps no canonical form and is compared as text. Then partitions' copies of
@@ -105,6 +120,22 @@ export async function fillCanonicalDefinitions(model: DatabaseSchema): Promise<D
             } as Node);
         },
       });
+    }
+  }
+  for (const domain of model.domains ?? []) {
+    const value = domain.default;
+    if (value !== null && domain.defaultCanonical === undefined) {
+      pending.push({
+        sql: `SELECT ${value}`,
+        assign: (s) => {
+          const target = nodeAs(nodeAs(s, 'SelectStmt')?.targetList?.[0], 'ResTarget');
+          if (target?.val) domain.defaultCanonical = canonicalTree(target.val);
+        },
+      });
+    }
+    for (const check of domain.checks) {
+      if (check.canonical !== undefined) continue;
+      pending.push({ sql: `SELECT 1 WHERE ${check.expression}`, assign: (s) => void (check.canonical = canonicalTree(nodeAs(s, 'SelectStmt')?.whereClause)) });
     }
   }
   for (const view of model.views) {

@@ -56,6 +56,10 @@ function canonical(value: Json): Json {
       const fields = (inner as { fields?: Json[] }).fields ?? [];
       return { ColumnRef: { fields: canonical(fields.slice(-1)) } };
     }
+    if (key === 'A_Expr' && ['AEXPR_LIKE', 'AEXPR_ILIKE'].includes((inner as { kind?: string }).kind ?? '')) {
+      // `x LIKE 'a%'` is stored as the operator `x ~~ 'a%'` (ILIKE `~~*`), which is what a catalog prints.
+      return canonical({ A_Expr: { ...(inner as { [k: string]: Json }), kind: 'AEXPR_OP' } });
+    }
     if (key === 'A_Expr' && (inner as { kind?: string }).kind === 'AEXPR_IN') {
       // PostgreSQL stores `x IN (a, b)` as `x = ANY (ARRAY[a, b])`, and `x NOT IN (a, b)` as `x <> ALL (ARRAY[a, b])`, which is what a dump shows.
       const node = inner as { name?: Json; lexpr?: Json; rexpr?: { List?: { items?: Json[] } } };
@@ -110,7 +114,7 @@ function canonical(value: Json): Json {
  * A string that is equal for two parse trees of the same query or expression as PostgreSQL
  * would run it, whoever wrote them: positions, casts, column qualifiers, the public and
  * pg_catalog schemas (on relations, functions, operators, operator classes, collations and
- * types) and redundant aliases left out, `IN` lists read as `= ANY`.
+ * types) and redundant aliases left out, `IN` lists read as `= ANY`, `LIKE` as `~~`.
  */
 export function canonicalTree(node: Node | undefined): string {
   return JSON.stringify(canonical((node ?? null) as unknown as Json));

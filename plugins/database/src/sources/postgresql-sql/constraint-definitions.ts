@@ -1,5 +1,5 @@
 import type { Constraint, Node } from 'libpg-query';
-import type { ReferentialAction, Table } from '../../schema/model.js';
+import type { ExclusionConstraint, ReferentialAction, Table } from '../../schema/model.js';
 import { canonicalTree } from './canonical-tree.js';
 import { expressionText } from './expression-text.js';
 import { nodeAs, rangeVarName, stringsOf } from './parse-tree.js';
@@ -63,7 +63,9 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
       return;
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.nodeText);
-      table.checks.push({ name, expression, canonical: canonicalTree(constraint.raw_expr), ...notValid, line });
+      const check = { name, expression, canonical: canonicalTree(constraint.raw_expr), ...notValid, line };
+      table.checks.push(check);
+      if (constraint.is_no_inherit) builder.noInheritChecks.add(check);
       return;
     }
     case 'CONSTR_FOREIGN': {
@@ -82,16 +84,33 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
       if (name === null) builder.generatedNames.set(table.foreignKeys[table.foreignKeys.length - 1]!, [table.name, ...columns, 'fkey'].join('_'));
       return;
     }
-    case 'CONSTR_EXCLUSION': {
-      const elements = (constraint.exclusions ?? []).map((pair) => {
-        const [element, operator] = nodeAs(pair, 'List')?.items ?? [];
-        return { element: element ? indexElementText(element, builder.nodeText) : '', operator: stringsOf(nodeAs(operator, 'List')?.items).join('.') };
-      });
-      const predicate = constraint.where_clause ? expressionText(constraint.where_clause, builder.nodeText) : null;
-      (table.exclusions ??= []).push({ name, method: constraint.access_method ?? 'gist', elements, predicate, line });
+    case 'CONSTR_EXCLUSION':
+      (table.exclusions ??= []).push({ name, ...exclusionOfConstraint(constraint, builder.nodeText), line });
       return;
-    }
     default:
       return;
   }
+}
+
+/**
+ * `EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (…) DEFERRABLE`, by its parts: method,
+ * elements with their operators, predicate, deferral. A file's and a catalog's (pg_get_constraintdef,
+ * read again here) spellings give the same parts.
+ */
+export function exclusionOfConstraint(constraint: Constraint, source: SqlText): Omit<ExclusionConstraint, 'name' | 'line'> {
+  const elements = (constraint.exclusions ?? []).map((pair) => {
+    const [element, operator] = nodeAs(pair, 'List')?.items ?? [];
+    const parts = stringsOf(nodeAs(operator, 'List')?.items);
+    // OPERATOR(pg_catalog.=) and = are one operator.
+    return { element: element ? indexElementText(element, source) : '', operator: (parts[0] === 'pg_catalog' ? parts.slice(1) : parts).join('.') };
+  });
+  const predicate = constraint.where_clause ? expressionText(constraint.where_clause, source) : null;
+  return {
+    method: (constraint.access_method ?? 'gist').toLowerCase(),
+    elements,
+    predicate,
+    // A catalog prints `kind <> 'shared'::text` where the file says `kind <> 'shared'`.
+    canonical: canonicalTree({ List: { items: [...(constraint.exclusions ?? []), ...(constraint.where_clause ? [constraint.where_clause] : [])] } } as Node),
+    ...(constraint.deferrable ? { deferrable: true, ...(constraint.initdeferred ? { initiallyDeferred: true } : {}) } : {}),
+  };
 }

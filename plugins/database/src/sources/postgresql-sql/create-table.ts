@@ -2,6 +2,7 @@ import type { CreateStmt, Node } from 'libpg-query';
 import type { Column, Table } from '../../schema/model.js';
 import { parseDefault } from '../../schema/default-value.js';
 import { objectIdentity } from '../../schema/qualified-name.js';
+import { typedTableColumns } from './composite-type.js';
 import { generatedIndexName, indexTextNamePart } from './generated-names.js';
 import { readColumn } from './column-definition.js';
 import { addTableConstraint } from './constraint-definitions.js';
@@ -12,7 +13,7 @@ import type { SchemaBuilder } from './schema-builder.js';
 /**
  * INHERITS (parents): the table has its parents' columns first, merged with its own of the same
  * name (NOT NULL if either says so, its own default first), then its own; and its parents' CHECK
- * constraints. That is what the catalog holds, while a pg_dump writes only the child's own.
+ * constraints, except those declared NO INHERIT. That is what the catalog holds, while a pg_dump writes only the child's own.
  */
 function inherit(builder: SchemaBuilder, table: Table, relations: Node[]): void {
   const parents = relations.map((r) => builder.table(rangeVarName(nodeAs(r, 'RangeVar')))).filter((p) => p !== undefined);
@@ -29,7 +30,8 @@ function inherit(builder: SchemaBuilder, table: Table, relations: Node[]): void 
   for (const column of table.columns) merge(column, true);
   table.columns = columns;
   for (const parent of parents)
-    for (const check of parent.checks) if (!table.checks.some((c) => c.name !== null && c.name === check.name)) table.checks.push({ ...check });
+    for (const check of parent.checks)
+      if (!builder.noInheritChecks.has(check) && !table.checks.some((c) => c.name !== null && c.name === check.name)) table.checks.push({ ...check });
 }
 
 /** The sequence a serial column owns: `<table>_<column>_seq`, in the table's schema. */
@@ -95,9 +97,11 @@ export function createTable(builder: SchemaBuilder, statement: CreateStmt, lengt
     line: builder.statementLine,
   };
   const constraints = [];
+  const typed = typedTableColumns(builder, statement);
+  for (const column of typed ?? []) readColumn(builder, table, column);
   for (const element of statement.tableElts ?? []) {
     const column = nodeAs(element, 'ColumnDef');
-    if (column) readColumn(builder, table, column);
+    if (column && !typed) readColumn(builder, table, column);
     const like = nodeAs(element, 'TableLikeClause');
     if (like) copyLike(builder, table, like);
     const constraint = nodeAs(element, 'Constraint');

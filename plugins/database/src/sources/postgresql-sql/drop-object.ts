@@ -70,8 +70,17 @@ export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
       model.views = keep(model.views);
       break;
     case 'OBJECT_TYPE':
-      model.enums = keep(model.enums);
+    case 'OBJECT_DOMAIN': {
+      // DROP TYPE also drops a domain; CASCADE drops the columns of that type with it.
+      const types = [...model.enums, ...(model.domains ?? [])].filter((t) => dropped.has(objectIdentity(t)));
+      if (statement.behavior === 'DROP_CASCADE') {
+        const names = new Set(types.map((t) => t.key.toLowerCase()));
+        for (const table of model.tables) table.columns = table.columns.filter((c) => !names.has(c.type.name));
+      }
+      if (statement.removeType === 'OBJECT_TYPE') model.enums = keep(model.enums);
+      if (model.domains) model.domains = keep(model.domains);
       break;
+    }
     case 'OBJECT_SEQUENCE':
       model.sequences = keep(model.sequences);
       break;

@@ -39,6 +39,8 @@ export async function readPostgresqlSql(sql: string, file: string): Promise<Data
   }
   // SQL can say which extensions it needs: none written means none (the JSON format cannot say).
   builder.model.extensions ??= [];
+  // Likewise for domains: a file that creates none has none.
+  builder.model.domains ??= [];
   return resolveModel(builder.model);
 }
 

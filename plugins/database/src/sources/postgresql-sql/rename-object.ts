@@ -1,7 +1,7 @@
 import type { RenameStmt } from 'libpg-query';
 import { objectIdentity } from '../../schema/qualified-name.js';
 import { followColumnRename, followTableRename } from '../../schema/renamed-canonical.js';
-import { rangeVarName } from './parse-tree.js';
+import { nodeAs, qualifiedNameOf, rangeVarName, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 
 /**
@@ -10,6 +10,8 @@ import type { SchemaBuilder } from './schema-builder.js';
  */
 export function renameObject(builder: SchemaBuilder, statement: RenameStmt): void {
   if (statement.renameType === 'OBJECT_INDEX') return renameIndex(builder, statement);
+  if (statement.renameType === 'OBJECT_TYPE' || statement.renameType === 'OBJECT_DOMAIN') return renameType(builder, statement);
+  if (statement.renameType === 'OBJECT_DOMCONSTRAINT') return renameDomainConstraint(builder, statement);
   const table = builder.table(rangeVarName(statement.relation));
   if (!table || !statement.newname) return;
   if (statement.renameType === 'OBJECT_TABLE') {
@@ -51,4 +53,31 @@ function renameIndex(builder: SchemaBuilder, statement: RenameStmt): void {
       return;
     }
   }
+}
+
+/**
+ * ALTER TYPE / ALTER DOMAIN … RENAME TO: the enum or domain takes its new name, and, as in
+ * PostgreSQL (which refers to types by oid), the columns and domains of that type follow it.
+ */
+function renameType(builder: SchemaBuilder, statement: RenameStmt): void {
+  const name = qualifiedNameOf(stringsOf(nodeAs(statement.object, 'List')?.items));
+  const identity = objectIdentity(name);
+  const type = [...builder.model.enums, ...(builder.model.domains ?? [])].find((t) => objectIdentity(t) === identity);
+  if (!type || !statement.newname) return;
+  // Column types are spelled as the key, in lower case (parseColumnType).
+  const oldName = type.key.toLowerCase();
+  type.name = statement.newname;
+  type.key = builder.key(type);
+  const newName = type.key.toLowerCase();
+  for (const table of builder.model.tables) for (const column of table.columns) if (column.type.name === oldName) column.type.name = newName;
+  for (const domain of builder.model.domains ?? []) if (domain.type.name === oldName) domain.type.name = newName;
+  builder.invalidate();
+}
+
+/** ALTER DOMAIN … RENAME CONSTRAINT a TO b. */
+function renameDomainConstraint(builder: SchemaBuilder, statement: RenameStmt): void {
+  const identity = objectIdentity(qualifiedNameOf(stringsOf(nodeAs(statement.object, 'List')?.items)));
+  const domain = (builder.model.domains ?? []).find((d) => objectIdentity(d) === identity);
+  const check = domain?.checks.find((c) => c.name === statement.subname);
+  if (check && statement.newname) check.name = statement.newname;
 }

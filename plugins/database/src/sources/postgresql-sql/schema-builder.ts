@@ -1,3 +1,4 @@
+import type { ColumnDef } from 'libpg-query';
 import { emptyDatabaseSchema, type DatabaseSchema, type QualifiedName, type Sequence, type Table } from '../../schema/model.js';
 import { objectIdentity, objectKey } from '../../schema/qualified-name.js';
 import type { SqlText } from './sql-text.js';
@@ -24,6 +25,10 @@ export class SchemaBuilder {
   readonly generatedNames = new WeakMap<object, string>();
   /** Legacy inheritance (`CREATE TABLE … INHERITS`): each child's identity → its parents' identities. */
   readonly inheritance = new Map<string, string[]>();
+  /** Composite types' attributes by identity, for typed tables (`CREATE TABLE … OF type`). */
+  readonly compositeTypes = new Map<string, ColumnDef[]>();
+  /** CHECK constraints declared NO INHERIT: a child made later with INHERITS does not get them. */
+  readonly noInheritChecks = new WeakSet<object>();
   /** Byte offset of the current statement in the text (as libpg-query reports it), and its first line. */
   statementOffset = 0;
   statementLine = 1;

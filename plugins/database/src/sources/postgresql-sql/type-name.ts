@@ -27,6 +27,8 @@ export function typeNameText(typeName: TypeName | undefined): string {
   const modifiers = (typeName?.typmods ?? []).map(modifierText).filter((m): m is string => m !== null);
   const shown = modifiers.length && !MODIFIERS_NOT_SHOWN.has(base) ? `(${modifiers.join(',')})` : '';
   const arrays = '[]'.repeat(typeName?.arrayBounds?.length ?? 0);
+  // The parser turns the keyword CHAR into bpchar: a name `char` left here is the one-byte `"char"` type, as format_type spells it.
+  if (base === 'char') return `"char"${arrays}`;
   return `${base}${shown}${arrays}`;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 import { BUILTIN_ATTRIBUTE_RISKS } from './attribute-risks.js';
 import { BUILTIN_SNAPSHOT_METHODS, GENERIC_SNAPSHOT_METHOD } from './snapshot-methods.js';
 import { BUILTIN_STATEFUL_RESOURCES } from './stateful-resources.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@migration-architect/core';
 
 /** One entry of `resource_changes` / `resource_drift`, as `terraform show -json` writes it (fields we read). */
 const changeSchema = z.object({
