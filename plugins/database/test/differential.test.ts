@@ -95,6 +95,15 @@ describe('differential: random valid DDL, scripts replayed on PostgreSQL', () =>
         for (const [n, script] of (result.report?.migration_scripts ?? []).entries()) {
           console.log(`--- script ${n + 1}: ${script.description}\n${script.script_content}\n--- rollback:\n${script.rollback_script}`);
         }
+        // Every step's outcome: the class names the first failure by script, not by the order they ran in.
+        const steps =
+          (
+            result as {
+              verification?: { scripts: { index: number; migration: { status: string; error?: string }; rollback: { status: string; error?: string } }[] };
+            }
+          ).verification?.scripts ?? [];
+        for (const step of steps)
+          console.log(`step ${step.index + 1}: ${step.migration.status} ${step.migration.error ?? ''} / ${step.rollback.status} ${step.rollback.error ?? ''}`);
       }
       scripts += result.scripts;
       applied += result.applied.length;

@@ -41,7 +41,9 @@ export class PostgresSession {
       try {
         rows = (await this.client.query(statement)).rows;
       } catch (error) {
-        throw Object.assign(new Error(`${(error as Error).message}\n  in: ${statement.trim()}`), { code: (error as { code?: string }).code, cause: error });
+        // The detail names what depends on what ("default value for column … depends on sequence …").
+        const { code, detail } = error as { code?: string; detail?: string };
+        throw Object.assign(new Error(`${(error as Error).message}\n  in: ${statement.trim()}`), { code, detail, cause: error });
       }
     }
     return rows;

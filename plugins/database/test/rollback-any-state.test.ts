@@ -90,7 +90,10 @@ INSERT INTO log VALUES (now(), 'a'), (now(), 'b');`,
     name: 'an incompatible type change the project made in place (our rollback converts back)',
     before: 'CREATE TABLE t (id int PRIMARY KEY, code integer, tag uuid);',
     after: 'CREATE TABLE t (id int PRIMARY KEY, code boolean, tag bigint);',
-    contract: [],
+    contract: [
+      'Contract: switch column code of table t to code_new and drop the old values',
+      'Contract: switch column tag of table t to tag_new and drop the old values',
+    ],
     route: 'theirs',
   },
   {

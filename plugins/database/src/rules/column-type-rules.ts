@@ -5,7 +5,7 @@ import { describeColumnType, renderColumnType } from '../schema/column-type.js';
 import { compareColumnTypes, type TypeCompatibility } from '../schema/type-compatibility.js';
 import { batchedUpdate } from '../sql/batched-update.js';
 import { columnQuery } from '../sql/catalog-queries.js';
-import { alterTable } from '../sql/constraint-ddl.js';
+import { alterTable, setNotNull } from '../sql/constraint-ddl.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { conversionCheckQuery } from '../sql/conversion-checks.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
@@ -124,14 +124,44 @@ export const incompatibleTypeChange = defineDatabaseRule({
     const name = quoteQualifiedName(table.schema, table.name);
     const col = quoteIdentifier(after.name);
     const shadow = defaultObjectName(after.name, [], 'new');
+    const old = defaultObjectName(after.name, [], 'old');
     const type = renderColumnType(after.type);
+    const oldType = renderColumnType(before.type);
+    const alter = alterTable(table);
+    const description = `Convert column ${after.name} in table ${table.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`;
+    // The switch, once readers use the new column: renames in one short transaction, then the old values go.
+    const contract = [
+      `-- Later release, once every reader and writer uses ${shadow}: switch the names, then drop the old values.`,
+      'BEGIN;',
+      `${alter} RENAME COLUMN ${col} TO ${quoteIdentifier(old)};`,
+      `${alter} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col};`,
+      ...(before.default ? [`${alter} ALTER COLUMN ${quoteIdentifier(old)} DROP DEFAULT;`] : []),
+      ...(after.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(after.default)};`] : []),
+      ...(!before.nullable ? [`${alter} ALTER COLUMN ${quoteIdentifier(old)} DROP NOT NULL;`] : []),
+      'COMMIT;',
+      ...(!after.nullable ? setNotNull(table, after.name) : []),
+      `${alter} DROP COLUMN IF EXISTS ${quoteIdentifier(old)};`,
+    ];
+    const contractRollback = [
+      `-- The old values were dropped: ${after.name} comes back as ${describeColumnType(before.type)}${castExists(after.type, before.type) ? ', converted from the new column where PostgreSQL can cast' : ' without its values (restore them from the dump taken before the change)'}.`,
+      `${alter} ADD COLUMN IF NOT EXISTS ${quoteIdentifier(old)} ${oldType};`,
+      ...(castExists(after.type, before.type) ? [`UPDATE ${name} SET ${quoteIdentifier(old)} = ${col}::${oldType};`] : []),
+      'BEGIN;',
+      ...(!after.nullable ? [`${alter} ALTER COLUMN ${col} DROP NOT NULL;`] : []),
+      ...(after.default ? [`${alter} ALTER COLUMN ${col} DROP DEFAULT;`] : []),
+      `${alter} RENAME COLUMN ${col} TO ${quoteIdentifier(shadow)};`,
+      `${alter} RENAME COLUMN ${quoteIdentifier(old)} TO ${col};`,
+      ...(before.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(before.default)};`] : []),
+      'COMMIT;',
+      ...(!before.nullable ? setNotNull(table, after.name) : []),
+    ];
     return {
       description: `Column '${after.name}' type changed from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}`,
       impact: `${result.reason}; an in-place ALTER locks and rewrites the table`,
       suggestedMigration: `Expand/contract: add ${shadow} ${type}, dual-write, backfill in batches, switch readers, then drop ${after.name} and rename ${shadow}`,
       affectedOperations: ['SELECT', 'INSERT', 'UPDATE', 'WHERE clauses'],
       script: sqlScript({
-        description: `Convert column ${after.name} in table ${table.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`,
+        description,
         statements: [
           `${alterTable(table)} ADD COLUMN ${quoteIdentifier(shadow)} ${type};`,
           `-- Write both columns from the application (or a trigger) first; adjust the conversion expression as needed.`,
@@ -145,8 +175,7 @@ export const incompatibleTypeChange = defineDatabaseRule({
             `${quoteIdentifier(shadow)} = ${conversionExpression(col, before.type, after.type, type)}`,
             `${quoteIdentifier(shadow)} IS NULL AND ${col} IS NOT NULL`,
           ),
-          `-- Contract, in a later release once readers use ${shadow}:`,
-          `--   BEGIN; ALTER TABLE ${name} RENAME COLUMN ${col} TO ${quoteIdentifier(defaultObjectName(after.name, [], 'old'))}; ALTER TABLE ${name} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col}; COMMIT;`,
+          `-- Contract: the contract step switches the names and drops ${old} in a later release, once readers use ${shadow}.`,
         ],
         // From any state: drops our shadow column when it exists; after the project's own in-place change, converts back.
         rollback: [
@@ -172,6 +201,13 @@ export const incompatibleTypeChange = defineDatabaseRule({
           ]),
         ],
         validation: `SELECT count(*) AS rows_not_converted FROM ${name} WHERE ${col} IS NOT NULL AND ${quoteIdentifier(shadow)} IS NULL;`,
+      }),
+      contractScript: sqlScript({
+        description: `Contract: switch column ${after.name} of table ${table.key} to ${shadow} and drop the old values`,
+        statements: contract,
+        rollback: contractRollback,
+        validation: columnQuery(table, old).replace(/;$/, ' -- expect no row;'),
+        dependencies: [description],
       }),
     };
   },

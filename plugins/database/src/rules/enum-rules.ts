@@ -120,7 +120,7 @@ export const enumValueAdded = defineDatabaseRule({
       script: sqlScript({
         description: `Add value(s) to enum ${after.key}`,
         statements,
-        rollback: enumSwap(after, before.values, context.after),
+        rollback: enumSwap(after, before.values, context.after, context.before),
         validation: labelsQuery(after),
         lockTimeout: false,
       }),

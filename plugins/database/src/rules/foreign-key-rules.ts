@@ -1,6 +1,7 @@
 import type { ForeignKey, Table } from '../schema/model.js';
 import { addConstraintNotValid, alterTable, dropConstraint, foreignKeyClause, validateConstraint } from '../sql/constraint-ddl.js';
-import { foreignKeyName } from '../sql/constraint-names.js';
+import { defaultObjectName, foreignKeyName } from '../sql/constraint-names.js';
+import { ifElseBlock, relationExists } from '../sql/rollback-guards.js';
 import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { orphansQuery } from '../sql/integrity-queries.js';
@@ -108,6 +109,24 @@ export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified'
       'COMMIT;',
       ...validateConstraint(tables.after, addName, fk),
     ];
+    // A foreign key moved off a table this change retires: its rollback may run while that table is
+    // still set aside (the retirement's rollback, which renames it back, runs after the new table's
+    // is dropped), so it then references the table under its aside name and follows it back.
+    const retired = !context.after.tables.some((t) => objectIdentity(t) === objectIdentity(before!.references));
+    const aside = { ...before!.references, name: defaultObjectName(before!.references.name, [], 'deprecated') };
+    const rollback = retired
+      ? [
+          'BEGIN;',
+          dropConstraint(tables.after, name),
+          ifElseBlock(
+            relationExists(before!.references),
+            [`${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(oldName)} ${foreignKeyClause(before!)} NOT VALID;`],
+            [`${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(oldName)} ${foreignKeyClause({ ...before!, references: aside })} NOT VALID;`],
+          ),
+          'COMMIT;',
+          ...validateConstraint(tables.after, oldName, before!),
+        ]
+      : swap(name, oldName, before!);
     return {
       description:
         `Foreign key on table '${tables.after.key}' changed from (${before!.columns.join(', ')}) → ${target(before!)} ${before!.onDelete ? `ON DELETE ${before!.onDelete}` : ''} to (${after!.columns.join(', ')}) → ${target(after!)} ${after!.onDelete ? `ON DELETE ${after!.onDelete}` : ''}`
@@ -119,7 +138,7 @@ export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified'
       script: sqlScript({
         description: `Replace foreign key ${oldName} of table ${tables.after.key}`,
         statements: swap(oldName, name, after!),
-        rollback: swap(name, oldName, before!),
+        rollback,
         validation: orphansQuery(tables.after, after!),
         dependencies: [...newColumnDependencies(tables, after!.columns), ...newTargetDependencies(after!, context)],
       }),

@@ -54,7 +54,17 @@ function renamed(value: Json, renames: CanonicalRenames): Json {
  * caller passes; a definition that differs otherwise still differs.
  */
 export function renameInCanonical(canonical: string, renames: CanonicalRenames): string {
-  return JSON.stringify(renamed(JSON.parse(canonical) as Json, renames));
+  // An index's form ends with its INCLUDE columns after the tree (create-index.ts): ` INCLUDE a,b`.
+  const include = /^([\s\S]*) INCLUDE ([^"]*)$/.exec(canonical);
+  const tree = include ? include[1]! : canonical;
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(tree) as Json;
+  } catch {
+    return canonical; // not a tree this knows: compared as it stands
+  }
+  const columns = include ? include[2]!.split(',').map((c) => renames.columns?.get(c) ?? c) : undefined;
+  return JSON.stringify(renamed(parsed, renames)) + (columns ? ` INCLUDE ${columns.join(',')}` : '');
 }
 
 /** Whether a view's canonical form reads the table (a RangeVar naming it). */

@@ -38,7 +38,9 @@ function indexesWithExpressions(table: Table, columns: readonly string[]): Index
  * type. All in one transaction: it fails, leaving everything as it was, while a row still holds a
  * removed label.
  */
-export function enumSwap(type: EnumType, labelsToKeep: readonly string[], schema: DatabaseSchema): string[] {
+export function enumSwap(type: EnumType, labelsToKeep: readonly string[], current: DatabaseSchema, previous?: DatabaseSchema): string[] {
+  // A view the change drops is back when this rollback runs (rollbacks run in reverse): it holds the type too.
+  const schema = previous ? { ...current, views: [...current.views, ...previous.views.filter((v) => !current.views.some((c) => c.key === v.key))] } : current;
   const typeName = quoteQualifiedName(type.schema, type.name);
   const asideName = `${type.name}_before_rollback`;
   const users = columnsOfType(schema, type);

@@ -184,7 +184,10 @@ export function classify(report: CompatibilityReport, verification: Verification
   );
   if (unexplained.length) return { outcome: 'needs input without saying which value', details: unexplained };
   if (verification.after_rollback.differences.length) {
-    return { outcome: 'rollback does not return to the before schema', details: verification.after_rollback.differences.slice(0, 8) };
+    const back = verification.after_rollback.differences;
+    if (back.every((d) => /^column\.identity_changed \S+auto_increment: ∅ → "serial"/.test(d)))
+      return { outcome: "rollback does not return to the before schema: a serial column's default moved to another sequence", details: back.slice(0, 8) };
+    return { outcome: 'rollback does not return to the before schema', details: back.slice(0, 8) };
   }
   if (waiting.length) return { outcome: 'needs input', details: waiting.map((s) => `${s.description}: ${s.migration.placeholders?.join(', ')}`) };
   const left = verification.after_migration.differences;

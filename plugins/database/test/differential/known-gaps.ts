@@ -10,10 +10,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     why: "UNIQUE NULLS NOT DISTINCT and a second UNIQUE on the same columns are not modelled; and a domain CHECK with IN (…) over varchar, read from the catalog and created again, is stored with its casts moved (PostgreSQL's printout does not round-trip; a pg_dump restore shows the same): --verify catches it through the catalog printout",
   },
   {
-    outcome: /^type change left in its expand phase/,
-    why: 'a rewriting type change adds <column>_new and swaps in a later release: no contract script is emitted yet (issue 15, contract steps)',
-  },
-  {
     outcome: /^forward script fails: cannot drop column .* because other objects depend on it/,
     why: 'a column is dropped before every view that used it is replaced',
   },
@@ -30,12 +26,16 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     why: 'a declared table rename leaves a view under the old name for clients not yet moved; dropping it belongs to a contract script, not emitted yet',
   },
   {
-    outcome: /^rollback script fails: cannot drop table .* because other objects depend on it/,
-    why: "a new table's rollback runs while a foreign key or view moved onto it by another script still depends on it (rollback order across scripts)",
-  },
-  {
     outcome: /^forward script fails: index .* is already associated with a constraint/,
     why: 'a primary key replaced on a partitioned table is scripted again on each partition, where PostgreSQL already cloned it',
+  },
+  {
+    outcome: /^rollback script fails: cannot drop table .* because other objects depend on it/,
+    why: "a new table's rollback runs while a view moved onto it by another script still depends on it (rollback order across scripts; foreign keys moved onto it are fixed)",
+  },
+  {
+    outcome: /^rollback does not return to the before schema: a serial column's default moved to another sequence/,
+    why: "a serial column's default moved to another sequence (and its own dropped): the column no longer reads as serial after the rollback, and the scripts for the default, the value generation and the sequence do not agree on order (found once the rollback order across scripts was fixed, DIFF_SEED=1:14)",
   },
 ];
 
