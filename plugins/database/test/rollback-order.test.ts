@@ -140,6 +140,18 @@ const cases: { name: string; before: string; after: string; scripts: string[]; o
     ],
   },
   {
+    // The contract step's DROP COLUMN took the column's index and check with it, in both directions.
+    name: "an incompatible type change's contract step keeps the column's index and check, and its rollback gives back the old ones",
+    before: `CREATE TABLE t (id int PRIMARY KEY, code int NOT NULL CONSTRAINT t_code_check CHECK (code IS NOT NULL));
+      CREATE INDEX t_code_idx ON t (code); INSERT INTO t VALUES (1, 7);`,
+    after: `CREATE TABLE t (id int PRIMARY KEY, code text NOT NULL CONSTRAINT t_code_check CHECK (code IS NOT NULL));
+      CREATE INDEX t_code_idx ON t (code); INSERT INTO t VALUES (1, '7');`,
+    scripts: [
+      'Convert column code in table t from integer to text through a new column',
+      'Contract: switch column code of table t to code_new and drop the old values',
+    ],
+  },
+  {
     // "cannot drop constraint p_pkey on table p because other objects depend on it".
     name: 'a primary key replaced while a foreign key references it: the foreign key is dropped and added again around the swap',
     before: `CREATE TABLE p (id int, code int NOT NULL, CONSTRAINT p_pkey PRIMARY KEY (id));

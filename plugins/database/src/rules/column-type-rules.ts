@@ -5,6 +5,7 @@ import { describeColumnType, renderColumnType } from '../schema/column-type.js';
 import { compareColumnTypes, type TypeCompatibility } from '../schema/type-compatibility.js';
 import { batchedUpdate } from '../sql/batched-update.js';
 import { columnQuery } from '../sql/catalog-queries.js';
+import { dropColumnDependents, recreateColumnDependents } from '../sql/column-dependents.js';
 import { alterTable, setNotNull } from '../sql/constraint-ddl.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { conversionCheckQuery } from '../sql/conversion-checks.js';
@@ -141,10 +142,14 @@ export const incompatibleTypeChange = defineDatabaseRule({
       'COMMIT;',
       ...(!after.nullable ? setNotNull(table, after.name) : []),
       `${alter} DROP COLUMN IF EXISTS ${quoteIdentifier(old)};`,
+      // The old column's checks and indexes went with it; the after schema's, on the switched column, come now.
+      ...recreateColumnDependents(tables.after, after.name),
     ];
     const contractRollback = [
       `-- The old values were dropped: ${after.name} comes back as ${describeColumnType(before.type)}${castExists(after.type, before.type) ? ', converted from the new column where PostgreSQL can cast' : ' without its values (restore them from the dump taken before the change)'}.`,
       `${alter} ADD COLUMN IF NOT EXISTS ${quoteIdentifier(old)} ${oldType};`,
+      // The contract step's checks and indexes on the new column give their names back to the old one's.
+      ...dropColumnDependents(tables.after, after.name),
       ...(castExists(after.type, before.type) ? [`UPDATE ${name} SET ${quoteIdentifier(old)} = ${col}::${oldType};`] : []),
       'BEGIN;',
       ...(!after.nullable ? [`${alter} ALTER COLUMN ${col} DROP NOT NULL;`] : []),
@@ -154,6 +159,7 @@ export const incompatibleTypeChange = defineDatabaseRule({
       ...(before.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(before.default)};`] : []),
       'COMMIT;',
       ...(!before.nullable ? setNotNull(table, after.name) : []),
+      ...recreateColumnDependents(tables.before, before.name),
     ];
     return {
       description: `Column '${after.name}' type changed from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}`,

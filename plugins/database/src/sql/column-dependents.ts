@@ -1,0 +1,37 @@
+import type { CheckConstraint, Index, Table } from '../schema/model.js';
+import { addConstraintNotValid, dropConstraint } from './constraint-ddl.js';
+import { checkName } from './constraint-names.js';
+import { referencedIdentifiers } from './expression.js';
+import { createIndex, dropIndex } from './index-ddl.js';
+
+/** The checks and indexes of a table that read one column: DROP COLUMN takes them with it. */
+function dependentsOf(table: Table, column: string): { checks: CheckConstraint[]; indexes: Index[] } {
+  const reads = (sql: string | null) => sql !== null && referencedIdentifiers(sql).includes(column);
+  return {
+    checks: table.checks.filter((check) => reads(check.expression)),
+    indexes: table.indexes.filter(
+      (index) => index.columns.some((element) => element === column || reads(element)) || (index.include ?? []).includes(column) || reads(index.predicate),
+    ),
+  };
+}
+
+/**
+ * Re-creates, on a column switched into place, the checks and indexes the table has on it: the
+ * column it replaced was dropped with its own (a contract step's DROP COLUMN, or its rollback).
+ */
+export function recreateColumnDependents(table: Table, column: string): string[] {
+  const { checks, indexes } = dependentsOf(table, column);
+  return [
+    ...checks.flatMap((check) => addConstraintNotValid(table, checkName(table, check), `CHECK (${check.expression})`, check)),
+    ...indexes.map((index) => createIndex(table, index, { concurrently: true })),
+  ];
+}
+
+/** Drops them, so that the names are free for the column that comes back. */
+export function dropColumnDependents(table: Table, column: string): string[] {
+  const { checks, indexes } = dependentsOf(table, column);
+  return [
+    ...checks.map((check) => dropConstraint(table, checkName(table, check))),
+    ...indexes.map((index) => dropIndex(table, index.name, { concurrently: true })),
+  ];
+}
