@@ -19,13 +19,12 @@
 // otherwise a throwaway one started with scripts/postgres/throwaway-server.sh and stopped after.
 // Needs the built packages: npx -y pnpm@10.34.9 run build --filter=@migration-architect/plugin-database...
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCompatibility, createRegistry } from '../../packages/core/dist/index.js';
 import { createDatabasePlugin, dbmateSections, migrationSeries } from '../../plugins/database/dist/index.js';
+import { databaseUrl, provideServer } from './throwaway-postgres.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,42 +38,6 @@ const root = positionals[0];
 const last = values.last ? Number(values.last) : Number.POSITIVE_INFINITY;
 const registry = createRegistry([createDatabasePlugin()]);
 const details = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The server's URL, and how to stop it when this script started it. */
-async function provideServer() {
-  if (process.env.MA_TEST_PG_URL) return { url: process.env.MA_TEST_PG_URL, stop: () => {} };
-  const script = join(import.meta.dirname, '../postgres/throwaway-server.sh');
-  const folder = mkdtempSync(join(tmpdir(), 'ma-corpus-pg-'));
-  const datadir = join(folder, 'data');
-  const url = execFileSync('bash', [script, 'start', datadir, String(await freePort()), String(process.pid)], { encoding: 'utf8' }).trim();
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    execFileSync('bash', [script, 'stop', datadir], { stdio: 'inherit' });
-    rmSync(folder, { recursive: true, force: true });
-  };
-  process.once('exit', stop);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
-  return { url, stop };
-}
-
-const databaseUrl = (url, name) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
 
 // pg_dump 17 writes `SET transaction_timeout = 0;`, which servers before 17 refuse: a structure.sql dumped by a newer client still loads.
 const NEWER_DUMP_SETTINGS = /^SET transaction_timeout = 0;$/gm;
@@ -204,7 +167,7 @@ async function measure(name, server) {
   return row;
 }
 
-const server = await provideServer();
+const server = await provideServer('ma-corpus-pg-');
 const projects = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory() && (!values.project || values.project.includes(d.name)))
   .map((d) => d.name)

@@ -17,14 +17,13 @@
 // The server: MA_TEST_PG_URL (a superuser: the files create roles, casts, languages), otherwise a
 // throwaway one started with scripts/postgres/throwaway-server.sh and stopped after.
 // Needs the built packages: npx -y pnpm@10.34.9 run build --filter=@migration-architect/plugin-database...
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkCompatibility, createRegistry } from '../../packages/core/dist/index.js';
 import { createDatabasePlugin } from '../../plugins/database/dist/index.js';
+import { databaseUrl, provideServer } from './throwaway-postgres.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -61,42 +60,6 @@ const EXCLUDED = {
 const DDL =
   /^\s*(?:create|alter)\s+(?:or\s+replace\s+)?(?:unique\s+)?(?:temp(?:orary)?\s+|unlogged\s+)?(?:table|index|view|materialized\s+view|type|domain|function|procedure|sequence|trigger|constraint\s+trigger|schema|extension|policy|rule|aggregate|operator|cast)\b/gim;
 
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** The server's URL, and how to stop it when this script started it. */
-async function provideServer() {
-  if (process.env.MA_TEST_PG_URL) return { url: process.env.MA_TEST_PG_URL, stop: () => {} };
-  const script = join(import.meta.dirname, '../postgres/throwaway-server.sh');
-  const folder = mkdtempSync(join(tmpdir(), 'ma-regress-pg-'));
-  const datadir = join(folder, 'data');
-  const url = execFileSync('bash', [script, 'start', datadir, String(await freePort()), String(process.pid)], { encoding: 'utf8' }).trim();
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    execFileSync('bash', [script, 'stop', datadir], { stdio: 'inherit' });
-    rmSync(folder, { recursive: true, force: true });
-  };
-  process.once('exit', stop);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
-  return { url, stop };
-}
-
-const databaseUrl = (url, name) => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-};
-
 /** Runs SQL as pg_regress does (no ON_ERROR_STOP): returns how many statements failed. */
 function psqlFile(url, file) {
   const result = spawnSync('psql', ['-X', '-q', '-a', '-v', 'ON_ERROR_STOP=0', '-f', file, url], {
@@ -129,7 +92,7 @@ async function findings(before, after) {
   return report.issues.map((i) => ({ rule: i.rule ?? i.type ?? '?', text: `${i.field_path}: ${i.description.split('\n')[0].slice(0, 240)}` }));
 }
 
-const server = await provideServer();
+const server = await provideServer('ma-regress-pg-');
 const sqlDir = join(regress, 'sql');
 const all = readdirSync(sqlDir)
   .filter((f) => f.endsWith('.sql'))
