@@ -14,6 +14,10 @@ export interface HashPassOptions {
   done?: ReadonlyMap<number, SlabHashes>;
   /** Called when both sides have hashed a slab. */
   onSlab?: (slab: number, hashes: SlabHashes) => void;
+  /** The slabs (default: slabsOf without a probe). */
+  slabs?: [number, number][];
+  /** Hash only these slabs (by number); the other buckets stay unhashed (undefined). */
+  only?: readonly number[];
 }
 
 export interface HashPassResult {
@@ -23,12 +27,23 @@ export interface HashPassResult {
   elapsedMs: Record<SideName, number>;
 }
 
-/** How the buckets of a layout are grouped into slabs: [first, last] bucket numbers. */
-export function slabsOf(layout: BucketLayout, rows: number, jobs: number): [number, number][] {
-  const wantedSlabs = Math.max(jobs, Math.ceil(rows / TUNING.slabRows));
-  const perSlab = Math.max(1, Math.ceil(layout.buckets / wantedSlabs));
+/**
+ * How the buckets of a layout are grouped into slabs: [first, last] bucket numbers. With `probe`
+ * (level rows, large enough tables), slab 0 is a small probe of the first buckets: hashed first,
+ * it tells how many rows differ before the rest is hashed (see stream-switch.ts).
+ */
+export function slabsOf(layout: BucketLayout, rows: number, jobs: number, probe = false): [number, number][] {
   const out: [number, number][] = [];
-  for (let first = 0; first < layout.buckets; first += perSlab) out.push([first, Math.min(layout.buckets, first + perSlab) - 1]);
+  let start = 0;
+  if (probe && layout.buckets >= TUNING.probeMinBuckets) {
+    start = Math.ceil(layout.buckets / TUNING.probeShare);
+    out.push([0, start - 1]);
+    rows -= Math.round(rows / TUNING.probeShare);
+  }
+  const left = layout.buckets - start;
+  const wantedSlabs = Math.max(jobs, Math.ceil(rows / TUNING.slabRows));
+  const perSlab = Math.max(1, Math.ceil(left / wantedSlabs));
+  for (let first = start; first < layout.buckets; first += perSlab) out.push([first, Math.min(layout.buckets, first + perSlab) - 1]);
   return out;
 }
 
@@ -48,7 +63,8 @@ function slabRequest(layout: BucketLayout, side: SideName, first: number, last: 
  * whatever the number or spread of differences.
  */
 export async function hashLayout(sides: Sides, layout: BucketLayout, rows: number, options: HashPassOptions): Promise<HashPassResult> {
-  const slabs = slabsOf(layout, rows, options.jobs);
+  const slabs = options.slabs ?? slabsOf(layout, rows, options.jobs);
+  const only = options.only ? new Set(options.only) : null;
   const result: HashPassResult = {
     source: new Array<BucketHash>(layout.buckets),
     target: new Array<BucketHash>(layout.buckets),
@@ -71,6 +87,7 @@ export async function hashLayout(sides: Sides, layout: BucketLayout, rows: numbe
     SIDE_NAMES.map(async (side) => {
       await Promise.all(
         slabs.map(async ([first, last], slab) => {
+          if (only && !only.has(slab)) return;
           const stored = options.done?.get(slab);
           if (stored) {
             stored[side].forEach((h, i) => (result[side][first + i] = h));
@@ -85,13 +102,13 @@ export async function hashLayout(sides: Sides, layout: BucketLayout, rows: numbe
   return result;
 }
 
-/** Bucket numbers whose count or hash sum differ. */
-export function differingBuckets(result: Pick<HashPassResult, 'source' | 'target'>): number[] {
+/** Bucket numbers whose count or hash sum differ (buckets not hashed are skipped). */
+export function differingBuckets(result: Pick<HashPassResult, 'source' | 'target'>, from = 0, to = result.source.length - 1): number[] {
   const out: number[] = [];
-  for (let i = 0; i < result.source.length; i++) {
-    const a = result.source[i]!;
-    const b = result.target[i]!;
-    if (a.count !== b.count || a.sum !== b.sum) out.push(i);
+  for (let i = from; i <= to; i++) {
+    const a = result.source[i];
+    const b = result.target[i];
+    if (a && b && (a.count !== b.count || a.sum !== b.sum)) out.push(i);
   }
   return out;
 }

@@ -5,7 +5,8 @@ import type { ProgressSink } from '../progress/progress-sink.js';
 import type { ReconcileLevel, TableReport } from '../report/reconcile-report.js';
 import type { ResumeState } from '../resume/resume-state.js';
 import { buildLayout, SIDE_NAMES, singleBucket, type BucketLayout, type SideName, type Sides } from './bucket-layout.js';
-import { differingBuckets, hashLayout } from './hash-pass.js';
+import { differingBuckets, hashLayout, slabsOf, type HashPassResult, type SlabHashes } from './hash-pass.js';
+import { streamLeaves, streamPays } from './stream-switch.js';
 import { refineDiffering, type Leaf } from './refine.js';
 import { compareKeyless } from './keyless-pass.js';
 import { RowPairer, type FoundDifference, type PairingResult } from './row-pairing.js';
@@ -68,17 +69,32 @@ function applyPaired(report: TableReport, paired: PairingResult, limit: number):
 
 /**
  * Reads back the rows of the differing ranges, a chunk of ranges at a time from both sides, and
- * pairs each chunk as it arrives: at most `jobs + 1` chunks are in memory at once.
+ * pairs each chunk as it arrives: at most `jobs + 1` chunks (TUNING.rangesPerFetch ranges, about
+ * TUNING.rowsPerFetch rows) are in memory at once. Returns the rows read per side.
  */
-async function fetchAndPair(sides: Sides, leaves: Leaf[], pairer: RowPairer, jobs: number, nullKeyRows: boolean): Promise<void> {
+async function fetchAndPair(sides: Sides, leaves: Leaf[], pairer: RowPairer, jobs: number, nullKeyRows: boolean): Promise<Record<SideName, number>> {
   const chunks: Leaf[][] = [];
-  for (let i = 0; i < leaves.length; i += TUNING.rangesPerFetch) chunks.push(leaves.slice(i, i + TUNING.rangesPerFetch));
+  let chunk: Leaf[] = [];
+  let rows = 0;
+  for (const leaf of leaves) {
+    if (chunk.length && (chunk.length >= TUNING.rangesPerFetch || rows + leaf.rows > TUNING.rowsPerFetch)) {
+      chunks.push(chunk);
+      chunk = [];
+      rows = 0;
+    }
+    chunk.push(leaf);
+    rows += leaf.rows;
+  }
+  if (chunk.length) chunks.push(chunk);
+  const read = { source: 0, target: 0 };
   let next = 0;
   const worker = async () => {
     while (next < chunks.length) {
-      const chunk = chunks[next++]!;
-      const rows = await both(sides, (side, name) => side.fetchRows(chunk.map((leaf) => leaf[name])));
-      pairer.add(rows.source, rows.target);
+      const mine = chunks[next++]!;
+      const fetched = await both(sides, (side, name) => side.fetchRows(mine.map((leaf) => leaf[name])));
+      read.source += fetched.source.length;
+      read.target += fetched.target.length;
+      pairer.add(fetched.source, fetched.target);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
@@ -86,6 +102,7 @@ async function fetchAndPair(sides: Sides, leaves: Leaf[], pairer: RowPairer, job
     const nulls = await both(sides, (side) => side.fetchNullKeyRows());
     pairer.add(nulls.source, nulls.target);
   }
+  return read;
 }
 
 /**
@@ -99,7 +116,7 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
   let mark = started;
   const phase = (name: string) => {
     const now = performance.now();
-    phases[name] = Math.round(now - mark) / 1000;
+    phases[name] = Math.round((phases[name] ?? 0) * 1000 + now - mark) / 1000;
     mark = now;
   };
   const sides: Sides = { source: { side: engines.source, plan: plan.source }, target: { side: engines.target, plan: plan.target } };
@@ -197,33 +214,98 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     phase('layout');
 
     options.progress.start(plan.name, keyed.source + keyed.target);
-    const hashed = await hashLayout(sides, layout, Math.max(keyed.source, keyed.target), {
-      jobs: options.jobs,
-      done: options.resume?.slabs(plan.name),
-      onSlab: (slab, hashes) => {
-        options.progress.advance(
-          hashes.source.concat(hashes.target).reduce((n, h) => n + Number(h.count), 0),
-          'hashing',
-        );
-        void options.resume?.slabDone(plan.name, slab, hashes);
-      },
-    });
-    await options.resume?.save(true);
-    phase('hash');
-    // Exact counts: every keyed row falls in exactly one bucket.
+    const most = Math.max(keyed.source, keyed.target);
+    // Level rows without --resume: a probe slab is hashed first, so that a table whose rows differ
+    // nearly everywhere is streamed instead of hashed and then read back (stream-switch.ts).
+    const probing = options.level === 'rows' && !options.resume;
+    const slabs = slabsOf(layout, most, options.jobs, probing);
+    const probed = probing && slabs.length > 1 && layout.buckets >= TUNING.probeMinBuckets;
+    const onSlab = (slab: number, hashes: SlabHashes) => {
+      options.progress.advance(
+        hashes.source.concat(hashes.target).reduce((n, h) => n + Number(h.count), 0),
+        'hashing',
+      );
+      void options.resume?.slabDone(plan.name, slab, hashes);
+    };
+    const pairer =
+      options.level === 'rows'
+        ? new RowPairer(
+            plan,
+            { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns] },
+            { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns] },
+            options.tolerance,
+          )
+        : null;
+    const streamed = { buckets: 0, source: 0, target: 0 };
+    let refinedBuckets = 0;
+    /** Refines the differing buckets of a stretch of the layout and reads their rows back; returns the wall milliseconds and rows read. */
+    const readBack = async (differing: number[]) => {
+      const before = performance.now();
+      const refined = await refineDiffering(sides, layout!, hashed, { jobs: options.jobs, extent, differing });
+      refinedBuckets += refined.refined;
+      phase('refine');
+      const read = await fetchAndPair(sides, refined.leaves, pairer!, options.jobs, false);
+      phase('fetch');
+      return { ms: performance.now() - before, rows: Math.max(read.source, read.target) };
+    };
+    let hashed: HashPassResult;
+    if (probed) {
+      const [, probeLast] = slabs[0]!;
+      hashed = await hashLayout(sides, layout, most, { jobs: options.jobs, slabs, only: [0], onSlab });
+      phase('hash');
+      const probeRows = Math.max(...SIDE_NAMES.map((n) => hashed[n].slice(0, probeLast + 1).reduce((sum, h) => sum + Number(h.count), 0)));
+      const probeDiffering = differingBuckets(hashed, 0, probeLast);
+      options.progress.advance(0, 'reading differing rows');
+      const probeRead = await readBack(probeDiffering);
+      const dirtyRows = probeDiffering.reduce((sum, i) => sum + Math.max(Number(hashed.source[i]!.count), Number(hashed.target[i]!.count)), 0);
+      const costs = {
+        hashPerRow: Math.max(hashed.elapsedMs.source, hashed.elapsedMs.target) / Math.max(1, probeRows),
+        readPerRow: probeRead.rows > 0 ? probeRead.ms / probeRead.rows : 0,
+      };
+      if (streamPays(probeRows > 0 ? dirtyRows / probeRows : 0, costs)) {
+        // Most rows differ: read the rest in key ranges and compare it row by row, unhashed.
+        const rest = slabs[1]![0];
+        streamed.buckets = layout.buckets - rest;
+        options.progress.advance(0, 'streaming rows');
+        const read = await fetchAndPair(sides, streamLeaves(layout, rest, layout.buckets - 1, most / layout.buckets), pairer!, options.jobs, false);
+        streamed.source = read.source;
+        streamed.target = read.target;
+        phase('fetch');
+      } else {
+        const elapsed = { ...hashed.elapsedMs };
+        const rest = await hashLayout(sides, layout, most, { jobs: options.jobs, slabs, only: slabs.map((_, i) => i).slice(1), onSlab });
+        for (const name of SIDE_NAMES) {
+          rest[name].forEach((h, i) => h && (hashed[name][i] = h));
+          hashed.elapsedMs[name] = elapsed[name] + rest.elapsedMs[name];
+        }
+        phase('hash');
+      }
+    } else {
+      hashed = await hashLayout(sides, layout, most, { jobs: options.jobs, slabs, done: options.resume?.slabs(plan.name), onSlab });
+      await options.resume?.save(true);
+      phase('hash');
+    }
+    // Exact counts: every keyed row falls in exactly one bucket, hashed or streamed.
     for (const name of SIDE_NAMES) {
-      counts[name] = hashed[name].reduce((n, h) => n + h.count, 0n) + nullKeys[name];
+      counts[name] = hashed[name].reduce((n, h) => n + (h ? h.count : 0n), 0n) + BigInt(streamed[name]) + nullKeys[name];
       keyed[name] = toNumber(counts[name] - nullKeys[name]);
       report[`rows_${name}`] = toNumber(counts[name]);
     }
     if (counts.source !== counts.target) different = true;
     for (const name of SIDE_NAMES) {
       const seconds = hashed.elapsedMs[name] / 1000;
-      report.performance[name].rows_per_second = keyed[name] > 0 && seconds > 0 ? Math.round(keyed[name] / seconds) : null;
+      const hashedRows = keyed[name] - streamed[name];
+      report.performance[name].rows_per_second = hashedRows > 0 && seconds > 0 ? Math.round(hashedRows / seconds) : null;
     }
     const differing = differingBuckets(hashed);
-    report.checksum = { buckets: layout.buckets, differing_buckets: differing.length, refined_buckets: 0, differing_ranges: [] };
-    if (differing.length > 0) different = true;
+    report.checksum = {
+      buckets: layout.buckets,
+      differing_buckets: differing.length,
+      refined_buckets: 0,
+      ...(streamed.buckets ? { streamed_buckets: streamed.buckets } : {}),
+      differing_ranges: [],
+    };
+    if (differing.length > 0 || streamed.buckets > 0) different = true;
     if (nullKeys.source !== nullKeys.target) different = true;
 
     if (options.level === 'checksum') {
@@ -238,18 +320,12 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       });
     } else {
       options.progress.advance(0, 'reading differing rows');
-      const refined = await refineDiffering(sides, layout, hashed, { jobs: options.jobs, extent });
-      report.checksum.refined_buckets = refined.refined;
-      phase('refine');
-      const pairer = new RowPairer(
-        plan,
-        { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns] },
-        { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns] },
-        options.tolerance,
-      );
-      await fetchAndPair(sides, refined.leaves, pairer, options.jobs, nullKeys.source > 0n || nullKeys.target > 0n);
+      // The probe's differing buckets were read already.
+      await readBack(probed ? differing.filter((i) => i > slabs[0]![1]) : differing);
+      if (nullKeys.source > 0n || nullKeys.target > 0n) await fetchAndPair(sides, [], pairer!, options.jobs, true);
       phase('fetch');
-      const paired = pairer.finish();
+      report.checksum.refined_buckets = refinedBuckets;
+      const paired = pairer!.finish();
       differences = applyPaired(report, paired, options.limit);
       phase('compare');
       // Row-level truth: equal rows after normalization (timestamps at the coarser precision, floats

@@ -104,19 +104,22 @@ export class RowPairer {
   private readonly result: PairingResult = { differences: [], unchanged: 0, columnMismatches: {} };
   private readonly keyCount: number;
   private readonly names: string[];
+  /** Each side's engine and columns, built once: a copy per row was a third of the pairing time when every row differs. */
+  private readonly sides: Record<SideName, SideRows>;
 
   constructor(
     private readonly plan: ComparePlan,
-    private readonly source: Omit<SideRows, 'rows'>,
-    private readonly target: Omit<SideRows, 'rows'>,
+    source: Omit<SideRows, 'rows'>,
+    target: Omit<SideRows, 'rows'>,
     private readonly tolerance: number,
   ) {
     this.keyCount = plan.key.length;
     this.names = [...plan.key, ...plan.columns];
+    this.sides = { source: { ...source, rows: [] }, target: { ...target, rows: [] } };
   }
 
   private side(name: SideName): SideRows {
-    return { ...(name === 'source' ? this.source : this.target), rows: [] };
+    return this.sides[name];
   }
 
   /** Adds one chunk of rows from both sides and settles every key now seen on both. */

@@ -22,4 +22,12 @@ export const TUNING = {
   maxRefineDepth: 4,
   /** Ranges read back per fetch request. */
   rangesPerFetch: 200,
+  /** Rows (estimated) read back per fetch request at most: memory holds a few of these. */
+  rowsPerFetch: 20_000,
+  /** Adjacent differing buckets are read back as one range of at most this many rows (and streamed ranges are cut at it). */
+  streamChunkRows: 8_192,
+  /** Level rows: the probe slab is this share (1/n) of the buckets, hashed first (see stream-switch.ts). */
+  probeShare: 16,
+  /** Tables with fewer buckets get no probe (the whole hash pass is cheap). */
+  probeMinBuckets: 256,
 } as const;

@@ -70,6 +70,10 @@ export const TableReportSchema = z.object({
       buckets: z.number().int().nonnegative().meta({ description: 'Key ranges hashed in the first pass.' }),
       differing_buckets: z.number().int().nonnegative(),
       refined_buckets: z.number().int().nonnegative().meta({ description: 'Large differing ranges split and hashed again before rows were read.' }),
+      streamed_buckets: z.number().int().nonnegative().optional().meta({
+        description:
+          'Level rows: key ranges not hashed but read and compared row by row, because the probe (the first sixteenth of the ranges) showed that streaming them costs less than hashing them and reading back the differing ones. Absent when none.',
+      }),
       differing_ranges: z.array(DifferingRangeSchema).meta({ description: 'Level checksum: the differing key ranges (up to --limit).' }),
     })
     .nullable(),

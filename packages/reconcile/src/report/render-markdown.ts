@@ -20,7 +20,7 @@ function tableSection(t: TableReport, level: ReconcileReport['options']['level']
   out.push(`Key ${t.key.map(code).join(', ')}; columns ${t.columns.length ? t.columns.map(code).join(', ') : '(key only)'}.`);
   if (t.checksum)
     out.push(
-      `${grouped(t.checksum.buckets)} key ranges hashed, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}; ${t.performance.seconds.toFixed(2)} s.`,
+      `${grouped(t.checksum.buckets)} key ranges hashed, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}${t.checksum.streamed_buckets ? `, ${t.checksum.streamed_buckets} streamed row by row (most rows differ)` : ''}; ${t.performance.seconds.toFixed(2)} s.`,
     );
   out.push('');
   if (t.columns_only_in_source.length)

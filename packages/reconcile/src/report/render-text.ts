@@ -32,7 +32,7 @@ function tableLines(t: TableReport, level: ReconcileReport['options']['level']):
   }
   if (t.checksum)
     lines.push(
-      `  checksums: ${grouped(t.checksum.buckets)} key range${t.checksum.buckets === 1 ? '' : 's'}, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}`,
+      `  checksums: ${grouped(t.checksum.buckets)} key range${t.checksum.buckets === 1 ? '' : 's'}, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}${t.checksum.streamed_buckets ? `, ${t.checksum.streamed_buckets} streamed row by row (most rows differ)` : ''}`,
     );
   for (const range of t.checksum?.differing_ranges ?? [])
     lines.push(

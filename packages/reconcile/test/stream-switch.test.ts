@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { streamPays } from '../src/algorithm/stream-switch.js';
+import { reconcile, type TableReport } from './engine.js';
+import { createDatabase, runSql, tempDir } from './planted-data.js';
+
+const ROWS = 20_000;
+const server = inject('postgresUrl');
+const tmp = tempDir();
+const drops: (() => Promise<void>)[] = [];
+let pgSource: string;
+const sqliteSource = join(tmp.dir, 'source.db');
+const everywhere = join(tmp.dir, 'everywhere.db');
+const fewer = join(tmp.dir, 'fewer.db');
+
+/** An SQLite copy of the PostgreSQL rows: every row's score changed, some rows missing or extra. */
+function writeSqlite(file: string, change: (id: number) => boolean): void {
+  const db = new Database(file);
+  db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, amount NUMERIC(10,2), score REAL)');
+  const insert = db.prepare('INSERT INTO items VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (let id = 1; id <= ROWS; id++) {
+      if (id % 997 === 0) continue; // missing in the target
+      insert.run(id, `item-${id}`, (id % 1000) / 100, id / 8 + (change(id) ? 1 : 0));
+    }
+    for (let id = ROWS + 1; id <= ROWS + 5; id++) insert.run(id, `extra-${id}`, 1, 0.5); // extra
+  })();
+  db.close();
+}
+
+beforeAll(async () => {
+  const db = await createDatabase(server);
+  drops.push(db.drop);
+  pgSource = db.url;
+  await runSql(
+    pgSource,
+    `CREATE TABLE items (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(10,2), score double precision);
+     INSERT INTO items SELECT i, 'item-' || i, (i % 1000) / 100.0, i / 8.0 FROM generate_series(1, ${ROWS}) i;
+     ANALYZE items;`,
+  );
+  const source = new Database(sqliteSource);
+  source.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL, amount NUMERIC(10,2), score REAL)');
+  const insert = source.prepare('INSERT INTO items VALUES (?, ?, ?, ?)');
+  source.transaction(() => {
+    for (let id = 1; id <= ROWS; id++) insert.run(id, `item-${id}`, (id % 1000) / 100, id / 8);
+  })();
+  source.close();
+  writeSqlite(everywhere, () => true);
+  writeSqlite(fewer, (id) => id % 2000 === 0);
+});
+
+afterAll(async () => {
+  for (const drop of drops) await drop();
+  tmp.cleanup();
+});
+
+/** What a report says about the data, without timings or how it was found. */
+function findings(t: TableReport) {
+  return {
+    rows: [t.rows_source, t.rows_target],
+    counts: [t.missing, t.extra, t.changed, t.unchanged],
+    column_mismatches: t.column_mismatches,
+    differences: t.differences,
+    status: t.status,
+  };
+}
+
+/** The same comparison twice: as it runs, and with --resume, which hashes every bucket (no probe, no streaming). */
+async function bothWays(source: string, target: string): Promise<{ adaptive: TableReport; hashed: TableReport }> {
+  const run = async (resume: string | null) => (await reconcile({ source, target, cwd: tmp.dir, tables: ['items'], limit: 50_000, resume })).report.tables[0]!;
+  const adaptive = await run(null);
+  const hashed = await run(join(tmp.dir, `state-${Math.random().toString(36).slice(2)}.json`));
+  return { adaptive, hashed };
+}
+
+describe('streaming instead of hashing when most rows differ', () => {
+  it('the cost model: stream when hashing the rest and reading back its differing share costs more than reading it all', () => {
+    // h + f × r ≥ r ⇔ f ≥ 1 − h / r
+    expect(streamPays(1, { hashPerRow: 0.005, readPerRow: 0.05 })).toBe(true);
+    expect(streamPays(0.95, { hashPerRow: 0.005, readPerRow: 0.05 })).toBe(true);
+    expect(streamPays(0.85, { hashPerRow: 0.005, readPerRow: 0.05 })).toBe(false);
+    expect(streamPays(0.03, { hashPerRow: 0.005, readPerRow: 0.05 })).toBe(false);
+    // Hashing dearer than reading (a fast link, a slow hash): fewer differences suffice.
+    expect(streamPays(0.5, { hashPerRow: 0.03, readPerRow: 0.05 })).toBe(true);
+    // No differing row in the probe, or nothing read back: keep hashing.
+    expect(streamPays(0, { hashPerRow: 1, readPerRow: 0.05 })).toBe(false);
+    expect(streamPays(0.5, { hashPerRow: 0.005, readPerRow: 0 })).toBe(false);
+  });
+
+  it('PostgreSQL → SQLite with every row changed: streamed, and exactly the report of hashing every bucket', async () => {
+    const { adaptive, hashed } = await bothWays(pgSource, everywhere);
+    const missing = Math.floor(ROWS / 997);
+    expect(adaptive.missing).toBe(missing);
+    expect(adaptive.extra).toBe(5);
+    expect(adaptive.changed).toBe(ROWS - missing);
+    expect(adaptive.unchanged).toBe(0);
+    expect(adaptive.column_mismatches).toEqual({ score: ROWS - missing });
+    expect(adaptive.rows_target).toBe(ROWS - missing + 5);
+    expect(adaptive.checksum!.streamed_buckets).toBeGreaterThan(0);
+    expect(hashed.checksum!.streamed_buckets).toBeUndefined();
+    expect(findings(adaptive)).toEqual(findings(hashed));
+  });
+
+  it('SQLite ↔ SQLite with every row changed gives the same report streamed or hashed', async () => {
+    const { adaptive, hashed } = await bothWays(sqliteSource, everywhere);
+    expect(adaptive.checksum!.streamed_buckets).toBeGreaterThan(0);
+    expect(adaptive.changed).toBe(ROWS - Math.floor(ROWS / 997));
+    expect(findings(adaptive)).toEqual(findings(hashed));
+  });
+
+  it('with one row in 2,000 changed the rest is hashed, not streamed, and the report is the same', async () => {
+    const { adaptive, hashed } = await bothWays(pgSource, fewer);
+    expect(adaptive.checksum!.streamed_buckets).toBeUndefined();
+    expect(adaptive.changed).toBe(ROWS / 2000);
+    expect(findings(adaptive)).toEqual(findings(hashed));
+  });
+});
