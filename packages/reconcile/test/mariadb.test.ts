@@ -53,6 +53,8 @@ describe('MariaDB', () => {
   it('MariaDB ↔ MariaDB: exactly the planted differences, hashed in the server', async () => {
     const { report } = await reconcile({ source: mdSource, target: mdTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9, jobs: 2 });
     expect(report.source.engine).toBe('mysql');
+    // MariaDB 10.11 has CRC32C: the CRC pair replaces md5 on both sides.
+    expect(report.options.canonical_hash).toBe('crc');
     expectPlantedItems(table(report, 'items'));
     expect(table(report, 'items').performance.source.rows_fetched).toBeLessThan(2000);
     const same = await reconcile({ source: mdSource, target: mdSource, cwd: tmp.dir, tables: ['items'] });
@@ -62,6 +64,8 @@ describe('MariaDB', () => {
   it('MariaDB ↔ PostgreSQL both ways: TINYINT(1) booleans, DECIMAL, DATETIME(6), CHAR(36) UUIDs, VARBINARY', async () => {
     const forward = await reconcile({ source: mdSource, target: pgTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9 });
     expect(forward.report.options.hash).toBe('canonical');
+    // PostgreSQL 15 has no SQL-callable CRC: md5 is the only hash both servers compute.
+    expect(forward.report.options.canonical_hash).toBe('md5');
     expectPlantedItems(table(forward.report, 'items'));
     const backward = await reconcile({ source: pgSource, target: mdTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9 });
     expectPlantedItems(table(backward.report, 'items'));
@@ -75,6 +79,8 @@ describe('MariaDB', () => {
     const plainTarget = join(tmp.dir, 'plain-target.db');
     writeSqliteItems(plainTarget, targetItems({ floatNoise: true, isoText: true }));
     const forward = await reconcile({ source: mdSource, target: plainTarget, cwd: tmp.dir, tables: ['items'], floatTolerance: 1e-9 });
+    // The SQLite worker computes the CRC pair in JavaScript (crc32-pair.ts), as MariaDB does in C.
+    expect(forward.report.options.canonical_hash).toBe('crc');
     expectPlantedItems(table(forward.report, 'items'));
     const equal = await reconcile({ source: sqliteSource, target: mdSource, cwd: tmp.dir, tables: ['items'] });
     expect(table(equal.report, 'items').status).toBe('equal');

@@ -3,6 +3,7 @@ import { InputMissingError, UsageError, systemClock, type Clock } from '@migrati
 import { isKnownTimeZone } from '../normalization/time-zone.js';
 import { parseConnectionTarget, type ConnectionTarget } from '../connection/connection-target.js';
 import type { EngineSide } from '../engines/engine-side.js';
+import type { CanonicalHash } from '../hashing/row-text-fields.js';
 import { createSide } from '../engines/open-side.js';
 import { generateFixSql } from '../fix-sql/fix-sql.js';
 import { planComparison } from '../plan/compare-plan.js';
@@ -160,8 +161,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         `--jobs ${jobs} lowered to ${effectiveJobs}: at most half of a server's free connections, and one SQLite thread per CPU (${availableParallelism()} here)`,
       );
 
-    // lookup3 where both sides compute it byte for byte (a probe on PostgreSQL), else md5.
-    const canonicalHash = (await Promise.all([source!.lookup3Matches(), target!.lookup3Matches()])).every(Boolean) ? 'lookup3' : 'md5';
+    // lookup3 where both sides compute it byte for byte (a probe on PostgreSQL), else the CRC pair
+    // (a probe on MySQL / MariaDB), else md5.
+    const canonicalHash: CanonicalHash = (await Promise.all([source!.lookup3Matches(), target!.lookup3Matches()])).every(Boolean)
+      ? 'lookup3'
+      : (await Promise.all([source!.crcMatches(), target!.crcMatches()])).every(Boolean)
+        ? 'crc'
+        : 'md5';
 
     let pairs: [string, string][];
     const unmatched: TableReport[] = [];

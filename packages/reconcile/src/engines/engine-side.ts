@@ -29,7 +29,9 @@ export interface SidePlan {
   hashMode: 'native' | 'canonical';
   /**
    * The hash of the canonical row text (across engines, and tables without a key): lookup3 when
-   * both sides compute PostgreSQL's hashtextextended() byte for byte (lookup3Matches), else md5.
+   * both sides compute PostgreSQL's hashtextextended() byte for byte (lookup3Matches), else crc
+   * when both compute the CRC pair (crcMatches), else md5. MySQL on both sides hashes its own row
+   * text with it too.
    */
   canonicalHash: CanonicalHash;
   /** Whether an index serves range scans on the key (else a range query would scan the table). */
@@ -114,6 +116,12 @@ export interface EngineSide {
    * PostgreSQL when a probe value hashed by the server matches it, MySQL never (no such function).
    */
   lookup3Matches(): Promise<boolean>;
+  /**
+   * Whether this side computes `CRC32(t) << 32 | CRC32C(t)` of a text exactly as crc32-pair.ts
+   * does: SQLite always (it runs that JavaScript), MySQL when a probe matches (MariaDB 10.8+ has
+   * CRC32C; MySQL 8 does not), PostgreSQL never (no SQL-callable CRC before PostgreSQL 18).
+   */
+  crcMatches(): Promise<boolean>;
   listTables(): Promise<string[]>;
   describeTable(name: string): Promise<TableShape | null>;
   prepare(plan: SidePlan): Promise<void>;

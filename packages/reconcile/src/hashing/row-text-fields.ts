@@ -1,12 +1,14 @@
+import { crc32PairBytes } from './crc32-pair.js';
 import { lookup3Bytes } from './lookup3.js';
 import { md5Bytes, PADDING_ROOM } from './md5-row-hash.js';
 
 /**
  * The hash of the canonical row text across engines (and for tables without a key): `lookup3`
- * (PostgreSQL's `hashtextextended`, when every side can compute it byte for byte) or `md5` (what
- * MySQL can compute too).
+ * (PostgreSQL's `hashtextextended`, when every side can compute it byte for byte), `crc`
+ * (`CRC32(t) << 32 | CRC32C(t)`, MariaDB 10.8+ and JavaScript) or `md5` (what every engine can
+ * compute).
  */
-export type CanonicalHash = 'lookup3' | 'md5';
+export type CanonicalHash = 'lookup3' | 'crc' | 'md5';
 
 const encoder = new TextEncoder();
 
@@ -159,6 +161,7 @@ export class RowTextFields {
   /** The row hash as two uint32 halves (high, low). */
   finish(out: [number, number]): void {
     if (this.hash === 'lookup3') lookup3Bytes(this.bytes, this.length, out);
+    else if (this.hash === 'crc') crc32PairBytes(this.bytes, this.length, out);
     else md5Bytes(this.bytes, this.length, out);
   }
 }

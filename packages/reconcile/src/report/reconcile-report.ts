@@ -112,9 +112,9 @@ export const ReconcileReportSchema = z.object({
     hash: z
       .enum(['native', 'canonical'])
       .meta({ description: "native: each engine's own hash (same engine both sides); canonical: normalized text hashed alike on both (across engines)." }),
-    canonical_hash: z.enum(['lookup3', 'md5']).optional().meta({
+    canonical_hash: z.enum(['lookup3', 'crc', 'md5']).optional().meta({
       description:
-        "Hash of the canonical row text (across engines, and tables without a key): lookup3 (PostgreSQL's hashtextextended, when a probe showed every side computes it alike) or md5 (pairs with MySQL, or a probe that did not match). Absent in reports written before it was recorded.",
+        "Hash of the canonical row text (across engines, and tables without a key; between two MySQL / MariaDB databases, of their row text): lookup3 (PostgreSQL's hashtextextended, when a probe showed every side computes it alike), crc (CRC32(t) << 32 | CRC32C(t): MariaDB 10.8+ with MariaDB or SQLite, when a probe matched) or md5 (otherwise). Absent in reports written before it was recorded.",
     }),
   }),
   summary: z.object({

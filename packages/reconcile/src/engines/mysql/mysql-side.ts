@@ -19,7 +19,8 @@ import { rangeBatches } from '../server/range-batches.js';
 import { ServerConnections } from '../server/server-connections.js';
 import { describeMysqlTable, listMysqlTables } from './mysql-catalog.js';
 import { mysqlError } from './mysql-errors.js';
-import { mysqlFetchExpression, mysqlRowHash, quoteMysqlIdent } from './mysql-expressions.js';
+import { CRC_PROBES, mysqlFetchExpression, mysqlRowHash, mysqlTextHash, quoteMysqlIdent } from './mysql-expressions.js';
+import { crc32PairText, crc32PairValue } from '../../hashing/crc32-pair.js';
 
 /** Session settings that make values (and so normalization) independent of the server's defaults. */
 const SESSION = ["SET time_zone = '+00:00'", 'SET NAMES utf8mb4', 'SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ'];
@@ -77,6 +78,7 @@ export class MysqlSide implements EngineSide {
   );
   private plan: SidePlan | null = null;
   private queries = 0;
+  private crc: Promise<boolean> | null = null;
   private rowsFetched = 0;
 
   constructor(private readonly target: ConnectionTarget) {
@@ -113,9 +115,36 @@ export class MysqlSide implements EngineSide {
     return this.servers.open(jobs);
   }
 
-  /** MySQL has no cheap 64-bit hash of text (only MD5, SHA and the 32-bit CRC32): its pairs hash md5. */
+  /** MySQL has no lookup3 (PostgreSQL's hashtextextended). */
   async lookup3Matches(): Promise<boolean> {
     return false;
+  }
+
+  /**
+   * Whether the server computes the CRC pair of a text as crc32-pair.ts does, in the very
+   * expression the rows use, summed over several rows (the expression reads a user variable that
+   * each row must set first): MariaDB 10.8+; MySQL 8 has no CRC32C, so the probe fails and md5 is used.
+   */
+  async crcMatches(): Promise<boolean> {
+    this.crc ??= this.servers.run(async (connection) => {
+      const rows = CRC_PROBES.map(() => 'SELECT CONVERT(? USING utf8mb4) AS x').join(' UNION ALL ');
+      try {
+        const [[[sum]]] = (await connection.query({
+          sql: `SELECT CAST(SUM(h) AS CHAR) FROM (SELECT ${mysqlTextHash('x', 'crc')} AS h FROM (${rows}) v) s`,
+          values: CRC_PROBES,
+          rowsAsArray: true,
+        })) as [[[unknown]], FieldPacket[]];
+        const out: [number, number] = [0, 0];
+        const expected = CRC_PROBES.reduce((total, text) => {
+          crc32PairText(text, out);
+          return total + crc32PairValue(out);
+        }, 0n);
+        return String(sum) === expected.toString();
+      } catch {
+        return false;
+      }
+    });
+    return this.crc;
   }
 
   private async query(sql: string, params: unknown[] = [], what = 'query failed'): Promise<unknown[][]> {

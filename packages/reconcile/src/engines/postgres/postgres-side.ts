@@ -162,6 +162,11 @@ export class PostgresSide implements EngineSide {
    * server (or a `hashtextextended` that is not PostgreSQL's own, earlier on the search_path)
    * gives other values, and the comparison then falls back to md5.
    */
+  /** No SQL-callable CRC before PostgreSQL 18 (crc32c(bytea)); not probed yet. */
+  async crcMatches(): Promise<boolean> {
+    return false;
+  }
+
   async lookup3Matches(): Promise<boolean> {
     this.lookup3 ??= this.servers.run(async ({ client }) => {
       this.queries++;
