@@ -8,7 +8,8 @@
 // (default postgres,sqlite,postgres-sqlite,mariadb,mariadb-postgres; postgres-sqlite is PostgreSQL
 // source → SQLite target, the same rows in each engine's types; mariadb is MariaDB ↔ MariaDB on a
 // throwaway server from scripts/mariadb/throwaway-server.sh; mariadb-postgres is MariaDB source →
-// PostgreSQL target), BENCH_JOBS (default 1).
+// PostgreSQL target), BENCH_JOBS (default 1), BENCH_SPREADS (default clustered,scattered; everywhere
+// changes the score of every row: the probe should then stream the rows instead of hashing them).
 // Wall time and CPU time are both reported: CPU is this process (its worker threads included),
 // the clients it ran (psql, mariadb) and the database servers' processes, read from /proc, so a
 // busy machine (shared cores) shows in the wall time and the load average, much less in the CPU.
@@ -33,13 +34,15 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 1);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite,postgres-sqlite,mariadb,mariadb-postgres').split(',');
+const SPREADS = (process.env.BENCH_SPREADS ?? 'clustered,scattered').split(',');
 const work = mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-'));
 const COLUMNS = 'id, name, amount, created_at, active, score';
 
 // ---- data: ids are even (2, 4, … 2 × ROWS) so extra rows can sit anywhere, at odd ids ----------
 
-/** The 100 planted differences: 30 missing, 40 changed, 30 extra, clustered or scattered. */
+/** The 100 planted differences: 30 missing, 40 changed, 30 extra, clustered or scattered (everywhere: every row's score changed). */
 function plants(spread) {
+  if (spread === 'everywhere') return { missing: [], changed: Array.from({ length: ROWS }, (_, i) => ({ id: 2 * (i + 1), column: 'score' })), extra: [] };
   const at = (k) => (spread === 'clustered' ? ROWS + 2 * k : 2 * Math.floor(((k + 0.5) * ROWS) / 100));
   const out = { missing: [], changed: [], extra: [] };
   for (let k = 0; k < 100; k++) {
@@ -70,6 +73,7 @@ const CHANGE_SQL = {
 };
 
 function plantSql(engine, spread) {
+  if (spread === 'everywhere') return 'UPDATE bench SET score = score + 1;';
   const p = plants(spread);
   const change = (c) => (typeof CHANGE_SQL[c.column] === 'string' ? CHANGE_SQL[c.column] : CHANGE_SQL[c.column][engine]);
   const extraRow = (id) =>
@@ -123,7 +127,7 @@ async function setUpPostgres() {
     FROM generate_series(1, ${ROWS}) i;`,
   );
   await pgQuery(url('src'), 'VACUUM ANALYZE bench');
-  for (const spread of ['clustered', 'scattered']) {
+  for (const spread of SPREADS) {
     await pgQuery(server, `CREATE DATABASE ${spread} TEMPLATE src`);
     await pgQuery(url(spread), plantSql('postgres', spread));
     await pgQuery(url(spread), 'VACUUM ANALYZE bench');
@@ -236,7 +240,7 @@ function setUpSqlite() {
     for (let i = 1; i <= ROWS; i++) insert.run(sqliteRow(2 * i));
   })();
   db.close();
-  for (const spread of ['clustered', 'scattered']) {
+  for (const spread of SPREADS) {
     copyFileSync(file('src'), file(spread));
     const t = new Database(file(spread));
     t.exec(plantSql('sqlite', spread));
@@ -307,7 +311,7 @@ async function setUpMariadb() {
   const datadir = join(mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-mariadb-')), 'data');
   const server = execFileSync('bash', [mariadbScript, 'start', datadir, String(await freePort()), String(process.pid)], { encoding: 'utf8' }).trim();
   const url = (db) => server.replace(/\/mysql$/, `/${db}`);
-  await mariadbQuery(server, 'CREATE DATABASE src; CREATE DATABASE clustered; CREATE DATABASE scattered');
+  await mariadbQuery(server, ['src', ...SPREADS].map((db) => `CREATE DATABASE ${db}`).join('; '));
   await mariadbQuery(
     url('src'),
     `CREATE TABLE bench (id BIGINT PRIMARY KEY, name TEXT NOT NULL, amount DECIMAL(12,2), created_at DATETIME(6), active TINYINT(1), score DOUBLE);
@@ -315,7 +319,7 @@ async function setUpMariadb() {
        TIMESTAMPADD(MICROSECOND, ((2 * seq) % 1000) * 1000, TIMESTAMPADD(SECOND, 2 * seq, '2020-01-01')), (2 * seq) % 3 = 0, (2 * seq) / 7e0
      FROM seq_1_to_${ROWS};`,
   );
-  for (const spread of ['clustered', 'scattered']) {
+  for (const spread of SPREADS) {
     await mariadbQuery(url(spread), `CREATE TABLE bench LIKE src.bench; INSERT INTO bench SELECT * FROM src.bench; ${plantSql('mariadb', spread)}`);
   }
   const u = new URL(server);
@@ -508,7 +512,7 @@ try {
     serverPids.length = 0;
     serverPids.push(...[setup.pid, pgSetup?.pid].filter(Boolean));
     try {
-      for (const spread of ['clustered', 'scattered']) {
+      for (const spread of SPREADS) {
         const [source, target] =
           engine === 'mariadb-postgres' ? [setup.url('src'), pgSetup.url(spread)] : [cross ? pgSetup.url('src') : setup.url('src'), setup.url(spread)];
         const { ours, floor, naive } = await measureInterleaved({
@@ -537,7 +541,8 @@ try {
                   : engine === 'mariadb'
                     ? mariadbNaive(setup, source, target)
                     : sqliteNaive(source, target));
-            if (r.differences !== 100) throw new Error(`the naive comparison found ${r.differences} differences, not 100`);
+            const planted = spread === 'everywhere' ? ROWS : 100;
+            if (r.differences !== planted) throw new Error(`the naive comparison found ${r.differences} differences, not ${planted}`);
             return r;
           },
         });

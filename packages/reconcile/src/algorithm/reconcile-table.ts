@@ -260,7 +260,8 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       const dirtyRows = probeDiffering.reduce((sum, i) => sum + Math.max(Number(hashed.source[i]!.count), Number(hashed.target[i]!.count)), 0);
       const costs = {
         hashPerRow: Math.max(hashed.elapsedMs.source, hashed.elapsedMs.target) / Math.max(1, probeRows),
-        readPerRow: probeRead.rows > 0 ? probeRead.ms / probeRead.rows : 0,
+        // Timed on a few rows, one slow query decides: too small a sample keeps hashing.
+        readPerRow: probeRead.rows >= TUNING.probeMinReadRows ? probeRead.ms / probeRead.rows : 0,
       };
       if (streamPays(probeRows > 0 ? dirtyRows / probeRows : 0, costs)) {
         // Most rows differ: read the rest in key ranges and compare it row by row, unhashed.

@@ -39,6 +39,8 @@ interface SideRows {
 
 /** The key of a row as canonical text: rows of both sides with the same key meet under it. */
 function keyText(row: RawValue[], side: SideRows, keyCount: number): string {
+  // One key column: its canonical text, marked so that it never meets a NULL key's `null:` id.
+  if (keyCount === 1) return `V${canonicalValue(row[0]!, side.columns[0]!, side.engine, 0)}`;
   const parts: (string | null)[] = [];
   for (let i = 0; i < keyCount; i++) parts.push(canonicalValue(row[i]!, side.columns[i]!, side.engine, 0));
   return encodeFields(parts);

@@ -30,4 +30,6 @@ export const TUNING = {
   probeShare: 16,
   /** Tables with fewer buckets get no probe (the whole hash pass is cheap). */
   probeMinBuckets: 256,
+  /** The read cost is trusted when measured on at least this many rows read back from the probe; fewer: keep hashing. */
+  probeMinReadRows: 1_024,
 } as const;
