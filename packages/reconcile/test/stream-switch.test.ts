@@ -3,10 +3,14 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { streamPays } from '../src/algorithm/stream-switch.js';
 import { reconcile, type TableReport } from './engine.js';
+import { createMariadbDatabase, runMariadb } from './mariadb-data.js';
 import { createDatabase, runSql, tempDir } from './planted-data.js';
 
 const ROWS = 20_000;
 const server = inject('postgresUrl');
+const mariadb = inject('mariadbUrl');
+let mdSource: string;
+let mdEverywhere: string;
 const tmp = tempDir();
 const drops: (() => Promise<void>)[] = [];
 let pgSource: string;
@@ -47,6 +51,16 @@ beforeAll(async () => {
   })();
   source.close();
   writeSqlite(everywhere, () => true);
+  const [a, b] = await Promise.all([createMariadbDatabase(mariadb), createMariadbDatabase(mariadb)]);
+  drops.push(a.drop, b.drop);
+  mdSource = a.url;
+  mdEverywhere = b.url;
+  const items = `CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL, amount DECIMAL(10,2), score DOUBLE);
+     INSERT INTO items SELECT seq, CONCAT('item-', seq), (seq % 1000) / 100, seq / 8e0 FROM seq_1_to_${ROWS};`;
+  await Promise.all([
+    runMariadb(mdSource, items),
+    runMariadb(mdEverywhere, `${items} UPDATE items SET score = score + 1; DELETE FROM items WHERE id % 997 = 0;`),
+  ]);
   writeSqlite(fewer, (id) => id % 2000 === 0);
 });
 
@@ -105,6 +119,14 @@ describe('streaming instead of hashing when most rows differ', () => {
   it('SQLite ↔ SQLite with every row changed gives the same report streamed or hashed', async () => {
     const { adaptive, hashed } = await bothWays(sqliteSource, everywhere);
     expect(adaptive.checksum!.streamed_buckets).toBeGreaterThan(0);
+    expect(adaptive.changed).toBe(ROWS - Math.floor(ROWS / 997));
+    expect(findings(adaptive)).toEqual(findings(hashed));
+  });
+
+  it('MariaDB ↔ MariaDB with every row changed gives the same report streamed or hashed', async () => {
+    const { adaptive, hashed } = await bothWays(mdSource, mdEverywhere);
+    expect(adaptive.checksum!.streamed_buckets).toBeGreaterThan(0);
+    expect(adaptive.missing).toBe(Math.floor(ROWS / 997));
     expect(adaptive.changed).toBe(ROWS - Math.floor(ROWS / 997));
     expect(findings(adaptive)).toEqual(findings(hashed));
   });
