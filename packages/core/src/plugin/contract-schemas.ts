@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../zod/lazy-schema.js';
 import { ChangeSeveritySchema, ComplexitySchema, LikelihoodSchema, RiskLevelSchema } from '../documents/levels.js';
 import { DataRecoveryPlanSchema, EscalationMatrixSchema, MetricThresholdSchema, ScriptTypeSchema } from '../documents/runbook.js';
 import type * as T from './contract-types.js';
@@ -6,25 +7,28 @@ import { PLUGIN_API_VERSION } from './contract-version.js';
 
 export { PLUGIN_API_VERSION };
 
-const Id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter');
-const Text = z.string().trim().min(1, 'expected a non-empty string');
-const TextList = z.array(Text);
-const Url = z.url({ message: 'expected an absolute URL' });
+// Built on first use, as the schemas below: importing core builds no contract schema.
+const Id = lazySchema(() => z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter'));
+const Text = lazySchema(() => z.string().trim().min(1, 'expected a non-empty string'));
+const TextList = lazySchema(() => z.array(Text));
+const Url = lazySchema(() => z.url({ message: 'expected an absolute URL' }));
 
 function fn<F>() {
   return z.custom<F>((value) => typeof value === 'function', { message: 'expected a function' });
 }
 
 /** A zod schema from any copy of zod 4 (a plugin may bundle its own). */
-const ZodSchema = z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, {
-  message: 'expected a zod schema',
-});
+const ZodSchema = lazySchema(() =>
+  z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, {
+    message: 'expected a zod schema',
+  }),
+);
 
-const PhasePlanShape = {
+const phasePlanShape = () => ({
   phases: z.array(Id).min(1),
   baseDurationHours: z.number().positive(),
   complexityMultiplier: z.record(ComplexitySchema, z.number().positive()),
-};
+});
 
 /*
  * Each schema is annotated with the contract type it validates: the compiler then refuses a
@@ -36,7 +40,7 @@ function buildPluginSchema() {
     id: Id,
     title: Text,
     description: Text,
-    defaultPlan: z.object(PhasePlanShape),
+    defaultPlan: z.object(phasePlanShape()),
     successCriteria: TextList.min(1),
     stakeholders: TextList.min(1),
     validationCommands: TextList.min(1),
@@ -59,7 +63,7 @@ function buildPluginSchema() {
   });
 
   const Pattern: z.ZodType<T.PatternDefinition, T.PatternInput> = z.object({
-    ...PhasePlanShape,
+    ...phasePlanShape(),
     id: Id,
     type: Id,
     title: Text,
