@@ -33,9 +33,12 @@ const phasePlanShape = () => ({
 /*
  * Each schema is annotated with the contract type it validates: the compiler then refuses a
  * schema that drifts from the documented interface. They are built on first use, not at import,
- * so commands that never validate a plugin never pay for them.
+ * so commands that never validate a plugin never pay for them, and in two parts: what planning
+ * reads (migration types and their templates) and what checking reads (checkers, sources,
+ * migration layouts). A registry validating on use builds and runs only the part a command asks
+ * for: a `plan` never validates the 75 rules of the database checker.
  */
-function buildPluginSchema() {
+function buildPlanningShape() {
   const MigrationType: z.ZodType<T.MigrationTypeDefinition, T.MigrationTypeInput> = z.object({
     id: Id,
     title: Text,
@@ -150,6 +153,18 @@ function buildPluginSchema() {
     deliveryMethods: TextList.min(1),
   });
 
+  return {
+    migrationTypes: z.array(MigrationType).default([]),
+    patterns: z.array(Pattern).default([]),
+    phases: z.array(PhaseTemplate).default([]),
+    risks: z.array(Risk).default([]),
+    rollbacks: z.array(Rollback).default([]),
+    triggers: z.array(Trigger).default([]),
+    communications: z.array(Communication).default([]),
+  };
+}
+
+function buildCheckingShape() {
   const RenameHint = z.object({ from: Text, to: Text });
 
   const Rule: z.ZodType<T.CompatibilityRule, T.CompatibilityRuleInput> = z.object({
@@ -221,29 +236,69 @@ function buildPluginSchema() {
     splitSections: fn<NonNullable<T.MigrationLayout['splitSections']>>().optional(),
   });
 
-  const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
+  return {
+    checkers: z.array(Checker).default([]),
+    sources: z.array(Source).default([]),
+    migrationLayouts: z.array(Layout).default([]),
+  };
+}
+
+function buildHeadShape() {
+  return {
     apiVersion: z.literal(PLUGIN_API_VERSION, {
       error: (issue) => `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,
     }),
     meta: z.object({ name: Text, version: Text, namespace: Id, description: Text.optional(), docsUrl: Url.optional() }),
-    migrationTypes: z.array(MigrationType).default([]),
-    patterns: z.array(Pattern).default([]),
-    phases: z.array(PhaseTemplate).default([]),
-    risks: z.array(Risk).default([]),
-    rollbacks: z.array(Rollback).default([]),
-    triggers: z.array(Trigger).default([]),
-    communications: z.array(Communication).default([]),
-    checkers: z.array(Checker).default([]),
-    sources: z.array(Source).default([]),
-    migrationLayouts: z.array(Layout).default([]),
     options: z.object({ schema: ZodSchema, values: z.unknown() }).optional(),
-  });
-  return Plugin;
+  };
 }
 
-let pluginSchema: ReturnType<typeof buildPluginSchema> | undefined;
+type PlanningShape = ReturnType<typeof buildPlanningShape>;
+type CheckingShape = ReturnType<typeof buildCheckingShape>;
+type HeadShape = ReturnType<typeof buildHeadShape>;
+
+/** The keys of a plugin each part validates, in the contract's order. */
+export const PLANNING_KEYS = ['migrationTypes', 'patterns', 'phases', 'risks', 'rollbacks', 'triggers', 'communications'] as const;
+export const CHECKING_KEYS = ['checkers', 'sources', 'migrationLayouts'] as const;
+export type PluginPart = 'planning' | 'checking';
+
+let planningShape: PlanningShape | undefined;
+let checkingShape: CheckingShape | undefined;
+let headShape: HeadShape | undefined;
+let pluginSchema: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> | undefined;
+let headSchema: z.ZodObject | undefined;
+const partSchemas: Partial<Record<PluginPart, z.ZodObject>> = {};
 
 /** The schema every plugin is validated with, built once on first use. */
 export function pluginContractSchema(): z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> {
-  return (pluginSchema ??= buildPluginSchema());
+  if (!pluginSchema) {
+    const { apiVersion, meta, options } = (headShape ??= buildHeadShape());
+    const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
+      apiVersion,
+      meta,
+      ...(planningShape ??= buildPlanningShape()),
+      ...(checkingShape ??= buildCheckingShape()),
+      options,
+    });
+    pluginSchema = Plugin;
+  }
+  return pluginSchema;
+}
+
+/**
+ * A plugin's head: its contract version, meta and options, with every part's key accepted as is
+ * (so that the walk for unknown keys knows them, and leaves them to their part).
+ */
+export function pluginHeadSchema(): z.ZodObject {
+  if (!headSchema) {
+    const { apiVersion, meta, options } = (headShape ??= buildHeadShape());
+    const parts = Object.fromEntries([...PLANNING_KEYS, ...CHECKING_KEYS].map((key) => [key, z.unknown().optional()]));
+    headSchema = z.object({ apiVersion, meta, ...parts, options });
+  }
+  return headSchema;
+}
+
+/** The schema of one part of a plugin: parsing a whole plugin with it keeps (and defaults) only that part's keys. */
+export function pluginPartSchema(part: PluginPart): z.ZodObject {
+  return (partSchemas[part] ??= z.object(part === 'planning' ? (planningShape ??= buildPlanningShape()) : (checkingShape ??= buildCheckingShape())));
 }
