@@ -42,6 +42,18 @@ describe('lazily built schemas', () => {
     expect(bad.error?.issues[0]?.path).toEqual(['phases', 0, 'hours']);
   });
 
+  it("are core's to plugins too: the built core exports lazySchema, over its own zod", () => {
+    let builds = 0;
+    const field = built.lazySchema(() => {
+      builds++;
+      return built.z.array(built.z.string().min(1)).meta({ description: 'Crates to move.' });
+    });
+    const type = built.z.looseObject({ crates: field.optional() });
+    expect(builds).toBe(1); // `.optional()` is asked of the real schema
+    expect(type.safeParse({ crates: ['a'] }).success).toBe(true);
+    expect(type.safeParse({ crates: [''] }).error?.issues[0]?.path).toEqual(['crates', 0]);
+  });
+
   it("keep core's exported types (z.infer) and API", () => {
     expectTypeOf<z.infer<typeof MigrationSpecSchema>>().toEqualTypeOf<MigrationSpec>();
     expectTypeOf(MigrationSpecSchema.shape.type).toExtend<z.ZodString>();
