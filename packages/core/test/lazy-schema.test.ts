@@ -4,7 +4,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import * as source from '../src/index.js';
 import { ConfigSchema, MigrationPlanSchema, MigrationSpecSchema, type MigrationSpec } from '../src/index.js';
-import { lazySchema } from '../src/zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../src/zod/lazy-schema.js';
 // The built core, as plugins load it: its document schemas are stand-ins over its own zod copy.
 import * as built from '../dist/index.js';
 
@@ -52,6 +52,15 @@ describe('lazily built schemas', () => {
     expect(builds).toBe(1); // `.optional()` is asked of the real schema
     expect(type.safeParse({ crates: ['a'] }).success).toBe(true);
     expect(type.safeParse({ crates: [''] }).error?.issues[0]?.path).toEqual(['crates', 0]);
+  });
+
+  it('give their real schema to builtSchema, for schemas built from them', () => {
+    const plain = z.string().min(1);
+    const lazy = lazySchema(() => plain);
+    expect(builtSchema(plain)).toBe(plain);
+    expect(builtSchema(lazy)).toBe(plain);
+    expect(builtSchema(lazy)).not.toBe(lazy);
+    expect(z.array(builtSchema(lazy)).safeParse(['a', '']).error?.issues[0]?.path).toEqual([1]);
   });
 
   it("keep core's exported types (z.infer) and API", () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 
 /**
  * One accepted finding: which rule, where, why, until when and by whom. The same shape for every
@@ -30,7 +30,7 @@ export type AcceptanceEntry = z.infer<typeof AcceptanceEntrySchema>;
 export const AcceptanceLedgerSchema = lazySchema(() =>
   z
     .object({
-      accepted: z.array(AcceptanceEntrySchema).meta({ description: 'Accepted findings, one entry each.' }),
+      accepted: z.array(builtSchema(AcceptanceEntrySchema)).meta({ description: 'Accepted findings, one entry each.' }),
     })
     .strict()
     .meta({ title: 'Acceptance ledger', description: 'Findings the team accepted, with reasons and expiry, for every checker.' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 import { ChangeSeveritySchema } from './levels.js';
 
 export const CompatibilityIssueSchema = lazySchema(() =>
@@ -99,9 +99,9 @@ export const VerificationSchema = lazySchema(() =>
         z.object({
           index: z.number().int().nonnegative().meta({ description: 'Index into migration_scripts.' }),
           description: z.string(),
-          migration: VerificationStepSchema,
-          validation: VerificationStepSchema,
-          rollback: VerificationStepSchema,
+          migration: builtSchema(VerificationStepSchema),
+          validation: builtSchema(VerificationStepSchema),
+          rollback: builtSchema(VerificationStepSchema),
         }),
       ),
       after_migration: z
@@ -142,10 +142,14 @@ const AcceptanceSectionSchema = lazySchema(() =>
   z
     .object({
       accepted: z
-        .array(z.object({ entry: AcceptanceRecordSchema, issue: CompatibilityIssueSchema }))
+        .array(z.object({ entry: builtSchema(AcceptanceRecordSchema), issue: builtSchema(CompatibilityIssueSchema) }))
         .meta({ description: 'Findings taken out of `issues`, each with the entry that accepted it.' }),
-      expired: z.array(AcceptanceRecordSchema).meta({ description: 'Ledger entries past their expiry day: they accept nothing and fail the check (exit 2).' }),
-      unmatched: z.array(AcceptanceRecordSchema).meta({ description: 'Entries that accepted nothing in this comparison, so the ledger does not rot.' }),
+      expired: z
+        .array(builtSchema(AcceptanceRecordSchema))
+        .meta({ description: 'Ledger entries past their expiry day: they accept nothing and fail the check (exit 2).' }),
+      unmatched: z
+        .array(builtSchema(AcceptanceRecordSchema))
+        .meta({ description: 'Entries that accepted nothing in this comparison, so the ledger does not rot.' }),
     })
     .meta({ description: 'The acceptances core applied after classification (present when any were given or written in the inputs).' }),
 );
@@ -162,7 +166,7 @@ export const CompatibilityReportSchema = lazySchema(() =>
         .meta({ description: 'What the before input is: the first 500 characters of a JSON/YAML document, or the input and the format read.' }),
       schema_after: z.string(),
       inputs: z
-        .object({ before: SchemaInputDescriptionSchema, after: SchemaInputDescriptionSchema })
+        .object({ before: builtSchema(SchemaInputDescriptionSchema), after: builtSchema(SchemaInputDescriptionSchema) })
         .optional()
         .meta({ description: 'How each input was read: its name (passwords masked), the source, and the dialect scripts are written for.' }),
       warnings: z
@@ -170,13 +174,13 @@ export const CompatibilityReportSchema = lazySchema(() =>
         .optional()
         .meta({ description: 'What the sources tolerated or could not compare in the inputs, each prefixed with the input it is about.' }),
       analysis_date: z.string(),
-      overall_compatibility: OverallCompatibilitySchema,
+      overall_compatibility: builtSchema(OverallCompatibilitySchema),
       breaking_changes_count: z.number().int().nonnegative(),
       potentially_breaking_count: z.number().int().nonnegative(),
       non_breaking_changes_count: z.number().int().nonnegative(),
       additive_changes_count: z.number().int().nonnegative(),
-      issues: z.array(CompatibilityIssueSchema),
-      migration_scripts: z.array(MigrationScriptSchema),
+      issues: z.array(builtSchema(CompatibilityIssueSchema)),
+      migration_scripts: z.array(builtSchema(MigrationScriptSchema)),
       risk_assessment: z.object({
         overall_risk: z.enum(['low', 'medium', 'high']),
         deployment_risk: z.string(),

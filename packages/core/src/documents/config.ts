@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 import { AcceptanceEntrySchema } from '../acceptance/acceptance-entry.js';
 import { GateConfigSchema } from './gate-config.js';
 import { ChangeSeveritySchema } from './levels.js';
@@ -14,14 +14,14 @@ export const ConfigSchema = lazySchema(() =>
   z
     .object({
       plugins: z
-        .array(PluginReferenceSchema)
+        .array(builtSchema(PluginReferenceSchema))
         .optional()
         .meta({ description: 'Plugins to load. Without this key, the built-in plugins that are installed are loaded.' }),
       rules: z
         .record(z.string(), z.union([ChangeSeveritySchema, z.literal('off')]))
         .optional()
         .meta({ description: 'Per-rule severity overrides, by rule id (namespace/rule), or "off" to disable a rule.' }),
-      accepted: z.array(AcceptanceEntrySchema).optional().meta({
+      accepted: z.array(builtSchema(AcceptanceEntrySchema)).optional().meta({
         description:
           'Accepted findings (rule, subject or location, reason, expires, accepted_by), applied by `check` and `gate` to the findings of every checker.',
       }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 import { ComplexitySchema, LikelihoodSchema, RiskLevelSchema } from './levels.js';
 
 /*
@@ -38,9 +38,9 @@ export const StepRollbackSchema = lazySchema(() =>
   z.object({
     name: z.string(),
     description: z.string(),
-    script_type: StepScriptTypeSchema,
+    script_type: builtSchema(StepScriptTypeSchema),
     script: z.string().nullable(),
-    duration_minutes: minutes,
+    duration_minutes: builtSchema(minutes),
   }),
 );
 export type StepRollback = z.infer<typeof StepRollbackSchema>;
@@ -51,11 +51,11 @@ export const PlanStepSchema = lazySchema(() =>
     name: z.string(),
     description: z.string(),
     subject: z.object({ kind: z.string(), name: z.string() }).nullable().meta({ description: 'What the step works on: { kind: table, name: users }.' }),
-    duration_minutes: minutes,
+    duration_minutes: builtSchema(minutes),
     estimate: z.string().nullable().meta({ description: 'How the minutes were found, with the arithmetic: "890 MB ÷ 30 MB/s = 30 s".' }),
     downtime: z.boolean().meta({ description: 'Traffic (or writes) stop while it runs: sized against max_downtime_minutes, placed in the migration window.' }),
     disruptive: z.boolean().meta({ description: 'It loads the system: kept out of critical business hours.' }),
-    script_type: StepScriptTypeSchema,
+    script_type: builtSchema(StepScriptTypeSchema),
     script: z.string().nullable(),
     validation: z.string().nullable(),
     rollback: StepRollbackSchema.nullable(),
@@ -69,7 +69,7 @@ export const PlanPhaseSchema = lazySchema(() =>
   z.object({
     name: z.string().min(1),
     description: z.string(),
-    duration_hours: hours,
+    duration_hours: builtSchema(hours),
     dependencies: z.array(z.string()),
     validation_criteria: z.array(z.string()),
     rollback_triggers: z.array(z.string()),
@@ -84,8 +84,8 @@ export const PlanPhaseSchema = lazySchema(() =>
     duration_basis: z.string().optional().meta({ description: 'How duration_hours was found.' }),
     work_minutes: minutes.optional().meta({ description: 'Sum of its steps.' }),
     downtime_minutes: minutes.optional(),
-    steps: z.array(PlanStepSchema).optional(),
-    gates: z.array(MetricGateSchema).optional().meta({ description: 'Metric thresholds that must hold before the next phase starts.' }),
+    steps: z.array(builtSchema(PlanStepSchema)).optional(),
+    gates: z.array(builtSchema(MetricGateSchema)).optional().meta({ description: 'Metric thresholds that must hold before the next phase starts.' }),
     start_offset_hours: hours.optional().meta({ description: 'Earliest start, hours after the migration starts (from the dependency graph).' }),
     end_offset_hours: hours.optional(),
     on_critical_path: z.boolean().optional(),
@@ -106,7 +106,7 @@ export const RiskItemSchema = lazySchema(() =>
     severity: RiskLevelSchema,
     mitigation: z.string(),
     owner: z.string(),
-    raised_by: z.array(SpecFactRefSchema).optional().meta({
+    raised_by: z.array(builtSchema(SpecFactRefSchema)).optional().meta({
       description:
         'The spec facts that added this risk; empty for risks every plan of the type carries, and for conditional risks (see condition) whose plugin did not name the facts.',
     }),
@@ -120,7 +120,7 @@ export const PlanRollbackPhaseSchema = lazySchema(() =>
     phase: z.string(),
     rollback_actions: z.array(z.string()),
     validation_criteria: z.array(z.string()),
-    estimated_time_minutes: minutes,
+    estimated_time_minutes: builtSchema(minutes),
   }),
 );
 
@@ -129,7 +129,7 @@ export const MetricTriggerSchema = lazySchema(() =>
     metric: z.string(),
     operator: z.enum(['greater_than', 'less_than']),
     threshold: z.number(),
-    duration_minutes: minutes,
+    duration_minutes: builtSchema(minutes),
     action: z.string(),
     source: z.string().meta({ description: 'rollback_triggers[0], or monitoring.alert_thresholds.error_rate.' }),
   }),
@@ -138,11 +138,14 @@ export type MetricTrigger = z.infer<typeof MetricTriggerSchema>;
 
 export const PlanRollbackSchema = lazySchema(() =>
   z.object({
-    rollback_phases: z.array(PlanRollbackPhaseSchema),
+    rollback_phases: z.array(builtSchema(PlanRollbackPhaseSchema)),
     rollback_triggers: z.array(z.string()),
     rollback_decision_matrix: z.record(z.string(), z.string()),
     rollback_contacts: z.array(z.string()),
-    metric_triggers: z.array(MetricTriggerSchema).optional().meta({ description: "The spec's rollback triggers and alert thresholds, for the runbook." }),
+    metric_triggers: z
+      .array(builtSchema(MetricTriggerSchema))
+      .optional()
+      .meta({ description: "The spec's rollback triggers and alert thresholds, for the runbook." }),
   }),
 );
 export type PlanRollback = z.infer<typeof PlanRollbackSchema>;
@@ -150,10 +153,10 @@ export type PlanRollback = z.infer<typeof PlanRollbackSchema>;
 export const PlanRolloutStageSchema = lazySchema(() =>
   z.object({
     percentage: z.number(),
-    hold_hours: hours,
-    start_offset_hours: hours,
-    end_offset_hours: hours,
-    gates: z.array(MetricGateSchema).meta({ description: 'What must hold during the stage before moving to the next.' }),
+    hold_hours: builtSchema(hours),
+    start_offset_hours: builtSchema(hours),
+    end_offset_hours: builtSchema(hours),
+    gates: z.array(builtSchema(MetricGateSchema)).meta({ description: 'What must hold during the stage before moving to the next.' }),
     abort_when: z.array(z.string()).meta({ description: 'Rollback triggers that end the rollout.' }),
     start: z.string().optional(),
     end: z.string().optional(),
@@ -166,8 +169,8 @@ export const FlagRolloutSchema = lazySchema(() =>
     description: z.string(),
     phase: z.string().nullable().meta({ description: 'The phase it starts in.' }),
     initial_percentage: z.number(),
-    total_hours: hours,
-    stages: z.array(PlanRolloutStageSchema),
+    total_hours: builtSchema(hours),
+    stages: z.array(builtSchema(PlanRolloutStageSchema)),
   }),
 );
 export type FlagRollout = z.infer<typeof FlagRolloutSchema>;
@@ -223,11 +226,11 @@ export const MigrationPlanSchema = lazySchema(() =>
       migration_type: z.string().min(1),
       migration_pattern: z.string().nullable().optional(),
       complexity: ComplexitySchema,
-      estimated_duration_hours: hours,
-      phases: z.array(PlanPhaseSchema).min(1),
-      risks: z.array(RiskItemSchema),
+      estimated_duration_hours: builtSchema(hours),
+      phases: z.array(builtSchema(PlanPhaseSchema)).min(1),
+      risks: z.array(builtSchema(RiskItemSchema)),
       success_criteria: z.array(z.string()),
-      rollback_plan: PlanRollbackSchema,
+      rollback_plan: builtSchema(PlanRollbackSchema),
       stakeholders: z.array(z.string()),
       created_at: z.string(),
       description: z.string().nullable().optional(),
@@ -238,15 +241,15 @@ export const MigrationPlanSchema = lazySchema(() =>
         .array(z.object({ kind: z.string(), name: z.string(), detail: z.string().nullable() }))
         .optional()
         .meta({ description: 'What the migration touches (tables, endpoints, workloads), from its steps.' }),
-      assumptions: z.array(AssumptionSchema).optional(),
-      feature_flag_rollouts: z.array(FlagRolloutSchema).optional(),
+      assumptions: z.array(builtSchema(AssumptionSchema)).optional(),
+      feature_flag_rollouts: z.array(builtSchema(FlagRolloutSchema)).optional(),
       monitoring: z
-        .object({ critical_metrics: z.array(z.string()), gates: z.array(MetricGateSchema) })
+        .object({ critical_metrics: z.array(z.string()), gates: z.array(builtSchema(MetricGateSchema)) })
         .nullable()
         .optional(),
       schedule: ScheduleSchema.nullable().optional(),
-      risk_matrix: z.array(RiskMatrixCellSchema).optional(),
-      warnings: z.array(PlanWarningSchema).optional(),
+      risk_matrix: z.array(builtSchema(RiskMatrixCellSchema)).optional(),
+      warnings: z.array(builtSchema(PlanWarningSchema)).optional(),
     })
     .meta({ title: 'Migration plan', description: 'Phases with tasks and gates, risks, timeline and rollback plan.' }),
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 import { RiskLevelSchema, UrgencySchema } from './levels.js';
 
 export const ScriptTypeSchema = lazySchema(() => z.enum(['sql', 'bash', 'api', 'manual']));
@@ -10,7 +10,7 @@ export const RollbackStepSchema = lazySchema(() =>
     step_id: z.string(),
     name: z.string(),
     description: z.string(),
-    script_type: ScriptTypeSchema,
+    script_type: builtSchema(ScriptTypeSchema),
     script_content: z.string(),
     estimated_duration_minutes: z.number().finite().nonnegative(),
     dependencies: z.array(z.string()),
@@ -30,7 +30,7 @@ export const RollbackPhaseSchema = lazySchema(() =>
     urgency_level: UrgencySchema,
     estimated_duration_minutes: z.number().finite().nonnegative(),
     prerequisites: z.array(z.string()),
-    steps: z.array(RollbackStepSchema),
+    steps: z.array(builtSchema(RollbackStepSchema)),
     validation_checkpoints: z.array(z.string()),
     communication_requirements: z.array(z.string()),
     risk_level: RiskLevelSchema,
@@ -100,7 +100,7 @@ export const EscalationLevelSchema = lazySchema(() =>
     actions: z.array(z.string()),
   }),
 );
-export const EscalationMatrixSchema = lazySchema(() => z.record(z.string(), EscalationLevelSchema));
+export const EscalationMatrixSchema = lazySchema(() => z.record(z.string(), builtSchema(EscalationLevelSchema)));
 export type EscalationMatrix = z.infer<typeof EscalationMatrixSchema>;
 
 export const EmergencyContactSchema = lazySchema(() =>
@@ -121,14 +121,14 @@ export const RollbackRunbookSchema = lazySchema(() =>
       migration_id: z.string(),
       migration_type: z.string(),
       created_at: z.string(),
-      rollback_phases: z.array(RollbackPhaseSchema),
-      trigger_conditions: z.array(TriggerConditionSchema),
-      data_recovery_plan: DataRecoveryPlanSchema,
-      communication_templates: z.array(CommunicationTemplateSchema),
-      escalation_matrix: EscalationMatrixSchema,
+      rollback_phases: z.array(builtSchema(RollbackPhaseSchema)),
+      trigger_conditions: z.array(builtSchema(TriggerConditionSchema)),
+      data_recovery_plan: builtSchema(DataRecoveryPlanSchema),
+      communication_templates: z.array(builtSchema(CommunicationTemplateSchema)),
+      escalation_matrix: builtSchema(EscalationMatrixSchema),
       validation_checklist: z.array(z.string()),
       post_rollback_procedures: z.array(z.string()),
-      emergency_contacts: z.array(EmergencyContactSchema),
+      emergency_contacts: z.array(builtSchema(EmergencyContactSchema)),
       estimated_total_minutes: z.number().finite().nonnegative().optional(),
       open_placeholders: z
         .array(z.object({ placeholder: z.string(), used_in: z.array(z.string()) }))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 
 const nonNegative = lazySchema(() => z.number().finite().nonnegative());
 const percentage = lazySchema(() => z.number().finite().min(0).max(100));
@@ -50,7 +50,7 @@ export const FeatureFlagSchema = lazySchema(() =>
     name: z.string().min(1),
     description: z.string().optional(),
     initial_percentage: percentage.optional(),
-    rollout_schedule: z.array(RolloutStageSchema).optional(),
+    rollout_schedule: z.array(builtSchema(RolloutStageSchema)).optional(),
     phase: z.string().min(1).optional().meta({ description: 'The phase the rollout starts in. Default: the first phase that shifts traffic.' }),
   }),
 );
@@ -118,14 +118,14 @@ export const MigrationSpecSchema = lazySchema(() =>
         .optional()
         .meta({ description: 'When the business needs the system, and when it can be disturbed.' }),
       migration_phases: z
-        .array(SpecPhaseSchema)
+        .array(builtSchema(SpecPhaseSchema))
         .min(1)
         .optional()
         .meta({ description: "The team's own phases, in order: the plan keeps their names, descriptions and hours instead of the pattern's." }),
-      feature_flags: z.array(FeatureFlagSchema).optional().meta({ description: 'Flags that move traffic or users, with their rollout stages.' }),
+      feature_flags: z.array(builtSchema(FeatureFlagSchema)).optional().meta({ description: 'Flags that move traffic or users, with their rollout stages.' }),
       monitoring: MonitoringSchema.optional().meta({ description: 'Metrics watched during the migration; their alert thresholds gate every rollout stage.' }),
       rollback_triggers: z
-        .array(SpecRollbackTriggerSchema)
+        .array(builtSchema(SpecRollbackTriggerSchema))
         .optional()
         .meta({ description: 'Metric thresholds that end in a rollback (or another action); the runbook uses them instead of generic triggers.' }),
     })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 import type { PlanStep, PlanWarning } from '../documents/plan.js';
 import type { MigrationSpec } from '../documents/spec.js';
 import { PluginError } from '../errors/errors.js';
@@ -24,7 +24,7 @@ const PlanWorkSchema: z.ZodType<PlanWork, PlanWork> = lazySchema(() =>
         name: z.string().min(1),
         description: z.string(),
         subject: z.object({ kind: z.string().min(1), name: z.string().min(1), detail: z.string().optional() }).optional(),
-        minutes: Minutes,
+        minutes: builtSchema(Minutes),
         estimate: z.string().optional(),
         downtime: z.boolean().optional(),
         disruptive: z.boolean().optional(),
@@ -32,7 +32,13 @@ const PlanWorkSchema: z.ZodType<PlanWork, PlanWork> = lazySchema(() =>
         script: z.string().optional(),
         validation: z.string().optional(),
         rollback: z
-          .object({ name: z.string().min(1), description: z.string(), scriptType: ScriptType, script: z.string().optional(), minutes: Minutes })
+          .object({
+            name: z.string().min(1),
+            description: z.string(),
+            scriptType: builtSchema(ScriptType),
+            script: z.string().optional(),
+            minutes: builtSchema(Minutes),
+          })
           .optional(),
       }),
     ),

@@ -1,31 +1,42 @@
 import { z } from 'zod';
-import { lazySchema } from '../zod/lazy-schema.js';
 import { ChangeSeveritySchema, ComplexitySchema, LikelihoodSchema, RiskLevelSchema } from '../documents/levels.js';
 import { DataRecoveryPlanSchema, EscalationMatrixSchema, MetricThresholdSchema, ScriptTypeSchema } from '../documents/runbook.js';
+import { builtSchema } from '../zod/lazy-schema.js';
 import type * as T from './contract-types.js';
 import { PLUGIN_API_VERSION } from './contract-version.js';
 
 export { PLUGIN_API_VERSION };
 
-// Built on first use, as the schemas below: importing core builds no contract schema.
-const Id = lazySchema(() => z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter'));
-const Text = lazySchema(() => z.string().trim().min(1, 'expected a non-empty string'));
-const TextList = lazySchema(() => z.array(Text));
-const Url = lazySchema(() => z.url({ message: 'expected an absolute URL' }));
+function buildBasics() {
+  return {
+    Id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter'),
+    Text: z.string().trim().min(1, 'expected a non-empty string'),
+    Url: z.url({ message: 'expected an absolute URL' }),
+    /** A zod schema from any copy of zod 4 (a plugin may bundle its own). */
+    ZodSchema: z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, {
+      message: 'expected a zod schema',
+    }),
+  };
+}
+
+let basicSchemas: ReturnType<typeof buildBasics> | undefined;
+
+/*
+ * The building blocks every part uses, built once on first use like the schemas below; plain
+ * schemas rather than lazySchema stand-ins, since every field of every contribution is parsed
+ * through them.
+ */
+function basics() {
+  basicSchemas ??= buildBasics();
+  return { ...basicSchemas, TextList: z.array(basicSchemas.Text) };
+}
 
 function fn<F>() {
   return z.custom<F>((value) => typeof value === 'function', { message: 'expected a function' });
 }
 
-/** A zod schema from any copy of zod 4 (a plugin may bundle its own). */
-const ZodSchema = lazySchema(() =>
-  z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, {
-    message: 'expected a zod schema',
-  }),
-);
-
 const phasePlanShape = () => ({
-  phases: z.array(Id).min(1),
+  phases: z.array(basics().Id).min(1),
   baseDurationHours: z.number().positive(),
   complexityMultiplier: z.record(ComplexitySchema, z.number().positive()),
 });
@@ -39,6 +50,7 @@ const phasePlanShape = () => ({
  * for: a `plan` never validates the 75 rules of the database checker.
  */
 function buildPlanningShape() {
+  const { Id, Text, TextList, ZodSchema } = basics();
   const MigrationType: z.ZodType<T.MigrationTypeDefinition, T.MigrationTypeInput> = z.object({
     id: Id,
     title: Text,
@@ -48,7 +60,7 @@ function buildPlanningShape() {
     stakeholders: TextList.min(1),
     validationCommands: TextList.min(1),
     validationChecklist: TextList.min(1),
-    dataRecoveryPlan: DataRecoveryPlanSchema,
+    dataRecoveryPlan: builtSchema(DataRecoveryPlanSchema),
     escalationMatrix: EscalationMatrixSchema.optional(),
     specFields: z.record(z.string(), ZodSchema).default({}),
     constraintFields: z.record(z.string(), ZodSchema).default({}),
@@ -114,7 +126,7 @@ function buildPlanningShape() {
     key: Id,
     name: Text,
     description: Text,
-    scriptType: ScriptTypeSchema,
+    scriptType: builtSchema(ScriptTypeSchema),
     script: Text,
     estimatedDurationMinutes: z.number().nonnegative(),
     validationCommands: TextList.default([]),
@@ -165,6 +177,7 @@ function buildPlanningShape() {
 }
 
 function buildCheckingShape() {
+  const { Id, Text, TextList, Url } = basics();
   const RenameHint = z.object({ from: Text, to: Text });
 
   const Rule: z.ZodType<T.CompatibilityRule, T.CompatibilityRuleInput> = z.object({
@@ -244,6 +257,7 @@ function buildCheckingShape() {
 }
 
 function buildHeadShape() {
+  const { Id, Text, Url, ZodSchema } = basics();
   return {
     apiVersion: z.literal(PLUGIN_API_VERSION, {
       error: (issue) => `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,

@@ -1,4 +1,4 @@
-import { formatPath, InputDataError, type SchemaInputHandle, z, lazySchema } from '@migration-architect/core';
+import { formatPath, InputDataError, type SchemaInputHandle, z, builtSchema, lazySchema } from '@migration-architect/core';
 import { objectKey } from '../schema/qualified-name.js';
 import { withReadOnlySession } from '../sources/live/read-only-session.js';
 
@@ -29,17 +29,17 @@ export const TableStatsRowSchema = lazySchema(() =>
     schema: z.string(),
     name: z.string(),
     rows: z.number().meta({ description: 'pg_class.reltuples: -1 when the table was never analyzed.' }),
-    table_bytes: count,
-    total_bytes: count,
-    n_tup_ins: count,
-    n_tup_upd: count,
-    n_tup_del: count,
+    table_bytes: builtSchema(count),
+    total_bytes: builtSchema(count),
+    n_tup_ins: builtSchema(count),
+    n_tup_upd: builtSchema(count),
+    n_tup_del: builtSchema(count),
     stats_seconds: count.meta({ description: 'Seconds since the statistics were reset (or the server started).' }),
   }),
 );
 
 /** A stats file: what `psql -Atc` prints for the documented export query. */
-export const TableStatsFileSchema = lazySchema(() => z.object({ tables: z.array(TableStatsRowSchema) }));
+export const TableStatsFileSchema = lazySchema(() => z.object({ tables: z.array(builtSchema(TableStatsRowSchema)) }));
 
 export interface TableStats {
   /** As the before schema names it (`Table.key`): `orders`, `billing.invoices`. */

@@ -1,4 +1,4 @@
-import { z, lazySchema } from '@migration-architect/core';
+import { z, builtSchema, lazySchema } from '@migration-architect/core';
 
 /*
  * The spec fields the database migration type reads, beyond core's (core reads phases, flags,
@@ -105,7 +105,7 @@ export type SpecSchemaChangeEntry = z.infer<typeof SpecSchemaChangeSchema>;
 export const SpecTableChangesSchema = lazySchema(() =>
   z.looseObject({
     table: z.string().min(1),
-    changes: z.array(SpecSchemaChangeSchema).min(1),
+    changes: z.array(builtSchema(SpecSchemaChangeSchema)).min(1),
   }),
 );
 
@@ -129,8 +129,10 @@ export type Throughput = z.infer<typeof ThroughputSchema>;
 
 // Each built when a spec is validated (a `check` never builds them).
 export const databaseSpecFields = {
-  tables_to_migrate: lazySchema(() => z.array(SpecTableSchema).meta({ description: 'Tables the migration moves or changes, with their sizes.' })),
-  schema_changes: lazySchema(() => z.array(SpecTableChangesSchema).meta({ description: 'Schema changes per table, applied expand / migrate / contract.' })),
+  tables_to_migrate: lazySchema(() => z.array(builtSchema(SpecTableSchema)).meta({ description: 'Tables the migration moves or changes, with their sizes.' })),
+  schema_changes: lazySchema(() =>
+    z.array(builtSchema(SpecTableChangesSchema)).meta({ description: 'Schema changes per table, applied expand / migrate / contract.' }),
+  ),
   performance_requirements: lazySchema(() =>
     z
       .looseObject({

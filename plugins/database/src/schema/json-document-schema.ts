@@ -1,4 +1,4 @@
-import { z, lazySchema } from '@migration-architect/core';
+import { z, builtSchema, lazySchema } from '@migration-architect/core';
 
 /**
  * The seed's `--type database` JSON format, validated leniently as the seed read it: every
@@ -7,8 +7,10 @@ import { z, lazySchema } from '@migration-architect/core';
  */
 
 const Name = lazySchema(() => z.string().trim().min(1, 'expected a non-empty name'));
-const ColumnList = lazySchema(() => z.array(Name).min(1, 'expected at least one column'));
-const ColumnListOrOne = lazySchema(() => z.union([Name.transform((c) => [c]), ColumnList], { error: 'expected a column name or a list of column names' }));
+const ColumnList = lazySchema(() => z.array(builtSchema(Name)).min(1, 'expected at least one column'));
+const ColumnListOrOne = lazySchema(() =>
+  z.union([Name.transform((c) => [c]), builtSchema(ColumnList)], { error: 'expected a column name or a list of column names' }),
+);
 const Size = lazySchema(() => z.number().int('expected a whole number').positive('expected a number above 0'));
 
 export const JsonColumnSchema = lazySchema(() =>
@@ -39,7 +41,7 @@ const ReferenceSchema = lazySchema(() =>
           const [, table, columns] = REFERENCE.exec(text)!;
           return { table: table!, columns: columns!.split(',').map((c) => c.trim()) };
         }),
-      z.looseObject({ table: Name, columns: ColumnListOrOne }),
+      z.looseObject({ table: builtSchema(Name), columns: builtSchema(ColumnListOrOne) }),
     ],
     { error: 'expected "table(column, ...)" or { "table": ..., "columns": [...] }' },
   ),
@@ -56,8 +58,8 @@ const ReferentialActionSchema = lazySchema(() =>
 export const JsonForeignKeySchema = lazySchema(() =>
   z.looseObject({
     name: Name.optional(),
-    columns: ColumnListOrOne,
-    references: ReferenceSchema,
+    columns: builtSchema(ColumnListOrOne),
+    references: builtSchema(ReferenceSchema),
     on_delete: ReferentialActionSchema.optional(),
     on_update: ReferentialActionSchema.optional(),
   }),
@@ -78,21 +80,21 @@ const JsonUniqueSchema = lazySchema(() =>
     [
       Name.transform((c) => ({ columns: [c] })),
       ColumnList.transform((columns) => ({ columns })),
-      z.looseObject({ name: Name.optional(), columns: ColumnListOrOne }),
+      z.looseObject({ name: Name.optional(), columns: builtSchema(ColumnListOrOne) }),
     ],
     { error: 'expected a column name, a list of column names, or { "name": ..., "columns": [...] }' },
   ),
 );
 
 const JsonPrimaryKeySchema = lazySchema(() =>
-  z.union([ColumnListOrOne.transform((columns) => ({ columns })), z.looseObject({ name: Name.optional(), columns: ColumnListOrOne })]),
+  z.union([ColumnListOrOne.transform((columns) => ({ columns })), z.looseObject({ name: Name.optional(), columns: builtSchema(ColumnListOrOne) })]),
 );
 const PRIMARY_KEY_ERROR = 'expected a list of column names, or { "name": ..., "columns": [...] }';
 
 export const JsonIndexSchema = lazySchema(() =>
   z.looseObject({
     name: Name.optional(),
-    columns: ColumnListOrOne,
+    columns: builtSchema(ColumnListOrOne),
     unique: z.boolean().optional(),
     where: z.string().trim().min(1).optional(),
     method: Name.optional(),
@@ -101,24 +103,24 @@ export const JsonIndexSchema = lazySchema(() =>
 
 export const JsonTableSchema = lazySchema(() =>
   z.looseObject({
-    columns: z.record(z.string(), JsonColumnSchema).optional(),
+    columns: z.record(z.string(), builtSchema(JsonColumnSchema)).optional(),
     constraints: z
       .looseObject({
         // The seed writes [] for "no primary key".
-        primary_key: z.union([JsonPrimaryKeySchema, z.tuple([]), z.null()], { error: PRIMARY_KEY_ERROR }).optional(),
-        unique: z.array(JsonUniqueSchema).optional(),
-        foreign_key: z.array(JsonForeignKeySchema).optional(),
-        check: z.array(JsonCheckSchema).optional(),
+        primary_key: z.union([builtSchema(JsonPrimaryKeySchema), z.tuple([]), z.null()], { error: PRIMARY_KEY_ERROR }).optional(),
+        unique: z.array(builtSchema(JsonUniqueSchema)).optional(),
+        foreign_key: z.array(builtSchema(JsonForeignKeySchema)).optional(),
+        check: z.array(builtSchema(JsonCheckSchema)).optional(),
       })
       .optional(),
-    indexes: z.array(JsonIndexSchema).optional(),
+    indexes: z.array(builtSchema(JsonIndexSchema)).optional(),
   }),
 );
 
 export const JsonViewSchema = lazySchema(() =>
   z.looseObject({
     definition: z.string().trim().min(1, "expected the view's SELECT"),
-    columns: z.array(Name).optional(),
+    columns: z.array(builtSchema(Name)).optional(),
     materialized: z.boolean().optional(),
   }),
 );
@@ -127,7 +129,11 @@ const JsonParameterSchema = lazySchema(() =>
   z.union(
     [
       z.string().trim().min(1, 'expected a parameter such as "user_id bigint"'),
-      z.looseObject({ name: Name.optional(), type: Name, mode: z.enum(['in', 'out', 'inout', 'variadic', 'IN', 'OUT', 'INOUT', 'VARIADIC']).optional() }),
+      z.looseObject({
+        name: Name.optional(),
+        type: builtSchema(Name),
+        mode: z.enum(['in', 'out', 'inout', 'variadic', 'IN', 'OUT', 'INOUT', 'VARIADIC']).optional(),
+      }),
     ],
     { error: 'expected a parameter such as "user_id bigint", or { "name": ..., "type": ... }' },
   ),
@@ -135,8 +141,8 @@ const JsonParameterSchema = lazySchema(() =>
 
 export const JsonRoutineSchema = lazySchema(() =>
   z.looseObject({
-    name: Name,
-    parameters: z.array(JsonParameterSchema).optional(),
+    name: builtSchema(Name),
+    parameters: z.array(builtSchema(JsonParameterSchema)).optional(),
     definition: z.string().optional(),
     returns: Name.optional(),
     language: Name.optional(),
@@ -145,10 +151,10 @@ export const JsonRoutineSchema = lazySchema(() =>
 
 export const JsonDatabaseSchemaDocument = lazySchema(() =>
   z.looseObject({
-    tables: z.record(z.string(), JsonTableSchema).optional(),
-    views: z.record(z.string(), JsonViewSchema).optional(),
-    procedures: z.array(JsonRoutineSchema).optional(),
-    functions: z.array(JsonRoutineSchema).optional(),
+    tables: z.record(z.string(), builtSchema(JsonTableSchema)).optional(),
+    views: z.record(z.string(), builtSchema(JsonViewSchema)).optional(),
+    procedures: z.array(builtSchema(JsonRoutineSchema)).optional(),
+    functions: z.array(builtSchema(JsonRoutineSchema)).optional(),
   }),
 );
 
