@@ -67,7 +67,11 @@ function commandList(root: CommandDef): string {
 /** On a terminal, say which plugins are in use when no config chose them (logs never go to stdout). */
 function announce(context: PluginContext, io: CliIo): PluginContext {
   if (context.source === 'builtin' && io.stderrIsTty && !io.env.CI) {
-    const names = context.registry.plugins.map((p) => p.meta.namespace).join(', ') || 'none';
+    const names =
+      context.registry
+        .pluginMetas()
+        .map((meta) => meta.namespace)
+        .join(', ') || 'none';
     const missing = context.missingBuiltins.length ? `; not installed: ${context.missingBuiltins.join(', ')}` : '';
     io.stderr(`using the installed built-in plugins: ${names}${missing}\n`);
   }

@@ -98,6 +98,26 @@ describe('config files', () => {
     );
   });
 
+  it("validates each part of a config's plugins when a command uses it: a broken checker fails `check`, naming the config, not `plan`", async () => {
+    const database = join(repoRoot, 'apps/cli/node_modules/@migration-architect/plugin-database/dist/index.js');
+    const dir = project({
+      'broken-checker.mjs':
+        "export default () => ({ apiVersion: 2, meta: { name: 'broken-checker', version: '1.0.0', namespace: 'broken' }, checkers: [{ id: 'kv' }] });",
+      'migration-architect.config.json': JSON.stringify({ plugins: [database, './broken-checker.mjs'] }),
+    });
+    const plan = await cli(['plan', join(examples, 'sample_database_migration.json'), '--format', 'json'], { cwd: dir });
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).migration_type).toBe('database');
+    const check = await cli(['check', '--type', 'database', before, after], { cwd: dir });
+    expect(check.code).toBe(65);
+    expect(check.stderr).toBe(
+      `migration-architect: error: ${join(dir, 'migration-architect.config.json')}: plugin "broken-checker" is invalid: checkers[0].title: Invalid input: expected string, received undefined (and 3 more problems)\n`,
+    );
+    const listed = await cli(['plugins'], { cwd: dir });
+    expect(listed.code).toBe(65);
+    expect(listed.stderr).toBe(check.stderr);
+  });
+
   it('refuses a plugin built for another contract version', async () => {
     const dir = project({
       'future.mjs': "export default () => ({ apiVersion: 3, meta: { name: 'future-plugin', version: '9.0.0', namespace: 'future' } });",

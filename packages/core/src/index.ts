@@ -41,3 +41,4 @@ export {
   type ParsedMigrationPath,
 } from './migration-layouts/migration-series.js';
 export { z } from './zod/index.js';
+export { builtSchema, lazySchema } from './zod/lazy-schema.js';

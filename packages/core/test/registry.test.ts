@@ -136,3 +136,67 @@ describe('plugin registry', () => {
     expect(() => createRegistry([plugin])).toThrowError(/no loaded plugin provides/);
   });
 });
+
+describe('plugin registry validating on use', () => {
+  const brokenChecker = () => {
+    const plugin = toyPlugin();
+    (plugin.checkers![0]!.rules[0] as { id: string }).id = 'Not Kebab';
+    return plugin;
+  };
+  const brokenPattern = () => {
+    const plugin = toyPlugin();
+    (plugin.patterns![0] as { complexityMultiplier: unknown }).complexityMultiplier = { low: 1, medium: 'x', high: 1, critical: 1 };
+    return plugin;
+  };
+
+  it('plans with a plugin whose checker is invalid, and refuses the checker when it is asked for, as a whole validation would', () => {
+    const eager = refusal(brokenChecker());
+    expect(eager).toMatch(/plugin "toy-plugin" is invalid: checkers\[0\]\.rules\[0\]\.id: expected a kebab-case rule id/);
+    const registry = createRegistry([brokenChecker()], { validate: 'on-use' });
+    expect(registry.pluginMetas().map((meta) => meta.namespace)).toEqual(['toy']);
+    expect(registry.migrationType('toy')?.plugin).toBe('toy-plugin');
+    expect(registry.pattern('toy', 'careful')?.phases).toEqual(['prepare', 'copy', 'move']);
+    for (const ask of [() => registry.checkers(), () => registry.checker('kv'), () => registry.sources(), () => registry.plugins]) {
+      expect(ask).toThrowError(PluginError);
+      expect(ask).toThrowError(eager);
+    }
+  });
+
+  it('checks with a plugin whose planning part is invalid, and refuses it when a plan asks', () => {
+    const eager = refusal(brokenPattern());
+    const registry = createRegistry([brokenPattern()], { validate: 'on-use', file: 'migration-architect.config.yaml' });
+    expect(registry.checker('kv')?.rules).toHaveLength(4);
+    let error: unknown;
+    try {
+      registry.migrationType('toy');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PluginError);
+    expect((error as PluginError).message).toBe(eager);
+    expect((error as PluginError).location.file).toBe('migration-architect.config.yaml');
+  });
+
+  it('refuses at once what is wrong with the plugin as a whole: its contract version, meta, unknown top-level keys, a namespace taken twice', () => {
+    const onUse = (candidate: unknown) => () => createRegistry([candidate], { validate: 'on-use' });
+    expect(onUse({ ...toyPlugin(), apiVersion: 1 })).toThrowError(/implements plugin contract 1/);
+    expect(onUse({ ...toyPlugin(), meta: { name: 'toy-plugin', version: '1.0.0', namespace: 'Bad Space' } })).toThrowError(/meta\.namespace/);
+    expect(onUse({ ...toyPlugin(), chekers: [] })).toThrowError(/chekers: unknown key; did you mean "checkers"\?/);
+    expect(() => createRegistry([toyPlugin(), toyPlugin()], { validate: 'on-use' })).toThrowError(/namespace "toy" is claimed by both/);
+  });
+
+  it('refuses an unknown key inside a part when that part is used', () => {
+    const plugin = { ...toyPlugin(), checkers: [{ ...toyPlugin().checkers![0]!, load: () => undefined }] };
+    const registry = createRegistry([plugin], { validate: 'on-use' });
+    expect(registry.migrationTypes()).toHaveLength(1);
+    expect(() => registry.checkers()).toThrowError(/checkers\[0\]\.load: removed in contract 2/);
+  });
+
+  it('gives the same plugins, defaults filled, as a whole validation', () => {
+    const plugin = toyPlugin();
+    const onUse = createRegistry([plugin], { validate: 'on-use' });
+    const whole = createRegistry([plugin]);
+    expect(onUse.plugins).toEqual(whole.plugins);
+    expect(Object.keys(onUse.plugins[0]!)).toEqual(Object.keys(whole.plugins[0]!));
+  });
+});

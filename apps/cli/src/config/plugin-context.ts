@@ -26,6 +26,8 @@ function builtinsFor(need: PluginNeed): string[] | undefined {
  * overrides in the namespace of one left out are not judged: that plugin is not in use this run.
  */
 function checkRuleOverrides(registry: PluginRegistry, config: Config, configFile: string, skipped: string[] = []): void {
+  // Without overrides there is nothing to judge, and the checkers need not be validated (a `plan` never uses them).
+  if (Object.keys(config.rules ?? {}).length === 0) return;
   const known = new Set(registry.checkers().flatMap((c) => c.rules.map((r) => qualifiedId(c.namespace, r.id))));
   const notLoaded = new Set(BUILTIN_PLUGINS.filter((p) => skipped.includes(p.packageName)).map((p) => p.namespace));
   for (const id of Object.keys(config.rules ?? {})) {
@@ -53,7 +55,8 @@ export async function loadPluginContext(cwd: string, explicitConfig: string | un
     const plugins = await resolveConfiguredPlugins(config.plugins, file);
     let registry: PluginRegistry;
     try {
-      registry = createRegistry(plugins);
+      // Each part of a plugin is validated when the command first uses it; its errors name the config.
+      registry = createRegistry(plugins, { validate: 'on-use', file });
     } catch (error) {
       if (error instanceof MigrationArchitectError) throw error.withFile(file);
       throw error;
@@ -65,7 +68,7 @@ export async function loadPluginContext(cwd: string, explicitConfig: string | un
   let builtins = await loadBuiltinPlugins(only);
   // The built-in for the type is not installed: load the others, so the error lists what is loaded.
   if (only && builtins.loaded.length === 0) builtins = await loadBuiltinPlugins();
-  const registry = createRegistry(builtins.plugins);
+  const registry = createRegistry(builtins.plugins, { validate: 'on-use' });
   const skipped = BUILTIN_PLUGINS.map((p) => p.packageName).filter((name) => !builtins.loaded.includes(name) && !builtins.missing.includes(name));
   if (file) checkRuleOverrides(registry, config, file, skipped);
   return { registry, config, configFile: file, source: 'builtin', missingBuiltins: builtins.missing };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtSchema, lazySchema } from '../zod/lazy-schema.js';
 import type { PlanStep, PlanWarning } from '../documents/plan.js';
 import type { MigrationSpec } from '../documents/spec.js';
 import { PluginError } from '../errors/errors.js';
@@ -7,36 +8,44 @@ import { runPluginCode } from '../plugin/plugin-code.js';
 import type { Owned } from '../plugin/registry.js';
 import type { PhaseSource } from './phase-sources.js';
 
-const ScriptType = z.enum(['sql', 'bash', 'api', 'manual']);
-const Minutes = z.number().finite().nonnegative();
+const ScriptType = lazySchema(() => z.enum(['sql', 'bash', 'api', 'manual']));
+const Minutes = lazySchema(() => z.number().finite().nonnegative());
 
 /**
  * What a type's planWork may return; checked because it is plugin code run on user input. Typed
  * as the contract's `PlanWork` both ways, so the compiler keeps the schema and the type in step.
  */
-const PlanWorkSchema: z.ZodType<PlanWork, PlanWork> = z.object({
-  steps: z.array(
-    z.object({
-      key: z.string().min(1),
-      phases: z.array(z.string().min(1)).min(1),
-      name: z.string().min(1),
-      description: z.string(),
-      subject: z.object({ kind: z.string().min(1), name: z.string().min(1), detail: z.string().optional() }).optional(),
-      minutes: Minutes,
-      estimate: z.string().optional(),
-      downtime: z.boolean().optional(),
-      disruptive: z.boolean().optional(),
-      scriptType: ScriptType.optional(),
-      script: z.string().optional(),
-      validation: z.string().optional(),
-      rollback: z
-        .object({ name: z.string().min(1), description: z.string(), scriptType: ScriptType, script: z.string().optional(), minutes: Minutes })
-        .optional(),
-    }),
-  ),
-  assumptions: z.array(z.object({ name: z.string(), value: z.number(), unit: z.string(), source: z.string(), description: z.string() })).optional(),
-  warnings: z.array(z.object({ code: z.string(), message: z.string(), path: z.string().optional() })).optional(),
-});
+const PlanWorkSchema: z.ZodType<PlanWork, PlanWork> = lazySchema(() =>
+  z.object({
+    steps: z.array(
+      z.object({
+        key: z.string().min(1),
+        phases: z.array(z.string().min(1)).min(1),
+        name: z.string().min(1),
+        description: z.string(),
+        subject: z.object({ kind: z.string().min(1), name: z.string().min(1), detail: z.string().optional() }).optional(),
+        minutes: builtSchema(Minutes),
+        estimate: z.string().optional(),
+        downtime: z.boolean().optional(),
+        disruptive: z.boolean().optional(),
+        scriptType: ScriptType.optional(),
+        script: z.string().optional(),
+        validation: z.string().optional(),
+        rollback: z
+          .object({
+            name: z.string().min(1),
+            description: z.string(),
+            scriptType: builtSchema(ScriptType),
+            script: z.string().optional(),
+            minutes: builtSchema(Minutes),
+          })
+          .optional(),
+      }),
+    ),
+    assumptions: z.array(z.object({ name: z.string(), value: z.number(), unit: z.string(), source: z.string(), description: z.string() })).optional(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), path: z.string().optional() })).optional(),
+  }),
+);
 
 export interface CollectedWork {
   steps: PlanStepInput[];

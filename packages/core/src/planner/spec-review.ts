@@ -14,8 +14,9 @@ export interface SpecWarning {
   suggestion: string | null;
 }
 
-const BASE_FIELDS = Object.keys(MigrationSpecSchema.shape);
-const BASE_CONSTRAINTS = Object.keys(MigrationSpecSchema.shape.constraints.unwrap().shape);
+// Read from the spec schema when first needed, so that importing core does not build it.
+const baseFields = () => Object.keys(MigrationSpecSchema.shape);
+const baseConstraints = () => Object.keys(MigrationSpecSchema.shape.constraints.unwrap().shape);
 
 function unknownFields(record: Record<string, unknown>, known: string[], prefix: string): SpecWarning[] {
   return Object.keys(record)
@@ -59,8 +60,8 @@ export function reviewSpec(registry: PluginRegistry, spec: MigrationSpec, option
   if (!type) return [];
   parseSpecFields(registry, spec, options.file);
   const warnings = [
-    ...unknownFields(spec, [...BASE_FIELDS, ...Object.keys(type.specFields)], ''),
-    ...(spec.constraints ? unknownFields(spec.constraints, [...BASE_CONSTRAINTS, ...Object.keys(type.constraintFields)], 'constraints') : []),
+    ...unknownFields(spec, [...baseFields(), ...Object.keys(type.specFields)], ''),
+    ...(spec.constraints ? unknownFields(spec.constraints, [...baseConstraints(), ...Object.keys(type.constraintFields)], 'constraints') : []),
   ];
   if (options.strict && warnings.length) {
     const [first] = warnings;

@@ -94,6 +94,13 @@ function versionProblem(candidate: unknown): string | undefined {
   return `it implements plugin contract ${version}, but this core implements contract ${PLUGIN_API_VERSION}; upgrade @migration-architect/core and the CLI, or use a release of the plugin written for contract ${PLUGIN_API_VERSION}`;
 }
 
+function throwUnknownKeys(problems: string[], label: string): void {
+  const [first, ...rest] = problems;
+  if (!first) return;
+  const more = rest.length ? ` (and ${rest.length} more: ${rest.map((p) => p.split(': ')[0]).join(', ')})` : '';
+  throw new PluginError(`plugin "${label}" is invalid: ${first}${more}`);
+}
+
 /**
  * Refuses a plugin written for another contract version, or with keys this contract does not
  * have (removed ones name their replacement, misspelt ones get a did-you-mean). One line, naming
@@ -104,8 +111,16 @@ export function assertPluginContract(candidate: unknown, label: string, schema: 
   if (version) throw new PluginError(`plugin "${label}" cannot be loaded: ${version}`);
   const problems: string[] = [];
   unknownKeys(candidate, schema, [], problems);
-  const [first, ...rest] = problems;
-  if (!first) return;
-  const more = rest.length ? ` (and ${rest.length} more: ${rest.map((p) => p.split(': ')[0]).join(', ')})` : '';
-  throw new PluginError(`plugin "${label}" is invalid: ${first}${more}`);
+  throwUnknownKeys(problems, label);
+}
+
+/** The same refusal of unknown keys, under the given top-level keys only (one part of a plugin). */
+export function assertKnownKeysUnder(candidate: unknown, label: string, schema: z.ZodObject, keys: readonly string[]): void {
+  if (!isPlainObject(candidate)) return;
+  const problems: string[] = [];
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const key of keys) {
+    if (candidate[key] !== undefined && shape[key]) unknownKeys(candidate[key], shape[key], [key], problems);
+  }
+  throwUnknownKeys(problems, label);
 }

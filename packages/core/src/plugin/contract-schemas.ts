@@ -1,47 +1,66 @@
 import { z } from 'zod';
 import { ChangeSeveritySchema, ComplexitySchema, LikelihoodSchema, RiskLevelSchema } from '../documents/levels.js';
 import { DataRecoveryPlanSchema, EscalationMatrixSchema, MetricThresholdSchema, ScriptTypeSchema } from '../documents/runbook.js';
+import { builtSchema } from '../zod/lazy-schema.js';
 import type * as T from './contract-types.js';
 import { PLUGIN_API_VERSION } from './contract-version.js';
 
 export { PLUGIN_API_VERSION };
 
-const Id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter');
-const Text = z.string().trim().min(1, 'expected a non-empty string');
-const TextList = z.array(Text);
-const Url = z.url({ message: 'expected an absolute URL' });
+function buildBasics() {
+  return {
+    Id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected an id of lowercase letters, digits, "_" and "-", starting with a letter'),
+    Text: z.string().trim().min(1, 'expected a non-empty string'),
+    Url: z.url({ message: 'expected an absolute URL' }),
+    /** A zod schema from any copy of zod 4 (a plugin may bundle its own). */
+    ZodSchema: z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, {
+      message: 'expected a zod schema',
+    }),
+  };
+}
+
+let basicSchemas: ReturnType<typeof buildBasics> | undefined;
+
+/*
+ * The building blocks every part uses, built once on first use like the schemas below; plain
+ * schemas rather than lazySchema stand-ins, since every field of every contribution is parsed
+ * through them.
+ */
+function basics() {
+  basicSchemas ??= buildBasics();
+  return { ...basicSchemas, TextList: z.array(basicSchemas.Text) };
+}
 
 function fn<F>() {
   return z.custom<F>((value) => typeof value === 'function', { message: 'expected a function' });
 }
 
-/** A zod schema from any copy of zod 4 (a plugin may bundle its own). */
-const ZodSchema = z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && '_zod' in value, {
-  message: 'expected a zod schema',
-});
-
-const PhasePlanShape = {
-  phases: z.array(Id).min(1),
+const phasePlanShape = () => ({
+  phases: z.array(basics().Id).min(1),
   baseDurationHours: z.number().positive(),
   complexityMultiplier: z.record(ComplexitySchema, z.number().positive()),
-};
+});
 
 /*
  * Each schema is annotated with the contract type it validates: the compiler then refuses a
  * schema that drifts from the documented interface. They are built on first use, not at import,
- * so commands that never validate a plugin never pay for them.
+ * so commands that never validate a plugin never pay for them, and in two parts: what planning
+ * reads (migration types and their templates) and what checking reads (checkers, sources,
+ * migration layouts). A registry validating on use builds and runs only the part a command asks
+ * for: a `plan` never validates the 75 rules of the database checker.
  */
-function buildPluginSchema() {
+function buildPlanningShape() {
+  const { Id, Text, TextList, ZodSchema } = basics();
   const MigrationType: z.ZodType<T.MigrationTypeDefinition, T.MigrationTypeInput> = z.object({
     id: Id,
     title: Text,
     description: Text,
-    defaultPlan: z.object(PhasePlanShape),
+    defaultPlan: z.object(phasePlanShape()),
     successCriteria: TextList.min(1),
     stakeholders: TextList.min(1),
     validationCommands: TextList.min(1),
     validationChecklist: TextList.min(1),
-    dataRecoveryPlan: DataRecoveryPlanSchema,
+    dataRecoveryPlan: builtSchema(DataRecoveryPlanSchema),
     escalationMatrix: EscalationMatrixSchema.optional(),
     specFields: z.record(z.string(), ZodSchema).default({}),
     constraintFields: z.record(z.string(), ZodSchema).default({}),
@@ -59,7 +78,7 @@ function buildPluginSchema() {
   });
 
   const Pattern: z.ZodType<T.PatternDefinition, T.PatternInput> = z.object({
-    ...PhasePlanShape,
+    ...phasePlanShape(),
     id: Id,
     type: Id,
     title: Text,
@@ -107,7 +126,7 @@ function buildPluginSchema() {
     key: Id,
     name: Text,
     description: Text,
-    scriptType: ScriptTypeSchema,
+    scriptType: builtSchema(ScriptTypeSchema),
     script: Text,
     estimatedDurationMinutes: z.number().nonnegative(),
     validationCommands: TextList.default([]),
@@ -146,6 +165,19 @@ function buildPluginSchema() {
     deliveryMethods: TextList.min(1),
   });
 
+  return {
+    migrationTypes: z.array(MigrationType).default([]),
+    patterns: z.array(Pattern).default([]),
+    phases: z.array(PhaseTemplate).default([]),
+    risks: z.array(Risk).default([]),
+    rollbacks: z.array(Rollback).default([]),
+    triggers: z.array(Trigger).default([]),
+    communications: z.array(Communication).default([]),
+  };
+}
+
+function buildCheckingShape() {
+  const { Id, Text, TextList, Url } = basics();
   const RenameHint = z.object({ from: Text, to: Text });
 
   const Rule: z.ZodType<T.CompatibilityRule, T.CompatibilityRuleInput> = z.object({
@@ -217,29 +249,70 @@ function buildPluginSchema() {
     splitSections: fn<NonNullable<T.MigrationLayout['splitSections']>>().optional(),
   });
 
-  const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
+  return {
+    checkers: z.array(Checker).default([]),
+    sources: z.array(Source).default([]),
+    migrationLayouts: z.array(Layout).default([]),
+  };
+}
+
+function buildHeadShape() {
+  const { Id, Text, Url, ZodSchema } = basics();
+  return {
     apiVersion: z.literal(PLUGIN_API_VERSION, {
       error: (issue) => `this plugin implements contract version ${JSON.stringify(issue.input)}, but this core implements version ${PLUGIN_API_VERSION}`,
     }),
     meta: z.object({ name: Text, version: Text, namespace: Id, description: Text.optional(), docsUrl: Url.optional() }),
-    migrationTypes: z.array(MigrationType).default([]),
-    patterns: z.array(Pattern).default([]),
-    phases: z.array(PhaseTemplate).default([]),
-    risks: z.array(Risk).default([]),
-    rollbacks: z.array(Rollback).default([]),
-    triggers: z.array(Trigger).default([]),
-    communications: z.array(Communication).default([]),
-    checkers: z.array(Checker).default([]),
-    sources: z.array(Source).default([]),
-    migrationLayouts: z.array(Layout).default([]),
     options: z.object({ schema: ZodSchema, values: z.unknown() }).optional(),
-  });
-  return Plugin;
+  };
 }
 
-let pluginSchema: ReturnType<typeof buildPluginSchema> | undefined;
+type PlanningShape = ReturnType<typeof buildPlanningShape>;
+type CheckingShape = ReturnType<typeof buildCheckingShape>;
+type HeadShape = ReturnType<typeof buildHeadShape>;
+
+/** The keys of a plugin each part validates, in the contract's order. */
+export const PLANNING_KEYS = ['migrationTypes', 'patterns', 'phases', 'risks', 'rollbacks', 'triggers', 'communications'] as const;
+export const CHECKING_KEYS = ['checkers', 'sources', 'migrationLayouts'] as const;
+export type PluginPart = 'planning' | 'checking';
+
+let planningShape: PlanningShape | undefined;
+let checkingShape: CheckingShape | undefined;
+let headShape: HeadShape | undefined;
+let pluginSchema: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> | undefined;
+let headSchema: z.ZodObject | undefined;
+const partSchemas: Partial<Record<PluginPart, z.ZodObject>> = {};
 
 /** The schema every plugin is validated with, built once on first use. */
 export function pluginContractSchema(): z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> {
-  return (pluginSchema ??= buildPluginSchema());
+  if (!pluginSchema) {
+    const { apiVersion, meta, options } = (headShape ??= buildHeadShape());
+    const Plugin: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> = z.object({
+      apiVersion,
+      meta,
+      ...(planningShape ??= buildPlanningShape()),
+      ...(checkingShape ??= buildCheckingShape()),
+      options,
+    });
+    pluginSchema = Plugin;
+  }
+  return pluginSchema;
+}
+
+/**
+ * A plugin's head: its contract version, meta and options, with every part's key accepted as is
+ * (so that the walk for unknown keys knows them, and leaves them to their part).
+ */
+export function pluginHeadSchema(): z.ZodObject {
+  if (!headSchema) {
+    const { apiVersion, meta, options } = (headShape ??= buildHeadShape());
+    const parts = Object.fromEntries([...PLANNING_KEYS, ...CHECKING_KEYS].map((key) => [key, z.unknown().optional()]));
+    headSchema = z.object({ apiVersion, meta, ...parts, options });
+  }
+  return headSchema;
+}
+
+/** The schema of one part of a plugin: parsing a whole plugin with it keeps (and defaults) only that part's keys. */
+export function pluginPartSchema(part: PluginPart): z.ZodObject {
+  return (partSchemas[part] ??= z.object(part === 'planning' ? (planningShape ??= buildPlanningShape()) : (checkingShape ??= buildCheckingShape())));
 }

@@ -1,7 +1,8 @@
-import { PluginError } from '../errors/errors.js';
+import type { z } from 'zod';
+import { MigrationArchitectError, PluginError } from '../errors/errors.js';
 import { describeZodError } from '../errors/zod-issue-path.js';
-import { assertPluginContract } from './contract-check.js';
-import { pluginContractSchema } from './contract-schemas.js';
+import { assertKnownKeysUnder, assertPluginContract } from './contract-check.js';
+import { CHECKING_KEYS, PLANNING_KEYS, pluginContractSchema, pluginHeadSchema, pluginPartSchema, type PluginPart } from './contract-schemas.js';
 import type {
   Checker,
   MigrationLayout,
@@ -11,6 +12,7 @@ import type {
   MigrationTypeDefinition,
   PatternDefinition,
   PhaseTemplate,
+  PluginMeta,
   ResolvedPlugin,
   RiskTemplate,
   RollbackTemplate,
@@ -55,12 +57,45 @@ function pluginLabel(candidate: unknown, index: number): string {
   return typeof name === 'string' && name ? name : `#${index + 1}`;
 }
 
+export interface RegistryOptions {
+  /**
+   * `all` (the default): every plugin is validated whole when the registry is made, and an
+   * invalid one throws there. `on-use`: only each plugin's contract version, meta and options
+   * then; its planning part (migration types, patterns, templates) is validated when first asked
+   * for, and its checking part (checkers, sources, migration layouts) likewise, so a command
+   * validates only what it uses (a `plan` never pays for a checker's rules). `plugins` validates both.
+   */
+  validate?: 'all' | 'on-use';
+  /** Named by the errors of a validation on use, as the caller would have named it (the config file the plugins come from). */
+  file?: string;
+}
+
+/** What the registry keeps of one plugin before its parts are validated. */
+interface PluginHead {
+  candidate: unknown;
+  label: string;
+  head: Pick<ResolvedPlugin, 'apiVersion' | 'meta' | 'options'>;
+  planning?: Pick<ResolvedPlugin, (typeof PLANNING_KEYS)[number]>;
+  checking?: Pick<ResolvedPlugin, (typeof CHECKING_KEYS)[number]>;
+}
+
+function parseOrThrow<T>(schema: z.ZodType, value: unknown, label: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const { path, message } = describeZodError(parsed.error);
+    throw new PluginError(`plugin "${label}" is invalid: ${path ? `${path}: ` : ''}${message}`);
+  }
+  return parsed.data as T;
+}
+
 /**
  * Everything the loaded plugins contribute, validated and merged. Core's engines read only this:
  * a registry with no plugins plans nothing and checks nothing.
  */
 export class PluginRegistry {
-  readonly plugins: readonly ResolvedPlugin[];
+  private readonly heads: PluginHead[] = [];
+  private readonly file: string | undefined;
+  private resolved: ResolvedPlugin[] | undefined;
   private readonly typeIndex = new UniqueIndex<MigrationTypeDefinition>('migration type');
   private readonly patternIndex = new UniqueIndex<PatternDefinition>('pattern');
   private readonly phaseIndex = new UniqueIndex<PhaseTemplate>('phase template');
@@ -73,36 +108,89 @@ export class PluginRegistry {
   private orderedSources: Owned<SchemaSource>[] | undefined;
   private readonly layoutIndex = new UniqueIndex<MigrationLayout>('migration layout');
   private orderedLayouts: Owned<MigrationLayout>[] | undefined;
+  private readonly parts: Record<PluginPart, 'pending' | 'validating' | 'valid' | { failed: unknown }> = { planning: 'pending', checking: 'pending' };
 
-  constructor(candidates: readonly unknown[]) {
-    const resolved: ResolvedPlugin[] = [];
+  constructor(candidates: readonly unknown[], options: RegistryOptions = {}) {
+    const all = options.validate !== 'on-use';
+    this.file = all ? undefined : options.file;
     const namespaces = new Map<string, string>();
     candidates.forEach((candidate, index) => {
       const label = pluginLabel(candidate, index);
-      const schema = pluginContractSchema();
-      assertPluginContract(candidate, label, schema);
-      const parsed = schema.safeParse(candidate);
-      if (!parsed.success) {
-        const { path, message } = describeZodError(parsed.error);
-        throw new PluginError(`plugin "${label}" is invalid: ${path ? `${path}: ` : ''}${message}`);
-      }
-      const plugin = parsed.data;
-      const owner = namespaces.get(plugin.meta.namespace);
-      if (owner) {
-        throw new PluginError(`namespace "${plugin.meta.namespace}" is claimed by both plugin "${owner}" and plugin "${plugin.meta.name}"`);
-      }
-      namespaces.set(plugin.meta.namespace, plugin.meta.name);
-      resolved.push(plugin);
+      // Validating everything now: one walk for unknown keys over the whole plugin, so the error lists them all.
+      assertPluginContract(candidate, label, all ? pluginContractSchema() : pluginHeadSchema());
+      const { apiVersion, meta, options: pluginOptions } = parseOrThrow<ResolvedPlugin>(pluginHeadSchema(), candidate, label);
+      const owner = namespaces.get(meta.namespace);
+      if (owner) throw new PluginError(`namespace "${meta.namespace}" is claimed by both plugin "${owner}" and plugin "${meta.name}"`);
+      namespaces.set(meta.namespace, meta.name);
+      this.heads.push({ candidate, label, head: { apiVersion, meta, ...(pluginOptions !== undefined ? { options: pluginOptions } : {}) } });
     });
-    this.plugins = resolved;
-    for (const plugin of resolved) this.index(plugin);
-    this.crossCheck();
-    this.crossCheckLayouts();
+    if (all) {
+      this.validatePart('planning');
+      this.validatePart('checking');
+    }
   }
 
-  private index(plugin: ResolvedPlugin): void {
-    const name = plugin.meta.name;
-    const ns = plugin.meta.namespace;
+  /** Validates, indexes and cross-checks one part of every plugin, once. */
+  private validatePart(part: PluginPart): void {
+    const state = this.parts[part];
+    if (state === 'valid') return;
+    // A part that failed fails the same way each time it is asked for (its indexes are half built).
+    if (typeof state === 'object') throw state.failed;
+    if (state === 'validating') throw new PluginError(`the ${part} part of the plugins is asked for while it is being validated`);
+    this.parts[part] = 'validating';
+    try {
+      const keys = part === 'planning' ? PLANNING_KEYS : CHECKING_KEYS;
+      const schema = pluginPartSchema(part);
+      for (const plugin of this.heads) {
+        assertKnownKeysUnder(plugin.candidate, plugin.label, schema, keys);
+        if (part === 'planning') plugin.planning = parseOrThrow(schema, plugin.candidate, plugin.label);
+        else plugin.checking = parseOrThrow(schema, plugin.candidate, plugin.label);
+      }
+      for (const plugin of this.heads) {
+        if (part === 'planning') this.indexPlanning(plugin.head.meta, plugin.planning!);
+        else this.indexChecking(plugin.head.meta, plugin.checking!);
+      }
+      if (part === 'planning') this.crossCheck();
+      else this.crossCheckChecking();
+      this.parts[part] = 'valid';
+    } catch (error) {
+      if (error instanceof MigrationArchitectError) error.withFile(this.file);
+      this.parts[part] = { failed: error };
+      throw error;
+    }
+  }
+
+  private planning(): this {
+    if (this.parts.planning !== 'valid') this.validatePart('planning');
+    return this;
+  }
+
+  private checking(): this {
+    if (this.parts.checking !== 'valid') this.validatePart('checking');
+    return this;
+  }
+
+  /** Every plugin, validated whole (with `on-use`, asking for this validates what was not yet). */
+  get plugins(): readonly ResolvedPlugin[] {
+    this.planning().checking();
+    this.resolved ??= this.heads.map(({ head: { apiVersion, meta, options }, planning, checking }) => ({
+      apiVersion,
+      meta,
+      ...planning!,
+      ...checking!,
+      ...(options !== undefined ? { options } : {}),
+    }));
+    return this.resolved;
+  }
+
+  /** The loaded plugins' meta (name, version, namespace), in load order, without validating their parts. */
+  pluginMetas(): PluginMeta[] {
+    return this.heads.map((plugin) => plugin.head.meta);
+  }
+
+  private indexPlanning(meta: PluginMeta, plugin: NonNullable<PluginHead['planning']>): void {
+    const name = meta.name;
+    const ns = meta.namespace;
     const own = <T>(index: UniqueIndex<T>, key: string, value: T) => index.add(key, value, name, ns);
     for (const type of plugin.migrationTypes) own(this.typeIndex, type.id, type);
     for (const pattern of plugin.patterns) own(this.patternIndex, `${pattern.type}/${pattern.id}`, pattern);
@@ -111,6 +199,12 @@ export class PluginRegistry {
     for (const rollback of plugin.rollbacks) own(this.rollbackIndex, qualifiedId(ns, rollback.id), rollback);
     for (const trigger of plugin.triggers) own(this.triggerIndex, qualifiedId(ns, trigger.id), trigger);
     for (const message of plugin.communications) own(this.communicationIndex, qualifiedId(ns, message.id), message);
+  }
+
+  private indexChecking(meta: PluginMeta, plugin: NonNullable<PluginHead['checking']>): void {
+    const name = meta.name;
+    const ns = meta.namespace;
+    const own = <T>(index: UniqueIndex<T>, key: string, value: T) => index.add(key, value, name, ns);
     for (const source of plugin.sources) own(this.sourceIndex, qualifiedId(ns, source.id), source);
     for (const layout of plugin.migrationLayouts) own(this.layoutIndex, qualifiedId(ns, layout.id), layout);
     for (const checker of plugin.checkers) {
@@ -171,6 +265,10 @@ export class PluginRegistry {
     }
     for (const trigger of this.triggerIndex.values()) needType(trigger.type, `trigger "${trigger.id}"`, trigger.plugin);
     for (const message of this.communicationIndex.values()) needType(message.type, `communication template "${message.id}"`, message.plugin);
+  }
+
+  /** Sources and migration layouts must name a loaded checker. */
+  private crossCheckChecking(): void {
     for (const source of this.sourceIndex.values()) {
       if (!this.checkerIndex.get(source.checker)) {
         throw new PluginError(
@@ -178,9 +276,6 @@ export class PluginRegistry {
         );
       }
     }
-  }
-
-  private crossCheckLayouts(): void {
     for (const layout of this.layoutIndex.values()) {
       if (!this.checkerIndex.get(layout.checker)) {
         throw new PluginError(`plugin "${layout.plugin}": migration layout "${layout.id}" is for checker "${layout.checker}", which no loaded plugin provides`);
@@ -189,60 +284,70 @@ export class PluginRegistry {
   }
 
   get isEmpty(): boolean {
-    return this.plugins.length === 0;
+    return this.heads.length === 0;
   }
 
   migrationTypes(): Owned<MigrationTypeDefinition>[] {
-    return this.typeIndex.values();
+    return this.planning().typeIndex.values();
   }
 
   migrationType(id: string): Owned<MigrationTypeDefinition> | undefined {
-    return this.typeIndex.get(id);
+    return this.planning().typeIndex.get(id);
   }
 
   patterns(type?: string): Owned<PatternDefinition>[] {
-    return this.patternIndex.values().filter((p) => type === undefined || p.type === type);
+    return this.planning()
+      .patternIndex.values()
+      .filter((p) => type === undefined || p.type === type);
   }
 
   pattern(type: string, id: string): Owned<PatternDefinition> | undefined {
-    return this.patternIndex.get(`${type}/${id}`);
+    return this.planning().patternIndex.get(`${type}/${id}`);
   }
 
   phaseTemplate(type: string, id: string): Owned<PhaseTemplate> | undefined {
-    return this.phaseIndex.get(`${type}/${id}`);
+    return this.planning().phaseIndex.get(`${type}/${id}`);
   }
 
   /** Ids of the phase templates of a migration type. */
   phaseTemplateIds(type: string): string[] {
-    return this.phaseIndex
-      .values()
+    return this.planning()
+      .phaseIndex.values()
       .filter((p) => p.type === type)
       .map((p) => p.id);
   }
 
   risks(type: string): Owned<RiskTemplate>[] {
-    return this.riskIndex.values().filter((r) => r.type === type);
+    return this.planning()
+      .riskIndex.values()
+      .filter((r) => r.type === type);
   }
 
   /** Rollback templates for one phase of one type, in plugin order. */
   rollbacksFor(type: string, phase: string): Owned<RollbackTemplate>[] {
-    return this.rollbackIndex.values().filter((r) => r.type === type && r.phases.includes(phase));
+    return this.planning()
+      .rollbackIndex.values()
+      .filter((r) => r.type === type && r.phases.includes(phase));
   }
 
   triggers(type: string): Owned<TriggerTemplate>[] {
-    return this.triggerIndex.values().filter((t) => t.type === type);
+    return this.planning()
+      .triggerIndex.values()
+      .filter((t) => t.type === type);
   }
 
   communications(type: string): Owned<CommunicationContribution>[] {
-    return this.communicationIndex.values().filter((c) => c.type === type);
+    return this.planning()
+      .communicationIndex.values()
+      .filter((c) => c.type === type);
   }
 
   checkers(): Owned<Checker>[] {
-    return this.checkerIndex.values();
+    return this.checking().checkerIndex.values();
   }
 
   checker(id: string): Owned<Checker> | undefined {
-    return this.checkerIndex.get(id);
+    return this.checking().checkerIndex.get(id);
   }
 
   /**
@@ -250,6 +355,7 @@ export class PluginRegistry {
    * each plugin's list order. With a checker id, only the sources for that checker.
    */
   sources(checkerId?: string): Owned<SchemaSource>[] {
+    this.checking();
     this.orderedSources ??= this.sourceIndex
       .values()
       .map((source, position) => ({ source, position }))
@@ -260,6 +366,7 @@ export class PluginRegistry {
 
   /** Migration-folder layouts in the order they are asked (as sources are ordered); with a checker id, only its layouts. */
   migrationLayouts(checkerId?: string): Owned<MigrationLayout>[] {
+    this.checking();
     this.orderedLayouts ??= this.layoutIndex
       .values()
       .map((layout, position) => ({ layout, position }))
@@ -269,6 +376,6 @@ export class PluginRegistry {
   }
 }
 
-export function createRegistry(plugins: readonly unknown[]): PluginRegistry {
-  return new PluginRegistry(plugins);
+export function createRegistry(plugins: readonly unknown[], options?: RegistryOptions): PluginRegistry {
+  return new PluginRegistry(plugins, options);
 }

@@ -1,4 +1,4 @@
-import { formatPath, InputDataError, type SchemaInputHandle, z } from '@migration-architect/core';
+import { formatPath, InputDataError, type SchemaInputHandle, z, builtSchema, lazySchema } from '@migration-architect/core';
 import { objectKey } from '../schema/qualified-name.js';
 import { withReadOnlySession } from '../sources/live/read-only-session.js';
 
@@ -23,21 +23,23 @@ JOIN pg_stat_database d ON d.datname = current_database()
 WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`;
 
-const count = z.number().nonnegative();
-export const TableStatsRowSchema = z.object({
-  schema: z.string(),
-  name: z.string(),
-  rows: z.number().meta({ description: 'pg_class.reltuples: -1 when the table was never analyzed.' }),
-  table_bytes: count,
-  total_bytes: count,
-  n_tup_ins: count,
-  n_tup_upd: count,
-  n_tup_del: count,
-  stats_seconds: count.meta({ description: 'Seconds since the statistics were reset (or the server started).' }),
-});
+const count = lazySchema(() => z.number().nonnegative());
+export const TableStatsRowSchema = lazySchema(() =>
+  z.object({
+    schema: z.string(),
+    name: z.string(),
+    rows: z.number().meta({ description: 'pg_class.reltuples: -1 when the table was never analyzed.' }),
+    table_bytes: builtSchema(count),
+    total_bytes: builtSchema(count),
+    n_tup_ins: builtSchema(count),
+    n_tup_upd: builtSchema(count),
+    n_tup_del: builtSchema(count),
+    stats_seconds: count.meta({ description: 'Seconds since the statistics were reset (or the server started).' }),
+  }),
+);
 
 /** A stats file: what `psql -Atc` prints for the documented export query. */
-export const TableStatsFileSchema = z.object({ tables: z.array(TableStatsRowSchema) });
+export const TableStatsFileSchema = lazySchema(() => z.object({ tables: z.array(builtSchema(TableStatsRowSchema)) }));
 
 export interface TableStats {
   /** As the before schema names it (`Table.key`): `orders`, `billing.invoices`. */

@@ -216,9 +216,14 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
 }
 
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
-export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
+/** A rule's example (schemas before and after, or a migration file), built on first use. */
+function exampleOf(rule: DatabaseRule): NonNullable<DatabaseRule['examples']> {
   const migration = statementRuleExamples[rule.id];
   const example = ruleExample(rule.id) ?? modelRuleExample(rule.id) ?? (migration ? { fileName: 'migration.sql', ...migration, migration: true } : undefined);
+  return example ? [example] : [];
+}
+
+export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const classify: DatabaseRule['classify'] = (change, context) =>
     withViewColumnDependencies(
       withTypeChangeDependencies(
@@ -229,5 +234,12 @@ export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => 
       change as DatabaseChange,
       context,
     );
-  return { ...rule, classify, ...(example ? { examples: [example] } : {}) };
+  // Examples are documentation and test cases: built when read (the rules catalog, the contract's
+  // validation of the checker, the tests), not by a `plan`, which uses the rules for their SQL only.
+  let examples: NonNullable<DatabaseRule['examples']> | undefined;
+  return Object.defineProperty({ ...rule, classify }, 'examples', {
+    get: () => (examples ??= exampleOf(rule)),
+    enumerable: true,
+    configurable: true,
+  });
 });
