@@ -53,4 +53,33 @@ describe('differential regressions', { timeout: 120_000 }, () => {
     // The rows stay in the table set aside: the new one is empty, so the foreign key cannot validate. Undeclared renames lose data; that is the finding.
     expect(result.outcome).toMatch(/^forward script fails: insert or update on table .* violates foreign key constraint/);
   });
+  it('a rewriting type change on a primary-key column of a partitioned table: the contract step moves the key (DIFF_SEED=9075)', async () => {
+    // events (id, happened_at): the contract step ran `ALTER COLUMN id_old DROP NOT NULL` while id_old was still in the key.
+    const result = await harness.run(shop, [m('changeType', 0, 0, 0)]);
+    expect(result.applied).toEqual(['ALTER TABLE "events" ALTER COLUMN "id" TYPE text']);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const contract = result.report!.migration_scripts.find((s) => s.description.startsWith('Contract: switch column id of table events'))!;
+    expect(contract.script_content).toContain('ALTER TABLE public.events ADD CONSTRAINT events_pkey PRIMARY KEY (id, happened_at);');
+  });
+
+  it('a rewriting type change on a column in a UNIQUE constraint: the key moves onto the switched column, built CONCURRENTLY first', async () => {
+    // post_tags UNIQUE (post_id, tag): DROP COLUMN post_id_old took the constraint along, so the forward never reached it.
+    const result = await harness.run(blog, [m('dropConstraint', 1), m('changeType', 1, 0, 0)]);
+    expect(result.applied).toEqual([
+      'ALTER TABLE "post_tags" DROP CONSTRAINT "post_tags_post_id_fkey"',
+      'ALTER TABLE "post_tags" ALTER COLUMN "post_id" TYPE text',
+    ]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const contract = result.report!.migration_scripts.find((s) => s.description.startsWith('Contract: switch column post_id'))!;
+    expect(contract.script_content).toContain(
+      'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS post_tags_post_id_tag_key_new ON public.post_tags (post_id_new, tag);',
+    );
+  });
+
+  it("a rewriting type change keeps the column's comment on the switched column", async () => {
+    // users.email (a domain) becomes text: the comment stayed on the dropped email_old.
+    const result = await harness.run(shop, [m('changeType', 4, 0, 0)]);
+    expect(result.applied).toEqual(['ALTER TABLE "users" ALTER COLUMN "email" TYPE text']);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+  });
 });
