@@ -82,4 +82,12 @@ describe('differential regressions', { timeout: 120_000 }, () => {
     expect(result.applied).toEqual(['ALTER TABLE "users" ALTER COLUMN "email" TYPE text']);
     expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
   });
+  it('a column dropped while a view uses it waits for the view to be replaced, even when that waits for input (DIFF_SEED=9060)', async () => {
+    // orders.user_id renamed without --rename: the view's replacement waits for the new column's backfill value, and the drop ran anyway.
+    const result = await harness.run(shop, [m('renameColumn', 2, 29, 20, 10)]);
+    expect(result.applied).toEqual(['ALTER TABLE "orders" RENAME COLUMN "user_id" TO "user_id_r0"']);
+    const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop column user_id from table orders')!;
+    expect(drop.dependencies).toContain('Replace view open_orders');
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'needs input', details: ['Add column user_id_r0 to table orders: {backfill_value}'] });
+  });
 });

@@ -8,6 +8,8 @@ import { incompatibleTypeChange, lengthIncrease, lengthReduction, riskyTypeChang
 import type { RuleOutcome } from '@migration-architect/core';
 import type { DatabaseChange, TablePair } from '../schema/changes.js';
 import { describeColumnType } from '../schema/column-type.js';
+import { diffViews } from '../schema/view-diff.js';
+import { viewsUsingColumn } from '../sql/dependent-views.js';
 import type { DatabaseRule, DatabaseRuleContext } from './database-rule.js';
 import { forDialect } from './dialect-scripts.js';
 import { modelRuleExample } from './examples/model-rule-examples.js';
@@ -215,14 +217,41 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
 }
 
+/** The script the report makes for a change: the first rule that takes it, as the engine picks it. */
+function scriptDescriptionOf(change: DatabaseChange, context: DatabaseRuleContext): string | undefined {
+  const rule = rulesWithoutExamples.find((r) => r.change === change.kind && (!r.when || r.when(change, context)));
+  return rule?.classify(change, context).script?.description;
+}
+
+/**
+ * PostgreSQL refuses to drop a column while a view uses it. The views that used it are replaced or
+ * dropped by scripts of their own, and the drop must wait for them: said as a dependency, so that when
+ * one of them cannot run (it waits for a value only the user knows), the drop waits too instead of failing.
+ */
+function withDependentViewDependencies(outcome: RuleOutcome, change: DatabaseChange, context: DatabaseRuleContext): RuleOutcome {
+  if (!outcome.script || change.kind !== 'column.removed') return outcome;
+  const { tables, column } = (change as DatabaseChange<'column.removed'>).details;
+  const views = viewsUsingColumn(context.before, tables.before, column.name);
+  if (views.length === 0) return outcome;
+  const needed = diffViews(views, context.after.views)
+    .filter((c) => c.kind !== 'view.added')
+    .flatMap((c) => scriptDescriptionOf(c, context) ?? []);
+  if (needed.length === 0) return outcome;
+  return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
+}
+
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const migration = statementRuleExamples[rule.id];
   const example = ruleExample(rule.id) ?? modelRuleExample(rule.id) ?? (migration ? { fileName: 'migration.sql', ...migration, migration: true } : undefined);
   const classify: DatabaseRule['classify'] = (change, context) =>
-    withViewColumnDependencies(
-      withTypeChangeDependencies(
-        withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+    withDependentViewDependencies(
+      withViewColumnDependencies(
+        withTypeChangeDependencies(
+          withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+          change as DatabaseChange,
+          context,
+        ),
         change as DatabaseChange,
         context,
       ),
