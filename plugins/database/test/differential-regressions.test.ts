@@ -88,6 +88,9 @@ describe('differential regressions', { timeout: 120_000 }, () => {
     expect(result.applied).toEqual(['ALTER TABLE "orders" RENAME COLUMN "user_id" TO "user_id_r0"']);
     const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop column user_id from table orders')!;
     expect(drop.dependencies).toContain('Replace view open_orders');
-    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'needs input', details: ['Add column user_id_r0 to table orders: {backfill_value}'] });
+    expect({ outcome: result.outcome, details: result.details }).toEqual({
+      outcome: 'needs input',
+      details: ['Add column user_id_r0 to table orders: {backfill_value}'],
+    });
   });
 });
