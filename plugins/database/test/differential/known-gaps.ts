@@ -26,6 +26,10 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     why: 'a primary key replaced on a partitioned table is scripted again on each partition, where PostgreSQL already cloned it',
   },
   {
+    outcome: /^rollback script fails: column \S+ does not exist in: DO \$replace_view\$/,
+    why: "a declared column rename where another table the view reads has a column of the same name: the canonical form compares columns without their qualifiers, so it cannot tell which one the view reads and replaces the view; the replacement's rollback then runs before the rename's and names the old column (DIFF_SEED=9117)",
+  },
+  {
     outcome: /^rollback does not return to the before schema: a serial column's default moved to another sequence/,
     why: "a serial column's default moved to another sequence (and its own dropped): the column no longer reads as serial after the rollback, and the scripts for the default, the value generation and the sequence do not agree on order (found once the rollback order across scripts was fixed, DIFF_SEED=1:14)",
   },
