@@ -113,4 +113,16 @@ describe('differential regressions', { timeout: 120_000 }, () => {
     expect(result.applied.at(-1)).toBe('ALTER TABLE "m1_t" RENAME COLUMN "ref" TO "ref_r3"');
     expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
   });
+  it('a column dropped while a check uses it waits for the check to be replaced, so the drop does not take it along (DIFF_SEED=30020)', async () => {
+    // order_items.quantity renamed without --rename: the check's replacement waits for the new column's backfill value; the drop ran
+    // anyway and took CHECK (quantity > 0) with it, which its rollback did not bring back.
+    const result = await harness.run(shop, [m('renameColumn', 1, 2, 0, 0)]);
+    expect(result.applied).toEqual(['ALTER TABLE "order_items" RENAME COLUMN "quantity" TO "quantity_r0"']);
+    const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop column quantity from table order_items')!;
+    expect(drop.dependencies).toContain('Replace check constraint order_items_quantity_check of table order_items');
+    expect({ outcome: result.outcome, details: result.details }).toEqual({
+      outcome: 'needs input',
+      details: ['Add column quantity_r0 to table order_items: {backfill_value}'],
+    });
+  });
 });
