@@ -18,6 +18,7 @@ import { columnExists, guardedBlock, raiseNotice } from '../sql/rollback-guards.
 import { renderDefault } from '../sql/column-definition.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { columnSwap, swappable } from '../sql/column-swap.js';
+import { keysHolding, moveKeys } from '../sql/column-keys.js';
 
 const compatibility = ({ before, after }: ColumnPairDetails) => compareColumnTypes(before.type, after.type);
 
@@ -118,7 +119,7 @@ export const incompatibleTypeChange = defineDatabaseRule({
   safeAlternative:
     'Add a column of the new type, write both from the application, backfill in batches, move readers over, then drop the old column (expand/contract).',
   when: ({ details }) => compatibility(details).severity === 'breaking',
-  classify: ({ details }) => {
+  classify: ({ details }, context) => {
     const { tables, before, after } = details;
     const result = compatibility(details);
     const table = tables.after;
@@ -130,17 +131,30 @@ export const incompatibleTypeChange = defineDatabaseRule({
     const oldType = renderColumnType(before.type);
     const alter = alterTable(table);
     const description = `Convert column ${after.name} in table ${table.key} from ${describeColumnType(before.type)} to ${describeColumnType(after.type)} through a new column`;
+    // A key on the column moves with the switch: otherwise the old column cannot drop NOT NULL, and its DROP takes the key along.
+    const forwardKeys = moveKeys(table, keysHolding(table, after.name), after.name, shadow, { from: context.before, to: context.after });
+    const backKeys = moveKeys(tables.before, keysHolding(tables.before, before.name), before.name, old, { from: context.after, to: context.before });
+    // A primary key attaches only to NOT NULL columns: set before the switch, not after it.
+    const notNullFirst = !after.nullable && forwardKeys.prepare.length > 0;
+    const oldNotNullFirst = !before.nullable && backKeys.prepare.length > 0;
+    const comment = (text: string | null | undefined) => (text ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(text)};`] : []);
     // The switch, once readers use the new column: renames in one short transaction, then the old values go.
     const contract = [
       `-- Later release, once every reader and writer uses ${shadow}: switch the names, then drop the old values.`,
+      ...(notNullFirst ? setNotNull(table, shadow) : []),
+      ...forwardKeys.prepare,
       'BEGIN;',
       `${alter} RENAME COLUMN ${col} TO ${quoteIdentifier(old)};`,
       `${alter} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col};`,
       ...(before.default ? [`${alter} ALTER COLUMN ${quoteIdentifier(old)} DROP DEFAULT;`] : []),
       ...(after.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(after.default)};`] : []),
+      ...forwardKeys.swap,
       ...(!before.nullable ? [`${alter} ALTER COLUMN ${quoteIdentifier(old)} DROP NOT NULL;`] : []),
+      // The comment stays with the old column: the switched one gets the after schema's.
+      ...comment(after.comment),
       'COMMIT;',
-      ...(!after.nullable ? setNotNull(table, after.name) : []),
+      ...forwardKeys.afterCommit,
+      ...(!after.nullable && !notNullFirst ? setNotNull(table, after.name) : []),
       `${alter} DROP COLUMN IF EXISTS ${quoteIdentifier(old)};`,
       // The old column's checks and indexes went with it; the after schema's, on the switched column, come now.
       ...recreateColumnDependents(tables.after, after.name),
@@ -151,14 +165,19 @@ export const incompatibleTypeChange = defineDatabaseRule({
       // The contract step's checks and indexes on the new column give their names back to the old one's.
       ...dropColumnDependents(tables.after, after.name),
       ...(castExists(after.type, before.type) ? [`UPDATE ${name} SET ${quoteIdentifier(old)} = ${col}::${oldType};`] : []),
+      ...(oldNotNullFirst ? setNotNull(table, old) : []),
+      ...backKeys.prepare,
       'BEGIN;',
-      ...(!after.nullable ? [`${alter} ALTER COLUMN ${col} DROP NOT NULL;`] : []),
       ...(after.default ? [`${alter} ALTER COLUMN ${col} DROP DEFAULT;`] : []),
       `${alter} RENAME COLUMN ${col} TO ${quoteIdentifier(shadow)};`,
       `${alter} RENAME COLUMN ${quoteIdentifier(old)} TO ${col};`,
       ...(before.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(before.default)};`] : []),
+      ...backKeys.swap,
+      ...(!after.nullable ? [`${alter} ALTER COLUMN ${quoteIdentifier(shadow)} DROP NOT NULL;`] : []),
+      ...comment(before.comment),
       'COMMIT;',
-      ...(!before.nullable ? setNotNull(table, after.name) : []),
+      ...backKeys.afterCommit,
+      ...(!before.nullable && !oldNotNullFirst ? setNotNull(table, after.name) : []),
       ...recreateColumnDependents(tables.before, before.name),
     ];
     return {

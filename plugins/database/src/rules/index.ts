@@ -8,6 +8,11 @@ import { incompatibleTypeChange, lengthIncrease, lengthReduction, riskyTypeChang
 import type { RuleOutcome } from '@migration-architect/core';
 import type { DatabaseChange, TablePair } from '../schema/changes.js';
 import { describeColumnType } from '../schema/column-type.js';
+import { diffViews } from '../schema/view-diff.js';
+import { diffConstraints } from '../schema/constraint-diff.js';
+import { diffIndexes } from '../schema/index-diff.js';
+import { referencedIdentifiers } from '../sql/expression.js';
+import { viewsUsingColumn } from '../sql/dependent-views.js';
 import type { DatabaseRule, DatabaseRuleContext } from './database-rule.js';
 import { forDialect } from './dialect-scripts.js';
 import { modelRuleExample } from './examples/model-rule-examples.js';
@@ -215,6 +220,45 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
 }
 
+/** The script the report makes for a change: the first rule that takes it, as the engine picks it. */
+function scriptDescriptionOf(change: DatabaseChange, context: DatabaseRuleContext): string | undefined {
+  const rule = rulesWithoutExamples.find((r) => r.change === change.kind && (!r.when || r.when(change, context)));
+  return rule?.classify(change, context).script?.description;
+}
+
+/** Whether a constraint or index of the table (the `before` side of its change) reads the column. */
+function readsColumn(change: DatabaseChange, column: string): boolean {
+  const details = change.details as Record<string, unknown>;
+  const object = (details['before'] ?? details['index']) as
+    | { columns?: string[]; expression?: string; predicate?: string | null; include?: string[] }
+    | undefined;
+  if (!object) return false;
+  const expressions = [object.expression, object.predicate, ...(object.columns ?? [])].filter((e): e is string => typeof e === 'string');
+  return (
+    (object.columns ?? []).includes(column) || (object.include ?? []).includes(column) || expressions.some((e) => referencedIdentifiers(e).includes(column))
+  );
+}
+
+/**
+ * A column must be dropped after the scripts that move what used it: PostgreSQL refuses to drop it
+ * while a view uses it, and silently drops the checks and indexes on it, which the drop's rollback
+ * does not bring back. The views, checks, keys and indexes that used it are replaced or dropped by
+ * scripts of their own: the drop depends on them, so that when one of them cannot run (it waits for
+ * a value only the user knows), the drop waits too instead of failing or taking them along.
+ */
+function withColumnUserDependencies(outcome: RuleOutcome, change: DatabaseChange, context: DatabaseRuleContext): RuleOutcome {
+  if (!outcome.script || change.kind !== 'column.removed') return outcome;
+  const { tables, column } = (change as DatabaseChange<'column.removed'>).details;
+  const views = viewsUsingColumn(context.before, tables.before, column.name);
+  const users = [
+    ...(views.length ? diffViews(views, context.after.views).filter((c) => c.kind !== 'view.added') : []),
+    ...[...diffConstraints(tables), ...diffIndexes(tables)].filter((c) => readsColumn(c, column.name)),
+  ];
+  const needed = users.flatMap((c) => scriptDescriptionOf(c, context) ?? []).filter((d) => d !== outcome.script!.description);
+  if (needed.length === 0) return outcome;
+  return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
+}
+
 /** Each rule carries its example (docs, `plugins show`, and the conformance kit's test case). */
 /** A rule's example (schemas before and after, or a migration file), built on first use. */
 function exampleOf(rule: DatabaseRule): NonNullable<DatabaseRule['examples']> {
@@ -225,9 +269,13 @@ function exampleOf(rule: DatabaseRule): NonNullable<DatabaseRule['examples']> {
 
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const classify: DatabaseRule['classify'] = (change, context) =>
-    withViewColumnDependencies(
-      withTypeChangeDependencies(
-        withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+    withColumnUserDependencies(
+      withViewColumnDependencies(
+        withTypeChangeDependencies(
+          withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+          change as DatabaseChange,
+          context,
+        ),
         change as DatabaseChange,
         context,
       ),

@@ -1,7 +1,10 @@
-import type { View } from '../schema/model.js';
+import type { QualifiedName, View } from '../schema/model.js';
+import { objectIdentity } from '../schema/qualified-name.js';
+import { defaultObjectName } from '../sql/constraint-names.js';
+import { guardedBlock, relationExists } from '../sql/rollback-guards.js';
 import { tableExistsQuery, viewColumnsQuery } from '../sql/catalog-queries.js';
-import { createView, dropView, recreateView, replaceView as replaceViewInPlace } from '../sql/view-ddl.js';
-import { defineDatabaseRule } from './database-rule.js';
+import { createView, dropView, recreateView, replaceView as replaceViewInPlace, replaceViewBlock, viewReadingAside } from '../sql/view-ddl.js';
+import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
 
 const VIEW_OPERATIONS = ['SELECT'];
@@ -9,6 +12,39 @@ const VIEW_OPERATIONS = ['SELECT'];
 /** CREATE OR REPLACE where PostgreSQL allows it (same columns, or new ones appended); otherwise drop and create. */
 function replaceView(from: View, to: View, appendOnly: boolean): string {
   return appendOnly && !from.materialized && !to.materialized ? replaceViewInPlace(to) : recreateView(from, to);
+}
+
+/**
+ * The rollback of a view change: back to the old view. When the old view reads tables this change
+ * retires (renamed aside, `<table>_deprecated`), the rollback may run while they are still aside:
+ * the retirement's rollback, which renames them back, runs after the new tables' are dropped, and
+ * those wait for this view to leave them. Then the view reads them under the aside name and follows
+ * them back.
+ */
+function rollbackView(from: View, to: View, appendOnly: boolean, context: DatabaseRuleContext): string {
+  const normal = replaceView(from, to, appendOnly);
+  const retired = context.before.tables
+    .filter((t) => !context.after.tables.some((a) => objectIdentity(a) === objectIdentity(t)) && reads(to, t))
+    .map((t) => ({ table: t, name: defaultObjectName(t.name, [], 'deprecated') }));
+  if (retired.length === 0) return normal;
+  const inPlace = appendOnly && !from.materialized && !to.materialized;
+  const build = (view: View) =>
+    inPlace ? replaceViewBlock(view).map((line) => (line === 'END' ? 'END;' : line)) : [dropView(from), createView(view, { orReplace: false })];
+  return guardedBlock(
+    [
+      {
+        when: retired.map(({ table, name }) => `NOT ${relationExists(table)} AND ${relationExists({ schema: table.schema, name })}`).join(' AND '),
+        run: ['-- The retired tables are still aside: the view reads them there and follows them back.', ...build(viewReadingAside(to, retired))],
+      },
+    ],
+    build(to),
+  );
+}
+
+/** Whether the view reads the table: its canonical form names it as a relation (else, its text names it at all). */
+function reads(view: View, table: QualifiedName): boolean {
+  if (view.canonical !== undefined) return view.canonical.includes(`"relname":${JSON.stringify(table.name)}`);
+  return view.definition.includes(table.name);
 }
 
 export const viewRemoved = defineDatabaseRule({
@@ -70,7 +106,7 @@ export const viewColumnsRemoved = defineDatabaseRule({
     'Queries that select the removed columns fail. CREATE OR REPLACE VIEW cannot drop columns, so the view is dropped and recreated, which also requires recreating dependent views and re-granting privileges.',
   safeAlternative: 'Keep the old columns (e.g. as NULL::type AS col) until no client selects them.',
   when: ({ details }) => details.removedColumns.length > 0,
-  classify: ({ details: { before, after, removedColumns } }) => ({
+  classify: ({ details: { before, after, removedColumns } }, context) => ({
     description: `Column(s) ${removedColumns.join(', ')} removed from view '${after.key}'`,
     impact: 'Queries selecting these columns will fail; dependent views must be recreated',
     suggestedMigration: 'Keep the columns in the view until no client reads them',
@@ -78,7 +114,7 @@ export const viewColumnsRemoved = defineDatabaseRule({
     script: sqlScript({
       description: `Recreate view ${after.key}`,
       statements: [recreateView(before, after)],
-      rollback: [recreateView(after, before)],
+      rollback: [rollbackView(after, before, false, context)],
       validation: viewColumnsQuery(after),
     }),
   }),
@@ -95,7 +131,7 @@ export const viewColumnsReordered = defineDatabaseRule({
     'Clients that read columns by position (SELECT *, COPY, positional result mapping) get different values; PostgreSQL cannot reorder columns with CREATE OR REPLACE, so the view is dropped and recreated.',
   safeAlternative: 'Append new columns at the end instead of inserting or moving them.',
   when: ({ details }) => details.reordered,
-  classify: ({ details: { before, after } }) => ({
+  classify: ({ details: { before, after } }, context) => ({
     description: `Columns of view '${after.key}' reordered: (${(before.columns ?? []).join(', ')}) → (${(after.columns ?? []).join(', ')})`,
     impact: 'Clients reading columns by position get different values',
     suggestedMigration: 'Keep existing column positions and append new columns at the end',
@@ -103,7 +139,7 @@ export const viewColumnsReordered = defineDatabaseRule({
     script: sqlScript({
       description: `Recreate view ${after.key}`,
       statements: [recreateView(before, after)],
-      rollback: [recreateView(after, before)],
+      rollback: [rollbackView(after, before, false, context)],
       validation: viewColumnsQuery(after),
     }),
   }),
@@ -119,7 +155,7 @@ export const viewColumnsAdded = defineDatabaseRule({
   description: 'Existing queries keep working; CREATE OR REPLACE VIEW appends the new columns without touching dependent objects.',
   safeAlternative: 'Append new columns at the end (PostgreSQL requires it for CREATE OR REPLACE).',
   when: ({ details }) => details.addedColumns.length > 0,
-  classify: ({ details: { before, after, addedColumns } }) => ({
+  classify: ({ details: { before, after, addedColumns } }, context) => ({
     description: `Column(s) ${addedColumns.join(', ')} added to view '${after.key}'`,
     impact: 'None for existing clients; SELECT * returns more columns',
     suggestedMigration: 'Replace the view in place',
@@ -128,7 +164,7 @@ export const viewColumnsAdded = defineDatabaseRule({
       description: `Replace view ${after.key}`,
       statements: [replaceView(before, after, true)],
       // Removing columns again needs a drop and create.
-      rollback: [recreateView(after, before)],
+      rollback: [rollbackView(after, before, false, context)],
       validation: viewColumnsQuery(after),
       lockTimeout: false,
     }),
@@ -144,7 +180,7 @@ export const viewDefinitionChanged = defineDatabaseRule({
   title: 'View query changed',
   description: 'Same columns, different query: clients keep working but may see different rows or values.',
   safeAlternative: 'Compare the old and new results on production-like data before replacing it.',
-  classify: ({ details: { before, after } }) => ({
+  classify: ({ details: { before, after } }, context) => ({
     description: `Definition of view '${after.key}' changed`,
     impact: 'Clients may see different rows or values',
     suggestedMigration: 'Verify the new results, then replace the view in place',
@@ -152,7 +188,7 @@ export const viewDefinitionChanged = defineDatabaseRule({
     script: sqlScript({
       description: `Replace view ${after.key}`,
       statements: [replaceView(before, after, true)],
-      rollback: [replaceView(after, before, true)],
+      rollback: [rollbackView(after, before, true, context)],
       validation: viewColumnsQuery(after),
       lockTimeout: false,
     }),

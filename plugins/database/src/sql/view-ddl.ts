@@ -1,5 +1,5 @@
-import type { View } from '../schema/model.js';
-import { quoteQualifiedName } from './identifier.js';
+import type { QualifiedName, View } from '../schema/model.js';
+import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 import { createIndex } from './index-ddl.js';
 
 /** `$tag$…$tag$` with a tag the text does not contain. */
@@ -44,10 +44,14 @@ export function recreateView(before: View, after: View): string {
  * make the DROP fail, as they should).
  */
 export function replaceView(to: View): string {
+  return ['DO $replace_view$', ...replaceViewBlock(to), '$replace_view$;'].join('\n');
+}
+
+/** The PL/pgSQL block of `replaceView`, to run inside another block (`BEGIN … END`, without the final semicolon). */
+export function replaceViewBlock(to: View): string[] {
   const name = quoteQualifiedName(to.schema, to.name);
   const create = `CREATE OR REPLACE VIEW ${name} AS\n${body(to)}`;
   return [
-    'DO $replace_view$',
     'BEGIN',
     `  EXECUTE ${quoted(create, 'view')};`,
     'EXCEPTION WHEN invalid_table_definition THEN',
@@ -55,6 +59,36 @@ export function replaceView(to: View): string {
     `  EXECUTE ${quoted(`DROP VIEW IF EXISTS ${name}`, 'view')};`,
     `  EXECUTE ${quoted(`CREATE VIEW ${name} AS\n${body(to)}`, 'view')};`,
     'END',
-    '$replace_view$;',
-  ].join('\n');
+  ];
+}
+
+/** Words that can follow a relation in FROM where an alias would otherwise be. */
+const AFTER_RELATION = new Set(
+  'on using left right full inner cross join natural where group having order limit offset fetch window union except intersect for tablesample'.split(' '),
+);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The view as it reads while some of its tables are set aside under another name (a retired
+ * table renamed to `<table>_deprecated`, whose retirement is not rolled back yet): each FROM or
+ * JOIN of the table names the aside one, and where the table had no alias, the columns it
+ * qualifies (`category.name`) name it too. No alias is added: PostgreSQL would print it, and the
+ * view, once it follows the table back under its own name, must read as it did. Matched on the
+ * text as a catalog prints it (`FROM category c`, `JOIN public.category`).
+ */
+export function viewReadingAside(view: View, aside: readonly { table: QualifiedName; name: string }[]): View {
+  let definition = view.definition;
+  for (const { table, name } of aside) {
+    const relation = `(?:"?${escapeRegExp(table.schema ?? 'public')}"?\\.)?"?${escapeRegExp(table.name)}"?`;
+    const pattern = new RegExp(`\\b(FROM|JOIN)(\\s+)${relation}(?=[\\s),;]|$)(\\s+(?:AS\\s+)?("?[A-Za-z_][\\w$]*"?))?`, 'gi');
+    let unaliased = false;
+    definition = definition.replace(pattern, (_match, keyword: string, space: string, aliasPart: string | undefined, alias: string | undefined) => {
+      if (!alias || AFTER_RELATION.has(alias.toLowerCase())) unaliased = true;
+      return `${keyword}${space}${quoteQualifiedName(table.schema, name)}${aliasPart ?? ''}`;
+    });
+    if (unaliased)
+      definition = definition.replace(new RegExp(`(?<![\\w."])"?${escapeRegExp(table.name)}"?\\.(?=["A-Za-z_])`, 'g'), `${quoteIdentifier(name)}.`);
+  }
+  return { ...view, definition };
 }

@@ -96,6 +96,11 @@ export class DifferentialHarness {
   private async mutate(db: PostgresSession, mutations: readonly Mutation[]): Promise<{ applied: string[]; renames: RenameHint[] }> {
     const applied: string[] = [];
     const renames: RenameHint[] = [];
+    // A rename is declared (`--rename`) only between the two schemas: of a table or column the base has, under the
+    // name it has there, to its last name (renames chain). One of an object an earlier mutation made is no such rename.
+    const base = (await db.value(CATALOG_QUERY)) as Catalog;
+    const inBase = (table: string, column?: string) =>
+      base.tables.some((t) => t.name === table && (column === undefined || t.columns.some((c) => c.name === column)));
     for (const [k, mutation] of mutations.entries()) {
       const catalog = (await db.value(CATALOG_QUERY)) as Catalog;
       const sql = mutationSql(mutation, catalog, k);
@@ -109,7 +114,12 @@ export class DifferentialHarness {
         const renamed = /^ALTER TABLE "([^"]+)" RENAME (?:COLUMN "([^"]+)" )?TO "([^"]+)"$/.exec(sql[0]!);
         if (renamed && (mutation.picks.at(-1) ?? 0) % 2 === 1) {
           const [, table, column, to] = renamed;
-          renames.push(column ? { from: `${table}.${column}`, to: `${table}.${to}` } : { from: table!, to: to! });
+          const hint = column ? { from: `${table}.${column}`, to: `${table}.${to}` } : { from: table!, to: to! };
+          const earlier = renames.find((r) => r.to === hint.from);
+          // The table of a declared table rename is the base's under its new name.
+          const baseTable = renames.find((r) => !r.from.includes('.') && r.to === table)?.from ?? table!;
+          if (earlier) earlier.to = hint.to;
+          else if (column ? inBase(baseTable, column) : inBase(table!)) renames.push(hint);
         }
       } catch {
         await db.run('ROLLBACK');
