@@ -218,6 +218,8 @@ export interface PrimaryKey extends SourceLine, Deferrable {
 export interface UniqueConstraint extends SourceLine, Deferrable {
   name: string | null;
   columns: string[];
+  /** `UNIQUE NULLS NOT DISTINCT` (PostgreSQL 15+): one row with NULLs only; left out when false. */
+  nullsNotDistinct?: boolean;
 }
 
 /** `NOT VALID`: PostgreSQL enforces it on new writes but has not checked the rows already there. */

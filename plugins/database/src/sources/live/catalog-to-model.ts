@@ -143,10 +143,6 @@ export function checkExpression(definition: string): string {
   return text;
 }
 
-function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
-}
-
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -181,9 +177,13 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
         primaryKey = { name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) };
         break;
       case 'u':
-        // One constraint per column set, as the JSON loader keeps it.
-        if (!uniques.some((u) => sameColumnSet(u.columns, constraint.columns)))
-          uniques.push({ name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) });
+        // Each constraint, a second one on the same columns too: dropping one leaves the other enforcing.
+        uniques.push({
+          name: constraint.name,
+          columns: constraint.columns,
+          ...deferrableOf(constraint),
+          ...(/^UNIQUE NULLS NOT DISTINCT\b/i.test(constraint.definition) ? { nullsNotDistinct: true } : {}),
+        });
         break;
       case 'c':
         checks.push({ name: constraint.name, expression: checkExpression(constraint.definition), ...validityOf(constraint) });

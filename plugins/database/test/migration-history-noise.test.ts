@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkCompatibility, type SchemaInputRef } from '@migration-architect/core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { clock, registry } from './fixtures.js';
+import { PostgresServer } from './postgres-server.js';
+
+/**
+ * The noise classes scripts/corpus/measure-migration-histories.mjs found on real migration
+ * histories, each reproduced by SQL written here (fixtures/sql/migration-history-constructs.sql):
+ * DO blocks (guarded CREATE TYPE, ADD COLUMN, dynamic SQL over a VALUES list, a table rebuilt
+ * under IF), `UNIQUE PRIMARY KEY`, an inline CHECK dropped by the name PostgreSQL gave it, a
+ * second UNIQUE on the same columns and UNIQUE NULLS NOT DISTINCT. The file, its pg_dump and the
+ * live catalog must read alike, every pair both ways.
+ */
+const server = new PostgresServer(inject('postgresUrl'));
+const constructs = readFileSync(fileURLToPath(new URL('./fixtures/sql/migration-history-constructs.sql', import.meta.url)), 'utf8');
+const DATABASE = 'ma_migration_history_noise';
+
+beforeAll(async () => {
+  const url = await server.createDatabase(DATABASE);
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: constructs });
+});
+afterAll(async () => {
+  await server.dropDatabase(DATABASE);
+  await server.close();
+});
+
+const check = async (before: SchemaInputRef, after: SchemaInputRef) =>
+  (await checkCompatibility(registry, { type: 'database', before, after, clock })).issues.map((i) => `${i.rule} ${i.field_path}: ${i.description}`);
+
+describe('constructs from real migration histories', { timeout: 120_000 }, () => {
+  it('read alike from the file, the dump and the live catalog', async () => {
+    const live = server.databaseUrl(DATABASE);
+    const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', live], { encoding: 'utf8' });
+    const sides: Record<string, SchemaInputRef> = {
+      file: { name: 'migration-history-constructs.sql', document: constructs },
+      dump: { name: 'dump.sql', document: dump },
+      live,
+    };
+    const found: string[] = [];
+    for (const [a, before] of Object.entries(sides))
+      for (const [b, after] of Object.entries(sides)) if (a !== b) for (const issue of await check(before, after)) found.push(`${a} → ${b}: ${issue}`);
+    expect(found).toEqual([]);
+  });
+
+  it('still report a real change to each of them', async () => {
+    const live = server.databaseUrl(DATABASE);
+    const changed = constructs
+      .replace("CREATE TYPE job_state AS ENUM ('queued', 'running', 'done');", "CREATE TYPE job_state AS ENUM ('queued', 'running');")
+      .replace('ADD COLUMN attempts integer DEFAULT 0', 'ADD COLUMN attempts integer DEFAULT 1')
+      .replace("(VALUES ('label', 'label_not_null'), ('state', 'state_not_null'))", "(VALUES ('state', 'state_not_null'))")
+      .replace('CONSTRAINT line_length CHECK (char_length(line) > 0),', '')
+      .replace('ALTER TABLE handles ADD UNIQUE (owner_id, handle);\n', '')
+      .replace('UNIQUE NULLS NOT DISTINCT (owner_id)', 'UNIQUE (owner_id)')
+      .replace("CHECK (kind IN ('import', 'export', 'sync'))", "CHECK (kind IN ('import', 'sync'))");
+    const found = await check(live, { name: 'changed.sql', document: changed });
+    expect(found.map((f) => f.split(':')[0]).sort()).toEqual([
+      'database/check-added tables.jobs.constraints.check',
+      'database/check-modified tables.jobs.constraints.check',
+      'database/check-removed tables.job_migration.constraints.check',
+      'database/default-changed tables.jobs.columns.attempts.default',
+      'database/enum-value-removed enums.job_state',
+      'database/nullability-relaxed tables.jobs.columns.label.nullable',
+      'database/unique-modified tables.handles.constraints.unique',
+      'database/unique-removed tables.handles.constraints.unique',
+    ]);
+  });
+});
