@@ -11,7 +11,8 @@ import { PostgresServer } from './postgres-server.js';
  * histories, each reproduced by SQL written here (fixtures/sql/migration-history-constructs.sql):
  * DO blocks (guarded CREATE TYPE, ADD COLUMN, dynamic SQL over a VALUES list, a table rebuilt
  * under IF), `UNIQUE PRIMARY KEY`, an inline CHECK dropped by the name PostgreSQL gave it, a
- * second UNIQUE on the same columns and UNIQUE NULLS NOT DISTINCT. The file, its pg_dump and the
+ * second UNIQUE on the same columns, UNIQUE NULLS NOT DISTINCT, date and time constants PostgreSQL
+ * stores in another spelling, and a view's column list. The file, its pg_dump and the
  * live catalog must read alike, every pair both ways.
  */
 const server = new PostgresServer(inject('postgresUrl'));
@@ -54,17 +55,23 @@ describe('constructs from real migration histories', { timeout: 120_000 }, () =>
       .replace('CONSTRAINT line_length CHECK (char_length(line) > 0),', '')
       .replace('ALTER TABLE handles ADD UNIQUE (owner_id, handle);\n', '')
       .replace('UNIQUE NULLS NOT DISTINCT (owner_id)', 'UNIQUE (owner_id)')
-      .replace("CHECK (kind IN ('import', 'export', 'sync'))", "CHECK (kind IN ('import', 'sync'))");
+      .replace("CHECK (kind IN ('import', 'export', 'sync'))", "CHECK (kind IN ('import', 'sync'))")
+      .replace("timestamptz NOT NULL DEFAULT 'epoch'", "timestamptz NOT NULL DEFAULT '1970-01-01 00:00:00+01'")
+      .replace("'2018-01-01 01:00:00+01'::timestamp", "'2018-01-01 01:00:00+00'::timestamp")
+      .replace('SELECT kind, count(jobs.id)', 'SELECT kind, count(DISTINCT jobs.id)');
     const found = await check(live, { name: 'changed.sql', document: changed });
     expect(found.map((f) => f.split(':')[0]).sort()).toEqual([
       'database/check-added tables.jobs.constraints.check',
       'database/check-modified tables.jobs.constraints.check',
       'database/check-removed tables.job_migration.constraints.check',
       'database/default-changed tables.jobs.columns.attempts.default',
+      'database/default-changed tables.sync_state.columns.last_sync.default',
       'database/enum-value-removed enums.job_state',
       'database/nullability-relaxed tables.jobs.columns.label.nullable',
+      'database/trigger-changed tables.sync_state.triggers.sync_counted',
       'database/unique-modified tables.handles.constraints.unique',
       'database/unique-removed tables.handles.constraints.unique',
+      'database/view-definition-changed views.recent_jobs',
     ]);
   });
 });
