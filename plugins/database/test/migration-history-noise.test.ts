@@ -5,6 +5,9 @@ import { checkCompatibility, type SchemaInputRef } from '@migration-architect/co
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { clock, registry } from './fixtures.js';
 import { PostgresServer } from './postgres-server.js';
+import { replayScripts } from '../src/verify/replay.js';
+import type { ScratchEngine } from '../src/verify/scratch-database.js';
+import { createServerEngine } from '../src/verify/server-engine.js';
 
 /**
  * The noise classes scripts/corpus/measure-migration-histories.mjs found on real migration
@@ -18,12 +21,15 @@ import { PostgresServer } from './postgres-server.js';
 const server = new PostgresServer(inject('postgresUrl'));
 const constructs = readFileSync(fileURLToPath(new URL('./fixtures/sql/migration-history-constructs.sql', import.meta.url)), 'utf8');
 const DATABASE = 'ma_migration_history_noise';
+let engine: ScratchEngine;
 
 beforeAll(async () => {
+  engine = await createServerEngine(server.url);
   const url = await server.createDatabase(DATABASE);
   execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: constructs });
 });
 afterAll(async () => {
+  await engine.close();
   await server.dropDatabase(DATABASE);
   await server.close();
 });
@@ -73,5 +79,24 @@ describe('constructs from real migration histories', { timeout: 120_000 }, () =>
       'database/unique-removed tables.handles.constraints.unique',
       'database/view-definition-changed views.recent_jobs',
     ]);
+  });
+
+  it('script stored generated columns as generated, added to a table or with a new one, both ways on PostgreSQL', async () => {
+    const before = "CREATE TABLE triggers (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, gone text GENERATED ALWAYS AS (value ->> 'gone') STORED);";
+    const after = `CREATE TABLE triggers (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, worker_id varchar(250) GENERATED ALWAYS AS (value ->> 'workerId') STORED);
+CREATE TABLE monitors (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, deadline text NOT NULL GENERATED ALWAYS AS (value ->> 'deadline') STORED);`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    expect(report.issues.map((i) => i.rule).sort()).toEqual(['database/column-added-with-table-rewrite', 'database/column-removed', 'database/table-added']);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+      report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
   });
 });
