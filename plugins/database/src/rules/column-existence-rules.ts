@@ -160,7 +160,7 @@ export const columnAddedWithTableRewrite = defineDatabaseRule({
   severity: 'potentially_breaking',
   title: 'Column added with a per-row value (table rewrite)',
   description:
-    'ADD COLUMN with a volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval()) or as an identity / serial column computes a value for every existing row: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it finishes.',
+    'ADD COLUMN with a volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval()), as an identity / serial column, or as a stored generated column computes a value for every existing row: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it finishes.',
   safeAlternative:
     'Add the column without a default, set the default for new rows with ALTER COLUMN … SET DEFAULT (catalog only), backfill existing rows in batches, then add NOT NULL / the identity.',
   when: ({ details: { column } }) => isVolatileDefault(column.default) || isGenerated(column) || Boolean(column.generated),
