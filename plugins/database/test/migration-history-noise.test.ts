@@ -99,4 +99,24 @@ CREATE TABLE monitors (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, deadl
     expect(verification.after_migration.differences).toEqual([]);
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it("keep a function's parameter defaults when its body is replaced (CREATE OR REPLACE cannot remove one), from a file and from the catalog", async () => {
+    const before = `CREATE FUNCTION drop_stale(p_name text, p_record boolean DEFAULT true, p_note text DEFAULT 'a, b') RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RETURN p_record; END $$;`;
+    const after = before.replace('RETURN p_record;', 'RETURN NOT p_record;');
+    const url = await server.createDatabase('ma_parameter_defaults_after');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: after });
+    try {
+      for (const afterSide of [{ name: 'after.sql', document: after }, url] as SchemaInputRef[]) {
+        const report = await checkCompatibility(registry, { type: 'database', before: { name: 'before.sql', document: before }, after: afterSide, clock });
+        expect(report.issues.map((i) => i.rule)).toEqual(['database/routine-definition-changed']);
+        const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+        expect(verification.scripts.map((s) => [s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual([
+          ['passed', 'passed', ''],
+        ]);
+        expect(verification.after_migration.differences).toEqual([]);
+      }
+    } finally {
+      await server.dropDatabase('ma_parameter_defaults_after');
+    }
+  });
 });

@@ -287,6 +287,8 @@ export interface RoutineParameter {
   mode: ParameterMode | null;
   name: string | null;
   type: ColumnType;
+  /** `DEFAULT …` as SQL: kept so a replaced function keeps it (PostgreSQL refuses to remove one with CREATE OR REPLACE); not compared. */
+  default?: string;
 }
 
 export interface Routine extends QualifiedName, SourceLine {

@@ -238,10 +238,35 @@ function toView(relation: RelationRow, columns: ColumnRow[], indexes: IndexRow[]
   };
 }
 
+/** Each argument's DEFAULT in pg_get_function_arguments' text (`p_index text, p_record boolean DEFAULT true`), in order. */
+function argumentDefaults(text: string): (string | undefined)[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (text.trim()) pieces.push(text.slice(start));
+  return pieces.map((piece) => /\sDEFAULT\s([\s\S]+)$/.exec(piece)?.[1]?.trim());
+}
+
 function toRoutine(row: RoutineRow): Routine {
   const read = row.parameters.map((p) => ({ mode: p.mode === null ? null : (MODES[p.mode] ?? null), name: p.name, type: parseColumnType(p.type).type }));
   // RETURNS TABLE columns ('t') are part of the result, spelled as a file's are.
-  const parameters: RoutineParameter[] = read.filter((_, i) => row.parameters[i]!.mode !== 't');
+  const defaults = argumentDefaults(row.arguments ?? '');
+  const parameters: RoutineParameter[] = read
+    .filter((_, i) => row.parameters[i]!.mode !== 't')
+    .map((p, i) => (defaults[i] !== undefined ? { ...p, default: defaults[i] } : p));
   const tableColumns = read.filter((_, i) => row.parameters[i]!.mode === 't');
   const procedure = row.kind === 'p';
   const setof = /^setof\s+/i.exec(row.returns ?? '');
