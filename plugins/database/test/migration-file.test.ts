@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkCompatibility, createRegistry, type CompatibilityReport } from '@migration-architect/core';
 import { describe, expect, it } from 'vitest';
 import { createDatabasePlugin } from '../src/index.js';
+import { compareWithSquawk, SQUAWK, squawkFindings } from './squawk-differential.js';
 
 const registry = createRegistry([createDatabasePlugin()]);
 const folder = join(import.meta.dirname, 'fixtures/migrations');
@@ -170,139 +171,22 @@ describe('check --before schema.sql --migration file.sql', () => {
 
 /**
  * Differential test against Squawk (squawk-cli from npm) on the same migration files: every lock
- * or safety problem it reports, we report at the same line, or the table below says why it is
- * not one. Squawk's lines are 0-based.
+ * or safety problem it reports, we report at the same line, or squawk-differential.ts says why it
+ * is not one.
  */
 describe('against squawk', () => {
-  const squawk = join(import.meta.dirname, '../node_modules/.bin/squawk');
-  const ours: Record<string, string[]> = {
-    'require-lock-timeout': ['missing-lock-timeout'],
-    'prefer-robust-stmts': ['not-rerunnable'],
-    'require-concurrent-index-creation': ['index-not-concurrent'],
-    'require-concurrent-index-deletion': ['index-not-concurrent'],
-    'ban-concurrent-index-creation-in-transaction': ['concurrently-in-transaction'],
-    'constraint-missing-not-valid': ['validates-under-lock'],
-    'adding-foreign-key-constraint': ['validates-under-lock', 'foreign-key-added'],
-    'disallowed-unique-constraint': ['validates-under-lock', 'unique-added'],
-    'adding-not-nullable-field': ['validates-under-lock', 'nullability-restriction'],
-    'adding-required-field': ['required-column-added'],
-    'adding-field-with-default': ['column-added-with-table-rewrite'],
-    'changing-column-type': ['incompatible-type-change', 'risky-type-change', 'type-widened', 'length-reduction', 'length-increase'],
-    'ban-drop-column': ['column-removed'],
-    'ban-drop-table': ['table-removed'],
-    'renaming-column': ['column-renamed'],
-    'renaming-table': ['table-renamed'],
-    'ban-drop-not-null': ['nullability-relaxed'],
-    'require-enum-value-ordering': ['enum-value-unpositioned'],
-    'require-concurrent-reindex': ['reindex-not-concurrent'],
-  };
-  const notOurs: Record<string, string> = {
-    'require-statement-timeout':
-      'statement_timeout bounds how long a statement runs, not how long it blocks others; the lock wait is bounded by lock_timeout (DB603) and long scans are reported as such (DB604)',
-    'prefer-text-field': 'a type preference (varchar vs text), not a lock or safety problem of the migration',
-    'prefer-timestamp-tz': 'a type preference, not a lock or safety problem of the migration',
-    'prefer-bigint-over-int': 'a type preference (future overflow), not a lock or safety problem of the migration',
-    'prefer-identity': 'a type preference (serial vs identity), not a lock or safety problem of the migration',
-    'ban-char-field': 'a type preference, not a lock or safety problem of the migration',
-  };
-  /**
-   * Squawk findings we judge differently, each with the reason: where Squawk is wrong, we say so
-   * here rather than copy it.
-   */
-  const explained = (rule: string, statement: string, createdInFile: boolean): string | undefined => {
-    if (
-      rule === 'prefer-robust-stmts' &&
-      /ALTER COLUMN \S+ (TYPE|SET NOT NULL|DROP NOT NULL|SET DEFAULT|DROP DEFAULT)|VALIDATE CONSTRAINT|(ENABLE|DISABLE) TRIGGER|ALTER CONSTRAINT/i.test(
-        statement,
-      )
-    )
-      return 'idempotent: running it again changes nothing and does not fail';
-    if (rule === 'prefer-robust-stmts' && /^CREATE (UNIQUE )?INDEX (CONCURRENTLY )?ON /i.test(statement))
-      return 'an unnamed index is named anew on each run (users_email_idx1): running it again does not fail';
-    if (rule === 'require-concurrent-index-creation' && createdInFile) return 'the table is created in the same file: empty, so the build blocks nothing';
-    if (rule === 'require-concurrent-reindex' && createdInFile) return 'the table is created in the same file: empty, so the rebuild blocks nothing';
-    if (
-      [
-        'constraint-missing-not-valid',
-        'adding-foreign-key-constraint',
-        'prefer-robust-stmts',
-        'disallowed-unique-constraint',
-        'adding-not-nullable-field',
-        'changing-column-type',
-        'adding-serial-primary-key-field',
-      ].includes(rule) &&
-      createdInFile
-    )
-      return 'the table is created in the same file: no session uses it yet, so its locks block nobody, and a rerun fails first at its CREATE TABLE';
-    if (rule === 'require-lock-timeout' && /^CREATE TYPE/i.test(statement)) return 'CREATE TYPE makes a new type: no query waits on it';
-    if (rule === 'require-lock-timeout' && createdInFile) return 'the table is created in the same file: no session waits on it';
-    if (rule === 'require-lock-timeout' && /^ALTER TYPE \S+ ADD VALUE/i.test(statement))
-      return 'ADD VALUE locks only the type, which queries do not lock: nothing queues behind it';
-    return undefined;
-  };
-
-  /** Each statement's first line (as our findings name it) and last line: Squawk names the line of the clause. */
-  const statementLines = async (text: string) => {
-    const { parse } = await import('libpg-query');
-    const tree = await parse(text);
-    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-    return (tree.stmts ?? []).map((s) => {
-      const start = s.stmt_location ?? 0;
-      const body = text.slice(start, start + (s.stmt_len ?? text.length - start));
-      const skipped = body.length - body.replace(/^(\s|--[^\n]*\n)*/, '').length;
-      return { first: lineOf(start + skipped), last: lineOf(start + body.trimEnd().length), text: body.replace(/^(\s|--[^\n]*\n)*/, '') };
-    });
-  };
-
   it('has squawk-cli', () => {
-    expect(execFileSync(squawk, ['--version'], { encoding: 'utf8' }).trim()).toBe('squawk 2.66.0');
+    expect(execFileSync(SQUAWK, ['--version'], { encoding: 'utf8' }).trim()).toBe('squawk 2.66.0');
   });
 
   it.each(migrations)(
     '%s: every lock or safety problem squawk reports, we report too (or say why not)',
     async (migration) => {
       const file = join(folder, migration);
-      let output = '';
-      try {
-        output = execFileSync(squawk, ['--reporter', 'json', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-      } catch (error) {
-        // Squawk exits 1 when it finds something; its report is on stdout all the same.
-        output = (error as { stdout: string }).stdout;
-      }
-      const theirs = JSON.parse(output) as { line: number; rule_name: string }[];
+      const theirs = squawkFindings(file);
       expect(theirs.length).toBeGreaterThan(0);
-      const report = await lint(migration);
-      const source = readFileSync(file, 'utf8');
-      const text = source.split('\n');
-      const statements = await statementLines(source);
-      const created = new Set([...source.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)].map((m) => m[1]!.toLowerCase()));
-      // REINDEX INDEX names the index: its table is the one the file's CREATE INDEX put it on.
-      const indexTables = new Map(
-        [...source.matchAll(/CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?(?:IF NOT EXISTS )?(\w+) ON (\w+)/gi)].map((m) => [
-          m[1]!.toLowerCase(),
-          m[2]!.toLowerCase(),
-        ]),
-      );
-      const unmatched = theirs.flatMap(({ line, rule_name: rule }) => {
-        const statement = statements.find((s) => s.first <= line + 1 && line + 1 <= s.last);
-        if (notOurs[rule] || !statement) return [];
-        const ourLine = statement.first;
-        const reindexed = /^REINDEX (?:\([^)]*\) )?INDEX (?:CONCURRENTLY )?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase();
-        const table = reindexed
-          ? (indexTables.get(reindexed) ?? '')
-          : (/\b(?:ON|ALTER TABLE(?: ONLY)?(?: IF EXISTS)?|REINDEX (?:\([^)]*\) )?TABLE) "?(\w+)/i.exec(statement.text)?.[1]?.toLowerCase() ?? '');
-        if (explained(rule, statement.text, created.has(table))) return [];
-        const accepted = ours[rule];
-        if (!accepted) return [`line ${ourLine}: ${rule} has no counterpart in the table`];
-        const hit = report.issues.some((i) => i.location?.line === ourLine && accepted.includes(i.rule.replace('database/', '')));
-        // A finding the file suppresses counts as found.
-        const codes = accepted.map((id) => registry.checker('database')!.rules.find((r) => r.id === id)?.code);
-        const suppressed = codes.some((code) =>
-          text.slice(Math.max(0, ourLine - 3), ourLine - 1).some((l) => l.includes('migration-architect-ignore') && code && l.includes(code)),
-        );
-        return hit || suppressed ? [] : [`line ${ourLine}: squawk ${rule}, none of ${accepted.join(', ')} from us`];
-      });
-      expect(unmatched).toEqual([]);
+      const comparison = await compareWithSquawk(registry, readFileSync(file, 'utf8'), theirs, await lint(migration));
+      expect(comparison.unmatched).toEqual([]);
       // Squawk is a separate process: on a loaded CI machine it alone can take seconds.
     },
     30_000,

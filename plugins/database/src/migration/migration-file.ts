@@ -2,6 +2,8 @@ import { formatPath, InputDataError, type InlineAcceptance, type LintFinding, ty
 import type { DatabaseSchema, MigrationStatement } from '../schema/model.js';
 import { notComparedWarnings } from '../schema/not-compared.js';
 import { objectKey } from '../schema/qualified-name.js';
+import { applyDoBlock } from '../sources/postgresql-sql/apply-do-block.js';
+import { nodeAs } from '../sources/postgresql-sql/parse-tree.js';
 import { applyStatement } from '../sources/postgresql-sql/apply-statement.js';
 import { blankPsqlMetaCommands } from '../sources/postgresql-sql/psql-meta-commands.js';
 import { resolveModel } from '../sources/postgresql-sql/resolve-model.js';
@@ -106,7 +108,9 @@ export async function applyMigrationFile(before: SchemaRead<DatabaseSchema>, inp
         acceptances.push({ rule: code, location: at, writtenAt, reason: directive.reason || 'inline migration-architect-ignore', unmatched });
       }
     }
-    applyStatement(builder, raw.stmt, raw.stmt_len);
+    const block = nodeAs(raw.stmt, 'DoStmt');
+    if (block) await applyDoBlock(builder, block);
+    else applyStatement(builder, raw.stmt, raw.stmt_len);
     previousEnd = offset + (raw.stmt_len ?? 0);
   }
   const model = resolveModel(builder.model);

@@ -79,11 +79,16 @@ export const columnRemoved = defineDatabaseRule({
         // From any state: our backup restores the values when it exists; without it, the structure comes back and a notice says what did not.
         rollback: [
           `${alterTable(table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(restored)};`,
-          ifElseBlock(
-            relationExists(backupTable),
-            [`UPDATE ${name} AS t SET ${col} = b.${col}::${renderColumnType(column.type)} FROM ${backup} AS b WHERE ${match};`],
-            [raiseNotice(lost)],
-          ),
+          // A stored generated column computes its values again as it is added: nothing to restore (nor may it be written).
+          ...(column.generated
+            ? []
+            : [
+                ifElseBlock(
+                  relationExists(backupTable),
+                  [`UPDATE ${name} AS t SET ${col} = b.${col}::${renderColumnType(column.type)} FROM ${backup} AS b WHERE ${match};`],
+                  [raiseNotice(lost)],
+                ),
+              ]),
           ...(column.identity === 'serial'
             ? [`SELECT setval(pg_get_serial_sequence(${quoteLiteral(name)}, ${quoteLiteral(column.name)}), coalesce(max(${col}), 0) + 1, false) FROM ${name};`]
             : []),
@@ -155,12 +160,14 @@ export const columnAddedWithTableRewrite = defineDatabaseRule({
   severity: 'potentially_breaking',
   title: 'Column added with a per-row value (table rewrite)',
   description:
-    'ADD COLUMN with a volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval()) or as an identity / serial column computes a value for every existing row: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it finishes.',
+    'ADD COLUMN with a volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval()), as an identity / serial column, or as a stored generated column computes a value for every existing row: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it finishes.',
   safeAlternative:
     'Add the column without a default, set the default for new rows with ALTER COLUMN … SET DEFAULT (catalog only), backfill existing rows in batches, then add NOT NULL / the identity.',
-  when: ({ details: { column } }) => isVolatileDefault(column.default) || isGenerated(column),
+  when: ({ details: { column } }) => isVolatileDefault(column.default) || isGenerated(column) || Boolean(column.generated),
   classify: ({ details: { tables, column } }) => {
     const table = tables.after;
+    // A stored generated column is computed for every row as it is added: no form of ADD COLUMN avoids the rewrite.
+    if (column.generated) return storedGeneratedColumnAdded(table, column);
     const name = quoteQualifiedName(table.schema, table.name);
     const col = quoteIdentifier(column.name);
     const plain: Column = { ...column, nullable: true, default: null, identity: null, onUpdate: null };
@@ -201,6 +208,26 @@ export const columnAddedWithTableRewrite = defineDatabaseRule({
     };
   },
 });
+
+/** ADD COLUMN … GENERATED ALWAYS AS (…) STORED: the rewrite is the only way in; the finding says how long it locks. */
+function storedGeneratedColumnAdded(table: Table, column: Column) {
+  return {
+    description: `Stored generated column '${column.name}' added to table '${table.key}': its value is computed for every row`,
+    impact: `Adding it rewrites ${table.key} and its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite`,
+    suggestedMigration:
+      'Run it in a maintenance window, or add a plain column kept by a trigger, backfill it in batches, and switch to the generated column later',
+    affectedOperations: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+    script: sqlScript({
+      description: addColumnDescription(table.key, column.name),
+      statements: [
+        '-- Rewrites the table under ACCESS EXCLUSIVE (the value of every row is computed): run it when the table can wait.',
+        `${alterTable(table)} ADD COLUMN ${columnDefinition(column)};`,
+      ],
+      rollback: [dropColumn(table, column)],
+      validation: columnQuery(table, column.name),
+    }),
+  };
+}
 
 export const columnAdded = defineDatabaseRule({
   id: 'column-added',

@@ -20,7 +20,7 @@ export const uniqueAdded = defineConstraintRule('unique', 'added', {
     const unique = after!;
     const name = uniqueConstraintName(tables.after, unique);
     return {
-      description: `New unique constraint (${unique.columns.join(', ')}) added to table '${tables.after.key}'`,
+      description: `New unique constraint (${unique.columns.join(', ')})${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} added to table '${tables.after.key}'`,
       impact: 'New unique constraint may reject existing data, and rejects duplicate writes from now on',
       suggestedMigration: 'Validate existing data has no duplicates, build the index concurrently, then attach it',
       affectedOperations: ['INSERT', 'UPDATE'],
@@ -75,21 +75,21 @@ export const uniqueModified = defineConstraintRule('unique', 'modified', {
     const name = uniqueConstraintName(tables.after, after!);
     const staged = defaultObjectName(name, [], 'new');
     return {
-      description: `Unique constraint ${name} on table '${tables.after.key}' changed from (${before!.columns.join(', ')}) to (${after!.columns.join(', ')})`,
+      description: `Unique constraint ${name} on table '${tables.after.key}' changed from (${before!.columns.join(', ')})${before!.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} to (${after!.columns.join(', ')})${after!.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`,
       impact: 'Existing rows may violate the new column combination',
       suggestedMigration: 'Validate the new combination has no duplicates, then swap the constraint',
       affectedOperations: ['INSERT', 'UPDATE'],
       script: sqlScript({
         description: `Replace unique constraint ${name} of table ${tables.after.key}`,
         statements: [
-          `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(staged)} ON ${quoteQualifiedName(tables.after.schema, tables.after.name)} (${indexColumnList(after!.columns)});`,
+          `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(staged)} ON ${quoteQualifiedName(tables.after.schema, tables.after.name)} (${indexColumnList(after!.columns)})${after!.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''};`,
           'BEGIN;',
           dropConstraint(tables.after, uniqueConstraintName(tables.before, before!)),
           `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(name)} UNIQUE USING INDEX ${quoteIdentifier(staged)};`,
           'COMMIT;',
         ],
         rollback: [
-          `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(staged)} ON ${quoteQualifiedName(tables.after.schema, tables.after.name)} (${indexColumnList(before!.columns)});`,
+          `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(staged)} ON ${quoteQualifiedName(tables.after.schema, tables.after.name)} (${indexColumnList(before!.columns)})${before!.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''};`,
           'BEGIN;',
           dropConstraint(tables.after, name),
           `${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(uniqueConstraintName(tables.before, before!))} UNIQUE USING INDEX ${quoteIdentifier(staged)};`,

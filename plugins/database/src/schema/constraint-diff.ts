@@ -16,8 +16,14 @@ interface Pairing<T> {
  * or added.
  */
 function pair<T>(before: readonly T[], after: readonly T[], same: (a: T, b: T) => boolean, sameSlot: (a: T, b: T) => boolean): Pairing<T> {
-  const left = before.filter((b) => !after.some((a) => same(b, a)));
-  let right = after.filter((a) => !before.some((b) => same(b, a)));
+  // One to one: a second identical constraint on one side only is a change (dropping one leaves the other).
+  let right = [...after];
+  const left: T[] = [];
+  for (const b of before) {
+    const match = right.findIndex((a) => same(b, a));
+    if (match === -1) left.push(b);
+    else right.splice(match, 1);
+  }
   const modified: [T, T][] = [];
   const removed: T[] = [];
   for (const b of left) {
@@ -76,6 +82,10 @@ export function constraintValue<T extends ConstraintType>(type: T, constraint: C
         ...(fk.deferrable ? { deferrable: fk.initiallyDeferred ? 'initially deferred' : 'initially immediate' } : {}),
       };
     }
+    case 'unique': {
+      const unique = constraint as UniqueConstraint;
+      return unique.nullsNotDistinct ? { columns: unique.columns, nulls: 'not distinct' } : unique.columns;
+    }
     default:
       return (constraint as UniqueConstraint).columns;
   }
@@ -107,7 +117,12 @@ export function diffConstraints(tables: TablePair): DatabaseChange[] {
     (a, b) => sameList(a.columns, b.columns) && sameDeferral(a, b),
     () => true,
   );
-  const uniques = pair(before.uniques, after.uniques, (a, b) => sameSet(a.columns, b.columns) && sameDeferral(a, b), sameName);
+  const uniques = pair(
+    before.uniques,
+    after.uniques,
+    (a, b) => sameSet(a.columns, b.columns) && sameDeferral(a, b) && (a.nullsNotDistinct ?? false) === (b.nullsNotDistinct ?? false),
+    sameName,
+  );
   const foreignKeys = pair(before.foreignKeys, after.foreignKeys, sameForeignKey, (a, b) => sameName(a, b) || sameList(a.columns, b.columns));
   const checks = pair(
     before.checks,

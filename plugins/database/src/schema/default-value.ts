@@ -1,5 +1,6 @@
 import type { ColumnType } from './column-type.js';
 import type { DefaultValue } from './model.js';
+import { canonicalTemporal, temporalKind } from './temporal-literal.js';
 
 /** SQL value functions and keywords PostgreSQL accepts without parentheses. */
 const SQL_VALUE_KEYWORDS =
@@ -73,6 +74,10 @@ function parseDefaultText(raw: string, type: ColumnType): DefaultValue {
     }
   }
   if (!quoted && isSqlExpression(text)) return { kind: 'expression', sql: text };
+  // `'epoch'`, `'1970-01-01'` on a timestamp: the catalog prints the value PostgreSQL stored.
+  const temporal = type.arrayDimensions === 0 ? temporalKind(type.name) : undefined;
+  const stored = temporal ? canonicalTemporal(text, temporal) : null;
+  if (stored !== null) return { kind: 'literal', value: stored };
   // A constant: keep it exactly as given, surrounding blanks included.
   return { kind: 'literal', value: raw };
 }

@@ -218,6 +218,8 @@ export interface PrimaryKey extends SourceLine, Deferrable {
 export interface UniqueConstraint extends SourceLine, Deferrable {
   name: string | null;
   columns: string[];
+  /** `UNIQUE NULLS NOT DISTINCT` (PostgreSQL 15+): one row with NULLs only; left out when false. */
+  nullsNotDistinct?: boolean;
 }
 
 /** `NOT VALID`: PostgreSQL enforces it on new writes but has not checked the rows already there. */
@@ -285,6 +287,8 @@ export interface RoutineParameter {
   mode: ParameterMode | null;
   name: string | null;
   type: ColumnType;
+  /** `DEFAULT …` as SQL: kept so a replaced function keeps it (PostgreSQL refuses to remove one with CREATE OR REPLACE); not compared. */
+  default?: string;
 }
 
 export interface Routine extends QualifiedName, SourceLine {

@@ -2,6 +2,7 @@ import { formatPath } from '@migration-architect/core';
 import { normalizeExpression } from '../sql/expression.js';
 import { change, type DatabaseChange } from './changes.js';
 import type { Trigger } from './model.js';
+import { canonicalTemporalCasts } from './temporal-literal.js';
 
 const identity = (t: Trigger) => `${t.table}\0${t.name}`;
 
@@ -26,7 +27,8 @@ export function diffTriggers(before: readonly Trigger[], after: readonly Trigger
   for (const old of before) {
     const next = afterById.get(identity(old));
     if (!next) continue;
-    const same = normalizeExpression(triggerValue(old)) === normalizeExpression(triggerValue(next));
+    // A condition's timestamp constants as PostgreSQL stores them: a dump made in another time zone prints another offset.
+    const same = normalizeExpression(canonicalTemporalCasts(triggerValue(old))) === normalizeExpression(canonicalTemporalCasts(triggerValue(next)));
     if (!same)
       out.push(change('trigger.changed', path(next), subject(next), { before: triggerValue(old), after: triggerValue(next) }, { before: old, after: next }));
   }

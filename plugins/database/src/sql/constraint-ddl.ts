@@ -63,15 +63,17 @@ export function addConstraintUsingIndex(
   name: string,
   kind: 'UNIQUE' | 'PRIMARY KEY',
   columns: readonly string[],
-  deferral: Deferrable = {},
+  deferral: Deferrable & { nullsNotDistinct?: boolean } = {},
 ): string[] {
   const deferrable = deferrableClause(deferral)
     .map((c) => ` ${c}`)
     .join('');
+  const nulls = deferral.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
   // A partitioned table cannot attach an index as a constraint, nor build one CONCURRENTLY.
-  if (isPartitioned(table)) return [PARTITIONED_NOTE, `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} (${columnList(columns)})${deferrable};`];
+  if (isPartitioned(table))
+    return [PARTITIONED_NOTE, `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind}${nulls} (${columnList(columns)})${deferrable};`];
   return [
-    `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteQualifiedName(table.schema, table.name)} (${indexColumnList(columns)});`,
+    `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(name)} ON ${quoteQualifiedName(table.schema, table.name)} (${indexColumnList(columns)})${nulls};`,
     `${alter(table)} ADD CONSTRAINT ${quoteIdentifier(name)} ${kind} USING INDEX ${quoteIdentifier(name)}${deferrable};`,
   ];
 }

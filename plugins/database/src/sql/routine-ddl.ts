@@ -4,7 +4,13 @@ import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 import { dollarQuote } from './literal.js';
 
 function parameterSql(parameter: RoutineParameter): string {
-  return [parameter.mode?.toUpperCase(), parameter.name ? quoteIdentifier(parameter.name) : undefined, renderColumnType(parameter.type)]
+  return [
+    parameter.mode?.toUpperCase(),
+    parameter.name ? quoteIdentifier(parameter.name) : undefined,
+    renderColumnType(parameter.type),
+    // CREATE OR REPLACE cannot remove a default: one left out would make the replacement fail.
+    parameter.default !== undefined ? `DEFAULT ${parameter.default}` : undefined,
+  ]
     .filter(Boolean)
     .join(' ');
 }

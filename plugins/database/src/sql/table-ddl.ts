@@ -53,11 +53,11 @@ export function createTableScripts(table: Table): TableScripts {
       ].join(' '),
     );
   for (const unique of table.uniques) {
-    const index = unique.name ? undefined : backingIndex(table, unique.columns);
+    const index = unique.name || unique.nullsNotDistinct ? undefined : backingIndex(table, unique.columns);
     if (index) absorbed.add(index);
     lines.push(
       [
-        `CONSTRAINT ${quoteIdentifier(index?.name ?? uniqueConstraintName(table, unique))} UNIQUE (${columnList(unique.columns)})`,
+        `CONSTRAINT ${quoteIdentifier(index?.name ?? uniqueConstraintName(table, unique))} UNIQUE${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(unique.columns)})`,
         ...deferrableClause(unique),
       ].join(' '),
     );

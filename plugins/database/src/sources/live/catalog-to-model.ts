@@ -143,10 +143,6 @@ export function checkExpression(definition: string): string {
   return text;
 }
 
-function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().join('\0') === [...b].sort().join('\0');
-}
-
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
@@ -181,9 +177,13 @@ function toTable(relation: RelationRow, columns: ColumnRow[], constraints: Const
         primaryKey = { name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) };
         break;
       case 'u':
-        // One constraint per column set, as the JSON loader keeps it.
-        if (!uniques.some((u) => sameColumnSet(u.columns, constraint.columns)))
-          uniques.push({ name: constraint.name, columns: constraint.columns, ...deferrableOf(constraint) });
+        // Each constraint, a second one on the same columns too: dropping one leaves the other enforcing.
+        uniques.push({
+          name: constraint.name,
+          columns: constraint.columns,
+          ...deferrableOf(constraint),
+          ...(/^UNIQUE NULLS NOT DISTINCT\b/i.test(constraint.definition) ? { nullsNotDistinct: true } : {}),
+        });
         break;
       case 'c':
         checks.push({ name: constraint.name, expression: checkExpression(constraint.definition), ...validityOf(constraint) });
@@ -238,10 +238,35 @@ function toView(relation: RelationRow, columns: ColumnRow[], indexes: IndexRow[]
   };
 }
 
+/** Each argument's DEFAULT in pg_get_function_arguments' text (`p_index text, p_record boolean DEFAULT true`), in order. */
+function argumentDefaults(text: string): (string | undefined)[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === ',' && depth === 0) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (text.trim()) pieces.push(text.slice(start));
+  return pieces.map((piece) => /\sDEFAULT\s([\s\S]+)$/.exec(piece)?.[1]?.trim());
+}
+
 function toRoutine(row: RoutineRow): Routine {
   const read = row.parameters.map((p) => ({ mode: p.mode === null ? null : (MODES[p.mode] ?? null), name: p.name, type: parseColumnType(p.type).type }));
   // RETURNS TABLE columns ('t') are part of the result, spelled as a file's are.
-  const parameters: RoutineParameter[] = read.filter((_, i) => row.parameters[i]!.mode !== 't');
+  const defaults = argumentDefaults(row.arguments ?? '');
+  const parameters: RoutineParameter[] = read
+    .filter((_, i) => row.parameters[i]!.mode !== 't')
+    .map((p, i) => (defaults[i] !== undefined ? { ...p, default: defaults[i] } : p));
   const tableColumns = read.filter((_, i) => row.parameters[i]!.mode === 't');
   const procedure = row.kind === 'p';
   const setof = /^setof\s+/i.exec(row.returns ?? '');

@@ -184,6 +184,8 @@ export interface RoutineRow {
   /** i, s or v. */
   volatility: string;
   parameters: { mode: string | null; name: string | null; type: string }[];
+  /** pg_get_function_arguments: the arguments as SQL, with their DEFAULTs. */
+  arguments: string;
 }
 
 /**
@@ -194,7 +196,7 @@ export function routinesQuery(serverVersion: number): string {
   const body = serverVersion >= 140000 ? 'CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) ELSE p.prosrc END' : 'p.prosrc';
   return `
 SELECT n.nspname AS schema, p.proname AS name, p.prokind::text AS kind, l.lanname AS language,
-       pg_get_function_result(p.oid) AS returns, p.provolatile::text AS volatility,
+       pg_get_function_result(p.oid) AS returns, p.provolatile::text AS volatility, pg_get_function_arguments(p.oid) AS arguments,
        ${body} AS definition,
        (SELECT COALESCE(json_agg(json_build_object('mode', arg.mode, 'name', NULLIF(arg.name, ''), 'type', format_type(arg.type, NULL)) ORDER BY arg.ord), '[]'::json)
         FROM unnest(COALESCE(p.proallargtypes, p.proargtypes::oid[]), p.proargmodes::text[], p.proargnames)

@@ -18,7 +18,7 @@ function dropConstraint(builder: SchemaBuilder, table: Table, name: string): voi
     (c.name ?? builder.generatedNames.get(c) ?? [table.name, ...(suffix === 'pkey' ? [] : c.columns), suffix].join('_')) === name;
   if (table.primaryKey && named(table.primaryKey, 'pkey')) table.primaryKey = null;
   table.uniques = table.uniques.filter((c) => !named(c, 'key'));
-  table.checks = table.checks.filter((c) => c.name !== name);
+  table.checks = table.checks.filter((c) => (c.name ?? builder.generatedNames.get(c)) !== name);
   table.foreignKeys = table.foreignKeys.filter((c) => !named(c, 'fkey'));
   if (table.exclusions) table.exclusions = table.exclusions.filter((c) => c.name !== name);
 }

@@ -1,5 +1,6 @@
 import type { Node } from 'libpg-query';
 import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
+import { canonicalTemporal, temporalKind } from '../../schema/temporal-literal.js';
 
 /** Offsets into the text: two spellings of one query differ in them only. */
 const POSITION_KEYS = new Set(['location', 'stmt_location', 'stmt_len', 'list_start', 'list_end']);
@@ -45,6 +46,10 @@ function canonical(value: Json): Json {
       const type = (cast.typeName?.names ?? []).map((n) => (n as { String?: { sval?: string } }).String?.sval).pop();
       const text = (cast.arg as { A_Const?: { sval?: { sval?: string } } } | null)?.A_Const?.sval?.sval;
       // `nextval('public.s'::regclass)` (a dump) and `nextval('s'::regclass)` (a catalog read with search_path = public).
+      // `'epoch'::timestamptz`, `'2018-01-01 01:00:00+01'::timestamptz`: the value PostgreSQL stores.
+      const temporal = type !== undefined && text !== undefined ? temporalKind(type) : undefined;
+      const stored = temporal ? canonicalTemporal(text!, temporal) : null;
+      if (stored !== null) return { A_Const: { sval: { sval: stored } } };
       if (type === 'regclass' && text?.startsWith(`${DEFAULT_SCHEMA}.`)) return { A_Const: { sval: { sval: text.slice(DEFAULT_SCHEMA.length + 1) } } };
       // `'-1'::integer` (a catalog) is the constant -1 (a file): libpg-query leaves 0 out of ival.
       if (text !== undefined && type !== undefined && INTEGER_TYPES.has(type) && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)))

@@ -2,6 +2,7 @@ import type { Constraint, Node } from 'libpg-query';
 import type { ExclusionConstraint, ReferentialAction, Table } from '../../schema/model.js';
 import { canonicalTree } from './canonical-tree.js';
 import { expressionText } from './expression-text.js';
+import { generatedConstraintName } from './generated-names.js';
 import { nodeAs, rangeVarName, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import type { SqlText } from './sql-text.js';
@@ -57,13 +58,20 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
       if (name === null) builder.generatedNames.set(table.primaryKey, `${table.name}_pkey`);
       for (const c of table.columns) if (keys.includes(c.name)) c.nullable = false;
       return;
-    case 'CONSTR_UNIQUE':
-      table.uniques.push({ name, columns: keys, ...deferrable, line });
-      if (name === null) builder.generatedNames.set(table.uniques[table.uniques.length - 1]!, [table.name, ...keys, 'key'].join('_'));
+    case 'CONSTR_UNIQUE': {
+      const unique = { name, columns: keys, ...deferrable, ...(constraint.nulls_not_distinct ? { nullsNotDistinct: true } : {}), line };
+      // A second UNIQUE on the same columns is a constraint of its own, named `…_key1`.
+      if (name === null) builder.generatedNames.set(unique, generatedConstraintName(table, keys, 'key', takenNames(builder, table, true)));
+      table.uniques.push(unique);
       return;
+    }
     case 'CONSTR_CHECK': {
       const expression = expressionText(constraint.raw_expr, builder.nodeText);
       const check = { name, expression, canonical: canonicalTree(constraint.raw_expr), ...notValid, line };
+      // `<table>_<column>_check` when the expression uses one column, else `<table>_check`: a later DROP CONSTRAINT uses that name.
+      const columns = constraint.raw_expr ? [...new Set(columnsIn(constraint.raw_expr))] : [];
+      if (name === null)
+        builder.generatedNames.set(check, generatedConstraintName(table, columns.length === 1 ? columns : [], 'check', takenNames(builder, table, false)));
       table.checks.push(check);
       if (constraint.is_no_inherit) builder.noInheritChecks.add(check);
       return;
@@ -90,6 +98,59 @@ export function addTableConstraint(builder: SchemaBuilder, table: Table, constra
     default:
       return;
   }
+}
+
+/**
+ * One statement's redundant keys, dropped as PostgreSQL drops them (transformIndexConstraints):
+ * `id text UNIQUE PRIMARY KEY`, or UNIQUE (a) twice in one CREATE TABLE, makes one index, and
+ * the redundant one's name goes to the one kept when that has none. `from`: the first of the
+ * table's UNIQUE constraints this statement made.
+ */
+export function dropRedundantKeys(builder: SchemaBuilder, table: Table, from = 0): void {
+  const kept: (NonNullable<Table['primaryKey']> | Table['uniques'][number])[] = table.primaryKey ? [table.primaryKey] : [];
+  const sameKey = (a: (typeof kept)[number], b: (typeof kept)[number]) =>
+    a.columns.join('\0') === b.columns.join('\0') &&
+    (a.deferrable ?? false) === (b.deferrable ?? false) &&
+    (a.initiallyDeferred ?? false) === (b.initiallyDeferred ?? false) &&
+    ('nullsNotDistinct' in a && a.nullsNotDistinct === true) === ('nullsNotDistinct' in b && b.nullsNotDistinct === true);
+  table.uniques = table.uniques.filter((unique, i) => {
+    if (i < from) return true;
+    const prior = kept.find((k) => sameKey(k, unique));
+    if (!prior) {
+      kept.push(unique);
+      return true;
+    }
+    if (prior.name === null && unique.name !== null) {
+      prior.name = unique.name;
+      builder.generatedNames.delete(prior);
+    }
+    return false;
+  });
+}
+
+/** The names constraints (and, for a key, which owns an index of its name, indexes) already have in the table's schema. */
+function takenNames(builder: SchemaBuilder, table: Table, withIndexes: boolean): Set<string> {
+  const taken = new Set<string>();
+  const schema = table.schema ?? 'public';
+  for (const t of builder.model.tables) {
+    if ((t.schema ?? 'public') !== schema) continue;
+    const constraints = [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...t.checks, ...t.foreignKeys, ...(t.exclusions ?? [])];
+    for (const c of constraints) {
+      const name = c.name ?? builder.generatedNames.get(c);
+      if (name) taken.add(name);
+    }
+    if (withIndexes) for (const i of t.indexes) taken.add(i.name);
+  }
+  return taken;
+}
+
+/** The columns an expression refers to (the last part of each column reference). */
+function columnsIn(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(columnsIn);
+  if (node === null || typeof node !== 'object') return [];
+  const column = nodeAs(node as Node, 'ColumnRef');
+  if (column) return stringsOf(column.fields).slice(-1);
+  return Object.values(node).flatMap(columnsIn);
 }
 
 /**

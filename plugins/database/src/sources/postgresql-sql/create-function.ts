@@ -3,6 +3,7 @@ import { routineSignature } from '../../schema/json-schema-loader.js';
 import { type ParameterMode, type Routine, type RoutineParameter, volatilityOf } from '../../schema/model.js';
 import { routineResult } from '../../schema/routine-result.js';
 import { canonicalTree } from './canonical-tree.js';
+import { expressionText } from './expression-text.js';
 import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
@@ -35,7 +36,12 @@ export function createFunction(builder: SchemaBuilder, statement: CreateFunction
   for (const node of statement.parameters ?? []) {
     const parameter = nodeAs(node, 'FunctionParameter');
     if (!parameter) continue;
-    const read = { mode: MODES[parameter.mode ?? 'FUNC_PARAM_DEFAULT'] ?? null, name: parameter.name ?? null, type: columnTypeOf(parameter.argType).type };
+    const read: RoutineParameter = {
+      mode: MODES[parameter.mode ?? 'FUNC_PARAM_DEFAULT'] ?? null,
+      name: parameter.name ?? null,
+      type: columnTypeOf(parameter.argType).type,
+      ...(parameter.defexpr ? { default: expressionText(parameter.defexpr, builder.nodeText) } : {}),
+    };
     // RETURNS TABLE columns belong to the result, as a catalog prints them.
     (parameter.mode === 'FUNC_PARAM_TABLE' ? tableColumns : parameters).push(read);
   }

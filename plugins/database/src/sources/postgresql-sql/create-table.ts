@@ -5,7 +5,7 @@ import { objectIdentity } from '../../schema/qualified-name.js';
 import { typedTableColumns } from './composite-type.js';
 import { generatedIndexName, indexTextNamePart } from './generated-names.js';
 import { readColumn } from './column-definition.js';
-import { addTableConstraint } from './constraint-definitions.js';
+import { addTableConstraint, dropRedundantKeys } from './constraint-definitions.js';
 import { nodeAs, type NodeOf, rangeVarName } from './parse-tree.js';
 import { partitionBoundText, partitionKeyText } from './partitions.js';
 import type { SchemaBuilder } from './schema-builder.js';
@@ -116,5 +116,6 @@ export function createTable(builder: SchemaBuilder, statement: CreateStmt, lengt
   if (!statement.partbound && statement.inhRelations?.length) inherit(builder, table, statement.inhRelations);
   if (statement.partspec) table.partitionBy = partitionKeyText(statement.partspec, builder);
   for (const constraint of constraints) addTableConstraint(builder, table, constraint);
+  dropRedundantKeys(builder, table);
   builder.upsert(builder.model.tables, table);
 }

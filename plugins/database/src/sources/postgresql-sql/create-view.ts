@@ -50,6 +50,23 @@ function definitionText(builder: SchemaBuilder, length: number | undefined): str
     .trim();
 }
 
+/**
+ * `CREATE VIEW v (a, b) AS SELECT x, sum(y) …`: the column list names the select list's entries, and
+ * the catalog prints the query with them (`x AS a, sum(y) AS b`); the query as the catalog holds it.
+ */
+function namedTargets(query: Node | undefined, aliases: readonly string[]): Node | undefined {
+  const select = nodeAs(query, 'SelectStmt');
+  if (!select?.targetList || aliases.length === 0) return query;
+  const targetList = select.targetList.map((node, i) => {
+    const target = nodeAs(node, 'ResTarget');
+    if (!target || aliases[i] === undefined) return node;
+    // The parser's key order (name before val): canonical trees compare as JSON text.
+    const { name: _, ...rest } = target;
+    return { ResTarget: { name: aliases[i], ...rest } };
+  });
+  return { SelectStmt: { ...select, targetList } };
+}
+
 export function createView(builder: SchemaBuilder, statement: NodeOf<'ViewStmt'>, length: number | undefined): void {
   const name = { schema: statement.view?.schemaname ?? null, name: statement.view?.relname ?? '' };
   const select = nodeAs(statement.query, 'SelectStmt');
@@ -60,7 +77,7 @@ export function createView(builder: SchemaBuilder, statement: NodeOf<'ViewStmt'>
     columns: aliases.length ? aliases : outputColumns(select),
     definition: definitionText(builder, length),
     materialized: false,
-    canonical: canonicalTree(statement.query),
+    canonical: canonicalTree(namedTargets(statement.query, aliases)),
     line: builder.statementLine,
   };
   builder.upsert(builder.model.views, view);
@@ -79,7 +96,7 @@ export function createMaterializedView(builder: SchemaBuilder, statement: NodeOf
     columns: aliases.length ? aliases : outputColumns(nodeAs(query, 'SelectStmt')),
     definition: definitionText(builder, length),
     materialized: true,
-    canonical: canonicalTree(query),
+    canonical: canonicalTree(namedTargets(query, aliases)),
     line: builder.statementLine,
   };
   builder.upsert(builder.model.views, view);

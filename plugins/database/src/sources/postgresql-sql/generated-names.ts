@@ -36,3 +36,30 @@ export function generatedIndexName(tables: readonly Table[], table: Table, parts
     if (!taken.has(name)) return name;
   }
 }
+
+/**
+ * PostgreSQL's makeObjectName: `<name1>_<name2>_<label>`, the longer of the two names shortened
+ * until the whole fits 63 bytes (ASCII names; a multibyte one is cut at a byte, as here).
+ */
+function objectName(name1: string, name2: string, label: string): string {
+  let first = name1.length;
+  let second = name2.length;
+  const overhead = label.length + 1 + (name2 ? 1 : 0);
+  while (first + second + overhead > MAX_NAME) {
+    if (first > second) first--;
+    else second--;
+  }
+  return [name1.slice(0, first), ...(name2 ? [name2.slice(0, second)] : []), label].join('_');
+}
+
+/**
+ * The name PostgreSQL chooses for a constraint declared without one (ChooseConstraintName):
+ * `<table>_<columns>_<label>`, then `…_<label>1`, `…_<label>2` while a constraint (or, for a key, an
+ * index) of the schema has it. `taken`: the names already used in the table's schema.
+ */
+export function generatedConstraintName(table: Table, columns: readonly string[], label: string, taken: ReadonlySet<string>): string {
+  for (let n = 0; ; n++) {
+    const name = objectName(table.name, columns.join('_'), n === 0 ? label : `${label}${n}`);
+    if (!taken.has(name)) return name;
+  }
+}

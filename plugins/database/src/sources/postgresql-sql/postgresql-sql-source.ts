@@ -2,11 +2,13 @@ import { defineSource, InputDataError } from '@migration-architect/core';
 import type { DatabaseSchema } from '../../schema/model.js';
 import { notComparedWarnings } from '../../schema/not-compared.js';
 import { SQLITE_SQL_FILE } from '../sqlite/sqlite-sql-source.js';
+import { applyDoBlock } from './apply-do-block.js';
 import { applyStatement } from './apply-statement.js';
 import { blankPsqlMetaCommands } from './psql-meta-commands.js';
 import { resolveModel } from './resolve-model.js';
 import { SchemaBuilder } from './schema-builder.js';
 import { parseStatements } from './parse-statements.js';
+import { nodeAs } from './parse-tree.js';
 import { SqlText } from './sql-text.js';
 import { StatementLines } from './statement-lines.js';
 
@@ -35,7 +37,9 @@ export async function readPostgresqlSql(sql: string, file: string): Promise<Data
     builder.statementOffset = statement.offset;
     builder.statementLine = lines.statementLine(source.char(statement.offset));
     builder.nodeText = statement.nodeText;
-    applyStatement(builder, statement.stmt, statement.length);
+    const block = nodeAs(statement.stmt, 'DoStmt');
+    if (block) await applyDoBlock(builder, block);
+    else applyStatement(builder, statement.stmt, statement.length);
   }
   // SQL can say which extensions it needs: none written means none (the JSON format cannot say).
   builder.model.extensions ??= [];

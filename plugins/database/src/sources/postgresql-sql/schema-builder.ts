@@ -39,8 +39,11 @@ export class SchemaBuilder {
   nodeText: SqlText;
 
   /** `model`: where to start from (a migration file applies to the before schema); empty by default. */
+  /** Set while a statement a DO block runs is applied: its objects are placed on the block's line. */
+  private nestedLine: number | null = null;
+
   constructor(
-    readonly text: SqlText,
+    public text: SqlText,
     readonly lines: StatementLines,
     model?: DatabaseSchema,
   ) {
@@ -50,12 +53,33 @@ export class SchemaBuilder {
 
   /** 1-based line of a node's `location` (a byte offset into the whole text). */
   lineOf(location: number | undefined): number {
+    if (this.nestedLine !== null) return this.nestedLine;
     return location === undefined ? this.statementLine : this.lines.lineAt(this.nodeText.char(location));
   }
 
   /** The current statement's text; `length` in bytes, as libpg-query gives it. */
   statementText(length: number | undefined): string {
     return length === undefined ? this.text.slice(this.statementOffset) : this.text.slice(this.statementOffset, this.statementOffset + length);
+  }
+
+  /**
+   * Applies a statement parsed from text of its own (one a DO block runs): its locations count from
+   * that text, starting at `offset`, and its line is the current statement's.
+   */
+  nested(text: SqlText, offset: number, apply: () => void): void {
+    const saved = { text: this.text, nodeText: this.nodeText, offset: this.statementOffset, line: this.nestedLine };
+    this.text = text;
+    this.nodeText = text;
+    this.statementOffset = offset;
+    this.nestedLine = this.statementLine;
+    try {
+      apply();
+    } finally {
+      this.text = saved.text;
+      this.nodeText = saved.nodeText;
+      this.statementOffset = saved.offset;
+      this.nestedLine = saved.line;
+    }
   }
 
   private indexOf<T extends QualifiedName>(list: T[]): Map<string, T> {

@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkCompatibility, type SchemaInputRef } from '@migration-architect/core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { clock, registry } from './fixtures.js';
+import { PostgresServer } from './postgres-server.js';
+import { replayScripts } from '../src/verify/replay.js';
+import type { ScratchEngine } from '../src/verify/scratch-database.js';
+import { createServerEngine } from '../src/verify/server-engine.js';
+
+/**
+ * The noise classes scripts/corpus/measure-migration-histories.mjs found on real migration
+ * histories, each reproduced by SQL written here (fixtures/sql/migration-history-constructs.sql):
+ * DO blocks (guarded CREATE TYPE, ADD COLUMN, dynamic SQL over a VALUES list, a table rebuilt
+ * under IF), `UNIQUE PRIMARY KEY`, an inline CHECK dropped by the name PostgreSQL gave it, a
+ * second UNIQUE on the same columns, UNIQUE NULLS NOT DISTINCT, date and time constants PostgreSQL
+ * stores in another spelling, and a view's column list. The file, its pg_dump and the
+ * live catalog must read alike, every pair both ways.
+ */
+const server = new PostgresServer(inject('postgresUrl'));
+const constructs = readFileSync(fileURLToPath(new URL('./fixtures/sql/migration-history-constructs.sql', import.meta.url)), 'utf8');
+const DATABASE = 'ma_migration_history_noise';
+let engine: ScratchEngine;
+
+beforeAll(async () => {
+  engine = await createServerEngine(server.url);
+  const url = await server.createDatabase(DATABASE);
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: constructs });
+});
+afterAll(async () => {
+  await engine.close();
+  await server.dropDatabase(DATABASE);
+  await server.close();
+});
+
+const check = async (before: SchemaInputRef, after: SchemaInputRef) =>
+  (await checkCompatibility(registry, { type: 'database', before, after, clock })).issues.map((i) => `${i.rule} ${i.field_path}: ${i.description}`);
+
+describe('constructs from real migration histories', { timeout: 120_000 }, () => {
+  it('read alike from the file, the dump and the live catalog', async () => {
+    const live = server.databaseUrl(DATABASE);
+    const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', live], { encoding: 'utf8' });
+    const sides: Record<string, SchemaInputRef> = {
+      file: { name: 'migration-history-constructs.sql', document: constructs },
+      dump: { name: 'dump.sql', document: dump },
+      live,
+    };
+    const found: string[] = [];
+    for (const [a, before] of Object.entries(sides))
+      for (const [b, after] of Object.entries(sides)) if (a !== b) for (const issue of await check(before, after)) found.push(`${a} → ${b}: ${issue}`);
+    expect(found).toEqual([]);
+  });
+
+  it('still report a real change to each of them', async () => {
+    const live = server.databaseUrl(DATABASE);
+    const changed = constructs
+      .replace("CREATE TYPE job_state AS ENUM ('queued', 'running', 'done');", "CREATE TYPE job_state AS ENUM ('queued', 'running');")
+      .replace('ADD COLUMN attempts integer DEFAULT 0', 'ADD COLUMN attempts integer DEFAULT 1')
+      .replace("(VALUES ('label', 'label_not_null'), ('state', 'state_not_null'))", "(VALUES ('state', 'state_not_null'))")
+      .replace('CONSTRAINT line_length CHECK (char_length(line) > 0),', '')
+      .replace('ALTER TABLE handles ADD UNIQUE (owner_id, handle);\n', '')
+      .replace('UNIQUE NULLS NOT DISTINCT (owner_id)', 'UNIQUE (owner_id)')
+      .replace("CHECK (kind IN ('import', 'export', 'sync'))", "CHECK (kind IN ('import', 'sync'))")
+      .replace("timestamptz NOT NULL DEFAULT 'epoch'", "timestamptz NOT NULL DEFAULT '1970-01-01 00:00:00+01'")
+      .replace("'2018-01-01 01:00:00+01'::timestamp", "'2018-01-01 01:00:00+00'::timestamp")
+      .replace('SELECT kind, count(jobs.id)', 'SELECT kind, count(DISTINCT jobs.id)');
+    const found = await check(live, { name: 'changed.sql', document: changed });
+    expect(found.map((f) => f.split(':')[0]).sort()).toEqual([
+      'database/check-added tables.jobs.constraints.check',
+      'database/check-modified tables.jobs.constraints.check',
+      'database/check-removed tables.job_migration.constraints.check',
+      'database/default-changed tables.jobs.columns.attempts.default',
+      'database/default-changed tables.sync_state.columns.last_sync.default',
+      'database/enum-value-removed enums.job_state',
+      'database/nullability-relaxed tables.jobs.columns.label.nullable',
+      'database/trigger-changed tables.sync_state.triggers.sync_counted',
+      'database/unique-modified tables.handles.constraints.unique',
+      'database/unique-removed tables.handles.constraints.unique',
+      'database/view-definition-changed views.recent_jobs',
+    ]);
+  });
+
+  it('script stored generated columns as generated, added to a table or with a new one, both ways on PostgreSQL', async () => {
+    const before = "CREATE TABLE triggers (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, gone text GENERATED ALWAYS AS (value ->> 'gone') STORED);";
+    const after = `CREATE TABLE triggers (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, worker_id varchar(250) GENERATED ALWAYS AS (value ->> 'workerId') STORED);
+CREATE TABLE monitors (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, deadline text NOT NULL GENERATED ALWAYS AS (value ->> 'deadline') STORED);`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    expect(report.issues.map((i) => i.rule).sort()).toEqual(['database/column-added-with-table-rewrite', 'database/column-removed', 'database/table-added']);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+      report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
+
+  it("keep a function's parameter defaults when its body is replaced (CREATE OR REPLACE cannot remove one), from a file and from the catalog", async () => {
+    const before = `CREATE FUNCTION drop_stale(p_name text, p_record boolean DEFAULT true, p_note text DEFAULT 'a, b') RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RETURN p_record; END $$;`;
+    const after = before.replace('RETURN p_record;', 'RETURN NOT p_record;');
+    const url = await server.createDatabase('ma_parameter_defaults_after');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: after });
+    try {
+      for (const afterSide of [{ name: 'after.sql', document: after }, url] as SchemaInputRef[]) {
+        const report = await checkCompatibility(registry, { type: 'database', before: { name: 'before.sql', document: before }, after: afterSide, clock });
+        expect(report.issues.map((i) => i.rule)).toEqual(['database/routine-definition-changed']);
+        const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+        expect(verification.scripts.map((s) => [s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual([
+          ['passed', 'passed', ''],
+        ]);
+        expect(verification.after_migration.differences).toEqual([]);
+      }
+    } finally {
+      await server.dropDatabase('ma_parameter_defaults_after');
+    }
+  });
+});
