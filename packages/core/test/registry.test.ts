@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRegistry, PluginError } from '../src/index.js';
+import { createRegistry, PluginError, ruleCatalog } from '../src/index.js';
 // @ts-expect-error: a plain JavaScript plugin, deliberately without types
 import searchIndexPlugin from './fixtures/search-index-plugin-contract-1.mjs';
 import { toyPlugin } from './fixtures/toy-plugin.js';
@@ -166,6 +166,8 @@ describe('plugin registry validating on use', () => {
     const eager = refusal(brokenPattern());
     const registry = createRegistry([brokenPattern()], { validate: 'on-use', file: 'migration-architect.config.yaml' });
     expect(registry.checker('kv')?.rules).toHaveLength(4);
+    // A check's report lists the rules with their plugin's docs: from the meta, without the planning part.
+    expect(ruleCatalog(registry).map((rule) => rule.id)).toContain('toy/field-removed');
     let error: unknown;
     try {
       registry.migrationType('toy');

@@ -41,7 +41,8 @@ export function ruleCatalog(registry: PluginRegistry, checkerId?: string): RuleS
     .checkers()
     .filter((checker) => checkerId === undefined || checker.id === checkerId)
     .flatMap((checker: Owned<Checker>) => {
-      const pluginDocs = registry.plugins.find((p) => p.meta.name === checker.plugin)?.meta.docsUrl;
+      // The plugin's meta only: `registry.plugins` would validate its planning part, which a check never uses.
+      const pluginDocs = registry.pluginMetas().find((meta) => meta.name === checker.plugin)?.docsUrl;
       return checker.rules.map((rule) => ({
         id: qualifiedId(checker.namespace, rule.id),
         code: rule.code ?? null,
