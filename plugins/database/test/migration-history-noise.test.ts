@@ -100,6 +100,31 @@ CREATE TABLE monitors (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, deadl
     expect(verification.after_rollback.differences).toEqual([]);
   });
 
+  it('keep a quoted type name\'s case (Prisma\'s "WorkspaceType"): no noise against the catalog, and scripts that use the type run both ways', async () => {
+    const before = `CREATE TYPE "WorkspaceType" AS ENUM ('USER', 'TEAM');
+CREATE TYPE workspacetype AS ENUM ('lower');
+CREATE TABLE "User" (uid text PRIMARY KEY, kind workspacetype, "workspaceType" "WorkspaceType" NOT NULL DEFAULT 'USER');`;
+    const after = `${before}
+CREATE TABLE "Team" (id text PRIMARY KEY, "type" "WorkspaceType" NOT NULL DEFAULT 'TEAM', kinds "WorkspaceType"[]);
+ALTER TABLE "User" ADD COLUMN "lastType" public."WorkspaceType";`;
+    const url = await server.createDatabase('ma_mixed_case_types');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: before });
+    try {
+      expect(await check({ name: 'before.sql', document: before }, url)).toEqual([]);
+      expect(await check(url, { name: 'before.sql', document: before })).toEqual([]);
+      const report = await checkCompatibility(registry, { type: 'database', before: url, after: { name: 'after.sql', document: after }, clock });
+      expect(report.issues.map((i) => i.rule).sort()).toEqual(['database/column-added', 'database/table-added']);
+      const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+      expect(verification.scripts.map((s) => [s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+        report.migration_scripts.map(() => ['passed', 'passed', '']),
+      );
+      expect(verification.after_migration.differences).toEqual([]);
+      expect(verification.after_rollback.differences).toEqual([]);
+    } finally {
+      await server.dropDatabase('ma_mixed_case_types');
+    }
+  });
+
   it("keep a function's parameter defaults when its body is replaced (CREATE OR REPLACE cannot remove one), from a file and from the catalog", async () => {
     const before = `CREATE FUNCTION drop_stale(p_name text, p_record boolean DEFAULT true, p_note text DEFAULT 'a, b') RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RETURN p_record; END $$;`;
     const after = before.replace('RETURN p_record;', 'RETURN NOT p_record;');

@@ -3,7 +3,10 @@
  * (`int`, `integer`, `int4`) and a change of spelling is not reported as a change of type.
  */
 export interface ColumnType {
-  /** Canonical name: `integer`, `varchar`, `timestamptz`, `double precision`, or a custom type in lower case. */
+  /**
+   * Canonical name: `integer`, `varchar`, `timestamptz`, `double precision`, or a custom type folded
+   * as PostgreSQL folds it: lower case unless it was quoted (`"WorkspaceType"` keeps its case).
+   */
   name: string;
   /** Declared length of char / varchar / bit types; null when unbounded or not applicable. */
   length: number | null;
@@ -122,7 +125,7 @@ export function parseColumnType(text: string, attributes: TypeAttributes = {}): 
 }
 
 function parseColumnTypeUncached(text: string, attributes: TypeAttributes): ParsedColumnType {
-  let rest = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  let rest = foldTypeText(text.trim()).replace(/\s+/g, ' ');
   let arrayDimensions = 0;
   for (;;) {
     const array = /\s*(\[\s*\d*\s*\]|\barray)$/.exec(rest);
@@ -143,8 +146,7 @@ function parseColumnTypeUncached(text: string, attributes: TypeAttributes): Pars
       .filter((n) => Number.isInteger(n));
     rest = `${withArgs[1]!} ${withArgs[3]!}`.trim();
   }
-  // `"Mood"` as format_type quotes a mixed-case type: names compare folded, as the rest of the type text is.
-  const spelled = rest.replace(/"/g, '');
+  const spelled = rest;
   let name = ALIASES.get(spelled) ?? spelled;
   let precision: number | null = null;
   let scale: number | null = null;
@@ -172,6 +174,28 @@ function parseColumnTypeUncached(text: string, attributes: TypeAttributes): Pars
   return { type: { name, length, precision, scale, arrayDimensions }, serial: SERIAL_SPELLINGS.has(spelled) };
 }
 
+/**
+ * Lower case outside double quotes, quotes dropped: PostgreSQL folds an unquoted name and keeps a
+ * quoted one, so Prisma's `"WorkspaceType"` (what format_type prints for it) stays mixed-case while
+ * `WorkspaceType` unquoted is the type `workspacetype`.
+ */
+function foldTypeText(text: string): string {
+  return text.replace(/"((?:[^"]|"")*)"|[^"]+/g, (part, quoted: string | undefined) =>
+    quoted === undefined ? part.toLowerCase() : quoted.replace(/""/g, '"'),
+  );
+}
+
+const FOLDED_NAME = /^[a-z_][a-z0-9_$]*$/;
+
+/** A custom type's name as SQL: each dotted part quoted when folding would change it (`public."WorkspaceType"`). */
+function spellTypeName(name: string): string {
+  if (FOLDED_NAME.test(name) || ALIASES.has(name) || name.includes('(')) return name;
+  return name
+    .split('.')
+    .map((part) => (FOLDED_NAME.test(part) ? part : `"${part.replace(/"/g, '""')}"`))
+    .join('.');
+}
+
 /** The type as PostgreSQL DDL spells it. MySQL-only integer widths become the PostgreSQL type that holds them. */
 export function renderColumnType(type: ColumnType): string {
   return spell(type, type.name === 'tinyint' ? 'smallint' : type.name === 'mediumint' ? 'integer' : type.name);
@@ -183,7 +207,7 @@ export function describeColumnType(type: ColumnType): string {
 }
 
 function spell(type: ColumnType, base: string): string {
-  let sql = base;
+  let sql = spellTypeName(base);
   if (LENGTH_TYPES.has(type.name) && type.length !== null) sql = `${base}(${type.length})`;
   else if (type.name === 'numeric' && type.precision !== null) sql = `numeric(${type.precision},${type.scale ?? 0})`;
   else if (TIME_PRECISION_TYPES.has(type.name) && type.precision !== null) {

@@ -74,7 +74,7 @@ export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
       // DROP TYPE also drops a domain; CASCADE drops the columns of that type with it.
       const types = [...model.enums, ...(model.domains ?? [])].filter((t) => dropped.has(objectIdentity(t)));
       if (statement.behavior === 'DROP_CASCADE') {
-        const names = new Set(types.map((t) => t.key.toLowerCase()));
+        const names = new Set(types.map((t) => t.key));
         for (const table of model.tables) table.columns = table.columns.filter((c) => !names.has(c.type.name));
       }
       if (statement.removeType === 'OBJECT_TYPE') model.enums = keep(model.enums);

@@ -64,11 +64,11 @@ function renameType(builder: SchemaBuilder, statement: RenameStmt): void {
   const identity = objectIdentity(name);
   const type = [...builder.model.enums, ...(builder.model.domains ?? [])].find((t) => objectIdentity(t) === identity);
   if (!type || !statement.newname) return;
-  // Column types are spelled as the key, in lower case (parseColumnType).
-  const oldName = type.key.toLowerCase();
+  // Column types are spelled as the key (parseColumnType keeps a quoted name's case, as the key does).
+  const oldName = type.key;
   type.name = statement.newname;
   type.key = builder.key(type);
-  const newName = type.key.toLowerCase();
+  const newName = type.key;
   for (const table of builder.model.tables) for (const column of table.columns) if (column.type.name === oldName) column.type.name = newName;
   for (const domain of builder.model.domains ?? []) if (domain.type.name === oldName) domain.type.name = newName;
   builder.invalidate();

@@ -23,7 +23,9 @@ const MODIFIERS_NOT_SHOWN = new Set(['interval']);
 export function typeNameText(typeName: TypeName | undefined): string {
   const parts = stringsOf(typeName?.names);
   const builtIn = parts[0] === 'pg_catalog' || (parts.length > 1 && parts[0] === DEFAULT_SCHEMA);
-  const base = (builtIn ? parts.slice(1) : parts).join('.');
+  // The parser hands names folded (`WorkspaceType` unquoted is already `workspacetype`): quote what
+  // would fold again, so `"WorkspaceType"` keeps its case through parseColumnType.
+  const base = (builtIn ? parts.slice(1) : parts).map((part) => (/^[a-z_][a-z0-9_$]*$/.test(part) ? part : `"${part.replace(/"/g, '""')}"`)).join('.');
   const modifiers = (typeName?.typmods ?? []).map(modifierText).filter((m): m is string => m !== null);
   const shown = modifiers.length && !MODIFIERS_NOT_SHOWN.has(base) ? `(${modifiers.join(',')})` : '';
   const arrays = '[]'.repeat(typeName?.arrayBounds?.length ?? 0);
