@@ -29,6 +29,15 @@ function inherit(builder: SchemaBuilder, table: Table, relations: Node[]): void 
   for (const parent of parents) for (const column of parent.columns) merge(column, false);
   for (const column of table.columns) merge(column, true);
   table.columns = columns;
+}
+
+/**
+ * The parents' CHECKs, once the table's own constraints are in: PostgreSQL merges an inherited
+ * CHECK into the child's own of the same name (pg_dump writes such a merged one in the child's
+ * CREATE TABLE as well as in the parent's), so one of that name is not copied again.
+ */
+function inheritChecks(builder: SchemaBuilder, table: Table, relations: Node[]): void {
+  const parents = relations.map((r) => builder.table(rangeVarName(nodeAs(r, 'RangeVar')))).filter((p) => p !== undefined);
   for (const parent of parents)
     for (const check of parent.checks)
       if (!builder.noInheritChecks.has(check) && !table.checks.some((c) => c.name !== null && c.name === check.name)) table.checks.push({ ...check });
@@ -116,6 +125,7 @@ export function createTable(builder: SchemaBuilder, statement: CreateStmt, lengt
   if (!statement.partbound && statement.inhRelations?.length) inherit(builder, table, statement.inhRelations);
   if (statement.partspec) table.partitionBy = partitionKeyText(statement.partspec, builder);
   for (const constraint of constraints) addTableConstraint(builder, table, constraint);
+  if (!statement.partbound && statement.inhRelations?.length) inheritChecks(builder, table, statement.inhRelations);
   dropRedundantKeys(builder, table);
   builder.upsert(builder.model.tables, table);
 }
