@@ -187,13 +187,15 @@ function foldTypeText(text: string): string {
 
 const FOLDED_NAME = /^[a-z_][a-z0-9_$]*$/;
 
-/** A custom type's name as SQL: each dotted part quoted when folding would change it (`public."WorkspaceType"`). */
+/** One part of a type name as SQL: quoted when folding would change it (`"WorkspaceType"`), else as is. */
+export function spellTypeNamePart(part: string): string {
+  return FOLDED_NAME.test(part) ? part : `"${part.replace(/"/g, '""')}"`;
+}
+
+/** A custom type's name as SQL: each dotted part spelled by spellTypeNamePart (`public."WorkspaceType"`). */
 function spellTypeName(name: string): string {
   if (FOLDED_NAME.test(name) || ALIASES.has(name) || name.includes('(')) return name;
-  return name
-    .split('.')
-    .map((part) => (FOLDED_NAME.test(part) ? part : `"${part.replace(/"/g, '""')}"`))
-    .join('.');
+  return name.split('.').map(spellTypeNamePart).join('.');
 }
 
 /** The type as PostgreSQL DDL spells it. MySQL-only integer widths become the PostgreSQL type that holds them. */

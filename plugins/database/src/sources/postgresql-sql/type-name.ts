@@ -1,5 +1,5 @@
 import type { TypeName } from 'libpg-query';
-import { parseColumnType, type ParsedColumnType } from '../../schema/column-type.js';
+import { type ParsedColumnType, parseColumnType, spellTypeNamePart } from '../../schema/column-type.js';
 import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
 import type { Node } from 'libpg-query';
 import { integerOf, nodeAs, stringsOf } from './parse-tree.js';
@@ -25,7 +25,7 @@ export function typeNameText(typeName: TypeName | undefined): string {
   const builtIn = parts[0] === 'pg_catalog' || (parts.length > 1 && parts[0] === DEFAULT_SCHEMA);
   // The parser hands names folded (`WorkspaceType` unquoted is already `workspacetype`): quote what
   // would fold again, so `"WorkspaceType"` keeps its case through parseColumnType.
-  const base = (builtIn ? parts.slice(1) : parts).map((part) => (/^[a-z_][a-z0-9_$]*$/.test(part) ? part : `"${part.replace(/"/g, '""')}"`)).join('.');
+  const base = (builtIn ? parts.slice(1) : parts).map(spellTypeNamePart).join('.');
   const modifiers = (typeName?.typmods ?? []).map(modifierText).filter((m): m is string => m !== null);
   const shown = modifiers.length && !MODIFIERS_NOT_SHOWN.has(base) ? `(${modifiers.join(',')})` : '';
   const arrays = '[]'.repeat(typeName?.arrayBounds?.length ?? 0);
