@@ -6,6 +6,7 @@ export { assessComplexity, type ComplexityBreakdown } from './planner/complexity
 export { createPlan, UnknownMigrationTypeError, type PlanOptions } from './planner/planner.js';
 export { parseSpecFields, reviewSpec, type SpecWarning } from './planner/spec-review.js';
 export { closestName } from './planner/closest-name.js';
+export { groupedNumber } from './numbers/grouped-number.js';
 export {
   checkCompatibility,
   compareSchemas,

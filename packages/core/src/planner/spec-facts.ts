@@ -1,4 +1,5 @@
 import type { SpecFactRef } from '../documents/plan.js';
+import { groupedNumber } from '../numbers/grouped-number.js';
 import type { MigrationSpec } from '../documents/spec.js';
 import { MigrationArchitectError } from '../errors/errors.js';
 import type { SpecFact, SpecOrigin } from '../plugin/contract-types.js';
@@ -30,7 +31,7 @@ export function coreFacts(spec: MigrationSpec): SpecFact[] {
       id: 'large-data-volume',
       path: 'constraints.data_volume_gb',
       value: c.data_volume_gb,
-      statement: `${c.data_volume_gb.toLocaleString('en-US')} GB to move (over ${LARGE_DATA_VOLUME_GB.toLocaleString('en-US')})`,
+      statement: `${groupedNumber(c.data_volume_gb)} GB to move (over ${groupedNumber(LARGE_DATA_VOLUME_GB)})`,
     });
   }
   if (c.compliance_requirements?.length) {

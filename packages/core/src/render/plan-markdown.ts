@@ -1,4 +1,5 @@
 import type { MigrationPlan, PlanPhase, PlanStep } from '../documents/plan.js';
+import { groupedNumber } from '../numbers/grouped-number.js';
 import { codeBlock, table } from './markdown-layout.js';
 import { ganttChart } from './mermaid/gantt-chart.js';
 import { phaseFlow } from './mermaid/phase-flow.js';
@@ -193,7 +194,7 @@ export function renderPlanMarkdown(plan: MigrationPlan): string {
       '',
       ...table(
         ['Name', 'Value', 'Source', 'Meaning'],
-        plan.assumptions.map((a) => [a.name, `${a.value.toLocaleString('en-US')} ${a.unit}`, a.source, a.description]),
+        plan.assumptions.map((a) => [a.name, `${groupedNumber(a.value)} ${a.unit}`, a.source, a.description]),
       ),
       '',
     );

@@ -1,3 +1,4 @@
+import { groupedNumber } from '@migration-architect/core';
 import type { MigrationSpec, SpecFact } from '@migration-architect/core';
 import { parseColumnType } from '../schema/column-type.js';
 import { compareColumnTypes } from '../schema/type-compatibility.js';
@@ -52,7 +53,7 @@ export function databaseFacts(spec: MigrationSpec): SpecFact[] {
         id: 'large-table',
         path: `${table.path}.row_count`,
         value: table.rowCount,
-        statement: `${table.name} has ${table.rowCount!.toLocaleString('en-US')} rows (over ${LARGE_TABLE_ROWS.toLocaleString('en-US')})`,
+        statement: `${table.name} has ${groupedNumber(table.rowCount!)} rows (over ${groupedNumber(LARGE_TABLE_ROWS)})`,
       });
     }
   }

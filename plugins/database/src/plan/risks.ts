@@ -1,8 +1,8 @@
-import { raisedBy } from '@migration-architect/core';
+import { groupedNumber, raisedBy } from '@migration-architect/core';
 import { DATABASE, type RiskTemplateInput } from '../contribution-types.js';
 import { LARGE_TABLE_ROWS } from './facts.js';
 
-const LARGE_TABLE_ROWS_TEXT = LARGE_TABLE_ROWS.toLocaleString('en-US');
+const LARGE_TABLE_ROWS_TEXT = groupedNumber(LARGE_TABLE_ROWS);
 
 export const databaseRisks: RiskTemplateInput[] = [
   {

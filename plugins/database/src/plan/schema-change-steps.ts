@@ -1,3 +1,4 @@
+import { groupedNumber } from '@migration-architect/core';
 import type { PlanStepContext, PlanStepInput, PlanWork } from '@migration-architect/core';
 import { parseColumnType, renderColumnType } from '../schema/column-type.js';
 import { batchedUpdate, BATCH_SIZE } from '../sql/batched-update.js';
@@ -148,8 +149,8 @@ function shadowColumnSteps(input: ChangeInput, sql: ChangeSql | null, reason: st
     {
       key: key(change, 'backfill'),
       phases: MIGRATE,
-      name: `Backfill ${change.table}.${defaultObjectName(column, [], 'new')}${rows !== null ? ` (${rows.toLocaleString('en-US')} rows)` : ''}`,
-      description: `Convert existing rows in batches of ${BATCH_SIZE.toLocaleString('en-US')}, pausing between batches; new writes are converted by the trigger`,
+      name: `Backfill ${change.table}.${defaultObjectName(column, [], 'new')}${rows !== null ? ` (${groupedNumber(rows)} rows)` : ''}`,
+      description: `Convert existing rows in batches of ${groupedNumber(BATCH_SIZE)}, pausing between batches; new writes are converted by the trigger`,
       subject: subject(change),
       minutes: backfill.minutes,
       estimate: backfill.estimate,

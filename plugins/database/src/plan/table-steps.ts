@@ -1,3 +1,4 @@
+import { groupedNumber } from '@migration-architect/core';
 import type { MigrationSpec, PlanStepInput, PlanWork } from '@migration-architect/core';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { splitQualifiedName } from '../schema/json-schema-loader.js';
@@ -28,7 +29,7 @@ export function preparationSteps(spec: MigrationSpec, tables: TableToMigrate[], 
     steps.push({
       key: 'base-backup',
       phases,
-      name: `Base backup of ${volumeGb.toLocaleString('en-US')} GB`,
+      name: `Base backup of ${groupedNumber(volumeGb)} GB`,
       description: 'A physical backup and the WAL archive from it: the point-in-time recovery of last resort',
       minutes,
       estimate: `${estimate} (constraints.data_volume_gb)`,

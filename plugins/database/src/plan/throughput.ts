@@ -1,3 +1,4 @@
+import { groupedNumber } from '@migration-architect/core';
 import type { MigrationSpec, PlanAssumption } from '@migration-architect/core';
 import { ThroughputSchema, type Throughput } from './spec-fields.js';
 
@@ -60,5 +61,5 @@ export function formatDuration(minutes: number): string {
 }
 
 export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return groupedNumber(n, 1);
 }

@@ -1,3 +1,4 @@
+import { groupedNumber } from '@migration-architect/core';
 import type { MigrationSpec, PlanStepContext, PlanStepInput, PlanWork } from '@migration-architect/core';
 import type { TerraformCatalog } from '../terraform/catalog/terraform-catalog.js';
 import { DEFAULT_SNAPSHOT_MB_PER_SECOND } from './terraform-plan/apply-timings.js';
@@ -45,11 +46,11 @@ export function infrastructurePlanWork(spec: MigrationSpec, context: PlanStepCon
     steps.push({
       key: `full-load-db-${i}`,
       phases: ['migration', 'pilot'],
-      name: `Full load of the ${db.engine}${db.version ? ` ${db.version}` : ''} database (${db.size_gb.toLocaleString('en-US')} GB)`,
+      name: `Full load of the ${db.engine}${db.version ? ` ${db.version}` : ''} database (${groupedNumber(db.size_gb)} GB)`,
       description: 'Initial copy of the database; change data capture keeps it current until its wave cuts over',
       subject: { kind: 'database', name: `${db.engine}${db.version ? ` ${db.version}` : ''}`, detail: `${db.size_gb} GB` },
       minutes,
-      estimate: `${(db.size_gb * 1024).toLocaleString('en-US')} MB ÷ ${rate} MB/s (transfer_mb_per_second) = ${duration(minutes)}`,
+      estimate: `${groupedNumber(db.size_gb * 1024)} MB ÷ ${rate} MB/s (transfer_mb_per_second) = ${duration(minutes)}`,
       disruptive: true,
     });
   });
@@ -59,10 +60,10 @@ export function infrastructurePlanWork(spec: MigrationSpec, context: PlanStepCon
     steps.push({
       key: 'initial-replication',
       phases: ['migration', 'preparation'],
-      name: `Replicate ${volume.toLocaleString('en-US')} GB to the target`,
+      name: `Replicate ${groupedNumber(volume)} GB to the target`,
       description: 'Initial replication of disks and file storage (constraints.data_volume_gb); deltas follow until each wave cuts over',
       minutes,
-      estimate: `${(volume * 1024).toLocaleString('en-US')} MB ÷ ${rate} MB/s (transfer_mb_per_second) = ${duration(minutes)}`,
+      estimate: `${groupedNumber(volume * 1024)} MB ÷ ${rate} MB/s (transfer_mb_per_second) = ${duration(minutes)}`,
       disruptive: true,
     });
   }
