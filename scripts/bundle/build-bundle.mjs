@@ -4,7 +4,7 @@
 // and sql.js read at run time copied where those libraries look for them. It runs from a clone of
 // this repository before any package is published: `node dist/migration-architect.mjs plan ...`,
 // or copy the dist/ folder anywhere. Needs the workspace built first (`pnpm bundle` does both).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,44 @@ const workspaceRequires = {
   },
 };
 
+/*
+ * CommonJS packages the workspace requires lazily, on the paths that read YAML, JSONC or GraphQL,
+ * mapped to a workspace package that depends on them. Bundled, they would be part of the start-up
+ * graph (esbuild inlines a `require` into the chunk that makes it): V8 compiled yaml's 266 KB at
+ * every database `plan`, graphql and GraphQL Inspector's 1.3 MB at every service `plan`. They stay
+ * outside the bundle, copied as installed packages into dist/node_modules/, where Node's own
+ * resolution finds them from any file of the bundle, and are read only when required.
+ */
+const LAZY_PACKAGES = {
+  yaml: 'packages/core',
+  'jsonc-parser': 'packages/core',
+  graphql: 'plugins/service',
+  '@graphql-inspector/core': 'plugins/service',
+};
+
+/** The folder of package `name` as resolved from `fromDir`. */
+function packageDir(name, fromDir) {
+  let dir = dirname(createRequire(join(fromDir, 'package.json')).resolve(name));
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+    if (dirname(dir) === dir) throw new Error(`cannot find the folder of ${name} from ${fromDir}`);
+    dir = dirname(dir);
+  }
+  return realpathSync(dir);
+}
+
+/** Copies a package and its dependencies (flat, as npm would lay them out) into dist/node_modules/. */
+function copyPackage(name, fromDir, copiedPackages) {
+  if (copiedPackages.has(name)) return;
+  copiedPackages.add(name);
+  const dir = packageDir(name, fromDir);
+  cpSync(dir, join(out, 'node_modules', name), {
+    recursive: true,
+    filter: (source) => !/[\/]node_modules$|\.d\.[cm]?ts$|\.map$/.test(source),
+  });
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  for (const dependency of Object.keys(manifest.dependencies ?? {})) copyPackage(dependency, dir, copiedPackages);
+}
+
 rmSync(out, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -59,7 +97,7 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // Optional native accelerators some drivers probe for; without them they use their JS code.
-  external: ['pg-native', 'cloudflare:sockets'],
+  external: ['pg-native', 'cloudflare:sockets', ...Object.keys(LAZY_PACKAGES).flatMap((name) => [name, `${name}/*`])],
   banner: {
     // CommonJS code inside the bundle (sql.js, libpg-query, pg) expects these.
     js: [
@@ -121,9 +159,11 @@ for (const [output, meta] of Object.entries(result.metafile.outputs)) {
     copyAsset(join(pglite, 'package.json'), join(dirname(outputFile), 'pglite/package.json'));
   }
 }
+const lazyPackages = new Set();
+for (const [name, owner] of Object.entries(LAZY_PACKAGES)) copyPackage(name, join(root, owner), lazyPackages);
 // Mark the folder as ES modules for Node, whatever package.json sits above it.
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
 const size = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(
-  `bundle: ${relative(process.cwd(), join(out, 'migration-architect.mjs'))}, ${Object.keys(result.metafile.outputs).length} files of code (${(size / 1e6).toFixed(1)} MB), ${copied.size} assets copied`,
+  `bundle: ${relative(process.cwd(), join(out, 'migration-architect.mjs'))}, ${Object.keys(result.metafile.outputs).length} files of code (${(size / 1e6).toFixed(1)} MB), ${copied.size} assets copied, ${lazyPackages.size} packages read on demand in node_modules/`,
 );

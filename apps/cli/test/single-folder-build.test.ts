@@ -56,9 +56,14 @@ beforeAll(() => {
 }, 120_000);
 
 describe('single-folder CLI build, run from a folder outside the repository', () => {
-  it('imports nothing but Node built-ins and its own files', () => {
+  it('imports nothing but Node built-ins, its own files and the packages it carries in node_modules/', () => {
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    const code = filesUnder(cliDir).filter((f) => f.endsWith('.mjs'));
+    // Read on demand (YAML, JSONC, GraphQL), so kept out of the start-up graph: carried as packages.
+    const carried = readdirSync(join(cliDir, 'node_modules')).flatMap((name) =>
+      name.startsWith('@') ? readdirSync(join(cliDir, 'node_modules', name)).map((inner) => `${name}/${inner}`) : [name],
+    );
+    expect(carried).toEqual(expect.arrayContaining(['yaml', 'jsonc-parser', 'graphql', '@graphql-inspector/core']));
+    const code = filesUnder(cliDir).filter((f) => f.endsWith('.mjs') && !f.includes('/node_modules/'));
     expect(code.length).toBeGreaterThan(1);
     const outside: string[] = [];
     for (const file of code) {
@@ -67,7 +72,7 @@ describe('single-folder CLI build, run from a folder outside the repository', ()
         /^(?:import|export)\s[^;'"]*?from\s*["']([^"']+)["'];?$|^import\s*["']([^"']+)["'];?$|\bimport\(\s*["']([^"']+)["']\s*\)/gm,
       )) {
         const specifier = match[1] ?? match[2] ?? match[3] ?? '';
-        if (specifier.startsWith('.') || builtins.has(specifier)) continue;
+        if (specifier.startsWith('.') || builtins.has(specifier) || carried.includes(specifier)) continue;
         outside.push(`${relative(cliDir, file)}: ${specifier}`);
       }
     }
@@ -81,6 +86,33 @@ describe('single-folder CLI build, run from a folder outside the repository', ()
     const { code, stdout } = run(['plan', 'sample_database_migration.json', '--format', 'markdown']);
     expect(code).toBe(0);
     expect(stdout).toContain('**PostgreSQL 13 Production Database** → **PostgreSQL 15 Cloud Database**');
+  });
+
+  it('reads YAML and GraphQL, and places JSON errors, with the packages it carries, as the workspace CLI does', () => {
+    for (const file of ['api/openapi-before.yaml', 'api/openapi-after.yaml', 'api/schema-before.graphql', 'api/schema-after.graphql'])
+      copyFileSync(join(examples, file), join(work, file.replace('api/', '')));
+    const spec = readFileSync(join(examples, 'sample_database_migration.json'), 'utf8');
+    writeFileSync(join(work, 'spec.yaml'), spec);
+    // A JSON error is placed by jsonc-parser.
+    writeFileSync(join(work, 'broken.json'), spec.replace('"source"', '"source",,'));
+    const commands = [
+      ['check', '--type', 'api', 'openapi-before.yaml', 'openapi-after.yaml'],
+      ['check', '--type', 'graphql', 'schema-before.graphql', 'schema-after.graphql'],
+      ['plan', 'spec.yaml', '--format', 'json'],
+      ['plan', 'broken.json', '--format', 'json'],
+    ];
+    for (const args of commands) {
+      const bundled = run(args);
+      const workspace = spawnSync(process.execPath, [join(repoRoot, 'apps/cli/dist/bin.js'), ...args], {
+        cwd: work,
+        env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' },
+        encoding: 'utf8',
+      });
+      expect(bundled.stdout.length + bundled.stderr.length, args.join(' ')).toBeGreaterThan(40);
+      expect(bundled.stdout, args.join(' ')).toBe(workspace.stdout);
+      expect(bundled.stderr, args.join(' ')).toBe(workspace.stderr);
+      expect(bundled.code, args.join(' ')).toBe(workspace.status);
+    }
   });
 
   it('check on the JSON schema samples: exit 1, the same report as the workspace CLI', () => {
