@@ -194,6 +194,59 @@ describe('plugin registry validating on use', () => {
     expect(() => registry.checkers()).toThrowError(/checkers\[0\]\.load: removed in contract 2/);
   });
 
+  /** The toy plugin with rule `field-removed`'s examples behind a getter that counts its reads. */
+  const withCountedExamples = (examples: unknown) => {
+    const plugin = toyPlugin();
+    const counter = { reads: 0 };
+    Object.defineProperty(plugin.checkers![0]!.rules[0]!, 'examples', {
+      get: () => {
+        counter.reads++;
+        return examples;
+      },
+      enumerable: true,
+    });
+    return { plugin, counter };
+  };
+  const example = { name: 'a field removed', before: { fields: { a: 'int' } }, after: { fields: {} } };
+
+  it("checks without reading the rules' examples, and validates them when they are read", () => {
+    const { plugin, counter } = withCountedExamples([example]);
+    const registry = createRegistry([plugin], { validate: 'on-use' });
+    const rule = registry.checker('kv')!.rules[0]!;
+    const catalog = ruleCatalog(registry, 'kv');
+    expect(catalog.map((r) => r.id)).toContain('toy/field-removed');
+    expect(counter.reads).toBe(0);
+    expect(rule.examples).toEqual([example]);
+    expect(catalog[0]!.examples).toEqual([example]);
+    expect(registry.checker('kv')!.rules[1]!.examples).toEqual([]);
+    expect(counter.reads).toBe(1);
+    // The same rule, keys in the same order, as a whole validation gives.
+    const whole = createRegistry([plugin]).checker('kv')!.rules[0]!;
+    expect(Object.keys(rule)).toEqual(Object.keys(whole));
+    expect(rule).toEqual(whole);
+  });
+
+  it('refuses invalid examples when they are read, as a whole validation would', () => {
+    for (const examples of [[{ ...example, name: '' }], [{ ...example, befor: 1 }], 'not a list']) {
+      const eager = refusal(withCountedExamples(examples).plugin);
+      expect(eager).toMatch(/plugin "toy-plugin" is invalid: checkers\[0\]\.rules\[0\]\.examples/);
+      const registry = createRegistry([withCountedExamples(examples).plugin], { validate: 'on-use', file: 'migration-architect.config.yaml' });
+      const rule = registry.checker('kv')!.rules[0]!;
+      expect(rule.severity).toBe('breaking');
+      let error: unknown;
+      try {
+        void rule.examples;
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(PluginError);
+      expect((error as PluginError).message).toBe(eager);
+      expect((error as PluginError).location.file).toBe('migration-architect.config.yaml');
+      // Asking for the plugins whole validates the examples too.
+      expect(() => createRegistry([withCountedExamples(examples).plugin], { validate: 'on-use' }).plugins).toThrowError(eager);
+    }
+  });
+
   it('gives the same plugins, defaults filled, as a whole validation', () => {
     const plugin = toyPlugin();
     const onUse = createRegistry([plugin], { validate: 'on-use' });

@@ -124,3 +124,10 @@ export function assertKnownKeysUnder(candidate: unknown, label: string, schema: 
   }
   throwUnknownKeys(problems, label);
 }
+
+/** The same refusal of unknown keys for one value at `path` of the plugin (what is validated on read). */
+export function assertKnownKeysAt(value: unknown, label: string, schema: z.ZodType, path: readonly PathKey[]): void {
+  const problems: string[] = [];
+  unknownKeys(value, schema, [...path], problems);
+  throwUnknownKeys(problems, label);
+}

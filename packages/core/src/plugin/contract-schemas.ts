@@ -176,11 +176,39 @@ function buildPlanningShape() {
   };
 }
 
-function buildCheckingShape() {
-  const { Id, Text, TextList, Url } = basics();
-  const RenameHint = z.object({ from: Text, to: Text });
+let examplesSchema: z.ZodType<T.RuleExample[], T.RuleExample[] | undefined> | undefined;
 
-  const Rule: z.ZodType<T.CompatibilityRule, T.CompatibilityRuleInput> = z.object({
+/** A rule's examples (documentation and test cases), on their own: validated when read, on use. */
+export function ruleExamplesSchema(): z.ZodType<T.RuleExample[], T.RuleExample[] | undefined> {
+  if (!examplesSchema) {
+    const { Text } = basics();
+    const RenameHint = z.object({ from: Text, to: Text });
+    examplesSchema = z
+      .array(
+        z.object({
+          name: Text.optional(),
+          fileName: Text.optional(),
+          before: z.unknown(),
+          after: z.unknown().optional(),
+          renames: z.array(RenameHint).optional(),
+          migration: z.boolean().optional(),
+          targetVersion: z.string().optional(),
+        }),
+      )
+      .default([]);
+  }
+  return examplesSchema;
+}
+
+/**
+ * `examples: 'on-read'` leaves the rules' examples out (zod neither reads nor keeps them): a
+ * registry validating on use validates them when they are read, since plugins may build them on
+ * demand and a check never reads them.
+ */
+function buildCheckingShape(examples: 'parsed' | 'on-read' = 'parsed') {
+  const { Id, Text, TextList, Url } = basics();
+
+  const ruleShape = {
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a kebab-case rule id'),
     code: z
       .string()
@@ -194,22 +222,14 @@ function buildCheckingShape() {
     safeAlternative: Text,
     rollback: Text.optional(),
     docsUrl: Url.optional(),
-    examples: z
-      .array(
-        z.object({
-          name: Text.optional(),
-          fileName: Text.optional(),
-          before: z.unknown(),
-          after: z.unknown().optional(),
-          renames: z.array(RenameHint).optional(),
-          migration: z.boolean().optional(),
-          targetVersion: z.string().optional(),
-        }),
-      )
-      .default([]),
+    examples: ruleExamplesSchema(),
     when: fn<NonNullable<T.CompatibilityRule['when']>>().optional(),
     classify: fn<T.CompatibilityRule['classify']>(),
-  });
+  };
+  ruleKeyOrder ??= Object.keys(ruleShape);
+  const { examples: _examples, ...withoutExamples } = ruleShape;
+  // Typed as the whole rule: the examples left out are put back, validated on read, by the registry.
+  const Rule = z.object(examples === 'parsed' ? ruleShape : withoutExamples) as unknown as z.ZodType<T.CompatibilityRule, T.CompatibilityRuleInput>;
 
   const Checker: z.ZodType<T.Checker, T.CheckerInput> = z.object({
     id: Id,
@@ -278,6 +298,8 @@ export type PluginPart = 'planning' | 'checking';
 
 let planningShape: PlanningShape | undefined;
 let checkingShape: CheckingShape | undefined;
+let checkingShapeOnRead: CheckingShape | undefined;
+let ruleKeyOrder: string[] | undefined;
 let headShape: HeadShape | undefined;
 let pluginSchema: z.ZodType<T.ResolvedPlugin, T.MigrationArchitectPlugin> | undefined;
 let headSchema: z.ZodObject | undefined;
@@ -315,4 +337,17 @@ export function pluginHeadSchema(): z.ZodObject {
 /** The schema of one part of a plugin: parsing a whole plugin with it keeps (and defaults) only that part's keys. */
 export function pluginPartSchema(part: PluginPart): z.ZodObject {
   return (partSchemas[part] ??= z.object(part === 'planning' ? (planningShape ??= buildPlanningShape()) : (checkingShape ??= buildCheckingShape())));
+}
+
+let checkingOnReadSchema: z.ZodObject | undefined;
+
+/** The checking part without the rules' examples (see `buildCheckingShape`). */
+export function checkingPartSchemaExamplesOnRead(): z.ZodObject {
+  return (checkingOnReadSchema ??= z.object((checkingShapeOnRead ??= buildCheckingShape('on-read'))));
+}
+
+/** The keys of a validated rule, in the order a whole validation gives them. */
+export function ruleKeys(): readonly string[] {
+  if (!ruleKeyOrder) buildCheckingShape('on-read');
+  return ruleKeyOrder!;
 }

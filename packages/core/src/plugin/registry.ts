@@ -1,10 +1,22 @@
 import type { z } from 'zod';
 import { MigrationArchitectError, PluginError } from '../errors/errors.js';
 import { describeZodError } from '../errors/zod-issue-path.js';
-import { assertKnownKeysUnder, assertPluginContract } from './contract-check.js';
-import { CHECKING_KEYS, PLANNING_KEYS, pluginContractSchema, pluginHeadSchema, pluginPartSchema, type PluginPart } from './contract-schemas.js';
+import { formatPath } from '../errors/zod-issue-path.js';
+import { assertKnownKeysAt, assertKnownKeysUnder, assertPluginContract } from './contract-check.js';
+import {
+  CHECKING_KEYS,
+  checkingPartSchemaExamplesOnRead,
+  PLANNING_KEYS,
+  pluginContractSchema,
+  pluginHeadSchema,
+  pluginPartSchema,
+  ruleExamplesSchema,
+  ruleKeys,
+  type PluginPart,
+} from './contract-schemas.js';
 import type {
   Checker,
+  CompatibilityRule,
   MigrationLayout,
   SchemaSource,
   CommunicationContribution,
@@ -16,6 +28,7 @@ import type {
   ResolvedPlugin,
   RiskTemplate,
   RollbackTemplate,
+  RuleExample,
   TriggerTemplate,
 } from './contract-types.js';
 import { qualifiedId } from './qualified-id.js';
@@ -79,13 +92,38 @@ interface PluginHead {
   checking?: Pick<ResolvedPlugin, (typeof CHECKING_KEYS)[number]>;
 }
 
-function parseOrThrow<T>(schema: z.ZodType, value: unknown, label: string): T {
+function parseOrThrow<T>(schema: z.ZodType, value: unknown, label: string, at: readonly (string | number)[] = []): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const { path, message } = describeZodError(parsed.error);
+    const [first] = parsed.error.issues;
+    const { message } = describeZodError(parsed.error);
+    const path = formatPath([...at, ...(first?.path ?? [])]);
     throw new PluginError(`plugin "${label}" is invalid: ${path ? `${path}: ` : ''}${message}`);
   }
   return parsed.data as T;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `value` without `key`, its other properties (getters included) copied without being read. */
+function without(value: Record<string, unknown>, key: string): Record<string, unknown> {
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  delete descriptors[key];
+  return Object.create(Object.getPrototypeOf(value), descriptors);
+}
+
+/**
+ * The plugin as the checking part's validation on use sees it: each checker's rules without their
+ * examples, which are not read (a plugin may build them on demand, and a check never reads them).
+ */
+function withoutRuleExamples(candidate: unknown): unknown {
+  if (!isObject(candidate) || !Array.isArray(candidate['checkers'])) return candidate;
+  const checkers = candidate['checkers'].map((checker: unknown) =>
+    isObject(checker) && Array.isArray(checker['rules'])
+      ? { ...checker, rules: checker['rules'].map((rule: unknown) => (isObject(rule) ? without(rule, 'examples') : rule)) }
+      : checker,
+  );
+  return Object.create(Object.getPrototypeOf(candidate), { ...Object.getOwnPropertyDescriptors(candidate), checkers: { value: checkers, enumerable: true } });
 }
 
 /**
@@ -95,6 +133,8 @@ function parseOrThrow<T>(schema: z.ZodType, value: unknown, label: string): T {
 export class PluginRegistry {
   private readonly heads: PluginHead[] = [];
   private readonly file: string | undefined;
+  /** On use, the rules' examples are validated when first read (documentation: `rules`, the catalog, tests). */
+  private readonly examplesOnRead: boolean;
   private resolved: ResolvedPlugin[] | undefined;
   private readonly typeIndex = new UniqueIndex<MigrationTypeDefinition>('migration type');
   private readonly patternIndex = new UniqueIndex<PatternDefinition>('pattern');
@@ -113,6 +153,7 @@ export class PluginRegistry {
   constructor(candidates: readonly unknown[], options: RegistryOptions = {}) {
     const all = options.validate !== 'on-use';
     this.file = all ? undefined : options.file;
+    this.examplesOnRead = !all;
     const namespaces = new Map<string, string>();
     candidates.forEach((candidate, index) => {
       const label = pluginLabel(candidate, index);
@@ -140,11 +181,14 @@ export class PluginRegistry {
     this.parts[part] = 'validating';
     try {
       const keys = part === 'planning' ? PLANNING_KEYS : CHECKING_KEYS;
-      const schema = pluginPartSchema(part);
+      const examplesOnRead = part === 'checking' && this.examplesOnRead;
+      const schema = examplesOnRead ? checkingPartSchemaExamplesOnRead() : pluginPartSchema(part);
       for (const plugin of this.heads) {
-        assertKnownKeysUnder(plugin.candidate, plugin.label, schema, keys);
-        if (part === 'planning') plugin.planning = parseOrThrow(schema, plugin.candidate, plugin.label);
-        else plugin.checking = parseOrThrow(schema, plugin.candidate, plugin.label);
+        const candidate = examplesOnRead ? withoutRuleExamples(plugin.candidate) : plugin.candidate;
+        assertKnownKeysUnder(candidate, plugin.label, schema, keys);
+        if (part === 'planning') plugin.planning = parseOrThrow(schema, candidate, plugin.label);
+        else plugin.checking = parseOrThrow(schema, candidate, plugin.label);
+        if (examplesOnRead) plugin.checking!.checkers = plugin.checking!.checkers.map((checker, i) => this.examplesRead(plugin, checker, i));
       }
       for (const plugin of this.heads) {
         if (part === 'planning') this.indexPlanning(plugin.head.meta, plugin.planning!);
@@ -160,6 +204,36 @@ export class PluginRegistry {
     }
   }
 
+  /** The checker with each rule's examples put back, in their place, validated when first read. */
+  private examplesRead(plugin: PluginHead, checker: Checker, index: number): Checker {
+    const rules = (plugin.candidate as { checkers: { rules: Record<string, unknown>[] }[] }).checkers[index]!.rules;
+    return {
+      ...checker,
+      rules: checker.rules.map((rule, i) => {
+        let examples: RuleExample[] | undefined;
+        const read = () => {
+          const at = ['checkers', index, 'rules', i, 'examples'];
+          try {
+            const given = rules[i]!['examples'];
+            assertKnownKeysAt(given, plugin.label, ruleExamplesSchema(), at);
+            return parseOrThrow<RuleExample[]>(ruleExamplesSchema(), given, plugin.label, at);
+          } catch (error) {
+            if (error instanceof MigrationArchitectError) error.withFile(this.file);
+            throw error;
+          }
+        };
+        const withExamples = {} as CompatibilityRule;
+        // The keys in the order a whole validation gives them.
+        for (const key of ruleKeys()) {
+          if (key === 'examples') Object.defineProperty(withExamples, key, { get: () => (examples ??= read()), enumerable: true, configurable: true });
+          else if (key in rule)
+            Object.defineProperty(withExamples, key, { value: rule[key as keyof CompatibilityRule], enumerable: true, writable: true, configurable: true });
+        }
+        return withExamples;
+      }),
+    };
+  }
+
   private planning(): this {
     if (this.parts.planning !== 'valid') this.validatePart('planning');
     return this;
@@ -173,6 +247,8 @@ export class PluginRegistry {
   /** Every plugin, validated whole (with `on-use`, asking for this validates what was not yet). */
   get plugins(): readonly ResolvedPlugin[] {
     this.planning().checking();
+    // Whole: the rules' examples too.
+    for (const plugin of this.heads) for (const checker of plugin.checking!.checkers) for (const rule of checker.rules) void rule.examples;
     this.resolved ??= this.heads.map(({ head: { apiVersion, meta, options }, planning, checking }) => ({
       apiVersion,
       meta,

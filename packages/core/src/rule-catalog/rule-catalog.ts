@@ -56,7 +56,10 @@ export function ruleCatalog(registry: PluginRegistry, checkerId?: string): RuleS
         rollback: rule.rollback ?? null,
         issueType: rule.issueType,
         docsUrl: docsUrlOf(rule, pluginDocs),
-        examples: rule.examples,
+        // Read when used (the rules' docs and listings): a check's report carries the catalog for the rules' docs only.
+        get examples() {
+          return rule.examples;
+        },
       }));
     });
 }
