@@ -193,6 +193,41 @@ describe('MariaDB', () => {
     expect(at!.rows.map((r) => r[0]).slice(0, 3)).toEqual(['-1', '-1000', '-1000']);
   });
 
+  it('DATETIME rows around the bounds of the fixed-length timestamp field hash as the SQLite worker hashes them; a changed millisecond there is found', async () => {
+    const times = [
+      '1969-12-31 23:59:59.999',
+      '2001-09-09 01:46:39.999',
+      '2001-09-09 01:46:40.000',
+      '2001-09-09 01:46:40.001',
+      '2024-02-29 12:00:00.123',
+      '2286-11-20 17:46:39.999',
+      '2286-11-20 17:46:40.000',
+      '9999-12-31 23:59:59.999',
+    ];
+    const db = await mariadbDatabase();
+    await runMariadb(
+      db,
+      `CREATE TABLE stamps (id INT PRIMARY KEY, at DATETIME(6), at0 DATETIME);
+       INSERT INTO stamps VALUES ${times.map((t, i) => `(${i}, '${t}456', '${t.slice(0, 19)}')`).join(', ')}, (${times.length}, NULL, NULL)`,
+    );
+    const file = join(tmp.dir, 'stamps.db');
+    const Database = (await import('better-sqlite3')).default;
+    const sqlite = new Database(file);
+    sqlite.exec('CREATE TABLE stamps (id INTEGER PRIMARY KEY, at DATETIME, at0 DATETIME)');
+    const insert = sqlite.prepare('INSERT INTO stamps VALUES (?, ?, ?)');
+    times.forEach((t, i) => insert.run(i, t, t.slice(0, 19)));
+    insert.run(times.length, null, null);
+    const equal = await reconcile({ source: db, target: file, cwd: tmp.dir, tables: ['stamps'] });
+    expect(table(equal.report, 'stamps').status).toBe('equal');
+    expect(table(equal.report, 'stamps').performance.source.rows_fetched).toBe(0);
+    sqlite.prepare("UPDATE stamps SET at = '2024-02-29 12:00:00.124' WHERE id = 4").run();
+    sqlite.close();
+    const changed = await reconcile({ source: db, target: file, cwd: tmp.dir, tables: ['stamps'] });
+    expect(table(changed.report, 'stamps').differences.changed).toEqual([
+      { key: { id: '4' }, columns: [{ column: 'at', source: expect.any(String), target: expect.any(String) }] },
+    ]);
+  });
+
   it('--naive-time-zone: DATETIME offsets computed in SQL (no zone tables) equal the JavaScript ones, around every kind of change', async () => {
     // Wall times every 20 minutes across spring-forward gaps and fall-back overlaps, a half-hour
     // DST (Lord Howe), a zone that changed its standard offset (Samoa skipped 2011-12-30) and old dates.
