@@ -215,7 +215,7 @@ describe('MariaDB', () => {
     const sqlite = new Database(file);
     sqlite.exec('CREATE TABLE stamps (id INTEGER PRIMARY KEY, at DATETIME, at0 DATETIME)');
     const insert = sqlite.prepare('INSERT INTO stamps VALUES (?, ?, ?)');
-    times.forEach((t, i) => insert.run(i, t, t.slice(0, 19)));
+    for (const [i, t] of times.entries()) insert.run(i, t, t.slice(0, 19));
     insert.run(times.length, null, null);
     const equal = await reconcile({ source: db, target: file, cwd: tmp.dir, tables: ['stamps'] });
     expect(table(equal.report, 'stamps').status).toBe('equal');
