@@ -9,7 +9,13 @@
 // source → SQLite target, the same rows in each engine's types; mariadb is MariaDB ↔ MariaDB on a
 // throwaway server from scripts/mariadb/throwaway-server.sh; mariadb-postgres is MariaDB source →
 // PostgreSQL target), BENCH_JOBS (default 1), BENCH_SPREADS (default clustered,scattered; everywhere
-// changes the score of every row: the probe should then stream the rows instead of hashing them).
+// changes the score of every row: the probe should then stream the rows instead of hashing them),
+// BENCH_HASH (auto or md5: reconcile's --hash), BENCH_BEFORE (the dist/index.js of another build of
+// the package, e.g. of the previous commit: timed as a fourth method "before", interleaved with the
+// others, so that a change is measured under the same load; BENCH_BEFORE_HASH sets its --hash, so
+// that BENCH_BEFORE=packages/reconcile/dist/index.js BENCH_BEFORE_HASH=auto BENCH_HASH=md5 prices
+// the strong hash).
+
 // Wall time and CPU time are both reported: CPU is this process (its worker threads included),
 // the clients it ran (psql, mariadb) and the database servers' processes, read from /proc, so a
 // busy machine (shared cores) shows in the wall time and the load average, much less in the CPU.
@@ -35,6 +41,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const JOBS = Number(process.env.BENCH_JOBS ?? 1);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite,postgres-sqlite,mariadb,mariadb-postgres').split(',');
 const SPREADS = (process.env.BENCH_SPREADS ?? 'clustered,scattered').split(',');
+const HASH = process.env.BENCH_HASH ?? 'auto';
+const before = process.env.BENCH_BEFORE ? (await import(process.env.BENCH_BEFORE)).reconcile : null;
 const work = mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-'));
 const COLUMNS = 'id, name, amount, created_at, active, score';
 
@@ -515,12 +523,19 @@ try {
       for (const spread of SPREADS) {
         const [source, target] =
           engine === 'mariadb-postgres' ? [setup.url('src'), pgSetup.url(spread)] : [cross ? pgSetup.url('src') : setup.url('src'), setup.url(spread)];
-        const { ours, floor, naive } = await measureInterleaved({
-          ours: async () => {
-            const { report } = await reconcile({ source, target, cwd: work, tables: ['bench'], jobs: JOBS });
-            checkFound(report, spread);
-            return report;
-          },
+        const run = (engine, hash) => async () => {
+          const { report } = await engine({ source, target, cwd: work, tables: ['bench'], jobs: JOBS, hash });
+          checkFound(report, spread);
+          return report;
+        };
+        const {
+          ours,
+          floor,
+          naive,
+          before: old,
+        } = await measureInterleaved({
+          ...(before ? { before: run(before, process.env.BENCH_BEFORE_HASH ?? HASH) } : {}),
+          ours: run(reconcile, HASH),
           floor: () =>
             engine === 'mariadb-postgres'
               ? mariadbPostgresFloor(source, target)
@@ -546,10 +561,10 @@ try {
             return r;
           },
         });
-        results.push({ engine, spread, ours, floor, naive });
+        results.push({ engine, spread, ours, floor, naive, old });
         const t = ours.result.tables[0];
         process.stderr.write(
-          `  ${engine} ${spread}: reconcile ${fmtS(ours.ms)} wall ${fmtS(ours.cpu)} CPU (phases ${JSON.stringify(t.performance.phases)}), floor ${fmtS(floor.ms)} / ${fmtS(floor.cpu)}, naive ${fmtS(naive.ms)} / ${fmtS(naive.cpu)}; load average ${ours.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
+          `  ${engine} ${spread}: ${old ? `before ${fmtS(old.ms)} / ${fmtS(old.cpu)}, ` : ''}reconcile ${fmtS(ours.ms)} wall ${fmtS(ours.cpu)} CPU (phases ${JSON.stringify(t.performance.phases)}), floor ${fmtS(floor.ms)} / ${fmtS(floor.cpu)}, naive ${fmtS(naive.ms)} / ${fmtS(naive.cpu)}; load average ${ours.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
         );
       }
     } finally {
@@ -567,7 +582,7 @@ console.log(
 console.log(
   'engine           spread     method     wall      CPU       rows/s source  rows/s target  bytes read   ÷ floor (wall, CPU)   naive ÷ reconcile (wall, CPU)',
 );
-for (const { engine, spread, ours, floor, naive } of results) {
+for (const { engine, spread, ours, floor, naive, old } of results) {
   const t = ours.result.tables[0];
   const line = (method, m, rates, bytes, extra) =>
     console.log(
@@ -581,6 +596,16 @@ for (const { engine, spread, ours, floor, naive } of results) {
     t.performance.source.bytes_fetched + t.performance.target.bytes_fetched,
     `${(ours.ms / floor.ms).toFixed(2).padStart(6)}×, ${(ours.cpu / floor.cpu).toFixed(2).padStart(5)}×   ${(naive.ms / ours.ms).toFixed(2).padStart(6)}×, ${(naive.cpu / ours.cpu).toFixed(2).padStart(5)}×`,
   );
+  if (old) {
+    const o = old.result.tables[0];
+    line(
+      'before',
+      old,
+      [fmtRate(o.performance.source.rows_per_second), fmtRate(o.performance.target.rows_per_second)],
+      o.performance.source.bytes_fetched + o.performance.target.bytes_fetched,
+      `after ÷ before ${(ours.ms / old.ms).toFixed(2)}× wall, ${(ours.cpu / old.cpu).toFixed(2)}× CPU; naive ÷ before ${(naive.ms / old.ms).toFixed(2)}×, ${(naive.cpu / old.cpu).toFixed(2)}×`,
+    );
+  }
   line('floor', floor, [perSide(floor.ms), perSide(floor.ms)], null, '');
   line('naive', naive, [perSide(naive.ms), perSide(naive.ms)], naive.result.bytes, '');
 }

@@ -116,6 +116,19 @@ describe('migration-architect reconcile (built binary)', () => {
     }
   });
 
+  it('--hash md5 finds the same differences with md5 of the canonical text; an unknown --hash is 64', () => {
+    const auto = JSON.parse(spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers']).stdout);
+    const strong = spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--hash', 'md5']);
+    expect(strong.code).toBe(1);
+    const report = JSON.parse(strong.stdout);
+    expect(report.options).toMatchObject({ hash: 'canonical', canonical_hash: 'md5' });
+    expect(auto.options.hash).toBe('native');
+    expect(report.tables[0].differences).toEqual(auto.tables[0].differences);
+    const bad = spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--hash', 'sha1']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/--hash must be auto or md5; got "sha1"/);
+  });
+
   it('exit 64 for usage errors', () => {
     expect(spawnCli(['reconcile', '--source', source, '--table', 'customers']).code).toBe(64);
     expect(spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--level', 'fast']).code).toBe(64);

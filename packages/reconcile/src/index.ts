@@ -1,4 +1,4 @@
-export { reconcile, type ReconcileOptions, type ReconcileResult } from './algorithm/reconcile.js';
+export { reconcile, type HashChoice, type ReconcileOptions, type ReconcileResult } from './algorithm/reconcile.js';
 export { parseConnectionTarget, type ConnectionTarget } from './connection/connection-target.js';
 export {
   ReconcileReportSchema,

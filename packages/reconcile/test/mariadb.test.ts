@@ -144,6 +144,90 @@ describe('MariaDB', () => {
     expect((rows as string[][]).map((r) => r[0])).toEqual(values.map((v) => floatCell(v, 0)));
   });
 
+  it('timestamps cut to a coarser precision in integers (before 1970 too), zero dates, and utf8mb4 / latin1 text equal the JavaScript canonical text', async () => {
+    const times = [
+      '1969-12-31 23:59:59.999999',
+      '1969-12-31 23:59:59.000001',
+      '1969-12-31 23:59:59.000000',
+      '1970-01-01 00:00:00.000000',
+      '1970-01-01 00:00:00.000999',
+      '1900-06-15 12:30:45.123456',
+      '2024-02-29 23:59:59.999500',
+      '0000-00-00 00:00:00.000000',
+      '0000-00-00 10:11:12.000000',
+    ];
+    const texts = ['plain', 'Zürich', '東京 🚀', '', 'trailing  '];
+    const db = await mariadbDatabase();
+    await runMariadb(
+      db,
+      `SET SESSION sql_mode = '';
+       CREATE TABLE t (i INT PRIMARY KEY, at DATETIME(6), u TEXT CHARACTER SET utf8mb4, l VARCHAR(20) CHARACTER SET latin1);
+       INSERT INTO t VALUES ${times.map((at, i) => `(${i}, '${at}', ${i < texts.length ? `'${texts[i]}'` : 'NULL'}, ${i < 2 ? `'${['Zürich', 'café'][i]}'` : 'NULL'})`).join(', ')}`,
+    );
+    const connection = await mysql.createConnection({ uri: db, dateStrings: true });
+    const [[at, u, l]] = [
+      await Promise.all(
+        [
+          ['at', 'DATETIME(6)', 'timestamp', 'timestamp', null],
+          ['u', 'text', 'text', 'text', 'utf8mb4_general_ci'],
+          ['l', 'varchar(20)', 'text', 'text', 'latin1_swedish_ci'],
+        ].map(async ([name, declaredType, own, family, collation]) => {
+          const column = { name, shape: { family: own, declaredType, collation }, pair: { family, scale: null, precision: 3 }, hashKind: 'canonical' };
+          const [rows] = await connection.query({
+            sql: `SELECT ${mysqlCanonicalExpression(column as never, 0)}, HEX(${mysqlCanonicalExpression(column as never, 0)}), ${name} FROM t ORDER BY i`,
+            rowsAsArray: true,
+          });
+          return { column, rows: rows as string[][] };
+        }),
+      ),
+    ];
+    await connection.end();
+    for (const { column, rows } of [at!, u!, l!]) {
+      for (const [sql, hex, raw] of rows) {
+        const expected = canonicalValue(raw ?? null, column as never, 'mysql', 0);
+        expect(sql, `${column.name} ${raw}`).toBe(expected);
+        // The bytes are UTF-8 (a latin1 column is converted), as the other engines hash them.
+        if (expected !== null) expect(hex).toBe(Buffer.from(expected).toString('hex').toUpperCase());
+      }
+    }
+    expect(at!.rows.map((r) => r[0]).slice(0, 3)).toEqual(['-1', '-1000', '-1000']);
+  });
+
+  it('DATETIME rows around the bounds of the fixed-length timestamp field hash as the SQLite worker hashes them; a changed millisecond there is found', async () => {
+    const times = [
+      '1969-12-31 23:59:59.999',
+      '2001-09-09 01:46:39.999',
+      '2001-09-09 01:46:40.000',
+      '2001-09-09 01:46:40.001',
+      '2024-02-29 12:00:00.123',
+      '2286-11-20 17:46:39.999',
+      '2286-11-20 17:46:40.000',
+      '9999-12-31 23:59:59.999',
+    ];
+    const db = await mariadbDatabase();
+    await runMariadb(
+      db,
+      `CREATE TABLE stamps (id INT PRIMARY KEY, at DATETIME(6), at0 DATETIME);
+       INSERT INTO stamps VALUES ${times.map((t, i) => `(${i}, '${t}456', '${t.slice(0, 19)}')`).join(', ')}, (${times.length}, NULL, NULL)`,
+    );
+    const file = join(tmp.dir, 'stamps.db');
+    const Database = (await import('better-sqlite3')).default;
+    const sqlite = new Database(file);
+    sqlite.exec('CREATE TABLE stamps (id INTEGER PRIMARY KEY, at DATETIME, at0 DATETIME)');
+    const insert = sqlite.prepare('INSERT INTO stamps VALUES (?, ?, ?)');
+    for (const [i, t] of times.entries()) insert.run(i, t, t.slice(0, 19));
+    insert.run(times.length, null, null);
+    const equal = await reconcile({ source: db, target: file, cwd: tmp.dir, tables: ['stamps'] });
+    expect(table(equal.report, 'stamps').status).toBe('equal');
+    expect(table(equal.report, 'stamps').performance.source.rows_fetched).toBe(0);
+    sqlite.prepare("UPDATE stamps SET at = '2024-02-29 12:00:00.124' WHERE id = 4").run();
+    sqlite.close();
+    const changed = await reconcile({ source: db, target: file, cwd: tmp.dir, tables: ['stamps'] });
+    expect(table(changed.report, 'stamps').differences.changed).toEqual([
+      { key: { id: '4' }, columns: [{ column: 'at', source: expect.any(String), target: expect.any(String) }] },
+    ]);
+  });
+
   it('--naive-time-zone: DATETIME offsets computed in SQL (no zone tables) equal the JavaScript ones, around every kind of change', async () => {
     // Wall times every 20 minutes across spring-forward gaps and fall-back overlaps, a half-hour
     // DST (Lord Howe), a zone that changed its standard offset (Samoa skipped 2011-12-30) and old dates.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalValue, floatsEqual, type CanonicalColumn } from '../src/normalization/canonical-value.js';
-import { roundDecimalText, trimDecimalText } from '../src/normalization/decimal-text.js';
+import { numberText, roundDecimalText, scaledNumberText, trimDecimalText } from '../src/normalization/decimal-text.js';
 import { canonicalRowText } from '../src/normalization/canonical-row.js';
 import { encodeFields } from '../src/normalization/field-encoding.js';
 import { floatCell } from '../src/normalization/float-cell.js';
@@ -38,6 +38,48 @@ describe('decimal text', () => {
     expect(trimDecimalText('-0.000')).toBe('0');
     expect(trimDecimalText('100')).toBe('100');
     expect(trimDecimalText('1.2e-3')).toBe('0.0012');
+  });
+});
+
+describe('decimals stored as doubles', () => {
+  it('scaledNumberText equals rounding the shortest text, or declines', () => {
+    const check = (value: number, scale: number) => {
+      const fast = scaledNumberText(value, scale);
+      if (fast !== null) expect(fast, `${value} at scale ${scale}`).toBe(roundDecimalText(numberText(value), scale));
+      return fast;
+    };
+    // Prices as SQLite REALs, negatives, zero and −0, values near 2^52, and doubles that are no short decimal.
+    for (const [value, scale] of [
+      [12.5, 2],
+      [-0.5, 2],
+      [0, 2],
+      [-0, 2],
+      [999.99, 2],
+      [0.1, 1],
+      [1e15 / 100, 2],
+      [4503599627370495, 0],
+      [-123456.789, 3],
+      [7, 0],
+    ] as const)
+      expect(check(value, scale)).not.toBeNull();
+    expect(check(0.1 + 0.2, 2)).toBeNull();
+    expect(check(1.005, 2)).toBeNull();
+    expect(check(2 ** 53, 0)).toBeNull();
+    expect(check(Number.NaN, 2)).toBeNull();
+    expect(check(Number.POSITIVE_INFINITY, 2)).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 15 }),
+        fc.oneof(
+          fc.double(),
+          fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).map((n) => n / 100),
+        ),
+        (scale, value) => {
+          check(value, scale);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
 

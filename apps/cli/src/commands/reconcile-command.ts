@@ -39,6 +39,11 @@ const args = {
     description: 'IANA zone that timestamps stored without a zone are wall-clock times of (default UTC), e.g. Europe/Berlin',
     valueHint: 'zone',
   },
+  hash: {
+    type: 'string',
+    description: 'auto (default: the fastest hash both sides compute alike) or md5 (md5 of the canonical row text on every table, for a sign-off)',
+    valueHint: 'auto|md5',
+  },
   'fix-sql-disable-triggers': {
     type: 'boolean',
     description: 'Fix SQL for PostgreSQL starts with SET LOCAL session_replication_role = replica (triggers and FK checks do not fire)',
@@ -108,6 +113,8 @@ export function reconcileCommand(runtime: CommandRuntime) {
       if (!['count', 'checksum', 'rows'].includes(level)) throw new UsageError(`--level must be count, checksum or rows; got "${level}"`);
       const tolerance = parsed['float-tolerance'] === undefined ? 0 : Number(parsed['float-tolerance']);
       if (Number.isNaN(tolerance)) throw new UsageError(`--float-tolerance must be a number such as 1e-9; got "${parsed['float-tolerance']}"`);
+      const hash = parsed.hash ?? 'auto';
+      if (hash !== 'auto' && hash !== 'md5') throw new UsageError(`--hash must be auto or md5; got "${hash}"`);
       const options = {
         source: parsed.source,
         target: parsed.target,
@@ -125,6 +132,7 @@ export function reconcileCommand(runtime: CommandRuntime) {
         fixSql: Boolean(parsed['print-fix-sql']),
         fixSqlDisableTriggers: Boolean(parsed['fix-sql-disable-triggers']),
         naiveTimeZone: parsed['naive-time-zone'] ?? null,
+        hash: hash as 'auto' | 'md5',
         clock: runtime.clock,
       };
       const engine = await loadReconcile();

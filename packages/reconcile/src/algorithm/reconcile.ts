@@ -32,6 +32,13 @@ export interface ReconcileOptions {
    * UTC. Matters when one side converted them to `timestamptz` in a session of that zone.
    */
   naiveTimeZone?: string | null;
+  /**
+   * `auto` (default): the fastest hash both sides compute alike (see "Which hash"). `md5`: every
+   * table, also between two databases of one engine, is hashed by md5 of its canonical row text
+   * on both sides — the strongest mixing reconcile offers (no CRC swap-miss, no non-cryptographic
+   * hash), for a sign-off that must not rest on anything weaker.
+   */
+  hash?: HashChoice;
   /** A state file: slabs hashed by an earlier run with the same file are skipped. */
   resume?: string | null;
   /** Rows listed per kind of difference and table (the counts are always complete). */
@@ -43,6 +50,8 @@ export interface ReconcileOptions {
   clock?: Clock;
   progress?: ProgressSink;
 }
+
+export type HashChoice = 'auto' | 'md5';
 
 export interface ReconcileResult {
   report: ReconcileReport;
@@ -109,6 +118,8 @@ function validate(options: ReconcileOptions): Required<Pick<ReconcileOptions, 'l
   if (options.tables !== 'all' && options.tables.length === 0) throw new UsageError('name the tables to compare: --table T, --tables a,b,c or --tables all');
   if (options.naiveTimeZone && !isKnownTimeZone(options.naiveTimeZone))
     throw new UsageError(`--naive-time-zone: unknown time zone "${options.naiveTimeZone}" (expected an IANA name such as Europe/Berlin, or UTC)`);
+  if (options.hash !== undefined && options.hash !== 'auto' && options.hash !== 'md5')
+    throw new UsageError(`--hash must be auto or md5; got "${options.hash}"`);
   if (options.fixSql && level !== 'rows') throw new UsageError('--print-fix-sql needs --level rows (the rows must be read to write SQL for them)');
   return { level, jobs, floatTolerance, limit };
 }
@@ -122,6 +133,8 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
   const started = performance.now();
   const clock = options.clock ?? systemClock;
   const progress = options.progress ?? silentProgress;
+  // --hash md5: md5 of the canonical row text on every table, whatever the engines.
+  const strongHash = options.hash === 'md5';
   const targets: [ConnectionTarget, ConnectionTarget] = [
     parseConnectionTarget(options.source, '--source', options.cwd),
     parseConnectionTarget(options.target, '--target', options.cwd),
@@ -141,6 +154,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
           level,
           // Absent from older state files: a run without the option keeps their fingerprint.
           ...(options.naiveTimeZone ? [options.naiveTimeZone] : []),
+          ...(strongHash ? ['hash=md5'] : []),
         ]),
       )
     : null;
@@ -163,11 +177,13 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
 
     // lookup3 where both sides compute it byte for byte (a probe on PostgreSQL), else the CRC pair
     // (a probe on MySQL / MariaDB), else md5.
-    const canonicalHash: CanonicalHash = (await Promise.all([source!.lookup3Matches(), target!.lookup3Matches()])).every(Boolean)
-      ? 'lookup3'
-      : (await Promise.all([source!.crcMatches(), target!.crcMatches()])).every(Boolean)
-        ? 'crc'
-        : 'md5';
+    const canonicalHash: CanonicalHash = strongHash
+      ? 'md5'
+      : (await Promise.all([source!.lookup3Matches(), target!.lookup3Matches()])).every(Boolean)
+        ? 'lookup3'
+        : (await Promise.all([source!.crcMatches(), target!.crcMatches()])).every(Boolean)
+          ? 'crc'
+          : 'md5';
 
     let pairs: [string, string][];
     const unmatched: TableReport[] = [];
@@ -200,7 +216,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         { engine: source!.engine, table: s },
         { engine: target!.engine, table: t },
         { key: options.key ?? null, columns: options.columns ?? null, exclude: options.exclude ?? [] },
-        { where: options.where ?? null, tolerance: floatTolerance, naiveTimeZone: options.naiveTimeZone ?? null, canonicalHash },
+        { where: options.where ?? null, tolerance: floatTolerance, naiveTimeZone: options.naiveTimeZone ?? null, canonicalHash, forceCanonical: strongHash },
       );
       const outcome = await reconcileTable(
         plan,
@@ -231,7 +247,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
         float_tolerance: floatTolerance,
         naive_time_zone: options.naiveTimeZone ?? null,
         jobs: effectiveJobs,
-        hash: targets[0].engine === targets[1].engine && targets[0].engine !== 'mysql' ? 'native' : 'canonical',
+        hash: targets[0].engine === targets[1].engine && targets[0].engine !== 'mysql' && !strongHash ? 'native' : 'canonical',
         canonical_hash: canonicalHash,
       },
       summary: {

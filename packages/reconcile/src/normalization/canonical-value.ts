@@ -1,6 +1,6 @@
 import type { Pairing } from '../schema/column-pairing.js';
 import type { ColumnShape, Engine } from '../schema/table-shape.js';
-import { numberText, roundDecimalText, trimDecimalText } from './decimal-text.js';
+import { numberText, roundDecimalText, scaledNumberText, trimDecimalText } from './decimal-text.js';
 import { floorDiv, MICROS_IN_DAY, parseTimeMicros, parseTimestampMicros, parseTimestampMicrosIn, truncateMicros, unixSecondsMicros } from './temporal-text.js';
 import { floatCell } from './float-cell.js';
 
@@ -108,6 +108,8 @@ export function canonicalValue(value: RawValue, column: CanonicalColumn, engine:
     case 'integer':
       return integerText(value) ?? unreadable(value);
     case 'decimal': {
+      const scaled = typeof value === 'number' && scale !== null ? scaledNumberText(value, scale) : null;
+      if (scaled !== null) return scaled;
       const text = decimalText(value);
       if (text === null) return unreadable(value);
       return (scale === null ? trimDecimalText(text) : roundDecimalText(text, scale)) ?? text;

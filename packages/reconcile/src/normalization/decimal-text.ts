@@ -74,3 +74,30 @@ export function trimDecimalText(text: string): string | null {
 export function numberText(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);
 }
+
+/** Powers of ten up to 10^15, all exact doubles. */
+const UNITS = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * roundDecimalText(numberText(value), scale) without the shortest round-trip text of the double
+ * (String(double) was the largest cost of comparing rows when every row differs): when the
+ * nearest double to m × 10^-scale is the value itself and |m| < 2^52, that decimal is the value's
+ * shortest text rounded, written from the integer m. Null when the value is not such a decimal
+ * (the caller takes the general path).
+ */
+export function scaledNumberText(value: number, scale: number): string | null {
+  if (scale < 0 || scale > 15) return null;
+  const unit = UNITS[scale]!;
+  const m = Math.round(value * unit);
+  if (!(Math.abs(m) < 2 ** 52) || m / unit !== value) return null;
+  const magnitude = Math.abs(m);
+  let whole = Math.floor(magnitude / unit);
+  let fraction = magnitude - whole * unit;
+  // The quotient can round up to the next integer: correct it.
+  if (fraction < 0) {
+    whole--;
+    fraction += unit;
+  }
+  const sign = m < 0 ? '-' : '';
+  return scale === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(fraction).padStart(scale, '0')}`;
+}

@@ -86,7 +86,7 @@ export function planComparison(
   source: { engine: Engine; table: TableShape },
   target: { engine: Engine; table: TableShape },
   selection: ColumnSelection,
-  options: { where: string | null; tolerance: number; naiveTimeZone?: string | null; canonicalHash?: CanonicalHash },
+  options: { where: string | null; tolerance: number; naiveTimeZone?: string | null; canonicalHash?: CanonicalHash; forceCanonical?: boolean },
 ): ComparePlan {
   const name = source.table.name === target.table.name ? source.table.name : `${source.table.name} → ${target.table.name}`;
   const key = resolveKey(source.table, target.table, selection.key, name);
@@ -147,7 +147,8 @@ export function planComparison(
   }
   // Without a key, rows are hashed by their canonical text (lookup3 or md5), whatever the engines.
   // MySQL has no seeded 64-bit hashes: it always hashes canonical text.
-  const hashMode = source.engine === target.engine && source.engine !== 'mysql' && !keyless ? 'native' : 'canonical';
+  // --hash md5 (forceCanonical): canonical text between two databases of one engine too.
+  const hashMode = source.engine === target.engine && source.engine !== 'mysql' && !keyless && !options.forceCanonical ? 'native' : 'canonical';
   const side = (engine: Engine, table: TableShape, index: 0 | 1): SidePlan => ({
     table,
     key: keySides[index],

@@ -109,12 +109,12 @@ export const ReconcileReportSchema = z.object({
     float_tolerance: z.number().nonnegative(),
     naive_time_zone: z.string().nullable().optional().meta({ description: 'Zone of timestamps stored without one (--naive-time-zone); absent or null: UTC.' }),
     jobs: z.number().int().positive(),
-    hash: z
-      .enum(['native', 'canonical'])
-      .meta({ description: "native: each engine's own hash (same engine both sides); canonical: normalized text hashed alike on both (across engines)." }),
+    hash: z.enum(['native', 'canonical']).meta({
+      description: "native: each engine's own hash (same engine both sides); canonical: normalized text hashed alike on both (across engines, or --hash md5).",
+    }),
     canonical_hash: z.enum(['lookup3', 'crc', 'md5']).optional().meta({
       description:
-        "Hash of the canonical row text (across engines, and tables without a key; between two MySQL / MariaDB databases, of their row text): lookup3 (PostgreSQL's hashtextextended, when a probe showed every side computes it alike), crc (CRC32(t) << 32 | CRC32C(t): MariaDB 10.8+ with MariaDB or SQLite, when a probe matched) or md5 (otherwise). Absent in reports written before it was recorded.",
+        "Hash of the canonical row text (across engines, and tables without a key; between two MySQL / MariaDB databases, of their row text): lookup3 (PostgreSQL's hashtextextended, when a probe showed every side computes it alike), crc (CRC32(t) << 32 | CRC32C(t): MariaDB 10.8+ with MariaDB or SQLite, when a probe matched) or md5 (--hash md5, which also replaces the native hashes between two databases of one engine, or otherwise). Absent in reports written before it was recorded.",
     }),
   }),
   summary: z.object({

@@ -64,7 +64,7 @@ export class ResumeState {
     if (parsed.complete) return new ResumeState(path, fresh, false);
     if (parsed.fingerprint !== fingerprint) {
       throw new UsageError(
-        `--resume: ${path} belongs to another comparison (other databases, tables, key, columns, --where, --level or tolerance); delete it or name another file`,
+        `--resume: ${path} belongs to another comparison (other databases, tables, key, columns, --where, --level, --hash or tolerance); delete it or name another file`,
       );
     }
     return new ResumeState(path, parsed, true);

@@ -34,14 +34,28 @@ function floatCanonical(x: string, tolerance: number): string {
 /** DATETIME, MySQL's timestamp without a zone. */
 export const isDatetime = (column: SideColumn): boolean => /^datetime\b/i.test(column.shape.declaredType.trim());
 
-const ZERO_DATE = (c: string) => `CAST(${c} AS CHAR) LIKE '0000-00-00%'`;
+/**
+ * `0000-00-00 …` (MariaDB / MySQL zero dates): exactly what `CAST(c AS CHAR) LIKE '0000-00-00%'`
+ * matches, read from the packed value instead of formatting it as text (half the cost per row).
+ */
+const ZERO_DATE = (c: string) => `(DAYOFMONTH(${c}) = 0 AND MONTH(${c}) = 0 AND YEAR(${c}) = 0)`;
+
+/** A text column stored in utf8mb4: its value is already the canonical text's bytes, no CAST or CONVERT needed. */
+export const utf8mb4Text = (column: SideColumn): boolean =>
+  column.shape.family === 'text' &&
+  /^utf8mb4_/i.test(column.shape.collation ?? '') &&
+  /^(var)?char\b|^(tiny|medium|long)?text\b/i.test(column.shape.declaredType.trim());
+
+/** ⌊micros / unit⌋ in integers: DIV truncates toward zero, so a negative remainder steps one down (FLOOR of a division goes through DECIMAL, about twice the cost). */
+const floorDiv = (micros: string, unit: number): string => (unit === 1 ? micros : `(${micros} DIV ${unit} - (${micros} % ${unit} < 0))`);
 
 /** canonicalValue() in SQL: text, or NULL for NULL. */
 export function mysqlCanonicalExpression(column: SideColumn, tolerance: number): string {
   const c = quoteMysqlIdent(column.name);
   const own = column.shape.family;
   const { family, scale, precision } = column.pair;
-  const text = `CAST(${c} AS CHAR)`;
+  // A utf8mb4 text column is its own text: CAST(… AS CHAR) would only copy it.
+  const text = utf8mb4Text(column) ? c : `CAST(${c} AS CHAR)`;
   if (own === 'text' && family !== 'text' && family !== 'uuid') return text;
   switch (family) {
     case 'integer':
@@ -50,7 +64,8 @@ export function mysqlCanonicalExpression(column: SideColumn, tolerance: number):
       if (scale !== null) return `CAST(CAST(${c} AS DECIMAL(65, ${scale})) AS CHAR)`;
       return `IF(LOCATE('.', ${text}) > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${text})), ${text})`;
     case 'float':
-      return floatCanonical(`CAST(${c} AS DOUBLE)`, tolerance);
+      // A DOUBLE column is read as is; the cast (of FLOAT, DECIMAL, text) costs as much as reading the row.
+      return floatCanonical(own === 'float' && /^double\b/i.test(column.shape.declaredType.trim()) ? c : `CAST(${c} AS DOUBLE)`, tolerance);
     case 'boolean':
       return text;
     case 'uuid':
@@ -60,8 +75,11 @@ export function mysqlCanonicalExpression(column: SideColumn, tolerance: number):
       const unit = 10 ** (6 - Math.min(6, precision ?? 6));
       let micros = own === 'date' ? `DATEDIFF(${c}, '1970-01-01') * 86400000000` : `TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${c})`;
       // --naive-time-zone: a DATETIME is a wall-clock time of that zone (a TIMESTAMP is an instant).
-      if (column.pair.zone && isDatetime(column)) micros = `(${micros} - (${mysqlZoneOffsetSql(c, column.pair.zone)}) * 1000000)`;
-      return `IF(${ZERO_DATE(c)}, CONCAT('x:', ${text}), CAST(FLOOR(${micros} / ${unit}) AS CHAR))`;
+      if (column.pair.zone && isDatetime(column)) {
+        micros = `(${micros} - (${mysqlZoneOffsetSql(c, column.pair.zone)}) * 1000000)`;
+        return `IF(${ZERO_DATE(c)}, CONCAT('x:', ${text}), CAST(FLOOR(${micros} / ${unit}) AS CHAR))`;
+      }
+      return `IF(${ZERO_DATE(c)}, CONCAT('x:', ${text}), CAST(${floorDiv(micros, unit)} AS CHAR))`;
     }
     case 'date':
       return `IF(${ZERO_DATE(c)}, CONCAT('x:', ${text}), CAST(DATEDIFF(${c}, '1970-01-01') AS CHAR))`;
@@ -83,6 +101,31 @@ function rawExpression(column: SideColumn): string {
   const c = quoteMysqlIdent(column.name);
   return column.shape.family === 'bytes' ? `HEX(${c})` : c;
 }
+
+/** Instants from 10^9 to 10^10 seconds after 1970 (UTC; the session runs at '+00:00'). */
+const TEN_DIGIT_SECONDS = ["'2001-09-09 01:46:40'", "'2286-11-20 17:46:40'"];
+
+/**
+ * A DATETIME / TIMESTAMP (no --naive-time-zone) between 2001-09-09 01:46:40 and 2286-11-20
+ * 17:46:40: its count of 10⁻ᵖ s units since 1970 is positive (so DIV is the floor) and has exactly
+ * 10 + p digits, so the field is written with that length, from one TIMESTAMPDIFF, instead of
+ * building the text twice (for its length and itself) with the zero-date test and the floor of a
+ * possibly negative count. Other values (NULL, zero dates, earlier or later times) take the
+ * general field. Measured on the benchmark's 200,000 rows: 0.36–0.42 s → 0.10 s of server CPU.
+ */
+function timestampFastField(column: SideColumn): { condition: string; field: string } | null {
+  if (column.pair.family !== 'timestamp' || column.shape.family !== 'timestamp' || column.pair.zone) return null;
+  const p = Math.min(6, column.pair.precision ?? 6);
+  const c = quoteMysqlIdent(column.name);
+  const micros = `TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ${c})`;
+  return {
+    condition: `${c} >= ${TEN_DIGIT_SECONDS[0]} AND ${c} < ${TEN_DIGIT_SECONDS[1]}`,
+    field: `CONCAT('V${10 + p}:', ${p === 6 ? micros : `${micros} DIV ${10 ** (6 - p)}`})`,
+  };
+}
+
+/** Families whose canonical text is ASCII whatever the column (digits, signs, hex, `x:` only for zero dates, which are ASCII too). */
+const ASCII_CANONICAL = new Set(['integer', 'decimal', 'float', 'boolean', 'timestamp', 'date', 'time', 'bytes']);
 
 /** Families whose values (stored or canonical) print as digits, signs, dots, dashes, colons, spaces or hex. */
 const COMMA_FREE = new Set(['integer', 'decimal', 'float', 'boolean', 'timestamp', 'date', 'time']);
@@ -124,11 +167,18 @@ export function mysqlRowHash(plan: SidePlan): string {
     return mysqlTextHash(`CONCAT_WS(',', ${fields.join(', ')})`, plan.canonicalHash);
   }
   const fields = columns.map((column) => {
-    const e = `CONVERT(${mysqlCanonicalExpression(column, plan.tolerance)} USING utf8mb4)`;
+    // Canonical text of numbers, times and bytes is ASCII, and a utf8mb4 text column is already
+    // utf8mb4: only other text needs converting (each CONVERT copies the value, twice per field).
+    const canonical = mysqlCanonicalExpression(column, plan.tolerance);
+    const ascii = ASCII_CANONICAL.has(column.pair.family) && !(column.shape.family === 'text' && column.pair.family !== 'text');
+    const e =
+      ascii || (utf8mb4Text(column) && (column.pair.family === 'text' || column.pair.family === 'uuid')) ? canonical : `CONVERT(${canonical} USING utf8mb4)`;
     // A double's bits are always 16 hex digits: the length is known, and the costly bit
     // arithmetic is evaluated once per row instead of twice (MySQL does not share the subexpression).
     if (column.pair.family === 'float' && plan.tolerance <= 0 && column.shape.family !== 'text') return `COALESCE(CONCAT('V16:', ${e}), 'N')`;
-    return `COALESCE(CONCAT('V', LENGTH(${e}), ':', ${e}), 'N')`;
+    const generic = `COALESCE(CONCAT('V', LENGTH(${e}), ':', ${e}), 'N')`;
+    const fast = timestampFastField(column);
+    return fast ? `IF(${fast.condition}, ${fast.field}, ${generic})` : generic;
   });
   return mysqlTextHash(`CONVERT(CONCAT(${fields.join(', ')}) USING utf8mb4)`, plan.canonicalHash);
 }
