@@ -15,7 +15,8 @@ import { createServerEngine } from '../src/verify/server-engine.js';
  * DO blocks (guarded CREATE TYPE, ADD COLUMN, dynamic SQL over a VALUES list, a table rebuilt
  * under IF), `UNIQUE PRIMARY KEY`, an inline CHECK dropped by the name PostgreSQL gave it, a
  * second UNIQUE on the same columns, UNIQUE NULLS NOT DISTINCT, date and time constants PostgreSQL
- * stores in another spelling, and a view's column list. The file, its pg_dump and the
+ * stores in another spelling, a view's column list, a SQL-standard body that selects * from a
+ * function, and negative constants in a CHECK on a float. The file, its pg_dump and the
  * live catalog must read alike, every pair both ways.
  */
 const server = new PostgresServer(inject('postgresUrl'));
@@ -64,16 +65,21 @@ describe('constructs from real migration histories', { timeout: 120_000 }, () =>
       .replace("CHECK (kind IN ('import', 'export', 'sync'))", "CHECK (kind IN ('import', 'sync'))")
       .replace("timestamptz NOT NULL DEFAULT 'epoch'", "timestamptz NOT NULL DEFAULT '1970-01-01 00:00:00+01'")
       .replace("'2018-01-01 01:00:00+01'::timestamp", "'2018-01-01 01:00:00+00'::timestamp")
-      .replace('SELECT kind, count(jobs.id)', 'SELECT kind, count(DISTINCT jobs.id)');
+      .replace('SELECT kind, count(jobs.id)', 'SELECT kind, count(DISTINCT jobs.id)')
+      .replace('SELECT DISTINCT * FROM unnest', 'SELECT * FROM unnest')
+      .replace('celsius > -273.15', 'celsius > -273.5');
     const found = await check(live, { name: 'changed.sql', document: changed });
     expect(found.map((f) => f.split(':')[0]).sort()).toEqual([
       'database/check-added tables.jobs.constraints.check',
+      'database/check-added tables.temperatures.constraints.check',
       'database/check-modified tables.jobs.constraints.check',
       'database/check-removed tables.job_migration.constraints.check',
+      'database/check-removed tables.temperatures.constraints.check',
       'database/default-changed tables.jobs.columns.attempts.default',
       'database/default-changed tables.sync_state.columns.last_sync.default',
       'database/enum-value-removed enums.job_state',
       'database/nullability-relaxed tables.jobs.columns.label.nullable',
+      'database/routine-definition-changed functions.distinct_words',
       'database/trigger-changed tables.sync_state.triggers.sync_counted',
       'database/unique-modified tables.handles.constraints.unique',
       'database/unique-removed tables.handles.constraints.unique',
