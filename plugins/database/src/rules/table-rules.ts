@@ -1,7 +1,7 @@
 import { objectIdentity } from '../schema/qualified-name.js';
 import { tableExistsQuery } from '../sql/catalog-queries.js';
 import type { Table } from '../schema/model.js';
-import { defaultObjectName, primaryKeyName, uniqueConstraintName } from '../sql/constraint-names.js';
+import { defaultObjectName, foreignKeyName, primaryKeyName, uniqueConstraintName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
@@ -34,7 +34,7 @@ export const tableRemoved = defineDatabaseRule({
     'Every query, view, function and foreign key that uses the table fails once it is dropped ("relation does not exist"), and its rows go with it: only a backup brings them back.',
   safeAlternative:
     'Stop all reads and writes first (watch pg_stat_user_tables over a full business cycle), rename the table aside as a soft delete, and DROP it in a later release; or leave a view with the old name over its replacement.',
-  classify: ({ details: { table } }, { before }) => {
+  classify: ({ details: { table } }, { before, after }) => {
     const name = quoteQualifiedName(table.schema, table.name);
     const aside = defaultObjectName(table.name, [], 'deprecated');
     const asideTable = { schema: table.schema, name: aside };
@@ -51,6 +51,17 @@ export const tableRemoved = defineDatabaseRule({
     }));
     const referencing = before.tables.filter(
       (t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema),
+    );
+    const removedReferencing = referencing.filter((t) => !after.tables.some((a) => objectIdentity(a) === objectIdentity(t)));
+    // Foreign keys to it from tables removed too (kept aside under their own contract step, which may run later):
+    // dropped first, or DROP TABLE fails on them.
+    const asideReferences = removedReferencing.flatMap((t) =>
+      t.foreignKeys
+        .filter((fk) => fk.references.name === table.name && fk.references.schema === table.schema)
+        .map(
+          (fk) =>
+            `ALTER TABLE IF EXISTS ${quoteQualifiedName(t.schema, defaultObjectName(t.name, [], 'deprecated'))} DROP CONSTRAINT IF EXISTS ${quoteIdentifier(foreignKeyName(t, fk))};`,
+        ),
     );
     return {
       description: `Table '${table.key}' has been removed`,
@@ -90,11 +101,17 @@ export const tableRemoved = defineDatabaseRule({
           ]),
         ],
         validation: tableExistsQuery(table).replace(' AS table_exists;', ' AS still_present;'),
+        // After the tables removed with it that reference it (unless they reference each other): rolled back
+        // in reverse, it is back before their re-created foreign keys need it.
+        dependencies: removedReferencing
+          .filter((t) => !table.foreignKeys.some((fk) => fk.references.name === t.name && fk.references.schema === t.schema))
+          .map((t) => `Retire table ${t.key}`),
       }),
       contractScript: sqlScript({
         description: `Contract: drop table ${table.key} kept aside`,
         statements: [
           `-- Later release, after a pg_dump --format=custom --table=${quoteLiteral(quoteQualifiedName(table.schema, aside))}, once nothing has touched it:`,
+          ...asideReferences,
           `DROP TABLE IF EXISTS ${quoteQualifiedName(table.schema, aside)};`,
         ],
         rollback: [
