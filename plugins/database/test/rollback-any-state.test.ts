@@ -116,6 +116,17 @@ INSERT INTO job VALUES (1, 'available', null), (2, 'completed', now());`,
     contract: [],
   },
   {
+    // kestra's 1.22 (`ALTER TYPE … RENAME VALUE` in a DO block): renamed forward and back, rows follow, no type swap.
+    name: 'an enum label renamed in place, next to one added (renamed both ways; only the added one is swapped out)',
+    before: `CREATE TYPE queue_type AS ENUM ('core.Execution', 'core.Flow', 'core.Template');
+CREATE TABLE queues (id int PRIMARY KEY, type queue_type NOT NULL);
+INSERT INTO queues VALUES (1, 'core.Flow'), (2, 'core.Template');`,
+    after: `CREATE TYPE queue_type AS ENUM ('core.Execution', 'core.FlowWithSource', 'core.Template', 'core.Trigger');
+CREATE TABLE queues (id int PRIMARY KEY, type queue_type NOT NULL);
+INSERT INTO queues VALUES (1, 'core.FlowWithSource'), (2, 'core.Template');`,
+    contract: [],
+  },
+  {
     // river's 007: each table's contract step may run first, so the one a kept-aside table references drops that foreign key itself.
     name: 'two tables removed, one referencing the other (both kept aside; either contract step runs first)',
     before: `CREATE TABLE keep (id int PRIMARY KEY);
