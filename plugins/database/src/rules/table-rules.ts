@@ -1,6 +1,6 @@
-import { objectIdentity } from '../schema/qualified-name.js';
+import { DEFAULT_SCHEMA, objectIdentity } from '../schema/qualified-name.js';
 import { tableExistsQuery } from '../sql/catalog-queries.js';
-import type { Table } from '../schema/model.js';
+import type { DatabaseSchema, Table } from '../schema/model.js';
 import { defaultObjectName, foreignKeyName, primaryKeyName, uniqueConstraintName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
@@ -21,6 +21,17 @@ function indexNames(table: Table): { constraints: string[]; indexes: string[] } 
     ...(table.exclusions ?? []).flatMap((x) => (x.name ? [x.name] : [])),
   ];
   return { constraints, indexes: table.indexes.map((i) => i.name).filter((name) => !constraints.includes(name)) };
+}
+
+/**
+ * The sequences its serial columns own, with the name PostgreSQL gives a new one (`<table>_<column>_seq`).
+ * They differ after `ALTER TABLE … RENAME`, which leaves the sequence its old name.
+ */
+function ownedSequences(table: Table, schema: DatabaseSchema): { name: string; serialName: string }[] {
+  return schema.sequences
+    .filter((s) => s.ownedBy?.table === table.key && (s.schema ?? DEFAULT_SCHEMA) === (table.schema ?? DEFAULT_SCHEMA))
+    .filter((s) => table.columns.some((c) => c.name === s.ownedBy!.column && c.identity === 'serial'))
+    .map((s) => ({ name: s.name, serialName: defaultObjectName(table.name, [s.ownedBy!.column], 'seq') }));
 }
 
 export const tableRemoved = defineDatabaseRule({
@@ -49,6 +60,9 @@ export const tableRemoved = defineDatabaseRule({
       ...r,
       aside: defaultObjectName(r.name, [], 'deprecated'),
     }));
+    // Its serial columns' sequences too: a new table may take their names (the same table renamed, keeping the old sequence name).
+    const sequences = ownedSequences(table, before).map(({ name }) => ({ name, aside: defaultObjectName(name, [], 'deprecated') }));
+    const renameSequence = (from: string, to: string) => `ALTER SEQUENCE ${quoteQualifiedName(table.schema, from)} RENAME TO ${quoteIdentifier(to)};`;
     const referencing = before.tables.filter(
       (t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema),
     );
@@ -80,13 +94,18 @@ export const tableRemoved = defineDatabaseRule({
           `-- Soft delete: clients still using it fail loudly, and the data stays until the contract step drops it in a later release.`,
           `ALTER TABLE ${name} RENAME TO ${quoteIdentifier(aside)};`,
           ...renames.map((r) => rename(r.name, r.aside, r.constraint)),
+          ...sequences.map((q) => renameSequence(q.name, q.aside)),
         ],
         // From any state: renamed back when our forward script kept it aside; re-created empty, with a notice, when it was dropped.
         rollback: [
           guardedBlock([
             {
               when: `${relationExists(asideTable)} AND NOT ${relationExists(table)}`,
-              run: [...renames.map((r) => rename(r.aside, r.name, r.constraint)), `ALTER TABLE ${asideName} RENAME TO ${quoteIdentifier(table.name)};`],
+              run: [
+                ...renames.map((r) => rename(r.aside, r.name, r.constraint)),
+                ...sequences.map((q) => renameSequence(q.aside, q.name)),
+                `ALTER TABLE ${asideName} RENAME TO ${quoteIdentifier(table.name)};`,
+              ],
             },
             {
               when: `NOT ${relationExists(table)}`,
@@ -151,15 +170,18 @@ export const tableAdded = defineDatabaseRule({
         ? [objectIdentity(table.partitionOf)]
         : [];
     // A removed table (often this one under its old name) still holds the index names this one takes until it is renamed aside.
-    const ownNames = Object.values(indexNames(table)).flat();
+    const sequences = ownedSequences(table, context.after);
+    const ownNames = [...Object.values(indexNames(table)).flat(), ...sequences.map((q) => q.name)];
     const retired = context.before.tables
-      .filter((t) => t.schema === table.schema && !context.after.tables.some((a) => objectIdentity(a) === objectIdentity(t)))
-      .filter((t) =>
-        Object.values(indexNames(t))
-          .flat()
-          .some((n) => ownNames.includes(n)),
+      .filter(
+        (t) => (t.schema ?? DEFAULT_SCHEMA) === (table.schema ?? DEFAULT_SCHEMA) && !context.after.tables.some((a) => objectIdentity(a) === objectIdentity(t)),
       )
+      .filter((t) => [...Object.values(indexNames(t)).flat(), ...ownedSequences(t, context.before).map((q) => q.name)].some((n) => ownNames.includes(n)))
       .map((t) => `Retire table ${t.key}`);
+    // A serial whose sequence kept another name (its table was renamed): serial names it anew, renamed to the kept name.
+    const sequenceNames = sequences
+      .filter((q) => q.name !== q.serialName)
+      .map((q) => `ALTER SEQUENCE ${quoteQualifiedName(table.schema, q.serialName)} RENAME TO ${quoteIdentifier(q.name)};`);
     return {
       description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
       impact: parents.length
@@ -169,7 +191,7 @@ export const tableAdded = defineDatabaseRule({
       affectedOperations: [],
       script: sqlScript({
         description: createTableDescription(table.key),
-        statements: [scripts.create],
+        statements: [scripts.create, ...sequenceNames],
         rollback: [scripts.drop],
         validation: tableExistsQuery(table),
         dependencies: [
