@@ -15,7 +15,8 @@ import { createServerEngine } from '../src/verify/server-engine.js';
  * DO blocks (guarded CREATE TYPE, ADD COLUMN, dynamic SQL over a VALUES list, a table rebuilt
  * under IF), `UNIQUE PRIMARY KEY`, an inline CHECK dropped by the name PostgreSQL gave it, a
  * second UNIQUE on the same columns, UNIQUE NULLS NOT DISTINCT, date and time constants PostgreSQL
- * stores in another spelling, and a view's column list. The file, its pg_dump and the
+ * stores in another spelling, a view's column list, a SQL-standard body that selects * from a
+ * function, and negative constants in a CHECK on a float. The file, its pg_dump and the
  * live catalog must read alike, every pair both ways.
  */
 const server = new PostgresServer(inject('postgresUrl'));
@@ -64,16 +65,21 @@ describe('constructs from real migration histories', { timeout: 120_000 }, () =>
       .replace("CHECK (kind IN ('import', 'export', 'sync'))", "CHECK (kind IN ('import', 'sync'))")
       .replace("timestamptz NOT NULL DEFAULT 'epoch'", "timestamptz NOT NULL DEFAULT '1970-01-01 00:00:00+01'")
       .replace("'2018-01-01 01:00:00+01'::timestamp", "'2018-01-01 01:00:00+00'::timestamp")
-      .replace('SELECT kind, count(jobs.id)', 'SELECT kind, count(DISTINCT jobs.id)');
+      .replace('SELECT kind, count(jobs.id)', 'SELECT kind, count(DISTINCT jobs.id)')
+      .replace('SELECT DISTINCT * FROM unnest', 'SELECT * FROM unnest')
+      .replace('celsius > -273.15', 'celsius > -273.5');
     const found = await check(live, { name: 'changed.sql', document: changed });
     expect(found.map((f) => f.split(':')[0]).sort()).toEqual([
       'database/check-added tables.jobs.constraints.check',
+      'database/check-added tables.temperatures.constraints.check',
       'database/check-modified tables.jobs.constraints.check',
       'database/check-removed tables.job_migration.constraints.check',
+      'database/check-removed tables.temperatures.constraints.check',
       'database/default-changed tables.jobs.columns.attempts.default',
       'database/default-changed tables.sync_state.columns.last_sync.default',
       'database/enum-value-removed enums.job_state',
       'database/nullability-relaxed tables.jobs.columns.label.nullable',
+      'database/routine-definition-changed functions.distinct_words',
       'database/trigger-changed tables.sync_state.triggers.sync_counted',
       'database/unique-modified tables.handles.constraints.unique',
       'database/unique-removed tables.handles.constraints.unique',
@@ -122,6 +128,57 @@ ALTER TABLE "User" ADD COLUMN "lastType" public."WorkspaceType";`;
       expect(verification.after_rollback.differences).toEqual([]);
     } finally {
       await server.dropDatabase('ma_mixed_case_types');
+    }
+  });
+
+  it("script a table that kept its serial sequence's name through a rename (philomena's versions_legacy) so the catalogs match both ways", async () => {
+    const before = 'CREATE TABLE versions (id serial PRIMARY KEY, item_type text NOT NULL);';
+    const after = `${before}\nALTER TABLE versions RENAME TO versions_legacy;`;
+    const url = await server.createDatabase('ma_renamed_serial');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: after });
+    try {
+      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
+      // From the dump, without a declared rename: retired aside (its sequence too) and created anew under the kept
+      // sequence name. From the migration file, the rename it says (the reader keeps the sequence's first name).
+      const sides: [string, string[]][] = [
+        [dump, ['database/table-added', 'database/table-possibly-renamed', 'database/table-removed']],
+        [after, ['database/table-renamed']],
+      ];
+      for (const [afterSide, rules] of sides) {
+        const report = await checkCompatibility(registry, {
+          type: 'database',
+          before: { name: 'before.sql', document: before },
+          after: { name: 'after.sql', document: afterSide },
+          clock,
+        });
+        expect(report.issues.map((i) => i.rule).sort()).toEqual(rules);
+        const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+        expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+          report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
+        );
+        expect(verification.after_migration.differences).toEqual([]);
+        expect(verification.after_rollback.differences).toEqual([]);
+      }
+      // And retired from the migration file's schema: the sequence renamed aside is the one PostgreSQL kept the first name of.
+      const retired = await checkCompatibility(registry, {
+        type: 'database',
+        before: { name: 'after.sql', document: after },
+        after: { name: 'empty.sql', document: 'CREATE TABLE other (id int);' },
+        clock,
+      });
+      const replay = await replayScripts({
+        report: retired,
+        before: { name: 'after.sql', sql: [after] },
+        after: { name: 'empty.sql', sql: ['CREATE TABLE other (id int);'] },
+        engine,
+      });
+      expect(replay.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+        retired.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
+      );
+      expect(replay.after_migration.differences).toEqual([]);
+      expect(replay.after_rollback.differences).toEqual([]);
+    } finally {
+      await server.dropDatabase('ma_renamed_serial');
     }
   });
 

@@ -102,6 +102,40 @@ INSERT INTO log VALUES (now(), 'a'), (now(), 'b');`,
     after: `CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy'); CREATE TABLE t (id int PRIMARY KEY, m mood DEFAULT 'ok');`,
     contract: [],
   },
+  {
+    // river's 004: the type swap drops the CHECK and puts it back as it stands when the rollback runs (the CHECK's own rollback ran first).
+    name: 'an enum value added while a CHECK on the column is rewritten (the swap restores the CHECK as it stands)',
+    before: `CREATE TYPE job_state AS ENUM ('available', 'completed', 'discarded');
+CREATE TABLE job (id int PRIMARY KEY, state job_state NOT NULL DEFAULT 'available', finalized_at timestamptz,
+  CONSTRAINT finalized_or_null CHECK ((state IN ('completed', 'discarded') AND finalized_at IS NOT NULL) OR finalized_at IS NULL));
+INSERT INTO job VALUES (1, 'available', null), (2, 'completed', now());`,
+    after: `CREATE TYPE job_state AS ENUM ('available', 'pending', 'completed', 'discarded');
+CREATE TABLE job (id int PRIMARY KEY, state job_state NOT NULL DEFAULT 'available', finalized_at timestamptz,
+  CONSTRAINT finalized_or_null CHECK ((finalized_at IS NULL AND state NOT IN ('completed', 'discarded')) OR (finalized_at IS NOT NULL AND state IN ('completed', 'discarded'))));
+INSERT INTO job VALUES (1, 'available', null), (2, 'completed', now());`,
+    contract: [],
+  },
+  {
+    // kestra's 1.22 (`ALTER TYPE … RENAME VALUE` in a DO block): renamed forward and back, rows follow, no type swap.
+    name: 'an enum label renamed in place, next to one added (renamed both ways; only the added one is swapped out)',
+    before: `CREATE TYPE queue_type AS ENUM ('core.Execution', 'core.Flow', 'core.Template');
+CREATE TABLE queues (id int PRIMARY KEY, type queue_type NOT NULL);
+INSERT INTO queues VALUES (1, 'core.Flow'), (2, 'core.Template');`,
+    after: `CREATE TYPE queue_type AS ENUM ('core.Execution', 'core.FlowWithSource', 'core.Template', 'core.Trigger');
+CREATE TABLE queues (id int PRIMARY KEY, type queue_type NOT NULL);
+INSERT INTO queues VALUES (1, 'core.FlowWithSource'), (2, 'core.Template');`,
+    contract: [],
+  },
+  {
+    // river's 007: each table's contract step may run first, so the one a kept-aside table references drops that foreign key itself.
+    name: 'two tables removed, one referencing the other (both kept aside; either contract step runs first)',
+    before: `CREATE TABLE keep (id int PRIMARY KEY);
+CREATE TABLE client (id text PRIMARY KEY, paused_at timestamptz);
+CREATE TABLE client_queue (client_id text NOT NULL REFERENCES client (id) ON DELETE CASCADE, name text NOT NULL, PRIMARY KEY (client_id, name));
+INSERT INTO client VALUES ('a', null); INSERT INTO client_queue VALUES ('a', 'default');`,
+    after: 'CREATE TABLE keep (id int PRIMARY KEY);',
+    contract: ['Contract: drop table client kept aside', 'Contract: drop table client_queue kept aside'],
+  },
 ];
 
 describe('rollbacks from any state, and contract steps', { timeout: 120_000 }, () => {

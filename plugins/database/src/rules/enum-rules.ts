@@ -7,6 +7,26 @@ import { sqlScript } from './migration-script.js';
 
 const labels = (values: readonly string[]) => values.map(quoteLiteral).join(', ');
 const typeName = (type: EnumType) => quoteQualifiedName(type.schema, type.name);
+/**
+ * Labels replaced in place, as `ALTER TYPE … RENAME VALUE` leaves them: between the same two kept
+ * labels (or the ends), one label removed and one added. Renamed, rows holding the old label
+ * follow; dropped and added, they would block the change.
+ */
+export function renamedLabels(before: EnumType, after: EnumType): { from: string; to: string }[] {
+  const kept = before.values.filter((v) => after.values.includes(v));
+  // The labels of each gap between kept labels (gap k lies before kept[k]; the last one after them all).
+  const gaps = (values: readonly string[]) => {
+    const out: string[][] = [[]];
+    for (const v of values)
+      if (kept.includes(v)) out.push([]);
+      else out[out.length - 1]!.push(v);
+    return out;
+  };
+  const removed = gaps(before.values);
+  const added = gaps(after.values);
+  return removed.flatMap((gap, k) => (gap.length === 1 && added[k]?.length === 1 ? [{ from: gap[0]!, to: added[k]![0]! }] : []));
+}
+
 const labelsQuery = (type: EnumType) =>
   `SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) AS labels FROM pg_enum WHERE enumtypid = ${quoteLiteral(typeName(type))}::regtype;`;
 
@@ -58,6 +78,9 @@ export const enumAdded = defineDatabaseRule({
   }),
 });
 
+const renamedNote = (renames: readonly { from: string; to: string }[]) =>
+  renames.length ? ` (renamed in place: ${renames.map((r) => `'${r.from}' → '${r.to}'`).join(', ')}; the script is ALTER TYPE … RENAME VALUE)` : '';
+
 export const enumValueRemoved = defineDatabaseRule({
   id: 'enum-value-removed',
   code: 'DB114',
@@ -69,8 +92,8 @@ export const enumValueRemoved = defineDatabaseRule({
     'PostgreSQL cannot drop an enum label: the type is rebuilt and every column converted, which fails on rows holding the label; clients that write it get "invalid input value for enum".',
   safeAlternative:
     'Stop writing the value, update the rows that hold it, then swap in a new type without it (create, ALTER COLUMN … TYPE … USING, drop old) in a later release.',
-  classify: ({ details: { after, values } }) => ({
-    description: `Value(s) ${values.map((v) => `'${v}'`).join(', ')} removed from enum '${after.key}'`,
+  classify: ({ details: { before, after, values } }) => ({
+    description: `Value(s) ${values.map((v) => `'${v}'`).join(', ')} removed from enum '${after.key}'${renamedNote(renamedLabels(before, after))}`,
     impact: 'Writes of the removed value fail; rows that hold it block the type change',
     suggestedMigration: `UPDATE rows that hold ${values.join(', ')} first, then rebuild the type without them`,
     affectedOperations: ['INSERT', 'UPDATE'],
@@ -107,7 +130,12 @@ export const enumValueAdded = defineDatabaseRule({
   safeAlternative:
     'Add the value, deploy readers that understand it, then start writing it. Before PostgreSQL 12 ADD VALUE cannot run inside a transaction block.',
   classify: ({ details: { before, after, values } }, context) => {
-    const statements = values.map((value) => {
+    const renames = renamedLabels(before, after);
+    const added = values.filter((v) => !renames.some((r) => r.to === v));
+    // A rename is undone by renaming back; labels truly added by the type swap (after renaming back, so rows keep theirs).
+    const renamed = (from: string, to: string) => `ALTER TYPE ${typeName(after)} RENAME VALUE ${quoteLiteral(from)} TO ${quoteLiteral(to)};`;
+    const afterRenamedBack = { ...after, values: after.values.map((v) => renames.find((r) => r.to === v)?.from ?? v) };
+    const statements = added.map((value) => {
       const at = after.values.indexOf(value);
       const next = after.values.slice(at + 1).find((v) => before.values.includes(v));
       return `ALTER TYPE ${typeName(after)} ADD VALUE IF NOT EXISTS ${quoteLiteral(value)}${next ? ` BEFORE ${quoteLiteral(next)}` : ''};`;
@@ -119,8 +147,11 @@ export const enumValueAdded = defineDatabaseRule({
       affectedOperations: [],
       script: sqlScript({
         description: `Add value(s) to enum ${after.key}`,
-        statements,
-        rollback: enumSwap(after, before.values, context.after, context.before),
+        statements: [...renames.map((r) => renamed(r.from, r.to)), ...statements],
+        rollback: [
+          ...renames.map((r) => renamed(r.to, r.from)),
+          ...(added.length ? enumSwap(afterRenamedBack, before.values, context.after, context.before) : []),
+        ],
         validation: labelsQuery(after),
         lockTimeout: false,
       }),

@@ -1,7 +1,7 @@
-import { objectIdentity } from '../schema/qualified-name.js';
+import { DEFAULT_SCHEMA, objectIdentity } from '../schema/qualified-name.js';
 import { tableExistsQuery } from '../sql/catalog-queries.js';
-import type { Table } from '../schema/model.js';
-import { defaultObjectName, primaryKeyName, uniqueConstraintName } from '../sql/constraint-names.js';
+import type { DatabaseSchema, Table } from '../schema/model.js';
+import { defaultObjectName, foreignKeyName, primaryKeyName, uniqueConstraintName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
@@ -23,6 +23,17 @@ function indexNames(table: Table): { constraints: string[]; indexes: string[] } 
   return { constraints, indexes: table.indexes.map((i) => i.name).filter((name) => !constraints.includes(name)) };
 }
 
+/**
+ * The sequences its serial columns own, with the name PostgreSQL gives a new one (`<table>_<column>_seq`).
+ * They differ after `ALTER TABLE … RENAME`, which leaves the sequence its old name.
+ */
+function ownedSequences(table: Table, schema: DatabaseSchema): { name: string; serialName: string }[] {
+  return schema.sequences
+    .filter((s) => s.ownedBy?.table === table.key && (s.schema ?? DEFAULT_SCHEMA) === (table.schema ?? DEFAULT_SCHEMA))
+    .filter((s) => table.columns.some((c) => c.name === s.ownedBy!.column && c.identity === 'serial'))
+    .map((s) => ({ name: s.name, serialName: defaultObjectName(table.name, [s.ownedBy!.column], 'seq') }));
+}
+
 export const tableRemoved = defineDatabaseRule({
   id: 'table-removed',
   code: 'DB102',
@@ -34,7 +45,7 @@ export const tableRemoved = defineDatabaseRule({
     'Every query, view, function and foreign key that uses the table fails once it is dropped ("relation does not exist"), and its rows go with it: only a backup brings them back.',
   safeAlternative:
     'Stop all reads and writes first (watch pg_stat_user_tables over a full business cycle), rename the table aside as a soft delete, and DROP it in a later release; or leave a view with the old name over its replacement.',
-  classify: ({ details: { table } }, { before }) => {
+  classify: ({ details: { table } }, { before, after }) => {
     const name = quoteQualifiedName(table.schema, table.name);
     const aside = defaultObjectName(table.name, [], 'deprecated');
     const asideTable = { schema: table.schema, name: aside };
@@ -49,8 +60,22 @@ export const tableRemoved = defineDatabaseRule({
       ...r,
       aside: defaultObjectName(r.name, [], 'deprecated'),
     }));
+    // Its serial columns' sequences too: a new table may take their names (the same table renamed, keeping the old sequence name).
+    const sequences = ownedSequences(table, before).map(({ name }) => ({ name, aside: defaultObjectName(name, [], 'deprecated') }));
+    const renameSequence = (from: string, to: string) => `ALTER SEQUENCE ${quoteQualifiedName(table.schema, from)} RENAME TO ${quoteIdentifier(to)};`;
     const referencing = before.tables.filter(
       (t) => t !== table && t.foreignKeys.some((fk) => fk.references.name === table.name && fk.references.schema === table.schema),
+    );
+    const removedReferencing = referencing.filter((t) => !after.tables.some((a) => objectIdentity(a) === objectIdentity(t)));
+    // Foreign keys to it from tables removed too (kept aside under their own contract step, which may run later):
+    // dropped first, or DROP TABLE fails on them.
+    const asideReferences = removedReferencing.flatMap((t) =>
+      t.foreignKeys
+        .filter((fk) => fk.references.name === table.name && fk.references.schema === table.schema)
+        .map(
+          (fk) =>
+            `ALTER TABLE IF EXISTS ${quoteQualifiedName(t.schema, defaultObjectName(t.name, [], 'deprecated'))} DROP CONSTRAINT IF EXISTS ${quoteIdentifier(foreignKeyName(t, fk))};`,
+        ),
     );
     return {
       description: `Table '${table.key}' has been removed`,
@@ -69,13 +94,18 @@ export const tableRemoved = defineDatabaseRule({
           `-- Soft delete: clients still using it fail loudly, and the data stays until the contract step drops it in a later release.`,
           `ALTER TABLE ${name} RENAME TO ${quoteIdentifier(aside)};`,
           ...renames.map((r) => rename(r.name, r.aside, r.constraint)),
+          ...sequences.map((q) => renameSequence(q.name, q.aside)),
         ],
         // From any state: renamed back when our forward script kept it aside; re-created empty, with a notice, when it was dropped.
         rollback: [
           guardedBlock([
             {
               when: `${relationExists(asideTable)} AND NOT ${relationExists(table)}`,
-              run: [...renames.map((r) => rename(r.aside, r.name, r.constraint)), `ALTER TABLE ${asideName} RENAME TO ${quoteIdentifier(table.name)};`],
+              run: [
+                ...renames.map((r) => rename(r.aside, r.name, r.constraint)),
+                ...sequences.map((q) => renameSequence(q.aside, q.name)),
+                `ALTER TABLE ${asideName} RENAME TO ${quoteIdentifier(table.name)};`,
+              ],
             },
             {
               when: `NOT ${relationExists(table)}`,
@@ -90,11 +120,17 @@ export const tableRemoved = defineDatabaseRule({
           ]),
         ],
         validation: tableExistsQuery(table).replace(' AS table_exists;', ' AS still_present;'),
+        // After the tables removed with it that reference it (unless they reference each other): rolled back
+        // in reverse, it is back before their re-created foreign keys need it.
+        dependencies: removedReferencing
+          .filter((t) => !table.foreignKeys.some((fk) => fk.references.name === t.name && fk.references.schema === t.schema))
+          .map((t) => `Retire table ${t.key}`),
       }),
       contractScript: sqlScript({
         description: `Contract: drop table ${table.key} kept aside`,
         statements: [
           `-- Later release, after a pg_dump --format=custom --table=${quoteLiteral(quoteQualifiedName(table.schema, aside))}, once nothing has touched it:`,
+          ...asideReferences,
           `DROP TABLE IF EXISTS ${quoteQualifiedName(table.schema, aside)};`,
         ],
         rollback: [
@@ -134,15 +170,18 @@ export const tableAdded = defineDatabaseRule({
         ? [objectIdentity(table.partitionOf)]
         : [];
     // A removed table (often this one under its old name) still holds the index names this one takes until it is renamed aside.
-    const ownNames = Object.values(indexNames(table)).flat();
+    const sequences = ownedSequences(table, context.after);
+    const ownNames = [...Object.values(indexNames(table)).flat(), ...sequences.map((q) => q.name)];
     const retired = context.before.tables
-      .filter((t) => t.schema === table.schema && !context.after.tables.some((a) => objectIdentity(a) === objectIdentity(t)))
-      .filter((t) =>
-        Object.values(indexNames(t))
-          .flat()
-          .some((n) => ownNames.includes(n)),
+      .filter(
+        (t) => (t.schema ?? DEFAULT_SCHEMA) === (table.schema ?? DEFAULT_SCHEMA) && !context.after.tables.some((a) => objectIdentity(a) === objectIdentity(t)),
       )
+      .filter((t) => [...Object.values(indexNames(t)).flat(), ...ownedSequences(t, context.before).map((q) => q.name)].some((n) => ownNames.includes(n)))
       .map((t) => `Retire table ${t.key}`);
+    // A serial whose sequence kept another name (its table was renamed): serial names it anew, renamed to the kept name.
+    const sequenceNames = sequences
+      .filter((q) => q.name !== q.serialName)
+      .map((q) => `ALTER SEQUENCE ${quoteQualifiedName(table.schema, q.serialName)} RENAME TO ${quoteIdentifier(q.name)};`);
     return {
       description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
       impact: parents.length
@@ -152,7 +191,7 @@ export const tableAdded = defineDatabaseRule({
       affectedOperations: [],
       script: sqlScript({
         description: createTableDescription(table.key),
-        statements: [scripts.create],
+        statements: [scripts.create, ...sequenceNames],
         rollback: [scripts.drop],
         validation: tableExistsQuery(table),
         dependencies: [

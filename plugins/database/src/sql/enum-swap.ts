@@ -1,7 +1,7 @@
 import { renderColumnType } from '../schema/column-type.js';
 import type { Column, DatabaseSchema, EnumType, Index, Table } from '../schema/model.js';
 import { renderDefault } from './column-definition.js';
-import { alterTable, dropConstraint } from './constraint-ddl.js';
+import { dropConstraint } from './constraint-ddl.js';
 import { checkName } from './constraint-names.js';
 import { viewsDependingOn, viewsUsingColumn } from './dependent-views.js';
 import { referencedIdentifiers } from './expression.js';
@@ -30,12 +30,37 @@ function indexesWithExpressions(table: Table, columns: readonly string[]): Index
 }
 
 /**
+ * The CHECKs on the type's columns as they stand when the rollback runs, not as the after schema
+ * has them: another script's rollback (run before this one, in reverse order) may have put an older
+ * form back, or the project's own migration a form of its own. Kept in a temporary table for the
+ * transaction, printed while the type still has its name, so the constants resolve to the new type.
+ */
+function saveChecks(checks: readonly { table: Table; name: string }[]): string {
+  const which = checks.map(
+    ({ table, name }) => `(c.conrelid = to_regclass(${quoteLiteral(quoteQualifiedName(table.schema, table.name))}) AND c.conname = ${quoteLiteral(name)})`,
+  );
+  return [
+    'CREATE TEMPORARY TABLE enum_swap_checks ON COMMIT DROP AS',
+    '  SELECT c.conrelid::regclass::text AS relation, c.conname::text AS name, pg_get_constraintdef(c.oid) AS definition',
+    `  FROM pg_constraint c WHERE c.contype = 'c' AND (${which.join(' OR ')});`,
+  ].join('\n');
+}
+
+const RESTORE_CHECKS = `DO $restore$
+DECLARE saved record;
+BEGIN
+  FOR saved IN SELECT * FROM enum_swap_checks LOOP
+    EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', saved.relation, saved.name, saved.definition);
+  END LOOP;
+END $restore$;`;
+
+/**
  * PostgreSQL cannot drop an enum label, so the rollback swaps the type: the current one is renamed
  * aside, the old labels are created under the name, every column is converted through text, and
  * the renamed type is dropped. What holds constants or operators of the type around the columns
  * (defaults, CHECKs, partial and expression indexes, trigger conditions, views, the views over
- * those) is dropped first and re-created after from its text, so its constants resolve to the new
- * type. All in one transaction: it fails, leaving everything as it was, while a row still holds a
+ * those) is dropped first and re-created after from its text (CHECKs from the catalog's, as they
+ * stand then), so its constants resolve to the new type. All in one transaction: it fails, leaving everything as it was, while a row still holds a
  * removed label.
  */
 export function enumSwap(type: EnumType, labelsToKeep: readonly string[], current: DatabaseSchema, previous?: DatabaseSchema): string[] {
@@ -56,7 +81,7 @@ export function enumSwap(type: EnumType, labelsToKeep: readonly string[], curren
   const checks = schema.tables.flatMap((table) =>
     table.checks
       .filter((c) => mentionsType(c.expression) || referencedIdentifiers(c.expression).some((word) => (byTable.get(table) ?? []).includes(word)))
-      .map((check) => ({ table, check, name: checkName(table, check) })),
+      .map((check) => ({ table, name: checkName(table, check) })),
   );
   const triggers = [...new Set([...byTable].flatMap(([table, columns]) => columns.flatMap((c) => triggersUsingColumn(schema.triggers, table.key, c))))];
 
@@ -75,13 +100,11 @@ export function enumSwap(type: EnumType, labelsToKeep: readonly string[], curren
     ...[...views].reverse().map(dropView),
     ...triggers.map(dropTrigger),
     ...indexes.map(({ table, index }) => dropIndex(table, index.name, { concurrently: false })),
+    ...(checks.length ? [saveChecks(checks)] : []),
     ...checks.map(({ table, name }) => dropConstraint(table, name)),
   ];
   const restored = [
-    ...checks.map(
-      ({ table, check, name }) =>
-        `${alterTable(table)} ADD CONSTRAINT ${quoteIdentifier(name)} CHECK (${check.expression})${check.notValid ? ' NOT VALID' : ''};`,
-    ),
+    ...(checks.length ? [RESTORE_CHECKS] : []),
     ...indexes.map(({ table, index }) => createIndex(table, index, { concurrently: false })),
     ...triggers.map(createTrigger),
     ...views.map((v) => createView(v, { orReplace: false })),

@@ -31,6 +31,34 @@ function impliedName(value: Json): string | null {
   return last?.String?.sval ?? null;
 }
 
+/**
+ * `SELECT * FROM f(x) AS a`, as the catalog prints it: `SELECT a.a FROM f(x) a(a)`. A function in
+ * FROM that returns one column names it after the alias, so the star is that column and the
+ * column list the alias alone. A function with more columns keeps its star (and stays different).
+ */
+function expandedScalarStar(select: { [key: string]: Json }): { [key: string]: Json } {
+  const from = select['fromClause'];
+  if (!Array.isArray(from) || from.length !== 1) return select;
+  const range = (from[0] as { RangeFunction?: { [key: string]: Json } } | null)?.RangeFunction;
+  const functions = range?.['functions'];
+  const alias = range?.['alias'] as { aliasname?: string; colnames?: Json[] } | undefined;
+  if (!range || !Array.isArray(functions) || functions.length !== 1 || alias?.aliasname === undefined) return select;
+  const name = alias.aliasname;
+  const columns = (alias.colnames ?? []).map((c) => (c as { String?: { sval?: string } }).String?.sval);
+  if (columns.length > 1 || (columns.length === 1 && columns[0] !== name)) return select;
+  const isStar = (target: Json): boolean => {
+    const fields = ((target as { ResTarget?: { val?: { ColumnRef?: { fields?: Json[] } } } } | null)?.ResTarget?.val?.ColumnRef?.fields ?? []) as Json[];
+    const last = fields[fields.length - 1] as { A_Star?: Json } | undefined;
+    return last?.A_Star !== undefined && (fields.length === 1 || (fields[0] as { String?: { sval?: string } }).String?.sval === name);
+  };
+  const targets = Array.isArray(select['targetList']) ? select['targetList'] : [];
+  return {
+    ...select,
+    fromClause: [{ RangeFunction: { ...range, alias: { aliasname: name } } }],
+    targetList: targets.map((target) => (isStar(target) ? { ResTarget: { val: { ColumnRef: { fields: [{ String: { sval: name } }] } } } } : target)),
+  };
+}
+
 function canonical(value: Json): Json {
   if (Array.isArray(value)) return value.map(canonical);
   if (!value || typeof value !== 'object') return value;
@@ -54,6 +82,8 @@ function canonical(value: Json): Json {
       // `'-1'::integer` (a catalog) is the constant -1 (a file): libpg-query leaves 0 out of ival.
       if (text !== undefined && type !== undefined && INTEGER_TYPES.has(type) && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)))
         return { A_Const: { ival: Number(text) === 0 ? {} : { ival: Number(text) } } };
+      // `'-273.15'::numeric` (a catalog: a negative constant is not a literal to it) is the constant -273.15 (a file).
+      if (text !== undefined && type === 'numeric' && /^-\d*\.\d+$|^-\d+\.$/.test(text)) return { A_Const: { fval: { fval: text } } };
       return canonical(cast.arg ?? null);
     }
     if (key === 'ColumnRef') {
@@ -103,6 +133,10 @@ function canonical(value: Json): Json {
       const alias = relation['alias'] as { aliasname?: string } | undefined;
       if (alias?.aliasname === relation['relname']) delete relation['alias'];
       return { RangeVar: canonical(relation) };
+    }
+    if (key === 'SelectStmt') {
+      out[key] = canonical(expandedScalarStar(inner as { [k: string]: Json }));
+      continue;
     }
     if (key === 'ResTarget') {
       const target = { ...(inner as { [k: string]: Json }) };

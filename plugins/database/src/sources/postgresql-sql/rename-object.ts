@@ -1,8 +1,46 @@
 import type { RenameStmt } from 'libpg-query';
-import { objectIdentity } from '../../schema/qualified-name.js';
+import type { Column, Table } from '../../schema/model.js';
+import { objectIdentity, objectKey } from '../../schema/qualified-name.js';
+import { checkName, defaultObjectName, foreignKeyName, primaryKeyName } from '../../sql/constraint-names.js';
 import { followColumnRename, followTableRename } from '../../schema/renamed-canonical.js';
 import { nodeAs, qualifiedNameOf, rangeVarName, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
+
+/**
+ * PostgreSQL names a serial's sequence once, `<table>_<column>_seq`, and leaves it that name when
+ * the table or column is renamed: the implicit sequences are made explicit under their names now,
+ * before the rename, so the model does not name them anew from the new names.
+ */
+function keepSerialSequences(builder: SchemaBuilder, table: Table, columns: readonly Column[]): void {
+  for (const column of columns) {
+    if (column.identity !== 'serial' || column.default !== null) continue;
+    if (builder.model.sequences.some((q) => q.ownedBy?.table === table.key && q.ownedBy.column === column.name)) continue;
+    const name = defaultObjectName(table.name, [column.name], 'seq');
+    builder.model.sequences.push({
+      schema: table.schema,
+      name,
+      key: objectKey(table.schema, name),
+      dataType: column.type.name,
+      ownedBy: { table: table.key, column: column.name },
+      ...(table.line !== undefined ? { line: table.line } : {}),
+    });
+  }
+  builder.invalidate();
+}
+
+/**
+ * The same for the names PostgreSQL gave the table's unnamed primary key, foreign keys and CHECKs
+ * (`versions_pkey` stays on `versions_legacy`). Unnamed UNIQUEs are left: their backing index is
+ * matched through the missing name.
+ */
+function keepGivenConstraintNames(table: Table): void {
+  const checks = table.checks.map((check) => checkName(table, check));
+  if (table.primaryKey && table.primaryKey.name === null) table.primaryKey.name = primaryKeyName(table);
+  for (const fk of table.foreignKeys) fk.name ??= foreignKeyName(table, fk);
+  table.checks.forEach((check, i) => {
+    check.name ??= checks[i]!;
+  });
+}
 
 /**
  * ALTER TABLE … RENAME [COLUMN] in a DDL file: the object takes its new name and remembers the
@@ -18,9 +56,12 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
     const oldKey = table.key;
     const oldIdentity = objectIdentity(table);
     const oldName = { schema: table.schema, name: table.name };
+    keepSerialSequences(builder, table, table.columns);
+    keepGivenConstraintNames(table);
     table.renamedFrom ??= oldKey;
     table.name = statement.newname;
     table.key = builder.key(table);
+    for (const sequence of builder.model.sequences) if (sequence.ownedBy?.table === oldKey) sequence.ownedBy.table = table.key;
     // As in PostgreSQL, what pointed at the table follows it.
     for (const other of builder.model.tables) {
       for (const fk of other.foreignKeys) if (objectIdentity(fk.references) === oldIdentity) fk.references.name = table.name;
@@ -31,6 +72,10 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
   } else if (statement.renameType === 'OBJECT_COLUMN') {
     const column = table.columns.find((c) => c.name === statement.subname);
     if (!column) return;
+    keepSerialSequences(builder, table, [column]);
+    keepGivenConstraintNames(table);
+    for (const sequence of builder.model.sequences)
+      if (sequence.ownedBy?.table === table.key && sequence.ownedBy.column === column.name) sequence.ownedBy.column = statement.newname;
     column.renamedFrom ??= column.name;
     const swap = (names: string[]) => names.map((n) => (n === column.name ? statement.newname! : n));
     if (table.primaryKey) table.primaryKey.columns = swap(table.primaryKey.columns);

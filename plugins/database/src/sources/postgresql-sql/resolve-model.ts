@@ -32,7 +32,9 @@ export function resolveModel(model: DatabaseSchema): DatabaseSchema {
     for (const column of table.columns) {
       if (column.identity === 'serial' && column.default === null) {
         const sequence = serialSequence(table, column.name, column.type.name);
-        if (!sequencesById.has(objectIdentity(sequence))) {
+        // One kept under its first name through a rename (rename-object.ts) is the column's already.
+        const kept = model.sequences.some((q) => q.ownedBy?.table === table.key && q.ownedBy.column === column.name);
+        if (!kept && !sequencesById.has(objectIdentity(sequence))) {
           model.sequences.push(sequence);
           sequencesById.set(objectIdentity(sequence), sequence);
         }
