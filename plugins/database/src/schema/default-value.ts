@@ -1,5 +1,6 @@
 import type { ColumnType } from './column-type.js';
 import type { DefaultValue } from './model.js';
+import { canonicalInterval } from './interval-literal.js';
 import { canonicalTemporal, temporalKind } from './temporal-literal.js';
 
 /** SQL value functions and keywords PostgreSQL accepts without parentheses. */
@@ -78,6 +79,8 @@ function parseDefaultText(raw: string, type: ColumnType): DefaultValue {
   const temporal = type.arrayDimensions === 0 ? temporalKind(type.name) : undefined;
   const stored = temporal ? canonicalTemporal(text, temporal) : null;
   if (stored !== null) return { kind: 'literal', value: stored };
+  const interval = type.arrayDimensions === 0 && type.name === 'interval' ? canonicalInterval(text) : null;
+  if (interval !== null) return { kind: 'literal', value: interval };
   // A constant: keep it exactly as given, surrounding blanks included.
   return { kind: 'literal', value: raw };
 }

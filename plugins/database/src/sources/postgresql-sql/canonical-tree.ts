@@ -1,5 +1,6 @@
 import type { Node } from 'libpg-query';
 import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
+import { canonicalInterval } from '../../schema/interval-literal.js';
 import { canonicalTemporal, temporalKind } from '../../schema/temporal-literal.js';
 
 /** Offsets into the text: two spellings of one query differ in them only. */
@@ -78,6 +79,9 @@ function canonical(value: Json): Json {
       const temporal = type !== undefined && text !== undefined ? temporalKind(type) : undefined;
       const stored = temporal ? canonicalTemporal(text!, temporal) : null;
       if (stored !== null) return { A_Const: { sval: { sval: stored } } };
+      // `'90 day'::interval` (a file) is `'90 days'::interval` (a catalog).
+      const interval = type === 'interval' && text !== undefined ? canonicalInterval(text) : null;
+      if (interval !== null) return { A_Const: { sval: { sval: interval } } };
       if (type === 'regclass' && text?.startsWith(`${DEFAULT_SCHEMA}.`)) return { A_Const: { sval: { sval: text.slice(DEFAULT_SCHEMA.length + 1) } } };
       // `'-1'::integer` (a catalog) is the constant -1 (a file): libpg-query leaves 0 out of ival.
       if (text !== undefined && type !== undefined && INTEGER_TYPES.has(type) && /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)))

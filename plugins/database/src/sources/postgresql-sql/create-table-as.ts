@@ -90,7 +90,10 @@ function outputs(builder: SchemaBuilder, select: SelectStmt | undefined): Output
 export function createTableAs(builder: SchemaBuilder, statement: NodeOf<'CreateTableAsStmt'>): void {
   const name = rangeVarName(statement.into?.rel);
   if (statement.if_not_exists && builder.table(name)) return;
+  const temporary = statement.into?.rel?.relpersistence === 't';
   const columns = outputs(builder, nodeAs(statement.query as Node | undefined, 'SelectStmt'));
+  // A temporary table is not in the schema the file leaves: nothing is left uncompared.
+  if (!columns && temporary) return;
   if (!columns) return builder.notCompared('tables made by CREATE TABLE … AS whose column types the query does not state');
   const aliases = stringsOf(statement.into?.colNames);
   const table: Table = {
@@ -113,5 +116,6 @@ export function createTableAs(builder: SchemaBuilder, statement: NodeOf<'CreateT
     indexes: [],
     line: builder.statementLine,
   };
+  if (temporary) builder.temporaryTables.add(table);
   builder.upsert(builder.model.tables, table);
 }

@@ -105,6 +105,7 @@ export function createTable(builder: SchemaBuilder, statement: CreateStmt, lengt
     indexes: [],
     line: builder.statementLine,
   };
+  if (statement.relation?.relpersistence === 't') builder.temporaryTables.add(table);
   const constraints = [];
   const typed = typedTableColumns(builder, statement);
   for (const column of typed ?? []) readColumn(builder, table, column);

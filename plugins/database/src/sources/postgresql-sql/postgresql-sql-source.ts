@@ -41,6 +41,9 @@ export async function readPostgresqlSql(sql: string, file: string): Promise<Data
     if (block) await applyDoBlock(builder, block);
     else applyStatement(builder, statement.stmt, statement.length);
   }
+  // Temporary tables and functions made in pg_temp end with the session that ran the file.
+  builder.model.tables = builder.model.tables.filter((table) => !builder.temporaryTables.has(table));
+  builder.model.routines = builder.model.routines.filter((routine) => !/^pg_temp(_\d+)?$/i.test(routine.schema ?? ''));
   // SQL can say which extensions it needs: none written means none (the JSON format cannot say).
   builder.model.extensions ??= [];
   // Likewise for domains: a file that creates none has none.

@@ -27,6 +27,8 @@ export class SchemaBuilder {
   readonly inheritance = new Map<string, string[]>();
   /** Composite types' attributes by identity, for typed tables (`CREATE TABLE … OF type`). */
   readonly compositeTypes = new Map<string, ColumnDef[]>();
+  /** Tables made TEMPORARY: gone when the session that ran the file ends, so not in the schema it leaves. */
+  readonly temporaryTables = new WeakSet<object>();
   /** CHECK constraints declared NO INHERIT: a child made later with INHERITS does not get them. */
   readonly noInheritChecks = new WeakSet<object>();
   /** Byte offset of the current statement in the text (as libpg-query reports it), and its first line. */
