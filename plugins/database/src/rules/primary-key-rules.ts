@@ -4,7 +4,7 @@ import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { duplicatesQuery } from '../sql/integrity-queries.js';
 import { columnList } from '../sql/constraint-ddl.js';
-import { aroundReferencingKeys, droppedReferencingKeys, foreignKeysReferencing } from '../sql/referencing-foreign-keys.js';
+import { aroundReferencingKeys, droppedReferencingKeys, foreignKeysReferencing, releaseReferencingKeys } from '../sql/referencing-foreign-keys.js';
 import { defineConstraintRule } from './database-rule.js';
 import { newColumnDependencies, sqlScript } from './migration-script.js';
 import type { Table } from '../schema/model.js';
@@ -55,9 +55,10 @@ export const primaryKeyRemoved = defineConstraintRule('primary_key', 'removed', 
   description:
     'Without a primary key, UPDATE and DELETE can no longer be replicated logically (REPLICA IDENTITY DEFAULT uses the key), foreign keys that reference it block the drop, ORMs lose row identity and duplicate rows become possible.',
   safeAlternative: 'Keep the key; if it must change, attach the new one before dropping the old (see primary-key-modified).',
-  classify: ({ tables, before }) => {
+  classify: ({ tables, before }, _change, context) => {
     const key = before!;
     const name = primaryKeyName(tables.before);
+    const released = releaseReferencingKeys(foreignKeysReferencing(context.before, tables.before, key.columns), context.after);
     return {
       description: `Primary key (${key.columns.join(', ')}) removed from table '${tables.after.key}'`,
       impact: 'Replication of UPDATE/DELETE stops working, referencing foreign keys block the change, duplicates become possible',
@@ -65,9 +66,10 @@ export const primaryKeyRemoved = defineConstraintRule('primary_key', 'removed', 
       affectedOperations: ['UPDATE', 'DELETE', 'Replication'],
       script: sqlScript({
         description: `Drop primary key ${name} of table ${tables.after.key}`,
-        statements: [dropConstraint(tables.after, name)],
-        rollback: addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key),
+        statements: [...released.statements, dropConstraint(tables.after, name)],
+        rollback: [...addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key), ...released.rollback],
         validation: constraintQuery(tables.after, name),
+        dependencies: released.dependencies,
       }),
     };
   },

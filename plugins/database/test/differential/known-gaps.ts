@@ -47,10 +47,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     why: "a column dropped from a table renamed (declared) in the same change: the rename's compatibility view under the old name still selects it (DIFF_SEED=20047)",
   },
   {
-    outcome: /^forward script fails: cannot drop constraint .* because other objects depend on it/,
-    why: 'a primary key is dropped (with its column) before the foreign key referencing it, which the same change also drops: the key has no dependency on that drop (DIFF_SEED=20358)',
-  },
-  {
     outcome: /^forward script fails: column \S+ does not exist in: CREATE MATERIALIZED VIEW/,
     why: 'a materialized view over a table and a column both renamed in the same change is re-created before the column rename runs (DIFF_SEED=20481)',
   },
