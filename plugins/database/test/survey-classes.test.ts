@@ -31,4 +31,30 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const { order } = orderScripts(scripts);
     expect(order.indexOf(retire)).toBeLessThan(order.indexOf(drop));
   });
+
+  it('a trigger on a table a declared rename names waits for the rename, not for a creation the report lacks (DIFF_SEED=20054)', async () => {
+    // posts renamed (declared) to posts_r3 and a trigger added on it: it depended on "Create new table posts_r3", which no script is.
+    const result = await harness.run(blog, [
+      m('dropFunction', 5, 12, 18, 38),
+      m('addTrigger', 2, 1, 10, 40),
+      m('dropTable', 14, 31, 4, 2),
+      m('renameTable', 18, 4, 38, 3),
+    ]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const trigger = result.report!.migration_scripts.find((s) => s.description === 'Create trigger m1_tr on posts_r3')!;
+    expect(trigger.dependencies).toContain('Rename table posts to posts_r3');
+  });
+
+  it('a view over a table a declared rename names and a column added to it waits for both (DIFF_SEED=20481)', async () => {
+    // order_items renamed (declared) to order_items_r2 and sku renamed without --rename: the view was re-created before sku_r0 existed.
+    const result = await harness.run(shop, [
+      m('renameColumn', 11, 28, 6, 12),
+      m('addCheck', 40, 36, 22, 39),
+      m('renameTable', 1, 35, 30, 19),
+      m('movePrimaryKey', 25, 8, 37, 1),
+    ]);
+    expect(result.outcome).toBe('needs input');
+    const view = result.report!.migration_scripts.find((s) => s.description === 'Replace view sales_by_sku')!;
+    expect(view.dependencies).toEqual(expect.arrayContaining(['Rename table order_items to order_items_r2', 'Add column sku_r0 to table order_items_r2']));
+  });
 });

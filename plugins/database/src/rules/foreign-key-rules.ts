@@ -7,6 +7,7 @@ import { quoteIdentifier } from '../sql/identifier.js';
 import { orphansQuery } from '../sql/integrity-queries.js';
 import { objectIdentity } from '../schema/qualified-name.js';
 import { type DatabaseRuleContext, defineConstraintRule } from './database-rule.js';
+import { tableDependencies } from './declared-renames.js';
 import { createTableDescription, newColumnDependencies, sqlScript } from './migration-script.js';
 
 const target = (fk: ForeignKey) => `${fk.references.schema ? `${fk.references.schema}.` : ''}${fk.references.name}(${fk.references.columns.join(', ')})`;
@@ -29,10 +30,7 @@ function indexNote(table: Table, fk: ForeignKey): string {
 
 /** A foreign key to a table created in the same change set waits for that table's script. */
 function newTargetDependencies(fk: ForeignKey, context: DatabaseRuleContext): string[] {
-  const referenced = objectIdentity(fk.references);
-  const isNew = !context.before.tables.some((t) => objectIdentity(t) === referenced);
-  const created = context.after.tables.find((t) => objectIdentity(t) === referenced);
-  return isNew && created ? [createTableDescription(created.key)] : [];
+  return tableDependencies(context, fk.references);
 }
 
 export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {

@@ -53,6 +53,7 @@ import { sequenceAdded, sequenceRemoved } from './sequence-rules.js';
 import { triggerAdded, triggerChanged, triggerRemoved } from './trigger-rules.js';
 import { uniqueAdded, uniqueModified, uniqueRemoved } from './unique-rules.js';
 import { addColumnDescription, createTableDescription } from './migration-script.js';
+import { beforeTableOf, columnRenameScript, tableDependencies } from './declared-renames.js';
 import { viewAdded, viewColumnsAdded, viewColumnsRemoved, viewColumnsReordered, viewDefinitionChanged, viewRemoved } from './view-rules.js';
 
 /**
@@ -210,11 +211,15 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
   const words = new Set(
     [...view.definition.matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][\w$]*)/g)].map((m) => (m[1] ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase())),
   );
+  // A table or column a declared rename names waits for the rename's script, not for one that creates it.
   const needed = context.after.tables.flatMap((table) => {
-    const before = context.before.tables.find((t) => t.key === table.key);
     if (!words.has(table.name)) return [];
+    const before = beforeTableOf(context, table);
     if (!before) return [createTableDescription(table.key)];
-    return table.columns.filter((c) => words.has(c.name) && !before.columns.some((b) => b.name === c.name)).map((c) => addColumnDescription(table.key, c.name));
+    const columns = table.columns
+      .filter((c) => words.has(c.name) && !before.columns.some((b) => b.name === c.name))
+      .map((c) => columnRenameScript(context.after, table.key, c.name) ?? addColumnDescription(table.key, c.name));
+    return [...tableDependencies(context, table), ...columns];
   });
   if (needed.length === 0) return outcome;
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };

@@ -1,6 +1,7 @@
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { renameColumnDescription, renameTableDescription } from './declared-renames.js';
 import { sqlScript } from './migration-script.js';
 
 const ALL = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
@@ -24,7 +25,7 @@ export const tableRenamed = defineDatabaseRule({
       suggestedMigration: `Rename and keep a view named ${before.key} over ${after.key} until no client uses it`,
       affectedOperations: ALL,
       script: sqlScript({
-        description: `Rename table ${before.key} to ${after.key}`,
+        description: renameTableDescription(before.key, after.key),
         statements: [
           'BEGIN;',
           `ALTER TABLE ${oldName} RENAME TO ${quoteIdentifier(after.name)};`,
@@ -40,7 +41,7 @@ export const tableRenamed = defineDatabaseRule({
         statements: [`-- Later release, once no deployed client uses the old name ${before.key}:`, `DROP VIEW IF EXISTS ${oldName};`],
         rollback: [`CREATE OR REPLACE VIEW ${oldName} AS SELECT * FROM ${newName};`],
         validation: `SELECT to_regclass(${quoteLiteral(oldName)}) IS NOT NULL AS view_still_there;`,
-        dependencies: [`Rename table ${before.key} to ${after.key}`],
+        dependencies: [renameTableDescription(before.key, after.key)],
       }),
     };
   },
@@ -64,7 +65,7 @@ export const columnRenamed = defineDatabaseRule({
       suggestedMigration: `Add ${after.name} next to ${before.name}, write both, backfill, move readers, then drop ${before.name}`,
       affectedOperations: ALL,
       script: sqlScript({
-        description: `Rename column ${tables.after.key}.${before.name} to ${after.name}`,
+        description: renameColumnDescription(tables.after.key, before.name, after.name),
         statements: [`ALTER TABLE ${table} RENAME COLUMN ${quoteIdentifier(before.name)} TO ${quoteIdentifier(after.name)};`],
         rollback: [`ALTER TABLE ${table} RENAME COLUMN ${quoteIdentifier(after.name)} TO ${quoteIdentifier(before.name)};`],
         validation: `SELECT count(*) AS renamed FROM pg_attribute WHERE attrelid = ${quoteLiteral(table)}::regclass AND attname = ${quoteLiteral(after.name)} AND NOT attisdropped;`,

@@ -7,6 +7,7 @@ import { quoteLiteral } from '../sql/literal.js';
 import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
 import { createTableScripts } from '../sql/table-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { tableDependencies } from './declared-renames.js';
 import { createTableDescription, sqlScript } from './migration-script.js';
 
 /**
@@ -122,17 +123,10 @@ export const tableAdded = defineDatabaseRule({
   classify: ({ details: { table } }, context) => {
     const scripts = createTableScripts(table);
     const parents = [...new Set(table.foreignKeys.map((fk) => fk.references.name))];
-    // Tables it references that are new too: their scripts must run first.
-    const newParents = [...new Set(table.foreignKeys.map((fk) => objectIdentity(fk.references)))].filter(
-      (id) =>
-        id !== objectIdentity(table) &&
-        !context.before.tables.some((t) => objectIdentity(t) === id) &&
-        context.after.tables.some((t) => objectIdentity(t) === id),
-    );
-    const parentPartition =
-      table.partitionOf && !context.before.tables.some((t) => objectIdentity(t) === objectIdentity(table.partitionOf!))
-        ? [objectIdentity(table.partitionOf)]
-        : [];
+    // Tables it references or is a partition of that are new or renamed too: their scripts must run first.
+    const parentScripts = [...table.foreignKeys.map((fk) => fk.references), ...(table.partitionOf ? [table.partitionOf] : [])]
+      .filter((parent) => objectIdentity(parent) !== objectIdentity(table))
+      .flatMap((parent) => tableDependencies(context, parent));
     // A removed table (often this one under its old name) still holds the index names this one takes until it is renamed aside.
     const ownNames = Object.values(indexNames(table)).flat();
     const retired = context.before.tables
@@ -155,10 +149,7 @@ export const tableAdded = defineDatabaseRule({
         statements: [scripts.create],
         rollback: [scripts.drop],
         validation: tableExistsQuery(table),
-        dependencies: [
-          ...[...newParents, ...parentPartition].map((id) => createTableDescription(context.after.tables.find((t) => objectIdentity(t) === id)!.key)),
-          ...retired,
-        ],
+        dependencies: [...new Set(parentScripts), ...retired],
       }),
     };
   },

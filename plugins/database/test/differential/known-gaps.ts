@@ -46,10 +46,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     outcome: /^forward script fails: cannot drop column .* because other objects depend on it in: ALTER TABLE/,
     why: "a column dropped from a table renamed (declared) in the same change: the rename's compatibility view under the old name still selects it (DIFF_SEED=20047)",
   },
-  {
-    outcome: /^forward script fails: column \S+ does not exist in: CREATE MATERIALIZED VIEW/,
-    why: 'a materialized view over a table and a column both renamed in the same change is re-created before the column rename runs (DIFF_SEED=20481)',
-  },
 ];
 
 export const knownGap = (outcome: string) => knownGaps.find((gap) => gap.outcome.test(outcome));
