@@ -57,4 +57,12 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const view = result.report!.migration_scripts.find((s) => s.description === 'Replace view sales_by_sku')!;
     expect(view.dependencies).toEqual(expect.arrayContaining(['Rename table order_items to order_items_r2', 'Add column sku_r0 to table order_items_r2']));
   });
+
+  it("a column dropped from a table a declared rename names: the rename's compatibility view is re-created around the drop (DIFF_SEED=20047)", async () => {
+    // order_items renamed (declared) and order_id dropped: the view left under the old name (SELECT *) blocked the drop.
+    const result = await harness.run(shop, [m('renameTable', 6, 2, 5, 7), m('dropColumn', 26, 0, 20, 16)]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const drop = result.report!.migration_scripts.find((s) => s.description.startsWith('Drop column order_id from table'))!;
+    expect(drop.script_content).toMatch(/DROP VIEW public\.order_items;[\s\S]*DROP COLUMN order_id;[\s\S]*CREATE VIEW public\.order_items AS SELECT \*/);
+  });
 });

@@ -65,3 +65,12 @@ export function tableDependencies(context: { before: DatabaseSchema; after: Data
   const renamed = applied.get(context.after)?.tables.get(id);
   return [renamed ? renameTableDescription(renamed.key, current.key) : createTableDescription(current.key)];
 }
+
+/**
+ * The old name of a table a declared rename renamed: its rename script leaves a view under that name
+ * (`SELECT *` over the table) for clients not yet moved, which then depends on every column.
+ */
+export function compatibilityViewOf(context: { before: DatabaseSchema; after: DatabaseSchema }, table: QualifiedName): QualifiedName | undefined {
+  const before = beforeTableOf(context, table);
+  return before && objectIdentity(before) !== objectIdentity(table) ? { schema: before.schema, name: before.name } : undefined;
+}

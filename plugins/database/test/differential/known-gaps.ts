@@ -42,10 +42,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     outcome: /^rollback script fails: cannot drop view .* because other objects depend on it in: DROP VIEW IF EXISTS/,
     why: "a declared table rename leaves a compatibility view under the old name; a function over the table's row type then depends on the view, and the rename's rollback cannot drop it (DIFF_SEED=20129)",
   },
-  {
-    outcome: /^forward script fails: cannot drop column .* because other objects depend on it in: ALTER TABLE/,
-    why: "a column dropped from a table renamed (declared) in the same change: the rename's compatibility view under the old name still selects it (DIFF_SEED=20047)",
-  },
 ];
 
 export const knownGap = (outcome: string) => knownGaps.find((gap) => gap.outcome.test(outcome));
