@@ -1,8 +1,13 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { checkCompatibility } from '@migration-architect/core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { replayScripts } from '../src/verify/replay.js';
+import type { ScratchEngine } from '../src/verify/scratch-database.js';
 import { orderScripts } from '../src/verify/script-order.js';
+import { createServerEngine } from '../src/verify/server-engine.js';
 import { baseSchemas } from './differential/base-schemas.js';
 import { DifferentialHarness } from './differential/differential-case.js';
 import type { Mutation } from './differential/schema-mutations.js';
+import { clock, registry } from './fixtures.js';
 import { PostgresServer } from './postgres-server.js';
 
 /**
@@ -12,7 +17,14 @@ import { PostgresServer } from './postgres-server.js';
  */
 const server = new PostgresServer(inject('postgresUrl'));
 const harness = new DifferentialHarness(server);
-afterAll(() => server.close());
+let engine: ScratchEngine;
+beforeAll(async () => {
+  engine = await createServerEngine(inject('postgresUrl'));
+});
+afterAll(async () => {
+  await server.close();
+  await engine.close();
+});
 
 const shop = baseSchemas.find((b) => b.name === 'shop')!;
 const blog = baseSchemas.find((b) => b.name === 'blog')!;
@@ -64,5 +76,40 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
     const drop = result.report!.migration_scripts.find((s) => s.description.startsWith('Drop column order_id from table'))!;
     expect(drop.script_content).toMatch(/DROP VIEW public\.order_items;[\s\S]*DROP COLUMN order_id;[\s\S]*CREATE VIEW public\.order_items AS SELECT \*/);
+  });
+
+  it('a foreign key moved onto a new column of the referenced table waits for the column and the key over it (DIFF_SEED=20295)', async () => {
+    // tags.name renamed without --rename: the foreign key onto name_r0 was replaced before the column existed.
+    const result = await harness.run(blog, [
+      m('renameColumn', 19, 13, 35, 22),
+      m('addTable', 10, 0, 1, 6),
+      m('partitionChange', 34, 40, 3, 29),
+      m('enumChange', 1, 3, 12, 39),
+    ]);
+    // The new key column needs its values from the user: the case waits for them instead of failing.
+    expect(result.outcome).toBe('needs input');
+    const fk = result.report!.migration_scripts.find((s) => s.description === 'Replace foreign key post_tags_tag_fkey of table post_tags')!;
+    expect(fk.dependencies).toEqual(expect.arrayContaining(['Add column name_r0 to table tags', 'Replace primary key of table tags']));
+  });
+
+  it('a foreign key moved with the primary key it references: the key replacement moves it both ways', async () => {
+    // The same shape with no value to ask for: the key moves from name to code, the foreign key with it.
+    const before = 'CREATE TABLE tags (name text PRIMARY KEY, code text NOT NULL); CREATE TABLE post_tags (id int, tag text REFERENCES tags (name));';
+    const after = 'CREATE TABLE tags (name text NOT NULL, code text PRIMARY KEY); CREATE TABLE post_tags (id int, tag text REFERENCES tags (code));';
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const fk = report.migration_scripts.find((s) => s.description === 'Replace foreign key post_tags_tag_fkey of table post_tags')!;
+    expect(fk.dependencies).toContain('Replace primary key of table tags');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    const outcome = verification.scripts.map(
+      (s) => `${s.description}: ${s.migration.status} ${s.migration.error ?? ''} / ${s.rollback.status} ${s.rollback.error ?? ''}`,
+    );
+    expect(outcome).toEqual(report.migration_scripts.map((s) => `${s.description}: passed  / passed `));
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
   });
 });

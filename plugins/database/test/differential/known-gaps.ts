@@ -35,10 +35,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
   },
   // Found by the 600-case survey from seed 20000 (docs/testing.md), not fixed yet:
   {
-    outcome: /^forward script fails: column "…" referenced in foreign key constraint does not exist/,
-    why: 'a foreign key onto a column renamed in the same change is replaced by a script that runs before the column has its new name (DIFF_SEED=20295)',
-  },
-  {
     outcome: /^rollback script fails: cannot drop view .* because other objects depend on it in: DROP VIEW IF EXISTS/,
     why: "a declared table rename leaves a compatibility view under the old name; a function over the table's row type then depends on the view, and the rename's rollback cannot drop it (DIFF_SEED=20129)",
   },
