@@ -112,4 +112,28 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(verification.after_migration.differences).toEqual([]);
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it("a function over a renamed table's row type follows the rename: it is not re-created over the compatibility view (DIFF_SEED=20129)", async () => {
+    // Pagila's rewards_report() RETURNS SETOF customer: re-created by the rollback over the view left under the old name, which then could not be dropped.
+    const fn = (table: string) => `CREATE FUNCTION report() RETURNS SETOF ${table} LANGUAGE plpgsql AS $$ BEGIN RETURN; END $$;`;
+    const before = `CREATE TABLE customer (id int PRIMARY KEY, name text); ${fn('customer')}`;
+    const after = `CREATE TABLE customer_r0 (id int PRIMARY KEY, name text); ${fn('customer_r0')}`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      renames: [{ from: 'customer', to: 'customer_r0' }],
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual([
+      'Rename table customer to customer_r0',
+      'Contract: drop the compatibility view customer',
+    ]);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.migration.status} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual([
+      'passed / passed ',
+      'passed / passed ',
+    ]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });

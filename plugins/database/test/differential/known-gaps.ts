@@ -34,10 +34,6 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     why: "a serial column's default moved to another sequence (and its own dropped): the column no longer reads as serial after the rollback, and the scripts for the default, the value generation and the sequence do not agree on order (found once the rollback order across scripts was fixed, DIFF_SEED=1:14)",
   },
   // Found by the 600-case survey from seed 20000 (docs/testing.md), not fixed yet:
-  {
-    outcome: /^rollback script fails: cannot drop view .* because other objects depend on it in: DROP VIEW IF EXISTS/,
-    why: "a declared table rename leaves a compatibility view under the old name; a function over the table's row type then depends on the view, and the rename's rollback cannot drop it (DIFF_SEED=20129)",
-  },
 ];
 
 export const knownGap = (outcome: string) => knownGaps.find((gap) => gap.outcome.test(outcome));
