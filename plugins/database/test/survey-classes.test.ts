@@ -136,4 +136,14 @@ describe('survey classes', { timeout: 120_000 }, () => {
     ]);
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it('a partitioned table renamed without --rename: its partitions move from the retired table to the new one, and back (DIFF_SEED=20391)', async () => {
+    // events renamed to events_r0 undeclared: the partitions stayed on the retired events, which the contract step drops with them.
+    const result = await harness.run(shop, [m('renameTable', 10, 35, 0, 20)]);
+    expect(result.applied).toEqual(['ALTER TABLE "events" RENAME TO "events_r0"']);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const create = result.report!.migration_scripts.find((s) => s.description === 'Create new table events_r0')!;
+    expect(create.script_content).toContain('ALTER TABLE public.events_deprecated DETACH PARTITION public.events_2025;');
+    expect(create.dependencies).toContain('Retire table events');
+  });
 });

@@ -74,3 +74,10 @@ export function compatibilityViewOf(context: { before: DatabaseSchema; after: Da
   const before = beforeTableOf(context, table);
   return before && objectIdentity(before) !== objectIdentity(table) ? { schema: before.schema, name: before.name } : undefined;
 }
+
+/** A table of the before schema that the after schema has under no name: its script retires it (renamed aside). */
+export function isRetired(context: { before: DatabaseSchema; after: DatabaseSchema }, table: QualifiedName): boolean {
+  const id = objectIdentity(table);
+  if (context.after.tables.some((t) => objectIdentity(t) === id)) return false;
+  return ![...(applied.get(context.after)?.tables.values() ?? [])].some((t) => objectIdentity(t) === id);
+}

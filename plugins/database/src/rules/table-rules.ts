@@ -7,7 +7,7 @@ import { quoteLiteral } from '../sql/literal.js';
 import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
 import { createTableScripts } from '../sql/table-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
-import { tableDependencies } from './declared-renames.js';
+import { isRetired, tableDependencies } from './declared-renames.js';
 import { createTableDescription, sqlScript } from './migration-script.js';
 
 /**
@@ -137,6 +137,30 @@ export const tableAdded = defineDatabaseRule({
           .some((n) => ownNames.includes(n)),
       )
       .map((t) => `Retire table ${t.key}`);
+    // Partitions of a table this change retires that the after schema puts under this one (a
+    // partitioned table renamed without --rename): the retired one, set aside, still holds them and
+    // its contract step would drop them with it, so they move here, and back on rollback.
+    const adopted = context.after.tables.flatMap((partition) => {
+      const previous = context.before.tables.find((t) => objectIdentity(t) === objectIdentity(partition));
+      const from = previous?.partitionOf;
+      if (!partition.partitionOf || objectIdentity(partition.partitionOf) !== objectIdentity(table) || !from || !isRetired(context, from)) return [];
+      const name = quoteQualifiedName(partition.schema, partition.name);
+      const aside = { schema: from.schema, name: defaultObjectName(from.name, [], 'deprecated') };
+      const asideName = quoteQualifiedName(aside.schema, aside.name);
+      return [
+        {
+          retire: `Retire table ${context.before.tables.find((t) => objectIdentity(t) === objectIdentity(from))?.key ?? from.name}`,
+          forward: [
+            `ALTER TABLE ${asideName} DETACH PARTITION ${name};`,
+            `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} ATTACH PARTITION ${name} ${partition.partitionOf.bound};`,
+          ],
+          rollback: [
+            `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} DETACH PARTITION ${name};`,
+            guardedBlock([{ when: relationExists(aside), run: [`ALTER TABLE ${asideName} ATTACH PARTITION ${name} ${from.bound};`] }]),
+          ],
+        },
+      ];
+    });
     return {
       description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
       impact: parents.length
@@ -146,10 +170,10 @@ export const tableAdded = defineDatabaseRule({
       affectedOperations: [],
       script: sqlScript({
         description: createTableDescription(table.key),
-        statements: [scripts.create],
-        rollback: [scripts.drop],
+        statements: [scripts.create, ...(adopted.length ? ['-- Partitions of the retired table move to this one:', ...adopted.flatMap((a) => a.forward)] : [])],
+        rollback: [...adopted.flatMap((a) => a.rollback), scripts.drop],
         validation: tableExistsQuery(table),
-        dependencies: [...new Set(parentScripts), ...retired],
+        dependencies: [...new Set([...parentScripts, ...retired, ...adopted.map((a) => a.retire)])],
       }),
     };
   },
