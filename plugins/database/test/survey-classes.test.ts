@@ -146,4 +146,24 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(create.script_content).toContain('ALTER TABLE public.events_deprecated DETACH PARTITION public.events_2025;');
     expect(create.dependencies).toContain('Retire table events');
   });
+
+  it('a foreign key added onto a key column a declared rename renames waits for the rename, not for a key script', async () => {
+    // The key over the renamed column is the same key: waiting for a "Replace primary key" script the report does not have broke the order.
+    const before = 'CREATE TABLE tags (name text PRIMARY KEY); CREATE TABLE post_tags (id int, tag text);';
+    const after = 'CREATE TABLE tags (label text PRIMARY KEY); CREATE TABLE post_tags (id int, tag text REFERENCES tags (label));';
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      renames: [{ from: 'tags.name', to: 'tags.label' }],
+      clock,
+    });
+    const fk = report.migration_scripts.find((s) => s.description.startsWith('Add foreign key'))!;
+    expect(fk.dependencies).toEqual(['Rename column tags.name to label']);
+    expect(orderScripts(report.migration_scripts).problems).toEqual([]);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+    expect(verification.passed).toBe(true);
+  });
 });

@@ -14,6 +14,8 @@ interface Renames {
   tables: Map<string, Table>;
   /** `<after table key>.<new column>` → the script that renames the column. */
   columns: Map<string, string>;
+  /** `<after table key>.<old column>` → its new name. */
+  newNames: Map<string, string>;
 }
 
 const applied = new WeakMap<DatabaseSchema, Renames>();
@@ -24,7 +26,7 @@ export const renameColumnDescription = (table: string, from: string, to: string)
 
 /** Called by the checker's diff with the changes it found, so the rules can look the renames up. */
 export function recordRenames(after: DatabaseSchema, changes: readonly DatabaseChange[]): void {
-  const renames: Renames = { tables: new Map(), columns: new Map() };
+  const renames: Renames = { tables: new Map(), columns: new Map(), newNames: new Map() };
   for (const change of changes) {
     if (change.kind === 'table.renamed') {
       const { before, after: table } = (change as DatabaseChange<'table.renamed'>).details;
@@ -32,6 +34,7 @@ export function recordRenames(after: DatabaseSchema, changes: readonly DatabaseC
     } else if (change.kind === 'column.renamed') {
       const { tables, before, after: column } = (change as DatabaseChange<'column.renamed'>).details;
       renames.columns.set(`${tables.after.key}.${column.name}`, renameColumnDescription(tables.after.key, before.name, column.name));
+      renames.newNames.set(`${tables.after.key}.${before.name}`, column.name);
     }
   }
   applied.set(after, renames);
@@ -80,4 +83,10 @@ export function isRetired(context: { before: DatabaseSchema; after: DatabaseSche
   const id = objectIdentity(table);
   if (context.after.tables.some((t) => objectIdentity(t) === id)) return false;
   return ![...(applied.get(context.after)?.tables.values() ?? [])].some((t) => objectIdentity(t) === id);
+}
+
+/** Columns of a before table under the names declared renames give them in the after table `table`. */
+export function renamedColumns(after: DatabaseSchema, table: string, columns: readonly string[]): string[] {
+  const names = applied.get(after)?.newNames;
+  return columns.map((c) => names?.get(`${table}.${c}`) ?? c);
 }

@@ -7,7 +7,7 @@ import { quoteIdentifier } from '../sql/identifier.js';
 import { orphansQuery } from '../sql/integrity-queries.js';
 import { objectIdentity } from '../schema/qualified-name.js';
 import { type DatabaseRuleContext, defineConstraintRule } from './database-rule.js';
-import { beforeTableOf, columnRenameScript, tableDependencies } from './declared-renames.js';
+import { beforeTableOf, columnRenameScript, renamedColumns, tableDependencies } from './declared-renames.js';
 import { addColumnDescription, newColumnDependencies, sqlScript } from './migration-script.js';
 
 const target = (fk: ForeignKey) => `${fk.references.schema ? `${fk.references.schema}.` : ''}${fk.references.name}(${fk.references.columns.join(', ')})`;
@@ -42,17 +42,21 @@ function newTargetDependencies(fk: ForeignKey, context: DatabaseRuleContext): st
   const columns = fk.references.columns
     .filter((c) => !previous.columns.some((b) => b.name === c))
     .map((c) => columnRenameScript(context.after, table.key, c) ?? addColumnDescription(table.key, c));
-  const renamed = (c: string) => columnRenameScript(context.after, table.key, c) !== undefined;
-  // A key over renamed columns is the same key, renamed with them: only a key the change makes is waited for.
-  const changed = columns.length > 0 && !fk.references.columns.every(renamed);
+  // The before table's keys under the names declared renames give their columns: a key over renamed columns is the same key.
+  const was = (cols: readonly string[]) => sameSet(renamedColumns(context.after, table.key, cols), fk.references.columns);
   const key =
-    table.primaryKey &&
-    sameSet(table.primaryKey.columns, fk.references.columns) &&
-    (changed || !previous.primaryKey || !sameSet(previous.primaryKey.columns, fk.references.columns))
-      ? [previous.primaryKey ? `Replace primary key of table ${table.key}` : `Add primary key ${primaryKeyName(table)} to table ${table.key}`]
+    table.primaryKey && sameSet(table.primaryKey.columns, fk.references.columns)
+      ? previous.primaryKey && was(previous.primaryKey.columns)
+        ? []
+        : [previous.primaryKey ? `Replace primary key of table ${table.key}` : `Add primary key ${primaryKeyName(table)} to table ${table.key}`]
       : table.uniques
-          .filter((u) => sameSet(u.columns, fk.references.columns) && (changed || !previous.uniques.some((b) => sameSet(b.columns, fk.references.columns))))
-          .map((u) => `Add unique constraint ${uniqueConstraintName(table, u)} to table ${table.key}`);
+          .filter((u) => sameSet(u.columns, fk.references.columns) && !previous.uniques.some((b) => was(b.columns)))
+          .map((u) => {
+            const name = uniqueConstraintName(table, u);
+            return previous.uniques.some((b) => uniqueConstraintName(previous, b) === name)
+              ? `Replace unique constraint ${name} of table ${table.key}`
+              : `Add unique constraint ${name} to table ${table.key}`;
+          });
   return [...tableDependencies(context, fk.references), ...columns, ...key];
 }
 
@@ -69,9 +73,9 @@ function movedWithKey(before: ForeignKey, after: ForeignKey, context: DatabaseRu
     !!table?.primaryKey &&
     !!previous?.primaryKey &&
     objectIdentity(previous) === objectIdentity(before.references) &&
-    sameSet(previous.primaryKey.columns, before.references.columns) &&
+    sameSet(renamedColumns(context.after, table.key, previous.primaryKey.columns), before.references.columns) &&
     sameSet(table.primaryKey.columns, after.references.columns) &&
-    !sameSet(previous.primaryKey.columns, table.primaryKey.columns);
+    !sameSet(renamedColumns(context.after, table.key, previous.primaryKey.columns), table.primaryKey.columns);
   return moved ? `Replace primary key of table ${table.key}` : undefined;
 }
 
