@@ -75,7 +75,9 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const result = await harness.run(shop, [m('renameTable', 6, 2, 5, 7), m('dropColumn', 26, 0, 20, 16)]);
     expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
     const drop = result.report!.migration_scripts.find((s) => s.description.startsWith('Drop column order_id from table'))!;
-    expect(drop.script_content).toMatch(/DROP VIEW public\.order_items;[\s\S]*DROP COLUMN order_id;[\s\S]*CREATE VIEW public\.order_items AS SELECT \*/);
+    expect(drop.script_content).toMatch(
+      /DROP VIEW public\.order_items;[\s\S]*DROP COLUMN order_id;[\s\S]*CREATE VIEW public\.order_items AS SELECT %s FROM public\.order_items_r0/,
+    );
   });
 
   it('a foreign key moved onto a new column of the referenced table waits for the column and the key over it (DIFF_SEED=20295)', async () => {
@@ -165,5 +167,18 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(verification.after_migration.differences).toEqual([]);
     expect(verification.after_rollback.differences).toEqual([]);
     expect(verification.passed).toBe(true);
+  });
+
+  it("a column added to a renamed table rolls back: the compatibility view comes back with the table's columns of before, not SELECT * (DIFF_SEED=50078)", async () => {
+    // authors renamed (declared), hstore column m0 added, bio dropped: the contract step's rollback re-created the view with m0, so m0 could not be dropped.
+    const result = await harness.run(blog, [
+      m('extension', 0, 1, 19, 5),
+      m('renameTable', 32, 2, 1, 3),
+      m('dropColumn', 8, 37, 24, 5),
+      m('dropFunction', 10, 29, 13, 2),
+    ]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const contract = result.report!.migration_scripts.find((s) => s.description === 'Contract: drop the compatibility view authors')!;
+    expect(contract.rollback_script).toContain("attname = ANY (ARRAY['id', 'handle', 'bio']::text[])");
   });
 });

@@ -35,7 +35,7 @@ export const columnRemoved = defineDatabaseRule({
     const table = tables.before;
     // On a table renamed in the same change, the rename's compatibility view selects the column too.
     const view = compatibilityViewOf(context, tables.after);
-    const aroundView = (statements: string[]) => (view ? [aroundCompatibilityView(view, tables.after, statements)] : statements);
+    const aroundView = (statements: string[]) => (view ? [aroundCompatibilityView(view.view, tables.after, view.columns, statements)] : statements);
     const name = quoteQualifiedName(table.schema, table.name);
     const col = quoteIdentifier(column.name);
     const backup = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'backup'));

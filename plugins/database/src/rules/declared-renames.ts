@@ -73,9 +73,20 @@ export function tableDependencies(context: { before: DatabaseSchema; after: Data
  * The old name of a table a declared rename renamed: its rename script leaves a view under that name
  * (`SELECT *` over the table) for clients not yet moved, which then depends on every column.
  */
-export function compatibilityViewOf(context: { before: DatabaseSchema; after: DatabaseSchema }, table: QualifiedName): QualifiedName | undefined {
+export function compatibilityViewOf(
+  context: { before: DatabaseSchema; after: DatabaseSchema },
+  table: Table,
+): { view: QualifiedName; columns: string[] } | undefined {
   const before = beforeTableOf(context, table);
-  return before && objectIdentity(before) !== objectIdentity(table) ? { schema: before.schema, name: before.name } : undefined;
+  if (!before || objectIdentity(before) === objectIdentity(table)) return undefined;
+  return {
+    view: { schema: before.schema, name: before.name },
+    columns: renamedColumns(
+      context.after,
+      table.key,
+      before.columns.map((c) => c.name),
+    ),
+  };
 }
 
 /** A table of the before schema that the after schema has under no name: its script retires it (renamed aside). */

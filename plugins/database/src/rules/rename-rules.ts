@@ -1,7 +1,9 @@
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
+import { createCompatibilityView } from '../sql/compatibility-view.js';
+import { ifElseBlock } from '../sql/rollback-guards.js';
 import { defineDatabaseRule } from './database-rule.js';
-import { renameColumnDescription, renameTableDescription } from './declared-renames.js';
+import { renameColumnDescription, renamedColumns, renameTableDescription } from './declared-renames.js';
 import { sqlScript } from './migration-script.js';
 
 const ALL = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
@@ -16,8 +18,13 @@ export const tableRenamed = defineDatabaseRule({
   description: 'Clients still deployed with the old name fail ("relation does not exist") the moment the rename commits.',
   safeAlternative:
     'Expand/contract: rename, and create a view with the old name over the table (simple views are updatable) until every client uses the new name.',
-  classify: ({ details: { before, after } }) => {
+  classify: ({ details: { before, after } }, context) => {
     const oldName = quoteQualifiedName(before.schema, before.name);
+    const columns = renamedColumns(
+      context.after,
+      after.key,
+      before.columns.map((c) => c.name),
+    );
     const newName = quoteQualifiedName(after.schema, after.name);
     return {
       description: `Table '${before.key}' renamed to '${after.key}'`,
@@ -39,7 +46,8 @@ export const tableRenamed = defineDatabaseRule({
       contractScript: sqlScript({
         description: `Contract: drop the compatibility view ${before.key}`,
         statements: [`-- Later release, once no deployed client uses the old name ${before.key}:`, `DROP VIEW IF EXISTS ${oldName};`],
-        rollback: [`CREATE OR REPLACE VIEW ${oldName} AS SELECT * FROM ${newName};`],
+        // As the rename made it: the table's columns then, not those the change adds since (whose rollbacks drop them).
+        rollback: [ifElseBlock(`to_regclass(${quoteLiteral(oldName)}) IS NULL`, [createCompatibilityView(before, after, columns)], [])],
         validation: `SELECT to_regclass(${quoteLiteral(oldName)}) IS NOT NULL AS view_still_there;`,
         dependencies: [renameTableDescription(before.key, after.key)],
       }),
