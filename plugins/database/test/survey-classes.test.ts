@@ -181,4 +181,22 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const contract = result.report!.migration_scripts.find((s) => s.description === 'Contract: drop the compatibility view authors')!;
     expect(contract.rollback_script).toContain("attname = ANY (ARRAY['id', 'handle', 'bio']::text[])");
   });
+
+  it('a domain dropped waits for the scripts that move its columns off it, contract step included (DIFF_SEED=50148)', async () => {
+    // users.email moves from email_address to a new domain through a new column, which needs a value from the user: the drop ran anyway and failed.
+    const result = await harness.run(shop, [
+      m('dropConstraint', 4, 0, 1, 31),
+      m('addTrigger', 35, 1, 1, 2),
+      m('domainChange', 5, 38, 38, 35),
+      m('enumChange', 2, 3, 3, 14),
+    ]);
+    expect(result.outcome).toBe('needs input');
+    const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop domain email_address')!;
+    expect(drop.dependencies).toEqual(
+      expect.arrayContaining([
+        'Convert column email in table users from email_address to email_address_r2 through a new column',
+        'Contract: switch column email of table users to email_new and drop the old values',
+      ]),
+    );
+  });
 });
