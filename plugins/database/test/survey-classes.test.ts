@@ -199,4 +199,17 @@ describe('survey classes', { timeout: 120_000 }, () => {
       ]),
     );
   });
+
+  it('a primary key replaced while a retired table references it: the replacement waits for the retirement, not for a foreign key drop the report does not have (DIFF_SEED=50396)', async () => {
+    const result = await harness.run(blog, [
+      m('dropTable', 9, 38, 1, 31),
+      m('renameTable', 30, 13, 8, 29),
+      m('domainChange', 25, 24, 39, 1),
+      m('renameColumn', 32, 6, 29, 22),
+    ]);
+    expect(result.outcome).toBe('needs input');
+    const key = result.report!.migration_scripts.find((s) => s.description === 'Replace primary key of table tags')!;
+    expect(key.dependencies).toContain('Retire table post_tags');
+    expect(orderScripts(result.report!.migration_scripts).problems).toEqual([]);
+  });
 });
