@@ -1,6 +1,7 @@
 import { defineChecker } from '@migration-architect/core';
 import { applyMigrationFile } from '../migration/migration-file.js';
 import { locateMigrationChanges } from '../migration/migration-findings.js';
+import { recordRenames } from '../rules/declared-renames.js';
 import { databaseRules } from '../rules/index.js';
 import { diffDatabaseSchemas } from '../schema/diff.js';
 import { CHANGE_KINDS } from '../schema/changes.js';
@@ -16,7 +17,12 @@ export const databaseChecker = defineChecker<DatabaseSchema>({
     'Compares two database schemas (tables, columns, constraints, indexes, views, procedures) and classifies every change for running clients, with PostgreSQL migration and rollback SQL that avoids long locks.',
   changeKinds: [...CHANGE_KINDS],
   // A migration file's changes are traced to their statements; its lints and inline acceptances go to core with the read.
-  diff: (before, after, options) => locateMigrationChanges(diffDatabaseSchemas(before, after, options), after),
+  diff: (before, after, options) => {
+    const changes = locateMigrationChanges(diffDatabaseSchemas(before, after, options), after);
+    // The rules look renamed tables and columns up by the after model (rules/declared-renames.ts).
+    recordRenames(after, changes);
+    return changes;
+  },
   applyMigration: applyMigrationFile,
   rules: databaseRules,
   recommendations: databaseRecommendations,

@@ -9,7 +9,9 @@ import { defaultObjectName, primaryKeyName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { ifElseBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
+import { aroundCompatibilityView } from '../sql/compatibility-view.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { compatibilityViewOf } from './declared-renames.js';
 import { addColumnDescription, sqlScript } from './migration-script.js';
 
 const isGenerated = (column: Column) => column.identity !== null;
@@ -29,8 +31,11 @@ export const columnRemoved = defineDatabaseRule({
     'Queries that name the column fail ("column does not exist"), INSERTs that set it fail, SELECT * returns one column fewer, and the values are deleted with it.',
   safeAlternative:
     'Expand/contract: deploy code that no longer reads or writes the column (tell the ORM to ignore it), keep a copy of its values, then drop it in a later release.',
-  classify: ({ details: { tables, column } }) => {
+  classify: ({ details: { tables, column } }, context) => {
     const table = tables.before;
+    // On a table renamed in the same change, the rename's compatibility view selects the column too.
+    const view = compatibilityViewOf(context, tables.after);
+    const aroundView = (statements: string[]) => (view ? [aroundCompatibilityView(view.view, tables.after, view.columns, statements)] : statements);
     const name = quoteQualifiedName(table.schema, table.name);
     const col = quoteIdentifier(column.name);
     const backup = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'backup'));
@@ -74,11 +79,11 @@ export const columnRemoved = defineDatabaseRule({
           `-- Keep the values so the drop can be undone; the contract step drops the copy in a later release.`,
           `CREATE TABLE ${backup} AS SELECT ${backupColumns} FROM ${name};`,
           // Views stopped using the column in an earlier script: the diff orders view changes before drops.
-          `${alterTable(table)} DROP COLUMN ${col};`,
+          ...aroundView([`${alterTable(table)} DROP COLUMN ${col};`]),
         ],
         // From any state: our backup restores the values when it exists; without it, the structure comes back and a notice says what did not.
         rollback: [
-          `${alterTable(table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(restored)};`,
+          ...aroundView([`${alterTable(table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(restored)};`]),
           // A stored generated column computes its values again as it is added: nothing to restore (nor may it be written).
           ...(column.generated
             ? []

@@ -1,13 +1,14 @@
 import type { ForeignKey, Table } from '../schema/model.js';
 import { addConstraintNotValid, alterTable, dropConstraint, foreignKeyClause, validateConstraint } from '../sql/constraint-ddl.js';
-import { defaultObjectName, foreignKeyName } from '../sql/constraint-names.js';
+import { defaultObjectName, foreignKeyName, primaryKeyName, uniqueConstraintName } from '../sql/constraint-names.js';
 import { ifElseBlock, relationExists } from '../sql/rollback-guards.js';
 import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { orphansQuery } from '../sql/integrity-queries.js';
 import { objectIdentity } from '../schema/qualified-name.js';
 import { type DatabaseRuleContext, defineConstraintRule } from './database-rule.js';
-import { createTableDescription, newColumnDependencies, sqlScript } from './migration-script.js';
+import { beforeTableOf, columnRenameScript, renamedColumns, tableDependencies } from './declared-renames.js';
+import { addColumnDescription, newColumnDependencies, sqlScript } from './migration-script.js';
 
 const target = (fk: ForeignKey) => `${fk.references.schema ? `${fk.references.schema}.` : ''}${fk.references.name}(${fk.references.columns.join(', ')})`;
 
@@ -27,12 +28,55 @@ function indexNote(table: Table, fk: ForeignKey): string {
     : `; no index starts with (${fk.columns.join(', ')}), so every DELETE or key UPDATE on ${fk.references.name} scans ${table.key}: index it (CONCURRENTLY)`;
 }
 
-/** A foreign key to a table created in the same change set waits for that table's script. */
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
+
+/**
+ * A foreign key waits for what it references: the table when it is new or renamed, columns of it
+ * the same change adds or renames, and the primary key or UNIQUE over them when the change makes it
+ * (PostgreSQL needs a unique key on the referenced columns before the foreign key can be added).
+ */
 function newTargetDependencies(fk: ForeignKey, context: DatabaseRuleContext): string[] {
-  const referenced = objectIdentity(fk.references);
-  const isNew = !context.before.tables.some((t) => objectIdentity(t) === referenced);
-  const created = context.after.tables.find((t) => objectIdentity(t) === referenced);
-  return isNew && created ? [createTableDescription(created.key)] : [];
+  const table = context.after.tables.find((t) => objectIdentity(t) === objectIdentity(fk.references));
+  const previous = table && beforeTableOf(context, table);
+  if (!table || !previous) return tableDependencies(context, fk.references);
+  const columns = fk.references.columns
+    .filter((c) => !previous.columns.some((b) => b.name === c))
+    .map((c) => columnRenameScript(context.after, table.key, c) ?? addColumnDescription(table.key, c));
+  // The before table's keys under the names declared renames give their columns: a key over renamed columns is the same key.
+  const was = (cols: readonly string[]) => sameSet(renamedColumns(context.after, table.key, cols), fk.references.columns);
+  const key =
+    table.primaryKey && sameSet(table.primaryKey.columns, fk.references.columns)
+      ? previous.primaryKey && was(previous.primaryKey.columns)
+        ? []
+        : [previous.primaryKey ? `Replace primary key of table ${table.key}` : `Add primary key ${primaryKeyName(table)} to table ${table.key}`]
+      : table.uniques
+          .filter((u) => sameSet(u.columns, fk.references.columns) && !previous.uniques.some((b) => was(b.columns)))
+          .map((u) => {
+            const name = uniqueConstraintName(table, u);
+            return previous.uniques.some((b) => uniqueConstraintName(previous, b) === name)
+              ? `Replace unique constraint ${name} of table ${table.key}`
+              : `Add unique constraint ${name} to table ${table.key}`;
+          });
+  return [...tableDependencies(context, fk.references), ...columns, ...key];
+}
+
+/**
+ * Whether replacing the primary key of the referenced table moves this foreign key already: that
+ * script drops the foreign keys on the old key and adds them again as the after schema has them,
+ * and its rollback does the reverse, so this script's own rollback must leave it to that one (run
+ * first, it would reference columns with no unique key yet).
+ */
+function movedWithKey(before: ForeignKey, after: ForeignKey, context: DatabaseRuleContext): string | undefined {
+  const table = context.after.tables.find((t) => objectIdentity(t) === objectIdentity(after.references));
+  const previous = table && beforeTableOf(context, table);
+  const moved =
+    !!table?.primaryKey &&
+    !!previous?.primaryKey &&
+    objectIdentity(previous) === objectIdentity(before.references) &&
+    sameSet(renamedColumns(context.after, table.key, previous.primaryKey.columns), before.references.columns) &&
+    sameSet(table.primaryKey.columns, after.references.columns) &&
+    !sameSet(renamedColumns(context.after, table.key, previous.primaryKey.columns), table.primaryKey.columns);
+  return moved ? `Replace primary key of table ${table.key}` : undefined;
 }
 
 export const foreignKeyAdded = defineConstraintRule('foreign_key', 'added', {
@@ -114,19 +158,22 @@ export const foreignKeyModified = defineConstraintRule('foreign_key', 'modified'
     // is dropped), so it then references the table under its aside name and follows it back.
     const retired = !context.after.tables.some((t) => objectIdentity(t) === objectIdentity(before!.references));
     const aside = { ...before!.references, name: defaultObjectName(before!.references.name, [], 'deprecated') };
-    const rollback = retired
-      ? [
-          'BEGIN;',
-          dropConstraint(tables.after, name),
-          ifElseBlock(
-            relationExists(before!.references),
-            [`${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(oldName)} ${foreignKeyClause(before!)} NOT VALID;`],
-            [`${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(oldName)} ${foreignKeyClause({ ...before!, references: aside })} NOT VALID;`],
-          ),
-          'COMMIT;',
-          ...validateConstraint(tables.after, oldName, before!),
-        ]
-      : swap(name, oldName, before!);
+    const keyScript = movedWithKey(before!, after!, context);
+    const rollback = keyScript
+      ? [`-- "${keyScript}" moved it with the key; its rollback moves it back.`]
+      : retired
+        ? [
+            'BEGIN;',
+            dropConstraint(tables.after, name),
+            ifElseBlock(
+              relationExists(before!.references),
+              [`${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(oldName)} ${foreignKeyClause(before!)} NOT VALID;`],
+              [`${alterTable(tables.after)} ADD CONSTRAINT ${quoteIdentifier(oldName)} ${foreignKeyClause({ ...before!, references: aside })} NOT VALID;`],
+            ),
+            'COMMIT;',
+            ...validateConstraint(tables.after, oldName, before!),
+          ]
+        : swap(name, oldName, before!);
     return {
       description:
         `Foreign key on table '${tables.after.key}' changed from (${before!.columns.join(', ')}) → ${target(before!)} ${before!.onDelete ? `ON DELETE ${before!.onDelete}` : ''} to (${after!.columns.join(', ')}) → ${target(after!)} ${after!.onDelete ? `ON DELETE ${after!.onDelete}` : ''}`

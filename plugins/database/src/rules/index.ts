@@ -7,6 +7,8 @@ import { nullabilityRelaxed, nullabilityRestriction } from './column-nullability
 import { incompatibleTypeChange, lengthIncrease, lengthReduction, riskyTypeChange, typeWidened } from './column-type-rules.js';
 import type { RuleOutcome } from '@migration-architect/core';
 import type { DatabaseChange, TablePair } from '../schema/changes.js';
+import type { Column, QualifiedName } from '../schema/model.js';
+import { objectIdentity } from '../schema/qualified-name.js';
 import { describeColumnType } from '../schema/column-type.js';
 import { diffViews } from '../schema/view-diff.js';
 import { diffConstraints } from '../schema/constraint-diff.js';
@@ -53,6 +55,7 @@ import { sequenceAdded, sequenceRemoved } from './sequence-rules.js';
 import { triggerAdded, triggerChanged, triggerRemoved } from './trigger-rules.js';
 import { uniqueAdded, uniqueModified, uniqueRemoved } from './unique-rules.js';
 import { addColumnDescription, createTableDescription } from './migration-script.js';
+import { beforeTableOf, columnRenameScript, tableDependencies } from './declared-renames.js';
 import { viewAdded, viewColumnsAdded, viewColumnsRemoved, viewColumnsReordered, viewDefinitionChanged, viewRemoved } from './view-rules.js';
 
 /**
@@ -168,6 +171,54 @@ function columnsUsed(change: DatabaseChange): { tables: TablePair; columns: stri
   return { tables, columns: [...new Set(objects.flatMap((o) => o.columns ?? []))] };
 }
 
+/** The script the report makes for a column's type change (none when the type is the same), found by classifying it as the report does. */
+function typeChangeScript(tables: TablePair, before: Column, after: Column, context: DatabaseRuleContext): string | undefined {
+  return typeChangeOutcome(tables, before, after, context)?.script?.description;
+}
+
+function typeChangeOutcome(tables: TablePair, before: Column, after: Column, context: DatabaseRuleContext): RuleOutcome | undefined {
+  if (describeColumnType(before.type) === describeColumnType(after.type)) return undefined;
+  // The kind the diff reports for it (column-diff.ts): a length alone is a length change.
+  const kind =
+    before.type.name === after.type.name &&
+    before.type.arrayDimensions === after.type.arrayDimensions &&
+    before.type.precision === after.type.precision &&
+    before.type.scale === after.type.scale
+      ? 'column.length_changed'
+      : 'column.type_changed';
+  const typeChange = { kind, path: '', subject: '', details: { tables, before, after } } as unknown as DatabaseChange;
+  const rule = rulesWithoutExamples.find((r) => r.change === kind && (!r.when || r.when(typeChange, context)));
+  return rule?.classify(typeChange, context);
+}
+
+/**
+ * A domain or enum type is dropped once no column has it: its drop waits for the scripts that move
+ * each column of that type off it (a type change) or drop it. When one of them waits for a value
+ * only the user knows, the drop waits too, instead of failing on "other objects depend on it".
+ */
+function withTypeUserDependencies(outcome: RuleOutcome, change: DatabaseChange, context: DatabaseRuleContext): RuleOutcome {
+  if (!outcome.script || (change.kind !== 'domain.removed' && change.kind !== 'enum.removed')) return outcome;
+  const details = change.details as Record<string, unknown>;
+  const type = (details['domain'] ?? details['enum']) as QualifiedName & { key: string };
+  const names = new Set([type.name, type.key, `${type.schema ?? 'public'}.${type.name}`]);
+  const needed = context.before.tables.flatMap((table) => {
+    const next = context.after.tables.find((t) => objectIdentity(t) === objectIdentity(table));
+    return table.columns
+      .filter((c) => names.has(c.type.name))
+      .flatMap((column) => {
+        const after = next?.columns.find((c) => c.name === column.name);
+        // A partition's columns are its parent's, changed (and scripted) on the parent; a table the change drops goes after the type anyway.
+        if (!next || table.partitionOf || next.partitionOf) return [];
+        if (!after) return [`Drop column ${column.name} from table ${table.key}`];
+        // A rewriting change keeps the old values in `<column>_old`, of the old type, until its contract step: the drop waits for that too.
+        const moved = typeChangeOutcome({ before: table, after: next }, column, after, context);
+        return [moved?.script?.description, moved?.contractScript?.description].filter((d): d is string => d !== undefined);
+      });
+  });
+  if (needed.length === 0) return outcome;
+  return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
+}
+
 /**
  * A constraint or index on a column whose type changes in the same change set (a foreign key
  * that follows a bigint → uuid change) can only be built after the column is converted: its
@@ -179,18 +230,7 @@ function withTypeChangeDependencies(outcome: RuleOutcome, change: DatabaseChange
   const needed = used.columns.flatMap((name) => {
     const before = used.tables.before.columns.find((c) => c.name === name);
     const after = used.tables.after.columns.find((c) => c.name === name);
-    if (!before || !after || describeColumnType(before.type) === describeColumnType(after.type)) return [];
-    // The kind the diff reports for it (column-diff.ts): a length alone is a length change.
-    const kind =
-      before.type.name === after.type.name &&
-      before.type.arrayDimensions === after.type.arrayDimensions &&
-      before.type.precision === after.type.precision &&
-      before.type.scale === after.type.scale
-        ? 'column.length_changed'
-        : 'column.type_changed';
-    const typeChange = { kind, path: '', subject: '', details: { tables: used.tables, before, after } } as unknown as DatabaseChange;
-    const rule = rulesWithoutExamples.find((r) => r.change === kind && (!r.when || r.when(typeChange, context)));
-    const description = rule?.classify(typeChange, context).script?.description;
+    const description = before && after ? typeChangeScript(used.tables, before, after, context) : undefined;
     return description ? [description] : [];
   });
   if (needed.length === 0) return outcome;
@@ -210,11 +250,15 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
   const words = new Set(
     [...view.definition.matchAll(/"((?:[^"]|"")+)"|([A-Za-z_][\w$]*)/g)].map((m) => (m[1] ? m[1].replace(/""/g, '"') : m[2]!.toLowerCase())),
   );
+  // A table or column a declared rename names waits for the rename's script, not for one that creates it.
   const needed = context.after.tables.flatMap((table) => {
-    const before = context.before.tables.find((t) => t.key === table.key);
     if (!words.has(table.name)) return [];
+    const before = beforeTableOf(context, table);
     if (!before) return [createTableDescription(table.key)];
-    return table.columns.filter((c) => words.has(c.name) && !before.columns.some((b) => b.name === c.name)).map((c) => addColumnDescription(table.key, c.name));
+    const columns = table.columns
+      .filter((c) => words.has(c.name) && !before.columns.some((b) => b.name === c.name))
+      .map((c) => columnRenameScript(context.after, table.key, c.name) ?? addColumnDescription(table.key, c.name));
+    return [...tableDependencies(context, table), ...columns];
   });
   if (needed.length === 0) return outcome;
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
@@ -269,10 +313,14 @@ function exampleOf(rule: DatabaseRule): NonNullable<DatabaseRule['examples']> {
 
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const classify: DatabaseRule['classify'] = (change, context) =>
-    withColumnUserDependencies(
-      withViewColumnDependencies(
-        withTypeChangeDependencies(
-          withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+    withTypeUserDependencies(
+      withColumnUserDependencies(
+        withViewColumnDependencies(
+          withTypeChangeDependencies(
+            withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+            change as DatabaseChange,
+            context,
+          ),
           change as DatabaseChange,
           context,
         ),

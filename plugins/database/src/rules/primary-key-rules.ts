@@ -4,7 +4,8 @@ import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { duplicatesQuery } from '../sql/integrity-queries.js';
 import { columnList } from '../sql/constraint-ddl.js';
-import { aroundReferencingKeys, droppedReferencingKeys, foreignKeysReferencing } from '../sql/referencing-foreign-keys.js';
+import { aroundReferencingKeys, foreignKeysReferencing, releaseReferencingKeys } from '../sql/referencing-foreign-keys.js';
+import { objectIdentity } from '../schema/qualified-name.js';
 import { defineConstraintRule } from './database-rule.js';
 import { newColumnDependencies, sqlScript } from './migration-script.js';
 import type { Table } from '../schema/model.js';
@@ -55,9 +56,10 @@ export const primaryKeyRemoved = defineConstraintRule('primary_key', 'removed', 
   description:
     'Without a primary key, UPDATE and DELETE can no longer be replicated logically (REPLICA IDENTITY DEFAULT uses the key), foreign keys that reference it block the drop, ORMs lose row identity and duplicate rows become possible.',
   safeAlternative: 'Keep the key; if it must change, attach the new one before dropping the old (see primary-key-modified).',
-  classify: ({ tables, before }) => {
+  classify: ({ tables, before }, _change, context) => {
     const key = before!;
     const name = primaryKeyName(tables.before);
+    const released = releaseReferencingKeys(foreignKeysReferencing(context.before, tables.before, key.columns), context.after);
     return {
       description: `Primary key (${key.columns.join(', ')}) removed from table '${tables.after.key}'`,
       impact: 'Replication of UPDATE/DELETE stops working, referencing foreign keys block the change, duplicates become possible',
@@ -65,9 +67,10 @@ export const primaryKeyRemoved = defineConstraintRule('primary_key', 'removed', 
       affectedOperations: ['UPDATE', 'DELETE', 'Replication'],
       script: sqlScript({
         description: `Drop primary key ${name} of table ${tables.after.key}`,
-        statements: [dropConstraint(tables.after, name)],
-        rollback: addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key),
+        statements: [...released.statements, dropConstraint(tables.after, name)],
+        rollback: [...addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key), ...released.rollback],
         validation: constraintQuery(tables.after, name),
+        dependencies: released.dependencies,
       }),
     };
   },
@@ -86,7 +89,10 @@ export const primaryKeyModified = defineConstraintRule('primary_key', 'modified'
     const name = primaryKeyName(tables.after);
     const staged = defaultObjectName(tables.after.name, [], 'pkey_new');
     const table = quoteQualifiedName(tables.after.schema, tables.after.name);
-    const referencing = foreignKeysReferencing(context.before, tables.before, before!.columns);
+    const all = foreignKeysReferencing(context.before, tables.before, before!.columns);
+    // Those of tables the change retires are released from the aside table (they are not in the after schema to add back).
+    const retired = releaseReferencingKeys(all, context.after);
+    const referencing = all.filter(({ table }) => context.after.tables.some((t) => objectIdentity(t) === objectIdentity(table)));
     const forward = aroundReferencingKeys(
       [
         `${alterTable(tables.after)} DROP CONSTRAINT ${quoteIdentifier(primaryKeyName(tables.before))};`,
@@ -114,6 +120,7 @@ export const primaryKeyModified = defineConstraintRule('primary_key', 'modified'
           ...notNullFirst(tables.before, tables.after, after!.columns),
           `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdentifier(staged)} ON ${table} (${columnList(after!.columns)});`,
           'BEGIN;',
+          ...retired.statements,
           ...forward.statements,
           'COMMIT;',
           ...forward.afterCommit,
@@ -124,13 +131,11 @@ export const primaryKeyModified = defineConstraintRule('primary_key', 'modified'
           ...backward.statements,
           'COMMIT;',
           ...backward.afterCommit,
+          ...retired.rollback,
         ],
         validation: duplicatesQuery(tables.after, after!.columns),
         // A foreign key dropped with the old key goes first, so its rollback runs once the old key is back.
-        dependencies: [
-          ...newColumnDependencies(tables, after!.columns),
-          ...droppedReferencingKeys(referencing, context.after).map(({ table, name }) => `Drop foreign key ${name} of table ${table.key}`),
-        ],
+        dependencies: [...newColumnDependencies(tables, after!.columns), ...retired.dependencies],
       }),
     };
   },

@@ -1,6 +1,9 @@
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
+import { createCompatibilityView } from '../sql/compatibility-view.js';
+import { ifElseBlock } from '../sql/rollback-guards.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { renameColumnDescription, renamedColumns, renameTableDescription } from './declared-renames.js';
 import { sqlScript } from './migration-script.js';
 
 const ALL = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
@@ -15,8 +18,13 @@ export const tableRenamed = defineDatabaseRule({
   description: 'Clients still deployed with the old name fail ("relation does not exist") the moment the rename commits.',
   safeAlternative:
     'Expand/contract: rename, and create a view with the old name over the table (simple views are updatable) until every client uses the new name.',
-  classify: ({ details: { before, after } }) => {
+  classify: ({ details: { before, after } }, context) => {
     const oldName = quoteQualifiedName(before.schema, before.name);
+    const columns = renamedColumns(
+      context.after,
+      after.key,
+      before.columns.map((c) => c.name),
+    );
     const newName = quoteQualifiedName(after.schema, after.name);
     return {
       description: `Table '${before.key}' renamed to '${after.key}'`,
@@ -24,7 +32,7 @@ export const tableRenamed = defineDatabaseRule({
       suggestedMigration: `Rename and keep a view named ${before.key} over ${after.key} until no client uses it`,
       affectedOperations: ALL,
       script: sqlScript({
-        description: `Rename table ${before.key} to ${after.key}`,
+        description: renameTableDescription(before.key, after.key),
         statements: [
           'BEGIN;',
           `ALTER TABLE ${oldName} RENAME TO ${quoteIdentifier(after.name)};`,
@@ -38,9 +46,10 @@ export const tableRenamed = defineDatabaseRule({
       contractScript: sqlScript({
         description: `Contract: drop the compatibility view ${before.key}`,
         statements: [`-- Later release, once no deployed client uses the old name ${before.key}:`, `DROP VIEW IF EXISTS ${oldName};`],
-        rollback: [`CREATE OR REPLACE VIEW ${oldName} AS SELECT * FROM ${newName};`],
+        // As the rename made it: the table's columns then, not those the change adds since (whose rollbacks drop them).
+        rollback: [ifElseBlock(`to_regclass(${quoteLiteral(oldName)}) IS NULL`, [createCompatibilityView(before, after, columns)], [])],
         validation: `SELECT to_regclass(${quoteLiteral(oldName)}) IS NOT NULL AS view_still_there;`,
-        dependencies: [`Rename table ${before.key} to ${after.key}`],
+        dependencies: [renameTableDescription(before.key, after.key)],
       }),
     };
   },
@@ -64,7 +73,7 @@ export const columnRenamed = defineDatabaseRule({
       suggestedMigration: `Add ${after.name} next to ${before.name}, write both, backfill, move readers, then drop ${before.name}`,
       affectedOperations: ALL,
       script: sqlScript({
-        description: `Rename column ${tables.after.key}.${before.name} to ${after.name}`,
+        description: renameColumnDescription(tables.after.key, before.name, after.name),
         statements: [`ALTER TABLE ${table} RENAME COLUMN ${quoteIdentifier(before.name)} TO ${quoteIdentifier(after.name)};`],
         rollback: [`ALTER TABLE ${table} RENAME COLUMN ${quoteIdentifier(after.name)} TO ${quoteIdentifier(before.name)};`],
         validation: `SELECT count(*) AS renamed FROM pg_attribute WHERE attrelid = ${quoteLiteral(table)}::regclass AND attname = ${quoteLiteral(after.name)} AND NOT attisdropped;`,

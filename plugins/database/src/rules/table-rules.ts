@@ -7,6 +7,7 @@ import { quoteLiteral } from '../sql/literal.js';
 import { guardedBlock, noticeBlock, raiseNotice, relationExists } from '../sql/rollback-guards.js';
 import { createTableScripts } from '../sql/table-ddl.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { isRetired, tableDependencies } from './declared-renames.js';
 import { createTableDescription, sqlScript } from './migration-script.js';
 
 /**
@@ -158,17 +159,10 @@ export const tableAdded = defineDatabaseRule({
   classify: ({ details: { table } }, context) => {
     const scripts = createTableScripts(table);
     const parents = [...new Set(table.foreignKeys.map((fk) => fk.references.name))];
-    // Tables it references that are new too: their scripts must run first.
-    const newParents = [...new Set(table.foreignKeys.map((fk) => objectIdentity(fk.references)))].filter(
-      (id) =>
-        id !== objectIdentity(table) &&
-        !context.before.tables.some((t) => objectIdentity(t) === id) &&
-        context.after.tables.some((t) => objectIdentity(t) === id),
-    );
-    const parentPartition =
-      table.partitionOf && !context.before.tables.some((t) => objectIdentity(t) === objectIdentity(table.partitionOf!))
-        ? [objectIdentity(table.partitionOf)]
-        : [];
+    // Tables it references or is a partition of that are new or renamed too: their scripts must run first.
+    const parentScripts = [...table.foreignKeys.map((fk) => fk.references), ...(table.partitionOf ? [table.partitionOf] : [])]
+      .filter((parent) => objectIdentity(parent) !== objectIdentity(table))
+      .flatMap((parent) => tableDependencies(context, parent));
     // A removed table (often this one under its old name) still holds the index names this one takes until it is renamed aside.
     const sequences = ownedSequences(table, context.after);
     const ownNames = [...Object.values(indexNames(table)).flat(), ...sequences.map((q) => q.name)];
@@ -182,6 +176,30 @@ export const tableAdded = defineDatabaseRule({
     const sequenceNames = sequences
       .filter((q) => q.name !== q.serialName)
       .map((q) => `ALTER SEQUENCE ${quoteQualifiedName(table.schema, q.serialName)} RENAME TO ${quoteIdentifier(q.name)};`);
+    // Partitions of a table this change retires that the after schema puts under this one (a
+    // partitioned table renamed without --rename): the retired one, set aside, still holds them and
+    // its contract step would drop them with it, so they move here, and back on rollback.
+    const adopted = context.after.tables.flatMap((partition) => {
+      const previous = context.before.tables.find((t) => objectIdentity(t) === objectIdentity(partition));
+      const from = previous?.partitionOf;
+      if (!partition.partitionOf || objectIdentity(partition.partitionOf) !== objectIdentity(table) || !from || !isRetired(context, from)) return [];
+      const name = quoteQualifiedName(partition.schema, partition.name);
+      const aside = { schema: from.schema, name: defaultObjectName(from.name, [], 'deprecated') };
+      const asideName = quoteQualifiedName(aside.schema, aside.name);
+      return [
+        {
+          retire: `Retire table ${context.before.tables.find((t) => objectIdentity(t) === objectIdentity(from))?.key ?? from.name}`,
+          forward: [
+            `ALTER TABLE ${asideName} DETACH PARTITION ${name};`,
+            `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} ATTACH PARTITION ${name} ${partition.partitionOf.bound};`,
+          ],
+          rollback: [
+            `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} DETACH PARTITION ${name};`,
+            guardedBlock([{ when: relationExists(aside), run: [`ALTER TABLE ${asideName} ATTACH PARTITION ${name} ${from.bound};`] }]),
+          ],
+        },
+      ];
+    });
     return {
       description: `New table '${table.key}' with ${table.columns.length} column(s), ${table.indexes.length} index(es)`,
       impact: parents.length
@@ -191,13 +209,14 @@ export const tableAdded = defineDatabaseRule({
       affectedOperations: [],
       script: sqlScript({
         description: createTableDescription(table.key),
-        statements: [scripts.create, ...sequenceNames],
-        rollback: [scripts.drop],
-        validation: tableExistsQuery(table),
-        dependencies: [
-          ...[...newParents, ...parentPartition].map((id) => createTableDescription(context.after.tables.find((t) => objectIdentity(t) === id)!.key)),
-          ...retired,
+        statements: [
+          scripts.create,
+          ...sequenceNames,
+          ...(adopted.length ? ['-- Partitions of the retired table move to this one:', ...adopted.flatMap((a) => a.forward)] : []),
         ],
+        rollback: [...adopted.flatMap((a) => a.rollback), scripts.drop],
+        validation: tableExistsQuery(table),
+        dependencies: [...new Set([...parentScripts, ...retired, ...adopted.map((a) => a.retire)])],
       }),
     };
   },

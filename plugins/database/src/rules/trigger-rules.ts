@@ -3,7 +3,8 @@ import { triggerValue } from '../schema/trigger-diff.js';
 import { createTrigger, dropTrigger, triggerTable } from '../sql/trigger-ddl.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { defineDatabaseRule } from './database-rule.js';
-import { createTableDescription, sqlScript } from './migration-script.js';
+import { tableDependencies } from './declared-renames.js';
+import { sqlScript } from './migration-script.js';
 
 const WRITES = ['INSERT', 'UPDATE', 'DELETE'];
 const exists = (t: Trigger) =>
@@ -41,7 +42,7 @@ export const triggerAdded = defineDatabaseRule({
   title: 'Trigger added',
   description: 'Existing statements keep their shape, but every matching write now runs the function: slower writes, and a failing trigger fails the write.',
   safeAlternative: 'Test the function on production-like writes; add the trigger in a short transaction with a lock_timeout.',
-  classify: ({ details: { trigger } }, { before, after }) => ({
+  classify: ({ details: { trigger } }, context) => ({
     description: `New trigger '${trigger.name}' on '${trigger.table}' (${triggerValue(trigger)})`,
     impact: 'Writes to the table run the trigger function',
     suggestedMigration: 'Create the function first, then the trigger',
@@ -52,8 +53,7 @@ export const triggerAdded = defineDatabaseRule({
       rollback: [dropTrigger(trigger)],
       validation: exists(trigger),
       // A trigger on a table created in the same change set waits for that table's script.
-      dependencies:
-        !before.tables.some((t) => t.key === trigger.table) && after.tables.some((t) => t.key === trigger.table) ? [createTableDescription(trigger.table)] : [],
+      dependencies: tableDependencies(context, context.after.tables.find((t) => t.key === trigger.table) ?? { schema: null, name: trigger.table }),
     }),
   }),
 });

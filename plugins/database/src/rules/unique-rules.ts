@@ -4,6 +4,7 @@ import { constraintQuery } from '../sql/catalog-queries.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
 import { indexColumnList } from '../sql/index-ddl.js';
 import { duplicatesQuery } from '../sql/integrity-queries.js';
+import { foreignKeysReferencing, releaseReferencingKeys } from '../sql/referencing-foreign-keys.js';
 import { defineConstraintRule } from './database-rule.js';
 import { newColumnDependencies, sqlScript } from './migration-script.js';
 
@@ -44,9 +45,10 @@ export const uniqueRemoved = defineConstraintRule('unique', 'removed', {
   description:
     'Writes that were rejected as duplicates are now accepted. Upserts that name these columns in ON CONFLICT fail ("no unique or exclusion constraint matching the ON CONFLICT specification"), and foreign keys that reference them block the drop.',
   safeAlternative: 'Check for ON CONFLICT clauses and referencing foreign keys on these columns before dropping it.',
-  classify: ({ tables, before }) => {
+  classify: ({ tables, before }, _change, context) => {
     const unique = before!;
     const name = uniqueConstraintName(tables.before, unique);
+    const released = releaseReferencingKeys(foreignKeysReferencing(context.before, tables.before, unique.columns), context.after);
     return {
       description: `Unique constraint (${unique.columns.join(', ')}) removed from table '${tables.after.key}'`,
       impact: `No longer enforcing uniqueness of (${unique.columns.join(', ')}); ON CONFLICT on these columns stops working`,
@@ -54,9 +56,14 @@ export const uniqueRemoved = defineConstraintRule('unique', 'removed', {
       affectedOperations: ['INSERT', 'UPDATE'],
       script: sqlScript({
         description: `Drop unique constraint ${name} of table ${tables.after.key}`,
-        statements: [dropConstraint(tables.after, name)],
-        rollback: ['-- Fails if duplicates were written since.', ...addConstraintUsingIndex(tables.after, name, 'UNIQUE', unique.columns, unique)],
+        statements: [...released.statements, dropConstraint(tables.after, name)],
+        rollback: [
+          '-- Fails if duplicates were written since.',
+          ...addConstraintUsingIndex(tables.after, name, 'UNIQUE', unique.columns, unique),
+          ...released.rollback,
+        ],
         validation: constraintQuery(tables.after, name),
+        dependencies: released.dependencies,
       }),
     };
   },

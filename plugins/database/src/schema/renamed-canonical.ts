@@ -79,6 +79,18 @@ function viewReads(canonical: string, table: QualifiedName): boolean {
 export function followTableRename(model: DatabaseSchema, from: QualifiedName, to: string): void {
   const relations = new Map([[objectIdentity(from), to]]);
   for (const view of model.views) if (view.canonical !== undefined) view.canonical = renameInCanonical(view.canonical, { relations });
+  // A function returning the table's row type (`SETOF customer`) returns the renamed type, as in PostgreSQL.
+  for (const routine of model.routines) if (routine.returns) routine.returns = renameRowType(routine.returns, from, to);
+}
+
+/** `SETOF customer`, `public.customer[]` → the same over the renamed table; any other type as it was. */
+function renameRowType(type: string, from: QualifiedName, to: string): string {
+  const name = /^(SETOF\s+)?(?:([A-Za-z_][\w$]*|"(?:[^"]|"")+")\.)?([A-Za-z_][\w$]*|"(?:[^"]|"")+")((?:\[\])*)$/i.exec(type.trim());
+  if (!name) return type;
+  const unquote = (part: string) => (part.startsWith('"') ? part.slice(1, -1).replace(/""/g, '"') : part.toLowerCase());
+  if (objectIdentity({ schema: name[2] ? unquote(name[2]) : null, name: unquote(name[3]!) }) !== objectIdentity(from)) return type;
+  const spelled = /^[a-z_][a-z0-9_$]*$/.test(to) ? to : `"${to.replace(/"/g, '""')}"`;
+  return `${name[1] ?? ''}${name[2] ? `${name[2]}.` : ''}${spelled}${name[4]}`;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { DatabaseSchema, ForeignKey, QualifiedName, Table } from '../schema/model.js';
 import { objectIdentity } from '../schema/qualified-name.js';
 import { addConstraintNotValid, alterTable, foreignKeyClause } from './constraint-ddl.js';
-import { foreignKeyName } from './constraint-names.js';
-import { quoteIdentifier } from './identifier.js';
+import { defaultObjectName, foreignKeyName } from './constraint-names.js';
+import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
+import { guardedBlock, relationExists } from './rollback-guards.js';
 
 export interface ReferencingKey {
   table: Table;
@@ -55,4 +56,34 @@ export function droppedReferencingKeys(from: readonly ReferencingKey[], to: Data
   return from.filter(
     ({ table, name }) => !to.tables.some((t) => objectIdentity(t) === objectIdentity(table) && t.foreignKeys.some((fk) => foreignKeyName(t, fk) === name)),
   );
+}
+
+/**
+ * A key is dropped while foreign keys still reference it: those the same change drops on tables it
+ * keeps go first (the key's drop depends on their scripts), and those of tables it retires (renamed
+ * aside with their foreign keys, which would block the drop) are dropped from the aside table by
+ * the key's own script, after the retirement; its rollback adds them back there, before the
+ * retirement's rollback renames the table back (or re-creates it, foreign keys included).
+ */
+export function releaseReferencingKeys(
+  referencing: readonly ReferencingKey[],
+  after: DatabaseSchema,
+): { statements: string[]; rollback: string[]; dependencies: string[] } {
+  const kept = (table: Table) => after.tables.some((t) => objectIdentity(t) === objectIdentity(table));
+  const retired = referencing.filter(({ table }) => !kept(table));
+  const asideOf = (table: Table) => ({ schema: table.schema, name: defaultObjectName(table.name, [], 'deprecated') });
+  return {
+    statements: retired.map(
+      ({ table, name }) => `ALTER TABLE IF EXISTS ${quoteQualifiedName(table.schema, asideOf(table).name)} DROP CONSTRAINT IF EXISTS ${quoteIdentifier(name)};`,
+    ),
+    rollback: retired.map(({ table, fk, name }) =>
+      guardedBlock([{ when: relationExists(asideOf(table)), run: addConstraintNotValid(asideOf(table), name, foreignKeyClause(fk), fk) }]),
+    ),
+    dependencies: [
+      ...droppedReferencingKeys(referencing, after)
+        .filter(({ table }) => kept(table))
+        .map(({ table, name }) => `Drop foreign key ${name} of table ${table.key}`),
+      ...[...new Set(retired.map(({ table }) => table.key))].map((key) => `Retire table ${key}`),
+    ],
+  };
 }
