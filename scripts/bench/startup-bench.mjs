@@ -7,9 +7,9 @@
 // workspace CLI (apps/cli/dist/bin.js) and, when `pnpm bundle` has written it, the single-folder
 // bundle (dist/migration-architect.mjs).
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, timeNodeProcess } from './process-time.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const builds = [
@@ -31,28 +31,7 @@ const commands = [
   },
 ];
 
-/** Wall and CPU milliseconds of one process, run to completion with its output discarded. */
-function timeProcess(args) {
-  const start = performance.now();
-  // bash's `times` prints the shell's, then its children's, user and system time.
-  const result = spawnSync('bash', ['-c', '"$0" "$@" >/dev/null 2>&1; status=$?; times; exit $status', process.execPath, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'ignore'],
-    env: { ...process.env, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  const ms = performance.now() - start;
-  if (result.error) throw result.error;
-  const children = result.stdout.trim().split('\n').at(-1) ?? '';
-  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
-  return { ms, cpu: seconds * 1000, status: result.status };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+const timeProcess = (args) => timeNodeProcess(args, root);
 
 const rows = [];
 for (const build of builds) {

@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, timeNodeProcess } from './process-time.mjs';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,25 +93,7 @@ function buildBlob(name, from, env = {}) {
 }
 const blobs = [buildBlob('empty', emptyScript), buildBlob('loaded', script), buildBlob('warmed', script, { SNAPSHOT_WARM: '1' })];
 
-/** Wall and CPU milliseconds of one process, as scripts/bench/startup-bench.mjs measures them. */
-function timeProcess(args) {
-  const start = performance.now();
-  const result = spawnSync('bash', ['-c', '"$0" "$@" >/dev/null 2>&1; status=$?; times; exit $status', process.execPath, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'ignore'],
-    env: { ...process.env, NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  const ms = performance.now() - start;
-  const children = result.stdout.trim().split('\n').at(-1) ?? '';
-  const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
-  return { ms, cpu: seconds * 1000, status: result.status };
-}
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+const timeProcess = (args) => timeNodeProcess(args, root);
 
 const sample = join(root, 'examples/sample_database_migration.json');
 const rows = [
