@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import { MigrationArchitectError, PluginError } from '../errors/errors.js';
-import { describeZodError } from '../errors/zod-issue-path.js';
-import { formatPath } from '../errors/zod-issue-path.js';
+import { describeZodError, formatPath } from '../errors/zod-issue-path.js';
 import { assertKnownKeysAt, assertKnownKeysUnder, assertPluginContract } from './contract-check.js';
 import {
   CHECKING_KEYS,
