@@ -1,4 +1,5 @@
 export { reconcile, type HashChoice, type ReconcileOptions, type ReconcileResult } from './algorithm/reconcile.js';
+export type { StrategyChoice } from './algorithm/reconcile-table.js';
 export { parseConnectionTarget, type ConnectionTarget } from './connection/connection-target.js';
 export {
   ReconcileReportSchema,
@@ -9,6 +10,7 @@ export {
   type ReconcileLevel,
   type ReconcileReport,
   type TableReport,
+  type TableStrategy,
 } from './report/reconcile-report.js';
 export { reconcileFormatContributions, reconcileFormats, renderReconcileReport, type ReconcileFormat } from './report/render-report.js';
 export { renderReconcileText } from './report/render-text.js';

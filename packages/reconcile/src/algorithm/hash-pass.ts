@@ -29,19 +29,25 @@ export interface HashPassResult {
 
 /**
  * How the buckets of a layout are grouped into slabs: [first, last] bucket numbers. With `probe`
- * (level rows, large enough tables), slab 0 is a small probe of the first buckets: hashed first,
- * it tells how many rows differ before the rest is hashed (see stream-switch.ts).
+ * (level rows, large enough tables), slab 0 is a small probe of the first buckets, hashed first,
+ * and slab 1 the next few buckets, streamed: together they tell what hashing and streaming cost
+ * per row on this table and how many rows differ, before the rest is hashed or streamed (see
+ * stream-switch.ts).
  */
 export function slabsOf(layout: BucketLayout, rows: number, jobs: number, probe = false): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   if (probe && layout.buckets >= TUNING.probeMinBuckets) {
-    start = Math.ceil(layout.buckets / TUNING.probeShare);
-    out.push([0, start - 1]);
-    rows -= Math.round(rows / TUNING.probeShare);
+    const rowsPerBucket = Math.max(1, rows / layout.buckets);
+    const hashed = Math.ceil(layout.buckets / TUNING.probeShare);
+    // Streamed: a sixteenth too, but at least two streamed ranges (one query each) to time.
+    const streamed = Math.min(Math.ceil(layout.buckets / 8), Math.max(hashed, Math.ceil((2 * TUNING.streamChunkRows) / rowsPerBucket)));
+    out.push([0, hashed - 1], [hashed, hashed + streamed - 1]);
+    start = hashed + streamed;
+    rows -= Math.round(start * rowsPerBucket);
   }
   const left = layout.buckets - start;
-  const wantedSlabs = Math.max(jobs, Math.ceil(rows / TUNING.slabRows));
+  const wantedSlabs = Math.max(jobs, Math.ceil(Math.max(0, rows) / TUNING.slabRows));
   const perSlab = Math.max(1, Math.ceil(left / wantedSlabs));
   for (let first = start; first < layout.buckets; first += perSlab) out.push([first, Math.min(layout.buckets, first + perSlab) - 1]);
   return out;

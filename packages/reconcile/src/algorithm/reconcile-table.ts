@@ -7,13 +7,18 @@ import type { ResumeState } from '../resume/resume-state.js';
 import { buildLayout, SIDE_NAMES, singleBucket, type BucketLayout, type SideName, type Sides } from './bucket-layout.js';
 import { differingBuckets, hashLayout, slabsOf, type HashPassResult, type SlabHashes } from './hash-pass.js';
 import { streamLeaves, streamPays } from './stream-switch.js';
+import type { TableStrategy } from '../report/reconcile-report.js';
 import { refineDiffering, type Leaf } from './refine.js';
 import { compareKeyless } from './keyless-pass.js';
 import { RowPairer, type FoundDifference, type PairingResult } from './row-pairing.js';
 import { TUNING } from './tuning.js';
 
+/** Level rows: `auto` measures and picks per table; `hash` and `stream` force one way (tests, measurements). */
+export type StrategyChoice = 'auto' | 'hash' | 'stream';
+
 export interface TableRunOptions {
   level: ReconcileLevel;
+  strategy: StrategyChoice;
   jobs: number;
   limit: number;
   tolerance: number;
@@ -162,6 +167,7 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       duplicate_samples_target: duplicates.target.sample.map((t) => keyRecord(plan.key, t)!),
     },
     checksum: null,
+    strategy: null,
     differences: { missing: [], extra: [], changed: [], truncated: false },
     performance: {
       seconds: 0,
@@ -191,6 +197,7 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       report.performance[name].rows_per_second = counts[name] > 0n && seconds > 0 ? Math.round(toNumber(counts[name]) / seconds) : null;
     }
     report.checksum = { buckets: result.partitions, differing_buckets: result.differing.length, refined_buckets: 0, differing_ranges: [] };
+    report.strategy = { ran: 'hash', reason: 'no key: rows hashed by content into partitions (a key range cannot be streamed)' };
     different = different || counts.source !== counts.target || result.differing.length > 0;
     if (result.paired) {
       differences = applyPaired(report, result.paired, options.limit);
@@ -210,16 +217,18 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     let layout: BucketLayout | null = options.resume?.layout(plan.name) ?? null;
     if (!layout) layout = keyed.source + keyed.target === 0 ? singleBucket(whole) : await buildLayout(sides, whole, keyed, { topLevel: true, extent });
     if (layout.dropped > 0) warnings.push(`${layout.dropped} bucket bound(s) dropped: the two sides order the key differently (collation)`);
-    await options.resume?.begin(plan.name, layout);
+    const most = Math.max(keyed.source, keyed.target);
+    // Level rows: the strategy per table. `auto` hashes a probe slab and streams the next one,
+    // both timed, then hashes or streams the rest, whichever costs less (stream-switch.ts).
+    const wanted = options.level === 'rows' ? options.strategy : 'hash';
+    const proposed = slabsOf(layout, most, options.jobs, wanted === 'auto');
+    const recorded = options.resume ? await options.resume.begin(plan.name, layout, proposed) : proposed;
+    // A state file from before the probe ran with --resume: its slabs had no probe; keep them, and hash.
+    const slabs = recorded ?? slabsOf(layout, most, options.jobs, false);
+    const probed = wanted === 'auto' && recorded !== null && slabs.length > 2 && layout.buckets >= TUNING.probeMinBuckets;
     phase('layout');
 
     options.progress.start(plan.name, keyed.source + keyed.target);
-    const most = Math.max(keyed.source, keyed.target);
-    // Level rows without --resume: a probe slab is hashed first, so that a table whose rows differ
-    // nearly everywhere is streamed instead of hashed and then read back (stream-switch.ts).
-    const probing = options.level === 'rows' && !options.resume;
-    const slabs = slabsOf(layout, most, options.jobs, probing);
-    const probed = probing && slabs.length > 1 && layout.buckets >= TUNING.probeMinBuckets;
     const onSlab = (slab: number, hashes: SlabHashes) => {
       options.progress.advance(
         hashes.source.concat(hashes.target).reduce((n, h) => n + Number(h.count), 0),
@@ -237,55 +246,94 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
           )
         : null;
     const streamed = { buckets: 0, source: 0, target: 0 };
-    let refinedBuckets = 0;
-    /** Refines the differing buckets of a stretch of the layout and reads their rows back; returns the wall milliseconds and rows read. */
-    const readBack = async (differing: number[]) => {
+    const rowsPerBucket = most / Math.max(1, layout.buckets);
+    /** Streams buckets first..last: read from both sides in key ranges and paired, never hashed. */
+    const stream = async (first: number, last: number) => {
+      if (last < first) return { ms: 0, rows: 0 };
       const before = performance.now();
-      const refined = await refineDiffering(sides, layout!, hashed, { jobs: options.jobs, extent, differing });
-      refinedBuckets += refined.refined;
-      phase('refine');
-      const read = await fetchAndPair(sides, refined.leaves, pairer!, options.jobs, false);
+      options.progress.advance(0, 'streaming rows');
+      const read = await fetchAndPair(sides, streamLeaves(layout!, first, last, rowsPerBucket), pairer!, options.jobs, false);
+      streamed.buckets += last - first + 1;
+      streamed.source += read.source;
+      streamed.target += read.target;
+      options.progress.advance(read.source + read.target, 'streaming rows');
       phase('fetch');
       return { ms: performance.now() - before, rows: Math.max(read.source, read.target) };
     };
-    let hashed: HashPassResult;
-    if (probed) {
-      const [, probeLast] = slabs[0]!;
-      hashed = await hashLayout(sides, layout, most, { jobs: options.jobs, slabs, only: [0], onSlab });
+    let refinedBuckets = 0;
+    const done = options.resume?.slabs(plan.name);
+    const slabNumbers = (from: number) => slabs.map((_, i) => i).slice(from);
+    const hashed: HashPassResult = { source: new Array(layout.buckets), target: new Array(layout.buckets), elapsedMs: { source: 0, target: 0 } };
+    const hashSlabs = async (only: number[], stored = done) => {
+      const elapsed = { ...hashed.elapsedMs };
+      const pass = await hashLayout(sides, layout!, most, { jobs: options.jobs, slabs, only, done: stored, onSlab });
+      for (const name of SIDE_NAMES) {
+        pass[name].forEach((h, i) => h && (hashed[name][i] = h));
+        hashed.elapsedMs[name] = elapsed[name] + pass.elapsedMs[name];
+      }
       phase('hash');
+    };
+    let strategy: TableStrategy;
+    if (wanted === 'stream') {
+      await stream(0, layout.buckets - 1);
+      strategy = { ran: 'stream', reason: '--strategy stream' };
+    } else if (!probed) {
+      await hashSlabs(slabNumbers(0));
+      strategy = {
+        ran: 'hash',
+        reason:
+          wanted === 'hash'
+            ? options.level === 'rows'
+              ? '--strategy hash'
+              : `level ${options.level}`
+            : recorded === null
+              ? 'resumed from a state file without a probe'
+              : `too small to probe (${layout.buckets} key ranges)`,
+      };
+    } else {
+      const [, probeLast] = slabs[0]!;
+      const [streamFirst, streamLast] = slabs[1]!;
+      const decided = options.resume?.rest(plan.name) ?? null;
+      // The probe's hash time is measured only when it is hashed in this run: without a recorded
+      // decision, its slab is hashed again even if an interrupted run recorded it (it is small).
+      const probeDone = decided ? done : new Map([...(done ?? new Map<number, SlabHashes>())].filter(([slab]) => slab !== 0));
+      await hashSlabs([0], probeDone);
       const probeRows = Math.max(...SIDE_NAMES.map((n) => hashed[n].slice(0, probeLast + 1).reduce((sum, h) => sum + Number(h.count), 0)));
       const probeDiffering = differingBuckets(hashed, 0, probeLast);
-      options.progress.advance(0, 'reading differing rows');
-      const probeRead = await readBack(probeDiffering);
       const dirtyRows = probeDiffering.reduce((sum, i) => sum + Math.max(Number(hashed.source[i]!.count), Number(hashed.target[i]!.count)), 0);
+      const streamedProbe = await stream(streamFirst, streamLast);
       const costs = {
         hashPerRow: Math.max(hashed.elapsedMs.source, hashed.elapsedMs.target) / Math.max(1, probeRows),
-        // Timed on a few rows, one slow query decides: too small a sample keeps hashing.
-        readPerRow: probeRead.rows >= TUNING.probeMinReadRows ? probeRead.ms / probeRead.rows : 0,
+        // Timed on too few rows (a nearly empty table part), one slow query decides: keep hashing.
+        readPerRow: streamedProbe.rows >= TUNING.probeMinReadRows ? streamedProbe.ms / streamedProbe.rows : 0,
       };
-      if (streamPays(probeRows > 0 ? dirtyRows / probeRows : 0, costs)) {
-        // Most rows differ: read the rest in key ranges and compare it row by row, unhashed.
-        const rest = slabs[1]![0];
-        streamed.buckets = layout.buckets - rest;
-        options.progress.advance(0, 'streaming rows');
-        const read = await fetchAndPair(sides, streamLeaves(layout, rest, layout.buckets - 1, most / layout.buckets), pairer!, options.jobs, false);
-        streamed.source = read.source;
-        streamed.target = read.target;
-        phase('fetch');
+      const dirtyShare = probeRows > 0 ? dirtyRows / probeRows : 0;
+      const rest = decided ?? (streamPays(dirtyShare, costs) ? 'stream' : 'hash');
+      await options.resume?.decide(plan.name, rest);
+      const probe = {
+        hash_ms_per_1000_rows: Math.round(costs.hashPerRow * 1000 * 1000) / 1000,
+        stream_ms_per_1000_rows: Math.round(costs.readPerRow * 1000 * 1000) / 1000,
+        differing_share: Math.round(dirtyShare * 1000) / 1000,
+      };
+      const why = decided ? 'as decided by the interrupted run (--resume)' : null;
+      if (rest === 'stream') {
+        await stream(slabs[2]![0], layout.buckets - 1);
+        strategy = {
+          ran: 'hash-then-stream',
+          reason:
+            why ??
+            (dirtyShare > 0
+              ? 'the probe found streaming the rest cheaper than hashing it and reading back its differing ranges'
+              : 'the probe found streaming cheaper than hashing'),
+          probe,
+        };
       } else {
-        const elapsed = { ...hashed.elapsedMs };
-        const rest = await hashLayout(sides, layout, most, { jobs: options.jobs, slabs, only: slabs.map((_, i) => i).slice(1), onSlab });
-        for (const name of SIDE_NAMES) {
-          rest[name].forEach((h, i) => h && (hashed[name][i] = h));
-          hashed.elapsedMs[name] = elapsed[name] + rest.elapsedMs[name];
-        }
-        phase('hash');
+        await hashSlabs(slabNumbers(2));
+        strategy = { ran: 'hash', reason: why ?? 'the probe found hashing cheaper than streaming', probe };
       }
-    } else {
-      hashed = await hashLayout(sides, layout, most, { jobs: options.jobs, slabs, done: options.resume?.slabs(plan.name), onSlab });
-      await options.resume?.save(true);
-      phase('hash');
     }
+    await options.resume?.save(true);
+    report.strategy = strategy;
     // Exact counts: every keyed row falls in exactly one bucket, hashed or streamed.
     for (const name of SIDE_NAMES) {
       counts[name] = hashed[name].reduce((n, h) => n + (h ? h.count : 0n), 0n) + BigInt(streamed[name]) + nullKeys[name];
@@ -321,8 +369,10 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       });
     } else {
       options.progress.advance(0, 'reading differing rows');
-      // The probe's differing buckets were read already.
-      await readBack(probed ? differing.filter((i) => i > slabs[0]![1]) : differing);
+      const refined = await refineDiffering(sides, layout, hashed, { jobs: options.jobs, extent, differing });
+      refinedBuckets += refined.refined;
+      phase('refine');
+      await fetchAndPair(sides, refined.leaves, pairer!, options.jobs, false);
       if (nullKeys.source > 0n || nullKeys.target > 0n) await fetchAndPair(sides, [], pairer!, options.jobs, true);
       phase('fetch');
       report.checksum.refined_buckets = refinedBuckets;

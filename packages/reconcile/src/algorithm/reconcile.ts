@@ -11,7 +11,7 @@ import { silentProgress, type ProgressSink } from '../progress/progress-sink.js'
 import type { ReconcileLevel, ReconcileReport, TableReport } from '../report/reconcile-report.js';
 import { ResumeState } from '../resume/resume-state.js';
 import type { TableShape } from '../schema/table-shape.js';
-import { reconcileTable, type TableOutcome } from './reconcile-table.js';
+import { reconcileTable, type StrategyChoice, type TableOutcome } from './reconcile-table.js';
 
 export interface ReconcileOptions {
   source: string;
@@ -39,6 +39,13 @@ export interface ReconcileOptions {
    * hash), for a sign-off that must not rest on anything weaker.
    */
   hash?: HashChoice;
+  /**
+   * Level rows, per table: `auto` (default) hashes a probe slab and streams the next, both timed,
+   * then hashes or streams the rest, whichever costs less; `hash` hashes every key range; `stream`
+   * reads every row of both sides in key order and compares it (the naive way, with reconcile's
+   * normalization, report and fix SQL).
+   */
+  strategy?: StrategyChoice;
   /** A state file: slabs hashed by an earlier run with the same file are skipped. */
   resume?: string | null;
   /** Rows listed per kind of difference and table (the counts are always complete). */
@@ -83,6 +90,7 @@ function emptyTable(name: string, status: 'missing_in_source' | 'missing_in_targ
       duplicate_samples_target: [],
     },
     checksum: null,
+    strategy: null,
     differences: { missing: [], extra: [], changed: [], truncated: false },
     performance: { seconds: 0, phases: {}, source: side, target: { ...side } },
     warnings: [`the table exists only in the ${status === 'missing_in_source' ? 'target' : 'source'}`],
@@ -120,6 +128,8 @@ function validate(options: ReconcileOptions): Required<Pick<ReconcileOptions, 'l
     throw new UsageError(`--naive-time-zone: unknown time zone "${options.naiveTimeZone}" (expected an IANA name such as Europe/Berlin, or UTC)`);
   if (options.hash !== undefined && options.hash !== 'auto' && options.hash !== 'md5')
     throw new UsageError(`--hash must be auto or md5; got "${options.hash}"`);
+  if (options.strategy !== undefined && !['auto', 'hash', 'stream'].includes(options.strategy))
+    throw new UsageError(`--strategy must be auto, hash or stream; got "${options.strategy}"`);
   if (options.fixSql && level !== 'rows') throw new UsageError('--print-fix-sql needs --level rows (the rows must be read to write SQL for them)');
   return { level, jobs, floatTolerance, limit };
 }
@@ -221,7 +231,7 @@ export async function reconcile(options: ReconcileOptions): Promise<ReconcileRes
       const outcome = await reconcileTable(
         plan,
         { source: source!, target: target! },
-        { level, jobs: effectiveJobs, limit, tolerance: floatTolerance, resume, progress },
+        { level, strategy: options.strategy ?? 'auto', jobs: effectiveJobs, limit, tolerance: floatTolerance, resume, progress },
       );
       outcomes.push(outcome);
       reports.push(outcome.report);

@@ -43,6 +43,26 @@ export const TableStatusSchema = z
   .enum(['equal', 'different', 'counted', 'missing_in_source', 'missing_in_target'])
   .meta({ description: 'counted: level count, the counts agree but the content was not compared (never reported as equal).' });
 
+export const TableStrategySchema = z.object({
+  ran: z.enum(['hash', 'stream', 'hash-then-stream']).meta({
+    description:
+      'hash: every key range hashed on both sides, the rows of differing ranges read back; stream: every row read from both sides in key order and compared (--strategy stream); hash-then-stream: a probe was hashed and the rest streamed, because the probe measured streaming to cost less.',
+  }),
+  reason: z.string().meta({ description: 'Why this strategy ran.' }),
+  probe: z
+    .object({
+      hash_ms_per_1000_rows: z.number().nonnegative().meta({ description: 'Wall milliseconds per 1,000 rows hashing the probe slab (the slower side).' }),
+      stream_ms_per_1000_rows: z
+        .number()
+        .nonnegative()
+        .meta({ description: 'Wall milliseconds per 1,000 rows streaming the next slab (0: too few rows to time).' }),
+      differing_share: z.number().min(0).max(1).meta({ description: 'Share of the hashed probe rows that lie in differing key ranges.' }),
+    })
+    .optional()
+    .meta({ description: 'What the probe measured (--strategy auto, tables of 256 key ranges or more).' }),
+});
+export type TableStrategy = z.infer<typeof TableStrategySchema>;
+
 export const TableReportSchema = z.object({
   table: z.string(),
   status: TableStatusSchema,
@@ -77,6 +97,10 @@ export const TableReportSchema = z.object({
       differing_ranges: z.array(DifferingRangeSchema).meta({ description: 'Level checksum: the differing key ranges (up to --limit).' }),
     })
     .nullable(),
+  strategy: TableStrategySchema.nullable().optional().meta({
+    description:
+      'How the rows were compared (levels checksum and rows); null at level count and for a table on one side only. Absent in reports written before it was recorded.',
+  }),
   differences: z.object({
     missing: z.array(RowDifferenceSchema),
     extra: z.array(RowDifferenceSchema),

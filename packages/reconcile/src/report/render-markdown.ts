@@ -1,4 +1,5 @@
 import { bytesText, grouped, keyText, valueText } from './key-text.js';
+import { strategyText } from './strategy-text.js';
 import type { ReconcileReport, TableReport } from './reconcile-report.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -20,8 +21,9 @@ function tableSection(t: TableReport, level: ReconcileReport['options']['level']
   out.push(`Key ${t.key.map(code).join(', ')}; columns ${t.columns.length ? t.columns.map(code).join(', ') : '(key only)'}.`);
   if (t.checksum)
     out.push(
-      `${grouped(t.checksum.buckets)} key ranges hashed, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}${t.checksum.streamed_buckets ? `, ${t.checksum.streamed_buckets} streamed row by row (most rows differ)` : ''}; ${t.performance.seconds.toFixed(2)} s.`,
+      `${grouped(t.checksum.buckets)} key ranges hashed, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}${t.checksum.streamed_buckets ? `, ${t.checksum.streamed_buckets} streamed row by row` : ''}; ${t.performance.seconds.toFixed(2)} s.`,
     );
+  if (t.strategy) out.push('', `Strategy: ${strategyText(t.strategy)}.`);
   out.push('');
   if (t.columns_only_in_source.length)
     out.push(`- Columns only in the source (their data is missing in the target): ${t.columns_only_in_source.map(code).join(', ')}`);

@@ -1,5 +1,6 @@
 import { bytesText, grouped, keyText, valueText } from './key-text.js';
 import type { ReconcileReport, TableReport } from './reconcile-report.js';
+import { strategyText } from './strategy-text.js';
 
 const STATUS: Record<TableReport['status'], string> = {
   equal: 'EQUAL',
@@ -32,8 +33,9 @@ function tableLines(t: TableReport, level: ReconcileReport['options']['level']):
   }
   if (t.checksum)
     lines.push(
-      `  checksums: ${grouped(t.checksum.buckets)} key range${t.checksum.buckets === 1 ? '' : 's'}, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}${t.checksum.streamed_buckets ? `, ${t.checksum.streamed_buckets} streamed row by row (most rows differ)` : ''}`,
+      `  checksums: ${grouped(t.checksum.buckets)} key range${t.checksum.buckets === 1 ? '' : 's'}, ${grouped(t.checksum.differing_buckets)} differing${t.checksum.refined_buckets ? `, ${t.checksum.refined_buckets} split again` : ''}${t.checksum.streamed_buckets ? `, ${t.checksum.streamed_buckets} streamed row by row` : ''}`,
     );
+  if (t.strategy) lines.push(`  strategy: ${strategyText(t.strategy)}`);
   for (const range of t.checksum?.differing_ranges ?? [])
     lines.push(
       `    range ${keyText(range.from)} .. ${keyText(range.to)}: source ${grouped(range.rows_source)} rows, target ${grouped(range.rows_target)} rows`,

@@ -9,9 +9,16 @@ const FORMAT = 'migration-architect-reconcile-state';
 /** Write at most this often while hashing; always at the end of a table. */
 const SAVE_EVERY_MS = 2_000;
 
+/** How the rest of a table after the probe is compared: hashed, or streamed row by row. */
+export type RestStrategy = 'hash' | 'stream';
+
 interface TableState {
   layout: BucketLayout;
   slabs: Record<string, SlabHashes>;
+  /** The slabs' [first, last] buckets; absent in files written before the probe ran with --resume (their slabs had no probe). */
+  slab_bounds?: [number, number][];
+  /** What the probe decided for the rest, once it has: a resumed run follows it instead of probing again. */
+  rest?: RestStrategy;
 }
 
 interface StateFile {
@@ -78,8 +85,26 @@ export class ResumeState {
     return new Map(Object.entries(this.state.tables[table]?.slabs ?? {}).map(([k, v]) => [Number(k), v]));
   }
 
-  async begin(table: string, layout: BucketLayout): Promise<void> {
-    if (!this.state.tables[table]) this.state.tables[table] = { layout, slabs: {} };
+  /**
+   * Starts (or resumes) a table: returns the slab bounds to use — the recorded ones when resumed,
+   * `null` for a file written before slab bounds were recorded (its slabs were cut without a
+   * probe), else `proposed`, which is recorded.
+   */
+  async begin(table: string, layout: BucketLayout, proposed: [number, number][]): Promise<[number, number][] | null> {
+    const existing = this.state.tables[table];
+    if (!existing) this.state.tables[table] = { layout, slabs: {}, slab_bounds: proposed };
+    await this.save(true);
+    if (!existing) return proposed;
+    return existing.slab_bounds ?? null;
+  }
+
+  /** The probe's decision for the rest of the table, if a run made one. */
+  rest(table: string): RestStrategy | null {
+    return this.state.tables[table]?.rest ?? null;
+  }
+
+  async decide(table: string, rest: RestStrategy): Promise<void> {
+    this.state.tables[table]!.rest = rest;
     await this.save(true);
   }
 
