@@ -14,7 +14,8 @@
 // the package, e.g. of the previous commit: timed as a fourth method "before", interleaved with the
 // others, so that a change is measured under the same load; BENCH_BEFORE_HASH sets its --hash, so
 // that BENCH_BEFORE=packages/reconcile/dist/index.js BENCH_BEFORE_HASH=auto BENCH_HASH=md5 prices
-// the strong hash).
+// the strong hash), BENCH_STRATEGY and BENCH_BEFORE_STRATEGY (auto, hash or stream: reconcile's
+// strategy per table, for this build and the "before" one; default auto).
 
 // Wall time and CPU time are both reported: CPU is this process (its worker threads included),
 // the clients it ran (psql, mariadb) and the database servers' processes, read from /proc, so a
@@ -42,6 +43,7 @@ const JOBS = Number(process.env.BENCH_JOBS ?? 1);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,sqlite,postgres-sqlite,mariadb,mariadb-postgres').split(',');
 const SPREADS = (process.env.BENCH_SPREADS ?? 'clustered,scattered').split(',');
 const HASH = process.env.BENCH_HASH ?? 'auto';
+const STRATEGY = process.env.BENCH_STRATEGY ?? 'auto';
 const before = process.env.BENCH_BEFORE ? (await import(process.env.BENCH_BEFORE)).reconcile : null;
 const work = mkdtempSync(join(tmpdir(), 'ma-reconcile-bench-'));
 const COLUMNS = 'id, name, amount, created_at, active, score';
@@ -523,8 +525,8 @@ try {
       for (const spread of SPREADS) {
         const [source, target] =
           engine === 'mariadb-postgres' ? [setup.url('src'), pgSetup.url(spread)] : [cross ? pgSetup.url('src') : setup.url('src'), setup.url(spread)];
-        const run = (engine, hash) => async () => {
-          const { report } = await engine({ source, target, cwd: work, tables: ['bench'], jobs: JOBS, hash });
+        const run = (engine, hash, strategy) => async () => {
+          const { report } = await engine({ source, target, cwd: work, tables: ['bench'], jobs: JOBS, hash, strategy });
           checkFound(report, spread);
           return report;
         };
@@ -534,8 +536,8 @@ try {
           naive,
           before: old,
         } = await measureInterleaved({
-          ...(before ? { before: run(before, process.env.BENCH_BEFORE_HASH ?? HASH) } : {}),
-          ours: run(reconcile, HASH),
+          ...(before ? { before: run(before, process.env.BENCH_BEFORE_HASH ?? HASH, process.env.BENCH_BEFORE_STRATEGY ?? 'auto') } : {}),
+          ours: run(reconcile, HASH, STRATEGY),
           floor: () =>
             engine === 'mariadb-postgres'
               ? mariadbPostgresFloor(source, target)
@@ -564,7 +566,7 @@ try {
         results.push({ engine, spread, ours, floor, naive, old });
         const t = ours.result.tables[0];
         process.stderr.write(
-          `  ${engine} ${spread}: ${old ? `before ${fmtS(old.ms)} / ${fmtS(old.cpu)}, ` : ''}reconcile ${fmtS(ours.ms)} wall ${fmtS(ours.cpu)} CPU (phases ${JSON.stringify(t.performance.phases)}), floor ${fmtS(floor.ms)} / ${fmtS(floor.cpu)}, naive ${fmtS(naive.ms)} / ${fmtS(naive.cpu)}; load average ${ours.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
+          `  ${engine} ${spread}: ${old ? `before ${fmtS(old.ms)} / ${fmtS(old.cpu)}, ` : ''}reconcile ${fmtS(ours.ms)} wall ${fmtS(ours.cpu)} CPU (phases ${JSON.stringify(t.performance.phases)}; strategy ${JSON.stringify(t.strategy ?? null)}), floor ${fmtS(floor.ms)} / ${fmtS(floor.cpu)}, naive ${fmtS(naive.ms)} / ${fmtS(naive.cpu)}; load average ${ours.load.map((l) => l.toFixed(1)).join(' → ')}\n`,
         );
       }
     } finally {

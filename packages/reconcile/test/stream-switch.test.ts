@@ -80,11 +80,12 @@ function findings(t: TableReport) {
   };
 }
 
-/** The same comparison twice: as it runs, and with --resume, which hashes every bucket (no probe, no streaming). */
+/** The same comparison twice: as it runs (--strategy auto), and with --strategy hash (no probe, no streaming). */
 async function bothWays(source: string, target: string): Promise<{ adaptive: TableReport; hashed: TableReport }> {
-  const run = async (resume: string | null) => (await reconcile({ source, target, cwd: tmp.dir, tables: ['items'], limit: 50_000, resume })).report.tables[0]!;
-  const adaptive = await run(null);
-  const hashed = await run(join(tmp.dir, `state-${Math.random().toString(36).slice(2)}.json`));
+  const run = async (strategy: 'auto' | 'hash') =>
+    (await reconcile({ source, target, cwd: tmp.dir, tables: ['items'], limit: 50_000, strategy })).report.tables[0]!;
+  const adaptive = await run('auto');
+  const hashed = await run('hash');
   return { adaptive, hashed };
 }
 
@@ -97,9 +98,12 @@ describe('streaming instead of hashing when most rows differ', () => {
     expect(streamPays(0.03, { hashPerRow: 0.005, readPerRow: 0.05 })).toBe(false);
     // Hashing dearer than reading (a fast link, a slow hash): fewer differences suffice.
     expect(streamPays(0.5, { hashPerRow: 0.03, readPerRow: 0.05 })).toBe(true);
-    // No differing row in the probe, or nothing read back: keep hashing.
-    expect(streamPays(0, { hashPerRow: 1, readPerRow: 0.05 })).toBe(false);
+    // No differing row, but hashing dearer than streaming (MariaDB's row text, md5 on both sides): stream.
+    expect(streamPays(0, { hashPerRow: 0.06, readPerRow: 0.05 })).toBe(true);
+    expect(streamPays(0, { hashPerRow: 0.04, readPerRow: 0.05 })).toBe(false);
+    // Nothing streamed to time, or nothing hashed: keep hashing.
     expect(streamPays(0.5, { hashPerRow: 0.005, readPerRow: 0 })).toBe(false);
+    expect(streamPays(1, { hashPerRow: 0, readPerRow: 0.05 })).toBe(false);
   });
 
   it('PostgreSQL → SQLite with every row changed: streamed, and exactly the report of hashing every bucket', async () => {
@@ -131,9 +135,10 @@ describe('streaming instead of hashing when most rows differ', () => {
     expect(findings(adaptive)).toEqual(findings(hashed));
   });
 
-  it('with one row in 2,000 changed the rest is hashed, not streamed, and the report is the same', async () => {
+  it('with one row in 2,000 changed the report is the same whichever way the probe decides', async () => {
     const { adaptive, hashed } = await bothWays(pgSource, fewer);
-    expect(adaptive.checksum!.streamed_buckets).toBeUndefined();
+    // Which way the rest goes depends on the timings measured (not asserted); the findings do not.
+    expect(['hash', 'hash-then-stream']).toContain(adaptive.strategy!.ran);
     expect(adaptive.changed).toBe(ROWS / 2000);
     expect(findings(adaptive)).toEqual(findings(hashed));
   });
