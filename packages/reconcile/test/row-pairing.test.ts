@@ -43,6 +43,51 @@ describe('pairing rows chunk by chunk', () => {
     ]);
   });
 
+  it('with unique keys, pairs rows at the same position at once and groups the rest by key, with the same result', () => {
+    const chunks: [unknown[][], unknown[][]][] = [
+      // Same keys in the same order, one changed value; then the sides part (a missing row, another order).
+      [
+        [
+          [1n, 'a'],
+          [2n, 'b'],
+          [3n, 'c'],
+          [5n, 'e'],
+          [4n, 'd'],
+        ],
+        [
+          [1n, 'a'],
+          [2n, 'B'],
+          [4n, 'd'],
+          [5n, 'e'],
+        ],
+      ],
+      // The partner of 3 comes later; 6 is extra.
+      [
+        [[7n, 'g']],
+        [
+          [3n, 'c'],
+          [6n, 'f'],
+          [7n, 'G'],
+        ],
+      ],
+    ];
+    const run = (unique: boolean) => {
+      const pairer = new RowPairer(plan, side, side, 0, unique);
+      for (const [s, t] of chunks) pairer.add(s as never, t as never);
+      const result = pairer.finish();
+      return { unchanged: result.unchanged, differences: result.differences.map((d) => [d.kind, d.key.id, d.columns]) };
+    };
+    expect(run(true)).toEqual(run(false));
+    expect(run(true)).toEqual({
+      unchanged: 4,
+      differences: [
+        ['changed', '2', [{ column: 'v', source: 'b', target: 'B' }]],
+        ['extra', '6', []],
+        ['changed', '7', [{ column: 'v', source: 'g', target: 'G' }]],
+      ],
+    });
+  });
+
   it('matches duplicate and NULL keys as multisets of whole rows', () => {
     const pairer = new RowPairer(plan, side, side, 0);
     pairer.add(

@@ -40,8 +40,9 @@ export function slabsOf(layout: BucketLayout, rows: number, jobs: number, probe 
   if (probe && layout.buckets >= TUNING.probeMinBuckets) {
     const rowsPerBucket = Math.max(1, rows / layout.buckets);
     const hashed = Math.ceil(layout.buckets / TUNING.probeShare);
-    // Streamed: a sixteenth too, but at least two streamed ranges (one query each) to time.
-    const streamed = Math.min(Math.ceil(layout.buckets / 8), Math.max(hashed, Math.ceil((2 * TUNING.streamChunkRows) / rowsPerBucket)));
+    // Streamed: one streamed range (one query per side), at most a sixteenth. When hashing wins,
+    // these rows cost r − h more than hashing them would: the price of knowing r, kept small.
+    const streamed = Math.min(hashed, Math.ceil(TUNING.streamChunkRows / rowsPerBucket));
     out.push([0, hashed - 1], [hashed, hashed + streamed - 1]);
     start = hashed + streamed;
     rows -= Math.round(start * rowsPerBucket);

@@ -243,6 +243,7 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
             { engine: engines.source.engine, columns: [...plan.source.key, ...plan.source.columns] },
             { engine: engines.target.engine, columns: [...plan.target.key, ...plan.target.columns] },
             options.tolerance,
+            nullKeys.source === 0n && nullKeys.target === 0n && duplicates.source.keys === 0n && duplicates.target.keys === 0n,
           )
         : null;
     const streamed = { buckets: 0, source: 0, target: 0 };
