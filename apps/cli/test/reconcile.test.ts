@@ -129,6 +129,19 @@ describe('migration-architect reconcile (built binary)', () => {
     expect(bad.stderr).toMatch(/--hash must be auto or md5; got "sha1"/);
   });
 
+  it('--strategy stream finds the same differences and says so in the report; an unknown --strategy is 64', () => {
+    const hashed = JSON.parse(spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--strategy', 'hash']).stdout);
+    const streamed = spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--strategy', 'stream']);
+    expect(streamed.code).toBe(1);
+    const report = JSON.parse(streamed.stdout);
+    expect(report.tables[0].strategy).toEqual({ ran: 'stream', reason: '--strategy stream' });
+    expect(hashed.tables[0].strategy).toEqual({ ran: 'hash', reason: '--strategy hash' });
+    expect(report.tables[0].differences).toEqual(hashed.tables[0].differences);
+    const bad = spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--strategy', 'fast']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/--strategy must be auto, hash or stream; got "fast"/);
+  });
+
   it('exit 64 for usage errors', () => {
     expect(spawnCli(['reconcile', '--source', source, '--table', 'customers']).code).toBe(64);
     expect(spawnCli(['reconcile', '--source', source, '--target', target, '--table', 'customers', '--level', 'fast']).code).toBe(64);

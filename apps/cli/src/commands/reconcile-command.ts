@@ -44,6 +44,12 @@ const args = {
     description: 'auto (default: the fastest hash both sides compute alike) or md5 (md5 of the canonical row text on every table, for a sign-off)',
     valueHint: 'auto|md5',
   },
+  strategy: {
+    type: 'string',
+    description:
+      'Level rows: auto (default: a probe times hashing and streaming on each table, the cheaper runs), hash (hash every key range) or stream (read every row of both sides in key order)',
+    valueHint: 'auto|hash|stream',
+  },
   'fix-sql-disable-triggers': {
     type: 'boolean',
     description: 'Fix SQL for PostgreSQL starts with SET LOCAL session_replication_role = replica (triggers and FK checks do not fire)',
@@ -132,6 +138,7 @@ export function reconcileCommand(runtime: CommandRuntime) {
         naiveTimeZone: parsed['naive-time-zone'] ?? null,
         // Checked by reconcile itself (a usage error naming the values it takes).
         hash: (parsed.hash ?? 'auto') as 'auto' | 'md5',
+        strategy: (parsed.strategy ?? 'auto') as 'auto' | 'hash' | 'stream',
         clock: runtime.clock,
       };
       const engine = await loadReconcile();
