@@ -241,6 +241,8 @@ async function pgNaive(source, target) {
 
 function setUpSqlite() {
   const file = (name) => join(work, `${name}.db`);
+  // sqlite and postgres-sqlite in one run: start from no file.
+  rmSync(file('src'), { force: true });
   const db = new Database(file('src'));
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
