@@ -52,10 +52,10 @@ export const TableStrategySchema = z.object({
   probe: z
     .object({
       hash_ms_per_1000_rows: z.number().nonnegative().meta({ description: 'Wall milliseconds per 1,000 rows hashing the probe slab (the slower side).' }),
-      stream_ms_per_1000_rows: z
-        .number()
-        .nonnegative()
-        .meta({ description: 'Wall milliseconds per 1,000 rows streaming the next slab (0: too few rows to time).' }),
+      stream_ms_per_1000_rows: z.number().nonnegative().nullable().meta({
+        description:
+          'Wall milliseconds per 1,000 rows streaming the next range (0: too few rows to time; null: not streamed, since too few rows of the hashed probe differed for streaming to win).',
+      }),
       differing_share: z.number().min(0).max(1).meta({ description: 'Share of the hashed probe rows that lie in differing key ranges.' }),
     })
     .optional()
