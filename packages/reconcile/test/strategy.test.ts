@@ -262,7 +262,9 @@ describe('tables without a key', () => {
       const db = new Database(join(tmp.dir, file));
       db.exec('CREATE TABLE items (n INTEGER, label TEXT)');
       const insert = db.prepare('INSERT INTO items VALUES (?, ?)');
-      db.transaction(() => rows.forEach((row) => insert.run(...row)))();
+      db.transaction(() => {
+        for (const row of rows) insert.run(...row);
+      })();
       db.close();
       return join(tmp.dir, file);
     };

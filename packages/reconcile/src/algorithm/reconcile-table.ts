@@ -269,7 +269,9 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       const elapsed = { ...hashed.elapsedMs };
       const pass = await hashLayout(sides, layout!, most, { jobs: options.jobs, slabs, only, done: stored, onSlab });
       for (const name of SIDE_NAMES) {
-        pass[name].forEach((h, i) => h && (hashed[name][i] = h));
+        pass[name].forEach((h, i) => {
+          if (h) hashed[name][i] = h;
+        });
         hashed.elapsedMs[name] = elapsed[name] + pass.elapsedMs[name];
       }
       phase('hash');

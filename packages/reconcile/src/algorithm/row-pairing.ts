@@ -219,7 +219,7 @@ export class RowPairer {
   }
 
   private settle(group: Group): void {
-    const { keyCount, names, tolerance, result } = this;
+    const { keyCount, tolerance, result } = this;
     const source = this.side('source');
     const target = this.side('target');
     const [s, t] = [group.source, group.target];
