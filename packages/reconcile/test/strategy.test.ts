@@ -11,6 +11,10 @@ import { baseItem, createDatabase, tempDir, writePostgresItems, writeSqliteItems
  * differential test over random planted differences on real engines, the switch from hashing to
  * streaming in the middle of a table, --resume across that switch, and keyless tables, which
  * always hash. Every failure message names the seed; RECONCILE_TEST_SEED replays one.
+ *
+ * `pnpm test` runs one density per engine pair, rotated by the seed so that every run covers all
+ * three densities and all three pairs (and successive runs all nine cases); RECONCILE_STRATEGY_FULL=1
+ * runs all nine, RECONCILE_STRATEGY_SEEDS=n each for n seeds (docs/testing.md).
  */
 
 // 20,000 rows: 312 key ranges, above the 256 a table needs to be probed.
@@ -20,6 +24,10 @@ const mariadb = inject('mariadbUrl');
 const tmp = tempDir();
 const drops: (() => Promise<void>)[] = [];
 const firstSeed = Number(process.env.RECONCILE_TEST_SEED ?? Date.now() % 1_000_000);
+const full = process.env.RECONCILE_STRATEGY_FULL === '1';
+const seedCount = Math.max(1, Number(process.env.RECONCILE_STRATEGY_SEEDS ?? 1));
+// Every seed of a run derives from the first one, so it alone replays the run.
+const replay = `replay with RECONCILE_TEST_SEED=${firstSeed}${full ? ' RECONCILE_STRATEGY_FULL=1' : ''}${seedCount > 1 ? ` RECONCILE_STRATEGY_SEEDS=${seedCount}` : ''}`;
 
 /** mulberry32: a small seeded generator, so a failing plant can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -117,7 +125,7 @@ function findings(t: TableReport) {
 }
 
 function expectPlant(t: TableReport, p: Plant, label: string): void {
-  const message = `${label}, seed ${p.seed} (${p.density}); replay with RECONCILE_TEST_SEED=${p.seed}`;
+  const message = `${label}, seed ${p.seed} (${p.density}); ${replay}`;
   expect(ids(t.differences.missing), message).toEqual(p.missing);
   expect(ids(t.differences.extra), message).toEqual(p.extra);
   expect(t.differences.changed.flatMap((d) => (d.columns ?? []).map((c) => `${d.key.id}:${c.column}`)).sort(), message).toEqual(p.changed);
@@ -153,22 +161,31 @@ afterAll(async () => {
 const run = async (source: string, target: string, extra: Partial<Parameters<typeof reconcile>[0]> = {}) =>
   reconcile({ source, target, cwd: tmp.dir, tables: ['items'], limit: 100_000, fixSql: true, clock: () => new Date(0), ...extra });
 
+/**
+ * The cases run: (seed, density) per engine pair. By default one per pair, the density rotated by
+ * the seed (a replayed seed gives the same case); the full run all three densities for each seed.
+ */
+function cases(pair: number): { seed: number; density: Density }[] {
+  const count = full ? DENSITIES.length * seedCount : 1;
+  return Array.from({ length: count }, (_, k) => firstSeed + pair + k).map((seed) => ({ seed, density: DENSITIES[seed % DENSITIES.length]! }));
+}
+
 describe.each([
-  ['SQLite ↔ SQLite', sqliteWriter, sqliteWriter],
-  ['PostgreSQL → SQLite', postgresWriter, sqliteWriter],
-  ['MariaDB → PostgreSQL', mariadbWriter, postgresWriter],
-] as const)('%s: every strategy finds exactly the planted differences', (label, writeSource, writeTarget) => {
-  DENSITIES.forEach((density, n) => {
-    it(`${density} differences: auto, hash and stream give the same report and fix SQL`, async () => {
-      const p = plant(firstSeed + n, density);
-      const [source, target] = await Promise.all([writeSource(p.source, `s-${label.length}-${n}`), writeTarget(p.target, `t-${label.length}-${n}`)]);
+  ['SQLite ↔ SQLite', sqliteWriter, sqliteWriter, 0],
+  ['PostgreSQL → SQLite', postgresWriter, sqliteWriter, 1],
+  ['MariaDB → PostgreSQL', mariadbWriter, postgresWriter, 2],
+] as const)('%s: every strategy finds exactly the planted differences', (label, writeSource, writeTarget, pair) => {
+  for (const { seed, density } of cases(pair)) {
+    it(`${density} differences (seed ${seed}): auto, hash and stream give the same report and fix SQL`, async () => {
+      const p = plant(seed, density);
+      const [source, target] = await Promise.all([writeSource(p.source, `s-${pair}-${seed}`), writeTarget(p.target, `t-${pair}-${seed}`)]);
       const runs = {
         auto: await run(source, target),
         hash: await run(source, target, { strategy: 'hash' }),
         stream: await run(source, target, { strategy: 'stream', jobs: 2 }),
       };
       for (const [name, result] of Object.entries(runs)) expectPlant(result.report.tables[0]!, p, `${label} --strategy ${name}`);
-      const message = `seed ${p.seed} (${density})`;
+      const message = `seed ${p.seed} (${density}); ${replay}`;
       expect(findings(runs.auto.report.tables[0]!), message).toEqual(findings(runs.hash.report.tables[0]!));
       expect(findings(runs.stream.report.tables[0]!), message).toEqual(findings(runs.hash.report.tables[0]!));
       expect(runs.auto.fixSql, message).toBe(runs.hash.fixSql);
@@ -191,7 +208,7 @@ describe.each([
         expect(auto.checksum!.streamed_buckets, message).toBeUndefined();
       }
     });
-  });
+  }
 });
 
 describe('--resume across the switch from hashing to streaming', () => {
@@ -223,8 +240,9 @@ describe('--resume across the switch from hashing to streaming', () => {
   });
 
   it('a run interrupted before the decision probes again; one recorded as hashing hashes the rest', async () => {
-    await run(source, target, { resume: state });
+    // The state file the resumed run of the test above completed (one run fewer than writing it again).
     const saved = JSON.parse(readFileSync(state, 'utf8'));
+    expect([saved.complete, saved.tables.items.rest]).toEqual([true, 'stream']);
     // Stopped after the probe slab was hashed, before the decision was recorded.
     const undecided = structuredClone(saved);
     delete undecided.tables.items.rest;
