@@ -56,7 +56,7 @@ function change(item: Item, column: (typeof COLUMNS)[number], r: () => number): 
   if (column === 'data') item.data = Buffer.from([9, 9, item.id & 255]);
 }
 
-type Density = 'few' | 'dense-start' | 'everywhere';
+type Density = 'few' | 'dense-start' | 'everywhere' | 'probe-only';
 
 interface Plant {
   seed: number;
@@ -71,7 +71,9 @@ interface Plant {
 /**
  * Source ids are 1..ROWS without multiples of 7 (room for extra rows). `few`: a few dozen random
  * differences after the first eighth; `dense-start`: most rows of the first quarter differ (the probe sees them), a few
- * after; `everywhere`: every row's ratio changed, plus random others.
+ * after; `everywhere`: every row's ratio changed, plus random others; `probe-only`: every row's ratio
+ * changed in the first eighth (the probe sees only differing rows, so it always switches to
+ * streaming), few after — the switch at a fraction of the differences `everywhere` keeps.
  */
 function plant(seed: number, density: Density): Plant {
   const r = random(seed);
@@ -90,7 +92,7 @@ function plant(seed: number, density: Density): Plant {
     }
     source.push(baseItem(id));
     // `few` keeps the probe (the first sixteenth) clean, so that its decision does not depend on the seed.
-    const rate = density === 'few' ? (id <= ROWS / 8 ? 0 : 0.002) : density === 'dense-start' ? (id <= ROWS / 4 ? 0.9 : 0.002) : 1;
+    const rate = density === 'few' || density === 'probe-only' ? (id <= ROWS / 8 ? 0 : 0.002) : density === 'dense-start' ? (id <= ROWS / 4 ? 0.9 : 0.002) : 1;
     const roll = r();
     if (roll < rate * 0.05) {
       missing.push(id);
@@ -98,7 +100,7 @@ function plant(seed: number, density: Density): Plant {
     }
     const item = baseItem(id);
     const columns = new Set<(typeof COLUMNS)[number]>();
-    if (density === 'everywhere') columns.add('ratio');
+    if (density === 'everywhere' || (density === 'probe-only' && id <= ROWS / 8)) columns.add('ratio');
     if (roll < rate) columns.add(COLUMNS[Math.floor(r() * COLUMNS.length)]!);
     if (roll < rate * 0.1) columns.add(COLUMNS[Math.floor(r() * COLUMNS.length)]!);
     for (const c of columns) {
@@ -217,7 +219,7 @@ describe('--resume across the switch from hashing to streaming', () => {
   let p: Plant;
   const state = join(tmp.dir, 'switch-state.json');
   beforeAll(async () => {
-    p = plant(firstSeed + 100, 'everywhere');
+    p = plant(firstSeed + 100, 'probe-only');
     [source, target] = await Promise.all([sqliteWriter(p.source, 'resume-source'), sqliteWriter(p.target, 'resume-target')]);
   });
 
