@@ -20,14 +20,14 @@ const change = (table: string, entry: Record<string, unknown>): SpecSchemaChange
   return { table, type, oldType: text('old_type'), newType: text('new_type'), column: text('column'), entry, path: 'schema_changes[0].changes[0]' };
 };
 
-type Outcome = { model: DatabaseSchema } | { error: string; path: string | undefined };
+type Outcome = { model: DatabaseSchema } | { error: string; location: InputDataError['location'] };
 
 function outcome(load: () => DatabaseSchema): Outcome {
   try {
     return { model: load() };
   } catch (error) {
     if (!(error instanceof InputDataError)) throw error;
-    return { error: error.message, path: error.path };
+    return { error: error.message, location: error.location };
   }
 }
 
