@@ -59,10 +59,13 @@ describe('a command that names a checker loads only the plugin providing it', ()
     expect(typed.stdout).toBe(inferred.stdout);
   });
 
-  it('check without --type loads only the database plugin for database JSON, and every built-in when the inputs are not plain', async () => {
+  it('check without --type loads only the plugin that plainly reads the inputs, and every built-in when they are not plain', async () => {
     const dir = tempDir();
     const inferred = await onTerminal(['check', before, after], dir);
     expect(inferred.stderr).toContain('using the installed built-in plugins: database\n');
+    const graphql = await onTerminal(['check', join(examples, 'api/schema-before.graphql'), join(examples, 'api/schema-after.graphql')], dir);
+    expect(graphql.stderr).toContain('using the installed built-in plugins: service\n');
+    expect(JSON.parse(graphql.stdout).schema_type).toBe('graphql');
     // The same schema with a key another format is recognized by: the sources of all decide.
     const document = JSON.parse(readFileSync(after, 'utf8'));
     writeFileSync(join(dir, 'after.json'), JSON.stringify({ ...document, paths: {} }));
