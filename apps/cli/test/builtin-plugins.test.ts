@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../src/index.js';
@@ -54,10 +54,29 @@ describe('a command that names a checker loads only the plugin providing it', ()
     const typed = await onTerminal(['check', '--type', 'database', before, after], dir);
     expect(typed.stderr).toContain('using the installed built-in plugins: database\n');
     const inferred = await onTerminal(['check', before, after], dir);
-    expect(inferred.stderr).toContain('using the installed built-in plugins: database, service, infrastructure\n');
     expect(typed.code).toBe(1);
     expect(typed.code).toBe(inferred.code);
     expect(typed.stdout).toBe(inferred.stdout);
+  });
+
+  it('check without --type loads only the plugin that plainly reads the inputs, and every built-in when they are not plain', async () => {
+    const dir = tempDir();
+    const inferred = await onTerminal(['check', before, after], dir);
+    expect(inferred.stderr).toContain('using the installed built-in plugins: database\n');
+    const graphql = await onTerminal(['check', join(examples, 'api/schema-before.graphql'), join(examples, 'api/schema-after.graphql')], dir);
+    expect(graphql.stderr).toContain('using the installed built-in plugins: service\n');
+    expect(JSON.parse(graphql.stdout).schema_type).toBe('graphql');
+    // The same schema with a key another format is recognized by: the sources of all decide.
+    const document = JSON.parse(readFileSync(after, 'utf8'));
+    writeFileSync(join(dir, 'after.json'), JSON.stringify({ ...document, paths: {} }));
+    const unclear = await onTerminal(['check', before, join(dir, 'after.json')], dir);
+    expect(unclear.stderr).toContain('using the installed built-in plugins: database, service, infrastructure\n');
+    expect(unclear.code).not.toBe(0);
+    // Nothing reads it: the error still lists every checker there is.
+    writeFileSync(join(dir, 'notes.json'), JSON.stringify({ notes: [] }));
+    const unread = await onTerminal(['check', join(dir, 'notes.json'), join(dir, 'notes.json')], dir);
+    expect(unread.stderr).toContain('using the installed built-in plugins: database, service, infrastructure\n');
+    expect(unread.stderr).toContain('cannot tell which kind of schema this is; name the type (one of database, api, graphql, terraform, kubernetes)');
   });
 
   it('check --type graphql and --type kubernetes load the plugin that owns them', async () => {

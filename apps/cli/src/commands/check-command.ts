@@ -15,6 +15,7 @@ import { defineCommand } from 'citty';
 import packageJson from '../../package.json' with { type: 'json' };
 import { ledgerEntries } from '../config/read-ledger.js';
 import { describeFormats, emitDocument, parseFormat, REPORT_FORMATS } from '../io/emit-document.js';
+import { builtinCheckerForInputs } from '../plugins/input-claims.js';
 import type { CommandRuntime } from './runtime.js';
 import { assertKnownFlags, outputArgs } from './shared-args.js';
 
@@ -143,8 +144,11 @@ export function checkCommand(runtime: CommandRuntime) {
       if (devUrl !== undefined && !/^postgres(ql)?:\/\//i.test(devUrl))
         throw new UsageError(`--dev-url expects a postgres:// URL; got "${devUrl.replace(/:[^:@/]*@/, ':***@')}"`);
       const verify = parsed.verify === true || devUrl !== undefined ? { devUrl } : undefined;
-      // With --type, only the plugin providing that checker is loaded; without, inference asks them all.
-      const { registry, config, configFile } = await runtime.loadContext(parsed.config, parsed.type === undefined ? undefined : { checker: parsed.type });
+      // With --type, only the plugin providing that checker is loaded; without, only the built-in that
+      // plainly reads the inputs (a database JSON or SQL file), else inference asks them all.
+      const inferred = parsed.type === undefined ? await builtinCheckerForInputs(after === undefined ? [before] : [before, after], runtime.io.cwd) : undefined;
+      const checker = parsed.type ?? inferred;
+      const { registry, config, configFile } = await runtime.loadContext(parsed.config, checker === undefined ? undefined : { checker });
       const accepted = await ledgerEntries(runtime.io.cwd, parsed.ledger, config, configFile);
       const report = await checkCompatibility(registry, {
         before,
