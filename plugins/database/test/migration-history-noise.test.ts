@@ -131,8 +131,8 @@ ALTER TABLE "User" ADD COLUMN "lastType" public."WorkspaceType";`;
     }
   });
 
-  it("script a table that kept its serial sequence's name through a rename (philomena's versions_legacy) so the catalogs match both ways", async () => {
-    const before = 'CREATE TABLE versions (id serial PRIMARY KEY, item_type text NOT NULL);';
+  it("script a table that kept its serial sequence's and unnamed UNIQUEs' names through a rename (philomena's versions_legacy) so the catalogs match both ways", async () => {
+    const before = 'CREATE TABLE versions (id serial PRIMARY KEY, item_type text NOT NULL UNIQUE, event text, whodunnit text, UNIQUE (event, whodunnit));';
     const after = `${before}\nALTER TABLE versions RENAME TO versions_legacy;`;
     const url = await server.createDatabase('ma_renamed_serial');
     execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: after });
