@@ -59,6 +59,19 @@ const cases: { name: string; before: string; after: string; scripts: string[] }[
       'CREATE TABLE t (id int, k text); CREATE MATERIALIZED VIEW mv AS SELECT k, count(*) AS n, max(id) AS m FROM t GROUP BY k; CREATE UNIQUE INDEX mv_k ON mv (k);',
     scripts: ['Replace view mv'],
   },
+  {
+    // docs.rs's release_build_status: a view turned into a table of its name.
+    name: 'a view replaced by a table of the same name (the table waits for the view to go)',
+    before: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE VIEW status AS SELECT id AS rid, ok FROM r;',
+    after: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE TABLE status (rid int PRIMARY KEY REFERENCES r, ok boolean NOT NULL);',
+    scripts: ['Create new table status', 'Drop view status'],
+  },
+  {
+    name: 'a table replaced by a view of the same name (the view waits for the table to go)',
+    before: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE TABLE status (rid int PRIMARY KEY REFERENCES r, ok boolean NOT NULL);',
+    after: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE VIEW status AS SELECT id AS rid, ok FROM r;',
+    scripts: ['Create view status', 'Retire table status', 'Contract: drop table status kept aside'],
+  },
 ];
 
 describe('scripts ordered by what depends on what', { timeout: 120_000 }, () => {
