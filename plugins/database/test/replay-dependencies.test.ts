@@ -60,6 +60,15 @@ const cases: { name: string; before: string; after: string; scripts: string[] }[
     scripts: ['Replace view mv'],
   },
   {
+    // docs.rs's crates.name varchar → text: PostgreSQL keeps `(name)::character varying` in the rebuilt index.
+    name: 'the type of a column read by expression indexes (re-created as each side has them)',
+    before: `CREATE FUNCTION norm(varchar) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT lower($1) $$;
+CREATE TABLE c (id int PRIMARY KEY, name varchar(255) NOT NULL); CREATE UNIQUE INDEX c_norm ON c (norm(name)); CREATE INDEX c_lower ON c (lower(name)) WHERE name <> '';`,
+    after: `CREATE FUNCTION norm(varchar) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT lower($1) $$;
+CREATE TABLE c (id int PRIMARY KEY, name text NOT NULL); CREATE UNIQUE INDEX c_norm ON c (norm(name)); CREATE INDEX c_lower ON c (lower(name)) WHERE name <> '';`,
+    scripts: ['Change type of column name in table c from varchar(255) to text'],
+  },
+  {
     // docs.rs's release_build_status: a view turned into a table of its name.
     name: 'a view replaced by a table of the same name (the table waits for the view to go)',
     before: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE VIEW status AS SELECT id AS rid, ok FROM r;',
