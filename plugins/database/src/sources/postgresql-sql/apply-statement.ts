@@ -51,9 +51,9 @@ export function applyStatement(builder: SchemaBuilder, statement: Node, length: 
   const schema = nodeAs(statement, 'CreateSchemaStmt');
   if (schema) {
     // `CREATE SCHEMA IF NOT EXISTS public` (docs.rs's first migration): public is implied, never listed.
-    const created = schema.schemaname && schema.schemaname !== DEFAULT_SCHEMA;
-    if (created && !builder.model.schemas.some((s) => s.name === schema.schemaname)) {
-      builder.model.schemas.push({ name: schema.schemaname, line: builder.statementLine });
+    const name = schema.schemaname;
+    if (name && name !== DEFAULT_SCHEMA && !builder.model.schemas.some((s) => s.name === name)) {
+      builder.model.schemas.push({ name, line: builder.statementLine });
     }
     // CREATE SCHEMA s CREATE TABLE …: the nested statements belong to the schema.
     for (const element of schema.schemaElts ?? []) applyStatement(builder, element, undefined);
