@@ -52,7 +52,10 @@ function psql(url, sql) {
 const upSection = (text) => {
   if (/^--\s*migrate:up\b/m.test(text)) return dbmateSections(text).up;
   const down = /^--\s*\+(?:goose|migrate)\s+down\b/im.exec(text);
-  return down ? text.slice(0, down.index) : text;
+  const up = down ? text.slice(0, down.index) : text;
+  // goose runs each migration in a transaction unless it says NO TRANSACTION: LOCK TABLE needs one.
+  const goose = /^--\s*\+goose\s+up\b/im.test(text) && !/^--\s*\+goose\s+no\s+transaction\b/im.test(text);
+  return goose ? `BEGIN;\n${up}\n;\nCOMMIT;\n` : up;
 };
 
 function filesUnder(folder) {

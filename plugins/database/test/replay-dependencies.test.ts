@@ -59,6 +59,28 @@ const cases: { name: string; before: string; after: string; scripts: string[] }[
       'CREATE TABLE t (id int, k text); CREATE MATERIALIZED VIEW mv AS SELECT k, count(*) AS n, max(id) AS m FROM t GROUP BY k; CREATE UNIQUE INDEX mv_k ON mv (k);',
     scripts: ['Replace view mv'],
   },
+  {
+    // docs.rs's crates.name varchar → text: PostgreSQL keeps `(name)::character varying` in the rebuilt index.
+    name: 'the type of a column read by expression indexes (re-created as each side has them)',
+    before: `CREATE FUNCTION norm(varchar) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT lower($1) $$;
+CREATE TABLE c (id int PRIMARY KEY, name varchar(255) NOT NULL); CREATE UNIQUE INDEX c_norm ON c (norm(name)); CREATE INDEX c_lower ON c (lower(name)) WHERE name <> '';`,
+    after: `CREATE FUNCTION norm(varchar) RETURNS varchar LANGUAGE sql IMMUTABLE AS $$ SELECT lower($1) $$;
+CREATE TABLE c (id int PRIMARY KEY, name text NOT NULL); CREATE UNIQUE INDEX c_norm ON c (norm(name)); CREATE INDEX c_lower ON c (lower(name)) WHERE name <> '';`,
+    scripts: ['Change type of column name in table c from varchar(255) to text'],
+  },
+  {
+    // docs.rs's release_build_status: a view turned into a table of its name.
+    name: 'a view replaced by a table of the same name (the table waits for the view to go)',
+    before: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE VIEW status AS SELECT id AS rid, ok FROM r;',
+    after: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE TABLE status (rid int PRIMARY KEY REFERENCES r, ok boolean NOT NULL);',
+    scripts: ['Create new table status', 'Drop view status'],
+  },
+  {
+    name: 'a table replaced by a view of the same name (the view waits for the table to go)',
+    before: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE TABLE status (rid int PRIMARY KEY REFERENCES r, ok boolean NOT NULL);',
+    after: 'CREATE TABLE r (id int PRIMARY KEY, ok boolean); CREATE VIEW status AS SELECT id AS rid, ok FROM r;',
+    scripts: ['Create view status', 'Retire table status', 'Contract: drop table status kept aside'],
+  },
 ];
 
 describe('scripts ordered by what depends on what', { timeout: 120_000 }, () => {

@@ -116,6 +116,25 @@ INSERT INTO job VALUES (1, 'available', null), (2, 'completed', now());`,
     contract: [],
   },
   {
+    // kestra's 1.26: a stored generated column of the type, computed by a function that returns it, with an index over it.
+    name: 'an enum value added while a generated column of the type is computed by a function returning it (dropped and added again around the swap)',
+    before: `CREATE TYPE state_type AS ENUM ('CREATED', 'RUNNING', 'SUCCESS');
+CREATE FUNCTION state_fromtext(text) RETURNS state_type LANGUAGE sql IMMUTABLE AS 'SELECT CAST($1 AS state_type)';
+CREATE TABLE executions (key text PRIMARY KEY, value jsonb NOT NULL,
+  state_current state_type NOT NULL GENERATED ALWAYS AS (state_fromtext(value #>> '{state, current}')) STORED,
+  done boolean GENERATED ALWAYS AS (state_fromtext(value #>> '{state, current}') = 'SUCCESS') STORED);
+CREATE INDEX executions_state_current ON executions (state_current);
+INSERT INTO executions (key, value) VALUES ('a', '{"state": {"current": "RUNNING"}}');`,
+    after: `CREATE TYPE state_type AS ENUM ('CREATED', 'RUNNING', 'SUCCESS', 'SKIPPED');
+CREATE FUNCTION state_fromtext(text) RETURNS state_type LANGUAGE sql IMMUTABLE AS 'SELECT CAST($1 AS state_type)';
+CREATE TABLE executions (key text PRIMARY KEY, value jsonb NOT NULL,
+  state_current state_type NOT NULL GENERATED ALWAYS AS (state_fromtext(value #>> '{state, current}')) STORED,
+  done boolean GENERATED ALWAYS AS (state_fromtext(value #>> '{state, current}') = 'SUCCESS') STORED);
+CREATE INDEX executions_state_current ON executions (state_current);
+INSERT INTO executions (key, value) VALUES ('a', '{"state": {"current": "RUNNING"}}');`,
+    contract: [],
+  },
+  {
     // kestra's 1.22 (`ALTER TYPE … RENAME VALUE` in a DO block): renamed forward and back, rows follow, no type swap.
     name: 'an enum label renamed in place, next to one added (renamed both ways; only the added one is swapped out)',
     before: `CREATE TYPE queue_type AS ENUM ('core.Execution', 'core.Flow', 'core.Template');

@@ -5,7 +5,7 @@ import { describeColumnType, renderColumnType } from '../schema/column-type.js';
 import { compareColumnTypes, type TypeCompatibility } from '../schema/type-compatibility.js';
 import { batchedUpdate } from '../sql/batched-update.js';
 import { columnQuery } from '../sql/catalog-queries.js';
-import { dropColumnDependents, recreateColumnDependents } from '../sql/column-dependents.js';
+import { aroundExpressionIndexes, dropColumnDependents, recreateColumnDependents } from '../sql/column-dependents.js';
 import { alterTable, setNotNull } from '../sql/constraint-ddl.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { conversionCheckQuery } from '../sql/conversion-checks.js';
@@ -58,10 +58,20 @@ function inPlaceScript(
   const triggers = triggersUsingColumn(context.before.triggers, details.tables.before.key, details.before.name);
   return sqlScript({
     description,
-    statements: aroundDependentTriggers(aroundDependentViews([alterType(details)], views, views), triggers),
+    statements: aroundExpressionIndexes(
+      aroundDependentTriggers(aroundDependentViews([alterType(details)], views, views), triggers),
+      details.tables.before,
+      details.tables.after,
+      details.before.name,
+    ),
     rollback: [
       `-- Fails if values written since do not fit ${describeColumnType(details.before.type)}.`,
-      ...aroundDependentTriggers(aroundDependentViews([alterType(reverse)], views, views), triggers),
+      ...aroundExpressionIndexes(
+        aroundDependentTriggers(aroundDependentViews([alterType(reverse)], views, views), triggers),
+        details.tables.after,
+        details.tables.before,
+        details.after.name,
+      ),
     ],
     validation,
   });

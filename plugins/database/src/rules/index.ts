@@ -264,6 +264,25 @@ function withViewColumnDependencies(outcome: RuleOutcome, change: DatabaseChange
   return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
 }
 
+/**
+ * A view replaced by a table of its name, or a table by a view (docs.rs turned its
+ * `release_build_status` view into a table): the new relation waits for the old one's script,
+ * which frees the name, and its rollback runs before the old one comes back.
+ */
+function withReplacedRelationDependencies(outcome: RuleOutcome, change: DatabaseChange, context: DatabaseRuleContext): RuleOutcome {
+  if (!outcome.script || (change.kind !== 'table.added' && change.kind !== 'view.added')) return outcome;
+  const details = change.details as Record<string, unknown>;
+  const added = (details['table'] ?? details['view']) as QualifiedName;
+  const same = (o: QualifiedName) => objectIdentity(o) === objectIdentity(added);
+  const old =
+    change.kind === 'table.added'
+      ? context.before.views.filter((v) => same(v) && !context.after.views.some(same)).map((view) => ({ kind: 'view.removed', details: { view } }))
+      : context.before.tables.filter((t) => same(t) && !context.after.tables.some(same)).map((table) => ({ kind: 'table.removed', details: { table } }));
+  const needed = old.flatMap((c) => scriptDescriptionOf({ path: '', subject: '', ...c } as unknown as DatabaseChange, context) ?? []);
+  if (needed.length === 0) return outcome;
+  return { ...outcome, script: { ...outcome.script, dependencies: [...new Set([...outcome.script.dependencies, ...needed])] } };
+}
+
 /** The script the report makes for a change: the first rule that takes it, as the engine picks it. */
 function scriptDescriptionOf(change: DatabaseChange, context: DatabaseRuleContext): string | undefined {
   const rule = rulesWithoutExamples.find((r) => r.change === change.kind && (!r.when || r.when(change, context)));
@@ -314,10 +333,14 @@ function exampleOf(rule: DatabaseRule): NonNullable<DatabaseRule['examples']> {
 export const databaseRules: DatabaseRule[] = rulesWithoutExamples.map((rule) => {
   const classify: DatabaseRule['classify'] = (change, context) =>
     withTypeUserDependencies(
-      withColumnUserDependencies(
-        withViewColumnDependencies(
-          withTypeChangeDependencies(
-            withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+      withReplacedRelationDependencies(
+        withColumnUserDependencies(
+          withViewColumnDependencies(
+            withTypeChangeDependencies(
+              withExtensionDependencies(forDialect(rule.classify(change, context), context.dialect), change.kind, context),
+              change as DatabaseChange,
+              context,
+            ),
             change as DatabaseChange,
             context,
           ),

@@ -35,3 +35,29 @@ export function dropColumnDependents(table: Table, column: string): string[] {
     ...indexes.map((index) => dropIndex(table, index.name, { concurrently: true })),
   ];
 }
+
+/** Indexes whose expression or predicate reads the column (plain column indexes are rebuilt as they are). */
+function expressionIndexesOn(table: Table, column: string): Index[] {
+  const reads = (sql: string | null) => sql !== null && referencedIdentifiers(sql).includes(column);
+  return table.indexes.filter((index) => reads(index.predicate) || index.columns.some((element) => element !== column && reads(element)));
+}
+
+/**
+ * Wraps an in-place `ALTER COLUMN … TYPE` in one transaction that drops the indexes whose
+ * expression reads the column and creates them again as `to` has them. PostgreSQL rebuilds them
+ * itself, but keeps the implicit cast the old type needed (`normalize_crate_name((name)::character
+ * varying)` once the column is text, docs.rs), so the catalog would not match the schema either way.
+ */
+export function aroundExpressionIndexes(statements: readonly string[], from: Table, to: Table, column: string): string[] {
+  const dropped = expressionIndexesOn(from, column).filter((index) => to.indexes.some((i) => i.name === index.name));
+  if (dropped.length === 0) return [...statements];
+  const created = expressionIndexesOn(to, column).filter((index) => dropped.some((i) => i.name === index.name));
+  return [
+    `-- Indexes on expressions of the column are re-created as the schema has them (${dropped.map((i) => i.name).join(', ')}).`,
+    'BEGIN;',
+    ...dropped.map((index) => dropIndex(from, index.name, { concurrently: false })),
+    ...statements.filter((s) => s !== 'BEGIN;' && s !== 'COMMIT;'),
+    ...created.map((index) => createIndex(to, index, { concurrently: false })),
+    'COMMIT;',
+  ];
+}

@@ -1,6 +1,6 @@
 import { renderColumnType } from '../schema/column-type.js';
-import type { Column, DatabaseSchema, EnumType, Index, Table } from '../schema/model.js';
-import { renderDefault } from './column-definition.js';
+import type { Column, DatabaseSchema, EnumType, Index, Routine, Table } from '../schema/model.js';
+import { columnDefinition, renderDefault } from './column-definition.js';
 import { dropConstraint } from './constraint-ddl.js';
 import { checkName } from './constraint-names.js';
 import { viewsDependingOn, viewsUsingColumn } from './dependent-views.js';
@@ -8,6 +8,7 @@ import { referencedIdentifiers } from './expression.js';
 import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 import { createIndex, dropIndex } from './index-ddl.js';
 import { quoteLiteral } from './literal.js';
+import { createRoutine, dropRoutine } from './routine-ddl.js';
 import { createTrigger, dropTrigger, triggersUsingColumn } from './trigger-ddl.js';
 import { createView, dropView } from './view-ddl.js';
 
@@ -27,6 +28,34 @@ export function columnsOfType(schema: DatabaseSchema, type: EnumType): { table: 
 function indexesWithExpressions(table: Table, columns: readonly string[]): Index[] {
   const names = (sql: string) => referencedIdentifiers(sql).some((word) => columns.includes(word));
   return table.indexes.filter((i) => (i.predicate !== null && names(i.predicate)) || i.columns.some((c) => !PLAIN.test(c) && names(c)));
+}
+
+/** Functions whose result or a parameter is of the type: after the rename they would hold the old type. */
+function routinesOfType(schema: DatabaseSchema, names: ReadonlySet<string>): Routine[] {
+  const bare = (text: string) =>
+    text
+      .replace(/\[\]/g, '')
+      .replace(/^setof\s+/i, '')
+      .trim();
+  return schema.routines.filter((r) => (r.returns !== null && names.has(bare(r.returns))) || r.parameters.some((p) => names.has(p.type.name)));
+}
+
+/** Whether an expression calls one of the routines (`STATE_FROMTEXT(value #>> '{state, current}')`). */
+function callsAny(expression: string, routines: readonly Routine[]): boolean {
+  return routines.some((r) => new RegExp(`(^|[^\\w$"])"?${r.name.replace(/[$]/g, '\\$')}"?\\s*\\(`, 'i').test(expression));
+}
+
+/**
+ * Stored generated columns of the type, or computed by a function of the type: PostgreSQL refuses
+ * `ALTER COLUMN … TYPE … USING` on them and their expression holds the old type, so they are
+ * dropped before the swap and added again with their expression after (PostgreSQL 17's SET
+ * EXPRESSION is not assumed). kestra's `state_current state_type GENERATED ALWAYS AS
+ * (STATE_FROMTEXT(…)) STORED`.
+ */
+function generatedColumns(schema: DatabaseSchema, names: ReadonlySet<string>, routines: readonly Routine[]): { table: Table; column: Column }[] {
+  return schema.tables.flatMap((table) =>
+    table.columns.filter((c) => c.generated && (names.has(c.type.name) || callsAny(c.generated, routines))).map((column) => ({ table, column })),
+  );
 }
 
 /**
@@ -59,8 +88,9 @@ END $restore$;`;
  * aside, the old labels are created under the name, every column is converted through text, and
  * the renamed type is dropped. What holds constants or operators of the type around the columns
  * (defaults, CHECKs, partial and expression indexes, trigger conditions, views, the views over
- * those) is dropped first and re-created after from its text (CHECKs from the catalog's, as they
- * stand then), so its constants resolve to the new type. All in one transaction: it fails, leaving everything as it was, while a row still holds a
+ * those, stored generated columns and the functions that return or take the type) is dropped first
+ * and re-created after from its text (CHECKs from the catalog's, as they stand then), so its
+ * constants resolve to the new type. All in one transaction: it fails, leaving everything as it was, while a row still holds a
  * removed label.
  */
 export function enumSwap(type: EnumType, labelsToKeep: readonly string[], current: DatabaseSchema, previous?: DatabaseSchema): string[] {
@@ -68,7 +98,10 @@ export function enumSwap(type: EnumType, labelsToKeep: readonly string[], curren
   const schema = previous ? { ...current, views: [...current.views, ...previous.views.filter((v) => !current.views.some((c) => c.key === v.key))] } : current;
   const typeName = quoteQualifiedName(type.schema, type.name);
   const asideName = `${type.name}_before_rollback`;
-  const users = columnsOfType(schema, type);
+  const typeNames = new Set([type.name, type.key, `${type.schema ?? 'public'}.${type.name}`]);
+  const routines = routinesOfType(schema, typeNames);
+  const generated = generatedColumns(schema, typeNames, routines);
+  const users = [...columnsOfType(schema, type), ...generated.filter((g) => !columnsOfType(schema, type).some((u) => u.column === g.column))];
   const byTable = new Map<Table, string[]>();
   for (const { table, column } of users) byTable.set(table, [...(byTable.get(table) ?? []), column.name]);
   const mentionsType = (sql: string) => referencedIdentifiers(sql).includes(type.name.toLowerCase());
@@ -77,7 +110,12 @@ export function enumSwap(type: EnumType, labelsToKeep: readonly string[], curren
     ...users.flatMap(({ table, column }) => viewsUsingColumn(schema, table, column.name)),
     ...schema.views.filter((v) => mentionsType(v.definition)),
   ]);
-  const indexes = [...byTable].flatMap(([table, columns]) => indexesWithExpressions(table, columns).map((index) => ({ table, index })));
+  // Indexes over a generated column go with it: dropped first by name, created again once it is back.
+  const overGenerated = (table: Table, index: Index) =>
+    generated.some((g) => g.table === table && index.columns.some((c) => referencedIdentifiers(c).includes(g.column.name)));
+  const indexes = [...byTable].flatMap(([table, columns]) =>
+    table.indexes.filter((index) => indexesWithExpressions(table, columns).includes(index) || overGenerated(table, index)).map((index) => ({ table, index })),
+  );
   const checks = schema.tables.flatMap((table) =>
     table.checks
       .filter((c) => mentionsType(c.expression) || referencedIdentifiers(c.expression).some((word) => (byTable.get(table) ?? []).includes(word)))
@@ -85,16 +123,22 @@ export function enumSwap(type: EnumType, labelsToKeep: readonly string[], curren
   );
   const triggers = [...new Set([...byTable].flatMap(([table, columns]) => columns.flatMap((c) => triggersUsingColumn(schema.triggers, table.key, c))))];
 
-  const conversions = users.flatMap(({ table, column }) => {
-    const alter = `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} ALTER COLUMN ${quoteIdentifier(column.name)}`;
-    const target = renderColumnType(column.type);
-    const text = `text${'[]'.repeat(column.type.arrayDimensions)}`;
-    return [
-      ...(column.default ? [`${alter} DROP DEFAULT;`] : []),
-      `${alter} TYPE ${target} USING ${quoteIdentifier(column.name)}::${text}::${target};`,
-      ...(column.default ? [`${alter} SET DEFAULT ${renderDefault(column.default)};`] : []),
-    ];
-  });
+  const regenerated = generated.map(({ table, column }) => ({
+    drop: `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} DROP COLUMN ${quoteIdentifier(column.name)};`,
+    add: `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} ADD COLUMN ${columnDefinition(column)};`,
+  }));
+  const conversions = users
+    .filter((u) => !generated.some((g) => g.column === u.column))
+    .flatMap(({ table, column }) => {
+      const alter = `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} ALTER COLUMN ${quoteIdentifier(column.name)}`;
+      const target = renderColumnType(column.type);
+      const text = `text${'[]'.repeat(column.type.arrayDimensions)}`;
+      return [
+        ...(column.default ? [`${alter} DROP DEFAULT;`] : []),
+        `${alter} TYPE ${target} USING ${quoteIdentifier(column.name)}::${text}::${target};`,
+        ...(column.default ? [`${alter} SET DEFAULT ${renderDefault(column.default)};`] : []),
+      ];
+    });
   const dependents = [
     ...(views.length ? [`-- Views on the type or its columns (${views.map((v) => v.key).join(', ')}) are re-created: re-apply their grants after.`] : []),
     ...[...views].reverse().map(dropView),
@@ -102,6 +146,8 @@ export function enumSwap(type: EnumType, labelsToKeep: readonly string[], curren
     ...indexes.map(({ table, index }) => dropIndex(table, index.name, { concurrently: false })),
     ...(checks.length ? [saveChecks(checks)] : []),
     ...checks.map(({ table, name }) => dropConstraint(table, name)),
+    ...regenerated.map((g) => g.drop),
+    ...routines.map(dropRoutine),
   ];
   const restored = [
     ...(checks.length ? [RESTORE_CHECKS] : []),
@@ -116,6 +162,8 @@ export function enumSwap(type: EnumType, labelsToKeep: readonly string[], curren
     `ALTER TYPE ${typeName} RENAME TO ${quoteIdentifier(asideName)};`,
     `CREATE TYPE ${typeName} AS ENUM (${labelsToKeep.map(quoteLiteral).join(', ')});`,
     ...conversions,
+    ...routines.map(createRoutine),
+    ...regenerated.map((g) => g.add),
     `DROP TYPE ${quoteQualifiedName(type.schema, asideName)};`,
     ...restored,
     'COMMIT;',

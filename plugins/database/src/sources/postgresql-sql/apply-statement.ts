@@ -1,4 +1,5 @@
 import type { Node } from 'libpg-query';
+import { DEFAULT_SCHEMA } from '../../schema/qualified-name.js';
 import { alterTable } from './alter-table.js';
 import { commentOn } from './comment-on.js';
 import { recordCompositeType } from './composite-type.js';
@@ -49,8 +50,10 @@ const BUILT_IN_EXTENSIONS = new Set(['plpgsql']);
 export function applyStatement(builder: SchemaBuilder, statement: Node, length: number | undefined): void {
   const schema = nodeAs(statement, 'CreateSchemaStmt');
   if (schema) {
-    if (schema.schemaname && !builder.model.schemas.some((s) => s.name === schema.schemaname)) {
-      builder.model.schemas.push({ name: schema.schemaname, line: builder.statementLine });
+    // `CREATE SCHEMA IF NOT EXISTS public` (docs.rs's first migration): public is implied, never listed.
+    const name = schema.schemaname;
+    if (name && name !== DEFAULT_SCHEMA && !builder.model.schemas.some((s) => s.name === name)) {
+      builder.model.schemas.push({ name, line: builder.statementLine });
     }
     // CREATE SCHEMA s CREATE TABLE …: the nested statements belong to the schema.
     for (const element of schema.schemaElts ?? []) applyStatement(builder, element, undefined);

@@ -90,6 +90,17 @@ function canonical(value: Json): Json {
       if (text !== undefined && type === 'numeric' && /^-\d*\.\d+$|^-\d+\.$/.test(text)) return { A_Const: { fval: { fval: text } } };
       return canonical(cast.arg ?? null);
     }
+    if (key === 'BoolExpr' && ['AND_EXPR', 'OR_EXPR'].includes((inner as { boolop?: string }).boolop ?? '')) {
+      // `a AND (b AND c)` is `a AND b AND c`: the catalog prints nested groups of one operator flattened (hatchet's webhook CHECK).
+      const expr = inner as { boolop: string; args?: Json[] };
+      const flat = (args: readonly Json[]): Json[] =>
+        args.flatMap((arg) => {
+          const nested = (arg as { BoolExpr?: { boolop?: string; args?: Json[] } } | null)?.BoolExpr;
+          return nested?.boolop === expr.boolop ? flat(nested.args ?? []) : [arg];
+        });
+      out[key] = canonical({ ...expr, args: flat(expr.args ?? []) });
+      continue;
+    }
     if (key === 'ColumnRef') {
       // pg_dump qualifies every column with its table (`users.id`); compare by the column alone.
       const fields = (inner as { fields?: Json[] }).fields ?? [];

@@ -1,7 +1,7 @@
 import type { RenameStmt } from 'libpg-query';
 import type { Column, Table } from '../../schema/model.js';
 import { objectIdentity, objectKey } from '../../schema/qualified-name.js';
-import { checkName, defaultObjectName, foreignKeyName, primaryKeyName } from '../../sql/constraint-names.js';
+import { checkName, defaultObjectName, foreignKeyName, primaryKeyName, uniqueConstraintName } from '../../sql/constraint-names.js';
 import { followColumnRename, followTableRename } from '../../schema/renamed-canonical.js';
 import { nodeAs, qualifiedNameOf, rangeVarName, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
@@ -29,13 +29,15 @@ function keepSerialSequences(builder: SchemaBuilder, table: Table, columns: read
 }
 
 /**
- * The same for the names PostgreSQL gave the table's unnamed primary key, foreign keys and CHECKs
- * (`versions_pkey` stays on `versions_legacy`). Unnamed UNIQUEs are left: their backing index is
- * matched through the missing name.
+ * The same for the names PostgreSQL gave the table's unnamed primary key, UNIQUEs, foreign keys and
+ * CHECKs (`versions_pkey` and `versions_item_type_key` stay on `versions_legacy`, and on a renamed
+ * column): a script that renames or drops them by name needs the name the catalog has.
  */
-function keepGivenConstraintNames(table: Table): void {
+function keepGivenConstraintNames(builder: SchemaBuilder, table: Table): void {
   const checks = table.checks.map((check) => checkName(table, check));
   if (table.primaryKey && table.primaryKey.name === null) table.primaryKey.name = primaryKeyName(table);
+  // The name chosen when the UNIQUE was made (`…_key1` when taken), else the one it would have had.
+  for (const unique of table.uniques) unique.name ??= builder.generatedNames.get(unique) ?? uniqueConstraintName(table, unique);
   for (const fk of table.foreignKeys) fk.name ??= foreignKeyName(table, fk);
   table.checks.forEach((check, i) => {
     check.name ??= checks[i]!;
@@ -57,7 +59,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
     const oldIdentity = objectIdentity(table);
     const oldName = { schema: table.schema, name: table.name };
     keepSerialSequences(builder, table, table.columns);
-    keepGivenConstraintNames(table);
+    keepGivenConstraintNames(builder, table);
     table.renamedFrom ??= oldKey;
     table.name = statement.newname;
     table.key = builder.key(table);
@@ -73,7 +75,7 @@ export function renameObject(builder: SchemaBuilder, statement: RenameStmt): voi
     const column = table.columns.find((c) => c.name === statement.subname);
     if (!column) return;
     keepSerialSequences(builder, table, [column]);
-    keepGivenConstraintNames(table);
+    keepGivenConstraintNames(builder, table);
     for (const sequence of builder.model.sequences)
       if (sequence.ownedBy?.table === table.key && sequence.ownedBy.column === column.name) sequence.ownedBy.column = statement.newname;
     column.renamedFrom ??= column.name;
