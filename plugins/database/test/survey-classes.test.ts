@@ -212,4 +212,43 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(key.dependencies).toContain('Retire table post_tags');
     expect(orderScripts(result.report!.migration_scripts).problems).toEqual([]);
   });
+
+  it('a partition detached keeps the key and indexes it inherited: the scripts detach it and attach it back, and add nothing (DIFF_SEED=9125)', async () => {
+    const parent =
+      'CREATE TABLE events (id bigint, at date, note text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at); CREATE INDEX events_note_idx ON events (note);';
+    const partition = "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');";
+    const before = `${parent} ${partition}`;
+    const after = `${before} ALTER TABLE events DETACH PARTITION events_2025;`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual(['Detach partition events_2025']);
+    expect(report.issues.map((i) => i.rule)).toEqual(['database/partition-membership-changed']);
+    // Read live on both sides, as check reads two databases: the detached table's key and index are its own there.
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.migration.status} ${s.migration.error ?? ''} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual([
+      'passed  / passed ',
+    ]);
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+
+    // The other way: the table attached, its own key and index taken over by the parent's.
+    const attached = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'after.sql', document: after },
+      after: { name: 'before.sql', document: before },
+      clock,
+    });
+    expect(attached.migration_scripts.map((s) => s.description)).toEqual(['Attach partition events_2025']);
+  });
+
+  it('a partition detached from a corpus-shaped schema by the harness: it passes both ways (DIFF_SEED=9125)', async () => {
+    const result = await harness.run(shop, [m('partitionChange', 39, 4, 30, 40)]);
+    expect(result.applied).toEqual([expect.stringMatching(/DETACH PARTITION/)]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    expect(result.report!.migration_scripts.map((s) => s.description)).toEqual([expect.stringMatching(/^Detach partition /)]);
+  });
 });

@@ -23,7 +23,7 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
   },
   {
     outcome: /^forward script fails: index .* is already associated with a constraint/,
-    why: 'a primary key replaced on a partitioned table is scripted again on each partition, where PostgreSQL already cloned it; and a partition detached (DETACH PARTITION) keeps the key it inherited, which the scripts add again because partition membership is not compared: no script detaches or attaches a partition (DIFF_SEED=9125)',
+    why: 'a primary key replaced on a partitioned table is scripted again on each partition, where PostgreSQL already cloned it (a detached partition keeping its inherited key, DIFF_SEED=9125, is fixed: membership is compared and scripted as DETACH/ATTACH PARTITION)',
   },
   {
     outcome: /^rollback script fails: column \S+ does not exist in: DO \$replace_view\$/,
