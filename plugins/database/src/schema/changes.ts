@@ -43,7 +43,7 @@ export type ConstraintChangeDetails<T extends ConstraintType = ConstraintType> =
 export interface ChangeDetailsByKind {
   'table.added': { table: Table };
   'table.removed': { table: Table };
-  /** Detached from its partitioned table, attached to one, or moved to another parent or bound. */
+  /** Detached from its partitioned table, attached to one, or moved to another (bounds are not compared). */
   'table.partition_changed': { tables: TablePair /** The table after, where the report points. */; table: Table };
   'column.added': { tables: TablePair; column: Column };
   'column.removed': { tables: TablePair; column: Column };

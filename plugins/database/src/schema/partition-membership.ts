@@ -4,9 +4,11 @@ import type { DatabaseSchema, Table } from './model.js';
 import { inheritedDefinitions, partitionAncestors } from './partition-inheritance.js';
 import { objectIdentity } from './qualified-name.js';
 
-const membership = (t: Table) => (t.partitionOf ? `${objectIdentity(t.partitionOf)}\0${t.partitionOf.bound}` : '');
+// The parent only: bounds as a dump prints them depend on the server's time zone and spelling, so a
+// bound alone is not compared (it would report every timestamptz partition of a dump read against its file).
+const membership = (t: Table) => (t.partitionOf ? objectIdentity(t.partitionOf) : '');
 
-/** A kept table detached from its partitioned table, attached to one, or moved to another parent or bound. */
+/** A kept table detached from its partitioned table, attached to one, or moved to another. */
 export const partitionMembershipChanged = (tables: TablePair) => membership(tables.before) !== membership(tables.after);
 
 /**
