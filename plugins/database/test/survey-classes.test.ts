@@ -251,4 +251,26 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
     expect(result.report!.migration_scripts.map((s) => s.description)).toEqual([expect.stringMatching(/^Detach partition /)]);
   });
+
+  it('a table renamed without --rename: its comment and a function over its row type wait for the new table, and the old overload goes with the table kept aside (DIFF_SEED=50594)', async () => {
+    const fn = (table: string) => `CREATE FUNCTION job_state(job ${table}) RETURNS text LANGUAGE sql AS $$ SELECT job.state $$;`;
+    const table = (name: string) => `CREATE TABLE ${name} (id int PRIMARY KEY, state text); COMMENT ON TABLE ${name} IS 'queue'; ${fn(name)}`;
+    const before = table('jobs');
+    const after = table('jobs_r1');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const scripts = report.migration_scripts;
+    expect(scripts.find((s) => s.description === 'Update comment of table jobs_r1')!.dependencies).toContain('Create new table jobs_r1');
+    expect(scripts.find((s) => s.description.startsWith('Create function job_state(jobs_r1)'))!.dependencies).toContain('Create new table jobs_r1');
+    expect(orderScripts(scripts).problems).toEqual([]);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} ${s.migration.error ?? ''}`)).toEqual(
+      scripts.map((s) => `${s.description}: passed `),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+  });
 });
