@@ -273,4 +273,21 @@ describe('survey classes', { timeout: 120_000 }, () => {
     );
     expect(verification.after_migration.differences).toEqual([]);
   });
+
+  it('a primary key moved onto a nullable column rolls back to the nullable column, also when the NOT NULL script waits for a value (DIFF_SEED=70232, 50839)', async () => {
+    const before = 'CREATE TABLE runs (id bigint PRIMARY KEY, finished_at timestamp);';
+    const after = 'CREATE TABLE runs (id bigint NOT NULL, finished_at timestamp NOT NULL, PRIMARY KEY (id, finished_at));';
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const key = report.migration_scripts.find((s) => s.description === 'Replace primary key of table runs')!;
+    expect(key.rollback_script).toMatch(/PRIMARY KEY USING INDEX runs_pkey_new;\nCOMMIT;\nALTER TABLE runs ALTER COLUMN finished_at DROP NOT NULL;$/);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    // The NOT NULL script waits for a backfill value and is skipped; the key's own rollback still returns to the before schema.
+    expect(verification.scripts.find((s) => s.description === key.description)!.rollback.status).toBe('passed');
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });
