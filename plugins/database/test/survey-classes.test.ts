@@ -290,4 +290,21 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(verification.scripts.find((s) => s.description === key.description)!.rollback.status).toBe('passed');
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it('a type change on a column an index reads with an operator class is not moved to a new column, which would leave the index behind (DIFF_SEED=50410)', async () => {
+    const table = (type: string) =>
+      `CREATE TABLE products (sku text PRIMARY KEY, title ${type} NOT NULL, price numeric); CREATE INDEX products_title_idx ON products (title text_pattern_ops) INCLUDE (price);`;
+    const before = table('text');
+    const after = table('varchar(200)');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).not.toContainEqual(expect.stringContaining('through a new column'));
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });
