@@ -307,4 +307,20 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(verification.after_migration.differences).toEqual([]);
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it('a serial key column renamed without --rename: the new column is backfilled by row, not by the key it is becoming (DIFF_SEED=50874)', async () => {
+    const before = 'CREATE TABLE orders (id serial PRIMARY KEY, total int); INSERT INTO orders (total) VALUES (1), (2);';
+    const after = 'CREATE TABLE orders (id_r1 serial PRIMARY KEY, total int); INSERT INTO orders (total) VALUES (1), (2);';
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const add = report.migration_scripts.find((s) => s.description === 'Add column id_r1 to table orders')!;
+    expect(add.script_content).toContain('WHERE ctid IN (SELECT ctid FROM orders WHERE id_r1 IS NULL LIMIT 10000)');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    const step = verification.scripts.find((s) => s.description === add.description)!;
+    expect(`${step.migration.status} ${step.migration.error ?? ''}`).toBe('passed ');
+  });
 });
