@@ -323,4 +323,26 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const step = verification.scripts.find((s) => s.description === add.description)!;
     expect(`${step.migration.status} ${step.migration.error ?? ''}`).toBe('passed ');
   });
+
+  it("a dropped column's values are restored without firing the table's update triggers (DIFF_SEED=70245)", async () => {
+    // touch() stamps updated_at on every update: the restore's one UPDATE gave every row the same stamp, which the unique key refused.
+    const schema = (note: string) => `CREATE TABLE orders (id int PRIMARY KEY, ${note}updated_at timestamptz UNIQUE);
+      CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+      CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+      INSERT INTO orders (id, updated_at) VALUES (1, '2025-01-01'), (2, '2025-01-02');`;
+    const before = schema('note text, ');
+    const after = schema('');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const drop = report.migration_scripts.find((s) => s.description === 'Drop column note from table orders')!;
+    expect(drop.rollback_script).toContain('DISABLE TRIGGER orders_touch;');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    const step = verification.scripts.find((s) => s.description === drop.description)!;
+    expect(`${step.rollback.status} ${step.rollback.error ?? ''}`).toBe('passed ');
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });
