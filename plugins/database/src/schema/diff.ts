@@ -82,7 +82,7 @@ export function diffDatabaseSchemas(
     return next ? [withInheritedDefinitions({ before: old, after: next }, before, after)] : [];
   });
   // Detaching runs before the table's own changes (a key dropped from the detached table), attaching after them.
-  const membership = diffPartitionMembership(kept);
+  const membership = diffPartitionMembership(kept, after);
   const addedTables = parentsFirst(after.tables.filter((t) => !beforeIds.has(objectIdentity(t))));
   const removedTables = before.tables.filter((t) => !afterById.has(objectIdentity(t)));
   const schemas = diffSchemaNames(before.schemas ?? [], after.schemas ?? []);

@@ -43,9 +43,13 @@ export function withInheritedDefinitions(tables: TablePair, before: DatabaseSche
 }
 
 /** One change per kept table whose partition membership differs: scripted as DETACH / ATTACH PARTITION. */
-export function diffPartitionMembership(kept: readonly TablePair[]): DatabaseChange<'table.partition_changed'>[] {
+export function diffPartitionMembership(kept: readonly TablePair[], after: DatabaseSchema): DatabaseChange<'table.partition_changed'>[] {
+  // A parent the after schema no longer has (dropped, or renamed without --rename) takes its partitions
+  // along in its own scripts: the new table's script moves them over (table-added), so not here too.
+  const parentKept = (tables: TablePair) =>
+    !tables.before.partitionOf || after.tables.some((t) => objectIdentity(t) === objectIdentity(tables.before.partitionOf!));
   return kept
-    .filter(partitionMembershipChanged)
+    .filter((tables) => partitionMembershipChanged(tables) && parentKept(tables))
     .map((tables) =>
       change(
         'table.partition_changed',
