@@ -78,7 +78,7 @@ describe('differential: random valid DDL, scripts replayed on PostgreSQL', () =>
 
   it.runIf(process.env.DIFF_SURVEY)(`survey: ${runs} cases counted by outcome`, { timeout: 24 * 3600_000 }, async () => {
     const first = seed ?? Date.now() % 1_000_000;
-    const classes = new Map<string, { count: number; seed: number; example: string }>();
+    const classes = new Map<string, { count: number; seed: number; seeds: number[]; example: string }>();
     let scripts = 0;
     let applied = 0;
     for (let i = 0; i < runs; i++) {
@@ -108,17 +108,24 @@ describe('differential: random valid DDL, scripts replayed on PostgreSQL', () =>
       scripts += result.scripts;
       applied += result.applied.length;
       const known = classes.get(result.outcome);
-      if (known) known.count++;
-      else
+      if (known) {
+        known.count++;
+        known.seeds.push(first + i);
+      } else
         classes.set(result.outcome, {
           count: 1,
           seed: first + i,
+          seeds: [first + i],
           example: `${show(base, mutations)}\n      ${(process.env.DIFF_VERBOSE ? result.details : result.details.slice(0, 2).map((d) => d.slice(0, 300))).join('\n      ')}`,
         });
     }
     const lines = [...classes]
       .sort((a, b) => b[1].count - a[1].count)
-      .map(([outcome, c]) => `${String(c.count).padStart(6)}  ${outcome}  (DIFF_SEED=${c.seed})\n      ${c.example}`);
+      // Every seed of a failing class, so a later commit can replay exactly the cases that failed.
+      .map(
+        ([outcome, c]) =>
+          `${String(c.count).padStart(6)}  ${outcome}  (DIFF_SEED=${c.seed})${outcome === 'passed' ? '' : `\n      seeds: ${c.seeds.join(' ')}`}\n      ${c.example}`,
+      );
     console.log(`differential survey: ${runs} cases from seed ${first}, ${applied} statements applied, ${scripts} scripts\n${lines.join('\n')}`);
     expect(classes.size).toBeGreaterThan(0);
   });

@@ -97,6 +97,7 @@ export const EXPECTED_DATABASE_RULE_LEVELS = {
   'not-rerunnable': { severity: 'non_breaking', code: 'DB605' },
   'unused-suppression': { severity: 'non_breaking', code: 'DB699' },
   'relation-comment-changed': { severity: 'non_breaking', code: 'DB418' },
+  'partition-membership-changed': { severity: 'potentially_breaking', code: 'DB220' },
   'enum-value-unpositioned': { severity: 'non_breaking', code: 'DB606' },
   'reindex-not-concurrent': { severity: 'potentially_breaking', code: 'DB607' },
 } as const satisfies Record<string, ExpectedRuleLevel>;

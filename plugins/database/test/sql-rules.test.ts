@@ -51,6 +51,10 @@ const sqlCases: Record<string, { before: string; after: string }> = {
   'trigger-removed': { before: BASE, after: BASE.replace(/CREATE TRIGGER users_audit[^\n]*\n/, '') },
   'trigger-added': { before: BASE, after: `${BASE}\nCREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();` },
   'trigger-changed': { before: BASE, after: BASE.replace('AFTER UPDATE ON users', 'AFTER INSERT OR UPDATE ON users') },
+  'partition-membership-changed': {
+    before: `${BASE}\nCREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');`,
+    after: `${BASE}\nCREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2025 (id bigint, at date);`,
+  },
   'relation-comment-changed': { before: BASE, after: `${BASE}\nCOMMENT ON TABLE users IS 'People who sign in';` },
   'domain-added': { before: BASE, after: WITH_DOMAIN },
   'domain-removed': { before: WITH_DOMAIN, after: BASE },

@@ -212,4 +212,137 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(key.dependencies).toContain('Retire table post_tags');
     expect(orderScripts(result.report!.migration_scripts).problems).toEqual([]);
   });
+
+  it('a partition detached keeps the key and indexes it inherited: the scripts detach it and attach it back, and add nothing (DIFF_SEED=9125)', async () => {
+    const parent =
+      'CREATE TABLE events (id bigint, at date, note text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at); CREATE INDEX events_note_idx ON events (note);';
+    const partition = "CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');";
+    const before = `${parent} ${partition}`;
+    const after = `${before} ALTER TABLE events DETACH PARTITION events_2025;`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual(['Detach partition events_2025']);
+    expect(report.issues.map((i) => i.rule)).toEqual(['database/partition-membership-changed']);
+    // Read live on both sides, as check reads two databases: the detached table's key and index are its own there.
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.migration.status} ${s.migration.error ?? ''} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual([
+      'passed  / passed ',
+    ]);
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+
+    // The other way: the table attached, its own key and index taken over by the parent's.
+    const attached = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'after.sql', document: after },
+      after: { name: 'before.sql', document: before },
+      clock,
+    });
+    expect(attached.migration_scripts.map((s) => s.description)).toEqual(['Attach partition events_2025']);
+  });
+
+  it('a partition detached from a corpus-shaped schema by the harness: it passes both ways (DIFF_SEED=9125)', async () => {
+    const result = await harness.run(shop, [m('partitionChange', 39, 4, 30, 40)]);
+    expect(result.applied).toEqual([expect.stringMatching(/DETACH PARTITION/)]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    expect(result.report!.migration_scripts.map((s) => s.description)).toEqual([expect.stringMatching(/^Detach partition /)]);
+  });
+
+  it('a table renamed without --rename: its comment and a function over its row type wait for the new table, and the old overload goes with the table kept aside (DIFF_SEED=50594)', async () => {
+    const fn = (table: string) => `CREATE FUNCTION job_state(job ${table}) RETURNS text LANGUAGE sql AS $$ SELECT job.state $$;`;
+    const table = (name: string) => `CREATE TABLE ${name} (id int PRIMARY KEY, state text); COMMENT ON TABLE ${name} IS 'queue'; ${fn(name)}`;
+    const before = table('jobs');
+    const after = table('jobs_r1');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const scripts = report.migration_scripts;
+    expect(scripts.find((s) => s.description === 'Update comment of table jobs_r1')!.dependencies).toContain('Create new table jobs_r1');
+    expect(scripts.find((s) => s.description.startsWith('Create function job_state(jobs_r1)'))!.dependencies).toContain('Create new table jobs_r1');
+    expect(orderScripts(scripts).problems).toEqual([]);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} ${s.migration.error ?? ''}`)).toEqual(
+      scripts.map((s) => `${s.description}: passed `),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+  });
+
+  it('a primary key moved onto a nullable column rolls back to the nullable column, also when the NOT NULL script waits for a value (DIFF_SEED=70232, 50839)', async () => {
+    const before = 'CREATE TABLE runs (id bigint PRIMARY KEY, finished_at timestamp);';
+    const after = 'CREATE TABLE runs (id bigint NOT NULL, finished_at timestamp NOT NULL, PRIMARY KEY (id, finished_at));';
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const key = report.migration_scripts.find((s) => s.description === 'Replace primary key of table runs')!;
+    expect(key.rollback_script).toMatch(/PRIMARY KEY USING INDEX runs_pkey_new;\nCOMMIT;\nALTER TABLE runs ALTER COLUMN finished_at DROP NOT NULL;$/);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    // The NOT NULL script waits for a backfill value and is skipped; the key's own rollback still returns to the before schema.
+    expect(verification.scripts.find((s) => s.description === key.description)!.rollback.status).toBe('passed');
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
+
+  it('a type change on a column an index reads with an operator class is not moved to a new column, which would leave the index behind (DIFF_SEED=50410)', async () => {
+    const table = (type: string) =>
+      `CREATE TABLE products (sku text PRIMARY KEY, title ${type} NOT NULL, price numeric); CREATE INDEX products_title_idx ON products (title text_pattern_ops) INCLUDE (price);`;
+    const before = table('text');
+    const after = table('varchar(200)');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).not.toContainEqual(expect.stringContaining('through a new column'));
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
+
+  it('a serial key column renamed without --rename: the new column is backfilled by row, not by the key it is becoming (DIFF_SEED=50874)', async () => {
+    const before = 'CREATE TABLE orders (id serial PRIMARY KEY, total int); INSERT INTO orders (total) VALUES (1), (2);';
+    const after = 'CREATE TABLE orders (id_r1 serial PRIMARY KEY, total int); INSERT INTO orders (total) VALUES (1), (2);';
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const add = report.migration_scripts.find((s) => s.description === 'Add column id_r1 to table orders')!;
+    expect(add.script_content).toContain('WHERE ctid IN (SELECT ctid FROM orders WHERE id_r1 IS NULL LIMIT 10000)');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    const step = verification.scripts.find((s) => s.description === add.description)!;
+    expect(`${step.migration.status} ${step.migration.error ?? ''}`).toBe('passed ');
+  });
+
+  it("a dropped column's values are restored without firing the table's update triggers (DIFF_SEED=70245)", async () => {
+    // touch() stamps updated_at on every update: the restore's one UPDATE gave every row the same stamp, which the unique key refused.
+    const schema = (note: string) => `CREATE TABLE orders (id int PRIMARY KEY, ${note}updated_at timestamptz UNIQUE);
+      CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+      CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
+      INSERT INTO orders (id, updated_at) VALUES (1, '2025-01-01'), (2, '2025-01-02');`;
+    const before = schema('note text, ');
+    const after = schema('');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const drop = report.migration_scripts.find((s) => s.description === 'Drop column note from table orders')!;
+    expect(drop.rollback_script).toContain('DISABLE TRIGGER orders_touch;');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    const step = verification.scripts.find((s) => s.description === drop.description)!;
+    expect(`${step.rollback.status} ${step.rollback.error ?? ''}`).toBe('passed ');
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });

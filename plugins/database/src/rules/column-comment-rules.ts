@@ -1,6 +1,8 @@
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
+import { objectIdentity } from '../schema/qualified-name.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { tableDependencies } from './declared-renames.js';
 import { sqlScript } from './migration-script.js';
 
 export const commentChanged = defineDatabaseRule({
@@ -40,7 +42,10 @@ export const relationCommentChanged = defineDatabaseRule({
   title: 'Table or view comment changed',
   description: 'Comments are documentation kept in the catalog; no query or write behaves differently.',
   safeAlternative: 'Apply as is.',
-  classify: ({ details: { relation, kind, before, after } }) => {
+  classify: ({ details: { relation, kind, before, after } }, context) => {
+    // A new relation's CREATE does not carry its comment: the comment waits for it (a table created, or renamed by a declared rename, under this name).
+    const isNewView = kind !== 'table' && !context.before.views.some((v) => objectIdentity(v) === objectIdentity(relation));
+    const dependencies = kind === 'table' ? tableDependencies(context, relation) : isNewView ? [`Create view ${relation.key}`] : [];
     const comment = (text: string | null) =>
       `COMMENT ON ${kind.toUpperCase()} ${quoteQualifiedName(relation.schema, relation.name)} IS ${text ? quoteLiteral(text) : 'NULL'};`;
     return {
@@ -53,6 +58,7 @@ export const relationCommentChanged = defineDatabaseRule({
         statements: [comment(after)],
         rollback: [comment(before)],
         validation: `SELECT obj_description(${regclass(relation)}, 'pg_class') AS comment;`,
+        dependencies,
         lockTimeout: false,
       }),
     };

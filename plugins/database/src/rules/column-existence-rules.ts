@@ -67,6 +67,11 @@ export const columnRemoved = defineDatabaseRule({
     // A serial column comes back serial (its sequence was dropped with it); an identity comes back plain, since restored values cannot be written into GENERATED ALWAYS.
     const restored: Column = { ...column, nullable: true, identity: column.identity === 'serial' ? 'serial' : null };
     const backupTable = { schema: table.schema, name: defaultObjectName(table.name, [column.name], 'backup') };
+    // Update triggers the table has on both sides (one the change drops or adds may not be there when the rollback runs).
+    const updateTriggers = context.before.triggers
+      .filter((t) => t.table === table.key && t.events.includes('update'))
+      .filter((t) => context.after.triggers.some((a) => a.name === t.name && a.table === tables.after.key))
+      .map((t) => t.name);
     const lost = `${table.key}.${column.name}: no ${backupTable.name} table (the column was dropped by another script, or the contract step ran), so its values cannot come back from here; the column is restored ${column.default ? 'with its default' : 'empty'} (restore the values from the dump taken before the change)`;
     return {
       description: `Column '${column.name}' removed from table '${table.key}'`,
@@ -90,7 +95,13 @@ export const columnRemoved = defineDatabaseRule({
             : [
                 ifElseBlock(
                   relationExists(backupTable),
-                  [`UPDATE ${name} AS t SET ${col} = b.${col}::${renderColumnType(column.type)} FROM ${backup} AS b WHERE ${match};`],
+                  [
+                    // Putting old values back is not a write: the table's update triggers (a touch_updated_at, an audit) stay out of it,
+                    // or they change other columns, and an exclusion or unique constraint over those can refuse the restore.
+                    ...updateTriggers.map((t) => `ALTER TABLE ${name} DISABLE TRIGGER ${quoteIdentifier(t)};`),
+                    `UPDATE ${name} AS t SET ${col} = b.${col}::${renderColumnType(column.type)} FROM ${backup} AS b WHERE ${match};`,
+                    ...updateTriggers.map((t) => `ALTER TABLE ${name} ENABLE TRIGGER ${quoteIdentifier(t)};`),
+                  ],
                   [raiseNotice(lost)],
                 ),
               ]),

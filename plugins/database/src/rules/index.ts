@@ -1,5 +1,6 @@
 import { checkAdded, checkModified, checkRemoved } from './check-rules.js';
 import { commentChanged, relationCommentChanged } from './column-comment-rules.js';
+import { partitionMembershipChanged } from './partition-rules.js';
 import { defaultChanged, requiredColumnDefaultRemoved } from './column-default-rules.js';
 import { columnAdded, columnAddedWithTableRewrite, columnRemoved, requiredColumnAdded } from './column-existence-rules.js';
 import { identityChanged, identityRemoved, identityRestricted } from './column-identity-rules.js';
@@ -113,6 +114,7 @@ const rulesWithoutExamples: DatabaseRule[] = [
   schemaRemoved,
   schemaAdded,
   tableRenamed,
+  partitionMembershipChanged,
   columnRenamed,
   tablePossiblyRenamed,
   columnPossiblyRenamed,

@@ -15,6 +15,17 @@ function notNullFirst(before: Table, after: Table, columns: readonly string[]): 
   return columns.filter((c) => before.columns.find((col) => col.name === c)?.nullable ?? false).flatMap((c) => setNotNull(after, c));
 }
 
+/**
+ * The rollback's side of notNullFirst: once the key is off them, the columns nullable before are
+ * nullable again. The NOT NULL script of the same column may not have run (it waits for a backfill
+ * value), so the key's own rollback cannot leave this to it.
+ */
+function nullableAgain(before: Table, after: Table, columns: readonly string[]): string[] {
+  return columns
+    .filter((c) => before.columns.find((col) => col.name === c)?.nullable ?? false)
+    .map((c) => `${alterTable(after)} ALTER COLUMN ${quoteIdentifier(c)} DROP NOT NULL;`);
+}
+
 export const primaryKeyAdded = defineConstraintRule('primary_key', 'added', {
   id: 'primary-key-added',
   code: 'DB211',
@@ -39,7 +50,7 @@ export const primaryKeyAdded = defineConstraintRule('primary_key', 'added', {
           ...notNullFirst(tables.before, tables.after, key.columns),
           ...addConstraintUsingIndex(tables.after, name, 'PRIMARY KEY', key.columns, key),
         ],
-        rollback: [dropConstraint(tables.after, name)],
+        rollback: [dropConstraint(tables.after, name), ...nullableAgain(tables.before, tables.after, key.columns)],
         validation: duplicatesQuery(tables.after, key.columns),
         dependencies: newColumnDependencies(tables, key.columns),
       }),
@@ -132,6 +143,7 @@ export const primaryKeyModified = defineConstraintRule('primary_key', 'modified'
           'COMMIT;',
           ...backward.afterCommit,
           ...retired.rollback,
+          ...nullableAgain(tables.before, tables.after, after!.columns),
         ],
         validation: duplicatesQuery(tables.after, after!.columns),
         // A foreign key dropped with the old key goes first, so its rollback runs once the old key is back.

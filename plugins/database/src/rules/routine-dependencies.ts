@@ -3,6 +3,7 @@ import type { DatabaseChange } from '../schema/changes.js';
 import { routineSignature } from '../schema/json-schema-loader.js';
 import type { DatabaseSchema, Routine } from '../schema/model.js';
 import { effectiveKind, routineSignatureSql } from '../sql/routine-ddl.js';
+import { tableDependencies } from './declared-renames.js';
 
 /** Whether SQL calls the routine: its name, maybe schema-qualified or quoted, followed by `(`. */
 function calls(sql: string, routine: Routine): boolean {
@@ -28,10 +29,24 @@ export function routineDependencies(change: DatabaseChange, context: { before: D
   const { before, after } = context;
   const out: string[] = [];
   const existing = new Set(before.routines.map(routineSignature));
-  const own = change.kind === 'routine.added' ? routineSignature((change as DatabaseChange<'routine.added'>).details.routine) : null;
+  // The routine this script creates (a new one, or a new overload or body): it does not wait for itself.
+  const created =
+    change.kind === 'routine.added'
+      ? (change as DatabaseChange<'routine.added'>).details.routine
+      : change.kind === 'routine.changed'
+        ? (change as DatabaseChange<'routine.changed'>).details.after
+        : null;
+  const own = created ? routineSignature(created) : null;
   for (const routine of after.routines) {
     if (existing.has(routineSignature(routine)) || routineSignature(routine) === own) continue;
     if (calls(script.script_content, routine)) out.push(createRoutineDescription(routine));
+  }
+  // A routine over a table's row type (an argument or SETOF result) that the change set creates, or renames by a declared rename, waits for it.
+  if (created) {
+    const types = [...created.parameters.map((p) => p.type.name), ...(created.returns ? [created.returns.replace(/^setof\s+/i, '')] : [])].map((t) =>
+      lastName(t.replace(/\[\]$/, '')),
+    );
+    for (const table of after.tables) if (types.includes(table.name)) out.push(...tableDependencies(context, table));
   }
   if (change.kind === 'routine.removed') {
     const routine = (change as DatabaseChange<'routine.removed'>).details.routine;

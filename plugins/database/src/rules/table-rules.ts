@@ -35,6 +35,18 @@ function ownedSequences(table: Table, schema: DatabaseSchema): { name: string; s
     .map((s) => ({ name: s.name, serialName: defaultObjectName(table.name, [s.ownedBy!.column], 'seq') }));
 }
 
+/** Drops every function or procedure whose arguments or result use a table's row type; nothing if the table is gone. */
+function dropRowTypeRoutines(table: string): string {
+  const type = `to_regtype(${quoteLiteral(table)})`;
+  return [
+    'DO $drop_row_type_routines$ DECLARE routine regprocedure; BEGIN',
+    `  FOR routine IN SELECT p.oid::regprocedure FROM pg_proc p WHERE ${type} IS NOT NULL AND (p.prorettype = ${type} OR ${type} = ANY (p.proargtypes::oid[])) LOOP`,
+    "    EXECUTE 'DROP ROUTINE ' || routine;",
+    '  END LOOP;',
+    'END $drop_row_type_routines$;',
+  ].join('\n');
+}
+
 export const tableRemoved = defineDatabaseRule({
   id: 'table-removed',
   code: 'DB102',
@@ -132,11 +144,13 @@ export const tableRemoved = defineDatabaseRule({
         statements: [
           `-- Later release, after a pg_dump --format=custom --table=${quoteLiteral(quoteQualifiedName(table.schema, aside))}, once nothing has touched it:`,
           ...asideReferences,
+          // Routines still over its row type (an old overload kept "until callers move") cannot outlive it: DROP TABLE fails on them.
+          dropRowTypeRoutines(quoteQualifiedName(table.schema, aside)),
           `DROP TABLE IF EXISTS ${quoteQualifiedName(table.schema, aside)};`,
         ],
         rollback: [
           noticeBlock(
-            `${aside} was dropped by the contract step: the rollback of the retirement re-creates ${table.key} empty; its rows come back only from a dump`,
+            `${aside} was dropped by the contract step (with any routine over its row type): the rollback of the retirement re-creates ${table.key} empty; its rows come back only from a dump`,
           ),
         ],
         validation: tableExistsQuery(asideTable).replace(' AS table_exists;', ' AS still_kept;'),

@@ -43,6 +43,8 @@ export type ConstraintChangeDetails<T extends ConstraintType = ConstraintType> =
 export interface ChangeDetailsByKind {
   'table.added': { table: Table };
   'table.removed': { table: Table };
+  /** Detached from its partitioned table, attached to one, or moved to another (bounds are not compared). */
+  'table.partition_changed': { tables: TablePair /** The table after, where the report points. */; table: Table };
   'column.added': { tables: TablePair; column: Column };
   'column.removed': { tables: TablePair; column: Column };
   'column.type_changed': ColumnPairDetails;
@@ -170,6 +172,7 @@ export const CHANGE_KINDS = [
   'trigger.removed',
   'trigger.changed',
   'table.renamed',
+  'table.partition_changed',
   'column.renamed',
   'table.possibly_renamed',
   'column.possibly_renamed',

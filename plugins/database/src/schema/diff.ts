@@ -8,6 +8,7 @@ import { diffEnums } from './enum-diff.js';
 import { diffExtensions } from './extension-diff.js';
 import { diffIndexes } from './index-diff.js';
 import type { DatabaseSchema, SchemaObject, Table } from './model.js';
+import { diffPartitionMembership, withInheritedDefinitions } from './partition-membership.js';
 import { possibleRenames } from './possible-renames.js';
 import { diffRelationComments } from './relation-comment-diff.js';
 import { objectIdentity } from './qualified-name.js';
@@ -78,8 +79,10 @@ export function diffDatabaseSchemas(
   const path = (t: Table) => formatPath(['tables', t.key]);
   const kept: TablePair[] = before.tables.flatMap((old) => {
     const next = afterById.get(objectIdentity(old));
-    return next ? [{ before: old, after: next }] : [];
+    return next ? [withInheritedDefinitions({ before: old, after: next }, before, after)] : [];
   });
+  // Detaching runs before the table's own changes (a key dropped from the detached table), attaching after them.
+  const membership = diffPartitionMembership(kept, after);
   const addedTables = parentsFirst(after.tables.filter((t) => !beforeIds.has(objectIdentity(t))));
   const removedTables = before.tables.filter((t) => !afterById.has(objectIdentity(t)));
   const schemas = diffSchemaNames(before.schemas ?? [], after.schemas ?? []);
@@ -99,9 +102,11 @@ export function diffDatabaseSchemas(
     ...domains.filter((c) => c.kind !== 'domain.removed'),
     ...sequences.filter((c) => c.kind === 'sequence.added'),
     ...addedTables.map((table) => change('table.added', path(table), table.key, { after: tableValue(table) }, { table })),
+    ...membership.filter((c) => c.details.tables.before.partitionOf),
     // A partition's columns are its parent's: a change to them is the parent's change, made (and
     // scripted) once on the parent; ALTER TABLE on the partition itself fails.
     ...kept.flatMap((tables) => [...(isPartition(tables) ? [] : diffColumnAdditionsAndChanges(tables)), ...diffConstraints(tables), ...diffIndexes(tables)]),
+    ...membership.filter((c) => !c.details.tables.before.partitionOf),
     ...diffViews(before.views, after.views),
     ...diffRelationComments(before, after),
     ...diffRoutines(before.routines, after.routines),

@@ -16,13 +16,11 @@ const PLAIN = /^[A-Za-z_][\w$]*$/;
 
 /** Plain-column indexes that use the column: rebuilt on the new column before the switch. */
 function indexesOn(table: Table, column: string): Index[] | null {
-  const using = table.indexes.filter(
-    (i) => i.columns.includes(column) || (i.include ?? []).includes(column) || (i.predicate !== null && referencedIdentifiers(i.predicate).includes(column)),
-  );
+  const reads = (sql: string | null) => sql !== null && referencedIdentifiers(sql).includes(column);
+  // An element reads the column also with an operator class, collation or order (`title text_pattern_ops`), not only as its bare name.
+  const using = table.indexes.filter((i) => i.columns.some((c) => c === column || reads(c)) || (i.include ?? []).includes(column) || reads(i.predicate));
   // An expression, operator class or predicate on the column would need rewriting: not this form.
-  return using.every((i) => i.columns.every((c) => PLAIN.test(c)) && (i.predicate === null || !referencedIdentifiers(i.predicate).includes(column)))
-    ? using
-    : null;
+  return using.every((i) => i.columns.every((c) => PLAIN.test(c)) && !reads(i.predicate)) ? using : null;
 }
 
 /**

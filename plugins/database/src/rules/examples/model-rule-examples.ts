@@ -55,6 +55,13 @@ export const modelRuleCases: Record<string, { before?: Parts; after: Parts }> = 
   'trigger-removed': { after: { trigger: '' } },
   'trigger-added': { after: { extra: 'CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION audit_row();' } },
   'trigger-changed': { after: { trigger: BASE.trigger.replace('AFTER UPDATE', 'AFTER INSERT OR UPDATE') } },
+  'partition-membership-changed': {
+    before: {
+      extra:
+        "CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');",
+    },
+    after: { extra: 'CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);\nCREATE TABLE events_2025 (id bigint, at date);' },
+  },
   'relation-comment-changed': { after: { extra: "COMMENT ON TABLE users IS 'People who sign in';" } },
   'domain-added': { after: { extra: DOMAIN } },
   'domain-removed': { before: { extra: DOMAIN }, after: {} },
