@@ -25,3 +25,15 @@ export function expectPlantedItems(t: TableReport): void {
   for (const columns of Object.values(PLANTED.changed)) for (const c of columns) perColumn[c] = (perColumn[c] ?? 0) + 1;
   expect(t.column_mismatches).toEqual(perColumn);
 }
+
+/** What a report says about the data, without timings or how it was found: equal for every strategy and hash. */
+export function findings(t: TableReport) {
+  return {
+    rows: [t.rows_source, t.rows_target],
+    counts: [t.missing, t.extra, t.changed, t.unchanged],
+    column_mismatches: t.column_mismatches,
+    differences: t.differences,
+    status: t.status,
+    key_problems: t.key_problems,
+  };
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reconcile, renderReconcileReport, type TableReport } from './engine.js';
+import { findings } from './report-assertions.js';
 import { createMariadbDatabase, writeMariadbItems } from './mariadb-data.js';
 import { baseItem, createDatabase, tempDir, writePostgresItems, writeSqliteItems, type Item } from './planted-data.js';
 
@@ -113,18 +114,6 @@ function plant(seed: number, density: Density): Plant {
 }
 
 const ids = (rows: { key: Record<string, string | null> }[]) => rows.map((row) => Number(row.key.id)).sort((a, b) => a - b);
-
-/** What a report found, without timings or how it was found. */
-function findings(t: TableReport) {
-  return {
-    rows: [t.rows_source, t.rows_target],
-    counts: [t.missing, t.extra, t.changed, t.unchanged],
-    column_mismatches: t.column_mismatches,
-    differences: t.differences,
-    status: t.status,
-    key_problems: t.key_problems,
-  };
-}
 
 function expectPlant(t: TableReport, p: Plant, label: string): void {
   const message = `${label}, seed ${p.seed} (${p.density}); ${replay}`;

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { streamPays } from '../src/algorithm/stream-switch.js';
 import { reconcile, type TableReport } from './engine.js';
+import { findings } from './report-assertions.js';
 import { createMariadbDatabase, runMariadb } from './mariadb-data.js';
 import { createDatabase, runSql, tempDir } from './planted-data.js';
 
@@ -68,17 +69,6 @@ afterAll(async () => {
   for (const drop of drops) await drop();
   tmp.cleanup();
 });
-
-/** What a report says about the data, without timings or how it was found. */
-function findings(t: TableReport) {
-  return {
-    rows: [t.rows_source, t.rows_target],
-    counts: [t.missing, t.extra, t.changed, t.unchanged],
-    column_mismatches: t.column_mismatches,
-    differences: t.differences,
-    status: t.status,
-  };
-}
 
 /** The same comparison twice: as it runs (--strategy auto), and with --strategy hash (no probe, no streaming). */
 async function bothWays(source: string, target: string): Promise<{ adaptive: TableReport; hashed: TableReport }> {
