@@ -345,4 +345,11 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(`${step.rollback.status} ${step.rollback.error ?? ''}`).toBe('passed ');
     expect(verification.after_rollback.differences).toEqual([]);
   });
+  it('a CHECK added beside an identical one is the one reported added, not the one that was there (DIFF_SEED=80090)', async () => {
+    // users has users_age_check (age >= 0); m1_check (age >= 0) added, then users renamed (declared): users_age_check was scripted again.
+    const result = await harness.run(shop, [m('addColumn', 14, 28, 22, 39), m('addCheck', 34, 2, 39, 9), m('renameTable', 9, 37, 26, 13)]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const checks = result.report!.migration_scripts.filter((s) => s.description.startsWith('Add check constraint'));
+    expect(checks.map((s) => s.description)).toEqual([expect.stringMatching(/^Add check constraint m\d+_check /)]);
+  });
 });

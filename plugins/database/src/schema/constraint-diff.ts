@@ -17,13 +17,22 @@ interface Pairing<T> {
  */
 function pair<T>(before: readonly T[], after: readonly T[], same: (a: T, b: T) => boolean, sameSlot: (a: T, b: T) => boolean): Pairing<T> {
   // One to one: a second identical constraint on one side only is a change (dropping one leaves the other).
+  // Identical constraints pair by name first, so the one added beside an identical one is the one
+  // reported added (a CHECK added twice over the same expression, DIFF_SEED=80090).
   let right = [...after];
-  const left: T[] = [];
-  for (const b of before) {
-    const match = right.findIndex((a) => same(b, a));
-    if (match === -1) left.push(b);
-    else right.splice(match, 1);
-  }
+  const pairOff = (candidates: readonly T[], matches: (b: T, a: T) => boolean): T[] => {
+    const unpaired: T[] = [];
+    for (const b of candidates) {
+      const match = right.findIndex((a) => matches(b, a));
+      if (match === -1) unpaired.push(b);
+      else right.splice(match, 1);
+    }
+    return unpaired;
+  };
+  const left = pairOff(
+    pairOff(before, (b, a) => same(b, a) && sameSlot(b, a)),
+    same,
+  );
   const modified: [T, T][] = [];
   const removed: T[] = [];
   for (const b of left) {
