@@ -4,11 +4,14 @@
 // and sql.js read at run time copied where those libraries look for them. It runs from a clone of
 // this repository before any package is published: `node dist/migration-architect.mjs plan ...`,
 // or copy the dist/ folder anywhere. Needs the workspace built first (`pnpm bundle` does both).
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildSnapshotFiles } from './snapshot/build-snapshot-files.mjs';
+import { lateEntryPlugin, lateImports, NAMED_EXPORTS } from './snapshot/late-imports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = resolve(process.env.MIGRATION_ARCHITECT_BUNDLE_DIR ?? join(root, 'dist'));
@@ -34,12 +37,10 @@ const workspaceRequires = {
         text = text.replace(match[0], '');
         if (name !== 'require') text = text.replace(new RegExp(`\\b${name}\\(`, 'g'), 'require(');
       }
-      // A dynamic import of a CommonJS package gets only `default` from esbuild; Node also gives its
-      // named exports (`const { LineCounter } = await import('yaml')`), so the bundle does too.
+      // Named exports for lazily imported CommonJS packages, as Node gives them (NAMED_EXPORTS).
       if (/import\("[^".]/.test(text)) {
         text = text.replace(/\bimport\(("[^".][^"]*")\)/g, 'import($1).then(__maNamedExports)');
-        text +=
-          '\nfunction __maNamedExports(m) { const d = m.default; return d && typeof d === "object" && Object.keys(m).length === 1 ? { ...d, default: d } : m; }\n';
+        text += `\n${NAMED_EXPORTS}\n`;
       }
       return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
     });
@@ -85,9 +86,11 @@ function copyPackage(name, fromDir, copiedPackages) {
 }
 
 rmSync(out, { recursive: true, force: true });
+const lateOwners = lateImports(root);
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { 'migration-architect': join(cli, 'dist/bin.js') },
+  // snapshot/late.mjs: the lazily imported packages, for the start-up snapshot's build (below).
+  entryPoints: { 'migration-architect': join(cli, 'dist/bin.js'), 'snapshot/late': 'ma-snapshot-late' },
   outdir: out,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
@@ -109,7 +112,7 @@ const result = await build({
       'const __dirname = __maDirname(__filename);',
     ].join('\n'),
   },
-  plugins: [workspaceRequires],
+  plugins: [workspaceRequires, lateEntryPlugin(root, lateOwners)],
   metafile: true,
   logLevel: 'warning',
   legalComments: 'linked',
@@ -161,9 +164,18 @@ for (const [output, meta] of Object.entries(result.metafile.outputs)) {
 }
 const lazyPackages = new Set();
 for (const [name, owner] of Object.entries(LAZY_PACKAGES)) copyPackage(name, join(root, owner), lazyPackages);
+// The start-up snapshot (CommonJS build, launcher) and a blob for the Node running this build.
+const snapshot = await buildSnapshotFiles({ root, out, metafile: result.metafile });
+const blob =
+  process.platform === 'win32' || process.env.MIGRATION_ARCHITECT_SNAPSHOT === 'off'
+    ? { status: 0, stdout: 'snapshot: no blob built (POSIX only, or MIGRATION_ARCHITECT_SNAPSHOT=off)\n' }
+    : spawnSync(process.execPath, [join(out, 'snapshot/build.cjs')], { encoding: 'utf8' });
+// A blob that fails to build leaves the launcher on the ES-module bundle; say so, but the bundle stands.
+process.stdout.write(blob.stdout ?? '');
+process.stderr.write(blob.stderr ?? '');
 // Mark the folder as ES modules for Node, whatever package.json sits above it.
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
 const size = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(
-  `bundle: ${relative(process.cwd(), join(out, 'migration-architect.mjs'))}, ${Object.keys(result.metafile.outputs).length} files of code (${(size / 1e6).toFixed(1)} MB), ${copied.size} assets copied, ${lazyPackages.size} packages read on demand in node_modules/`,
+  `bundle: ${relative(process.cwd(), join(out, 'migration-architect.mjs'))}, ${Object.keys(result.metafile.outputs).length} files of code (${(size / 1e6).toFixed(1)} MB), ${copied.size} assets copied, ${lazyPackages.size} packages read on demand in node_modules/; snapshot/main.cjs ${(snapshot.bytes / 1e6).toFixed(1)} MB and the launcher ${relative(process.cwd(), join(out, 'migration-architect'))}`,
 );
