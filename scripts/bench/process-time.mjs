@@ -5,9 +5,17 @@ import { spawnSync } from 'node:child_process';
  * its output discarded: what the start-up benchmarks compare against `node -e ''`.
  */
 export function timeNodeProcess(args, cwd) {
+  return timeProcess(process.execPath, args, cwd);
+}
+
+/**
+ * The same for any executable (the bundle's shell launcher): every process it starts, the shell
+ * and the `node --version` it asks included, counts in its CPU time.
+ */
+export function timeProcess(file, args, cwd) {
   const start = performance.now();
   // bash's `times` prints the shell's, then its children's, user and system time.
-  const result = spawnSync('bash', ['-c', '"$0" "$@" >/dev/null 2>&1; status=$?; times; exit $status', process.execPath, ...args], {
+  const result = spawnSync('bash', ['-c', '"$0" "$@" >/dev/null 2>&1; status=$?; times; exit $status', file, ...args], {
     cwd,
     stdio: ['ignore', 'pipe', 'ignore'],
     env: { ...process.env, NO_COLOR: '1' },

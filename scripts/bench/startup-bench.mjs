@@ -4,17 +4,19 @@
 // ...) and the ratio is taken pair by pair, so a machine whose speed drifts still compares like
 // with like. Goal (issue 16): median ratio <= 2. CPU (user + system, from bash's `times`) is
 // reported beside wall time: on a shared machine it drifts less. Both builds are timed: the
-// workspace CLI (apps/cli/dist/bin.js) and, when `pnpm bundle` has written it, the single-folder
-// bundle (dist/migration-architect.mjs).
+// workspace CLI (apps/cli/dist/bin.js) and, when `pnpm bundle` has written them, the single-folder
+// bundle (dist/migration-architect.mjs) and its launcher (dist/migration-architect, a shell script
+// that runs the start-up snapshot blob built for this Node; timed with the shell it is).
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, timeNodeProcess } from './process-time.mjs';
+import { median, timeNodeProcess, timeProcess } from './process-time.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const builds = [
   { label: 'workspace', bin: join(root, 'apps/cli/dist/bin.js') },
   { label: 'bundle', bin: join(root, 'dist/migration-architect.mjs') },
+  { label: 'launcher', bin: join(root, 'dist/migration-architect'), direct: true },
 ].filter((b) => existsSync(b.bin));
 const examples = join(root, 'examples');
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -31,19 +33,19 @@ const commands = [
   },
 ];
 
-const timeProcess = (args) => timeNodeProcess(args, root);
+const timeNode = (args) => timeNodeProcess(args, root);
 
 const rows = [];
 for (const build of builds) {
   for (const command of commands) {
-    const argv = [build.bin, ...command.args];
+    const time = () => (build.direct ? timeProcess(build.bin, command.args, root) : timeNode([build.bin, ...command.args]));
     // Warm-up: the file system cache, for both.
-    timeProcess(['-e', '']);
-    const { status } = timeProcess(argv);
+    timeNode(['-e', '']);
+    const { status } = time();
     const pairs = [];
     for (let i = 0; i < RUNS; i++) {
-      const b = timeProcess(['-e', '']);
-      const c = timeProcess(argv);
+      const b = timeNode(['-e', '']);
+      const c = time();
       pairs.push({ b, c, wall: c.ms / b.ms, cpu: c.cpu / Math.max(b.cpu, 1) });
     }
     const wallRatios = pairs.map((p) => p.wall);
