@@ -4,7 +4,7 @@
 // the heap. Deserialized (`node --snapshot-blob <blob> <dir>/migration-architect.mjs ...args`, what
 // dist/migration-architect does), it runs the CLI on the arguments as the ES-module bundle would.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startupSnapshot } from 'node:v8';
 import { runCli } from '@migration-architect/cli';
@@ -39,6 +39,8 @@ const warmDir = process.env.MIGRATION_ARCHITECT_SNAPSHOT_WARM;
 placeBundle(process.env.MIGRATION_ARCHITECT_SNAPSHOT_ENTRY ?? join(process.cwd(), 'migration-architect.mjs'));
 (warmDir ? warm(warmDir) : Promise.resolve()).then(() => {
   startupSnapshot.setDeserializeMainFunction(() => {
+    // Node gives an ES-module main's argv[1] resolved; so does the launcher, but not every caller.
+    process.argv[1] = resolve(process.argv[1]);
     placeBundle(process.argv[1]);
     runCli(process.argv.slice(2)).then((code) => {
       process.exitCode = code;
