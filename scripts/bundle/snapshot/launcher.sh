@@ -37,6 +37,9 @@ if [ "$mode" != off ]; then
     size=${size%.blob}
     [ "$(wc -c <"$blob" 2>/dev/null)" -eq "$size" ] 2>/dev/null && exec node --snapshot-blob "$blob" "$entry" "$@"
   done
+  # One build at a time (mkdir is atomic); a build killed before it removed its lock blocks
+  # others for 10 minutes only.
+  [ -d "$cache/.$key.lock" ] && find "$cache/.$key.lock" -prune -mmin +10 -exec rmdir {} \; 2>/dev/null
   if [ "$mode" = on ] && [ ! -e "$cache/$key.failed" ] && mkdir -p "$cache" 2>/dev/null && mkdir "$cache/.$key.lock" 2>/dev/null; then
     node "$dir/snapshot/build.cjs" --into "$cache" --key "$key" --lock "$cache/.$key.lock" </dev/null >/dev/null 2>&1 &
   fi
