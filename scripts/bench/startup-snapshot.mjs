@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// A user-land start-up snapshot, measured by hand (issue 16, third round; not shipped, see
-// docs/start-up.md): the workspace CLI and the database and service plugins bundled into one
+// A user-land start-up snapshot, measured by hand (issue 16, third round; the experiment behind
+// the snapshot `pnpm bundle` now ships, scripts/bundle/snapshot/, see docs/start-up.md): the workspace CLI and the database and service plugins bundled into one
 // CommonJS file, loaded into a V8 heap and written as a blob by `node --build-snapshot`, then run
 // with `node --snapshot-blob`. Heavy optional packages (pg, PGlite, libpg-query, yaml, the OpenAPI
 // and GraphQL parsers, c12) stay outside, required from the workspace at run time: a deserialized
