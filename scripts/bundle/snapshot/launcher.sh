@@ -29,7 +29,17 @@ if [ "$mode" != off ]; then
   esac
 fi
 if [ "$mode" != off ]; then
-  cache=${MIGRATION_ARCHITECT_CACHE_DIR:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/migration-architect}/snapshot
+  # The per-user cache, as the database plugin's PGlite cache finds it; none without a home.
+  if [ -n "${MIGRATION_ARCHITECT_CACHE_DIR:-}" ]; then
+    cache=$MIGRATION_ARCHITECT_CACHE_DIR/snapshot
+  elif [ -n "${XDG_CACHE_HOME:-}" ]; then
+    cache=$XDG_CACHE_HOME/migration-architect/snapshot
+  elif [ -n "${HOME:-}" ]; then
+    cache=$HOME/.cache/migration-architect/snapshot
+  else
+    cache=$dir/snapshot
+    mode=use
+  fi
   for blob in "$dir/snapshot/$key"-*.blob "$cache/$key"-*.blob; do
     [ -f "$blob" ] || continue
     # Its name ends with its size in bytes: a truncated or replaced blob would crash Node.
