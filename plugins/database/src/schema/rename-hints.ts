@@ -83,6 +83,10 @@ export function applyRenameHints(
     seen.add(`${hint.from}=${hint.to}`);
     const oldTable = findTable(renamed, hint.from);
     const newTable = findTable(after, hint.to);
+    const isDeclared = declaredSet.has(hint);
+    // A rename the after file declares is history once the before schema has the new name too
+    // (a database read after that migration): the objects pair by name, as they stand.
+    if (isDeclared && oldTable && newTable && findTable(renamed, hint.to)) continue;
     if (oldTable && newTable && !findTable(after, hint.from)) {
       const original = findTable(before, hint.from)!;
       changes.push(
@@ -105,11 +109,14 @@ export function applyRenameHints(
     const newColumn = target?.columns.find((c) => c.name === to?.column);
     if (!from || !to || !table || !target || !oldColumn || !newColumn || objectIdentity(table) !== objectIdentity(target)) {
       // A rename the after file declares on an object the before file lacks is no rename between them.
-      if (declaredSet.has(hint)) continue;
+      if (isDeclared) continue;
       throw new UsageError(
         `--rename ${hint.from}=${hint.to} matches no table or column renamed between the two schemas (expected table=table or table.column=table.column)`,
       );
     }
+    // `RENAME pk TO pk_deprecated` then a new `pk`: against a database that already has both,
+    // each column is itself, not the old one renamed.
+    if (isDeclared && table.columns.some((c) => c.name === to.column)) continue;
     const originalTable = findTable(before, from.table)!;
     const original = originalTable.columns.find((c) => c.name === from.column)!;
     changes.push(
