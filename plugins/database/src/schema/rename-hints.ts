@@ -84,10 +84,11 @@ export function applyRenameHints(
     const oldTable = findTable(renamed, hint.from);
     const newTable = findTable(after, hint.to);
     const isDeclared = declaredSet.has(hint);
-    // A rename the after file declares is history once the before schema has the new name too
-    // (a database read after that migration): the objects pair by name, as they stand.
+    // A rename the after file declares is history once the before schema has the new name too (a
+    // database migrated past it): the tables pair by name. Until then it holds even when a new
+    // table took the old name (`RENAME TO notes_legacy`, then a new `notes`).
     if (isDeclared && oldTable && newTable && findTable(renamed, hint.to)) continue;
-    if (oldTable && newTable && !findTable(after, hint.from)) {
+    if (oldTable && newTable && (isDeclared || !findTable(after, hint.from))) {
       const original = findTable(before, hint.from)!;
       changes.push(
         change(
@@ -114,8 +115,8 @@ export function applyRenameHints(
         `--rename ${hint.from}=${hint.to} matches no table or column renamed between the two schemas (expected table=table or table.column=table.column)`,
       );
     }
-    // `RENAME pk TO pk_deprecated` then a new `pk`: against a database that already has both,
-    // each column is itself, not the old one renamed.
+    // The same for a column (`RENAME pk TO pk_deprecated` then a new `pk`, read against a
+    // database migrated past it): each column pairs by name, as it stands.
     if (isDeclared && table.columns.some((c) => c.name === to.column)) continue;
     const originalTable = findTable(before, from.table)!;
     const original = originalTable.columns.find((c) => c.name === from.column)!;
