@@ -185,6 +185,92 @@ ALTER TABLE "User" ADD COLUMN "lastType" public."WorkspaceType";`;
     }
   });
 
+  it('read a column renamed aside whose name a new column takes, and foreign keys dropped by CASCADE with the key they rest on, alike from the file, the dump and the live catalog', async () => {
+    // Ory hydra's and authelia's class: `RENAME pk TO pk_deprecated`, then a new `pk`; and
+    // `DROP INDEX … CASCADE` / `DROP CONSTRAINT … CASCADE` / `DROP TABLE … CASCADE` taking the
+    // foreign keys that rest on what they drop, before new ones are made.
+    const before = `CREATE TABLE regions (id uuid PRIMARY KEY);
+CREATE TABLE accounts (handle varchar(64) NOT NULL, region_id uuid REFERENCES regions, seq serial PRIMARY KEY, kind text NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX accounts_handle_uq ON accounts (handle ASC);
+CREATE TABLE sessions (id serial PRIMARY KEY, region_id uuid, account_handle varchar(64), CONSTRAINT sessions_account_fk FOREIGN KEY (account_handle) REFERENCES accounts (handle) ON DELETE CASCADE);
+CREATE TABLE notes (id serial PRIMARY KEY, account_seq int REFERENCES accounts);`;
+    const after = `${before}
+ALTER TABLE accounts RENAME seq TO seq_deprecated;
+ALTER TABLE accounts ADD COLUMN seq uuid DEFAULT gen_random_uuid();
+ALTER TABLE accounts ALTER seq DROP DEFAULT;
+ALTER TABLE accounts DROP CONSTRAINT accounts_pkey CASCADE;
+ALTER TABLE accounts ADD PRIMARY KEY (seq);
+ALTER TABLE accounts RENAME COLUMN kind TO kind_format;
+ALTER TABLE accounts ADD COLUMN kind text;
+DROP INDEX accounts_handle_uq CASCADE;
+CREATE UNIQUE INDEX accounts_handle_uq ON accounts (handle ASC, region_id ASC);
+ALTER TABLE sessions ADD CONSTRAINT sessions_account_fk FOREIGN KEY (account_handle, region_id) REFERENCES accounts (handle, region_id) ON DELETE CASCADE;
+DROP TABLE regions CASCADE;
+ALTER TABLE notes RENAME TO notes_legacy;
+CREATE TABLE notes (id bigserial PRIMARY KEY, account_seq uuid REFERENCES accounts);`;
+    const url = await server.createDatabase('ma_renamed_aside');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: after });
+    try {
+      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
+      const sides: Record<string, SchemaInputRef> = { file: { name: 'after.sql', document: after }, dump: { name: 'dump.sql', document: dump }, live: url };
+      const found: string[] = [];
+      for (const [a, from] of Object.entries(sides))
+        for (const [b, to] of Object.entries(sides)) if (a !== b) for (const issue of await check(from, to)) found.push(`${a} → ${b}: ${issue}`);
+      expect(found).toEqual([]);
+      const report = await check({ name: 'before.sql', document: before }, { name: 'after.sql', document: after });
+      // From the state before that migration, the renames it declares are still renames, a new
+      // table taking a renamed one's name too, and the foreign keys CASCADE dropped are gone.
+      expect(report.map((f) => f.split(':')[0]).sort()).toEqual([
+        'database/column-added tables.accounts.columns.kind',
+        'database/column-renamed tables.accounts.columns.kind_format',
+        'database/column-renamed tables.accounts.columns.seq_deprecated',
+        'database/foreign-key-modified tables.sessions.constraints.foreign_key',
+        'database/foreign-key-removed tables.accounts.constraints.foreign_key',
+        'database/foreign-key-removed tables.notes_legacy.constraints.foreign_key',
+        'database/index-changed tables.accounts.indexes.accounts_handle_uq',
+        'database/primary-key-modified tables.accounts.constraints.primary_key',
+        'database/required-column-added tables.accounts.columns.seq',
+        'database/table-added tables.notes',
+        'database/table-removed tables.regions',
+        'database/table-renamed tables.notes_legacy',
+      ]);
+    } finally {
+      await server.dropDatabase('ma_renamed_aside');
+    }
+  });
+
+  it('script an explicit DEFAULT NULL on a column added, which PostgreSQL keeps on a type with a length, so the forward replay reaches the catalog', async () => {
+    // authelia's class: `reason VARCHAR(100) DEFAULT NULL` is stored as `NULL::character varying`.
+    const before = 'CREATE TABLE bans (id serial PRIMARY KEY, ip text NOT NULL);';
+    const after = `${before}
+ALTER TABLE bans ADD COLUMN reason varchar(100) DEFAULT NULL, ADD COLUMN note text DEFAULT NULL;
+CREATE TABLE device_sessions (id serial PRIMARY KEY, subject char(36) DEFAULT NULL, amount numeric(10, 2) DEFAULT NULL::numeric);`;
+    const url = await server.createDatabase('ma_null_defaults');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: after });
+    try {
+      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
+      expect(dump).toContain('NULL::character varying');
+      // Still no default to compare: the file, its dump and the catalog read alike.
+      for (const [a, b] of [
+        [{ name: 'after.sql', document: after }, url],
+        [url, { name: 'after.sql', document: after }],
+        [{ name: 'dump.sql', document: dump }, url],
+      ] as [SchemaInputRef, SchemaInputRef][])
+        expect(await check(a, b)).toEqual([]);
+      for (const afterSide of [{ name: 'after.sql', document: after }, { name: 'dump.sql', document: dump }, url] as SchemaInputRef[]) {
+        const report = await checkCompatibility(registry, { type: 'database', before: { name: 'before.sql', document: before }, after: afterSide, clock });
+        const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+        expect(verification.scripts.map((s) => [s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+          report.migration_scripts.map(() => ['passed', 'passed', '']),
+        );
+        expect(verification.after_migration.differences).toEqual([]);
+        expect(verification.after_rollback.differences).toEqual([]);
+      }
+    } finally {
+      await server.dropDatabase('ma_null_defaults');
+    }
+  });
+
   it("keep a function's parameter defaults when its body is replaced (CREATE OR REPLACE cannot remove one), from a file and from the catalog", async () => {
     const before = `CREATE FUNCTION drop_stale(p_name text, p_record boolean DEFAULT true, p_note text DEFAULT 'a, b') RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RETURN p_record; END $$;`;
     const after = before.replace('RETURN p_record;', 'RETURN NOT p_record;');

@@ -207,6 +207,12 @@ export interface Column {
   generated?: string | null;
   /** The name it had before an `ALTER TABLE … RENAME COLUMN` in the same file. */
   renamedFrom?: string;
+  /**
+   * Said `DEFAULT NULL`: no default to a reader or a writer, but PostgreSQL keeps one cast to a type
+   * with a length (`NULL::character varying`) in its catalog, so a script that adds the column says
+   * it too. Not compared.
+   */
+  nullDefault?: boolean;
   line?: number;
 }
 

@@ -83,7 +83,12 @@ export function applyRenameHints(
     seen.add(`${hint.from}=${hint.to}`);
     const oldTable = findTable(renamed, hint.from);
     const newTable = findTable(after, hint.to);
-    if (oldTable && newTable && !findTable(after, hint.from)) {
+    const isDeclared = declaredSet.has(hint);
+    // A rename the after file declares is history once the before schema has the new name too (a
+    // database migrated past it): the tables pair by name. Until then it holds even when a new
+    // table took the old name (`RENAME TO notes_legacy`, then a new `notes`).
+    if (isDeclared && oldTable && newTable && findTable(renamed, hint.to)) continue;
+    if (oldTable && newTable && (isDeclared || !findTable(after, hint.from))) {
       const original = findTable(before, hint.from)!;
       changes.push(
         change(
@@ -105,11 +110,14 @@ export function applyRenameHints(
     const newColumn = target?.columns.find((c) => c.name === to?.column);
     if (!from || !to || !table || !target || !oldColumn || !newColumn || objectIdentity(table) !== objectIdentity(target)) {
       // A rename the after file declares on an object the before file lacks is no rename between them.
-      if (declaredSet.has(hint)) continue;
+      if (isDeclared) continue;
       throw new UsageError(
         `--rename ${hint.from}=${hint.to} matches no table or column renamed between the two schemas (expected table=table or table.column=table.column)`,
       );
     }
+    // The same for a column (`RENAME pk TO pk_deprecated` then a new `pk`, read against a
+    // database migrated past it): each column pairs by name, as it stands.
+    if (isDeclared && table.columns.some((c) => c.name === to.column)) continue;
     const originalTable = findTable(before, from.table)!;
     const original = originalTable.columns.find((c) => c.name === from.column)!;
     changes.push(

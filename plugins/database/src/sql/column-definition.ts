@@ -27,6 +27,8 @@ export function columnDefinition(column: Column): string {
     // A stored generated column has no default: its expression computes every row's value.
     if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
     else if (column.default && column.identity !== 'serial') parts.push(`DEFAULT ${renderDefault(column.default)}`);
+    // PostgreSQL decides whether to keep it (`NULL::character varying`), as it did for the original.
+    else if (column.nullDefault && !column.default) parts.push('DEFAULT NULL');
   }
   return parts.join(' ');
 }

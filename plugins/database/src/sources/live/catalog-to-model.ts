@@ -107,6 +107,7 @@ function toColumn(row: ColumnRow): Column {
     identity,
     comment: row.comment,
     ...(row.generated === 's' && row.default_sql !== null ? { generated: row.default_sql } : {}),
+    ...(row.generated === '' && row.default_sql !== null && NULL_DEFAULT.test(row.default_sql.trim()) ? { nullDefault: true } : {}),
   };
 }
 

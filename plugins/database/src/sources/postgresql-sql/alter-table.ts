@@ -1,6 +1,7 @@
 import type { AlterTableStmt } from 'libpg-query';
 import type { Table } from '../../schema/model.js';
 import { isNullConstant, readColumn } from './column-definition.js';
+import { dropForeignKeysOnColumn, dropForeignKeysOnKey } from './cascaded-foreign-keys.js';
 import { addTableConstraint } from './constraint-definitions.js';
 import { defaultOfNode } from './default-expression.js';
 import { nodeAs, type NodeOf, rangeVarName } from './parse-tree.js';
@@ -12,10 +13,14 @@ import { columnTypeOf } from './type-name.js';
  * Drops a constraint by name; one declared without a name goes by the name PostgreSQL gave it
  * when it was made (`users_pkey`, `users_email_key`, `orders_user_id_fkey`).
  */
-function dropConstraint(builder: SchemaBuilder, table: Table, name: string): void {
+function dropConstraint(builder: SchemaBuilder, table: Table, name: string, cascade: boolean): void {
   // Made before this file (a migration read onto the before schema): the name it would have got here.
   const named = (c: { name: string | null; columns: string[] }, suffix: string) =>
     (c.name ?? builder.generatedNames.get(c) ?? [table.name, ...(suffix === 'pkey' ? [] : c.columns), suffix].join('_')) === name;
+  if (cascade) {
+    const key = table.primaryKey && named(table.primaryKey, 'pkey') ? table.primaryKey : table.uniques.find((c) => named(c, 'key'));
+    if (key) dropForeignKeysOnKey(builder.model, table, key.columns);
+  }
   if (table.primaryKey && named(table.primaryKey, 'pkey')) table.primaryKey = null;
   table.uniques = table.uniques.filter((c) => !named(c, 'key'));
   table.checks = table.checks.filter((c) => (c.name ?? builder.generatedNames.get(c)) !== name);
@@ -122,7 +127,7 @@ function applyCommand(builder: SchemaBuilder, table: Table, command: NodeOf<'Alt
       for (const c of [...table.checks, ...table.foreignKeys]) if (c.name === command.name) delete c.notValid;
       break;
     case 'AT_DropConstraint':
-      if (command.name) dropConstraint(builder, table, command.name);
+      if (command.name) dropConstraint(builder, table, command.name, command.behavior === 'DROP_CASCADE');
       break;
     case 'AT_AddColumn': {
       const definition = nodeAs(command.def, 'ColumnDef');
@@ -130,12 +135,16 @@ function applyCommand(builder: SchemaBuilder, table: Table, command: NodeOf<'Alt
       break;
     }
     case 'AT_DropColumn':
-      if (command.name) dropColumn(table, command.name);
+      if (!command.name) break;
+      if (command.behavior === 'DROP_CASCADE') dropForeignKeysOnColumn(builder.model, table, command.name);
+      dropColumn(table, command.name);
       break;
     case 'AT_ColumnDefault':
       // SET DEFAULT NULL stores no default: pg_dump writes it on an inheriting table whose parent has a default of its own.
       if (!column) break;
       column.default = isNullConstant(command.def) ? null : defaultOfNode(command.def, builder.nodeText, column.type);
+      if (column.default === null && isNullConstant(command.def)) column.nullDefault = true;
+      else delete column.nullDefault;
       // A serial column is one whose default takes the next value of its own sequence: without that default it is a plain column.
       if (column.identity === 'serial' && !(column.default?.kind === 'expression' && column.default.sql.includes(`${table.name}_${column.name}_seq'`)))
         column.identity = null;

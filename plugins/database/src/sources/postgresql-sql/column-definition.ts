@@ -40,7 +40,10 @@ export function readColumn(builder: SchemaBuilder, table: Table, definition: Col
         column.nullable = true;
         break;
       case 'CONSTR_DEFAULT':
-        column.default = isNullConstant(constraint.raw_expr) ? null : defaultOfNode(constraint.raw_expr, builder.nodeText, type);
+        if (isNullConstant(constraint.raw_expr)) {
+          column.default = null;
+          column.nullDefault = true;
+        } else column.default = defaultOfNode(constraint.raw_expr, builder.nodeText, type);
         break;
       case 'CONSTR_IDENTITY':
         column.identity = constraint.generated_when === 'a' ? 'always' : 'by_default';

@@ -2,6 +2,7 @@ import type { DropStmt, Node } from 'libpg-query';
 import { routineSignature } from '../../schema/json-schema-loader.js';
 import type { QualifiedName, Routine } from '../../schema/model.js';
 import { objectIdentity } from '../../schema/qualified-name.js';
+import { dropForeignKeysOnIndex, dropForeignKeysTo } from './cascaded-foreign-keys.js';
 import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
 import { columnTypeOf } from './type-name.js';
@@ -43,6 +44,7 @@ export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
   const model = builder.model;
   switch (statement.removeType) {
     case 'OBJECT_TABLE':
+      if (statement.behavior === 'DROP_CASCADE') for (const table of model.tables) if (dropped.has(objectIdentity(table))) dropForeignKeysTo(model, table);
       model.tables = keep(model.tables);
       // A table's triggers go with it.
       model.triggers = model.triggers.filter((t) => !dropped.has(objectIdentity(t.tableName)));
@@ -88,7 +90,11 @@ export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
       model.schemas = model.schemas.filter((s) => !(statement.objects ?? []).some((o) => nodeAs(o, 'String')?.sval === s.name));
       break;
     case 'OBJECT_INDEX':
-      for (const table of model.tables) table.indexes = table.indexes.filter((i) => !dropped.has(objectIdentity({ schema: table.schema, name: i.name })));
+      for (const table of model.tables) {
+        const gone = table.indexes.filter((i) => dropped.has(objectIdentity({ schema: table.schema, name: i.name })));
+        if (statement.behavior === 'DROP_CASCADE') for (const index of gone) dropForeignKeysOnIndex(model, table, index);
+        table.indexes = table.indexes.filter((i) => !gone.includes(i));
+      }
       break;
     default:
       break;
