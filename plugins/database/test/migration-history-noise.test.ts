@@ -239,6 +239,32 @@ CREATE TABLE notes (id bigserial PRIMARY KEY, account_seq uuid REFERENCES accoun
     }
   });
 
+  it('read a trigger dropped with the function it executes (DROP FUNCTION … CASCADE, the function made again without it) alike from the file, the dump and the live catalog', async () => {
+    // harness's class: the trigger goes with the function; re-creating the function does not bring it back.
+    const file = `CREATE TABLE manifests (id serial PRIMARY KEY, deleted_at timestamptz);
+CREATE TABLE deletions (manifest_id int NOT NULL);
+CREATE FUNCTION track_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO deletions VALUES (OLD.id); RETURN OLD; END $$;
+CREATE TRIGGER manifests_track_deleted AFTER DELETE ON manifests FOR EACH ROW EXECUTE FUNCTION track_deleted();
+CREATE TRIGGER manifests_track_updated AFTER UPDATE ON manifests FOR EACH ROW EXECUTE FUNCTION public.track_deleted();
+DROP FUNCTION track_deleted() CASCADE;
+CREATE FUNCTION track_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO deletions VALUES (OLD.id); RETURN NULL; END $$;`;
+    const url = await server.createDatabase('ma_cascaded_trigger');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: file });
+    try {
+      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
+      const sides: Record<string, SchemaInputRef> = { file: { name: 'after.sql', document: file }, dump: { name: 'dump.sql', document: dump }, live: url };
+      const found: string[] = [];
+      for (const [a, from] of Object.entries(sides))
+        for (const [b, to] of Object.entries(sides)) if (a !== b) for (const issue of await check(from, to)) found.push(`${a} → ${b}: ${issue}`);
+      expect(found).toEqual([]);
+      // Without CASCADE nothing but the function changes: the triggers stay, and a check says so.
+      const kept = file.replace('DROP FUNCTION track_deleted() CASCADE;\nCREATE FUNCTION', 'CREATE OR REPLACE FUNCTION');
+      expect((await check(url, { name: 'kept.sql', document: kept })).map((f) => f.split(' ')[0]).filter((r) => r.includes('trigger'))).toHaveLength(2);
+    } finally {
+      await server.dropDatabase('ma_cascaded_trigger');
+    }
+  });
+
   it('script an explicit DEFAULT NULL on a column added, which PostgreSQL keeps on a type with a length, so the forward replay reaches the catalog', async () => {
     // authelia's class: `reason VARCHAR(100) DEFAULT NULL` is stored as `NULL::character varying`.
     const before = 'CREATE TABLE bans (id serial PRIMARY KEY, ip text NOT NULL);';

@@ -1,7 +1,7 @@
 import type { DropStmt, Node } from 'libpg-query';
 import { routineSignature } from '../../schema/json-schema-loader.js';
 import type { QualifiedName, Routine } from '../../schema/model.js';
-import { objectIdentity } from '../../schema/qualified-name.js';
+import { objectIdentity, objectKey } from '../../schema/qualified-name.js';
 import { dropForeignKeysOnIndex, dropForeignKeysTo } from './cascaded-foreign-keys.js';
 import { nodeAs, qualifiedNameOf, stringsOf } from './parse-tree.js';
 import type { SchemaBuilder } from './schema-builder.js';
@@ -53,7 +53,14 @@ export function dropObject(builder: SchemaBuilder, statement: DropStmt): void {
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE': {
       const matches = (statement.objects ?? []).map(droppedRoutine);
-      model.routines = model.routines.filter((r) => !matches.some((m) => m(r)));
+      const gone = model.routines.filter((r) => matches.some((m) => m(r)));
+      model.routines = model.routines.filter((r) => !gone.includes(r));
+      // CASCADE drops the triggers that execute a dropped function (without it PostgreSQL refuses,
+      // so a file that loads has none left); a function re-created later does not bring them back.
+      if (statement.behavior === 'DROP_CASCADE') {
+        const executed = new Set(gone.map((r) => objectKey(r.schema, r.name)));
+        model.triggers = model.triggers.filter((t) => !executed.has(t.function));
+      }
       break;
     }
     case 'OBJECT_TRIGGER':
