@@ -3,6 +3,7 @@ import { canonicalValue, displayValue, floatsEqual, numericValue, type RawValue 
 import { encodeFields } from '../normalization/field-encoding.js';
 import type { ComparePlan } from '../plan/compare-plan.js';
 import type { Engine } from '../schema/table-shape.js';
+import { compareSortKeys } from './sort-key-order.js';
 
 export type DifferenceKind = 'missing' | 'extra' | 'changed';
 
@@ -107,23 +108,6 @@ function valuesEqual(a: RawValue, b: RawValue, left: SideRows, right: SideRows, 
     if (x !== null && y !== null) return floatsEqual(x, y, tolerance);
   }
   return canonicalValue(a, column, left.engine, tolerance) === canonicalValue(b, right.columns[i]!, right.engine, tolerance);
-}
-
-function compareSortKeys(a: (string | null)[], b: (string | null)[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    if (/^-?\d+$/.test(x) && /^-?\d+$/.test(y)) {
-      const d = BigInt(x) - BigInt(y);
-      if (d !== 0n) return d < 0n ? -1 : 1;
-      continue;
-    }
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 type SideName = 'source' | 'target';
