@@ -25,9 +25,9 @@ export function streamPays(dirtyShare: number, costs: ProbeCosts): boolean {
   return costs.hashPerRow + Math.min(1, Math.max(0, dirtyShare)) * costs.readPerRow >= costs.readPerRow;
 }
 
-/** Buckets first..last (not hashed) as ranges to stream, each of about TUNING.streamRangeRows rows. */
+/** Buckets first..last (not hashed) as ranges to stream, each of about TUNING.streamChunkRows rows. */
 export function streamLeaves(layout: BucketLayout, first: number, last: number, rowsPerBucket: number): Leaf[] {
-  const perLeaf = Math.max(1, Math.floor(TUNING.streamRangeRows / Math.max(1, rowsPerBucket)));
+  const perLeaf = Math.max(1, Math.floor(TUNING.streamChunkRows / Math.max(1, rowsPerBucket)));
   const out: Leaf[] = [];
   for (let from = first; from <= last; from += perLeaf) {
     const to = Math.min(last, from + perLeaf - 1);

@@ -22,17 +22,10 @@ export const TUNING = {
   maxRefineDepth: 4,
   /** Ranges read back per fetch request. */
   rangesPerFetch: 200,
-  /**
-   * Rows (estimated) read back or streamed per fetch request at most: memory holds a few of these.
-   * Small on purpose: every row of a request is alive until the request is paired, so large
-   * requests made the garbage collector copy each row (20,000: 13 % more CPU than 4,000 on
-   * SQLite ↔ SQLite with every row differing, seventh round in docs/reconcile.md).
-   */
-  rowsPerFetch: 4_000,
-  /** Adjacent differing buckets are read back as one range of at most this many rows; the probe streams one such range to time streaming. */
+  /** Rows (estimated) read back per fetch request at most: memory holds a few of these. */
+  rowsPerFetch: 20_000,
+  /** Adjacent differing buckets are read back as one range of at most this many rows (and streamed ranges are cut at it). */
   streamChunkRows: 8_192,
-  /** Streamed tables are read in key ranges of about this many rows (two per fetch request). */
-  streamRangeRows: 2_048,
   /** Level rows: the probe slab is this share (1/n) of the buckets, hashed first (see stream-switch.ts). */
   probeShare: 16,
   /** Tables with fewer buckets get no probe (the whole hash pass is cheap). */
