@@ -6,15 +6,15 @@ import type { ReconcileLevel, TableReport } from '../report/reconcile-report.js'
 import type { ResumeState } from '../resume/resume-state.js';
 import { buildLayout, SIDE_NAMES, singleBucket, type BucketLayout, type SideName, type Sides } from './bucket-layout.js';
 import { differingBuckets, hashLayout, slabsOf, type HashPassResult, type SlabHashes } from './hash-pass.js';
-import { streamLeaves, streamPays } from './stream-switch.js';
+import { streamLeaves } from './stream-switch.js';
 import type { TableStrategy } from '../report/reconcile-report.js';
+import { decideRest, hashedWholeReason, shouldTimeStream, startStrategy, type StrategyChoice } from '../strategy/strategy-choice.js';
 import { refineDiffering, type Leaf } from './refine.js';
 import { compareKeyless } from './keyless-pass.js';
 import { RowPairer, type FoundDifference, type PairingResult } from './row-pairing.js';
 import { TUNING } from './tuning.js';
 
-/** Level rows: `auto` measures and picks per table; `hash` and `stream` force one way (tests, measurements). */
-export type StrategyChoice = 'auto' | 'hash' | 'stream';
+export type { StrategyChoice };
 
 export interface TableRunOptions {
   level: ReconcileLevel;
@@ -219,13 +219,14 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
     if (layout.dropped > 0) warnings.push(`${layout.dropped} bucket bound(s) dropped: the two sides order the key differently (collation)`);
     const most = Math.max(keyed.source, keyed.target);
     // Level rows: the strategy per table. `auto` hashes a probe slab and streams the next one,
-    // both timed, then hashes or streams the rest, whichever costs less (stream-switch.ts).
-    const wanted = options.level === 'rows' ? options.strategy : 'hash';
-    const proposed = slabsOf(layout, most, options.jobs, wanted === 'auto');
+    // both timed, then hashes or streams the rest, whichever costs less (strategy-choice.ts).
+    const wantsProbe = options.level === 'rows' && options.strategy === 'auto';
+    const proposed = slabsOf(layout, most, options.jobs, wantsProbe);
     const recorded = options.resume ? await options.resume.begin(plan.name, layout, proposed) : proposed;
     // A state file from before the probe ran with --resume: its slabs had no probe; keep them, and hash.
     const slabs = recorded ?? slabsOf(layout, most, options.jobs, false);
-    const probed = wanted === 'auto' && recorded !== null && slabs.length > 2 && layout.buckets >= TUNING.probeMinBuckets;
+    const shape = { buckets: layout.buckets, slabs: slabs.length, recorded: recorded !== null };
+    const start = startStrategy(options.level, options.strategy, shape);
     phase('layout');
 
     options.progress.start(plan.name, keyed.source + keyed.target);
@@ -277,22 +278,12 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       phase('hash');
     };
     let strategy: TableStrategy;
-    if (wanted === 'stream') {
+    if (start.wanted === 'stream') {
       await stream(0, layout.buckets - 1);
       strategy = { ran: 'stream', reason: '--strategy stream' };
-    } else if (!probed) {
+    } else if (!start.probed) {
       await hashSlabs(slabNumbers(0));
-      strategy = {
-        ran: 'hash',
-        reason:
-          wanted === 'hash'
-            ? options.level === 'rows'
-              ? '--strategy hash'
-              : `level ${options.level}`
-            : recorded === null
-              ? 'resumed from a state file without a probe'
-              : `too small to probe (${layout.buckets} key ranges)`,
-      };
+      strategy = { ran: 'hash', reason: hashedWholeReason(options.level, start, shape) };
     } else {
       const [, probeLast] = slabs[0]!;
       const [streamFirst, streamLast] = slabs[1]!;
@@ -304,46 +295,15 @@ export async function reconcileTable(plan: ComparePlan, engines: Record<SideName
       const probeRows = Math.max(...SIDE_NAMES.map((n) => hashed[n].slice(0, probeLast + 1).reduce((sum, h) => sum + Number(h.count), 0)));
       const probeDiffering = differingBuckets(hashed, 0, probeLast);
       const dirtyRows = probeDiffering.reduce((sum, i) => sum + Math.max(Number(hashed.source[i]!.count), Number(hashed.target[i]!.count)), 0);
-      const dirtyShare = probeRows > 0 ? dirtyRows / probeRows : 0;
-      // Streaming can only win when many rows differ: hashing measured 1.5–13 times cheaper per
-      // row than streaming on every pair of the benchmark, so below this share the next range is
-      // hashed with the rest, not streamed to time it (that costs r − h per row for nothing).
-      const timeStream = !decided && dirtyShare >= TUNING.streamProbeMinShare;
-      const streamedProbe = timeStream ? await stream(streamFirst, streamLast) : null;
-      const costs = {
-        hashPerRow: Math.max(hashed.elapsedMs.source, hashed.elapsedMs.target) / Math.max(1, probeRows),
-        // Timed on too few rows (a nearly empty table part), one slow query decides: keep hashing.
-        readPerRow: streamedProbe && streamedProbe.rows >= TUNING.probeMinReadRows ? streamedProbe.ms / streamedProbe.rows : 0,
-      };
-      const rest = decided ?? (streamedProbe && streamPays(dirtyShare, costs) ? 'stream' : 'hash');
-      await options.resume?.decide(plan.name, rest);
-      const probe = {
-        hash_ms_per_1000_rows: Math.round(costs.hashPerRow * 1000 * 1000) / 1000,
-        stream_ms_per_1000_rows: streamedProbe ? Math.round(costs.readPerRow * 1000 * 1000) / 1000 : null,
-        differing_share: Math.round(dirtyShare * 1000) / 1000,
-      };
-      const why = decided ? 'as decided by the interrupted run (--resume)' : null;
+      const probe = { rows: probeRows, dirtyRows, hashMs: Math.max(hashed.elapsedMs.source, hashed.elapsedMs.target) };
+      const streamedProbe = shouldTimeStream(probe, decided) ? await stream(streamFirst, streamLast) : null;
+      const decision = decideRest(probe, streamedProbe, decided);
+      await options.resume?.decide(plan.name, decision.rest);
       // The probe's streamed range, if it was not streamed, is hashed or streamed with the rest.
       const restFrom = streamedProbe ? 2 : 1;
-      if (rest === 'stream') {
-        await stream(slabs[restFrom]![0], layout.buckets - 1);
-        strategy = {
-          ran: 'hash-then-stream',
-          reason: why ?? 'the probe found streaming the rest cheaper than hashing it and reading back its differing ranges',
-          probe,
-        };
-      } else {
-        await hashSlabs(slabNumbers(restFrom));
-        strategy = {
-          ran: 'hash',
-          reason:
-            why ??
-            (streamedProbe
-              ? 'the probe found hashing cheaper than streaming'
-              : `the probe found few differences (${(dirtyShare * 100).toFixed(1)} % of its rows in differing ranges): hashing`),
-          probe,
-        };
-      }
+      if (decision.rest === 'stream') await stream(slabs[restFrom]![0], layout.buckets - 1);
+      else await hashSlabs(slabNumbers(restFrom));
+      strategy = decision.strategy;
     }
     await options.resume?.save(true);
     report.strategy = strategy;

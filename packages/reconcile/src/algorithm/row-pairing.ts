@@ -3,6 +3,7 @@ import { canonicalValue, displayValue, floatsEqual, numericValue, type RawValue 
 import { encodeFields } from '../normalization/field-encoding.js';
 import type { ComparePlan } from '../plan/compare-plan.js';
 import type { Engine } from '../schema/table-shape.js';
+import { compareSortKeys } from './sort-key-order.js';
 
 export type DifferenceKind = 'missing' | 'extra' | 'changed';
 
@@ -12,16 +13,60 @@ export interface ColumnDiff {
   target: string | null;
 }
 
-/** One row-level difference, with the rows it came from (fix SQL needs them). */
+/**
+ * One row-level difference, with the rows it came from (fix SQL needs them). A changed row keeps
+ * only its key and its differing columns (the other values are null): every differing row is kept
+ * until the end, and when every row differs, whole rows kept were most of the garbage collector's
+ * work (each survived two young-generation copies). Its key and columns as display text are
+ * computed when asked for (the report lists `--limit` of them), not for every difference.
+ */
 export interface FoundDifference {
   kind: DifferenceKind;
-  key: Record<string, string | null>;
-  /** Sorts differences by key: numbers by value, text by code point. */
-  sortKey: (string | null)[];
-  columns: ColumnDiff[];
+  readonly key: Record<string, string | null>;
+  readonly columns: ColumnDiff[];
   duplicateKey: boolean;
   sourceRow: RawValue[] | null;
   targetRow: RawValue[] | null;
+}
+
+/** What a difference needs to describe itself: shared by every difference of a table. */
+interface Naming {
+  /** The names a row is identified by: the key, or every column without a key. */
+  naming: string[];
+  /** Key columns, then compared columns. */
+  names: string[];
+}
+
+class Difference implements FoundDifference {
+  constructor(
+    readonly kind: DifferenceKind,
+    readonly duplicateKey: boolean,
+    readonly sourceRow: RawValue[] | null,
+    readonly targetRow: RawValue[] | null,
+    private readonly context: Naming,
+    /** Indexes (into the row) of the changed columns. */
+    private readonly changed: number[] = [],
+  ) {}
+
+  get key(): Record<string, string | null> {
+    const row = (this.kind === 'extra' ? this.targetRow : this.sourceRow)!;
+    const key: Record<string, string | null> = {};
+    for (const [i, name] of this.context.naming.entries()) key[name] = displayValue(row[i]!);
+    return key;
+  }
+
+  get columns(): ColumnDiff[] {
+    const names = this.context.names;
+    return this.changed.map((i) => ({ column: names[i]!, source: displayValue(this.sourceRow![i]!), target: displayValue(this.targetRow![i]!) }));
+  }
+}
+
+/** The row with only its first `keyCount` values and those at `changed` kept, the others null. */
+function keepChanged(row: RawValue[], keyCount: number, changed: number[]): RawValue[] {
+  const kept: RawValue[] = new Array(row.length).fill(null);
+  for (let i = 0; i < keyCount; i++) kept[i] = row[i]!;
+  for (const i of changed) kept[i] = row[i]!;
+  return kept;
 }
 
 export interface PairingResult {
@@ -65,23 +110,6 @@ function valuesEqual(a: RawValue, b: RawValue, left: SideRows, right: SideRows, 
   return canonicalValue(a, column, left.engine, tolerance) === canonicalValue(b, right.columns[i]!, right.engine, tolerance);
 }
 
-function compareSortKeys(a: (string | null)[], b: (string | null)[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? null;
-    const y = b[i] ?? null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    if (/^-?\d+$/.test(x) && /^-?\d+$/.test(y)) {
-      const d = BigInt(x) - BigInt(y);
-      if (d !== 0n) return d < 0n ? -1 : 1;
-      continue;
-    }
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
 type SideName = 'source' | 'target';
 
 interface Group {
@@ -106,11 +134,12 @@ export class RowPairer {
   private readonly result: PairingResult = { differences: [], unchanged: 0, columnMismatches: {} };
   private readonly keyCount: number;
   private readonly names: string[];
+  private readonly naming: Naming;
   /** Each side's engine and columns, built once: a copy per row was a third of the pairing time when every row differs. */
   private readonly sides: Record<SideName, SideRows>;
 
   constructor(
-    private readonly plan: ComparePlan,
+    plan: ComparePlan,
     source: Omit<SideRows, 'rows'>,
     target: Omit<SideRows, 'rows'>,
     private readonly tolerance: number,
@@ -124,6 +153,8 @@ export class RowPairer {
   ) {
     this.keyCount = plan.key.length;
     this.names = [...plan.key, ...plan.columns];
+    // Without a key, a row is named by all its values.
+    this.naming = { naming: this.keyCount > 0 ? plan.key : this.names, names: this.names };
     this.sides = { source: { ...source, rows: [] }, target: { ...target, rows: [] } };
   }
 
@@ -177,29 +208,36 @@ export class RowPairer {
     }
   }
 
-  /** Settles what is still waiting (one side only) and returns the classification, sorted by key. */
+  /**
+   * Settles what is still waiting (one side only) and returns the classification, sorted by key
+   * (numbers by value, text by code point). Streamed and read-back rows mostly arrive in key order
+   * already: the sort keys are made once, and sorting is skipped when they are in order.
+   */
   finish(): PairingResult {
     for (const group of this.waiting.values()) this.settle(group);
     this.waiting.clear();
-    this.result.differences.sort((a, b) => compareSortKeys(a.sortKey, b.sortKey));
+    const differences = this.result.differences;
+    const keys = differences.map((d) => this.sortKey(d));
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = compareSortKeys(keys[i - 1]!, keys[i]!) <= 0;
+    if (!sorted) {
+      const order = differences.map((_, i) => i).sort((a, b) => compareSortKeys(keys[a]!, keys[b]!) || a - b);
+      this.result.differences = order.map((i) => differences[i]!);
+    }
     return this.result;
   }
 
-  private describe(
-    kind: DifferenceKind,
-    row: RawValue[],
-    from: SideName,
-    duplicateKey: boolean,
-    other: RawValue[] | null = null,
-    columns: ColumnDiff[] = [],
-  ): FoundDifference {
-    const side = this.side(from);
-    const key: Record<string, string | null> = {};
-    // Without a key, a row is named by all its values.
-    const naming = this.keyCount > 0 ? this.plan.key : this.names;
-    naming.forEach((name, i) => (key[name] = displayValue(row[i]!)));
-    const sortKey = naming.map((_, i) => canonicalValue(row[i]!, side.columns[i]!, side.engine, 0));
-    return { kind, key, sortKey, columns, duplicateKey, sourceRow: from === 'source' ? row : other, targetRow: from === 'target' ? row : other };
+  /** The canonical text of the values a difference is named by (an extra row's on the target, any other's on the source). */
+  private sortKey(d: FoundDifference): (string | null)[] {
+    const name: SideName = d.kind === 'extra' ? 'target' : 'source';
+    const side = this.side(name);
+    const row = (name === 'source' ? d.sourceRow : d.targetRow)!;
+    return this.naming.naming.map((_, i) => canonicalValue(row[i]!, side.columns[i]!, side.engine, 0));
+  }
+
+  /** A row on one side only: missing (source) or extra (target). */
+  private oneSided(kind: 'missing' | 'extra', row: RawValue[], duplicateKey: boolean): void {
+    this.result.differences.push(new Difference(kind, duplicateKey, kind === 'missing' ? row : null, kind === 'extra' ? row : null, this.naming));
   }
 
   /** One row of each side with the same key: unchanged, or changed in the columns that differ. */
@@ -207,14 +245,16 @@ export class RowPairer {
     const { keyCount, names, tolerance, result } = this;
     const source = this.side('source');
     const target = this.side('target');
-    let columns: ColumnDiff[] | null = null;
+    let changed: number[] | null = null;
     for (let i = keyCount; i < names.length; i++) {
       if (!valuesEqual(s[i]!, t[i]!, source, target, i, tolerance)) {
-        (columns ??= []).push({ column: names[i]!, source: displayValue(s[i]!), target: displayValue(t[i]!) });
+        (changed ??= []).push(i);
         result.columnMismatches[names[i]!] = (result.columnMismatches[names[i]!] ?? 0) + 1;
       }
     }
-    if (columns) result.differences.push(this.describe('changed', s, 'source', false, t, columns));
+    // Without a key a row is named by all its values: kept whole.
+    const keep = (row: RawValue[]) => (keyCount > 0 ? keepChanged(row, keyCount, changed!) : row);
+    if (changed) result.differences.push(new Difference('changed', false, keep(s), keep(t), this.naming, changed));
     else result.unchanged++;
   }
 
@@ -228,24 +268,18 @@ export class RowPairer {
       return;
     }
     if (t.length === 0 && s.length === 1) {
-      result.differences.push(
-        this.describe(
-          'missing',
-          s[0]!,
-          'source',
-          s[0]!.slice(0, keyCount).some((v) => v === null),
-        ),
+      this.oneSided(
+        'missing',
+        s[0]!,
+        s[0]!.slice(0, keyCount).some((v) => v === null),
       );
       return;
     }
     if (s.length === 0 && t.length === 1) {
-      result.differences.push(
-        this.describe(
-          'extra',
-          t[0]!,
-          'target',
-          t[0]!.slice(0, keyCount).some((v) => v === null),
-        ),
+      this.oneSided(
+        'extra',
+        t[0]!,
+        t[0]!.slice(0, keyCount).some((v) => v === null),
       );
       return;
     }
@@ -262,9 +296,9 @@ export class RowPairer {
       if (match?.length) {
         match.pop();
         result.unchanged++;
-      } else result.differences.push(this.describe('missing', row, 'source', duplicate));
+      } else this.oneSided('missing', row, duplicate);
     }
-    for (const rows of unmatched.values()) for (const row of rows) result.differences.push(this.describe('extra', row, 'target', duplicate));
+    for (const rows of unmatched.values()) for (const row of rows) this.oneSided('extra', row, duplicate);
   }
 }
 

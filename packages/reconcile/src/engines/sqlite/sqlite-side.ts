@@ -8,6 +8,7 @@ import type { TableShape } from '../../schema/table-shape.js';
 import type { BucketHash, BucketRequest, DuplicateKeys, EngineSide, KeyRange, KeyTuple, SidePlan, SideStats } from '../engine-side.js';
 import { JobPool } from '../job-pool.js';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './sqlite-protocol.js';
+import { readRowBatch, type RowBatch } from './row-batch.js';
 
 const HEADER = 'SQLite format 3\u0000';
 
@@ -186,20 +187,20 @@ export class SqliteSide implements EngineSide {
     return this.call('hashBuckets', request);
   }
 
-  fetchRows(ranges: KeyRange[]): Promise<RawValue[][]> {
-    return this.call('fetchRows', ranges);
+  async fetchRows(ranges: KeyRange[]): Promise<RawValue[][]> {
+    return readRowBatch(await this.call<RowBatch>('fetchRows', ranges));
   }
 
-  fetchNullKeyRows(): Promise<RawValue[][]> {
-    return this.call('fetchNullKeyRows');
+  async fetchNullKeyRows(): Promise<RawValue[][]> {
+    return readRowBatch(await this.call<RowBatch>('fetchNullKeyRows'));
   }
 
   hashPartitions(bits: number): Promise<BucketHash[]> {
     return this.call('hashPartitions', bits);
   }
 
-  fetchPartitions(bits: number, partitions: number[]): Promise<RawValue[][]> {
-    return this.call('fetchPartitions', bits, partitions);
+  async fetchPartitions(bits: number, partitions: number[]): Promise<RawValue[][]> {
+    return readRowBatch(await this.call<RowBatch>('fetchPartitions', bits, partitions));
   }
 
   async stats(): Promise<SideStats> {
