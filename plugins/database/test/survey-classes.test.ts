@@ -352,4 +352,13 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const checks = result.report!.migration_scripts.filter((s) => s.description.startsWith('Add check constraint'));
     expect(checks.map((s) => s.description)).toEqual([expect.stringMatching(/^Add check constraint m\d+_check /)]);
   });
+
+  it("a domain CHECK with IN (…) over varchar, read from the catalog and created again, compares equal: the array cast's printout is one form (DIFF_SEED=9021, 70022, 80139)", async () => {
+    // PostgreSQL prints the IN list as a cast of the whole array and parses that text back as a cast of each element.
+    const result = await harness.run(shop, [m('domainChange', 0, 7, 0, 1)]);
+    expect(result.applied[0]).toContain("CHECK (VALUE IN ('none', 'a_b', 'c_d'))");
+    const create = result.report!.migration_scripts.find((s) => s.description.startsWith('Create domain'))!;
+    expect(create.script_content).toContain("ARRAY['none'::character varying, 'a_b'::character varying, 'c_d'::character varying]::text[]");
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+  });
 });

@@ -1,3 +1,4 @@
+import { distributedArrayCasts } from './array-cast-printout.js';
 import type { ScratchDatabase } from './scratch-database.js';
 
 /** A schema the user made: not the system's, not a TOAST or temporary one. */
@@ -65,7 +66,8 @@ SELECT line FROM (
 ) lines ORDER BY line`;
 
 export async function catalogFingerprint(database: ScratchDatabase): Promise<string[]> {
-  return (await database.query<{ line: string }>(FINGERPRINT)).map((r) => r.line);
+  // Sorted again: the printout of an array cast is made one form, which can move a line.
+  return (await database.query<{ line: string }>(FINGERPRINT)).map((r) => distributedArrayCasts(r.line)).sort();
 }
 
 /**
