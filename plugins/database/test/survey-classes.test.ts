@@ -361,4 +361,23 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(create.script_content).toContain("ARRAY['none'::character varying, 'a_b'::character varying, 'c_d'::character varying]::text[]");
     expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
   });
+
+  it("a serial column's sequence keeps its first name when its column or table is renamed: compared by the column that owns it (DIFF_SEED=50874; philomena's versions_id_seq on versions_legacy)", async () => {
+    const before = 'CREATE TABLE orders (id serial PRIMARY KEY, total int); CREATE TABLE versions (id serial PRIMARY KEY, item text);';
+    // PostgreSQL renames neither sequence: orders_id_seq now feeds id_r1, versions_id_seq feeds versions_legacy.id.
+    const after = `${before} ALTER TABLE orders RENAME COLUMN id TO id_r1; ALTER TABLE versions RENAME TO versions_legacy;`;
+    // Compared as two schemas, with no rename declared: a new column and a new table.
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: 'CREATE TABLE orders (id_r1 serial PRIMARY KEY, total int); CREATE TABLE versions_legacy (id serial CONSTRAINT versions_pkey PRIMARY KEY, item text);' },
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual(
+      expect.arrayContaining(['Add column id_r1 to table orders', 'Create new table versions_legacy']),
+    );
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });
