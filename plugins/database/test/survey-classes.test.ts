@@ -370,7 +370,11 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const report = await checkCompatibility(registry, {
       type: 'database',
       before: { name: 'before.sql', document: before },
-      after: { name: 'after.sql', document: 'CREATE TABLE orders (id_r1 serial PRIMARY KEY, total int); CREATE TABLE versions_legacy (id serial CONSTRAINT versions_pkey PRIMARY KEY, item text);' },
+      after: {
+        name: 'after.sql',
+        document:
+          'CREATE TABLE orders (id_r1 serial PRIMARY KEY, total int); CREATE TABLE versions_legacy (id serial CONSTRAINT versions_pkey PRIMARY KEY, item text);',
+      },
       clock,
     });
     expect(report.migration_scripts.map((s) => s.description)).toEqual(
