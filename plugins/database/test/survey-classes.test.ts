@@ -384,4 +384,51 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(verification.after_migration.differences).toEqual([]);
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it("a view replaced under a declared column rename, where another table it reads has a column of that name, rolls back before the rename's rollback (DIFF_SEED=9117)", async () => {
+    const schema = (column: string) => `CREATE TABLE address (address_id int PRIMARY KEY, city text);
+      CREATE TABLE customer (id int PRIMARY KEY, ${column} int CONSTRAINT customer_address_fkey REFERENCES address);
+      CREATE VIEW customer_list AS SELECT cu.id, a.city FROM customer cu JOIN address a ON cu.${column} = a.address_id;`;
+    const before = schema('address_id');
+    const after = schema('address_id_r1');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      renames: [{ from: 'customer.address_id', to: 'customer.address_id_r1' }],
+      clock,
+    });
+    const view = report.migration_scripts.find((s) => s.description === 'Replace view customer_list');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual(
+      report.migration_scripts.map((s) => `${s.description}: passed / passed `),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+    // The comparison cannot tell which address_id the view reads, so the view is replaced; its rollback reads the old names.
+    expect(view?.rollback_script).toContain('RENAME COLUMN address_id_r1 TO address_id;');
+  });
+
+  it('a table renamed without --rename beside a declared column rename: the views over both roll back onto the retired table, so the new one can go (DIFF_SEED=50001)', async () => {
+    const before = `CREATE TABLE country (country_id int PRIMARY KEY, country text); CREATE TABLE address (address_id int PRIMARY KEY, country_id int);
+      CREATE VIEW address_list AS SELECT a.address_id, country.country FROM address a JOIN country ON a.country_id = country.country_id;`;
+    // The after database as the project's migration leaves it; the check compares it as two schemas, with only the column rename declared.
+    const after = `${before} ALTER TABLE country RENAME COLUMN country_id TO country_id_r0; ALTER TABLE address RENAME TO address_r2;`;
+    const afterSchema = `CREATE TABLE country (country_id_r0 int CONSTRAINT country_pkey PRIMARY KEY, country text);
+      CREATE TABLE address_r2 (address_id int CONSTRAINT address_pkey PRIMARY KEY, country_id int);
+      CREATE VIEW address_list AS SELECT a.address_id, country.country FROM address_r2 a JOIN country ON a.country_id = country.country_id_r0;`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: afterSchema },
+      renames: [{ from: 'country.country_id', to: 'country.country_id_r0' }],
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual(expect.arrayContaining(['Create new table address_r2', 'Replace view address_list']));
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual(
+      report.migration_scripts.map((s) => `${s.description}: passed / passed `),
+    );
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });

@@ -101,3 +101,9 @@ export function renamedColumns(after: DatabaseSchema, table: string, columns: re
   const names = applied.get(after)?.newNames;
   return columns.map((c) => names?.get(`${table}.${c}`) ?? c);
 }
+
+/** The column renames declared on an after table, as old name → new name. */
+export function declaredColumnRenames(after: DatabaseSchema, table: string): { from: string; to: string }[] {
+  const prefix = `${table}.`;
+  return [...(applied.get(after)?.newNames ?? [])].filter(([key]) => key.startsWith(prefix)).map(([key, to]) => ({ from: key.slice(prefix.length), to }));
+}
