@@ -431,4 +431,17 @@ describe('survey classes', { timeout: 120_000 }, () => {
     );
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it('text changed to jsonb asks how the values convert, since the cast and to_jsonb mean different things (DIFF_SEED=70266)', async () => {
+    // tags.name text → jsonb over plain words: the cast the script used failed on the first one ("news").
+    const result = await harness.run(blog, [m('dropColumn', 12, 5, 5, 22), m('dropTable', 13, 35, 13, 1), m('changeType', 8, 20, 11, 22)]);
+    expect(result.applied).toContainEqual(expect.stringMatching(/TYPE jsonb/));
+    expect({ outcome: result.outcome, details: result.details }).toEqual({
+      outcome: 'needs input',
+      details: [expect.stringContaining('{conversion_expression}')],
+    });
+    const convert = result.report!.migration_scripts.find((s) => s.description.startsWith('Convert column name in table tags from text to jsonb'))!;
+    expect(convert.script_content).toContain('-- Replace {conversion_expression} with how name converts: name::jsonb if every value is JSON text');
+    expect(convert.script_content).toContain('to_jsonb(name)');
+  });
 });

@@ -13,7 +13,7 @@ import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier
 import { aroundDependentViews, viewsUsingColumn } from '../sql/dependent-views.js';
 import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
-import { castExists, conversionExpression } from '../sql/type-casts.js';
+import { castExists, conversionChoice, conversionExpression } from '../sql/type-casts.js';
 import { columnExists, guardedBlock, raiseNotice } from '../sql/rollback-guards.js';
 import { renderDefault } from '../sql/column-definition.js';
 import { quoteLiteral } from '../sql/literal.js';
@@ -200,11 +200,13 @@ export const incompatibleTypeChange = defineDatabaseRule({
         statements: [
           `${alterTable(table)} ADD COLUMN ${quoteIdentifier(shadow)} ${type};`,
           `-- Write both columns from the application (or a trigger) first; adjust the conversion expression as needed.`,
-          ...(conversionExpression(col, before.type, after.type, type).startsWith('{')
-            ? [
-                `-- PostgreSQL has no cast from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}: replace {conversion_expression} with how ${after.name} converts (an expression of ${col}).`,
-              ]
-            : []),
+          ...(conversionChoice(col, before.type, after.type)
+            ? [`-- Replace {conversion_expression} with how ${after.name} converts: ${conversionChoice(col, before.type, after.type)}.`]
+            : conversionExpression(col, before.type, after.type, type).startsWith('{')
+              ? [
+                  `-- PostgreSQL has no cast from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}: replace {conversion_expression} with how ${after.name} converts (an expression of ${col}).`,
+                ]
+              : []),
           batchedUpdate(
             table,
             `${quoteIdentifier(shadow)} = ${conversionExpression(col, before.type, after.type, type)}`,
