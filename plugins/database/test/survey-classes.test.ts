@@ -444,4 +444,17 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(convert.script_content).toContain('-- Replace {conversion_expression} with how name converts: name::jsonb if every value is JSON text');
     expect(convert.script_content).toContain('to_jsonb(name)');
   });
+
+  it("a check dropped from a column a declared rename renames rolls back before the rename's rollback (DIFF_SEED=90212, found on the fresh seeds from 90000)", async () => {
+    // users.age renamed (declared) to age_r3 and users_age_check dropped: its rollback re-added CHECK (age >= 0) while the column was age_r3.
+    const result = await harness.run(shop, [
+      m('dropConstraint', 14, 6, 21, 4),
+      m('addView', 7, 38, 7, 32),
+      m('domainChange', 17, 21, 29, 20),
+      m('renameColumn', 29, 14, 0, 35),
+    ]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop check constraint users_age_check of table users')!;
+    expect(drop.rollback_script).toContain('RENAME COLUMN age_r3 TO age;');
+  });
 });

@@ -1,8 +1,8 @@
-import type { QualifiedName, Table, View } from '../schema/model.js';
+import type { QualifiedName, View } from '../schema/model.js';
 import { objectIdentity } from '../schema/qualified-name.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
-import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
-import { columnExists, guardedBlock, relationExists } from '../sql/rollback-guards.js';
+import { underRenamedColumns } from '../sql/renamed-columns.js';
+import { guardedBlock, relationExists } from '../sql/rollback-guards.js';
 import { tableExistsQuery, viewColumnsQuery } from '../sql/catalog-queries.js';
 import { createView, dropView, recreateView, replaceView as replaceViewInPlace, replaceViewBlock, viewReadingAside } from '../sql/view-ddl.js';
 import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
@@ -46,29 +46,6 @@ function rollbackView(from: View, to: View, appendOnly: boolean, context: Databa
     ],
     restore(to),
   );
-}
-
-/**
- * A view restored while declared column renames of the tables it reads are still applied (this
- * rollback runs before theirs): its old query names the old columns, and which table's column a
- * name means is PostgreSQL's to resolve, not the text's. So the columns get their old names for
- * the moment the view is created, and their new ones back after, which the view follows as it
- * will follow the renames' own rollbacks (DIFF_SEED=9117, 50001). PL/pgSQL lines, for a block.
- */
-function underRenamedColumns(renamed: readonly { table: Table; from: string; to: string }[], create: readonly string[]): string[] {
-  if (renamed.length === 0) return [...create];
-  const rename = (table: Table, from: string, to: string) =>
-    `ALTER TABLE ${quoteQualifiedName(table.schema, table.name)} RENAME COLUMN ${quoteIdentifier(from)} TO ${quoteIdentifier(to)};`;
-  return [
-    `IF ${renamed.map(({ table, to }) => columnExists(table, to)).join(' AND ')} THEN`,
-    "  -- The columns' renames are not rolled back yet: the old query is read under the old names.",
-    ...[...renamed.map(({ table, from, to }) => rename(table, to, from)), ...create, ...renamed.map(({ table, from, to }) => rename(table, from, to))].map(
-      (line) => `  ${line}`,
-    ),
-    'ELSE',
-    ...create.map((line) => `  ${line}`),
-    'END IF;',
-  ];
 }
 
 /** Whether the view reads the table: its canonical form names it as a relation (else, its text names it at all). */
