@@ -457,4 +457,17 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop check constraint users_age_check of table users')!;
     expect(drop.rollback_script).toContain('RENAME COLUMN age_r3 TO age;');
   });
+
+  it('a view dropped that reads a table a declared rename renames is restored onto the renamed table, not onto the compatibility view under the old name (DIFF_SEED=90234, found on the fresh seeds from 90000)', async () => {
+    // posts renamed (declared) to posts_r0 and public_posts dropped: its rollback re-created FROM posts over the compatibility view, whose drop it then blocked.
+    const result = await harness.run(blog, [
+      m('renameTable', 18, 27, 2, 5),
+      m('addExclusion', 28, 5, 39, 19),
+      m('renameTable', 23, 17, 24, 1),
+      m('dropView', 35, 40, 22, 38),
+    ]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop view public_posts')!;
+    expect(drop.rollback_script).toContain('FROM public.posts_r0');
+  });
 });

@@ -107,3 +107,11 @@ export function declaredColumnRenames(after: DatabaseSchema, table: string): { f
   const prefix = `${table}.`;
   return [...(applied.get(after)?.newNames ?? [])].filter(([key]) => key.startsWith(prefix)).map(([key, to]) => ({ from: key.slice(prefix.length), to }));
 }
+
+/** The tables declared renames renamed: the before table, and its name in the after schema. */
+export function declaredTableRenames(after: DatabaseSchema): { table: Table; name: string }[] {
+  return [...(applied.get(after)?.tables ?? [])].flatMap(([id, before]) => {
+    const table = after.tables.find((t) => objectIdentity(t) === id);
+    return table ? [{ table: before, name: table.name }] : [];
+  });
+}
