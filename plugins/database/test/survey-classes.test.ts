@@ -470,4 +470,24 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop view public_posts')!;
     expect(drop.rollback_script).toContain('FROM public.posts_r0');
   });
+
+  it("a serial column's type changed through a new column: the contract step moves its sequence and default to the switched column, and back (DIFF_SEED=90185, found on the fresh seeds from 90000)", async () => {
+    // The old column owned the sequence: dropping it took the sequence and the default along, so the after schema was never reached.
+    const before = 'CREATE TABLE usage_limits (id bigserial PRIMARY KEY, n int); INSERT INTO usage_limits (n) VALUES (1), (2);';
+    const after = `${before} ALTER TABLE usage_limits ALTER COLUMN id TYPE text;`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const contract = report.migration_scripts.find((s) => s.description.startsWith('Contract: switch column id of table usage_limits'))!;
+    expect(contract.script_content).toMatch(/ALTER SEQUENCE (public\.)?usage_limits_id_seq OWNED BY (public\.)?usage_limits\.id;/);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual(
+      report.migration_scripts.map((s) => `${s.description}: passed / passed `),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
 });
