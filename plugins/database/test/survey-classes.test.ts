@@ -490,4 +490,28 @@ describe('survey classes', { timeout: 120_000 }, () => {
     expect(verification.after_migration.differences).toEqual([]);
     expect(verification.after_rollback.differences).toEqual([]);
   });
+
+  it("a serial column's default moved to another sequence, and a default replaced by serial: the default and the value generation scripts run in the order that keeps both (DIFF_SEED=1:14)", async () => {
+    const replay = async (before: string, after: string) => {
+      const report = await checkCompatibility(registry, {
+        type: 'database',
+        before: { name: 'before.sql', document: before },
+        after: { name: 'after.sql', document: after },
+        clock,
+      });
+      const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+      return { report, verification };
+    };
+    const serial = 'CREATE TABLE orders (id serial PRIMARY KEY, total int); INSERT INTO orders (total) VALUES (1), (2);';
+    // The generation script dropped the new default after the default script had set it, and rolled back in the wrong order too.
+    const moved = await replay(serial, `${serial} CREATE SEQUENCE m1_seq; ALTER TABLE orders ALTER COLUMN id SET DEFAULT nextval('m1_seq');`);
+    expect(moved.report.migration_scripts.find((s) => s.description === 'Change default of column id in table orders')!.dependencies).toContain(
+      'Change value generation of column id in table orders to none',
+    );
+    expect(moved.verification.after_migration.differences).toEqual([]);
+    expect(moved.verification.after_rollback.differences).toEqual([]);
+    const made = await replay('CREATE TABLE orders (id int PRIMARY KEY DEFAULT 7, total int);', 'CREATE TABLE orders (id serial PRIMARY KEY, total int);');
+    expect(made.verification.after_migration.differences).toEqual([]);
+    expect(made.verification.after_rollback.differences).toEqual([]);
+  });
 });
