@@ -21,6 +21,23 @@ export const knownGaps: { outcome: RegExp; why: string }[] = [
     outcome: /^forward script fails: index .* is already associated with a constraint/,
     why: 'a primary key replaced on a partitioned table is scripted again on each partition, where PostgreSQL already cloned it (a detached partition keeping its inherited key, DIFF_SEED=9125, is fixed: membership is compared and scripted as DETACH/ATTACH PARTITION)',
   },
+  // Found on the unseen seeds from 95000 (docs/testing.md), one case each, not worked through yet:
+  {
+    outcome: /^forward misses what only the catalog shows/,
+    why: "a text column with a default changed to varchar(n): PostgreSQL keeps the default's printed cast (''::text) where the script's SET DEFAULT after the change prints ''::character varying; the model compares the value, the catalog printout the cast (DIFF_SEED=95160)",
+  },
+  {
+    outcome: /^forward script fails: column "…" referenced in foreign key constraint does not exist in: CREATE TABLE/,
+    why: 'a new table whose foreign key references a column renamed (without --rename) in the same change is created before that column is added (DIFF_SEED=95169)',
+  },
+  {
+    outcome: /^rollback script fails: operator does not exist: \S+ = \S+_before_rollback/,
+    why: 'an enum-swap rollback meeting an operator on the old type, here with the primary key moved in the same change (DIFF_SEED=95170; the class of 7 in the 150-case run from seed 9000, fixed then for checks, indexes, triggers and views)',
+  },
+  {
+    outcome: /^forward script fails: column "…" does not exist in: CREATE UNIQUE INDEX CONCURRENTLY/,
+    why: 'an expression index rebuilt for a primary key move names a column a declared rename renames, before the rename runs (DIFF_SEED=95261)',
+  },
   // The classes the 600-case survey from seed 20000 added here (docs/testing.md) are fixed, each with a case in test/survey-classes.test.ts;
   // so are the domain IN (…) printout, the serial sequence names, the view column qualifiers under a declared rename (9117, 50001),
   // text to jsonb (70266) and the serial default moved to another sequence, found before the 90000 survey.
