@@ -352,4 +352,166 @@ describe('survey classes', { timeout: 120_000 }, () => {
     const checks = result.report!.migration_scripts.filter((s) => s.description.startsWith('Add check constraint'));
     expect(checks.map((s) => s.description)).toEqual([expect.stringMatching(/^Add check constraint m\d+_check /)]);
   });
+
+  it("a domain CHECK with IN (…) over varchar, read from the catalog and created again, compares equal: the array cast's printout is one form (DIFF_SEED=9021, 70022, 80139)", async () => {
+    // PostgreSQL prints the IN list as a cast of the whole array and parses that text back as a cast of each element.
+    const result = await harness.run(shop, [m('domainChange', 0, 7, 0, 1)]);
+    expect(result.applied[0]).toContain("CHECK (VALUE IN ('none', 'a_b', 'c_d'))");
+    const create = result.report!.migration_scripts.find((s) => s.description.startsWith('Create domain'))!;
+    expect(create.script_content).toContain("ARRAY['none'::character varying, 'a_b'::character varying, 'c_d'::character varying]::text[]");
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+  });
+
+  it("a serial column's sequence keeps its first name when its column or table is renamed: compared by the column that owns it (DIFF_SEED=50874; philomena's versions_id_seq on versions_legacy)", async () => {
+    const before = 'CREATE TABLE orders (id serial PRIMARY KEY, total int); CREATE TABLE versions (id serial PRIMARY KEY, item text);';
+    // PostgreSQL renames neither sequence: orders_id_seq now feeds id_r1, versions_id_seq feeds versions_legacy.id.
+    const after = `${before} ALTER TABLE orders RENAME COLUMN id TO id_r1; ALTER TABLE versions RENAME TO versions_legacy;`;
+    // Compared as two schemas, with no rename declared: a new column and a new table.
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: {
+        name: 'after.sql',
+        document:
+          'CREATE TABLE orders (id_r1 serial PRIMARY KEY, total int); CREATE TABLE versions_legacy (id serial CONSTRAINT versions_pkey PRIMARY KEY, item text);',
+      },
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual(
+      expect.arrayContaining(['Add column id_r1 to table orders', 'Create new table versions_legacy']),
+    );
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
+
+  it("a view replaced under a declared column rename, where another table it reads has a column of that name, rolls back before the rename's rollback (DIFF_SEED=9117)", async () => {
+    const schema = (column: string) => `CREATE TABLE address (address_id int PRIMARY KEY, city text);
+      CREATE TABLE customer (id int PRIMARY KEY, ${column} int CONSTRAINT customer_address_fkey REFERENCES address);
+      CREATE VIEW customer_list AS SELECT cu.id, a.city FROM customer cu JOIN address a ON cu.${column} = a.address_id;`;
+    const before = schema('address_id');
+    const after = schema('address_id_r1');
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      renames: [{ from: 'customer.address_id', to: 'customer.address_id_r1' }],
+      clock,
+    });
+    const view = report.migration_scripts.find((s) => s.description === 'Replace view customer_list');
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual(
+      report.migration_scripts.map((s) => `${s.description}: passed / passed `),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+    // The comparison cannot tell which address_id the view reads, so the view is replaced; its rollback reads the old names.
+    expect(view?.rollback_script).toContain('RENAME COLUMN address_id_r1 TO address_id;');
+  });
+
+  it('a table renamed without --rename beside a declared column rename: the views over both roll back onto the retired table, so the new one can go (DIFF_SEED=50001)', async () => {
+    const before = `CREATE TABLE country (country_id int PRIMARY KEY, country text); CREATE TABLE address (address_id int PRIMARY KEY, country_id int);
+      CREATE VIEW address_list AS SELECT a.address_id, country.country FROM address a JOIN country ON a.country_id = country.country_id;`;
+    // The after database as the project's migration leaves it; the check compares it as two schemas, with only the column rename declared.
+    const after = `${before} ALTER TABLE country RENAME COLUMN country_id TO country_id_r0; ALTER TABLE address RENAME TO address_r2;`;
+    const afterSchema = `CREATE TABLE country (country_id_r0 int CONSTRAINT country_pkey PRIMARY KEY, country text);
+      CREATE TABLE address_r2 (address_id int CONSTRAINT address_pkey PRIMARY KEY, country_id int);
+      CREATE VIEW address_list AS SELECT a.address_id, country.country FROM address_r2 a JOIN country ON a.country_id = country.country_id_r0;`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: afterSchema },
+      renames: [{ from: 'country.country_id', to: 'country.country_id_r0' }],
+      clock,
+    });
+    expect(report.migration_scripts.map((s) => s.description)).toEqual(expect.arrayContaining(['Create new table address_r2', 'Replace view address_list']));
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual(
+      report.migration_scripts.map((s) => `${s.description}: passed / passed `),
+    );
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
+
+  it('text changed to jsonb asks how the values convert, since the cast and to_jsonb mean different things (DIFF_SEED=70266)', async () => {
+    // tags.name text → jsonb over plain words: the cast the script used failed on the first one ("news").
+    const result = await harness.run(blog, [m('dropColumn', 12, 5, 5, 22), m('dropTable', 13, 35, 13, 1), m('changeType', 8, 20, 11, 22)]);
+    expect(result.applied).toContainEqual(expect.stringMatching(/TYPE jsonb/));
+    expect({ outcome: result.outcome, details: result.details }).toEqual({
+      outcome: 'needs input',
+      details: [expect.stringContaining('{conversion_expression}')],
+    });
+    const convert = result.report!.migration_scripts.find((s) => s.description.startsWith('Convert column name in table tags from text to jsonb'))!;
+    expect(convert.script_content).toContain('-- Replace {conversion_expression} with how name converts: name::jsonb if every value is JSON text');
+    expect(convert.script_content).toContain('to_jsonb(name)');
+  });
+
+  it("a check dropped from a column a declared rename renames rolls back before the rename's rollback (DIFF_SEED=90212, found on the fresh seeds from 90000)", async () => {
+    // users.age renamed (declared) to age_r3 and users_age_check dropped: its rollback re-added CHECK (age >= 0) while the column was age_r3.
+    const result = await harness.run(shop, [
+      m('dropConstraint', 14, 6, 21, 4),
+      m('addView', 7, 38, 7, 32),
+      m('domainChange', 17, 21, 29, 20),
+      m('renameColumn', 29, 14, 0, 35),
+    ]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop check constraint users_age_check of table users')!;
+    expect(drop.rollback_script).toContain('RENAME COLUMN age_r3 TO age;');
+  });
+
+  it('a view dropped that reads a table a declared rename renames is restored onto the renamed table, not onto the compatibility view under the old name (DIFF_SEED=90234, found on the fresh seeds from 90000)', async () => {
+    // posts renamed (declared) to posts_r0 and public_posts dropped: its rollback re-created FROM posts over the compatibility view, whose drop it then blocked.
+    const result = await harness.run(blog, [
+      m('renameTable', 18, 27, 2, 5),
+      m('addExclusion', 28, 5, 39, 19),
+      m('renameTable', 23, 17, 24, 1),
+      m('dropView', 35, 40, 22, 38),
+    ]);
+    expect({ outcome: result.outcome, details: result.details }).toEqual({ outcome: 'passed', details: [] });
+    const drop = result.report!.migration_scripts.find((s) => s.description === 'Drop view public_posts')!;
+    expect(drop.rollback_script).toContain('FROM public.posts_r0');
+  });
+
+  it("a serial column's type changed through a new column: the contract step moves its sequence and default to the switched column, and back (DIFF_SEED=90185, found on the fresh seeds from 90000)", async () => {
+    // The old column owned the sequence: dropping it took the sequence and the default along, so the after schema was never reached.
+    const before = 'CREATE TABLE usage_limits (id bigserial PRIMARY KEY, n int); INSERT INTO usage_limits (n) VALUES (1), (2);';
+    const after = `${before} ALTER TABLE usage_limits ALTER COLUMN id TYPE text;`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    const contract = report.migration_scripts.find((s) => s.description.startsWith('Contract: switch column id of table usage_limits'))!;
+    expect(contract.script_content).toMatch(/ALTER SEQUENCE (public\.)?usage_limits_id_seq OWNED BY (public\.)?usage_limits\.id;/);
+    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+    expect(verification.scripts.map((s) => `${s.description}: ${s.migration.status} / ${s.rollback.status} ${s.rollback.error ?? ''}`)).toEqual(
+      report.migration_scripts.map((s) => `${s.description}: passed / passed `),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
+
+  it("a serial column's default moved to another sequence, and a default replaced by serial: the default and the value generation scripts run in the order that keeps both (DIFF_SEED=1:14)", async () => {
+    const replay = async (before: string, after: string) => {
+      const report = await checkCompatibility(registry, {
+        type: 'database',
+        before: { name: 'before.sql', document: before },
+        after: { name: 'after.sql', document: after },
+        clock,
+      });
+      const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
+      return { report, verification };
+    };
+    const serial = 'CREATE TABLE orders (id serial PRIMARY KEY, total int); INSERT INTO orders (total) VALUES (1), (2);';
+    // The generation script dropped the new default after the default script had set it, and rolled back in the wrong order too.
+    const moved = await replay(serial, `${serial} CREATE SEQUENCE m1_seq; ALTER TABLE orders ALTER COLUMN id SET DEFAULT nextval('m1_seq');`);
+    expect(moved.report.migration_scripts.find((s) => s.description === 'Change default of column id in table orders')!.dependencies).toContain(
+      'Change value generation of column id in table orders to none',
+    );
+    expect(moved.verification.after_migration.differences).toEqual([]);
+    expect(moved.verification.after_rollback.differences).toEqual([]);
+    const made = await replay('CREATE TABLE orders (id int PRIMARY KEY DEFAULT 7, total int);', 'CREATE TABLE orders (id serial PRIMARY KEY, total int);');
+    expect(made.verification.after_migration.differences).toEqual([]);
+    expect(made.verification.after_rollback.differences).toEqual([]);
+  });
 });

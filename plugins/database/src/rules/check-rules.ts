@@ -1,11 +1,14 @@
-import type { CheckConstraint } from '../schema/model.js';
+import type { CheckConstraint, Table } from '../schema/model.js';
 import { addConstraintNotValid, alterTable, dropConstraint, validateConstraint } from '../sql/constraint-ddl.js';
 import { checkName } from '../sql/constraint-names.js';
 import { constraintQuery } from '../sql/catalog-queries.js';
 import { normalizeExpression, referencedIdentifiers } from '../sql/expression.js';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { checkViolationsQuery } from '../sql/integrity-queries.js';
-import { defineConstraintRule } from './database-rule.js';
+import { type DatabaseRuleContext, defineConstraintRule } from './database-rule.js';
+import { declaredColumnRenames } from './declared-renames.js';
+import { underRenamedColumns } from '../sql/renamed-columns.js';
+import { guardedBlock } from '../sql/rollback-guards.js';
 import { newColumnDependencies, sqlScript } from './migration-script.js';
 
 const NOT_VALID_NOTE =
@@ -48,7 +51,7 @@ export const checkRemoved = defineConstraintRule('check', 'removed', {
   title: 'CHECK constraint removed',
   description: 'Writes that were rejected are now accepted; nothing that worked before fails. Readers may meet values the check used to exclude.',
   safeAlternative: 'Move the rule into the application if it still matters.',
-  classify: ({ tables, before }) => {
+  classify: ({ tables, before }, _change, context) => {
     const check = before!;
     const name = checkName(tables.before, check);
     return {
@@ -67,12 +70,33 @@ export const checkRemoved = defineConstraintRule('check', 'removed', {
               ]),
           dropConstraint(tables.after, name),
         ],
-        rollback: addConstraintNotValid(tables.after, name, `CHECK (${check.expression})`, check),
+        rollback: restoredCheck(tables.after, name, check, context),
         validation: constraintQuery(tables.after, name),
       }),
     };
   },
 });
+
+/**
+ * The check added back by a rollback: its expression names the columns as they were, and a
+ * declared rename of one may not be rolled back yet (its script ran first, so it rolls back last).
+ */
+function restoredCheck(table: Table, name: string, check: CheckConstraint, context: DatabaseRuleContext): string[] {
+  const add = addConstraintNotValid(table, name, `CHECK (${check.expression})`, check);
+  const used = referencedIdentifiers(check.expression);
+  const renamed = declaredColumnRenames(context.after, table.key).filter((r) => used.includes(r.from));
+  return renamed.length
+    ? [
+        guardedBlock(
+          [],
+          underRenamedColumns(
+            renamed.map((r) => ({ table, ...r })),
+            add,
+          ),
+        ),
+      ]
+    : add;
+}
 
 export const checkModified = defineConstraintRule(
   'check',

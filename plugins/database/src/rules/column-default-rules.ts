@@ -4,6 +4,7 @@ import { onUpdateTrigger, renderDefault } from '../sql/column-definition.js';
 import { alterTable } from '../sql/constraint-ddl.js';
 import { quoteIdentifier } from '../sql/identifier.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { identityChangeDescription } from './column-identity-rules.js';
 import { sqlScript } from './migration-script.js';
 
 /** SET / DROP DEFAULT plus the trigger standing in for MySQL's ON UPDATE; catalog-only either way. */
@@ -25,6 +26,17 @@ function defaultStatements(table: Table, from: Column, to: Column): string[] {
 
 const shown = (c: Column) => (c.default ? renderDefault(c.default) : 'none');
 
+/** How the default-changed rule describes its script; the identity rules order theirs by it. */
+export const defaultChangeDescription = (table: string, column: string) => `Change default of column ${column} in table ${table}`;
+
+/**
+ * A serial column whose default moves elsewhere: its generation script drops the nextval default,
+ * so this script's new default comes after it, and its rollback (dropping that default) before
+ * the generation's, which puts the nextval back (DIFF_SEED=1:14).
+ */
+const afterSerial = (table: Table, before: Column, after: Column) =>
+  before.identity === 'serial' && after.identity !== 'serial' ? [identityChangeDescription(table.key, after.name, after.identity)] : [];
+
 export const requiredColumnDefaultRemoved = defineDatabaseRule({
   id: 'required-column-default-removed',
   code: 'DB120',
@@ -45,6 +57,7 @@ export const requiredColumnDefaultRemoved = defineDatabaseRule({
       statements: defaultStatements(tables.after, before, after),
       rollback: defaultStatements(tables.after, after, before),
       validation: columnQuery(tables.after, after.name),
+      dependencies: afterSerial(tables.after, before, after),
     }),
   }),
 });
@@ -65,10 +78,11 @@ export const defaultChanged = defineDatabaseRule({
     suggestedMigration: 'Apply as is',
     affectedOperations: ['INSERT'],
     script: sqlScript({
-      description: `Change default of column ${after.name} in table ${tables.after.key}`,
+      description: defaultChangeDescription(tables.after.key, after.name),
       statements: defaultStatements(tables.after, before, after),
       rollback: defaultStatements(tables.after, after, before),
       validation: columnQuery(tables.after, after.name),
+      dependencies: afterSerial(tables.after, before, after),
     }),
   }),
 });

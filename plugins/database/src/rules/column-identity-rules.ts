@@ -4,12 +4,13 @@ import { defaultObjectName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier.js';
 import { quoteLiteral } from '../sql/literal.js';
 import { defineDatabaseRule } from './database-rule.js';
+import { defaultChangeDescription } from './column-default-rules.js';
 import { sqlScript } from './migration-script.js';
 
 const GENERATED: Record<'always' | 'by_default', string> = { always: 'ALWAYS', by_default: 'BY DEFAULT' };
 
 /** Moves a column from one way of generating values to another, keeping the sequence ahead of existing values. */
-function identityStatements(table: Table, column: Column, from: Identity | null, to: Identity | null): string[] {
+function identityStatements(table: Table, column: Column, from: Identity | null, to: Identity | null, options: { dropSequence?: boolean } = {}): string[] {
   const alter = `${alterTable(table)} ALTER COLUMN ${quoteIdentifier(column.name)}`;
   const name = quoteQualifiedName(table.schema, table.name);
   const resync = `SELECT setval(pg_get_serial_sequence(${quoteLiteral(name)}, ${quoteLiteral(column.name)}), coalesce(max(${quoteIdentifier(column.name)}), 0) + 1, false) FROM ${name};`;
@@ -18,6 +19,9 @@ function identityStatements(table: Table, column: Column, from: Identity | null,
   const out = ['BEGIN;'];
   if (isIdentity(from)) out.push(`${alter} DROP IDENTITY IF EXISTS;`);
   if (from === 'serial') out.push(`${alter} DROP DEFAULT;`);
+  // Undoing a change that made the column serial: the sequence it created goes too (a serial dropped in the after schema keeps its own).
+  if (from === 'serial' && options.dropSequence)
+    out.push(`DROP SEQUENCE IF EXISTS ${quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'seq'))};`);
   if (isIdentity(to)) out.push(`${alter} ADD GENERATED ${GENERATED[to]} AS IDENTITY;`, resync);
   if (to === 'serial') {
     const sequence = quoteQualifiedName(table.schema, defaultObjectName(table.name, [column.name], 'seq'));
@@ -33,11 +37,17 @@ function identityStatements(table: Table, column: Column, from: Identity | null,
 
 const label = (i: Identity | null) => (i === null ? 'none' : i === 'serial' ? 'serial' : `GENERATED ${GENERATED[i]} AS IDENTITY`);
 
+/** How the identity rules describe their scripts; the default rules order theirs by it. */
+export const identityChangeDescription = (table: string, column: string, identity: Identity | null) =>
+  `Change value generation of column ${column} in table ${table} to ${label(identity)}`;
+
 function identityOutcome(table: Table, before: Column, after: Column) {
   return sqlScript({
-    description: `Change value generation of column ${after.name} in table ${table.key} to ${label(after.identity)}`,
+    description: identityChangeDescription(table.key, after.name, after.identity),
+    // A column made serial gets its nextval default here: the old default goes first, and comes back after (DIFF_SEED=1:14).
+    dependencies: after.identity === 'serial' && before.identity !== 'serial' && before.default ? [defaultChangeDescription(table.key, after.name)] : [],
     statements: identityStatements(table, after, before.identity, after.identity),
-    rollback: identityStatements(table, after, after.identity, before.identity),
+    rollback: identityStatements(table, after, after.identity, before.identity, { dropSequence: after.identity === 'serial' && before.identity !== 'serial' }),
     validation: `SELECT attidentity, pg_get_serial_sequence(${quoteLiteral(quoteQualifiedName(table.schema, table.name))}, ${quoteLiteral(after.name)}) AS sequence FROM pg_attribute WHERE attrelid = ${regclass(table)} AND attname = ${quoteLiteral(after.name)};`,
   });
 }

@@ -13,7 +13,7 @@ import { quoteIdentifier, quoteQualifiedName, regclass } from '../sql/identifier
 import { aroundDependentViews, viewsUsingColumn } from '../sql/dependent-views.js';
 import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
 import { sqlScript } from './migration-script.js';
-import { castExists, conversionExpression } from '../sql/type-casts.js';
+import { castExists, conversionChoice, conversionExpression } from '../sql/type-casts.js';
 import { columnExists, guardedBlock, raiseNotice } from '../sql/rollback-guards.js';
 import { renderDefault } from '../sql/column-definition.js';
 import { quoteLiteral } from '../sql/literal.js';
@@ -148,6 +148,22 @@ export const incompatibleTypeChange = defineDatabaseRule({
     const notNullFirst = !after.nullable && forwardKeys.prepare.length > 0;
     const oldNotNullFirst = !before.nullable && backKeys.prepare.length > 0;
     const comment = (text: string | null | undefined) => (text ? [`COMMENT ON COLUMN ${name}.${col} IS ${quoteLiteral(text)};`] : []);
+    // A serial column's sequence is owned by the column: it moves to the switched one with its default, or the
+    // old column's drop takes it along (DIFF_SEED=90185). Named as the schema that has it names it.
+    const serialSequence = (schema: DatabaseRuleContext['before'], key: string, column: string) => {
+      const owned = schema.sequences.find((q) => q.ownedBy?.table === key && q.ownedBy.column === column);
+      return quoteQualifiedName(table.schema, owned?.name ?? defaultObjectName(table.name, [column], 'seq'));
+    };
+    const moveSerial = (serial: boolean, sequence: string, left: string) =>
+      serial
+        ? [
+            `ALTER SEQUENCE ${sequence} OWNED BY ${name}.${col};`,
+            `${alter} ALTER COLUMN ${col} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass);`,
+            `${alter} ALTER COLUMN ${quoteIdentifier(left)} DROP DEFAULT;`,
+          ]
+        : [];
+    const forwardSerial = moveSerial(after.identity === 'serial', serialSequence(context.after, tables.after.key, after.name), old);
+    const backSerial = moveSerial(before.identity === 'serial', serialSequence(context.before, tables.before.key, before.name), shadow);
     // The switch, once readers use the new column: renames in one short transaction, then the old values go.
     const contract = [
       `-- Later release, once every reader and writer uses ${shadow}: switch the names, then drop the old values.`,
@@ -158,6 +174,7 @@ export const incompatibleTypeChange = defineDatabaseRule({
       `${alter} RENAME COLUMN ${quoteIdentifier(shadow)} TO ${col};`,
       ...(before.default ? [`${alter} ALTER COLUMN ${quoteIdentifier(old)} DROP DEFAULT;`] : []),
       ...(after.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(after.default)};`] : []),
+      ...forwardSerial,
       ...forwardKeys.swap,
       ...(!before.nullable ? [`${alter} ALTER COLUMN ${quoteIdentifier(old)} DROP NOT NULL;`] : []),
       // The comment stays with the old column: the switched one gets the after schema's.
@@ -182,6 +199,7 @@ export const incompatibleTypeChange = defineDatabaseRule({
       `${alter} RENAME COLUMN ${col} TO ${quoteIdentifier(shadow)};`,
       `${alter} RENAME COLUMN ${quoteIdentifier(old)} TO ${col};`,
       ...(before.default ? [`${alter} ALTER COLUMN ${col} SET DEFAULT ${renderDefault(before.default)};`] : []),
+      ...backSerial,
       ...backKeys.swap,
       ...(!after.nullable ? [`${alter} ALTER COLUMN ${quoteIdentifier(shadow)} DROP NOT NULL;`] : []),
       ...comment(before.comment),
@@ -200,11 +218,13 @@ export const incompatibleTypeChange = defineDatabaseRule({
         statements: [
           `${alterTable(table)} ADD COLUMN ${quoteIdentifier(shadow)} ${type};`,
           `-- Write both columns from the application (or a trigger) first; adjust the conversion expression as needed.`,
-          ...(conversionExpression(col, before.type, after.type, type).startsWith('{')
-            ? [
-                `-- PostgreSQL has no cast from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}: replace {conversion_expression} with how ${after.name} converts (an expression of ${col}).`,
-              ]
-            : []),
+          ...(conversionChoice(col, before.type, after.type)
+            ? [`-- Replace {conversion_expression} with how ${after.name} converts: ${conversionChoice(col, before.type, after.type)}.`]
+            : conversionExpression(col, before.type, after.type, type).startsWith('{')
+              ? [
+                  `-- PostgreSQL has no cast from ${describeColumnType(before.type)} to ${describeColumnType(after.type)}: replace {conversion_expression} with how ${after.name} converts (an expression of ${col}).`,
+                ]
+              : []),
           batchedUpdate(
             table,
             `${quoteIdentifier(shadow)} = ${conversionExpression(col, before.type, after.type, type)}`,

@@ -101,3 +101,17 @@ export function renamedColumns(after: DatabaseSchema, table: string, columns: re
   const names = applied.get(after)?.newNames;
   return columns.map((c) => names?.get(`${table}.${c}`) ?? c);
 }
+
+/** The column renames declared on an after table, as old name → new name. */
+export function declaredColumnRenames(after: DatabaseSchema, table: string): { from: string; to: string }[] {
+  const prefix = `${table}.`;
+  return [...(applied.get(after)?.newNames ?? [])].filter(([key]) => key.startsWith(prefix)).map(([key, to]) => ({ from: key.slice(prefix.length), to }));
+}
+
+/** The tables declared renames renamed: the before table, and its name in the after schema. */
+export function declaredTableRenames(after: DatabaseSchema): { table: Table; name: string }[] {
+  return [...(applied.get(after)?.tables ?? [])].flatMap(([id, before]) => {
+    const table = after.tables.find((t) => objectIdentity(t) === id);
+    return table ? [{ table: before, name: table.name }] : [];
+  });
+}

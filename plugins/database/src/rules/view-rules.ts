@@ -1,10 +1,12 @@
 import type { QualifiedName, View } from '../schema/model.js';
 import { objectIdentity } from '../schema/qualified-name.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
+import { underRenamedColumns } from '../sql/renamed-columns.js';
 import { guardedBlock, relationExists } from '../sql/rollback-guards.js';
 import { tableExistsQuery, viewColumnsQuery } from '../sql/catalog-queries.js';
 import { createView, dropView, recreateView, replaceView as replaceViewInPlace, replaceViewBlock, viewReadingAside } from '../sql/view-ddl.js';
 import { defineDatabaseRule, type DatabaseRuleContext } from './database-rule.js';
+import { declaredColumnRenames, declaredTableRenames } from './declared-renames.js';
 import { sqlScript } from './migration-script.js';
 
 const VIEW_OPERATIONS = ['SELECT'];
@@ -26,18 +28,48 @@ function rollbackView(from: View, to: View, appendOnly: boolean, context: Databa
   const retired = context.before.tables
     .filter((t) => !context.after.tables.some((a) => objectIdentity(a) === objectIdentity(t)) && reads(to, t))
     .map((t) => ({ table: t, name: defaultObjectName(t.name, [], 'deprecated') }));
-  if (retired.length === 0) return normal;
   const inPlace = appendOnly && !from.materialized && !to.materialized;
   const build = (view: View) =>
     inPlace ? replaceViewBlock(view).map((line) => (line === 'END' ? 'END;' : line)) : [dropView(from), createView(view, { orReplace: false })];
+  const renamed = context.after.tables
+    .filter((t) => reads(from, t))
+    .flatMap((table) => declaredColumnRenames(context.after, table.key).map((rename) => ({ table, ...rename })));
+  const moved = renamedTablesRead(to, context);
+  if (retired.length === 0 && renamed.length === 0 && moved.length === 0) return normal;
+  const restore = (view: View) => underRenamedColumns(renamed, build(view));
+  if (retired.length === 0) return moved.length ? underRenamedTables(moved, (view) => restore(view), to) : guardedBlock([], restore(to));
   return guardedBlock(
     [
       {
         when: retired.map(({ table, name }) => `NOT ${relationExists(table)} AND ${relationExists({ schema: table.schema, name })}`).join(' AND '),
-        run: ['-- The retired tables are still aside: the view reads them there and follows them back.', ...build(viewReadingAside(to, retired))],
+        run: ['-- The retired tables are still aside: the view reads them there and follows them back.', ...restore(viewReadingAside(to, retired))],
       },
     ],
-    build(to),
+    restore(to),
+  );
+}
+
+/** The tables a declared rename renamed that the old view reads (under their old names). */
+function renamedTablesRead(view: View, context: DatabaseRuleContext): { table: QualifiedName; name: string }[] {
+  // The diff compares the old view as it reads after the renames (its canonical form follows them), the text as it was.
+  return declaredTableRenames(context.after).filter(({ table, name }) => reads(view, table) || reads(view, { schema: table.schema, name }));
+}
+
+/**
+ * A view restored while declared table renames of the tables it reads are still applied (its
+ * rollback runs before theirs): under the old name is the rename's compatibility view, which the
+ * old query would read instead, and whose drop it would then block (DIFF_SEED=90234). So the view
+ * reads the tables under their new names, and follows them back when their renames roll back.
+ */
+function underRenamedTables(moved: readonly { table: QualifiedName; name: string }[], build: (view: View) => string[], view: View): string {
+  return guardedBlock(
+    [
+      {
+        when: moved.map(({ table, name }) => relationExists({ schema: table.schema, name })).join(' AND '),
+        run: ["-- The tables' renames are not rolled back yet: the view reads them under their new names.", ...build(viewReadingAside(view, moved))],
+      },
+    ],
+    build(view),
   );
 }
 
@@ -56,7 +88,7 @@ export const viewRemoved = defineDatabaseRule({
   title: 'View removed',
   description: 'Queries against the view fail ("relation does not exist"), and so do views and functions built on it.',
   safeAlternative: 'Keep the view until no client queries it (pg_stat_statements), then drop it in a later release.',
-  classify: ({ details: { view } }) => ({
+  classify: ({ details: { view } }, context) => ({
     description: `View '${view.key}' has been removed`,
     impact: 'All queries on this view will fail',
     suggestedMigration: 'Keep the view until no client queries it, then drop it',
@@ -64,7 +96,9 @@ export const viewRemoved = defineDatabaseRule({
     script: sqlScript({
       description: `Drop view ${view.key}`,
       statements: [dropView(view)],
-      rollback: [createView(view, { orReplace: false })],
+      rollback: renamedTablesRead(view, context).length
+        ? [underRenamedTables(renamedTablesRead(view, context), (v) => [createView(v, { orReplace: false })], view)]
+        : [createView(view, { orReplace: false })],
       validation: tableExistsQuery(view).replace(' AS table_exists;', ' AS still_present;'),
       lockTimeout: false,
     }),

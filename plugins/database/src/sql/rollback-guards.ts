@@ -39,11 +39,13 @@ export interface GuardedBranch {
   run: readonly string[];
 }
 
-/** `DO $rollback$ BEGIN IF … THEN … ELSIF … THEN … ELSE … END IF; END $rollback$;`: the first branch whose condition holds runs. */
+/** `DO $rollback$ BEGIN IF … THEN … ELSIF … THEN … ELSE … END IF; END $rollback$;`: the first branch whose condition holds runs (with no branch, `otherwise` alone). */
 export function guardedBlock(branches: readonly GuardedBranch[], otherwise: readonly string[] = []): string {
   const parts = branches.map((b) => ({ when: b.when, lines: inBlock(b.run) }));
   const elseLines = inBlock(otherwise);
   const t = tag([...parts.flatMap((p) => [p.when, ...p.lines]), ...elseLines].join('\n'));
+  // No condition: the statements as one block.
+  if (parts.length === 0) return [`DO ${t}`, 'BEGIN', ...elseLines.map((l) => `  ${l}`), `END ${t};`].join('\n');
   return [
     `DO ${t}`,
     'BEGIN',

@@ -25,7 +25,18 @@ export function castExists(from: ColumnType, to: ColumnType): boolean {
   return false;
 }
 
-/** `col::type` where a cast exists; otherwise a placeholder the user fills in (the verifier reports it as needing input). */
+/**
+ * Why the conversion is the user's to choose although a cast exists, or null. Text to json or
+ * jsonb is two conversions: the cast parses each value as JSON (and fails on one that is not),
+ * `to_jsonb(…)` keeps each as a JSON string; the schemas say which type, not which meaning
+ * (DIFF_SEED=70266: a migration that wrapped plain tags with to_jsonb).
+ */
+export function conversionChoice(column: string, from: ColumnType, to: ColumnType): string | null {
+  if (from.arrayDimensions !== 0 || to.arrayDimensions !== 0 || !TEXT.has(from.name) || !JSON_TYPES.has(to.name)) return null;
+  return `${column}::${to.name} if every value is JSON text (the cast fails on the first one that is not), or to_${to.name}(${column}) to keep each value as a JSON string`;
+}
+
+/** `col::type` where a cast exists and means one thing; otherwise a placeholder the user fills in (the verifier reports it as needing input). */
 export function conversionExpression(column: string, from: ColumnType, to: ColumnType, renderedType: string): string {
-  return castExists(from, to) ? `${column}::${renderedType}` : '{conversion_expression}';
+  return castExists(from, to) && !conversionChoice(column, from, to) ? `${column}::${renderedType}` : '{conversion_expression}';
 }

@@ -1,3 +1,4 @@
+import { distributedArrayCasts } from './array-cast-printout.js';
 import type { ScratchDatabase } from './scratch-database.js';
 
 /** A schema the user made: not the system's, not a TOAST or temporary one. */
@@ -15,18 +16,33 @@ const notFromExtension = (catalog: string, oid: string) =>
  * so a replay never says "nothing left" while the catalogs differ. No OIDs, no column positions.
  */
 const FINGERPRINT = `
+WITH serial AS (
+  -- Sequences owned by a column (OWNED BY, as serial makes them), named after that column.
+  SELECT d.objid AS sequence, format('(sequence of %s.%s)', d.refobjid::regclass::text, a.attname) AS name
+  FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+  WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' AND d.refobjsubid > 0
+)
 SELECT line FROM (
   -- A sequence names the table that owns it: one kept aside (renamed) takes its sequence along.
-  SELECT format('relation %s %s %s%s', n.nspname, c.relname, c.relkind,
+  -- A serial column's sequence is named by its column, as the model compares it: PostgreSQL keeps a
+  -- sequence's first name when its table or column is renamed, which a script that creates the column
+  -- under its new name cannot, and need not, match.
+  SELECT format('relation %s %s %s%s', n.nspname, coalesce(serial.name, c.relname), c.relkind,
          (SELECT ' owned by ' || d.refobjid::regclass::text FROM pg_depend d
           WHERE c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1)) AS line
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN serial ON serial.sequence = c.oid
   WHERE ${user('n.nspname')} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${notFromExtension('pg_class', 'c.oid')}
   UNION ALL
   SELECT format('column %s.%s.%s %s notnull=%s default=%s identity=%s generated=%s comment=%s', n.nspname, c.relname, a.attname,
-         format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, col_description(c.oid, a.attnum))
+         format_type(a.atttypid, a.atttypmod), a.attnotnull,
+         coalesce(replace(pg_get_expr(d.adbin, d.adrelid), quote_literal(serial.sequence::regclass::text) || '::regclass', serial.name), pg_get_expr(d.adbin, d.adrelid)),
+         a.attidentity, a.attgenerated, col_description(c.oid, a.attnum))
   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+  -- The sequence the default draws from, when a column owns it.
+  LEFT JOIN serial ON serial.sequence = (SELECT sd.refobjid FROM pg_depend sd WHERE sd.classid = 'pg_attrdef'::regclass AND sd.objid = d.oid
+                                           AND sd.refclassid = 'pg_class'::regclass AND sd.deptype = 'n' AND sd.refobjid IN (SELECT sequence FROM serial) LIMIT 1)
   WHERE ${user('n.nspname')} AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND ${notFromExtension('pg_class', 'c.oid')}
   UNION ALL
   SELECT format('comment on %s.%s: %s', n.nspname, c.relname, obj_description(c.oid, 'pg_class'))
@@ -65,7 +81,8 @@ SELECT line FROM (
 ) lines ORDER BY line`;
 
 export async function catalogFingerprint(database: ScratchDatabase): Promise<string[]> {
-  return (await database.query<{ line: string }>(FINGERPRINT)).map((r) => r.line);
+  // Sorted again: the printout of an array cast is made one form, which can move a line.
+  return (await database.query<{ line: string }>(FINGERPRINT)).map((r) => distributedArrayCasts(r.line)).sort();
 }
 
 /**
