@@ -265,6 +265,28 @@ CREATE FUNCTION track_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INS
     }
   });
 
+  it('read a boolean or number constant as the default of a text column (DEFAULT FALSE) alike from the file, the dump and the live catalog, and still see it change', async () => {
+    // harness's class: PostgreSQL stores the constant and prints `false`, which the column gets as the text 'false'.
+    const file = `CREATE TABLE flags (a text DEFAULT FALSE, b text NOT NULL DEFAULT true, c varchar(5) DEFAULT 0, d text DEFAULT 12.5, e text DEFAULT 'false');`;
+    const url = await server.createDatabase('ma_text_constant_defaults');
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url], { input: file });
+    try {
+      const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
+      const sides: Record<string, SchemaInputRef> = { file: { name: 'after.sql', document: file }, dump: { name: 'dump.sql', document: dump }, live: url };
+      const found: string[] = [];
+      for (const [a, from] of Object.entries(sides))
+        for (const [b, to] of Object.entries(sides)) if (a !== b) for (const issue of await check(from, to)) found.push(`${a} → ${b}: ${issue}`);
+      expect(found).toEqual([]);
+      const changed = file.replace('a text DEFAULT FALSE', 'a text DEFAULT TRUE').replace('c varchar(5) DEFAULT 0', 'c varchar(5) DEFAULT 1');
+      expect((await check(url, { name: 'changed.sql', document: changed })).map((f) => f.split(':')[0]).sort()).toEqual([
+        'database/default-changed tables.flags.columns.a.default',
+        'database/default-changed tables.flags.columns.c.default',
+      ]);
+    } finally {
+      await server.dropDatabase('ma_text_constant_defaults');
+    }
+  });
+
   it('script an explicit DEFAULT NULL on a column added, which PostgreSQL keeps on a type with a length, so the forward replay reaches the catalog', async () => {
     // authelia's class: `reason VARCHAR(100) DEFAULT NULL` is stored as `NULL::character varying`.
     const before = 'CREATE TABLE bans (id serial PRIMARY KEY, ip text NOT NULL);';

@@ -87,6 +87,8 @@ function identityOf(row: ColumnRow): Identity | null {
   return null;
 }
 
+const BARE_CONSTANT = /^(?:true|false|\d+(?:\.\d+)?)$/;
+
 function toColumn(row: ColumnRow): Column {
   const { type } = parseColumnType(row.type);
   const identity = identityOf(row);
@@ -96,7 +98,15 @@ function toColumn(row: ColumnRow): Column {
   const parsed = parseDefault(sql, type);
   // The catalog prints SQL, where a string constant is always quoted: unquoted text the seed-format
   // reader took for a constant (`(100 + 1)`, `('-1'::integer * currval(…))`) is an expression.
-  if (sql !== null && parsed.default?.kind === 'literal' && typeof parsed.default.value === 'string' && !sql.trim().startsWith("'"))
+  // A bare boolean or unsigned number on a column of another type (`false` on text) is the constant
+  // a file's `DEFAULT FALSE` gives, which the SQL reader reads as the text it stores.
+  if (
+    sql !== null &&
+    parsed.default?.kind === 'literal' &&
+    typeof parsed.default.value === 'string' &&
+    !sql.trim().startsWith("'") &&
+    !BARE_CONSTANT.test(sql.trim())
+  )
     parsed.default = { kind: 'expression', sql };
   return {
     name: row.name,

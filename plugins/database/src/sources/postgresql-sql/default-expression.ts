@@ -23,8 +23,11 @@ function uncast(node: Node | undefined): Node | undefined {
 export function defaultOfNode(node: Node | undefined, source: SqlText, type: ColumnType): DefaultValue | null {
   if (!node) return null;
   const text = expressionText(node, source);
-  if (nodeAs(uncast(node), 'A_Const')) {
-    const parsed = parseDefault(text, type).default;
+  const constant = nodeAs(uncast(node), 'A_Const');
+  if (constant) {
+    // `DEFAULT FALSE` on a text column stores the text 'false', as the catalog prints the constant.
+    const spelled = constant.boolval !== undefined && node === uncast(node) ? String(constant.boolval.boolval ?? false) : text;
+    const parsed = parseDefault(spelled, type).default;
     return parsed?.kind === 'expression' ? { ...parsed, canonical: canonicalTree(node) } : parsed;
   }
   return { kind: 'expression', sql: text, canonical: canonicalTree(node) };
