@@ -59,7 +59,10 @@ describe('changes that were blind spots or scripted as invalid SQL', { timeout: 
   const after =
     [
       [' IMMUTABLE AS $$ SELECT lower(t)', ' AS $$ SELECT lower(t)'],
-      ['price numeric(10, 2) DEFAULT 0,', 'price numeric(10, 2) DEFAULT 0,\n  seen double precision DEFAULT EXTRACT(epoch FROM now()),'],
+      [
+        'price numeric(10, 2) DEFAULT 0,',
+        "price numeric(10, 2) DEFAULT 0,\n  seen double precision DEFAULT EXTRACT(epoch FROM now()),\n  stamped timestamp NOT NULL DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'UTC'),",
+      ],
       ['RETURNS TABLE(id bigint, token text)', 'RETURNS TABLE(id bigint, token text, qty integer)'],
       ['SELECT id, token FROM accounts LIMIT lim', 'SELECT id, token, qty FROM accounts LIMIT lim'],
     ].reduce((sql, [from, to]) => sql.replace(from!, () => to!), traps) +
@@ -73,6 +76,7 @@ describe('changes that were blind spots or scripted as invalid SQL', { timeout: 
       'database/check-added potentially_breaking tables.accounts.constraints.check',
       'database/check-modified potentially_breaking tables.accounts.constraints.check',
       'database/column-added additive tables.accounts.columns.seen',
+      'database/column-added additive tables.accounts.columns.stamped',
       'database/relation-comment-changed non_breaking tables.accounts.comment',
       'database/relation-comment-changed non_breaking views.account_moods.comment',
       'database/routine-definition-changed non_breaking functions.lower_token',
@@ -87,6 +91,8 @@ describe('changes that were blind spots or scripted as invalid SQL', { timeout: 
     expect(scripts).not.toContain('VALIDATE CONSTRAINT price_positive');
     expect(scripts).toContain('VALIDATE CONSTRAINT qty_unsigned');
     expect(scripts).toContain('DEFAULT EXTRACT(epoch FROM now())');
+    // Kept in the keyword form, which is how the catalog prints the original (quickwit's class).
+    expect(scripts).toContain("(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')");
   });
 
   it('replay on PostgreSQL to the after schema and roll back to the before schema', async () => {

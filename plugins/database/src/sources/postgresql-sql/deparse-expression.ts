@@ -63,6 +63,11 @@ export function deparseExpression(node: Node | undefined): string {
       // The keyword form: `"extract"('epoch', x)` runs too, but only on PostgreSQL 14 and later.
       return `EXTRACT(${/^[a-z]+$/.test(field) ? field : quoteLiteral(field)} FROM ${deparseExpression(call.args[1])})`;
     }
+    if (call.funcformat === 'COERCE_SQL_SYNTAX' && fn.join('.') === 'timezone' && call.args?.length === 2) {
+      // `x AT TIME ZONE 'UTC'`: spelled as a call, PostgreSQL stores a call and prints it so, where
+      // the original's catalog prints the keyword form.
+      return `(${operand(call.args[1])} AT TIME ZONE ${operand(call.args[0])})`;
+    }
     return `${fn.map(quoteIdentifier).join('.')}(${call.agg_distinct ? 'DISTINCT ' : ''}${args})`;
   }
   const expr = nodeAs(node, 'A_Expr');
