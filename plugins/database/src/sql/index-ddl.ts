@@ -18,10 +18,18 @@ export function indexColumn(column: string): string {
   return /^[A-Za-z_][\w$]*$/.test(column) ? quoteIdentifier(column) : column;
 }
 
+/**
+ * An operator class after an index element (`index_id varchar_pattern_ops`, `(lower(x)) text_ops`):
+ * a bare, possibly schema-qualified name after a column, a quoted name or a closing parenthesis.
+ * An operator ends no element (`a + b` is written in parentheses), and a collation is quoted.
+ */
+const OPERATOR_CLASS = /^(.*?[\w$")])\s+(?:[A-Za-z_][\w$]*\.)?[A-Za-z_][\w$]*$/;
+
 /** The value an index column indexes, without sort order or operator class: for GROUP BY and comparisons. */
 export function indexKeyExpression(column: string): string {
   if (/^[A-Za-z_][\w$]*$/.test(column)) return quoteIdentifier(column);
-  return column.replace(/\s+(asc|desc)?(\s+nulls\s+(first|last))?\s*$/i, '').trim();
+  const unordered = column.replace(/\s+(asc|desc)?(\s+nulls\s+(first|last))?\s*$/i, '').trim();
+  return (OPERATOR_CLASS.exec(unordered)?.[1] ?? unordered).trim();
 }
 
 export function indexColumnList(columns: readonly string[]): string {
