@@ -109,6 +109,41 @@ CREATE TABLE monitors (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, deadl
     expect(verification.after_rollback.differences).toEqual([]);
   });
 
+  it("script a NOT NULL stored generated column without a backfill, and an index that INCLUDEs it after it, both ways on PostgreSQL (quickwit's idx_splits_stats)", async () => {
+    const before =
+      'CREATE TABLE splits (split_id varchar(50) PRIMARY KEY, index_uid varchar(282) NOT NULL, split_state varchar(30) NOT NULL, metadata text NOT NULL);';
+    const after = `${before}
+ALTER TABLE splits ADD COLUMN size_bytes bigint NOT NULL GENERATED ALWAYS AS ((metadata::json ->> 'size')::bigint) STORED;
+CREATE INDEX idx_splits_stats ON splits (index_uid, split_state) INCLUDE (size_bytes);
+CREATE INDEX idx_splits_big ON splits (split_state) WHERE size_bytes > 1000;`;
+    const report = await checkCompatibility(registry, {
+      type: 'database',
+      before: { name: 'before.sql', document: before },
+      after: { name: 'after.sql', document: after },
+      clock,
+    });
+    // Every row gets its value from the expression: no INSERT breaks, nothing to backfill.
+    expect(report.issues.map((i) => i.rule).sort()).toEqual(['database/column-added-with-table-rewrite', 'database/index-added', 'database/index-added']);
+    expect(report.migration_scripts.map((s) => s.script_content).join('\n')).not.toContain('{backfill_value}');
+    // An index waits for the column it INCLUDEs or its predicate reads, not only for its elements.
+    const waitsFor = (name: string) => report.migration_scripts.find((s) => s.description.startsWith(`Add index ${name} `))?.dependencies;
+    expect(waitsFor('idx_splits_stats')).toEqual(['Add column size_bytes to table splits']);
+    expect(waitsFor('idx_splits_big')).toEqual(['Add column size_bytes to table splits']);
+    // Rows are in the table before the scripts run, so the column's rewrite computes their values.
+    const rows = "INSERT INTO splits VALUES ('a', 'i', 'Published', '{\"size\": 2048}'), ('b', 'i', 'Staged', '{\"size\": 10}');";
+    const verification = await replayScripts({
+      report,
+      before: { name: 'before.sql', sql: [before, rows] },
+      after: { name: 'after.sql', sql: [after] },
+      engine,
+    });
+    expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+      report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
+    );
+    expect(verification.after_migration.differences).toEqual([]);
+    expect(verification.after_rollback.differences).toEqual([]);
+  });
+
   it('keep a quoted type name\'s case (Prisma\'s "WorkspaceType"): no noise against the catalog, and scripts that use the type run both ways', async () => {
     const before = `CREATE TYPE "WorkspaceType" AS ENUM ('USER', 'TEAM');
 CREATE TYPE workspacetype AS ENUM ('lower');

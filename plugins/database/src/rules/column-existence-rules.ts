@@ -14,7 +14,9 @@ import { defineDatabaseRule } from './database-rule.js';
 import { compatibilityViewOf } from './declared-renames.js';
 import { addColumnDescription, sqlScript } from './migration-script.js';
 
-const isGenerated = (column: Column) => column.identity !== null;
+// Every row gets a value from PostgreSQL: an identity or serial number, or a stored generated column's
+// expression, so NOT NULL without a default breaks no INSERT and needs no backfill.
+const isGenerated = (column: Column) => column.identity !== null || Boolean(column.generated);
 
 function dropColumn(table: Table, column: Column): string {
   return `${alterTable(table)} DROP COLUMN IF EXISTS ${quoteIdentifier(column.name)};`;
@@ -179,7 +181,7 @@ export const columnAddedWithTableRewrite = defineDatabaseRule({
     'ADD COLUMN with a volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval()), as an identity / serial column, or as a stored generated column computes a value for every existing row: PostgreSQL rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, and every read and write waits until it finishes.',
   safeAlternative:
     'Add the column without a default, set the default for new rows with ALTER COLUMN … SET DEFAULT (catalog only), backfill existing rows in batches, then add NOT NULL / the identity.',
-  when: ({ details: { column } }) => isVolatileDefault(column.default) || isGenerated(column) || Boolean(column.generated),
+  when: ({ details: { column } }) => isVolatileDefault(column.default) || isGenerated(column),
   classify: ({ details: { tables, column } }) => {
     const table = tables.after;
     // A stored generated column is computed for every row as it is added: no form of ADD COLUMN avoids the rewrite.

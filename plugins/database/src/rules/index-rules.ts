@@ -1,7 +1,7 @@
 import type { Index, Table } from '../schema/model.js';
 import { defaultObjectName } from '../sql/constraint-names.js';
 import { quoteIdentifier, quoteQualifiedName } from '../sql/identifier.js';
-import { createIndex, dropIndex } from '../sql/index-ddl.js';
+import { createIndex, dropIndex, indexReadColumns } from '../sql/index-ddl.js';
 import { indexValidQuery } from '../sql/catalog-queries.js';
 import { duplicatesQuery } from '../sql/integrity-queries.js';
 import { defineDatabaseRule } from './database-rule.js';
@@ -43,7 +43,7 @@ export const uniqueIndexAdded = defineDatabaseRule({
       statements: [createIndex(tables.after, index, { concurrently: true })],
       rollback: [dropIndex(tables.after, index.name, { concurrently: true })],
       validation: duplicatesQuery(tables.after, index.columns),
-      dependencies: newColumnDependencies(tables, index.columns),
+      dependencies: newColumnDependencies(tables, indexReadColumns(index)),
     }),
   }),
 });
@@ -68,7 +68,7 @@ export const indexAdded = defineDatabaseRule({
       statements: [createIndex(tables.after, index, { concurrently: true })],
       rollback: [dropIndex(tables.after, index.name, { concurrently: true })],
       validation: indexValidQuery(tables.after, index.name),
-      dependencies: newColumnDependencies(tables, index.columns),
+      dependencies: newColumnDependencies(tables, indexReadColumns(index)),
     }),
   }),
 });
@@ -117,7 +117,7 @@ export const indexMadeUnique = defineDatabaseRule({
       statements: replaceIndex(tables.after, before, after),
       rollback: replaceIndex(tables.after, after, before),
       validation: duplicatesQuery(tables.after, after.columns),
-      dependencies: newColumnDependencies(tables, after.columns),
+      dependencies: newColumnDependencies(tables, indexReadColumns(after)),
     }),
   }),
 });
@@ -141,7 +141,7 @@ export const indexChanged = defineDatabaseRule({
       statements: replaceIndex(tables.after, before, after),
       rollback: replaceIndex(tables.after, after, before),
       validation: indexValidQuery(tables.after, after.name),
-      dependencies: newColumnDependencies(tables, after.columns),
+      dependencies: newColumnDependencies(tables, indexReadColumns(after)),
     }),
   }),
 });

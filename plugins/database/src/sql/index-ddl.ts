@@ -1,4 +1,5 @@
 import type { Index, QualifiedName, Table } from '../schema/model.js';
+import { referencedIdentifiers } from './expression.js';
 import { quoteIdentifier, quoteQualifiedName } from './identifier.js';
 
 /**
@@ -58,4 +59,20 @@ export function createIndex(table: QualifiedName, index: Index, options: { concu
 
 export function dropIndex(table: QualifiedName, indexName: string, options: { concurrently: boolean }): string {
   return `DROP INDEX ${options.concurrently && !isPartitioned(table) ? 'CONCURRENTLY ' : ''}IF EXISTS ${quoteQualifiedName(table.schema, indexName)};`;
+}
+
+/**
+ * Every column an index reads: its elements, the names its expressions and predicate mention, and
+ * its INCLUDE columns (quickwit's `INCLUDE (split_size_bytes)` added in the same change): a script
+ * that builds it waits for the scripts that add any of them. Words that are no column are harmless.
+ */
+export function indexReadColumns(index: Index): string[] {
+  const read = new Set<string>();
+  for (const element of index.columns) {
+    read.add(element);
+    for (const name of referencedIdentifiers(element)) read.add(name);
+  }
+  for (const name of index.include ?? []) read.add(name);
+  if (index.predicate) for (const name of referencedIdentifiers(index.predicate)) read.add(name);
+  return [...read];
 }
