@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RawValue } from '../src/normalization/canonical-value.js';
 import { readRowBatch, RowBatchWriter } from '../src/engines/sqlite/row-batch.js';
+import { seededRandom } from './seeded-random.js';
 
 const seed = Number(process.env.RECONCILE_TEST_SEED ?? Date.now() % 1_000_000);
 const replay = `replay with RECONCILE_TEST_SEED=${seed}`;
-
-/** mulberry32: a small seeded generator, so a failing batch can be rebuilt from its seed. */
-function random(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EDGES: RawValue[] = [
   null,
@@ -65,7 +54,7 @@ function randomValue(r: () => number): RawValue {
 
 describe('rows packed into one transferred buffer (SQLite worker → main thread)', () => {
   it('gives back every value exactly as read, in every kind SQLite hands over', () => {
-    const r = random(seed);
+    const r = seededRandom(seed);
     const width = 1 + Math.floor(r() * 8);
     // Enough rows to outgrow the first buffer several times.
     const rows = Array.from({ length: 3_000 }, () => Array.from({ length: width }, () => randomValue(r)));

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareIntegerTexts, compareSortKeys } from '../src/algorithm/sort-key-order.js';
+import { seededRandom } from './seeded-random.js';
 
 const seed = Number(process.env.RECONCILE_TEST_SEED ?? Date.now() % 1_000_000);
 const replay = `replay with RECONCILE_TEST_SEED=${seed}`;
-
-/** mulberry32: a small seeded generator, so a failing pair can be rebuilt from its seed. */
-function random(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The order as it was defined before: a regular expression, then BigInt subtraction. */
 function byBigInt(x: string, y: string): number | null {
@@ -39,7 +28,7 @@ function anyText(r: () => number): string {
 
 describe('the order of differences by key', () => {
   it('compares integer texts by value exactly as BigInt does, and refuses other text', () => {
-    const r = random(seed);
+    const r = seededRandom(seed);
     for (let n = 0; n < 20_000; n++) {
       const [x, y] = [anyText(r), r() < 0.1 ? anyText(r) : anyText(r)];
       expect(compareIntegerTexts(x, y), `${x} vs ${y}; ${replay}`).toBe(byBigInt(x, y));

@@ -6,6 +6,7 @@ import { reconcile, renderReconcileReport, type TableReport } from './engine.js'
 import { findings } from './report-assertions.js';
 import { createMariadbDatabase, writeMariadbItems } from './mariadb-data.js';
 import { baseItem, createDatabase, tempDir, writePostgresItems, writeSqliteItems, type Item } from './planted-data.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * The strategies per table (--strategy auto | hash | stream) must find exactly the same rows: a
@@ -29,18 +30,6 @@ const full = process.env.RECONCILE_STRATEGY_FULL === '1';
 const seedCount = Math.max(1, Number(process.env.RECONCILE_STRATEGY_SEEDS ?? 1));
 // Every seed of a run derives from the first one, so it alone replays the run.
 const replay = `replay with RECONCILE_TEST_SEED=${firstSeed}${full ? ' RECONCILE_STRATEGY_FULL=1' : ''}${seedCount > 1 ? ` RECONCILE_STRATEGY_SEEDS=${seedCount}` : ''}`;
-
-/** mulberry32: a small seeded generator, so a failing plant can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COLUMNS = ['name', 'price', 'qty', 'ratio', 'active', 'created_at', 'uid', 'note', 'data'] as const;
 
@@ -77,7 +66,7 @@ interface Plant {
  * streaming), few after — the switch at a fraction of the differences `everywhere` keeps.
  */
 function plant(seed: number, density: Density): Plant {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const source: Item[] = [];
   const target: Item[] = [];
   const missing: number[] = [];

@@ -38,6 +38,14 @@ afterAll(async () => {
 const check = async (before: SchemaInputRef, after: SchemaInputRef) =>
   (await checkCompatibility(registry, { type: 'database', before, after, clock })).issues.map((i) => `${i.rule} ${i.field_path}: ${i.description}`);
 
+/** Every finding between each ordered pair of sides that must read alike, named by the pair. */
+async function differencesBetween(sides: Record<string, SchemaInputRef>): Promise<string[]> {
+  const found: string[] = [];
+  for (const [a, from] of Object.entries(sides))
+    for (const [b, to] of Object.entries(sides)) if (a !== b) for (const issue of await check(from, to)) found.push(`${a} → ${b}: ${issue}`);
+  return found;
+}
+
 describe('constructs from real migration histories', { timeout: 120_000 }, () => {
   it('read alike from the file, the dump and the live catalog', async () => {
     const live = server.databaseUrl(DATABASE);
@@ -47,10 +55,7 @@ describe('constructs from real migration histories', { timeout: 120_000 }, () =>
       dump: { name: 'dump.sql', document: dump },
       live,
     };
-    const found: string[] = [];
-    for (const [a, before] of Object.entries(sides))
-      for (const [b, after] of Object.entries(sides)) if (a !== b) for (const issue of await check(before, after)) found.push(`${a} → ${b}: ${issue}`);
-    expect(found).toEqual([]);
+    expect(await differencesBetween(sides)).toEqual([]);
   });
 
   it('still report a real change to each of them', async () => {
@@ -248,10 +253,7 @@ CREATE TABLE notes (id bigserial PRIMARY KEY, account_seq uuid REFERENCES accoun
     try {
       const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
       const sides: Record<string, SchemaInputRef> = { file: { name: 'after.sql', document: after }, dump: { name: 'dump.sql', document: dump }, live: url };
-      const found: string[] = [];
-      for (const [a, from] of Object.entries(sides))
-        for (const [b, to] of Object.entries(sides)) if (a !== b) for (const issue of await check(from, to)) found.push(`${a} → ${b}: ${issue}`);
-      expect(found).toEqual([]);
+      expect(await differencesBetween(sides)).toEqual([]);
       const report = await check({ name: 'before.sql', document: before }, { name: 'after.sql', document: after });
       // From the state before that migration, the renames it declares are still renames, a new
       // table taking a renamed one's name too, and the foreign keys CASCADE dropped are gone.
@@ -288,10 +290,7 @@ CREATE FUNCTION track_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INS
     try {
       const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
       const sides: Record<string, SchemaInputRef> = { file: { name: 'after.sql', document: file }, dump: { name: 'dump.sql', document: dump }, live: url };
-      const found: string[] = [];
-      for (const [a, from] of Object.entries(sides))
-        for (const [b, to] of Object.entries(sides)) if (a !== b) for (const issue of await check(from, to)) found.push(`${a} → ${b}: ${issue}`);
-      expect(found).toEqual([]);
+      expect(await differencesBetween(sides)).toEqual([]);
       // Without CASCADE nothing but the function changes: the triggers stay, and a check says so.
       const kept = file.replace('DROP FUNCTION track_deleted() CASCADE;\nCREATE FUNCTION', 'CREATE OR REPLACE FUNCTION');
       expect((await check(url, { name: 'kept.sql', document: kept })).filter((f) => f.startsWith('database/trigger-'))).toHaveLength(2);
@@ -308,10 +307,7 @@ CREATE FUNCTION track_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INS
     try {
       const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', url], { encoding: 'utf8' });
       const sides: Record<string, SchemaInputRef> = { file: { name: 'after.sql', document: file }, dump: { name: 'dump.sql', document: dump }, live: url };
-      const found: string[] = [];
-      for (const [a, from] of Object.entries(sides))
-        for (const [b, to] of Object.entries(sides)) if (a !== b) for (const issue of await check(from, to)) found.push(`${a} → ${b}: ${issue}`);
-      expect(found).toEqual([]);
+      expect(await differencesBetween(sides)).toEqual([]);
       const changed = file.replace('a text DEFAULT FALSE', 'a text DEFAULT TRUE').replace('c varchar(5) DEFAULT 0', 'c varchar(5) DEFAULT 1');
       expect((await check(url, { name: 'changed.sql', document: changed })).map((f) => f.split(':')[0]).sort()).toEqual([
         'database/default-changed tables.flags.columns.a.default',
