@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examples, repoRoot } from './harness.js';
+import { buildSingleFolder, temporaryFolders } from './single-folder-bundle.js';
 
 /*
  * The single-folder build (`pnpm bundle`, scripts/bundle/build-bundle.mjs) is what the pre-commit
@@ -31,25 +32,11 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const folders: string[] = [];
-const folder = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ma-bundle-'));
-  folders.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+const { folder, removeAll } = temporaryFolders('ma-bundle-');
+afterAll(removeAll);
 
 beforeAll(() => {
-  const built = folder();
-  execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle/build-bundle.mjs')], {
-    env: { ...process.env, MIGRATION_ARCHITECT_BUNDLE_DIR: built },
-    stdio: 'pipe',
-  });
-  // The folder is moved as a user would copy it: nothing in it may point back at the build.
-  cliDir = join(folder(), 'migration-architect');
-  cpSync(built, cliDir, { recursive: true });
+  cliDir = buildSingleFolder(folder, { snapshot: false });
   work = folder();
   for (const file of ['sample_database_migration.json', 'database_schema_before.json', 'database_schema_after.json'])
     copyFileSync(join(examples, file), join(work, file));

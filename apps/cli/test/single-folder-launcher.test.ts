@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { examples, repoRoot } from './harness.js';
+import { buildSingleFolder, temporaryFolders } from './single-folder-bundle.js';
 
 /*
  * The single-folder build's launcher, dist/migration-architect (a POSIX shell script; docs/start-up.md,
@@ -13,15 +14,8 @@ import { examples, repoRoot } from './harness.js';
  * The bundle is built here (`pnpm bundle` is not part of CI) into a temporary folder and copied out
  * of the repository, as single-folder-build.test.ts does.
  */
-const folders: string[] = [];
-const folder = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ma-launcher-'));
-  folders.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+const { folder, removeAll } = temporaryFolders('ma-launcher-');
+afterAll(removeAll);
 
 let cliDir = '';
 let work = '';
@@ -65,13 +59,7 @@ function expectSame(args: string[], dir = cliDir, env: NodeJS.ProcessEnv = baseE
 const blobsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.blob')) : []);
 
 beforeAll(() => {
-  const built = folder();
-  execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle/build-bundle.mjs')], {
-    env: { ...process.env, MIGRATION_ARCHITECT_BUNDLE_DIR: built },
-    stdio: 'pipe',
-  });
-  cliDir = join(folder(), 'migration-architect');
-  cpSync(built, cliDir, { recursive: true });
+  cliDir = buildSingleFolder(folder, { snapshot: true });
   work = folder();
   cpSync(examples, join(work, 'examples'), { recursive: true, filter: (source) => !source.includes('node_modules') });
   writeFileSync(join(work, 'before.sql'), 'CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  email text NOT NULL\n);\n');
