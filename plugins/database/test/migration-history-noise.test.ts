@@ -320,8 +320,10 @@ CREATE FUNCTION track_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INS
 
   it('script an explicit DEFAULT NULL on a column added, which PostgreSQL keeps on a type with a length, so the forward replay reaches the catalog', async () => {
     // authelia's class: `reason VARCHAR(100) DEFAULT NULL` is stored as `NULL::character varying`.
-    const before = 'CREATE TABLE bans (id serial PRIMARY KEY, ip text NOT NULL);';
+    // And authelia 0023: `SET DEFAULT NULL` on a column that had none, which no script need repeat.
+    const before = 'CREATE TABLE bans (id serial PRIMARY KEY, ip text NOT NULL, code char(36));';
     const after = `${before}
+ALTER TABLE bans ALTER COLUMN code SET DEFAULT NULL;
 ALTER TABLE bans ADD COLUMN reason varchar(100) DEFAULT NULL, ADD COLUMN note text DEFAULT NULL;
 CREATE TABLE device_sessions (id serial PRIMARY KEY, subject char(36) DEFAULT NULL, amount numeric(10, 2) DEFAULT NULL::numeric);`;
     const url = await server.createDatabase('ma_null_defaults');

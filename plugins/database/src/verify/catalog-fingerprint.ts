@@ -36,7 +36,9 @@ SELECT line FROM (
   UNION ALL
   SELECT format('column %s.%s.%s %s notnull=%s default=%s identity=%s generated=%s comment=%s', n.nspname, c.relname, a.attname,
          format_type(a.atttypid, a.atttypmod), a.attnotnull,
-         coalesce(replace(pg_get_expr(d.adbin, d.adrelid), quote_literal(serial.sequence::regclass::text) || '::regclass', serial.name), pg_get_expr(d.adbin, d.adrelid)),
+         -- An explicit DEFAULT NULL is no default (PostgreSQL keeps it as NULL::bpchar on some types, not on others).
+         CASE WHEN pg_get_expr(d.adbin, d.adrelid) ~* '^NULL(::[^:]+)?$' THEN NULL
+              ELSE coalesce(replace(pg_get_expr(d.adbin, d.adrelid), quote_literal(serial.sequence::regclass::text) || '::regclass', serial.name), pg_get_expr(d.adbin, d.adrelid)) END,
          a.attidentity, a.attgenerated, col_description(c.oid, a.attnum))
   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
