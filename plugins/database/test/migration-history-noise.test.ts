@@ -38,6 +38,16 @@ afterAll(async () => {
 const check = async (before: SchemaInputRef, after: SchemaInputRef) =>
   (await checkCompatibility(registry, { type: 'database', before, after, clock })).issues.map((i) => `${i.rule} ${i.field_path}: ${i.description}`);
 
+/** Every script the report carries replays on the test PostgreSQL forward and back, reaching the after schema and then the before one. */
+async function expectReplaysBothWays(request: Omit<Parameters<typeof replayScripts>[0], 'engine'>): Promise<void> {
+  const verification = await replayScripts({ ...request, engine });
+  expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
+    request.report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
+  );
+  expect(verification.after_migration.differences).toEqual([]);
+  expect(verification.after_rollback.differences).toEqual([]);
+}
+
 /** Every finding between each ordered pair of sides that must read alike, named by the pair. */
 async function differencesBetween(sides: Record<string, SchemaInputRef>): Promise<string[]> {
   const found: string[] = [];
@@ -106,12 +116,7 @@ CREATE TABLE monitors (key varchar(250) PRIMARY KEY, value jsonb NOT NULL, deadl
       clock,
     });
     expect(report.issues.map((i) => i.rule).sort()).toEqual(['database/column-added-with-table-rewrite', 'database/column-removed', 'database/table-added']);
-    const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
-    expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
-      report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
-    );
-    expect(verification.after_migration.differences).toEqual([]);
-    expect(verification.after_rollback.differences).toEqual([]);
+    await expectReplaysBothWays({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] } });
   });
 
   it("script a NOT NULL stored generated column without a backfill, and an index that INCLUDEs it after it, both ways on PostgreSQL (quickwit's idx_splits_stats)", async () => {
@@ -136,17 +141,11 @@ CREATE INDEX idx_splits_big ON splits (split_state) WHERE size_bytes > 1000;`;
     expect(waitsFor('idx_splits_big')).toEqual(['Add column size_bytes to table splits']);
     // Rows are in the table before the scripts run, so the column's rewrite computes their values.
     const rows = "INSERT INTO splits VALUES ('a', 'i', 'Published', '{\"size\": 2048}'), ('b', 'i', 'Staged', '{\"size\": 10}');";
-    const verification = await replayScripts({
+    await expectReplaysBothWays({
       report,
       before: { name: 'before.sql', sql: [before, rows] },
       after: { name: 'after.sql', sql: [after] },
-      engine,
     });
-    expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
-      report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
-    );
-    expect(verification.after_migration.differences).toEqual([]);
-    expect(verification.after_rollback.differences).toEqual([]);
   });
 
   it('keep a quoted type name\'s case (Prisma\'s "WorkspaceType"): no noise against the catalog, and scripts that use the type run both ways', async () => {
@@ -163,12 +162,7 @@ ALTER TABLE "User" ADD COLUMN "lastType" public."WorkspaceType";`;
       expect(await check(url, { name: 'before.sql', document: before })).toEqual([]);
       const report = await checkCompatibility(registry, { type: 'database', before: url, after: { name: 'after.sql', document: after }, clock });
       expect(report.issues.map((i) => i.rule).sort()).toEqual(['database/column-added', 'database/table-added']);
-      const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
-      expect(verification.scripts.map((s) => [s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
-        report.migration_scripts.map(() => ['passed', 'passed', '']),
-      );
-      expect(verification.after_migration.differences).toEqual([]);
-      expect(verification.after_rollback.differences).toEqual([]);
+      await expectReplaysBothWays({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] } });
     } finally {
       await server.dropDatabase('ma_mixed_case_types');
     }
@@ -195,12 +189,7 @@ ALTER TABLE "User" ADD COLUMN "lastType" public."WorkspaceType";`;
           clock,
         });
         expect(report.issues.map((i) => i.rule).sort()).toEqual(rules);
-        const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
-        expect(verification.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
-          report.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
-        );
-        expect(verification.after_migration.differences).toEqual([]);
-        expect(verification.after_rollback.differences).toEqual([]);
+        await expectReplaysBothWays({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] } });
       }
       // And retired from the migration file's schema: the sequence renamed aside is the one PostgreSQL kept the first name of.
       const retired = await checkCompatibility(registry, {
@@ -209,17 +198,11 @@ ALTER TABLE "User" ADD COLUMN "lastType" public."WorkspaceType";`;
         after: { name: 'empty.sql', document: 'CREATE TABLE other (id int);' },
         clock,
       });
-      const replay = await replayScripts({
+      await expectReplaysBothWays({
         report: retired,
         before: { name: 'after.sql', sql: [after] },
         after: { name: 'empty.sql', sql: ['CREATE TABLE other (id int);'] },
-        engine,
       });
-      expect(replay.scripts.map((s) => [s.description, s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
-        retired.migration_scripts.map((s) => [s.description, 'passed', 'passed', '']),
-      );
-      expect(replay.after_migration.differences).toEqual([]);
-      expect(replay.after_rollback.differences).toEqual([]);
     } finally {
       await server.dropDatabase('ma_renamed_serial');
     }
@@ -340,12 +323,7 @@ CREATE TABLE device_sessions (id serial PRIMARY KEY, subject char(36) DEFAULT NU
         expect(await check(a, b)).toEqual([]);
       for (const afterSide of [{ name: 'after.sql', document: after }, { name: 'dump.sql', document: dump }, url] as SchemaInputRef[]) {
         const report = await checkCompatibility(registry, { type: 'database', before: { name: 'before.sql', document: before }, after: afterSide, clock });
-        const verification = await replayScripts({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] }, engine });
-        expect(verification.scripts.map((s) => [s.migration.status, s.rollback.status, s.migration.error ?? s.rollback.error ?? ''])).toEqual(
-          report.migration_scripts.map(() => ['passed', 'passed', '']),
-        );
-        expect(verification.after_migration.differences).toEqual([]);
-        expect(verification.after_rollback.differences).toEqual([]);
+        await expectReplaysBothWays({ report, before: { name: 'before.sql', sql: [before] }, after: { name: 'after.sql', sql: [after] } });
       }
     } finally {
       await server.dropDatabase('ma_null_defaults');
